@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using CnnCompiler;
+using CnnCompiler.Samples.LeNet;
+
+// Trains LeNet-5 on Fashion-MNIST and reports, per epoch, the mean training loss, test accuracy, seconds and images/s.
+// Data: --data DIR, else the Debian package dataset-fashion-mnist, else the subset shipped in data/fashion-mnist-subset.
+var options = SampleOptions.Parse(args);
+var (train, test, source) = FashionMnist.Load(options.DataDirectory);
+Console.WriteLine($"Fashion-MNIST from {source}: {train.Count:N0} training and {test.Count:N0} test images");
+Console.WriteLine(LeNet5.Summary());
+Console.WriteLine();
+
+var network = new LeNet5(options.Seed);
+var optimizer = new Sgd(options.LearningRate, momentum: 0.9f);
+var batches = new MiniBatchLoader(train, options.BatchSize, seed: (ulong)options.Seed);
+Console.WriteLine($"Recipe: batch {options.BatchSize}, SGD lr {options.LearningRate} momentum 0.9, seed {options.Seed}, {options.Epochs} epoch(s)");
+
+for (int epoch = 1; epoch <= options.Epochs; epoch++)
+{
+    var clock = Stopwatch.StartNew();
+    double lossSum = 0;
+    int steps = 0;
+    while (batches.TryGetNext(out MiniBatch batch))
+    {
+        lossSum += network.TrainStep(batch.Inputs, batch.Labels, optimizer);
+        steps++;
+    }
+    double seconds = clock.Elapsed.TotalSeconds;
+    double accuracy = Evaluation.Accuracy(network, test);
+    Console.WriteLine($"epoch {epoch}: loss {lossSum / steps:F4}, test accuracy {accuracy:P2}, {seconds:F2} s, {train.Count / seconds:N0} images/s");
+}

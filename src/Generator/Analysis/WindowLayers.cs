@@ -1,0 +1,96 @@
+using CnnCompiler.Generator.Diagnostics;
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Analysis;
+
+/// <summary>Shape inference for layers that slide a window over spatial axes: convolutions and pooling.</summary>
+internal static class WindowLayers
+{
+    public static LayerPlan? Infer(LayerContext context)
+    {
+        LayerDecl layer = context.Layer;
+        Shape input = context.Input;
+        int rank = layer.SpatialRank;
+        bool isConv = layer.Kind == LayerKind.Conv;
+        string window = isConv ? "kernel" : "window";
+        if (input.SpatialRank != rank)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, rank, input, input.SpatialRank));
+            return null;
+        }
+
+        var stride = new int[rank];
+        var padBegin = new int[rank];
+        var padEnd = new int[rank];
+        var output = new int[rank + 1];
+        output[0] = isConv ? layer.Units : input.Channels;
+        bool ok = true;
+        for (int axis = 0; axis < rank; axis++)
+        {
+            int kernel = layer.Kernel[axis];
+            stride[axis] = layer.Stride[axis] > 0 ? layer.Stride[axis] : isConv ? 1 : kernel;
+            if (layer.Padding == PaddingMode.Same)
+            {
+                (padBegin[axis], padEnd[axis]) = WindowGeometry.SamePadding(input.Spatial(axis), kernel, stride[axis]);
+            }
+            else
+            {
+                padBegin[axis] = padEnd[axis] = layer.Pad[axis];
+            }
+        }
+
+        // Padding limits: a convolution pad at or beyond the kernel only adds outputs that see nothing but zeros;
+        // pooling follows PyTorch, which allows at most half the window.
+        for (int axis = 0; axis < rank && layer.Padding == PaddingMode.Explicit; axis++)
+        {
+            int pad = layer.Pad[axis];
+            int kernel = layer.Kernel[axis];
+            bool tooLarge = isConv ? pad >= kernel : pad > kernel / 2;
+            if (!tooLarge) continue;
+            string rule = isConv ? "it must be smaller than the kernel, or outputs see only padding" : "it must be at most half the window, as in PyTorch";
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.PaddingTooLarge, context.Location, context.Label, WindowGeometry.Join(layer.Pad), window, WindowGeometry.Join(layer.Kernel), rule));
+            return null;
+        }
+
+        for (int axis = 0; axis < rank; axis++)
+        {
+            long size = WindowGeometry.OutputSize(input.Spatial(axis), layer.Kernel[axis], stride[axis], padBegin[axis], padEnd[axis]);
+            output[axis + 1] = (int)System.Math.Max(System.Math.Min(size, int.MaxValue), int.MinValue);
+            ok &= size >= 1;
+        }
+        var strideArray = EquatableArray.From(stride);
+        var beginArray = EquatableArray.From(padBegin);
+        var endArray = EquatableArray.From(padEnd);
+        if (!ok)
+        {
+            var outputSpatial = new int[rank];
+            System.Array.Copy(output, 1, outputSpatial, 0, rank);
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.KernelLargerThanInput, context.Location, context.Label, input, window,
+                WindowGeometry.Join(layer.Kernel), WindowGeometry.Join(strideArray), WindowGeometry.JoinPadding(beginArray, endArray), string.Join("×", outputSpatial)));
+            return null;
+        }
+
+        for (int axis = 0; axis < rank; axis++)
+        {
+            long dropped = WindowGeometry.Dropped(input.Spatial(axis), layer.Kernel[axis], stride[axis], padBegin[axis], padEnd[axis]);
+            if (dropped == 0 || layer.Padding == PaddingMode.Same) continue;
+            string axisName = rank == 1 ? "elements" : axis == rank - 1 ? "columns" : axis == rank - 2 ? "rows" : "planes";
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.StrideDropsInput, context.Location, context.Label, input, window,
+                WindowGeometry.Join(layer.Kernel), WindowGeometry.Join(strideArray), $"{dropped} {axisName}"));
+        }
+
+        var outputShape = new Shape(EquatableArray.From(output));
+        long windowSize = 1;
+        foreach (int k in layer.Kernel) windowSize *= k;
+        if (!isConv) return context.Plan(outputShape, 0, 0, 0, strideArray, beginArray, endArray);
+
+        long weights = (long)layer.Units * input.Channels * windowSize;
+        if (weights > ShapeInference.MaxParameters)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, context.Label, $"the weight count of {context.Label}", weights, ShapeInference.MaxParameters));
+            return null;
+        }
+        long flops = 2 * outputShape.Length * input.Channels * windowSize;
+        return context.Plan(outputShape, (int)weights, layer.UseBias ? layer.Units : 0, flops, strideArray, beginArray, endArray);
+    }
+}

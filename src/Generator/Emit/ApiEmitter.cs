@@ -1,0 +1,225 @@
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Emit;
+
+/// <summary>The public surface of a generated network: constants, parameters, constructor, inference and training.</summary>
+internal static class ApiEmitter
+{
+    public static void EmitMembers(CodeWriter w, NetworkPlan network)
+    {
+        string name = network.Type.Name;
+        LayerPlan last = network.Layers[network.Layers.Count - 1];
+        w.Line($"/// <summary>Floats in one input sample ({network.Input}, channels first).</summary>");
+        w.Line($"public const int InputLength = {Format.Int(network.Input.Length)};");
+        w.Line($"/// <summary>Floats in one output sample: the {Format.Int(network.Output.Length)} class probabilities.</summary>");
+        w.Line($"public const int OutputLength = {Format.Int(network.Output.Length)};");
+        w.Line("/// <summary>Trainable parameters, all layers in one buffer.</summary>");
+        w.Line($"public const int ParameterCount = {Format.Int(network.ParameterCount)};");
+        w.Line("/// <summary>Samples per inference workspace: larger batches run in chunks of this many.</summary>");
+        w.Line("private const int InferenceChunk = 64;");
+        w.Line();
+        w.Line($"/// <summary>The input shape of one sample, channels first.</summary>");
+        w.Line($"public static ReadOnlySpan<int> InputShape => [{string.Join(", ", network.Input.Dims)}];");
+        w.Line();
+        w.Line("private readonly float[] _parameters = new float[ParameterCount];");
+        w.Line("private readonly float[] _gradients = new float[ParameterCount];");
+        w.Line("private readonly WorkspacePool<Workspace> _inferenceWorkspaces = new(static () => new Workspace(InferenceChunk, training: false));");
+        w.Line("private Workspace? _trainingWorkspace;");
+        w.Line("private int _trainingCalls;");
+        w.Line();
+        w.Line("/// <summary>Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases.</summary>");
+        using (w.Block($"public {name}(int seed = 0)"))
+        {
+            w.Line("var random = new SeededRandom(unchecked((ulong)seed));");
+            foreach (LayerPlan layer in network.Layers)
+            {
+                if (layer.ParameterCount > 0) LayerEmitters.For(layer).EmitInitialization(w, layer);
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>Every trainable parameter, layer after layer, each tensor in PyTorch's layout (conv: out×in×k…, dense: out×in, then bias).</summary>");
+        w.Line("public Span<float> Parameters => _parameters;");
+        w.Line();
+        w.Line("/// <summary>The gradient of the mean loss from the last <see cref=\"ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})\"/>, laid out like <see cref=\"Parameters\"/>.</summary>");
+        w.Line("public ReadOnlySpan<float> Gradients => _gradients;");
+        w.Line();
+        w.Line("/// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>");
+        w.Line($"public static string Summary() => \"{SummaryTable.Build(network).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")}\";");
+        w.Line();
+        w.Line("int INetwork.InputLength => InputLength;");
+        w.Line("int INetwork.OutputLength => OutputLength;");
+        w.Line("int INetwork.ParameterCount => ParameterCount;");
+        w.Line("ReadOnlySpan<int> INetwork.InputShape => InputShape;");
+        w.Line();
+        EmitInference(w, last);
+        w.Line();
+        EmitTraining(w, network, last);
+        w.Line();
+        EmitValidation(w, name);
+    }
+
+    private static void EmitInference(CodeWriter w, LayerPlan last)
+    {
+        string logits = $"workspace.{last.Identifier}Output";
+        w.Line("/// <summary>");
+        w.Line("/// Class probabilities for one sample or a batch: <paramref name=\"inputs\"/> holds N samples of <see cref=\"InputLength\"/>");
+        w.Line("/// floats (N×C×…, PyTorch's layout) and <paramref name=\"outputs\"/> receives N × <see cref=\"OutputLength\"/>.");
+        w.Line("/// Safe to call from many threads at once; allocates nothing in steady state.");
+        w.Line("/// </summary>");
+        using (w.Block("public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)"))
+        {
+            w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
+            w.Line("RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $\"{count} sample(s) × {OutputLength} outputs\");");
+            w.Line("ThrowIfTraining();");
+            w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
+            using (w.Block("try"))
+            {
+                using (w.Block("for (int start = 0; start < count; start += InferenceChunk)"))
+                {
+                    w.Line("int n = Math.Min(InferenceChunk, count - start);");
+                    w.Line("Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);");
+                    w.Line($"SoftmaxCrossEntropyKernels.Forward({logits}.AsSpan(0, n * OutputLength), default, outputs.Slice(start * OutputLength, n * OutputLength), OutputLength);");
+                }
+            }
+            using (w.Block("finally")) w.Line("_inferenceWorkspaces.Return(workspace);");
+        }
+        w.Line();
+        w.Line("/// <summary>The most probable class of one sample.</summary>");
+        using (w.Block("public int Classify(ReadOnlySpan<float> input)"))
+        {
+            w.Line("RequireLength(input.Length, InputLength, nameof(input), \"one sample\");");
+            w.Line("Span<int> label = stackalloc int[1];");
+            w.Line("Classify(input, label);");
+            w.Line("return label[0];");
+        }
+        w.Line();
+        w.Line("/// <summary>The most probable class of each sample in a batch (one label per sample).</summary>");
+        using (w.Block("public void Classify(ReadOnlySpan<float> inputs, Span<int> labels)"))
+        {
+            w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
+            w.Line("RequireLength(labels.Length, count, nameof(labels), $\"one label per sample ({count})\");");
+            w.Line("ThrowIfTraining();");
+            w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
+            using (w.Block("try"))
+            {
+                using (w.Block("for (int start = 0; start < count; start += InferenceChunk)"))
+                {
+                    w.Line("int n = Math.Min(InferenceChunk, count - start);");
+                    w.Line("Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);");
+                    w.Line($"ArgMax.Rows({logits}.AsSpan(0, n * OutputLength), labels.Slice(start, n), OutputLength);");
+                }
+            }
+            using (w.Block("finally")) w.Line("_inferenceWorkspaces.Return(workspace);");
+        }
+        w.Line();
+        w.Line("/// <summary>The mean loss over a batch, without touching the gradients.</summary>");
+        using (w.Block("public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)"))
+        {
+            w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
+            w.Line("RequireLabels(labels, count);");
+            w.Line("ThrowIfTraining();");
+            w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
+            w.Line("double total = 0;");
+            using (w.Block("try"))
+            {
+                using (w.Block("for (int start = 0; start < count; start += InferenceChunk)"))
+                {
+                    w.Line("int n = Math.Min(InferenceChunk, count - start);");
+                    w.Line("Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);");
+                    w.Line($"total += SoftmaxCrossEntropyKernels.Forward({logits}.AsSpan(0, n * OutputLength), labels.Slice(start, n), workspace.Probabilities.AsSpan(0, n * OutputLength), OutputLength);");
+                }
+            }
+            using (w.Block("finally")) w.Line("_inferenceWorkspaces.Return(workspace);");
+            w.Line("return (float)(total / count);");
+        }
+    }
+
+    private static void EmitTraining(CodeWriter w, NetworkPlan network, LayerPlan last)
+    {
+        w.Line("/// <summary>Forward and backward over a batch: <see cref=\"Gradients\"/> receives the gradient of the mean loss, which is returned.</summary>");
+        w.Line("public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => ComputeGradients(inputs, labels, Span<float>.Empty);");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Like <see cref=\"ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})\"/>, and also writes the gradient of the mean loss");
+        w.Line("/// with respect to every input value into <paramref name=\"inputGradients\"/> (same layout as the inputs; empty to skip).");
+        w.Line("/// </summary>");
+        using (w.Block("public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients)"))
+        {
+            w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
+            w.Line("RequireLabels(labels, count);");
+            w.Line("if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), \"the same length as the inputs\");");
+            w.Line("EnterTraining();");
+            using (w.Block("try"))
+            {
+                w.Line("if (_trainingWorkspace is null || _trainingWorkspace.Capacity < count) _trainingWorkspace = new Workspace(count, training: true);");
+                w.Line("Workspace workspace = _trainingWorkspace;");
+                w.Line("Array.Clear(_gradients);");
+                w.Line("Forward(workspace, inputs, count);");
+                w.Line("Span<float> probabilities = workspace.Probabilities.AsSpan(0, count * OutputLength);");
+                w.Line($"float total = SoftmaxCrossEntropyKernels.Forward(workspace.{last.Identifier}Output.AsSpan(0, count * OutputLength), labels, probabilities, OutputLength);");
+                w.Line("// The mean over the batch: each sample's logit gradient is (p − onehot) / count.");
+                w.Line($"SoftmaxCrossEntropyKernels.Backward(probabilities, labels, workspace.{last.Identifier}Gradient, OutputLength, 1f / count);");
+                w.Line("Backward(workspace, inputs, inputGradients, count);");
+                w.Line("return total / count;");
+            }
+            using (w.Block("finally")) w.Line("ExitTraining();");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// One optimization step on a mini-batch: forward, backward, then <paramref name=\"optimizer\"/> updates <see cref=\"Parameters\"/>.");
+        w.Line("/// Returns the batch's mean loss. A NaN or infinite loss throws before the update, leaving the parameters as they were.");
+        w.Line("/// </summary>");
+        using (w.Block("public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)"))
+        {
+            w.Line("ArgumentNullException.ThrowIfNull(optimizer);");
+            w.Line("float loss = ComputeGradients(inputs, labels);");
+            using (w.Block("if (!float.IsFinite(loss))"))
+            {
+                w.Line($"throw new InvalidOperationException($\"{network.Type.Name}: the mini-batch loss is {{loss}}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.\");");
+            }
+            w.Line("EnterTraining();");
+            w.Line("try { optimizer.Step(_parameters, _gradients); }");
+            w.Line("finally { ExitTraining(); }");
+            w.Line("return loss;");
+        }
+    }
+
+    private static void EmitValidation(CodeWriter w, string name)
+    {
+        using (w.Block("private static int SampleCount(int length, string parameter)"))
+        {
+            using (w.Block("if (length == 0 || length % InputLength != 0)"))
+            {
+                w.Line($"throw new ArgumentException($\"{name} takes samples of {{InputLength}} floats ({{string.Join(\"×\", InputShape.ToArray())}}); '{{parameter}}' has {{length}}, which is not a positive multiple of {{InputLength}}.\", parameter);");
+            }
+            w.Line("return length / InputLength;");
+        }
+        w.Line();
+        using (w.Block("private static void RequireLength(int actual, int expected, string parameter, string what)"))
+        {
+            w.Line($"if (actual != expected) throw new ArgumentException($\"{name}: '{{parameter}}' must hold {{expected}} values ({{what}}) but has {{actual}}.\", parameter);");
+        }
+        w.Line();
+        using (w.Block("private static void RequireLabels(ReadOnlySpan<int> labels, int count)"))
+        {
+            w.Line("RequireLength(labels.Length, count, nameof(labels), $\"one label per sample ({count})\");");
+            using (w.Block("for (int i = 0; i < labels.Length; i++)"))
+            {
+                w.Line($"if ((uint)labels[i] >= OutputLength) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $\"{name}: label {{i}} is {{labels[i]}}; labels must be class indices from 0 to {{OutputLength - 1}}.\");");
+            }
+        }
+        w.Line();
+        w.Line("// Inference reads the parameters that training writes: calls that overlap a training step are refused, never raced.");
+        using (w.Block("private void EnterTraining()"))
+        {
+            w.Line($"if (Interlocked.Increment(ref _trainingCalls) != 1) {{ Interlocked.Decrement(ref _trainingCalls); throw new InvalidOperationException(\"{name} is already training on another thread; TrainStep and ComputeGradients take one caller at a time.\"); }}");
+        }
+        w.Line();
+        w.Line("private void ExitTraining() => Interlocked.Decrement(ref _trainingCalls);");
+        w.Line();
+        using (w.Block("private void ThrowIfTraining()"))
+        {
+            w.Line($"if (Volatile.Read(ref _trainingCalls) != 0) throw new InvalidOperationException(\"{name} is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step.\");");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+using System.Collections.Generic;
+using System.Linq;
+using CnnCompiler.Generator.Emit.Kernels;
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Emit.Layers;
+
+/// <summary>
+/// Convolutions of any rank as im2col + GEMM: each sample's input windows are unfolded into a
+/// (channels·kernel) × (output positions) column matrix, and the layer becomes W · columns. The backward pass reuses
+/// the same unfolding: dW += dY · columnsᵀ, dcolumns = Wᵀ · dY folded back with col2im.
+/// </summary>
+internal sealed class ConvEmitter : ILayerEmitter
+{
+    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
+    {
+        yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
+    }
+
+    private static long ColumnRows(LayerPlan layer) => layer.Input.Channels * layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
+
+    private static long ColumnCols(LayerPlan layer) => layer.Output.PlaneLength;
+
+    public void EmitLayerClass(CodeWriter w, LayerPlan layer)
+    {
+        int rank = layer.Decl.SpatialRank;
+        long rows = ColumnRows(layer), cols = ColumnCols(layer);
+        int filters = layer.Output.Channels;
+        LayerDescription.EmitHeader(w, layer, $"strategy: im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{filters}×{rows}] · columns; bias and activation in one pass after");
+        using (w.Block($"internal static class {layer.Identifier}"))
+        {
+            LayerDescription.EmitCommonConstants(w, layer);
+            w.Line($"public const int InChannels = {layer.Input.Channels}, OutChannels = {filters};");
+            for (int a = 0; a < rank; a++)
+            {
+                string n = Axes.Name(rank, a);
+                w.Line($"public const int In{n} = {layer.Input.Spatial(a)}, Out{n} = {layer.Output.Spatial(a)}, Kernel{n} = {layer.Decl.Kernel[a]}, Stride{n} = {layer.Stride[a]}, Pad{n} = {layer.PadBegin[a]};");
+            }
+            w.Line($"/// <summary>Rows of the column matrix: input channels × kernel positions.</summary>");
+            w.Line($"public const int ColumnRows = {rows};");
+            w.Line($"/// <summary>Columns of the column matrix: output positions per channel.</summary>");
+            w.Line($"public const int ColumnCols = {cols};");
+            w.Line();
+            EmitForward(w, layer);
+            w.Line();
+            EmitBackward(w, layer);
+            w.Line();
+            EmitUnfold(w, layer, fold: false);
+            w.Line();
+            EmitUnfold(w, layer, fold: true);
+            w.Line();
+            GemmEmitter.Emit(w, "MultiplyWeightsByColumns", $"output[{filters}×{cols}] = W[{filters}×{rows}] · columns[{rows}×{cols}]",
+                new BroadcastGemm((int)filters, (int)cols, (int)rows, (int)rows, 1, (int)cols, (int)cols, Accumulate: false));
+            w.Line();
+            GemmEmitter.Emit(w, "AccumulateWeightGradient", $"dW[{filters}×{rows}] += dY[{filters}×{cols}] · columns[{rows}×{cols}]ᵀ",
+                new DotGemm(filters, (int)rows, (int)cols, (int)cols, (int)cols, (int)rows, 1, Accumulate: true));
+            w.Line();
+            GemmEmitter.Emit(w, "MultiplyTransposedWeightsByGradient", $"dcolumns[{rows}×{cols}] = Wᵀ[{rows}×{filters}] · dY[{filters}×{cols}]",
+                new BroadcastGemm((int)rows, (int)cols, filters, 1, (int)rows, (int)cols, (int)cols, Accumulate: false));
+        }
+    }
+
+    private static void EmitForward(CodeWriter w, LayerPlan layer)
+    {
+        w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples.</summary>");
+        using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+        {
+            w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
+            w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
+            using (w.Block("for (int n = 0; n < count; n++)"))
+            {
+                w.Line("Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);");
+                w.Line("Span<float> y = output.Slice(n * OutputLength, OutputLength);");
+                w.Line("MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));");
+                if (layer.BiasCount > 0)
+                {
+                    using (w.Block("for (int c = 0; c < OutChannels; c++)"))
+                    {
+                        w.Line("Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);");
+                        w.Line("TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);");
+                    }
+                }
+            }
+            ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+        }
+    }
+
+    private static void EmitBackward(CodeWriter w, LayerPlan layer)
+    {
+        w.Line("/// <summary>Inverts <see cref=\"Forward\"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>");
+        using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
+        {
+            ActivationEmitter.EmitBackwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)", "outputGradient.Slice(0, count * OutputLength)");
+            w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
+            w.Line("ref float weightGradient = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset);");
+            w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
+            using (w.Block("for (int n = 0; n < count; n++)"))
+            {
+                w.Line("Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);");
+                if (layer.BiasCount > 0)
+                {
+                    w.Line("// db[c] += Σ over positions of dZ[c, ·]");
+                    using (w.Block("for (int c = 0; c < OutChannels; c++)"))
+                    {
+                        w.Line("parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));");
+                    }
+                }
+                w.Line("// The forward pass's columns are recomputed rather than kept for the whole batch.");
+                w.Line("Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);");
+                w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref weightGradient);");
+                w.Line("if (inputGradient.IsEmpty) continue;");
+                w.Line("MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);");
+                w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");
+                w.Line("dx.Clear();");
+                w.Line("Fold(ref columns, ref MemoryMarshal.GetReference(dx));");
+            }
+        }
+    }
+
+    /// <summary>
+    /// im2col (fold: false) copies every input value a kernel position reads into the column matrix, zeros for padding;
+    /// col2im (fold: true) adds each column entry back onto the input position it came from.
+    /// </summary>
+    private static void EmitUnfold(CodeWriter w, LayerPlan layer, bool fold)
+    {
+        int rank = layer.Decl.SpatialRank;
+        string last = Axes.Name(rank, rank - 1);
+        string lx = Axes.Letter(rank, rank - 1);
+        bool unitStride = layer.Stride[rank - 1] == 1;
+        string signature;
+        if (fold)
+        {
+            w.Line("/// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref=\"Unfold\"/>.</summary>");
+            signature = "private static void Fold(ref float columns, ref float input)";
+        }
+        else
+        {
+            w.Line("/// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>");
+            signature = "private static void Unfold(ref float input, ref float columns)";
+        }
+        var scopes = new Stack<System.IDisposable>();
+        scopes.Push(w.Block(signature));
+        scopes.Push(w.Block("for (int c = 0; c < InChannels; c++)"));
+        string row = "c";
+        for (int a = 0; a < rank; a++)
+        {
+            string n = Axes.Name(rank, a);
+            string k = "k" + Axes.Letter(rank, a);
+            scopes.Push(w.Block($"for (int {k} = 0; {k} < Kernel{n}; {k}++)"));
+            row = $"({row}) * Kernel{n} + {k}";
+        }
+        w.Line($"ref float columnRow = ref Unsafe.Add(ref columns, ({row}) * ColumnCols);");
+        w.Line($"(int start, int end) = IndexMath.ValidRange(k{lx}, In{last}, Out{last}, Stride{last}, Pad{last});");
+        // Loops over the outer output axes; a position whose input row falls in the padding contributes zeros.
+        string position = "0";
+        string source = "c";
+        for (int a = 0; a < rank - 1; a++)
+        {
+            string n = Axes.Name(rank, a);
+            string l = Axes.Letter(rank, a);
+            scopes.Push(w.Block($"for (int o{l} = 0; o{l} < Out{n}; o{l}++)"));
+            w.Line($"int i{l} = o{l} * Stride{n} + k{l} - Pad{n};");
+            position = position == "0" ? $"o{l}" : $"({position}) * Out{n} + o{l}";
+            source = $"({source}) * In{n} + i{l}";
+        }
+        string rowOffset = position == "0" ? "0" : $"({position}) * Out{last}";
+        w.Line($"ref float target = ref Unsafe.Add(ref columnRow, {rowOffset});");
+        if (rank > 1)
+        {
+            string outside = string.Join(" || ", Enumerable.Range(0, rank - 1).Select(a => $"(uint)i{Axes.Letter(rank, a)} >= (uint)In{Axes.Name(rank, a)}"));
+            using (w.Block($"if ({outside})"))
+            {
+                if (!fold) w.Line($"MemoryMarshal.CreateSpan(ref target, Out{last}).Clear();");
+                w.Line("continue;");
+            }
+        }
+        w.Line($"ref float sourceRow = ref Unsafe.Add(ref input, ({source}) * In{last});");
+        if (!fold)
+        {
+            w.Line("MemoryMarshal.CreateSpan(ref target, start).Clear();");
+            w.Line($"MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, end), Out{last} - end).Clear();");
+        }
+        string first = $"k{lx} - Pad{last}";
+        if (unitStride)
+        {
+            w.Line("int count = end - start;");
+            w.Line($"ref float inputStart = ref Unsafe.Add(ref sourceRow, start + {first});");
+            w.Line(fold
+                ? "TensorPrimitives.Add(MemoryMarshal.CreateSpan(ref inputStart, count), MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, start), count), MemoryMarshal.CreateSpan(ref inputStart, count));"
+                : "MemoryMarshal.CreateSpan(ref inputStart, count).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, start), count));");
+        }
+        else
+        {
+            using (w.Block($"for (int o{lx} = start; o{lx} < end; o{lx}++)"))
+            {
+                string input = $"Unsafe.Add(ref sourceRow, o{lx} * Stride{last} + {first})";
+                string column = $"Unsafe.Add(ref target, o{lx})";
+                w.Line(fold ? $"{input} += {column};" : $"{column} = {input};");
+            }
+        }
+        while (scopes.Count > 0) scopes.Pop().Dispose();
+    }
+
+    public void EmitInitialization(CodeWriter w, LayerPlan layer) => ParameterInit.Emit(w, layer, fanIn: (int)ColumnRows(layer), fanOut: layer.Output.Channels * (int)(ColumnRows(layer) / layer.Input.Channels));
+}

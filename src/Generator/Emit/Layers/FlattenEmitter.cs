@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Emit.Layers;
+
+/// <summary>
+/// Flatten is a view: samples are already stored channel-major (torch.flatten's order), so its output is its input
+/// buffer and it emits no kernel, only its section header and constants.
+/// </summary>
+internal sealed class FlattenEmitter : ILayerEmitter
+{
+    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
+
+    public void EmitLayerClass(CodeWriter w, LayerPlan layer)
+    {
+        LayerDescription.EmitHeader(w, layer, "strategy: a view; the channel-major sample is already the flat vector, nothing runs");
+        using (w.Block($"internal static class {layer.Identifier}"))
+        {
+            LayerDescription.EmitCommonConstants(w, layer);
+        }
+    }
+
+    public void EmitInitialization(CodeWriter w, LayerPlan layer)
+    {
+    }
+}

@@ -1,0 +1,15 @@
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Emit.Layers;
+
+/// <summary>Seeded initialization of a layer's parameters: He normal before ReLU, Glorot uniform otherwise; biases zero.</summary>
+internal static class ParameterInit
+{
+    public static void Emit(CodeWriter w, LayerPlan layer, int fanIn, int fanOut)
+    {
+        string weights = $"_parameters.AsSpan(Layers.{layer.Identifier}.WeightOffset, Layers.{layer.Identifier}.WeightCount)";
+        w.Line(layer.FollowedByReLU
+            ? $"WeightInit.HeNormal({weights}, fanIn: {fanIn}, random);"
+            : $"WeightInit.GlorotUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, random);");
+    }
+}

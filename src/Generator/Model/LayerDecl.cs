@@ -1,0 +1,64 @@
+namespace CnnCompiler.Generator.Model;
+
+/// <summary>The kinds of layer the generator knows; each has one emitter.</summary>
+internal enum LayerKind
+{
+    Conv,
+    MaxPool,
+    AvgPool,
+    Dense,
+    Flatten,
+    Activation,
+    SoftmaxCrossEntropy,
+}
+
+/// <summary>Element-wise activations, as the attributes' <c>Activation</c> enum (same numeric values).</summary>
+internal enum ActivationKind
+{
+    None = 0,
+    ReLU = 1,
+    Sigmoid = 2,
+    Tanh = 3,
+}
+
+/// <summary>How padding was declared.</summary>
+internal enum PaddingMode
+{
+    Valid = 0,
+    Same = 1,
+    Explicit = 2,
+}
+
+/// <summary>
+/// One layer attribute as written, before any shape is known. Spatial values (kernel, stride, padding) hold one entry
+/// per spatial axis, outermost first; a stride of 0 means "not given" (the kind's default applies).
+/// </summary>
+/// <param name="Kind">The layer kind.</param>
+/// <param name="AttributeName">The attribute as the user wrote it, without the suffix ("Conv2D"), for messages.</param>
+/// <param name="Name">The user-given name, if any.</param>
+/// <param name="Units">Filters of a convolution or units of a dense layer; 0 for other kinds.</param>
+/// <param name="Kernel">Kernel or pooling window per spatial axis.</param>
+/// <param name="Stride">Stride per spatial axis (0 = default).</param>
+/// <param name="Padding">Padding mode.</param>
+/// <param name="Pad">Explicit padding per spatial axis (used when <paramref name="Padding"/> is Explicit).</param>
+/// <param name="Activation">Fused or stand-alone activation.</param>
+/// <param name="UseBias">Whether a convolution or dense layer has a bias.</param>
+internal sealed record LayerDecl(
+    LayerKind Kind,
+    string AttributeName,
+    string? Name,
+    int Units,
+    EquatableArray<int> Kernel,
+    EquatableArray<int> Stride,
+    PaddingMode Padding,
+    EquatableArray<int> Pad,
+    ActivationKind Activation,
+    bool UseBias)
+{
+    /// <summary>Spatial axes of a convolution or pooling layer (1, 2 or 3); 0 for other kinds.</summary>
+    public int SpatialRank => Kernel.Count;
+
+    public bool HasParameters => Kind is LayerKind.Conv or LayerKind.Dense;
+
+    public bool IsLoss => Kind is LayerKind.SoftmaxCrossEntropy;
+}

@@ -1,0 +1,59 @@
+namespace CnnCompiler.Generator.Model;
+
+/// <summary>The loss that closes a network.</summary>
+internal enum LossKind
+{
+    SoftmaxCrossEntropy,
+}
+
+/// <summary>
+/// One layer after shape inference: everything an emitter needs, all of it constants.
+/// </summary>
+/// <param name="Index">Position among the network's compute layers (the loss excluded).</param>
+/// <param name="Name">The layer's name (given or generated: conv1, pool1, dense1, …).</param>
+/// <param name="Identifier">The name as a C# identifier, for the generated nested class (Conv1).</param>
+/// <param name="Decl">The attribute as declared.</param>
+/// <param name="Input">Input shape of one sample.</param>
+/// <param name="Output">Output shape of one sample.</param>
+/// <param name="Stride">Effective stride per spatial axis.</param>
+/// <param name="PadBegin">Padding before each spatial axis (top, left, …).</param>
+/// <param name="PadEnd">Padding after each spatial axis (bottom, right, …).</param>
+/// <param name="WeightOffset">Offset of the weights in the network's parameter buffer.</param>
+/// <param name="WeightCount">Weights, in PyTorch's layout.</param>
+/// <param name="BiasOffset">Offset of the bias in the parameter buffer.</param>
+/// <param name="BiasCount">Bias values (0 without bias).</param>
+/// <param name="Flops">Forward floating-point operations per sample (2 per multiply-add of convolutions and dense layers).</param>
+/// <param name="FollowedByReLU">Whether ReLU follows the layer (fused or as the next layer), which picks He initialization.</param>
+internal sealed record LayerPlan(
+    int Index,
+    string Name,
+    string Identifier,
+    LayerDecl Decl,
+    Shape Input,
+    Shape Output,
+    EquatableArray<int> Stride,
+    EquatableArray<int> PadBegin,
+    EquatableArray<int> PadEnd,
+    int WeightOffset,
+    int WeightCount,
+    int BiasOffset,
+    int BiasCount,
+    long Flops,
+    bool FollowedByReLU)
+{
+    public LayerKind Kind => Decl.Kind;
+
+    public int ParameterCount => WeightCount + BiasCount;
+
+    /// <summary>A flatten layer is a view: its output is its input buffer.</summary>
+    public bool IsView => Kind == LayerKind.Flatten;
+}
+
+/// <summary>A network after shape inference: ready to emit, holding no locations.</summary>
+internal sealed record NetworkPlan(TypeDecl Type, Shape Input, EquatableArray<LayerPlan> Layers, LossKind Loss, int ParameterCount, long Flops)
+{
+    public Shape Output => Layers[Layers.Count - 1].Output;
+}
+
+/// <summary>What analysis hands on: a plan when the declaration is valid, and every diagnostic.</summary>
+internal sealed record AnalysisResult(NetworkPlan? Plan, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -1,0 +1,8 @@
+namespace CnnCompiler.Generator.Model;
+
+/// <summary>The user's class as the emitter needs it: where to put the generated partial and what to call it.</summary>
+/// <param name="Namespace">The containing namespace, or empty for the global namespace.</param>
+/// <param name="Name">The class name.</param>
+/// <param name="Modifiers">The accessibility keywords to repeat on the generated partial (for example "public").</param>
+/// <param name="HintName">A unique file name for the generated source.</param>
+internal sealed record TypeDecl(string Namespace, string Name, string Modifiers, string HintName);

@@ -1,0 +1,51 @@
+using CnnCompiler.Generator.Analysis;
+using CnnCompiler.Generator.Diagnostics;
+using CnnCompiler.Generator.Emit;
+using CnnCompiler.Generator.Model;
+using CnnCompiler.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CnnCompiler.Generator;
+
+/// <summary>
+/// The CnnCompiler source generator. Pipeline: [Network] classes → plain-data declarations (parse) → shape inference
+/// and diagnostics (analyze) → C# (emit). Diagnostics and source are separate outputs: the source depends only on the
+/// location-free plan, so an edit that moves code without changing a network re-emits nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class NetworkGenerator : IIncrementalGenerator
+{
+    /// <summary>Tracking names for the incremental-pipeline tests.</summary>
+    public const string ParseStep = "Parse", AnalyzeStep = "Analyze", PlanStep = "Plan";
+
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        IncrementalValuesProvider<AnalysisResult> analyzed = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                NetworkParser.NetworkAttributeName,
+                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                transform: static (ctx, ct) => NetworkParser.Parse(ctx, ct))
+            .WithTrackingName(ParseStep)
+            .Select(static (parsed, _) => ShapeInference.Analyze(parsed))
+            .WithTrackingName(AnalyzeStep);
+
+        context.RegisterSourceOutput(analyzed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
+        {
+            foreach (DiagnosticInfo info in diagnostics)
+            {
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.ById(info.Id), info.Location?.ToLocation(), [.. info.Arguments]));
+            }
+        });
+
+        IncrementalValuesProvider<NetworkPlan> plans = analyzed
+            .Select(static (result, _) => result.Plan)
+            .Where(static plan => plan is not null)
+            .Select(static (plan, _) => plan!)
+            .WithTrackingName(PlanStep);
+
+        context.RegisterSourceOutput(plans, static (spc, plan) =>
+            spc.AddSource(plan.Type.HintName + ".g.cs", SourceText.From(NetworkEmitter.Emit(plan), System.Text.Encoding.UTF8)));
+    }
+}

@@ -1,0 +1,192 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CnnCompiler.Generator.Diagnostics;
+using CnnCompiler.Generator.Model;
+using Microsoft.CodeAnalysis;
+
+namespace CnnCompiler.Generator.Parsing;
+
+/// <summary>Turns one layer attribute's arguments into a <see cref="LayerDecl"/>, reporting bad values on the argument.</summary>
+internal static class LayerReader
+{
+    private static readonly Regex ConvName = new("^Conv([123])D$", RegexOptions.CultureInvariant);
+    private static readonly Regex PoolName = new("^(Max|Avg)Pool([123])D$", RegexOptions.CultureInvariant);
+
+    // Axis names per spatial rank, as the attributes spell their per-axis properties.
+    private static readonly string[][] AxisNames =
+    [
+        [],
+        ["Length"],
+        ["Height", "Width"],
+        ["Depth", "Height", "Width"],
+    ];
+
+    public static LayerDecl? Read(string kindName, int index, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
+    {
+        string label = $"{kindName} #{index + 1}";
+        int before = diagnostics.Count;
+        foreach (string argument in arguments.ErroneousArguments())
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf(argument), label, argument, "of the declared type"));
+        }
+        if (diagnostics.Count > before) return null;
+
+        string? name = ReadName(arguments, label, diagnostics);
+        if (name is not null) label = $"{kindName} #{index + 1} '{name}'";
+
+        Match conv = ConvName.Match(kindName);
+        if (conv.Success) return ReadConv(kindName, name, int.Parse(conv.Groups[1].Value, CultureInfo.InvariantCulture), label, arguments, diagnostics);
+        Match pool = PoolName.Match(kindName);
+        if (pool.Success)
+        {
+            var kind = pool.Groups[1].Value == "Max" ? LayerKind.MaxPool : LayerKind.AvgPool;
+            return ReadPool(kind, kindName, name, int.Parse(pool.Groups[2].Value, CultureInfo.InvariantCulture), label, arguments, diagnostics);
+        }
+        switch (kindName)
+        {
+            case "Dense":
+            {
+                int units = ReadPositive(arguments, "units", label, "units", diagnostics);
+                ActivationKind activation = ReadActivation(arguments, label, diagnostics);
+                return diagnostics.Count > before ? null : Simple(LayerKind.Dense, kindName, name, units, activation, ReadBool(arguments, "UseBias", true));
+            }
+            case "Flatten":
+                return Simple(LayerKind.Flatten, kindName, name, 0, ActivationKind.None, false);
+            case "ReLU":
+                return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.ReLU, false);
+            case "Sigmoid":
+                return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.Sigmoid, false);
+            case "Tanh":
+                return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.Tanh, false);
+            case "SoftmaxCrossEntropy":
+                return Simple(LayerKind.SoftmaxCrossEntropy, kindName, name, 0, ActivationKind.None, false);
+            default:
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnknownLayer, arguments.AttributeLocation, $"Layer #{index + 1}", kindName));
+                return null;
+        }
+    }
+
+    private static LayerDecl Simple(LayerKind kind, string kindName, string? name, int units, ActivationKind activation, bool useBias) =>
+        new(kind, kindName, name, units, EquatableArray<int>.Empty, EquatableArray<int>.Empty, PaddingMode.Valid, EquatableArray<int>.Empty, activation, useBias);
+
+    private static LayerDecl? ReadConv(string kindName, string? name, int rank, string label, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        int filters = ReadPositive(arguments, "filters", label, "filters", diagnostics);
+        int[] kernel = ReadPerAxis(arguments, rank, "kernel", "kernelSize", label, "kernel", required: true, diagnostics);
+        int[] stride = ReadPerAxis(arguments, rank, "Stride", "Stride", label, "stride", required: false, diagnostics);
+        var padding = (PaddingMode)ReadInt(arguments, "Padding", 0);
+        int[] pad = ReadPadding(arguments, rank, label, diagnostics, out bool explicitPadding);
+        if (explicitPadding) padding = PaddingMode.Explicit;
+        if (padding is not (PaddingMode.Valid or PaddingMode.Same or PaddingMode.Explicit))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Padding"), label, "Padding", "Padding value (Valid or Same)"));
+        }
+        ActivationKind activation = ReadActivation(arguments, label, diagnostics);
+        if (diagnostics.Count > before) return null;
+        return new LayerDecl(LayerKind.Conv, kindName, name, filters, EquatableArray.From(kernel), EquatableArray.From(stride),
+            padding, EquatableArray.From(pad), activation, ReadBool(arguments, "UseBias", true));
+    }
+
+    private static LayerDecl? ReadPool(LayerKind kind, string kindName, string? name, int rank, string label, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
+    {
+        int before = diagnostics.Count;
+        int[] window = ReadPerAxis(arguments, rank, "window", "windowSize", label, "window", required: true, diagnostics);
+        int[] stride = ReadPerAxis(arguments, rank, "Stride", "Stride", label, "stride", required: false, diagnostics);
+        int[] pad = ReadPadding(arguments, rank, label, diagnostics, out bool explicitPadding);
+        if (diagnostics.Count > before) return null;
+        return new LayerDecl(kind, kindName, name, 0, EquatableArray.From(window), EquatableArray.From(stride),
+            explicitPadding ? PaddingMode.Explicit : PaddingMode.Valid, EquatableArray.From(pad), ActivationKind.None, false);
+    }
+
+    /// <summary>
+    /// A per-axis value: the axis-specific argument (<c>kernelHeight</c>, <c>StrideWidth</c>, …) when given, else the
+    /// shared one (<c>kernelSize</c>, <c>Stride</c>); 0 when neither is given and the value is optional.
+    /// </summary>
+    private static int[] ReadPerAxis(AttributeArguments arguments, int rank, string prefix, string shared, string label, string what, bool required, List<DiagnosticInfo> diagnostics)
+    {
+        var values = new int[rank];
+        for (int axis = 0; axis < rank; axis++)
+        {
+            string axisName = AxisNames[rank][axis];
+            string specific = prefix + axisName;
+            string argument = arguments.Has(specific) ? specific : arguments.Has(shared) ? shared : arguments.Has(prefix) ? prefix : "";
+            if (argument.Length == 0)
+            {
+                if (required) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.AttributeLocation, label, shared, "integer"));
+                continue;
+            }
+            int value = ReadInt(arguments, argument, 0);
+            if (value < 1)
+            {
+                string axisText = rank > 1 ? $"{what} {axisName.ToLowerInvariant()}" : what;
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonPositiveArgument, arguments.LocationOf(argument), label, axisText, value));
+            }
+            values[axis] = value;
+        }
+        return values;
+    }
+
+    private static int[] ReadPadding(AttributeArguments arguments, int rank, string label, List<DiagnosticInfo> diagnostics, out bool isExplicit)
+    {
+        var values = new int[rank];
+        isExplicit = false;
+        for (int axis = 0; axis < rank; axis++)
+        {
+            string specific = "Padding" + AxisNames[rank][axis];
+            string argument = arguments.Has(specific) ? specific : arguments.Has("PaddingSize") ? "PaddingSize" : "";
+            if (argument.Length == 0) continue;
+            isExplicit = true;
+            int value = ReadInt(arguments, argument, 0);
+            if (value < 0)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.PaddingTooLarge, arguments.LocationOf(argument), label, value, "a", "kernel", "padding cannot be negative"));
+            }
+            values[axis] = value;
+        }
+        return values;
+    }
+
+    private static string? ReadName(AttributeArguments arguments, string label, List<DiagnosticInfo> diagnostics)
+    {
+        if (!arguments.TryGet("Name", out TypedConstant value) || value.Value is not string name) return null;
+        if (!IsValidName(name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidName, arguments.LocationOf("Name"), label, name));
+            return null;
+        }
+        return name;
+    }
+
+    public static bool IsValidName(string name)
+    {
+        if (name.Length == 0 || char.IsDigit(name[0])) return false;
+        foreach (char c in name)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '_' || c == '.')) return false;
+        }
+        return true;
+    }
+
+    private static int ReadPositive(AttributeArguments arguments, string argument, string label, string what, List<DiagnosticInfo> diagnostics)
+    {
+        int value = ReadInt(arguments, argument, 0);
+        if (value < 1) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonPositiveArgument, arguments.LocationOf(argument), label, what, value));
+        return value;
+    }
+
+    private static int ReadInt(AttributeArguments arguments, string argument, int fallback) =>
+        arguments.TryGet(argument, out TypedConstant value) && value.Value is int number ? number : fallback;
+
+    private static bool ReadBool(AttributeArguments arguments, string argument, bool fallback) =>
+        arguments.TryGet(argument, out TypedConstant value) && value.Value is bool flag ? flag : fallback;
+
+    private static ActivationKind ReadActivation(AttributeArguments arguments, string label, List<DiagnosticInfo> diagnostics)
+    {
+        var activation = (ActivationKind)ReadInt(arguments, "Activation", 0);
+        if (activation is ActivationKind.None or ActivationKind.ReLU or ActivationKind.Sigmoid or ActivationKind.Tanh) return activation;
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Activation"), label, "Activation", "Activation value"));
+        return ActivationKind.None;
+    }
+}

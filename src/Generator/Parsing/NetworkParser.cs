@@ -1,0 +1,162 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using CnnCompiler.Generator.Diagnostics;
+using CnnCompiler.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace CnnCompiler.Generator.Parsing;
+
+/// <summary>
+/// Reads a [Network] class into plain data: the class, its input shape and its layer attributes in source order.
+/// Total: every malformed declaration becomes a diagnostic, never an exception.
+/// </summary>
+internal static class NetworkParser
+{
+    public const string AttributeNamespace = "CnnCompiler";
+    public const string NetworkAttributeName = "CnnCompiler.NetworkAttribute";
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        var classSyntax = (ClassDeclarationSyntax)context.TargetNode;
+        LocationInfo? classLocation = LocationInfo.From(classSyntax) is { } whole
+            ? new LocationInfo(whole.FilePath, classSyntax.Identifier.Span, classSyntax.Identifier.GetLocation().GetLineSpan().Span)
+            : null;
+        AttributeData networkAttribute = context.Attributes[0];
+        var networkArguments = new AttributeArguments(networkAttribute, cancellationToken);
+
+        CheckClass(type, classSyntax, classLocation, diagnostics);
+        EquatableArray<int> inputShape = ReadInputShape(networkAttribute, networkArguments, diagnostics);
+
+        var layerAttributes = LayerAttributesInSourceOrder(type, cancellationToken, out bool severalDeclarations);
+        if (severalDeclarations) diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayersOnSeveralDeclarations, classLocation, type.Name));
+
+        var layers = new List<LayerDecl>();
+        var layerLocations = new List<LocationInfo>();
+        for (int i = 0; i < layerAttributes.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var arguments = new AttributeArguments(layerAttributes[i], cancellationToken);
+            string kindName = KindName(layerAttributes[i].AttributeClass!);
+            LayerDecl? layer = LayerReader.Read(kindName, i, arguments, diagnostics);
+            if (layer is null) continue;
+            layers.Add(layer);
+            layerLocations.Add(arguments.AttributeLocation ?? classLocation ?? new LocationInfo("", default, default));
+        }
+
+        var locations = new DeclLocations(classLocation, networkArguments.AttributeLocation, layerLocations.ToEquatableArray());
+        bool readable = layers.Count == layerAttributes.Count && inputShape.Count > 0 && !diagnostics.Any(IsDeclarationError);
+        var network = readable ? new NetworkDecl(ReadType(type), inputShape, layers.ToEquatableArray()) : null;
+        return new ParseResult(network, locations, diagnostics.ToEquatableArray());
+    }
+
+    // Warnings do not stop generation; everything the parser reports so far is an error.
+    private static bool IsDeclarationError(DiagnosticInfo diagnostic) => Descriptors.ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error;
+
+    private static void CheckClass(INamedTypeSymbol type, ClassDeclarationSyntax syntax, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    {
+        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ClassNotPartial, location, type.Name));
+        if (type.IsGenericType) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is generic"));
+        if (type.ContainingType is not null) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, $"is nested in '{type.ContainingType.Name}'"));
+        if (type.IsStatic) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is static"));
+    }
+
+    private static EquatableArray<int> ReadInputShape(AttributeData attribute, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
+    {
+        LocationInfo? location = arguments.AttributeLocation;
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, location, "[Network]", "inputShape", "array of integers"));
+            return EquatableArray<int>.Empty;
+        }
+        ImmutableArray<TypedConstant> values = attribute.ConstructorArguments[0].Values;
+        var shape = new int[values.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (values[i].Value is not int value)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, location, "[Network]", "inputShape", "array of integers"));
+                return EquatableArray<int>.Empty;
+            }
+            shape[i] = value;
+        }
+        string text = values.Length == 0 ? "()" : string.Join("×", shape);
+        if (shape.Length is < 2 or > 4)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidInputShape, location, text,
+                $"it has {shape.Length} value(s); give channels then 1 to 3 spatial sizes, for example [Network(1, 28, 28)] for one 28×28 channel"));
+            return EquatableArray<int>.Empty;
+        }
+        for (int i = 0; i < shape.Length; i++)
+        {
+            if (shape[i] < 1)
+            {
+                string axis = i == 0 ? "channels" : $"spatial size {i}";
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.InvalidInputShape, location, text, $"{axis} is {shape[i]}; every size must be at least 1"));
+                return EquatableArray<int>.Empty;
+            }
+        }
+        return EquatableArray.From(shape);
+    }
+
+    /// <summary>
+    /// Layer attributes sorted by where they stand in source: Roslyn does not promise source order from GetAttributes,
+    /// and the layer order is the meaning of the declaration.
+    /// </summary>
+    private static List<AttributeData> LayerAttributesInSourceOrder(INamedTypeSymbol type, CancellationToken cancellationToken, out bool severalDeclarations)
+    {
+        var found = new List<(AttributeData Attribute, SyntaxReference? Reference)>();
+        foreach (AttributeData attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && IsLayerAttribute(attributeClass)) found.Add((attribute, attribute.ApplicationSyntaxReference));
+        }
+        var trees = new HashSet<SyntaxTree>();
+        var declarations = new HashSet<SyntaxNode>();
+        foreach (var item in found)
+        {
+            if (item.Reference is null) continue;
+            trees.Add(item.Reference.SyntaxTree);
+            SyntaxNode? declaration = item.Reference.GetSyntax(cancellationToken).FirstAncestorOrSelf<TypeDeclarationSyntax>();
+            if (declaration is not null) declarations.Add(declaration);
+        }
+        severalDeclarations = declarations.Count > 1;
+        return found
+            .OrderBy(item => item.Reference?.SyntaxTree.FilePath ?? "", System.StringComparer.Ordinal)
+            .ThenBy(item => item.Reference?.Span.Start ?? 0)
+            .Select(item => item.Attribute)
+            .ToList();
+    }
+
+    private static bool IsLayerAttribute(INamedTypeSymbol attributeClass)
+    {
+        for (INamedTypeSymbol? current = attributeClass.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Name == "LayerAttribute" && current.ContainingNamespace?.ToDisplayString() == AttributeNamespace) return true;
+        }
+        return false;
+    }
+
+    private static string KindName(INamedTypeSymbol attributeClass)
+    {
+        string name = attributeClass.Name;
+        return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+    }
+
+    private static TypeDecl ReadType(INamedTypeSymbol type)
+    {
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
+        string modifiers = type.DeclaredAccessibility switch
+        {
+            Accessibility.Public => "public",
+            Accessibility.Internal => "internal",
+            _ => "",
+        };
+        string hint = (ns.Length == 0 ? "" : ns + ".") + type.Name;
+        return new TypeDecl(ns, type.Name, modifiers, hint);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Numerics.Tensors;
+
+namespace CnnCompiler;
+
+/// <summary>
+/// Stochastic gradient descent with PyTorch's <c>torch.optim.SGD</c> semantics, step for step:
+/// <code>
+/// g = grad + weightDecay·p
+/// buf = g on the first step, else momentum·buf + (1 − dampening)·g
+/// g = nesterov ? g + momentum·buf : buf          (only when momentum ≠ 0)
+/// p = p − lr·g
+/// </code>
+/// Buffers are sized on the first <see cref="Step"/>; later steps allocate nothing.
+/// </summary>
+public sealed class Sgd : IOptimizer
+{
+    private float _learningRate;
+    private float[]? _momentumBuffer;
+    private float[]? _scratch;
+    private bool _momentumBufferFilled;
+    private int _parameterCount = -1;
+
+    public Sgd(float learningRate, float momentum = 0f, float dampening = 0f, float weightDecay = 0f, bool nesterov = false)
+    {
+        LearningRate = learningRate;
+        if (!(momentum >= 0f) || float.IsInfinity(momentum))
+            throw new ArgumentOutOfRangeException(nameof(momentum), momentum, "Momentum must be a finite value ≥ 0.");
+        if (!(dampening >= 0f && dampening <= 1f))
+            throw new ArgumentOutOfRangeException(nameof(dampening), dampening, "Dampening must be between 0 and 1.");
+        if (!(weightDecay >= 0f) || float.IsInfinity(weightDecay))
+            throw new ArgumentOutOfRangeException(nameof(weightDecay), weightDecay, "Weight decay must be a finite value ≥ 0.");
+        if (nesterov && (momentum == 0f || dampening != 0f))
+            throw new ArgumentException(
+                $"Nesterov momentum requires momentum > 0 and zero dampening (as in PyTorch); got momentum {momentum}, dampening {dampening}.", nameof(nesterov));
+        Momentum = momentum;
+        Dampening = dampening;
+        WeightDecay = weightDecay;
+        Nesterov = nesterov;
+    }
+
+    /// <summary>The step size; settable so that learning-rate schedules can change it between steps.</summary>
+    public float LearningRate
+    {
+        get => _learningRate;
+        set
+        {
+            if (!(value >= 0f) || float.IsInfinity(value))
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be a finite value ≥ 0.");
+            _learningRate = value;
+        }
+    }
+
+    public float Momentum { get; }
+
+    public float Dampening { get; }
+
+    public float WeightDecay { get; }
+
+    public bool Nesterov { get; }
+
+    /// <summary>Steps taken so far.</summary>
+    public long StepCount { get; private set; }
+
+    /// <summary>
+    /// The momentum buffer, laid out like the parameters, for checkpoints. Empty until the first step
+    /// (PyTorch's buffer is unset until then) and always empty without momentum.
+    /// </summary>
+    public Span<float> MomentumBuffer => _momentumBufferFilled ? _momentumBuffer : Span<float>.Empty;
+
+    /// <summary>Restores a checkpointed momentum buffer (and step count) before continuing to train.</summary>
+    public void RestoreState(ReadOnlySpan<float> momentumBuffer, long stepCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(stepCount);
+        if (Momentum == 0f && momentumBuffer.Length != 0)
+            throw new ArgumentException(
+                $"This optimizer has no momentum, so its momentum buffer is empty; got {momentumBuffer.Length} values.", nameof(momentumBuffer));
+        if (_parameterCount >= 0 && momentumBuffer.Length != 0 && momentumBuffer.Length != _parameterCount)
+            throw new ArgumentException(
+                $"The momentum buffer has {momentumBuffer.Length} values but this optimizer updates {_parameterCount} parameters.", nameof(momentumBuffer));
+        if (momentumBuffer.Length == 0)
+        {
+            _momentumBufferFilled = false;
+        }
+        else
+        {
+            EnsureState(momentumBuffer.Length);
+            momentumBuffer.CopyTo(_momentumBuffer);
+            _momentumBufferFilled = true;
+        }
+        StepCount = stepCount;
+    }
+
+    public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
+    {
+        if (parameters.Length != gradients.Length)
+            throw new ArgumentException(
+                $"Parameters and gradients must have the same length; got {parameters.Length} parameters and {gradients.Length} gradients.", nameof(gradients));
+        if (_parameterCount >= 0 && parameters.Length != _parameterCount)
+            throw new ArgumentException(
+                $"This optimizer's state is sized for {_parameterCount} parameters; got {parameters.Length}.", nameof(parameters));
+        EnsureState(parameters.Length);
+
+        ReadOnlySpan<float> g = gradients;
+        if (WeightDecay != 0f)
+        {
+            TensorPrimitives.MultiplyAdd(parameters, WeightDecay, gradients, _scratch); // g + wd·p
+            g = _scratch;
+        }
+
+        if (Momentum != 0f)
+        {
+            Span<float> buffer = _momentumBuffer;
+            if (!_momentumBufferFilled)
+            {
+                g.CopyTo(buffer);
+                _momentumBufferFilled = true;
+            }
+            else
+            {
+                TensorPrimitives.Multiply(buffer, Momentum, buffer);
+                TensorPrimitives.MultiplyAdd(g, 1f - Dampening, buffer, buffer);
+            }
+            if (Nesterov)
+            {
+                TensorPrimitives.MultiplyAdd(buffer, Momentum, g, _scratch); // g + momentum·buf
+                g = _scratch;
+            }
+            else
+            {
+                g = buffer;
+            }
+        }
+
+        TensorPrimitives.MultiplyAdd(g, -LearningRate, parameters, parameters);
+        StepCount++;
+    }
+
+    private void EnsureState(int parameterCount)
+    {
+        if (_parameterCount >= 0) return;
+        _parameterCount = parameterCount;
+        if (Momentum != 0f) _momentumBuffer = new float[parameterCount];
+        if (WeightDecay != 0f || Nesterov) _scratch = new float[parameterCount];
+    }
+}
