@@ -10,10 +10,10 @@ Console.WriteLine($"Fashion-MNIST from {source}: {train.Count:N0} training and {
 Console.WriteLine(LeNet5.Summary());
 Console.WriteLine();
 
-var network = new LeNet5(options.Seed);
+var network = new LeNet5(options.Seed) { Threads = options.Threads };
 var optimizer = new Sgd(options.LearningRate, momentum: 0.9f);
 var batches = new MiniBatchLoader(train, options.BatchSize, seed: (ulong)options.Seed);
-Console.WriteLine($"Recipe: batch {options.BatchSize}, SGD lr {options.LearningRate} momentum 0.9, seed {options.Seed}, {options.Epochs} epoch(s)");
+Console.WriteLine($"Recipe: batch {options.BatchSize}, SGD lr {options.LearningRate} momentum 0.9, seed {options.Seed}, {options.Threads} thread(s), {options.Epochs} epoch(s)");
 
 for (int epoch = 1; epoch <= options.Epochs; epoch++)
 {

@@ -2,42 +2,34 @@ using System;
 
 namespace CnnCompiler
 {
-    /// <summary>
-    /// 2D pooling over each channel of <c>C×H×W</c>: the mean of each window (padding counts as zeros in the divisor, PyTorch's count_include_pad).
-    /// Output size is floor((input + 2·padding − window) / stride) + 1, PyTorch's default.
-    /// </summary>
+    /// <summary>2D pooling over each channel of <c>C×H×W</c>: the mean of each window (padding counts as zeros in the divisor, PyTorch's count_include_pad).</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class AvgPool2DAttribute : LayerAttribute
+    public sealed class AvgPool2DAttribute : PoolingAttribute
     {
-        /// <summary>A square window; the stride defaults to the window.</summary>
+        /// <summary>A window of the same size along every axis; the stride defaults to the window.</summary>
         public AvgPool2DAttribute(int windowSize)
-            : this(windowSize, windowSize)
         {
+            WindowHeight = windowSize;
+            WindowWidth = windowSize;
         }
 
-        /// <summary>A rectangular window; the stride defaults to the window.</summary>
+        /// <summary>A window size per axis; the stride defaults to the window.</summary>
         public AvgPool2DAttribute(int windowHeight, int windowWidth)
         {
             WindowHeight = windowHeight;
             WindowWidth = windowWidth;
         }
 
-        /// <summary>Window rows.</summary>
+        /// <summary>Window size along height.</summary>
         public int WindowHeight { get; }
 
-        /// <summary>Window columns.</summary>
+        /// <summary>Window size along width.</summary>
         public int WindowWidth { get; }
 
-        /// <summary>Stride along both axes; defaults to the window size.</summary>
-        public int Stride { get; set; }
-
-        /// <summary>Stride along rows; overrides <see cref="Stride"/> when given.</summary>
+        /// <summary>Stride along height; overrides <see cref="PoolingAttribute.Stride"/> when given.</summary>
         public int StrideHeight { get; set; }
 
-        /// <summary>Stride along columns; overrides <see cref="Stride"/> when given.</summary>
+        /// <summary>Stride along width; overrides <see cref="PoolingAttribute.Stride"/> when given.</summary>
         public int StrideWidth { get; set; }
-
-        /// <summary>Implicit padding on every side (at most half the window, as PyTorch requires).</summary>
-        public int PaddingSize { get; set; }
     }
 }

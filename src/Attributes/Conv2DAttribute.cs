@@ -3,60 +3,44 @@ using System;
 namespace CnnCompiler
 {
     /// <summary>
-    /// A 2D convolution over <c>C×H×W</c>: <c>filters</c> output channels, each a <c>C×kh×kw</c> kernel plus a bias.
+    /// A 2D convolution over <c>C×H×W</c> images: <c>filters</c> output channels, each a kernel over all input channels plus a bias.
     /// Weights are laid out as PyTorch's <c>Conv2d.weight</c>: out × in × kh × kw.
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class Conv2DAttribute : LayerAttribute
+    public sealed class Conv2DAttribute : ConvolutionAttribute
     {
-        /// <summary>A convolution with a square kernel.</summary>
+        /// <summary>A convolution with the same kernel size along every axis.</summary>
         public Conv2DAttribute(int filters, int kernelSize)
-            : this(filters, kernelSize, kernelSize)
+            : base(filters)
         {
+            KernelHeight = kernelSize;
+            KernelWidth = kernelSize;
         }
 
-        /// <summary>A convolution with a rectangular kernel.</summary>
+        /// <summary>A convolution with a kernel size per axis.</summary>
         public Conv2DAttribute(int filters, int kernelHeight, int kernelWidth)
+            : base(filters)
         {
-            Filters = filters;
             KernelHeight = kernelHeight;
             KernelWidth = kernelWidth;
         }
 
-        /// <summary>Output channels.</summary>
-        public int Filters { get; }
-
-        /// <summary>Kernel rows.</summary>
+        /// <summary>Kernel size along height.</summary>
         public int KernelHeight { get; }
 
-        /// <summary>Kernel columns.</summary>
+        /// <summary>Kernel size along width.</summary>
         public int KernelWidth { get; }
 
-        /// <summary>Stride along both axes (default 1).</summary>
-        public int Stride { get; set; } = 1;
-
-        /// <summary>Stride along rows; overrides <see cref="Stride"/> when set.</summary>
+        /// <summary>Stride along height; overrides <see cref="ConvolutionAttribute.Stride"/> when given.</summary>
         public int StrideHeight { get; set; }
 
-        /// <summary>Stride along columns; overrides <see cref="Stride"/> when set.</summary>
+        /// <summary>Stride along width; overrides <see cref="ConvolutionAttribute.Stride"/> when given.</summary>
         public int StrideWidth { get; set; }
 
-        /// <summary>Valid (default) or same padding. Ignored when an explicit padding size is set.</summary>
-        public Padding Padding { get; set; } = Padding.Valid;
-
-        /// <summary>Explicit zero padding on every side, as PyTorch's <c>padding=n</c>.</summary>
-        public int PaddingSize { get; set; }
-
-        /// <summary>Explicit zero padding above and below; overrides <see cref="PaddingSize"/> when set.</summary>
+        /// <summary>Explicit zero padding before and after along height; overrides <see cref="ConvolutionAttribute.PaddingSize"/> when given.</summary>
         public int PaddingHeight { get; set; }
 
-        /// <summary>Explicit zero padding left and right; overrides <see cref="PaddingSize"/> when set.</summary>
+        /// <summary>Explicit zero padding before and after along width; overrides <see cref="ConvolutionAttribute.PaddingSize"/> when given.</summary>
         public int PaddingWidth { get; set; }
-
-        /// <summary>The activation applied to the output (fused into the layer).</summary>
-        public Activation Activation { get; set; } = Activation.None;
-
-        /// <summary>Whether the layer adds a per-filter bias (default true).</summary>
-        public bool UseBias { get; set; } = true;
     }
 }

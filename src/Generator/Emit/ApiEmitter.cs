@@ -53,7 +53,7 @@ internal static class ApiEmitter
         w.Line();
         EmitInference(w, last);
         w.Line();
-        EmitTraining(w, network, last);
+        TrainingEmitter.Emit(w, network, last);
         w.Line();
         EmitValidation(w, name);
     }
@@ -131,56 +131,6 @@ internal static class ApiEmitter
             }
             using (w.Block("finally")) w.Line("_inferenceWorkspaces.Return(workspace);");
             w.Line("return (float)(total / count);");
-        }
-    }
-
-    private static void EmitTraining(CodeWriter w, NetworkPlan network, LayerPlan last)
-    {
-        w.Line("/// <summary>Forward and backward over a batch: <see cref=\"Gradients\"/> receives the gradient of the mean loss, which is returned.</summary>");
-        w.Line("public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => ComputeGradients(inputs, labels, Span<float>.Empty);");
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// Like <see cref=\"ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})\"/>, and also writes the gradient of the mean loss");
-        w.Line("/// with respect to every input value into <paramref name=\"inputGradients\"/> (same layout as the inputs; empty to skip).");
-        w.Line("/// </summary>");
-        using (w.Block("public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients)"))
-        {
-            w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
-            w.Line("RequireLabels(labels, count);");
-            w.Line("if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), \"the same length as the inputs\");");
-            w.Line("EnterTraining();");
-            using (w.Block("try"))
-            {
-                w.Line("if (_trainingWorkspace is null || _trainingWorkspace.Capacity < count) _trainingWorkspace = new Workspace(count, training: true);");
-                w.Line("Workspace workspace = _trainingWorkspace;");
-                w.Line("Array.Clear(_gradients);");
-                w.Line("Forward(workspace, inputs, count);");
-                w.Line("Span<float> probabilities = workspace.Probabilities.AsSpan(0, count * OutputLength);");
-                w.Line($"float total = SoftmaxCrossEntropyKernels.Forward(workspace.{last.Identifier}Output.AsSpan(0, count * OutputLength), labels, probabilities, OutputLength);");
-                w.Line("// The mean over the batch: each sample's logit gradient is (p − onehot) / count.");
-                w.Line($"SoftmaxCrossEntropyKernels.Backward(probabilities, labels, workspace.{last.Identifier}Gradient, OutputLength, 1f / count);");
-                w.Line("Backward(workspace, inputs, inputGradients, count);");
-                w.Line("return total / count;");
-            }
-            using (w.Block("finally")) w.Line("ExitTraining();");
-        }
-        w.Line();
-        w.Line("/// <summary>");
-        w.Line("/// One optimization step on a mini-batch: forward, backward, then <paramref name=\"optimizer\"/> updates <see cref=\"Parameters\"/>.");
-        w.Line("/// Returns the batch's mean loss. A NaN or infinite loss throws before the update, leaving the parameters as they were.");
-        w.Line("/// </summary>");
-        using (w.Block("public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)"))
-        {
-            w.Line("ArgumentNullException.ThrowIfNull(optimizer);");
-            w.Line("float loss = ComputeGradients(inputs, labels);");
-            using (w.Block("if (!float.IsFinite(loss))"))
-            {
-                w.Line($"throw new InvalidOperationException($\"{network.Type.Name}: the mini-batch loss is {{loss}}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.\");");
-            }
-            w.Line("EnterTraining();");
-            w.Line("try { optimizer.Step(_parameters, _gradients); }");
-            w.Line("finally { ExitTraining(); }");
-            w.Line("return loss;");
         }
     }
 

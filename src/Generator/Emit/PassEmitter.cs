@@ -21,12 +21,11 @@ internal static class PassEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Runs every layer backward, last to first, from the logit gradient in the last layer's gradient buffer:");
-        w.Line("/// adds each layer's parameter gradient into <c>_gradients</c> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
+        w.Line("/// adds each layer's parameter gradient into <paramref name=\"parameterGradients\"/> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
         w.Line("/// </summary>");
-        using (w.Block("private void Backward(Workspace workspace, ReadOnlySpan<float> input, Span<float> inputGradient, int count)"))
+        using (w.Block("private void Backward(Workspace workspace, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count)"))
         {
             w.Line("ReadOnlySpan<float> parameters = _parameters;");
-            w.Line("Span<float> parameterGradients = _gradients;");
             int firstWithParameters = FirstWithParameters(network);
             for (int i = network.Layers.Count - 1; i >= 0; i--)
             {

@@ -147,9 +147,9 @@ internal sealed class ConvEmitter : ILayerEmitter
             string n = Axes.Name(rank, a);
             string k = "k" + Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int {k} = 0; {k} < Kernel{n}; {k}++)"));
-            row = $"({row}) * Kernel{n} + {k}";
+            row = $"{Wrap(row)} * Kernel{n} + {k}";
         }
-        w.Line($"ref float columnRow = ref Unsafe.Add(ref columns, ({row}) * ColumnCols);");
+        w.Line($"ref float columnRow = ref Unsafe.Add(ref columns, {Wrap(row)} * ColumnCols);");
         w.Line($"(int start, int end) = IndexMath.ValidRange(k{lx}, In{last}, Out{last}, Stride{last}, Pad{last});");
         // Loops over the outer output axes; a position whose input row falls in the padding contributes zeros.
         string position = "0";
@@ -160,10 +160,10 @@ internal sealed class ConvEmitter : ILayerEmitter
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int o{l} = 0; o{l} < Out{n}; o{l}++)"));
             w.Line($"int i{l} = o{l} * Stride{n} + k{l} - Pad{n};");
-            position = position == "0" ? $"o{l}" : $"({position}) * Out{n} + o{l}";
-            source = $"({source}) * In{n} + i{l}";
+            position = position == "0" ? $"o{l}" : $"{Wrap(position)} * Out{n} + o{l}";
+            source = $"{Wrap(source)} * In{n} + i{l}";
         }
-        string rowOffset = position == "0" ? "0" : $"({position}) * Out{last}";
+        string rowOffset = position == "0" ? "0" : $"{Wrap(position)} * Out{last}";
         w.Line($"ref float target = ref Unsafe.Add(ref columnRow, {rowOffset});");
         if (rank > 1)
         {
@@ -174,7 +174,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line("continue;");
             }
         }
-        w.Line($"ref float sourceRow = ref Unsafe.Add(ref input, ({source}) * In{last});");
+        w.Line($"ref float sourceRow = ref Unsafe.Add(ref input, {Wrap(source)} * In{last});");
         if (!fold)
         {
             w.Line("MemoryMarshal.CreateSpan(ref target, start).Clear();");
@@ -200,6 +200,9 @@ internal sealed class ConvEmitter : ILayerEmitter
         }
         while (scopes.Count > 0) scopes.Pop().Dispose();
     }
+
+    /// <summary>Parenthesizes a compound index expression, leaves a plain name alone.</summary>
+    internal static string Wrap(string expression) => expression.Contains(" ") ? $"({expression})" : expression;
 
     public void EmitInitialization(CodeWriter w, LayerPlan layer) => ParameterInit.Emit(w, layer, fanIn: (int)ColumnRows(layer), fanOut: layer.Output.Channels * (int)(ColumnRows(layer) / layer.Input.Channels));
 }

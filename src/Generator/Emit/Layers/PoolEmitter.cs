@@ -120,7 +120,7 @@ internal sealed class PoolEmitter : ILayerEmitter
             string n = Axes.Name(rank, a);
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int i{l} = {l}Start; i{l} < {l}End; i{l}++)"));
-            index = $"({index}) * In{n} + i{l}";
+            index = $"{ConvEmitter.Wrap(index)} * In{n} + i{l}";
         }
         w.Line($"int i = {index};");
         switch (pass)

@@ -1,0 +1,140 @@
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Emit;
+
+/// <summary>
+/// Training entry points: ComputeGradients and TrainStep, data-parallel over the samples of a mini-batch. Each worker
+/// has its own workspace and gradient buffer; gradients are then summed in worker order, so a given seed and thread
+/// count always give the same result.
+/// </summary>
+internal static class TrainingEmitter
+{
+    public static void Emit(CodeWriter w, NetworkPlan network, LayerPlan last)
+    {
+        string name = network.Type.Name;
+        w.Line("/// <summary>");
+        w.Line("/// Threads that share a training step's samples (default: every core). The result depends only on the seed and this");
+        w.Line("/// count: the same count gives bitwise-identical training. Inference always runs on the calling thread.");
+        w.Line("/// </summary>");
+        using (w.Block("public int Threads"))
+        {
+            w.Line("get => _threads;");
+            w.Line("set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, \"Threads must be at least 1.\");");
+        }
+        w.Line();
+        w.Line("private int _threads = Environment.ProcessorCount;");
+        w.Line("private TrainingWorker[]? _trainingWorkers;");
+        w.Line("private TrainingJob? _trainingJob;");
+        w.Line();
+        w.Line("/// <summary>Forward and backward over a batch: <see cref=\"Gradients\"/> receives the gradient of the mean loss, which is returned.</summary>");
+        w.Line("public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => ComputeGradients(inputs, labels, Span<float>.Empty);");
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// Like <see cref=\"ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})\"/>, and also writes the gradient of the mean loss");
+        w.Line("/// with respect to every input value into <paramref name=\"inputGradients\"/> (same layout as the inputs; empty to skip).");
+        w.Line("/// </summary>");
+        using (w.Block("public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients)"))
+        {
+            w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
+            w.Line("RequireLabels(labels, count);");
+            w.Line("if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), \"the same length as the inputs\");");
+            w.Line("EnterTraining();");
+            using (w.Block("try"))
+            {
+                w.Line("int threads = Math.Min(_threads, count);");
+                w.Line("if (threads > 1 && inputGradients.IsEmpty) return ComputeGradientsInParallel(inputs, labels, count, threads);");
+                w.Line("if (_trainingWorkspace is null || _trainingWorkspace.Capacity < count) _trainingWorkspace = new Workspace(count, training: true);");
+                w.Line("Array.Clear(_gradients);");
+                w.Line("return TrainingPass(_trainingWorkspace, inputs, labels, inputGradients, _gradients, count, 1f / count) / count;");
+            }
+            using (w.Block("finally")) w.Line("ExitTraining();");
+        }
+        w.Line();
+        w.Line("/// <summary>Forward, loss and backward over <paramref name=\"count\"/> samples; returns their summed loss. <paramref name=\"scale\"/> is 1 / batch size.</summary>");
+        using (w.Block("private float TrainingPass(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients, Span<float> parameterGradients, int count, float scale)"))
+        {
+            w.Line("Forward(workspace, inputs, count);");
+            w.Line("Span<float> probabilities = workspace.Probabilities.AsSpan(0, count * OutputLength);");
+            w.Line($"float total = SoftmaxCrossEntropyKernels.Forward(workspace.{last.Identifier}Output.AsSpan(0, count * OutputLength), labels, probabilities, OutputLength);");
+            w.Line("// The loss is the mean over the whole batch: each sample's logit gradient is (p − onehot) · scale.");
+            w.Line($"SoftmaxCrossEntropyKernels.Backward(probabilities, labels, workspace.{last.Identifier}Gradient, OutputLength, scale);");
+            w.Line("Backward(workspace, inputs, inputGradients, parameterGradients, count);");
+            w.Line("return total;");
+        }
+        w.Line();
+        w.Line("/// <summary>Splits the batch into contiguous slices, one per worker, and sums the workers' gradients in worker order.</summary>");
+        using (w.Block("private float ComputeGradientsInParallel(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int count, int threads)"))
+        {
+            w.Line("int perWorker = (count + threads - 1) / threads;");
+            w.Line("threads = (count + perWorker - 1) / perWorker;");
+            using (w.Block("if (_trainingWorkers is null || _trainingWorkers.Length != threads || _trainingWorkers[0].Capacity < perWorker)"))
+            {
+                w.Line("_trainingWorkers = new TrainingWorker[threads];");
+                w.Line("for (int t = 0; t < threads; t++) _trainingWorkers[t] = new TrainingWorker(perWorker);");
+                w.Line("_trainingJob = new TrainingJob(this, _trainingWorkers);");
+            }
+            w.Line("TrainingWorker[] workers = _trainingWorkers;");
+            using (w.Block("for (int t = 0; t < threads; t++)"))
+            {
+                w.Line("TrainingWorker worker = workers[t];");
+                w.Line("int start = t * perWorker;");
+                w.Line("worker.Count = Math.Min(perWorker, count - start);");
+                w.Line("worker.Scale = 1f / count;");
+                w.Line("inputs.Slice(start * InputLength, worker.Count * InputLength).CopyTo(worker.Inputs);");
+                w.Line("labels.Slice(start, worker.Count).CopyTo(worker.Labels);");
+            }
+            w.Line("WorkerPool.Shared(threads).Run(_trainingJob!);");
+            w.Line("workers[0].Gradients.CopyTo(_gradients, 0);");
+            w.Line("double loss = workers[0].LossSum;");
+            using (w.Block("for (int t = 1; t < threads; t++)"))
+            {
+                w.Line("TensorPrimitives.Add(_gradients, workers[t].Gradients, _gradients);");
+                w.Line("loss += workers[t].LossSum;");
+            }
+            w.Line("return (float)(loss / count);");
+        }
+        w.Line();
+        using (w.Block("private void RunTrainingWorker(TrainingWorker worker)"))
+        {
+            w.Line("Array.Clear(worker.Gradients);");
+            w.Line("int n = worker.Count;");
+            w.Line("worker.LossSum = TrainingPass(worker.Workspace, worker.Inputs.AsSpan(0, n * InputLength), worker.Labels.AsSpan(0, n), Span<float>.Empty, worker.Gradients, n, worker.Scale);");
+        }
+        w.Line();
+        w.Line("/// <summary>One worker's share of a training step: its samples, workspace, gradient buffer and summed loss.</summary>");
+        using (w.Block("private sealed class TrainingWorker(int capacity)"))
+        {
+            w.Line("public readonly int Capacity = capacity;");
+            w.Line("public readonly Workspace Workspace = new(capacity, training: true);");
+            w.Line("public readonly float[] Gradients = new float[ParameterCount];");
+            w.Line("public readonly float[] Inputs = new float[capacity * InputLength];");
+            w.Line("public readonly int[] Labels = new int[capacity];");
+            w.Line("public int Count;");
+            w.Line("public float Scale;");
+            w.Line("public float LossSum;");
+        }
+        w.Line();
+        using (w.Block($"private sealed class TrainingJob({name} network, TrainingWorker[] workers) : IParallelWork"))
+        {
+            w.Line("public void Execute(int worker) => network.RunTrainingWorker(workers[worker]);");
+        }
+        w.Line();
+        w.Line("/// <summary>");
+        w.Line("/// One optimization step on a mini-batch: forward, backward, then <paramref name=\"optimizer\"/> updates <see cref=\"Parameters\"/>.");
+        w.Line("/// Returns the batch's mean loss. A NaN or infinite loss throws before the update, leaving the parameters as they were.");
+        w.Line("/// </summary>");
+        using (w.Block("public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)"))
+        {
+            w.Line("ArgumentNullException.ThrowIfNull(optimizer);");
+            w.Line("float loss = ComputeGradients(inputs, labels);");
+            using (w.Block("if (!float.IsFinite(loss))"))
+            {
+                w.Line($"throw new InvalidOperationException($\"{name}: the mini-batch loss is {{loss}}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.\");");
+            }
+            w.Line("EnterTraining();");
+            w.Line("try { optimizer.Step(_parameters, _gradients); }");
+            w.Line("finally { ExitTraining(); }");
+            w.Line("return loss;");
+        }
+    }
+}
