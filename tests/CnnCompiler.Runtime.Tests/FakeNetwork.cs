@@ -4,7 +4,7 @@ namespace CnnCompiler.Runtime.Tests;
 /// A stand-in for a generated network: a sample is <c>classCount</c> scores, its class is the highest score,
 /// and its loss is its first score, so expected accuracies and losses can be worked out by hand.
 /// </summary>
-internal sealed class FakeNetwork(int classCount) : INetwork
+internal sealed class FakeNetwork(int classCount) : IClassifier
 {
     private readonly int[] _inputShape = [classCount];
 
@@ -16,6 +16,9 @@ internal sealed class FakeNetwork(int classCount) : INetwork
     public ReadOnlySpan<int> InputShape => _inputShape;
     public Span<float> Parameters => Span<float>.Empty;
     public ReadOnlySpan<float> Gradients => ReadOnlySpan<float>.Empty;
+    public int Threads { get; set; } = 1;
+    public Span<float> State => Span<float>.Empty;
+    public IReadOnlyList<TensorInfo> Tensors => [];
 
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs) => inputs.CopyTo(outputs);
 

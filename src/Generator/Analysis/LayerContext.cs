@@ -20,5 +20,5 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
     /// <summary>A plan with shapes and counts; the network-level fields (index, name, offsets) are filled in by the caller.</summary>
     public LayerPlan Plan(Shape output, int weights, int biases, long flops,
         EquatableArray<int> stride = default, EquatableArray<int> padBegin = default, EquatableArray<int> padEnd = default) =>
-        new(0, "", "", Layer, Input, output, stride, padBegin, padEnd, 0, weights, 0, biases, flops, false);
+        new(0, "", "", Layer, Input, output, stride, padBegin, padEnd, 0, weights, 0, biases, 0, 0, flops, false);
 }

@@ -86,7 +86,7 @@ internal static class ShapeInference
         }
 
         if (CountErrors(diagnostics) > errorsBefore || lossIndex < 0) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-        var plan0 = new NetworkPlan(network.Type, new Shape(network.InputShape), plans.ToEquatableArray(), LossKind.SoftmaxCrossEntropy, (int)offset, flops);
+        var plan0 = new NetworkPlan(network.Type, new Shape(network.InputShape), plans.ToEquatableArray(), LossKind.SoftmaxCrossEntropy, (int)offset, 0, flops);
         return new AnalysisResult(plan0, diagnostics.ToEquatableArray());
     }
 

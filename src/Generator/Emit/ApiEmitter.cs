@@ -21,7 +21,11 @@ internal static class ApiEmitter
         w.Line($"/// <summary>The input shape of one sample, channels first.</summary>");
         w.Line($"public static ReadOnlySpan<int> InputShape => [{string.Join(", ", network.Input.Dims)}];");
         w.Line();
+        w.Line("/// <summary>Non-trainable state values (BatchNorm running statistics), all layers in one buffer.</summary>");
+        w.Line($"public const int StateCount = {network.StateCount};");
+        w.Line();
         w.Line("private readonly float[] _parameters = new float[ParameterCount];");
+        w.Line("private readonly float[] _state = new float[StateCount];");
         w.Line("private readonly float[] _gradients = new float[ParameterCount];");
         w.Line("private readonly WorkspacePool<Workspace> _inferenceWorkspaces = new(static () => new Workspace(InferenceChunk, training: false));");
         w.Line("private Workspace? _trainingWorkspace;");
@@ -42,6 +46,11 @@ internal static class ApiEmitter
         w.Line();
         w.Line("/// <summary>The gradient of the mean loss from the last <see cref=\"ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})\"/>, laid out like <see cref=\"Parameters\"/>.</summary>");
         w.Line("public ReadOnlySpan<float> Gradients => _gradients;");
+        w.Line();
+        w.Line("/// <summary>Non-trainable state (BatchNorm running statistics), layer after layer; empty when no layer has any.</summary>");
+        w.Line("public Span<float> State => _state;");
+        w.Line();
+        TensorTableEmitter.Emit(w, network);
         w.Line();
         w.Line("/// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>");
         w.Line($"public static string Summary() => \"{SummaryTable.Build(network).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")}\";");

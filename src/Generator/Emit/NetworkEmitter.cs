@@ -16,6 +16,7 @@ internal static class NetworkEmitter
         w.Line("#nullable enable");
         w.Line();
         w.Line("using System;");
+        w.Line("using System.Collections.Generic;");
         w.Line("using System.Numerics.Tensors;");
         w.Line("using System.Runtime.CompilerServices;");
         w.Line("using System.Runtime.InteropServices;");
@@ -37,7 +38,7 @@ internal static class NetworkEmitter
         w.Line("/// </code>");
         w.Line("/// </summary>");
         string modifiers = network.Type.Modifiers.Length > 0 ? network.Type.Modifiers + " " : "";
-        using (w.Block($"{modifiers}partial class {network.Type.Name} : INetwork"))
+        using (w.Block($"{modifiers}partial class {network.Type.Name} : IClassifier"))
         {
             ApiEmitter.EmitMembers(w, network);
             w.Line();

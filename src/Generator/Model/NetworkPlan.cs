@@ -22,6 +22,8 @@ internal enum LossKind
 /// <param name="WeightCount">Weights, in PyTorch's layout.</param>
 /// <param name="BiasOffset">Offset of the bias in the parameter buffer.</param>
 /// <param name="BiasCount">Bias values (0 without bias).</param>
+/// <param name="StateOffset">Offset of the layer's non-trainable state (BatchNorm running statistics) in the state buffer.</param>
+/// <param name="StateCount">State values (0 for most layers).</param>
 /// <param name="Flops">Forward floating-point operations per sample (2 per multiply-add of convolutions and dense layers).</param>
 /// <param name="FollowedByReLU">Whether ReLU follows the layer (fused or as the next layer), which picks He initialization.</param>
 internal sealed record LayerPlan(
@@ -38,6 +40,8 @@ internal sealed record LayerPlan(
     int WeightCount,
     int BiasOffset,
     int BiasCount,
+    int StateOffset,
+    int StateCount,
     long Flops,
     bool FollowedByReLU)
 {
@@ -50,7 +54,7 @@ internal sealed record LayerPlan(
 }
 
 /// <summary>A network after shape inference: ready to emit, holding no locations.</summary>
-internal sealed record NetworkPlan(TypeDecl Type, Shape Input, EquatableArray<LayerPlan> Layers, LossKind Loss, int ParameterCount, long Flops)
+internal sealed record NetworkPlan(TypeDecl Type, Shape Input, EquatableArray<LayerPlan> Layers, LossKind Loss, int ParameterCount, int StateCount, long Flops)
 {
     public Shape Output => Layers[Layers.Count - 1].Output;
 }

@@ -9,7 +9,7 @@ public static class Evaluation
     public const int DefaultBatchSize = 256;
 
     /// <summary>The fraction of samples whose predicted class equals their label.</summary>
-    public static double Accuracy(INetwork network, Dataset data, int batchSize = DefaultBatchSize)
+    public static double Accuracy(IClassifier network, Dataset data, int batchSize = DefaultBatchSize)
     {
         Validate(network, data, batchSize);
         long correct = 0;
@@ -24,8 +24,8 @@ public static class Evaluation
         return (double)correct / data.Count;
     }
 
-    /// <summary>The mean loss per sample: each batch's mean from <see cref="INetwork.ComputeLoss"/>, weighted by its size.</summary>
-    public static double MeanLoss(INetwork network, Dataset data, int batchSize = DefaultBatchSize)
+    /// <summary>The mean loss per sample: each batch's mean from <see cref="IClassifier.ComputeLoss"/>, weighted by its size.</summary>
+    public static double MeanLoss(IClassifier network, Dataset data, int batchSize = DefaultBatchSize)
     {
         Validate(network, data, batchSize);
         double total = 0;
@@ -38,7 +38,7 @@ public static class Evaluation
     /// Counts of (true class, predicted class) pairs: <c>matrix[label, prediction]</c>, rows summing to each class's
     /// sample count. Labels must lie in <c>0 … classCount − 1</c>; so must the network's predictions.
     /// </summary>
-    public static int[,] ConfusionMatrix(INetwork network, Dataset data, int classCount, int batchSize = DefaultBatchSize)
+    public static int[,] ConfusionMatrix(IClassifier network, Dataset data, int classCount, int batchSize = DefaultBatchSize)
     {
         Validate(network, data, batchSize);
         data.ValidateLabels(classCount);
@@ -61,7 +61,7 @@ public static class Evaluation
 
     private delegate void BatchAction(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
 
-    private static void Validate(INetwork network, Dataset data, int batchSize)
+    private static void Validate(IClassifier network, Dataset data, int batchSize)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(data);

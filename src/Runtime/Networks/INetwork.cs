@@ -1,8 +1,8 @@
 namespace CnnCompiler;
 
 /// <summary>
-/// What every generated network offers to the runtime (optimizers, data loops, evaluation).
-/// Spans follow PyTorch's layouts: a batch of samples is <c>N×C×…</c>, row-major, batch first.
+/// What every generated network offers, whatever its loss. Spans follow PyTorch's layouts: a batch of samples is
+/// <c>N×C×…</c>, row-major, batch first.
 /// </summary>
 public interface INetwork
 {
@@ -21,24 +21,21 @@ public interface INetwork
     /// <summary>Every trainable parameter in one contiguous span, layer after layer, each in PyTorch's layout.</summary>
     Span<float> Parameters { get; }
 
-    /// <summary>The gradient of the last <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, laid out like <see cref="Parameters"/>.</summary>
+    /// <summary>The gradient of the last gradient computation, laid out like <see cref="Parameters"/>.</summary>
     ReadOnlySpan<float> Gradients { get; }
+
+    /// <summary>
+    /// Non-trainable state, layer after layer: BatchNorm running mean, running variance and batches tracked. Empty for
+    /// networks without such layers. Saved and loaded with the parameters.
+    /// </summary>
+    Span<float> State { get; }
+
+    /// <summary>Every named tensor (parameters and state) with PyTorch's state_dict name and shape, in network order.</summary>
+    IReadOnlyList<TensorInfo> Tensors { get; }
+
+    /// <summary>Threads that share a training step's samples. The same seed and thread count give bitwise-identical training.</summary>
+    int Threads { get; set; }
 
     /// <summary>Runs inference on one or more samples: <paramref name="outputs"/> holds <see cref="OutputLength"/> floats per sample.</summary>
     void Predict(ReadOnlySpan<float> inputs, Span<float> outputs);
-
-    /// <summary>The most probable class of one sample.</summary>
-    int Classify(ReadOnlySpan<float> input);
-
-    /// <summary>The most probable class of each sample in a batch.</summary>
-    void Classify(ReadOnlySpan<float> inputs, Span<int> labels);
-
-    /// <summary>The mean loss of a batch, without touching gradients.</summary>
-    float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
-
-    /// <summary>Forward and backward over a batch: fills <see cref="Gradients"/> with the gradient of the mean loss and returns that loss.</summary>
-    float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels);
-
-    /// <summary>One optimization step: <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, then <paramref name="optimizer"/> updates <see cref="Parameters"/>.</summary>
-    float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer);
 }
