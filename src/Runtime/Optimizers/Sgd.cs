@@ -90,6 +90,23 @@ public sealed class Sgd : IOptimizer
         StepCount = stepCount;
     }
 
+    /// <inheritdoc/>
+    public OptimizerState GetState() =>
+        new(StepCount, _momentumBufferFilled ? [new KeyValuePair<string, float[]>("momentum_buffer", _momentumBuffer.ToArray())] : []);
+
+    /// <inheritdoc/>
+    public void SetState(OptimizerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        float[] momentum = [];
+        foreach (KeyValuePair<string, float[]> buffer in state.Buffers)
+        {
+            if (buffer.Key != "momentum_buffer") throw new ArgumentException($"SGD has no state buffer named '{buffer.Key}'; it keeps only 'momentum_buffer'.", nameof(state));
+            momentum = buffer.Value;
+        }
+        RestoreState(momentum, state.StepCount);
+    }
+
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients)
     {
         if (parameters.Length != gradients.Length)
