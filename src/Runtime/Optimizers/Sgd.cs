@@ -92,7 +92,7 @@ public sealed class Sgd : IOptimizer
 
     /// <inheritdoc/>
     public OptimizerState GetState() =>
-        new(StepCount, _momentumBufferFilled ? [new KeyValuePair<string, float[]>("momentum_buffer", _momentumBuffer.ToArray())] : []);
+        new(StepCount, _momentumBufferFilled ? [new KeyValuePair<string, float[]>("momentum_buffer", MomentumBuffer.ToArray())] : []);
 
     /// <inheritdoc/>
     public void SetState(OptimizerState state)
