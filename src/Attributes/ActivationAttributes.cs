@@ -19,4 +19,38 @@ namespace CnnCompiler
     public sealed class TanhAttribute : LayerAttribute
     {
     }
+
+    /// <summary>A leaky ReLU layer: x for x &gt; 0, else slope·x (nn.LeakyReLU).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class LeakyReLUAttribute : LayerAttribute
+    {
+        /// <summary>A leaky ReLU with the given negative slope (PyTorch's default is 0.01).</summary>
+        public LeakyReLUAttribute(float negativeSlope = 0.01f)
+        {
+            NegativeSlope = negativeSlope;
+        }
+
+        /// <summary>The slope for negative inputs.</summary>
+        public float NegativeSlope { get; }
+    }
+
+    /// <summary>An ELU layer: x for x &gt; 0, else α·(e^x − 1) (nn.ELU).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class ELUAttribute : LayerAttribute
+    {
+        /// <summary>An ELU with the given α (PyTorch's default is 1).</summary>
+        public ELUAttribute(float alpha = 1f)
+        {
+            Alpha = alpha;
+        }
+
+        /// <summary>The saturation value for negative inputs.</summary>
+        public float Alpha { get; }
+    }
+
+    /// <summary>A GELU layer: x·Φ(x) with the exact normal CDF, as nn.GELU().</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class GELUAttribute : LayerAttribute
+    {
+    }
 }

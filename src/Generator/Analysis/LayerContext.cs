@@ -17,6 +17,24 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
 
     public List<DiagnosticInfo> Diagnostics { get; } = diagnostics;
 
+    /// <summary>The same layer position (label, location) for another declaration, for layers a composite expands into.</summary>
+    public LayerContext With(LayerDecl layer, Shape? input = null) => new(layer, Label, input ?? Input, Location, Diagnostics);
+
+    /// <summary>
+    /// Infers a layer the generator adds itself (a projection shortcut) at this position: its warnings would be about
+    /// code the user did not write, so only its errors reach the user.
+    /// </summary>
+    public LayerPlan? InferGenerated(LayerDecl layer, Shape input)
+    {
+        var own = new List<DiagnosticInfo>();
+        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Location, own));
+        foreach (DiagnosticInfo diagnostic in own)
+        {
+            if (CnnCompiler.Generator.Diagnostics.Descriptors.ById(diagnostic.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) Diagnostics.Add(diagnostic);
+        }
+        return plan;
+    }
+
     /// <summary>A plan with shapes and counts; the network-level fields (index, name, offsets) are filled in by the caller.</summary>
     public LayerPlan Plan(Shape output, int weights, int biases, long flops,
         EquatableArray<int> stride = default, EquatableArray<int> padBegin = default, EquatableArray<int> padEnd = default) =>

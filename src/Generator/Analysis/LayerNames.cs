@@ -14,6 +14,12 @@ internal static class LayerNames
         LayerKind.Dense => "dense",
         LayerKind.Flatten => "flatten",
         LayerKind.Activation => layer.Activation.ToString().ToLowerInvariant(),
+        LayerKind.BatchNorm => "bn",
+        LayerKind.Dropout => "dropout",
+        LayerKind.GlobalAvgPool => "gap",
+        LayerKind.GlobalMaxPool => "gmp",
+        LayerKind.Add => "add",
+        LayerKind.BasicBlock => "block",
         _ => "loss",
     };
 

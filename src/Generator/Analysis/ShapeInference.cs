@@ -35,59 +35,118 @@ internal static class ShapeInference
         CheckNames(network, names, locations, diagnostics);
         int lossIndex = CheckLossPlacement(network, names, locations, diagnostics);
 
-        var plans = new List<LayerPlan>();
-        var identifiers = new HashSet<string>();
-        var shape = new Shape(network.InputShape);
-        long offset = 0;
-        long flops = 0;
+        var input = new Shape(network.InputShape);
+        var builder = new PlanBuilder();
         int computeLayers = lossIndex >= 0 ? lossIndex : network.Layers.Count;
         for (int i = 0; i < computeLayers; i++)
         {
             LayerDecl layer = network.Layers[i];
-            var context = new LayerContext(layer, Label(layer, i, names[i]), shape, locations.Layers[i], diagnostics);
-            LayerPlan? plan = layer.Kind switch
+            var context = new LayerContext(layer, Label(layer, i, names[i]), builder.OutputOf(builder.Last, input), locations.Layers[i], diagnostics);
+            bool inferred = layer.Kind switch
             {
-                LayerKind.Conv or LayerKind.MaxPool or LayerKind.AvgPool => WindowLayers.Infer(context),
-                LayerKind.Dense => DenseLayer(context),
-                LayerKind.Flatten => Plain(context, Shape.Of(checked((int)shape.Length))),
-                _ => Plain(context, shape),
+                LayerKind.Add => CompositeLayers.Residual(context, builder, input, names[i]),
+                LayerKind.BasicBlock => CompositeLayers.BasicBlock(context, builder, names[i]),
+                _ => Single(context, builder, names[i]),
             };
-            if (plan is null) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-            bool followedByReLU = layer.Activation == ActivationKind.ReLU && layer.Kind != LayerKind.Activation
-                || i + 1 < network.Layers.Count && network.Layers[i + 1].Kind == LayerKind.Activation && network.Layers[i + 1].Activation == ActivationKind.ReLU;
-            plan = plan with
+            if (!inferred) return new AnalysisResult(null, diagnostics.ToEquatableArray());
+            builder.Name(names[i], builder.Last);
+            LayerPlan last = builder.Plans[builder.Last];
+            if (last.Output.Length > MaxActivationLength)
             {
-                Index = i,
-                Name = names[i],
-                Identifier = LayerNames.Identifier(names[i], identifiers),
-                WeightOffset = (int)System.Math.Min(offset, int.MaxValue),
-                BiasOffset = (int)System.Math.Min(offset + plan.WeightCount, int.MaxValue),
-                FollowedByReLU = followedByReLU,
-            };
-            if (plan.Output.Length > MaxActivationLength)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, network.Type.Name, $"the output of {context.Label} ({plan.Output})", plan.Output.Length, MaxActivationLength));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, network.Type.Name, $"the output of {context.Label} ({last.Output})", last.Output.Length, MaxActivationLength));
                 return new AnalysisResult(null, diagnostics.ToEquatableArray());
             }
-            offset += (long)plan.WeightCount + plan.BiasCount;
-            flops += plan.Flops;
-            plans.Add(plan);
-            shape = plan.Output;
         }
 
-        if (offset > MaxParameters)
+        if (builder.ParameterCount > MaxParameters)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, locations.Network ?? locations.Class, network.Type.Name, "the parameter count", offset, MaxParameters));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, locations.Network ?? locations.Class, network.Type.Name, "the parameter count", builder.ParameterCount, MaxParameters));
         }
-        if (lossIndex >= 0 && shape.Length < 2)
+        Shape output = builder.OutputOf(builder.Last, input);
+        LossKind loss = LossKind.SoftmaxCrossEntropy;
+        if (lossIndex >= 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.LossIncompatible, locations.Layers[lossIndex], Label(network.Layers[lossIndex], lossIndex, names[lossIndex]),
-                $"softmax cross-entropy over {shape.Length} output is always 0 and learns nothing; it needs at least 2 class scores (for example [Dense(2)])"));
+            LayerDecl lossDecl = network.Layers[lossIndex];
+            loss = lossDecl.Kind switch
+            {
+                LayerKind.MeanSquaredError => LossKind.MeanSquaredError,
+                LayerKind.BinaryCrossEntropy => LossKind.BinaryCrossEntropy,
+                _ => LossKind.SoftmaxCrossEntropy,
+            };
+            if (loss == LossKind.SoftmaxCrossEntropy && output.Length < 2)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LossIncompatible, locations.Layers[lossIndex], Label(lossDecl, lossIndex, names[lossIndex]),
+                    $"softmax cross-entropy over {output.Length} output is always 0 and learns nothing; it needs at least 2 class scores (for example [Dense(2)]), or use [BinaryCrossEntropy] for one probability"));
+            }
         }
 
         if (CountErrors(diagnostics) > errorsBefore || lossIndex < 0) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-        var plan0 = new NetworkPlan(network.Type, new Shape(network.InputShape), plans.ToEquatableArray(), LossKind.SoftmaxCrossEntropy, (int)offset, 0, flops);
+        var plans = WithInitialization(builder.Plans);
+        var plan0 = new NetworkPlan(network.Type, input, plans.ToEquatableArray(), loss, (int)builder.ParameterCount, (int)builder.StateCount, builder.Flops);
         return new AnalysisResult(plan0, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>A layer that becomes one plan, or two when its fused activation needs its input in backward (GELU).</summary>
+    private static bool Single(LayerContext context, PlanBuilder builder, string name)
+    {
+        LayerDecl layer = context.Layer;
+        bool splitActivation = layer.Activation == ActivationKind.GELU && layer.Kind is LayerKind.Conv or LayerKind.Dense;
+        if (splitActivation) context = context.With(layer with { Activation = ActivationKind.None });
+        LayerPlan? plan = Infer(context);
+        if (plan is null) return false;
+        builder.Add(plan, name, stateCount: plan.Kind == LayerKind.BatchNorm ? 2 * plan.Output.Channels + 1 : 0);
+        if (splitActivation)
+        {
+            LayerDecl gelu = CompositeLayers.Hidden(LayerKind.Activation, "GELU") with { Activation = ActivationKind.GELU };
+            builder.Add(context.With(gelu, plan.Output).Plan(plan.Output, 0, 0, 0), name + ".gelu");
+        }
+        return true;
+    }
+
+    /// <summary>Shape inference of one plain layer.</summary>
+    public static LayerPlan? Infer(LayerContext context)
+    {
+        Shape shape = context.Input;
+        switch (context.Layer.Kind)
+        {
+            case LayerKind.Conv:
+            case LayerKind.MaxPool:
+            case LayerKind.AvgPool:
+                return WindowLayers.Infer(context);
+            case LayerKind.Dense:
+                return DenseLayer(context);
+            case LayerKind.Flatten:
+                return Plain(context, Shape.Of(checked((int)shape.Length)));
+            case LayerKind.BatchNorm:
+                return context.Plan(shape, shape.Channels, shape.Channels, 0);
+            case LayerKind.GlobalAvgPool:
+            case LayerKind.GlobalMaxPool:
+                if (shape.SpatialRank == 0)
+                {
+                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3", shape, 0));
+                    return null;
+                }
+                return Plain(context, Shape.Of(shape.Channels));
+            default:
+                return Plain(context, shape);
+        }
+    }
+
+    /// <summary>He initialization for a convolution or dense layer whose output reaches a ReLU (fused, or after BatchNorm).</summary>
+    private static List<LayerPlan> WithInitialization(IReadOnlyList<LayerPlan> plans)
+    {
+        var result = new List<LayerPlan>(plans);
+        for (int i = 0; i < result.Count; i++)
+        {
+            LayerPlan plan = result[i];
+            if (plan.Kind is not (LayerKind.Conv or LayerKind.Dense)) continue;
+            bool relu = plan.Decl.Activation == ActivationKind.ReLU;
+            int next = i + 1;
+            while (!relu && next < result.Count && result[next].InputFrom == next - 1 && result[next].Kind == LayerKind.BatchNorm) next++;
+            relu |= next < result.Count && result[next].InputFrom == next - 1 && result[next].Kind == LayerKind.Activation && result[next].Decl.Activation == ActivationKind.ReLU;
+            result[i] = plan with { FollowedByReLU = relu };
+        }
+        return result;
     }
 
     /// <summary>"Conv2D #3" or "Conv2D #3 'stem'": how messages name a layer (1-based, counting every layer attribute).</summary>
@@ -140,7 +199,7 @@ internal static class ShapeInference
         return lossIndex;
     }
 
-    private static LayerPlan? DenseLayer(LayerContext context)
+    public static LayerPlan? DenseLayer(LayerContext context)
     {
         long inputs = context.Input.Length;
         int units = context.Layer.Units;

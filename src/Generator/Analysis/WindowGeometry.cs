@@ -24,11 +24,11 @@ internal static class WindowGeometry
         return floor + 1;
     }
 
-    /// <summary>Input rows/columns at the end that no window reads.</summary>
+    /// <summary>Input rows/columns at the end that no window reads (unread padding does not count).</summary>
     public static long Dropped(long input, int kernel, int stride, int padBegin, int padEnd)
     {
         long span = input + padBegin + padEnd - kernel;
-        return span < 0 ? 0 : System.Math.Min(span % stride, input);
+        return span < 0 ? 0 : System.Math.Max(System.Math.Min(span % stride, input) - padEnd, 0);
     }
 
     public static string Join(EquatableArray<int> values) => string.Join("×", values);

@@ -88,6 +88,18 @@ internal static class Descriptors
         "CNN0018", "Unknown layer attribute",
         "{0}: [{1}] derives from LayerAttribute but is not a layer kind the generator knows", Declaration);
 
+    public static readonly DiagnosticDescriptor ArgumentOutOfRange = Error(
+        "CNN0019", "Layer argument out of range",
+        "{0}: {1} is {2}; it must be {3}", Declaration);
+
+    public static readonly DiagnosticDescriptor UnknownResidualSource = Error(
+        "CNN0020", "Residual source not found",
+        "{0}: no earlier layer is named '{1}'; earlier layers are {2}", Declaration);
+
+    public static readonly DiagnosticDescriptor ResidualShapeMismatch = Error(
+        "CNN0021", "Residual shapes do not match",
+        "{0}: the previous layer's output {1} and the output {2} of '{3}' cannot be added; {4}", Shape);
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
@@ -109,6 +121,9 @@ internal static class Descriptors
         LayersOnSeveralDeclarations,
         InvalidName,
         UnknownLayer,
+        ArgumentOutOfRange,
+        UnknownResidualSource,
+        ResidualShapeMismatch,
     ];
 
     /// <summary>The descriptor with this ID.</summary>

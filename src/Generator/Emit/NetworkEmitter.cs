@@ -38,7 +38,7 @@ internal static class NetworkEmitter
         w.Line("/// </code>");
         w.Line("/// </summary>");
         string modifiers = network.Type.Modifiers.Length > 0 ? network.Type.Modifiers + " " : "";
-        using (w.Block($"{modifiers}partial class {network.Type.Name} : IClassifier"))
+        using (w.Block($"{modifiers}partial class {network.Type.Name} : {new LossApi(network.Loss).Interface}"))
         {
             ApiEmitter.EmitMembers(w, network);
             w.Line();

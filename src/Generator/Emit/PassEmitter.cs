@@ -1,3 +1,4 @@
+using System.Linq;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
@@ -7,68 +8,58 @@ internal static class PassEmitter
 {
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
-        w.Line("/// <summary>Runs every layer forward over <paramref name=\"count\"/> samples; the logits end in the last layer's output.</summary>");
+        var wiring = new Wiring(network);
+        w.Line("/// <summary>Runs every layer forward over <paramref name=\"count\"/> samples; the last layer's output holds the network's raw outputs.</summary>");
         using (w.Block("private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count)"))
         {
             w.Line("ReadOnlySpan<float> parameters = _parameters;");
-            for (int i = 0; i < network.Layers.Count; i++)
+            foreach (LayerPlan layer in network.Layers)
             {
-                LayerPlan layer = network.Layers[i];
                 if (layer.IsView) continue;
-                w.Line($"Layers.{layer.Identifier}.Forward(parameters, {WorkspaceEmitter.OutputOf(network, i - 1)}, {WorkspaceEmitter.OutputOf(network, i)}, workspace, count);");
+                string skip = layer.Kind == LayerKind.Add ? wiring.Output(layer.SkipFrom) + ", " : "";
+                w.Line($"Layers.{layer.Identifier}.Forward(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, workspace, count);");
             }
         }
         w.Line();
         w.Line("/// <summary>");
-        w.Line("/// Runs every layer backward, last to first, from the logit gradient in the last layer's gradient buffer:");
+        w.Line("/// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:");
         w.Line("/// adds each layer's parameter gradient into <paramref name=\"parameterGradients\"/> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
         w.Line("/// </summary>");
         using (w.Block("private void Backward(Workspace workspace, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count)"))
         {
             w.Line("ReadOnlySpan<float> parameters = _parameters;");
-            int firstWithParameters = FirstWithParameters(network);
+            int firstWithParameters = network.Layers.FirstOrDefault(l => l.ParameterCount > 0)?.Index ?? network.Layers.Count;
             for (int i = network.Layers.Count - 1; i >= 0; i--)
             {
                 LayerPlan layer = network.Layers[i];
                 if (layer.IsView) continue;
-                // Layers before the first parameter layer pass gradients only to the input, so they run only when it is wanted.
+                string inputGradient = wiring.GradientTarget(layer.InputFrom, i);
+                string skip = layer.Kind == LayerKind.Add ? wiring.GradientTarget(layer.SkipFrom, i) + ", " : "";
+                string call = $"Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {{0}}, {skip}parameterGradients, workspace, count);";
                 if (i < firstWithParameters)
                 {
-                    w.Line($"if (!inputGradient.IsEmpty) {Call(network, i)}");
-                    continue;
+                    // Layers before the first parameter layer only carry gradients to the input: they run only when it is wanted.
+                    w.Line("if (!inputGradient.IsEmpty) " + string.Format(System.Globalization.CultureInfo.InvariantCulture, call, inputGradient));
                 }
-                string inputGradient = i <= firstWithParameters ? FirstLayerInputGradient(network, i) : WorkspaceEmitter.GradientOf(network, i - 1);
-                w.Line(Call(network, i, inputGradient));
+                else if (i == firstWithParameters && inputGradient != "inputGradient")
+                {
+                    w.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, call, $"inputGradient.IsEmpty ? Span<float>.Empty : {inputGradient}"));
+                }
+                else
+                {
+                    w.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, call, inputGradient));
+                }
+                foreach (int producer in wiring.SumsAfter(i))
+                {
+                    string id = network.Layers[producer].Identifier;
+                    string main = $"workspace.{id}Gradient.AsSpan(0, count * Layers.{id}.OutputLength)";
+                    w.Line($"// {network.Layers[producer].Name} feeds several layers: its gradient is the sum of theirs.");
+                    foreach (string extra in wiring.ExtraGradientFields(producer))
+                    {
+                        w.Line($"TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * Layers.{id}.OutputLength), {main});");
+                    }
+                }
             }
         }
-    }
-
-    private static string Call(NetworkPlan network, int i, string? inputGradient = null)
-    {
-        LayerPlan layer = network.Layers[i];
-        return $"Layers.{layer.Identifier}.Backward(parameters, {WorkspaceEmitter.OutputOf(network, i - 1)}, {WorkspaceEmitter.OutputOf(network, i)}, " +
-               $"{WorkspaceEmitter.GradientOf(network, i)}, {inputGradient ?? WorkspaceEmitter.GradientOf(network, i - 1)}, parameterGradients, workspace, count);";
-    }
-
-    /// <summary>The first parameter layer computes an input gradient only when a caller asked for the network's.</summary>
-    private static string FirstLayerInputGradient(NetworkPlan network, int i) =>
-        i == 0 || AllViewsBefore(network, i) ? "inputGradient" : $"inputGradient.IsEmpty ? Span<float>.Empty : {WorkspaceEmitter.GradientOf(network, i - 1)}";
-
-    private static bool AllViewsBefore(NetworkPlan network, int i)
-    {
-        for (int j = 0; j < i; j++)
-        {
-            if (!network.Layers[j].IsView) return false;
-        }
-        return true;
-    }
-
-    private static int FirstWithParameters(NetworkPlan network)
-    {
-        for (int i = 0; i < network.Layers.Count; i++)
-        {
-            if (network.Layers[i].ParameterCount > 0) return i;
-        }
-        return network.Layers.Count;
     }
 }

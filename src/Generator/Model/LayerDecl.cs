@@ -9,7 +9,15 @@ internal enum LayerKind
     Dense,
     Flatten,
     Activation,
+    BatchNorm,
+    Dropout,
+    GlobalAvgPool,
+    GlobalMaxPool,
+    Add,
+    BasicBlock,
     SoftmaxCrossEntropy,
+    MeanSquaredError,
+    BinaryCrossEntropy,
 }
 
 /// <summary>Element-wise activations, as the attributes' <c>Activation</c> enum (same numeric values).</summary>
@@ -19,6 +27,9 @@ internal enum ActivationKind
     ReLU = 1,
     Sigmoid = 2,
     Tanh = 3,
+    LeakyReLU = 4,
+    ELU = 5,
+    GELU = 6,
 }
 
 /// <summary>How padding was declared.</summary>
@@ -43,6 +54,12 @@ internal enum PaddingMode
 /// <param name="Pad">Explicit padding per spatial axis (used when <paramref name="Padding"/> is Explicit).</param>
 /// <param name="Activation">Fused or stand-alone activation.</param>
 /// <param name="UseBias">Whether a convolution or dense layer has a bias.</param>
+/// <param name="Alpha">LeakyReLU's negative slope or ELU's α.</param>
+/// <param name="Rate">Dropout's probability of zeroing a value.</param>
+/// <param name="Momentum">BatchNorm's running-statistics momentum.</param>
+/// <param name="Epsilon">BatchNorm's variance epsilon.</param>
+/// <param name="Source">The layer an Add takes its second input from.</param>
+/// <param name="Projection">Whether an Add projects its source with a 1×1 convolution and BatchNorm.</param>
 internal sealed record LayerDecl(
     LayerKind Kind,
     string AttributeName,
@@ -53,12 +70,18 @@ internal sealed record LayerDecl(
     PaddingMode Padding,
     EquatableArray<int> Pad,
     ActivationKind Activation,
-    bool UseBias)
+    bool UseBias,
+    float Alpha = 0f,
+    float Rate = 0f,
+    float Momentum = 0f,
+    float Epsilon = 0f,
+    string? Source = null,
+    bool Projection = false)
 {
     /// <summary>Spatial axes of a convolution or pooling layer (1, 2 or 3); 0 for other kinds.</summary>
     public int SpatialRank => Kernel.Count;
 
-    public bool HasParameters => Kind is LayerKind.Conv or LayerKind.Dense;
+    public bool HasParameters => Kind is LayerKind.Conv or LayerKind.Dense or LayerKind.BatchNorm;
 
-    public bool IsLoss => Kind is LayerKind.SoftmaxCrossEntropy;
+    public bool IsLoss => Kind is LayerKind.SoftmaxCrossEntropy or LayerKind.MeanSquaredError or LayerKind.BinaryCrossEntropy;
 }

@@ -4,6 +4,8 @@ namespace CnnCompiler.Generator.Model;
 internal enum LossKind
 {
     SoftmaxCrossEntropy,
+    MeanSquaredError,
+    BinaryCrossEntropy,
 }
 
 /// <summary>
@@ -25,6 +27,8 @@ internal enum LossKind
 /// <param name="StateOffset">Offset of the layer's non-trainable state (BatchNorm running statistics) in the state buffer.</param>
 /// <param name="StateCount">State values (0 for most layers).</param>
 /// <param name="Flops">Forward floating-point operations per sample (2 per multiply-add of convolutions and dense layers).</param>
+/// <param name="InputFrom">The layer whose output this layer reads (−1: the network input); the previous layer unless a residual branch says otherwise.</param>
+/// <param name="SkipFrom">An Add's second input (−1: none).</param>
 /// <param name="FollowedByReLU">Whether ReLU follows the layer (fused or as the next layer), which picks He initialization.</param>
 internal sealed record LayerPlan(
     int Index,
@@ -43,7 +47,9 @@ internal sealed record LayerPlan(
     int StateOffset,
     int StateCount,
     long Flops,
-    bool FollowedByReLU)
+    bool FollowedByReLU,
+    int InputFrom = -1,
+    int SkipFrom = -1)
 {
     public LayerKind Kind => Decl.Kind;
 

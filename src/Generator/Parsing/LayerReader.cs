@@ -59,8 +59,53 @@ internal static class LayerReader
                 return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.Sigmoid, false);
             case "Tanh":
                 return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.Tanh, false);
+            case "LeakyReLU":
+                return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.LeakyReLU, false) with { Alpha = ReadFloat(arguments, "negativeSlope", 0.01f) };
+            case "ELU":
+            {
+                float alpha = ReadFloat(arguments, "alpha", 1f);
+                if (!(alpha > 0f)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("alpha"), label, "alpha", Text(alpha), "greater than 0"));
+                return diagnostics.Count > before ? null : Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.ELU, false) with { Alpha = alpha };
+            }
+            case "GELU":
+                return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.GELU, false);
+            case "BatchNorm":
+            {
+                float momentum = ReadFloat(arguments, "Momentum", 0.1f);
+                float epsilon = ReadFloat(arguments, "Epsilon", 1e-5f);
+                if (!(momentum >= 0f && momentum <= 1f)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("Momentum"), label, "Momentum", Text(momentum), "between 0 and 1"));
+                if (!(epsilon > 0f)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("Epsilon"), label, "Epsilon", Text(epsilon), "greater than 0"));
+                return diagnostics.Count > before ? null : Simple(LayerKind.BatchNorm, kindName, name, 0, ActivationKind.None, true) with { Momentum = momentum, Epsilon = epsilon };
+            }
+            case "Dropout":
+            {
+                float rate = ReadFloat(arguments, "rate", 0.5f);
+                if (!(rate >= 0f && rate < 1f)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("rate"), label, "the rate", Text(rate), "at least 0 and below 1"));
+                return diagnostics.Count > before ? null : Simple(LayerKind.Dropout, kindName, name, 0, ActivationKind.None, false) with { Rate = rate };
+            }
+            case "GlobalAveragePool":
+                return Simple(LayerKind.GlobalAvgPool, kindName, name, 0, ActivationKind.None, false);
+            case "GlobalMaxPool":
+                return Simple(LayerKind.GlobalMaxPool, kindName, name, 0, ActivationKind.None, false);
+            case "Add":
+            {
+                string source = arguments.TryGet("source", out TypedConstant value) && value.Value is string text ? text : "";
+                if (source.Length == 0) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("source"), label, "source", "layer name"));
+                return diagnostics.Count > before ? null : Simple(LayerKind.Add, kindName, name, 0, ActivationKind.None, false) with { Source = source, Projection = ReadBool(arguments, "Projection", false) };
+            }
+            case "BasicBlock":
+            {
+                int filters = ReadPositive(arguments, "filters", label, "filters", diagnostics);
+                int stride = ReadInt(arguments, "Stride", 1);
+                if (stride < 1) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonPositiveArgument, arguments.LocationOf("Stride"), label, "stride", stride));
+                return diagnostics.Count > before ? null : Simple(LayerKind.BasicBlock, kindName, name, filters, ActivationKind.None, false) with { Stride = EquatableArray.From(stride) };
+            }
             case "SoftmaxCrossEntropy":
                 return Simple(LayerKind.SoftmaxCrossEntropy, kindName, name, 0, ActivationKind.None, false);
+            case "MeanSquaredError":
+                return Simple(LayerKind.MeanSquaredError, kindName, name, 0, ActivationKind.None, false);
+            case "BinaryCrossEntropy":
+                return Simple(LayerKind.BinaryCrossEntropy, kindName, name, 0, ActivationKind.None, false);
             default:
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnknownLayer, arguments.AttributeLocation, $"Layer #{index + 1}", kindName));
                 return null;
@@ -179,13 +224,24 @@ internal static class LayerReader
     private static int ReadInt(AttributeArguments arguments, string argument, int fallback) =>
         arguments.TryGet(argument, out TypedConstant value) && value.Value is int number ? number : fallback;
 
+    private static float ReadFloat(AttributeArguments arguments, string argument, float fallback) =>
+        arguments.TryGet(argument, out TypedConstant value) ? value.Value switch
+        {
+            float number => number,
+            double number => (float)number,
+            int number => number,
+            _ => fallback,
+        } : fallback;
+
+    private static string Text(float value) => value.ToString("R", CultureInfo.InvariantCulture);
+
     private static bool ReadBool(AttributeArguments arguments, string argument, bool fallback) =>
         arguments.TryGet(argument, out TypedConstant value) && value.Value is bool flag ? flag : fallback;
 
     private static ActivationKind ReadActivation(AttributeArguments arguments, string label, List<DiagnosticInfo> diagnostics)
     {
         var activation = (ActivationKind)ReadInt(arguments, "Activation", 0);
-        if (activation is ActivationKind.None or ActivationKind.ReLU or ActivationKind.Sigmoid or ActivationKind.Tanh) return activation;
+        if (activation is >= ActivationKind.None and <= ActivationKind.GELU) return activation;
         diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Activation"), label, "Activation", "Activation value"));
         return ActivationKind.None;
     }

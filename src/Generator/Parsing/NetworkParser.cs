@@ -69,7 +69,7 @@ internal static class NetworkParser
     private static EquatableArray<int> ReadInputShape(AttributeData attribute, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
         LocationInfo? location = arguments.AttributeLocation;
-        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array)
+        if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array || attribute.ConstructorArguments[0].IsNull)
         {
             diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, location, "[Network]", "inputShape", "array of integers"));
             return EquatableArray<int>.Empty;

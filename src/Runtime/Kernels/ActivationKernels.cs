@@ -51,4 +51,82 @@ public static class ActivationKernels
         if (output.Length != gradient.Length) throw new ArgumentException($"Activation output has {output.Length} values but its gradient has {gradient.Length}.", nameof(gradient));
         for (int i = 0; i < output.Length; i++) gradient[i] *= 1f - output[i] * output[i];
     }
+    /// <summary>y = x for x &gt; 0, else slope·x, in place.</summary>
+    public static void LeakyReLU(Span<float> values, float slope)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            float x = values[i];
+            values[i] = x > 0f ? x : x * slope;
+        }
+    }
+
+    /// <summary>dx = dy where y &gt; 0, else slope·dy (the sign of y is the sign of x for a positive slope).</summary>
+    public static void LeakyReLUBackward(ReadOnlySpan<float> output, Span<float> gradient, float slope)
+    {
+        RequireSameLength(output, gradient);
+        for (int i = 0; i < output.Length; i++)
+        {
+            if (!(output[i] > 0f)) gradient[i] *= slope;
+        }
+    }
+
+    /// <summary>dx = dy where x &gt; 0, else slope·dy, from the input (right for any slope).</summary>
+    public static void LeakyReLUBackwardFromInput(ReadOnlySpan<float> input, Span<float> gradient, float slope)
+    {
+        RequireSameLength(input, gradient);
+        for (int i = 0; i < input.Length; i++)
+        {
+            if (!(input[i] > 0f)) gradient[i] *= slope;
+        }
+    }
+
+    /// <summary>y = x for x &gt; 0, else α·(e^x − 1), in place.</summary>
+    public static void ELU(Span<float> values, float alpha)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            float x = values[i];
+            values[i] = x > 0f ? x : alpha * (MathF.Exp(x) - 1f);
+        }
+    }
+
+    /// <summary>dx = dy where y &gt; 0, else dy·(y + α), since d/dx α(e^x − 1) = α·e^x = y + α.</summary>
+    public static void ELUBackward(ReadOnlySpan<float> output, Span<float> gradient, float alpha)
+    {
+        RequireSameLength(output, gradient);
+        for (int i = 0; i < output.Length; i++)
+        {
+            float y = output[i];
+            if (!(y > 0f)) gradient[i] *= y + alpha;
+        }
+    }
+
+    /// <summary>y = x·Φ(x) with the exact normal CDF Φ(x) = (1 + erf(x/√2)) / 2, as nn.GELU().</summary>
+    public static void GELU(Span<float> values)
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            double x = values[i];
+            values[i] = (float)(x * 0.5 * (1.0 + Erf.Evaluate(x * 0.7071067811865476)));
+        }
+    }
+
+    /// <summary>dx = dy·(Φ(x) + x·φ(x)), from the input: GELU's derivative cannot be recovered from its output.</summary>
+    public static void GELUBackwardFromInput(ReadOnlySpan<float> input, Span<float> gradient)
+    {
+        RequireSameLength(input, gradient);
+        for (int i = 0; i < input.Length; i++)
+        {
+            double x = input[i];
+            double cdf = 0.5 * (1.0 + Erf.Evaluate(x * 0.7071067811865476));
+            double pdf = Math.Exp(-0.5 * x * x) * 0.3989422804014327;
+            gradient[i] = (float)(gradient[i] * (cdf + x * pdf));
+        }
+    }
+
+    private static void RequireSameLength(ReadOnlySpan<float> values, Span<float> gradient)
+    {
+        if (values.Length != gradient.Length) throw new ArgumentException($"Activation values have {values.Length} entries but their gradient has {gradient.Length}.", nameof(gradient));
+    }
 }

@@ -1,11 +1,13 @@
 using System.Collections.Generic;
+using System.Globalization;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit.Layers;
 
 /// <summary>
-/// Stand-alone activation layers ([ReLU], [Sigmoid], [Tanh]) and the fused activation statements every other emitter
-/// uses. Derivatives are taken from the output y, so no pre-activation values are stored.
+/// Stand-alone activation layers ([ReLU], [LeakyReLU], [ELU], [GELU], [Sigmoid], [Tanh]) and the fused activation
+/// statements every other emitter uses. Derivatives come from the output y where it determines them, so fused layers
+/// keep no pre-activation buffer; GELU's comes from its input (fused GELU is split into its own layer for that).
 /// </summary>
 internal sealed class ActivationEmitter : ILayerEmitter
 {
@@ -14,7 +16,9 @@ internal sealed class ActivationEmitter : ILayerEmitter
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         ActivationKind activation = layer.Decl.Activation;
-        LayerDescription.EmitHeader(w, layer, $"strategy: element-wise {activation} over the batch; backward multiplies by its derivative in y");
+        float alpha = Alpha(layer.Decl);
+        string derivative = activation == ActivationKind.GELU ? "its derivative at the input x" : "its derivative expressed in the output y";
+        LayerDescription.EmitHeader(w, layer, $"strategy: element-wise {activation} over the batch; backward multiplies by {derivative}");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -24,15 +28,26 @@ internal sealed class ActivationEmitter : ILayerEmitter
             {
                 w.Line("Span<float> y = output.Slice(0, count * OutputLength);");
                 w.Line("input.Slice(0, count * InputLength).CopyTo(y);");
-                EmitForwardInPlace(w, activation, "y");
+                EmitForwardInPlace(w, activation, "y", alpha);
             }
             w.Line();
-            w.Line($"/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy · {activation}′, expressed in y.</summary>");
+            w.Line($"/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy · {activation}′.</summary>");
             using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
             {
                 w.Line("if (inputGradient.IsEmpty) return;");
                 w.Line("Span<float> dy = outputGradient.Slice(0, count * OutputLength);");
-                EmitBackwardInPlace(w, activation, "output.Slice(0, count * OutputLength)", "dy");
+                if (activation == ActivationKind.GELU)
+                {
+                    w.Line("ActivationKernels.GELUBackwardFromInput(input.Slice(0, count * InputLength), dy);");
+                }
+                else if (activation == ActivationKind.LeakyReLU)
+                {
+                    w.Line($"ActivationKernels.LeakyReLUBackwardFromInput(input.Slice(0, count * InputLength), dy, {Literal(alpha)});");
+                }
+                else
+                {
+                    EmitBackwardInPlace(w, activation, "output.Slice(0, count * OutputLength)", "dy", alpha);
+                }
                 w.Line("dy.CopyTo(inputGradient);");
             }
         }
@@ -42,17 +57,44 @@ internal sealed class ActivationEmitter : ILayerEmitter
     {
     }
 
+    /// <summary>The slope or α of an activation: the attribute's for stand-alone layers, PyTorch's default when fused.</summary>
+    public static float Alpha(LayerDecl decl) => decl.Kind == LayerKind.Activation && decl.Alpha != 0f
+        ? decl.Alpha
+        : decl.Activation == ActivationKind.LeakyReLU ? 0.01f : 1f;
+
+    public static string Literal(float value) => value.ToString("R", CultureInfo.InvariantCulture) + "f";
+
     /// <summary>The statement that applies <paramref name="activation"/> to <paramref name="values"/> in place (none for identity).</summary>
-    public static void EmitForwardInPlace(CodeWriter w, ActivationKind activation, string values)
+    public static void EmitForwardInPlace(CodeWriter w, ActivationKind activation, string values, float alpha = 0f)
     {
-        if (activation == ActivationKind.None) return;
-        w.Line($"ActivationKernels.{activation}({values});");
+        switch (activation)
+        {
+            case ActivationKind.None:
+                return;
+            case ActivationKind.LeakyReLU:
+            case ActivationKind.ELU:
+                w.Line($"ActivationKernels.{activation}({values}, {Literal(alpha == 0f ? (activation == ActivationKind.ELU ? 1f : 0.01f) : alpha)});");
+                return;
+            default:
+                w.Line($"ActivationKernels.{activation}({values});");
+                return;
+        }
     }
 
     /// <summary>The statement that multiplies <paramref name="gradient"/> by the activation's derivative, given the output.</summary>
-    public static void EmitBackwardInPlace(CodeWriter w, ActivationKind activation, string output, string gradient)
+    public static void EmitBackwardInPlace(CodeWriter w, ActivationKind activation, string output, string gradient, float alpha = 0f)
     {
-        if (activation == ActivationKind.None) return;
-        w.Line($"ActivationKernels.{activation}Backward({output}, {gradient});");
+        switch (activation)
+        {
+            case ActivationKind.None:
+                return;
+            case ActivationKind.LeakyReLU:
+            case ActivationKind.ELU:
+                w.Line($"ActivationKernels.{activation}Backward({output}, {gradient}, {Literal(alpha == 0f ? (activation == ActivationKind.ELU ? 1f : 0.01f) : alpha)});");
+                return;
+            default:
+                w.Line($"ActivationKernels.{activation}Backward({output}, {gradient});");
+                return;
+        }
     }
 }

@@ -1,0 +1,47 @@
+using System;
+
+namespace CnnCompiler
+{
+    /// <summary>
+    /// A residual connection: adds the output of the earlier layer named <c>source</c> to the previous layer's output.
+    /// Shapes must match, unless <see cref="Projection"/> is set: then the source passes through a 1×1 convolution (with
+    /// the stride and filters that make the shapes match, no bias) and BatchNorm first, as ResNet's downsampling shortcut.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class AddAttribute : LayerAttribute
+    {
+        /// <summary>Adds the output of the layer named <paramref name="source"/>.</summary>
+        public AddAttribute(string source)
+        {
+            Source = source;
+        }
+
+        /// <summary>The name of the earlier layer whose output is added.</summary>
+        public string Source { get; }
+
+        /// <summary>Project the source with a 1×1 convolution and BatchNorm so that its shape matches.</summary>
+        public bool Projection { get; set; }
+    }
+
+    /// <summary>
+    /// ResNet's basic block in one attribute: conv 3×3 (stride) → BatchNorm → ReLU → conv 3×3 → BatchNorm, plus the block's
+    /// input (projected by a 1×1 convolution with the stride and BatchNorm when the shape changes), then ReLU.
+    /// Its tensors are named as torchvision names them: <c>{name}.conv1</c>, <c>{name}.bn1</c>, <c>{name}.conv2</c>,
+    /// <c>{name}.bn2</c>, <c>{name}.downsample.0</c>, <c>{name}.downsample.1</c>.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class BasicBlockAttribute : LayerAttribute
+    {
+        /// <summary>A basic block with <paramref name="filters"/> output channels.</summary>
+        public BasicBlockAttribute(int filters)
+        {
+            Filters = filters;
+        }
+
+        /// <summary>Output channels.</summary>
+        public int Filters { get; }
+
+        /// <summary>Stride of the first convolution (2 halves the spatial size).</summary>
+        public int Stride { get; set; } = 1;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Linq;
+using CnnCompiler.Generator.Diagnostics;
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Analysis;
+
+/// <summary>
+/// Layers that expand into several plans: residual adds (with an optional 1×1 projection of their source) and ResNet
+/// basic blocks. The expansion is ordinary layers with explicit wiring, so every emitter stays single-purpose.
+/// </summary>
+internal static class CompositeLayers
+{
+    /// <summary>A declaration the generator makes itself (no attribute), for the layers of a composite.</summary>
+    public static LayerDecl Hidden(LayerKind kind, string attributeName) =>
+        new(kind, attributeName, null, 0, EquatableArray<int>.Empty, EquatableArray<int>.Empty, PaddingMode.Valid, EquatableArray<int>.Empty, ActivationKind.None, false);
+
+    private static LayerDecl BatchNorm() => Hidden(LayerKind.BatchNorm, "BatchNorm") with { UseBias = true, Momentum = 0.1f, Epsilon = 1e-5f };
+
+    private static LayerDecl Convolution(int rank, int filters, int kernel, int stride, int pad) =>
+        new(LayerKind.Conv, $"Conv{rank}D", null, filters, Repeat(kernel, rank), Repeat(stride, rank), PaddingMode.Explicit, Repeat(pad, rank), ActivationKind.None, UseBias: false);
+
+    private static EquatableArray<int> Repeat(int value, int count) => Enumerable.Repeat(value, count).ToEquatableArray();
+
+    /// <summary>[Add("source")]: the previous output plus the source's output, projected first when asked.</summary>
+    public static bool Residual(LayerContext context, PlanBuilder builder, Shape networkInput, string name)
+    {
+        LayerDecl layer = context.Layer;
+        if (!builder.TryFind(layer.Source!, out int source))
+        {
+            string known = builder.DeclaredNames.Any() ? string.Join(", ", builder.DeclaredNames.Select(n => $"'{n}'")) : "none";
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnknownResidualSource, context.Location, context.Label, layer.Source!, known));
+            return false;
+        }
+        int main = builder.Last;
+        Shape mainShape = context.Input;
+        Shape sourceShape = builder.OutputOf(source, networkInput);
+        if (mainShape == sourceShape && !layer.Projection)
+        {
+            builder.Add(context.Plan(mainShape, 0, 0, 0), name, main, source);
+            return true;
+        }
+        if (!layer.Projection)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, mainShape, sourceShape, layer.Source!,
+                "set Projection = true to pass the source through a strided 1×1 convolution and BatchNorm first"));
+            return false;
+        }
+        int? projected = Project(context, builder, source, sourceShape, mainShape, name + ".projection");
+        if (projected is null) return false;
+        builder.Add(context.Plan(mainShape, 0, 0, 0), name, main, projected.Value);
+        return true;
+    }
+
+    /// <summary>
+    /// A 1×1 convolution (no bias) with the stride that shrinks <paramref name="from"/> to <paramref name="to"/>,
+    /// then BatchNorm, reading plan <paramref name="source"/>; returns the BatchNorm's index.
+    /// </summary>
+    private static int? Project(LayerContext context, PlanBuilder builder, int source, Shape from, Shape to, string prefix)
+    {
+        int rank = from.SpatialRank;
+        int stride = rank == 0 ? 1 : (from.Spatial(0) + to.Spatial(0) - 1) / System.Math.Max(to.Spatial(0), 1);
+        bool fits = to.SpatialRank == rank && stride >= 1;
+        for (int axis = 0; fits && axis < rank; axis++) fits = (from.Spatial(axis) - 1) / stride + 1 == to.Spatial(axis);
+        if (!fits)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, to, from, context.Layer.Source ?? prefix,
+                "no strided 1×1 convolution turns one into the other (the spatial sizes must shrink by one whole stride on every axis)"));
+            return null;
+        }
+        LayerDecl convolution = rank == 0 ? Hidden(LayerKind.Dense, "Dense") with { Units = to.Channels } : Convolution(rank, to.Channels, 1, stride, 0);
+        LayerPlan? plan = context.InferGenerated(convolution, from);
+        if (plan is null) return null;
+        int conv = builder.Add(plan, prefix + ".0", source);
+        LayerPlan? norm = ShapeInference.Infer(context.With(BatchNorm(), plan.Output));
+        return builder.Add(norm!, prefix + ".1", conv, stateCount: 2 * to.Channels + 1);
+    }
+
+    /// <summary>
+    /// ResNet's basic block, named as torchvision names it: conv1 → bn1 → relu → conv2 → bn2, plus the input
+    /// (downsample.0/1 when the shape changes), then relu.
+    /// </summary>
+    public static bool BasicBlock(LayerContext context, PlanBuilder builder, string name)
+    {
+        Shape input = context.Input;
+        int rank = input.SpatialRank;
+        if (rank == 0)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3", input, 0));
+            return false;
+        }
+        int filters = context.Layer.Units;
+        int stride = context.Layer.Stride.Count > 0 ? context.Layer.Stride[0] : 1;
+        int blockInput = builder.Last;
+
+        LayerPlan? conv1 = ShapeInference.Infer(context.With(Convolution(rank, filters, 3, stride, 1), input));
+        if (conv1 is null) return false;
+        int last = builder.Add(conv1, name + ".conv1");
+        last = builder.Add(ShapeInference.Infer(context.With(BatchNorm(), conv1.Output))!, name + ".bn1", stateCount: 2 * filters + 1);
+        last = builder.Add(context.With(Hidden(LayerKind.Activation, "ReLU") with { Activation = ActivationKind.ReLU }, conv1.Output).Plan(conv1.Output, 0, 0, 0), name + ".relu1");
+        LayerPlan? conv2 = ShapeInference.Infer(context.With(Convolution(rank, filters, 3, 1, 1), conv1.Output));
+        if (conv2 is null) return false;
+        builder.Add(conv2, name + ".conv2");
+        int main = builder.Add(ShapeInference.Infer(context.With(BatchNorm(), conv2.Output))!, name + ".bn2", stateCount: 2 * filters + 1);
+
+        int shortcut = blockInput;
+        if (input != conv2.Output)
+        {
+            int? projected = Project(context, builder, blockInput, input, conv2.Output, name + ".downsample");
+            if (projected is null) return false;
+            shortcut = projected.Value;
+        }
+        int sum = builder.Add(context.With(Hidden(LayerKind.Add, "Add"), conv2.Output).Plan(conv2.Output, 0, 0, 0), name + ".add", main, shortcut);
+        builder.Add(context.With(Hidden(LayerKind.Activation, "ReLU") with { Activation = ActivationKind.ReLU }, conv2.Output).Plan(conv2.Output, 0, 0, 0), name + ".relu2", sum);
+        return last >= 0;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Emit.Layers;
+
+/// <summary>
+/// A residual add: y = x + skip. Its forward and backward take one more span than other layers (the skip input and its
+/// gradient); the gradient passes unchanged to both inputs.
+/// </summary>
+internal sealed class AddEmitter : ILayerEmitter
+{
+    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
+
+    public void EmitLayerClass(CodeWriter w, LayerPlan layer)
+    {
+        LayerDescription.EmitHeader(w, layer, "strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged");
+        using (w.Block($"internal static class {layer.Identifier}"))
+        {
+            LayerDescription.EmitCommonConstants(w, layer);
+            w.Line();
+            w.Line("/// <summary>y = x + skip.</summary>");
+            using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)"))
+            {
+                w.Line("int length = count * OutputLength;");
+                w.Line("TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));");
+            }
+            w.Line();
+            w.Line("/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy and dskip = dy.</summary>");
+            using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
+            {
+                w.Line("ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);");
+                w.Line("if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);");
+                w.Line("if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);");
+            }
+        }
+    }
+
+    public void EmitInitialization(CodeWriter w, LayerPlan layer)
+    {
+    }
+}

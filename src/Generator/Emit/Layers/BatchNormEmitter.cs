@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using CnnCompiler.Generator.Model;
+
+namespace CnnCompiler.Generator.Emit.Layers;
+
+/// <summary>
+/// BatchNorm per channel (per feature after a dense layer). Training uses the statistics of the whole mini-batch: each
+/// worker sums its samples, the sums meet in the step's <c>SyncGroup</c>, and every worker reduces them in worker
+/// order. Worker 0 alone updates the running statistics and adds γ and β gradients (the workers' gradient buffers are
+/// summed afterwards). Inference uses the running statistics.
+/// </summary>
+internal sealed class BatchNormEmitter : ILayerEmitter
+{
+    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
+    {
+        int channels = layer.Output.Channels;
+        int sums = 2 * channels + 1;
+        yield return new ScratchBuffer(layer.Identifier + "Mean", "float", channels, PerSample: false);
+        yield return new ScratchBuffer(layer.Identifier + "InvStd", "float", channels, PerSample: false);
+        yield return new ScratchBuffer(layer.Identifier + "Partials", "double", 2 * sums, PerSample: false);
+        yield return new ScratchBuffer(layer.Identifier + "Totals", "double", sums, PerSample: false);
+    }
+
+    public void EmitLayerClass(CodeWriter w, LayerPlan layer)
+    {
+        string id = layer.Identifier;
+        LayerDescription.EmitHeader(w, layer, "strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference");
+        using (w.Block($"internal static class {id}"))
+        {
+            LayerDescription.EmitCommonConstants(w, layer);
+            w.Line($"public const int Channels = {layer.Output.Channels}, Plane = {Format.Int(layer.Output.PlaneLength)};");
+            w.Line($"public const int StateOffset = {layer.StateOffset};");
+            w.Line("/// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>");
+            w.Line("private const int SyncLength = 2 * Channels + 1;");
+            w.Line($"private const double Momentum = {ActivationEmitter.Literal(layer.Decl.Momentum).TrimEnd('f')}, Epsilon = {ActivationEmitter.Literal(layer.Decl.Epsilon).TrimEnd('f')};");
+            w.Line();
+            w.Line("/// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>");
+            using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+            {
+                w.Line($"Span<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
+                w.Line("Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);");
+                using (w.Block("if (workspace.Training)"))
+                {
+                    w.Line($"Span<double> partial = workspace.Sync is null ? workspace.{id}Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);");
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
+                    {
+                        w.Line("double sum = 0, squares = 0;");
+                        using (w.Block("for (int n = 0; n < count; n++)"))
+                        {
+                            w.Line("ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);");
+                            w.Line("sum += TensorPrimitives.Sum(x);");
+                            w.Line("squares += TensorPrimitives.SumOfSquares(x);");
+                        }
+                        w.Line("partial[2 * c] = sum;");
+                        w.Line("partial[2 * c + 1] = squares;");
+                    }
+                    w.Line("partial[2 * Channels] = (double)count * Plane;");
+                    w.Line($"ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);");
+                    w.Line("double elements = totals[2 * Channels];");
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
+                    {
+                        w.Line("double mu = totals[2 * c] / elements;");
+                        w.Line("double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);");
+                        w.Line("mean[c] = (float)mu;");
+                        w.Line("invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));");
+                        using (w.Block("if (workspace.Worker == 0)"))
+                        {
+                            w.Line("// PyTorch keeps the unbiased variance in the running statistics.");
+                            w.Line("double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;");
+                            w.Line("runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);");
+                            w.Line("runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);");
+                        }
+                    }
+                    w.Line("if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;");
+                }
+                using (w.Block("else"))
+                {
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
+                    {
+                        w.Line("mean[c] = runningMean[c];");
+                        w.Line("invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));");
+                    }
+                }
+                w.Line("// y = x · a + b with a = γ · invStd and b = β − mean · a.");
+                using (w.Block("for (int c = 0; c < Channels; c++)"))
+                {
+                    w.Line("float a = parameters[WeightOffset + c] * invStd[c];");
+                    w.Line("float b = parameters[BiasOffset + c] - mean[c] * a;");
+                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    {
+                        w.Line("int offset = (n * Channels + c) * Plane;");
+                        w.Line("Span<float> y = output.Slice(offset, Plane);");
+                        w.Line("TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);");
+                        w.Line("TensorPrimitives.Add(y, b, y);");
+                    }
+                }
+            }
+            w.Line();
+            w.Line("/// <summary>");
+            w.Line("/// Inverts <see cref=\"Forward\"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),");
+            w.Line("/// sums over the whole batch (M elements per channel).");
+            w.Line("/// </summary>");
+            using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
+            {
+                w.Line($"ReadOnlySpan<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
+                w.Line($"Span<double> partial = workspace.Sync is null ? workspace.{id}Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);");
+                using (w.Block("for (int c = 0; c < Channels; c++)"))
+                {
+                    w.Line("double sumDy = 0, sumDyX = 0;");
+                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    {
+                        w.Line("int offset = (n * Channels + c) * Plane;");
+                        w.Line("ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);");
+                        w.Line("double planeDy = TensorPrimitives.Sum(dy);");
+                        w.Line("sumDy += planeDy;");
+                        w.Line("sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];");
+                    }
+                    w.Line("partial[2 * c] = sumDy;");
+                    w.Line("partial[2 * c + 1] = sumDyX;");
+                }
+                w.Line("partial[2 * Channels] = (double)count * Plane;");
+                w.Line("ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);");
+                w.Line("double elements = totals[2 * Channels];");
+                using (w.Block("if (workspace.Worker == 0)"))
+                {
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
+                    {
+                        w.Line("parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];");
+                        w.Line("parameterGradients[BiasOffset + c] += (float)totals[2 * c];");
+                    }
+                }
+                w.Line("if (inputGradient.IsEmpty) return;");
+                w.Line("// dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.");
+                using (w.Block("for (int c = 0; c < Channels; c++)"))
+                {
+                    w.Line("double k1 = parameters[WeightOffset + c] * (double)invStd[c];");
+                    w.Line("double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;");
+                    w.Line("double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];");
+                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    {
+                        w.Line("int offset = (n * Channels + c) * Plane;");
+                        w.Line("Span<float> dx = inputGradient.Slice(offset, Plane);");
+                        w.Line("TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);");
+                        w.Line("TensorPrimitives.Add(dx, (float)k3, dx);");
+                        w.Line("TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);");
+                    }
+                }
+            }
+            w.Line();
+            w.Line("/// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>");
+            using (w.Block("private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)"))
+            {
+                w.Line("if (workspace.Sync is not { } sync) return partial;");
+                w.Line("sync.Wait();");
+                w.Line($"Span<double> totals = workspace.{id}Totals;");
+                w.Line("totals.Clear();");
+                using (w.Block("for (int worker = 0; worker < sync.Workers; worker++)"))
+                {
+                    w.Line("ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);");
+                    w.Line("for (int k = 0; k < SyncLength; k++) totals[k] += region[k];");
+                }
+                w.Line("return totals;");
+            }
+        }
+    }
+
+    public void EmitInitialization(CodeWriter w, LayerPlan layer)
+    {
+        string id = $"Layers.{layer.Identifier}";
+        w.Line($"_parameters.AsSpan({id}.WeightOffset, {id}.Channels).Fill(1f); // γ = 1, β = 0");
+        w.Line($"_state.AsSpan({id}.StateOffset + {id}.Channels, {id}.Channels).Fill(1f); // running variance 1, mean 0");
+    }
+}
