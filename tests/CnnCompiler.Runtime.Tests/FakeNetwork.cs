@@ -19,6 +19,8 @@ internal sealed class FakeNetwork(int classCount) : IClassifier
     public int Threads { get; set; } = 1;
     public Span<float> State => Span<float>.Empty;
     public IReadOnlyList<TensorInfo> Tensors => [];
+    public IReadOnlyList<LayerInfo> LayerList => [];
+    public void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations) => throw new ArgumentException($"FakeNetwork has no layer named {layer}.", nameof(layer));
 
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs) => inputs.CopyTo(outputs);
 

@@ -61,6 +61,8 @@ internal static class ApiEmitter
         w.Line();
         TensorTableEmitter.Emit(w, network);
         w.Line();
+        InspectionEmitter.Emit(w, network);
+        w.Line();
         w.Line("/// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>");
         w.Line($"public static string Summary() => \"{SummaryTable.Build(network).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")}\";");
         w.Line();

@@ -33,6 +33,15 @@ public interface INetwork
     /// <summary>Every named tensor (parameters and state) with PyTorch's state_dict name and shape, in network order.</summary>
     IReadOnlyList<TensorInfo> Tensors { get; }
 
+    /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
+    IReadOnlyList<LayerInfo> LayerList { get; }
+
+    /// <summary>
+    /// Runs inference on one sample and copies the output of the layer named <paramref name="layer"/> into
+    /// <paramref name="activations"/> (that layer's <see cref="LayerInfo.OutputLength"/> floats): feature maps for inspection.
+    /// </summary>
+    void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations);
+
     /// <summary>Threads that share a training step's samples. The same seed and thread count give bitwise-identical training.</summary>
     int Threads { get; set; }
 
