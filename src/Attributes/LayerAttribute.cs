@@ -13,5 +13,11 @@ namespace CnnCompiler
         /// position (<c>conv1</c>, <c>pool1</c>, <c>dense1</c>, …).
         /// </summary>
         public string? Name { get; set; }
+
+        /// <summary>
+        /// Starts the layer frozen: training leaves its parameters exactly as they are and spends no time on their
+        /// gradients (transfer learning). Networks can also freeze and unfreeze layers at run time with SetFrozen.
+        /// </summary>
+        public bool Frozen { get; set; }
     }
 }

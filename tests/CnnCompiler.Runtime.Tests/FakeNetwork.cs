@@ -20,6 +20,8 @@ internal sealed class FakeNetwork(int classCount) : IClassifier
     public Span<float> State => Span<float>.Empty;
     public IReadOnlyList<TensorInfo> Tensors => [];
     public IReadOnlyList<LayerInfo> LayerList => [];
+    public void SetFrozen(string layer, bool frozen = true) => throw new ArgumentException($"FakeNetwork has no layer named {layer}.", nameof(layer));
+    public bool IsFrozen(string layer) => false;
     public void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations) => throw new ArgumentException($"FakeNetwork has no layer named {layer}.", nameof(layer));
 
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs) => inputs.CopyTo(outputs);

@@ -42,6 +42,7 @@ internal static class ShapeInference
         {
             LayerDecl layer = network.Layers[i];
             var context = new LayerContext(layer, Label(layer, i, names[i]), builder.OutputOf(builder.Last, input), locations.Layers[i], diagnostics);
+            int firstPlan = builder.Plans.Count;
             bool inferred = layer.Kind switch
             {
                 LayerKind.Add => CompositeLayers.Residual(context, builder, input, names[i]),
@@ -50,6 +51,7 @@ internal static class ShapeInference
             };
             if (!inferred) return new AnalysisResult(null, diagnostics.ToEquatableArray());
             builder.Name(names[i], builder.Last);
+            for (int p = firstPlan; p < builder.Plans.Count && layer.Frozen; p++) builder.Replace(p, builder.Plans[p] with { DeclaredFrozen = true });
             LayerPlan last = builder.Plans[builder.Last];
             if (last.Output.Length > MaxActivationLength)
             {

@@ -31,6 +31,7 @@ internal static class ApiEmitter
         w.Line("private readonly WorkspacePool<Workspace> _inferenceWorkspaces;");
         w.Line("private Workspace? _trainingWorkspace;");
         w.Line("private int _trainingCalls;");
+        FreezingEmitter.EmitFields(w, network);
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,");
@@ -44,6 +45,7 @@ internal static class ApiEmitter
                 if (layer.ParameterCount > 0 || layer.StateCount > 0) LayerEmitters.For(layer).EmitInitialization(w, layer);
             }
             w.Line("_random = random;");
+            w.Line("UpdateFirstTrainable();");
             w.Line("_inferenceWorkspaces = new(() => new Workspace(InferenceChunk, training: false, _state));");
         }
         w.Line();
@@ -62,6 +64,8 @@ internal static class ApiEmitter
         TensorTableEmitter.Emit(w, network);
         w.Line();
         InspectionEmitter.Emit(w, network);
+        w.Line();
+        FreezingEmitter.EmitMembers(w, network);
         w.Line();
         w.Line("/// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>");
         w.Line($"public static string Summary() => \"{SummaryTable.Build(network).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")}\";");

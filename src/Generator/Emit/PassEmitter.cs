@@ -1,4 +1,3 @@
-using System.Linq;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
@@ -28,38 +27,32 @@ internal static class PassEmitter
         using (w.Block("private void Backward(Workspace workspace, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count)"))
         {
             w.Line("ReadOnlySpan<float> parameters = _parameters;");
-            int firstWithParameters = network.Layers.FirstOrDefault(l => l.ParameterCount > 0)?.Index ?? network.Layers.Count;
+            w.Line("// Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.");
+            w.Line("int first = _firstTrainable;");
+            w.Line("bool wantInput = !inputGradient.IsEmpty;");
             for (int i = network.Layers.Count - 1; i >= 0; i--)
             {
                 LayerPlan layer = network.Layers[i];
                 if (layer.IsView) continue;
-                string inputGradient = wiring.GradientTarget(layer.InputFrom, i);
-                string skip = layer.Kind == LayerKind.Add ? wiring.GradientTarget(layer.SkipFrom, i) + ", " : "";
-                string call = $"Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {{0}}, {skip}parameterGradients, workspace, count);";
-                if (i < firstWithParameters)
-                {
-                    // Layers before the first parameter layer only carry gradients to the input: they run only when it is wanted.
-                    w.Line("if (!inputGradient.IsEmpty) " + string.Format(System.Globalization.CultureInfo.InvariantCulture, call, inputGradient));
-                }
-                else if (i == firstWithParameters && inputGradient != "inputGradient")
-                {
-                    w.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, call, $"inputGradient.IsEmpty ? Span<float>.Empty : {inputGradient}"));
-                }
-                else
-                {
-                    w.Line(string.Format(System.Globalization.CultureInfo.InvariantCulture, call, inputGradient));
-                }
+                string inputTarget = $"{Wanted(wiring, layer.InputFrom, i)} ? {wiring.GradientTarget(layer.InputFrom, i)} : default";
+                string skip = layer.Kind == LayerKind.Add ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
+                string parameterGradients = layer.ParameterCount > 0 ? $"_frozen[{i}] ? default : parameterGradients" : "default";
+                string condition = $"if (wantInput || first <= {i})";
+                w.Line($"{condition} Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
                 foreach (int producer in wiring.SumsAfter(i))
                 {
-                    string id = network.Layers[producer].Identifier;
-                    string main = $"workspace.{id}Gradient.AsSpan(0, count * Layers.{id}.OutputLength)";
-                    w.Line($"// {network.Layers[producer].Name} feeds several layers: its gradient is the sum of theirs.");
+                    string length = producer < 0 ? "InputLength" : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
+                    string main = producer < 0 ? "inputGradient" : $"workspace.{network.Layers[producer].Identifier}Gradient.AsSpan(0, count * {length})";
+                    w.Line($"// {(producer < 0 ? "The input" : network.Layers[producer].Name)} feeds several layers: its gradient is the sum of theirs.");
                     foreach (string extra in wiring.ExtraGradientFields(producer))
                     {
-                        w.Line($"TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * Layers.{id}.OutputLength), {main});");
+                        w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * {length}), {main});");
                     }
                 }
             }
         }
     }
+
+    /// <summary>When the gradient for <paramref name="reader"/>'s input <paramref name="index"/> is needed: always past the first trainable layer, and for the network input only when the caller asked.</summary>
+    private static string Wanted(Wiring wiring, int index, int reader) => wiring.Producer(index) < 0 ? "wantInput" : $"wantInput || first < {reader}";
 }

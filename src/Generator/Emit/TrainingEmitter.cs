@@ -151,8 +151,13 @@ internal static class TrainingEmitter
                 w.Line($"throw new InvalidOperationException($\"{name}: the mini-batch loss is {{loss}}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.\");");
             }
             w.Line("EnterTraining();");
-            w.Line("try { optimizer.Step(_parameters, _gradients); }");
-            w.Line("finally { ExitTraining(); }");
+            using (w.Block("try"))
+            {
+                w.Line("CopyFrozenParameters(restore: false);");
+                w.Line("optimizer.Step(_parameters, _gradients);");
+                w.Line("CopyFrozenParameters(restore: true);");
+            }
+            using (w.Block("finally")) w.Line("ExitTraining();");
             w.Line("return loss;");
         }
     }

@@ -60,7 +60,7 @@ internal sealed class Wiring
     public IEnumerable<string> ExtraGradientFields(int producer)
     {
         List<int> readers = Readers(producer);
-        for (int position = 1; position < readers.Count; position++) yield return $"{_network.Layers[producer].Identifier}Gradient{position + 1}";
+        for (int position = 1; position < readers.Count; position++) yield return $"{Stem(producer)}Gradient{position + 1}";
     }
 
     /// <summary>Producers whose gradient must be summed right after <paramref name="reader"/>'s backward.</summary>
@@ -68,11 +68,14 @@ internal sealed class Wiring
     {
         foreach (KeyValuePair<int, List<int>> pair in _readers)
         {
-            if (pair.Key >= 0 && pair.Value.Count > 1 && pair.Value[0] == reader) yield return pair.Key;
+            if (pair.Value.Count > 1 && Readers(pair.Key)[0] == reader) yield return pair.Key;
         }
     }
 
-    private string ExtraGradient(int producer, int position) => $"workspace.{_network.Layers[producer].Identifier}Gradient{position + 1}";
+    private string ExtraGradient(int producer, int position) => $"workspace.{Stem(producer)}Gradient{position + 1}";
+
+    /// <summary>The name stem of a producer's buffers: its identifier, or "Input" for the network input.</summary>
+    private string Stem(int producer) => producer < 0 ? "Input" : _network.Layers[producer].Identifier;
 
     private List<int> Readers(int producer)
     {

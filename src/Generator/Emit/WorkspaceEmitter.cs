@@ -28,6 +28,7 @@ internal static class WorkspaceEmitter
             w.Line("/// <summary>The step's dropout seed and the batch index of this workspace's first sample, so masks do not depend on the split.</summary>");
             w.Line("public ulong StepSeed;");
             w.Line("public int SampleOffset;");
+            foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"public readonly float[] {extra};");
             foreach (LayerPlan layer in network.Layers)
             {
                 if (layer.IsView) continue;
@@ -47,6 +48,7 @@ internal static class WorkspaceEmitter
                 w.Line("Capacity = capacity;");
                 w.Line("Training = training;");
                 w.Line("State = state;");
+                foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"{extra} = training ? new float[capacity * InputLength] : [];");
                 foreach (LayerPlan layer in network.Layers)
                 {
                     if (layer.IsView) continue;

@@ -60,6 +60,7 @@ internal enum PaddingMode
 /// <param name="Epsilon">BatchNorm's variance epsilon.</param>
 /// <param name="Source">The layer an Add takes its second input from.</param>
 /// <param name="Projection">Whether an Add projects its source with a 1×1 convolution and BatchNorm.</param>
+/// <param name="Frozen">Whether the layer starts frozen (its parameters are not trained).</param>
 internal sealed record LayerDecl(
     LayerKind Kind,
     string AttributeName,
@@ -76,7 +77,8 @@ internal sealed record LayerDecl(
     float Momentum = 0f,
     float Epsilon = 0f,
     string? Source = null,
-    bool Projection = false)
+    bool Projection = false,
+    bool Frozen = false)
 {
     /// <summary>Spatial axes of a convolution or pooling layer (1, 2 or 3); 0 for other kinds.</summary>
     public int SpatialRank => Kernel.Count;

@@ -29,6 +29,7 @@ internal enum LossKind
 /// <param name="Flops">Forward floating-point operations per sample (2 per multiply-add of convolutions and dense layers).</param>
 /// <param name="InputFrom">The layer whose output this layer reads (−1: the network input); the previous layer unless a residual branch says otherwise.</param>
 /// <param name="SkipFrom">An Add's second input (−1: none).</param>
+/// <param name="DeclaredFrozen">Whether the declaration (or the composite it belongs to) starts it frozen.</param>
 /// <param name="FollowedByReLU">Whether ReLU follows the layer (fused or as the next layer), which picks He initialization.</param>
 internal sealed record LayerPlan(
     int Index,
@@ -49,7 +50,8 @@ internal sealed record LayerPlan(
     long Flops,
     bool FollowedByReLU,
     int InputFrom = -1,
-    int SkipFrom = -1)
+    int SkipFrom = -1,
+    bool DeclaredFrozen = false)
 {
     public LayerKind Kind => Decl.Kind;
 

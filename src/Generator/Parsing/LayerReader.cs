@@ -34,6 +34,12 @@ internal static class LayerReader
 
         string? name = ReadName(arguments, label, diagnostics);
         if (name is not null) label = $"{kindName} #{index + 1} '{name}'";
+        LayerDecl? layer = ReadKind(kindName, index, name, label, arguments, diagnostics, before);
+        return layer is null ? null : layer with { Frozen = ReadBool(arguments, "Frozen", false) };
+    }
+
+    private static LayerDecl? ReadKind(string kindName, int index, string? name, string label, AttributeArguments arguments, List<DiagnosticInfo> diagnostics, int before)
+    {
 
         Match conv = ConvName.Match(kindName);
         if (conv.Success) return ReadConv(kindName, name, int.Parse(conv.Groups[1].Value, CultureInfo.InvariantCulture), label, arguments, diagnostics);

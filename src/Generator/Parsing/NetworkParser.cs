@@ -50,9 +50,25 @@ internal static class NetworkParser
         }
 
         var locations = new DeclLocations(classLocation, networkArguments.AttributeLocation, layerLocations.ToEquatableArray());
-        bool readable = layers.Count == layerAttributes.Count && inputShape.Count > 0 && !diagnostics.Any(IsDeclarationError);
+        bool compilerErrors = context.Attributes.Concat(layerAttributes).Any(attribute => HasCompilerError(attribute, context.SemanticModel, cancellationToken));
+        bool readable = layers.Count == layerAttributes.Count && inputShape.Count > 0 && !compilerErrors && !diagnostics.Any(IsDeclarationError);
         var network = readable ? new NetworkDecl(ReadType(type), inputShape, layers.ToEquatableArray()) : null;
         return new ParseResult(network, locations, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// Whether the compiler reports an error on the attribute: no matching constructor, an unknown, read-only or repeated
+    /// named argument, a value of the wrong type, a repeated [Network]…. Such arguments may bind to nothing or to a default
+    /// that the attribute data cannot tell apart from a real value, so the network is not generated; the compiler's error
+    /// already says what is wrong.
+    /// </summary>
+    private static bool HasCompilerError(AttributeData attribute, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (attribute.AttributeConstructor is null) return true;
+        if (attribute.ApplicationSyntaxReference is not { } reference) return false;
+        SyntaxNode syntax = reference.GetSyntax(cancellationToken);
+        SemanticModel treeModel = syntax.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        return treeModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error);
     }
 
     // Warnings do not stop generation; everything the parser reports so far is an error.

@@ -42,6 +42,12 @@ public interface INetwork
     /// </summary>
     void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations);
 
+    /// <summary>Freezes (or unfreezes) a layer, or every part of a composite layer: training leaves its parameters unchanged.</summary>
+    void SetFrozen(string layer, bool frozen = true);
+
+    /// <summary>Whether every parameter layer with that name (or inside it) is frozen.</summary>
+    bool IsFrozen(string layer);
+
     /// <summary>Threads that share a training step's samples. The same seed and thread count give bitwise-identical training.</summary>
     int Threads { get; set; }
 

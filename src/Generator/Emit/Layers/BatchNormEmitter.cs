@@ -121,7 +121,8 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                 w.Line("partial[2 * Channels] = (double)count * Plane;");
                 w.Line("ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);");
                 w.Line("double elements = totals[2 * Channels];");
-                using (w.Block("if (workspace.Worker == 0)"))
+                w.Line("// An empty parameterGradients means the layer is frozen: γ and β get no gradient.");
+                using (w.Block("if (workspace.Worker == 0 && !parameterGradients.IsEmpty)"))
                 {
                     using (w.Block("for (int c = 0; c < Channels; c++)"))
                     {

@@ -90,24 +90,29 @@ internal sealed class ConvEmitter : ILayerEmitter
         w.Line("/// <summary>Inverts <see cref=\"Forward\"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>");
         using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
         {
+            w.Line("// An empty parameterGradients means the layer is frozen: only the input gradient is wanted.");
+            w.Line("bool trainable = !parameterGradients.IsEmpty;");
+            w.Line("if (!trainable && inputGradient.IsEmpty) return;");
             ActivationEmitter.EmitBackwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)", "outputGradient.Slice(0, count * OutputLength)");
             w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
-            w.Line("ref float weightGradient = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset);");
             w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
             using (w.Block("for (int n = 0; n < count; n++)"))
             {
                 w.Line("Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);");
-                if (layer.BiasCount > 0)
+                using (w.Block("if (trainable)"))
                 {
-                    w.Line("// db[c] += Σ over positions of dZ[c, ·]");
-                    using (w.Block("for (int c = 0; c < OutChannels; c++)"))
+                    if (layer.BiasCount > 0)
                     {
-                        w.Line("parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));");
+                        w.Line("// db[c] += Σ over positions of dZ[c, ·]");
+                        using (w.Block("for (int c = 0; c < OutChannels; c++)"))
+                        {
+                            w.Line("parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));");
+                        }
                     }
+                    w.Line("// The forward pass's columns are recomputed rather than kept for the whole batch.");
+                    w.Line("Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);");
+                    w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
                 }
-                w.Line("// The forward pass's columns are recomputed rather than kept for the whole batch.");
-                w.Line("Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);");
-                w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref weightGradient);");
                 w.Line("if (inputGradient.IsEmpty) continue;");
                 w.Line("MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);");
                 w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");

@@ -43,16 +43,20 @@ internal sealed class DenseEmitter : ILayerEmitter
             using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
             {
                 ActivationEmitter.EmitBackwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * Units)", "outputGradient.Slice(0, count * Units)");
-                if (layer.BiasCount > 0)
-                {
-                    w.Line("Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
-                    {
-                        w.Line("TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);");
-                    }
-                }
                 w.Line("ref float gradient = ref MemoryMarshal.GetReference(outputGradient);");
-                w.Line("AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);");
+                w.Line("// An empty parameterGradients means the layer is frozen: only the input gradient is wanted.");
+                using (w.Block("if (!parameterGradients.IsEmpty)"))
+                {
+                    if (layer.BiasCount > 0)
+                    {
+                        w.Line("Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);");
+                        using (w.Block("for (int n = 0; n < count; n++)"))
+                        {
+                            w.Line("TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);");
+                        }
+                    }
+                    w.Line("AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);");
+                }
                 w.Line("if (inputGradient.IsEmpty) return;");
                 w.Line("MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);");
             }
