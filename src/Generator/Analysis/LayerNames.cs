@@ -37,6 +37,46 @@ internal static class LayerNames
         return names;
     }
 
+    /// <summary>
+    /// Names the generated code uses for its own types, members and namespaces (System, Math, Span, Vector256, Layers,
+    /// Workspace, Forward, InputLength, …). A layer class of one of these names would shadow the type inside the
+    /// generated <c>Layers</c> class or clash with a member of its own, so a layer whose name maps to one gets a suffix
+    /// (a layer named "math" becomes <c>Layers.Math_2</c>); the layer's name itself is unchanged.
+    /// </summary>
+    private static readonly HashSet<string> Reserved = new(System.StringComparer.Ordinal)
+    {
+        "AccumulateWeightGradient", "ActivationKernels", "Add", "ArgMax", "ArgumentException", "ArgumentNullException",
+        "ArgumentOutOfRangeException", "Array", "AsSpan", "Backward", "BiasCount", "BiasOffset",
+        "BinaryCrossEntropyKernels", "Capacity", "Channels", "Classify", "Clear", "CnnCompiler", "Collections",
+        "ColumnCols", "ColumnRows", "CompilerServices", "ComputeActivations", "ComputeGradients",
+        "ComputeGradientsInParallel", "ComputeLoss", "CopyFrozenParameters", "CopyTo", "Count", "CounterRandom",
+        "Create", "CreateSpan", "Decrement", "Dot", "ELU", "ELUBackward", "Empty", "EnterTraining", "Environment",
+        "Epsilon", "Execute", "ExitTraining", "Fill", "Fold", "Forward", "FusedMultiplyAdd", "GELU",
+        "GELUBackwardFromInput", "Generic", "GetArrayDataReference", "GetReference", "GlorotUniform", "Gradients",
+        "HeNormal", "IClassifier", "INetwork", "IOptimizer", "IParallelWork", "IReadOnlyList", "IRegressor",
+        "InChannels", "InDepth", "InHeight", "InLength", "InWidth", "Increment", "IndexMath", "IndexOf", "IndexOfMax",
+        "InferenceChunk", "InputLength", "InputShape", "Inputs", "Interlocked", "InteropServices", "Intrinsics",
+        "InvalidOperationException", "InverseWindow", "IsEmpty", "IsFinite", "IsFrozen", "Join", "KeepScale",
+        "KernelDepth", "KernelHeight", "KernelLength", "KernelWidth", "Kernels", "LayerInfo", "LayerList", "Layers",
+        "LeakyReLU", "LeakyReLUBackwardFromInput", "Length", "LoadUnsafe", "LossSum", "Losses", "Math", "Max",
+        "MeanSquaredErrorKernels", "MemoryMarshal", "Min", "Momentum", "Multiply", "MultiplyAdd",
+        "MultiplyGradientByWeights", "MultiplyInputsByWeights", "MultiplyTransposedWeightsByGradient",
+        "MultiplyWeightsByColumns", "Name", "NegativeInfinity", "NextUInt64", "Numerics", "Ordinal", "OutChannels",
+        "OutDepth", "OutHeight", "OutLength", "OutWidth", "OutputLength", "PadDepth", "PadHeight", "PadLength",
+        "PadWidth", "ParameterCount", "Parameters", "Plane", "Predict", "Probabilities", "ProcessorCount", "Rate",
+        "ReLU", "ReLUBackward", "Read", "ReadOnlySpan", "Reduce", "Rent", "RequireLength", "RequireTargets", "Return",
+        "Rows", "Run", "RunTrainingWorker", "Runtime", "SampleCount", "SampleOffset", "Scale", "SeededRandom",
+        "SetFrozen", "Shared", "Sigmoid", "SigmoidBackward", "Slice", "Slots", "SoftmaxCrossEntropyKernels", "Span",
+        "Sqrt", "StartsWith", "State", "StateCount", "StateOffset", "Step", "StepSeed", "StoreUnsafe", "StrideDepth",
+        "StrideHeight", "StrideLength", "StrideWidth", "StringComparison", "Sum", "SumOfSquares", "Summary", "Sync",
+        "SyncGroup", "SyncLength", "System", "Tanh", "TanhBackward", "Targets", "TensorInfo", "TensorPrimitives",
+        "TensorStore", "Tensors", "Threading", "Threads", "ThrowIfNull", "ThrowIfTraining", "ToArray", "TrainStep",
+        "Training", "TrainingJob", "TrainingPass", "TrainingRandom", "TrainingWorker", "Unfold", "Uniform", "Units",
+        "Unsafe", "UpdateFirstTrainable", "ValidRange", "Vector256", "Volatile", "Wait", "WeightCount", "WeightInit",
+        "WeightOffset", "WindowDepth", "WindowHeight", "WindowLength", "WindowWidth", "Worker", "WorkerPool", "Workers",
+        "Workspace", "WorkspacePool", "Zero",
+    };
+
     /// <summary>PascalCase identifier for a name: "conv1" → "Conv1", "block1.conv" → "Block1_Conv"; unique within <paramref name="taken"/>.</summary>
     public static string Identifier(string name, HashSet<string> taken)
     {
@@ -55,7 +95,7 @@ internal static class LayerNames
         }
         string candidate = builder.ToString();
         string unique = candidate;
-        for (int suffix = 2; !taken.Add(unique); suffix++) unique = candidate + "_" + suffix;
+        for (int suffix = 2; Reserved.Contains(unique) || !taken.Add(unique); suffix++) unique = candidate + "_" + suffix;
         return unique;
     }
 }

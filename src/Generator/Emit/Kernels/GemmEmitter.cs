@@ -35,7 +35,7 @@ internal static class GemmEmitter
         {
             int rowTile = g.M == 0 ? 4 : System.Math.Min(4, g.M);
             int vectorTile = g.N >= 3 * Lanes ? 3 : System.Math.Max(1, g.N / Lanes);
-            EmitRowLoops(w, g.M, rowTile, rows => BroadcastRowBlock(w, g, rows, vectorTile));
+            BroadcastColumnBlocks(w, g, rowTile, vectorTile);
         }
     }
 
@@ -63,39 +63,45 @@ internal static class GemmEmitter
         }
     }
 
-    private static void BroadcastRowBlock(CodeWriter w, BroadcastGemm g, int rows, int vectorTile)
+    /// <summary>
+    /// Column tiles outside, row tiles inside: a K×(vectors·8) slice of B stays in L1 while every row tile of A passes
+    /// over it. Full tiles first, then the leftover whole vectors, then the last columns one at a time.
+    /// </summary>
+    private static void BroadcastColumnBlocks(CodeWriter w, BroadcastGemm g, int rowTile, int vectorTile)
     {
         int tileColumns = vectorTile * Lanes;
         int fullColumns = g.N / tileColumns * tileColumns;
         if (fullColumns > 0)
         {
-            using (w.Block($"for (int j = 0; j < {fullColumns}; j += {tileColumns})")) BroadcastTile(w, g, rows, vectorTile);
+            using (w.Block($"for (int j = 0; j < {fullColumns}; j += {tileColumns})")) EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, vectorTile));
         }
         int leftoverVectors = (g.N - fullColumns) / Lanes;
         if (leftoverVectors > 0)
         {
             using (w.Block($"for (int j = {fullColumns}; j < {fullColumns + leftoverVectors * Lanes}; j += {leftoverVectors * Lanes})"))
             {
-                BroadcastTile(w, g, rows, leftoverVectors);
+                EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, leftoverVectors));
             }
         }
         int scalarStart = fullColumns + leftoverVectors * Lanes;
         if (scalarStart < g.N)
         {
-            using (w.Block($"for (int j = {scalarStart}; j < {g.N}; j++)"))
-            {
-                for (int r = 0; r < rows; r++) w.Line($"float s{r} = 0f;");
-                using (w.Block($"for (int k = 0; k < {Depth(g)}; k++)"))
-                {
-                    w.Line($"float bk = Unsafe.Add(ref b, k * {g.RowStrideB} + j);");
-                    for (int r = 0; r < rows; r++) w.Line($"s{r} += {ElementA(g, r)} * bk;");
-                }
-                for (int r = 0; r < rows; r++)
-                {
-                    string target = $"Unsafe.Add(ref c, (i + {r}) * {g.RowStrideC} + j)";
-                    w.Line(g.Accumulate ? $"{target} += s{r};" : $"{target} = s{r};");
-                }
-            }
+            using (w.Block($"for (int j = {scalarStart}; j < {g.N}; j++)")) EmitRowLoops(w, g.M, rowTile, rows => BroadcastScalarColumn(w, g, rows));
+        }
+    }
+
+    private static void BroadcastScalarColumn(CodeWriter w, BroadcastGemm g, int rows)
+    {
+        for (int r = 0; r < rows; r++) w.Line($"float s{r} = 0f;");
+        using (w.Block($"for (int k = 0; k < {Depth(g)}; k++)"))
+        {
+            w.Line($"float bk = Unsafe.Add(ref b, k * {g.RowStrideB} + j);");
+            for (int r = 0; r < rows; r++) w.Line($"s{r} += {ElementA(g, r)} * bk;");
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            string target = $"Unsafe.Add(ref c, (i + {r}) * {g.RowStrideC} + j)";
+            w.Line(g.Accumulate ? $"{target} += s{r};" : $"{target} = s{r};");
         }
     }
 
