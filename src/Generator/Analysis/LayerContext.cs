@@ -17,8 +17,11 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
 
     public List<DiagnosticInfo> Diagnostics { get; } = diagnostics;
 
+    /// <summary>The network's class name, for limit messages (CNN0013 names the network).</summary>
+    public string NetworkName { get; init; } = "";
+
     /// <summary>The same layer position (label, location) for another declaration, for layers a composite expands into.</summary>
-    public LayerContext With(LayerDecl layer, Shape? input = null) => new(layer, Label, input ?? Input, Location, Diagnostics);
+    public LayerContext With(LayerDecl layer, Shape? input = null) => new(layer, Label, input ?? Input, Location, Diagnostics) { NetworkName = NetworkName };
 
     /// <summary>
     /// Infers a layer the generator adds itself (a projection shortcut) at this position: its warnings would be about
@@ -27,7 +30,7 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
     public LayerPlan? InferGenerated(LayerDecl layer, Shape input)
     {
         var own = new List<DiagnosticInfo>();
-        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Location, own));
+        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Location, own) { NetworkName = NetworkName });
         foreach (DiagnosticInfo diagnostic in own)
         {
             if (CnnCompiler.Generator.Diagnostics.Descriptors.ById(diagnostic.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) Diagnostics.Add(diagnostic);

@@ -36,12 +36,21 @@ internal static class ShapeInference
         int lossIndex = CheckLossPlacement(network, names, locations, diagnostics);
 
         var input = new Shape(network.InputShape);
+        if (input.Length > MaxActivationLength)
+        {
+            // Lengths are 32-bit constants in the generated code, and every layer reading the input holds a batch of it.
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, locations.Network ?? locations.Class, network.Type.Name, $"the input ({input})", Count(input.Length), Count(MaxActivationLength)));
+            return new AnalysisResult(null, diagnostics.ToEquatableArray());
+        }
         var builder = new PlanBuilder();
         int computeLayers = lossIndex >= 0 ? lossIndex : network.Layers.Count;
         for (int i = 0; i < computeLayers; i++)
         {
             LayerDecl layer = network.Layers[i];
-            var context = new LayerContext(layer, Label(layer, i, names[i]), builder.OutputOf(builder.Last, input), locations.Layers[i], diagnostics);
+            var context = new LayerContext(layer, Label(layer, i, names[i]), builder.OutputOf(builder.Last, input), locations.Layers[i], diagnostics)
+            {
+                NetworkName = network.Type.Name,
+            };
             int firstPlan = builder.Plans.Count;
             bool inferred = layer.Kind switch
             {
@@ -55,14 +64,14 @@ internal static class ShapeInference
             LayerPlan last = builder.Plans[builder.Last];
             if (last.Output.Length > MaxActivationLength)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, network.Type.Name, $"the output of {context.Label} ({last.Output})", last.Output.Length, MaxActivationLength));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, network.Type.Name, $"the output of {context.Label} ({last.Output})", Count(last.Output.Length), Count(MaxActivationLength)));
                 return new AnalysisResult(null, diagnostics.ToEquatableArray());
             }
         }
 
         if (builder.ParameterCount > MaxParameters)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, locations.Network ?? locations.Class, network.Type.Name, "the parameter count", builder.ParameterCount, MaxParameters));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, locations.Network ?? locations.Class, network.Type.Name, "the parameter count", Count(builder.ParameterCount), Count(MaxParameters)));
         }
         Shape output = builder.OutputOf(builder.Last, input);
         LossKind loss = LossKind.SoftmaxCrossEntropy;
@@ -208,11 +217,15 @@ internal static class ShapeInference
         long weights = inputs * units;
         if (weights > MaxParameters)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, context.Label, $"the weight count of {context.Label} ({inputs} inputs × {units} units)", weights, MaxParameters));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, context.NetworkName,
+                $"the weight count of {context.Label} ({Count(inputs)} inputs × {Count(units)} units)", Count(weights), Count(MaxParameters)));
             return null;
         }
         return context.Plan(Shape.Of(units), (int)weights, context.Layer.UseBias ? units : 0, 2 * weights);
     }
 
     private static LayerPlan Plain(LayerContext context, Shape output) => context.Plan(output, 0, 0, 0);
+
+    /// <summary>A count for messages, digits grouped (15,052,800,000): diagnostic arguments travel as text, so the message cannot format them.</summary>
+    public static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 }

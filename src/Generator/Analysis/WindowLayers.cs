@@ -66,7 +66,7 @@ internal static class WindowLayers
             var outputSpatial = new int[rank];
             System.Array.Copy(output, 1, outputSpatial, 0, rank);
             context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.KernelLargerThanInput, context.Location, context.Label, input, window,
-                WindowGeometry.Join(layer.Kernel), WindowGeometry.Join(strideArray), WindowGeometry.JoinPadding(beginArray, endArray), string.Join("×", outputSpatial)));
+                WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinStride(strideArray), WindowGeometry.JoinPadding(beginArray, endArray), string.Join("×", outputSpatial)));
             return null;
         }
 
@@ -74,9 +74,9 @@ internal static class WindowLayers
         {
             long dropped = WindowGeometry.Dropped(input.Spatial(axis), layer.Kernel[axis], stride[axis], padBegin[axis], padEnd[axis]);
             if (dropped == 0 || layer.Padding == PaddingMode.Same) continue;
-            string axisName = rank == 1 ? "elements" : axis == rank - 1 ? "columns" : axis == rank - 2 ? "rows" : "planes";
+            string axisName = rank == 1 ? "element" : axis == rank - 1 ? "column" : axis == rank - 2 ? "row" : "plane";
             context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.StrideDropsInput, context.Location, context.Label, input, window,
-                WindowGeometry.Join(layer.Kernel), WindowGeometry.Join(strideArray), $"{dropped} {axisName}"));
+                WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinStride(strideArray), $"{dropped} {axisName}{(dropped == 1 ? "" : "s")}"));
         }
 
         var outputShape = new Shape(EquatableArray.From(output));
@@ -87,7 +87,17 @@ internal static class WindowLayers
         long weights = (long)layer.Units * input.Channels * windowSize;
         if (weights > ShapeInference.MaxParameters)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, context.Label, $"the weight count of {context.Label}", weights, ShapeInference.MaxParameters));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, context.NetworkName,
+                $"the weight count of {context.Label}", ShapeInference.Count(weights), ShapeInference.Count(ShapeInference.MaxParameters)));
+            return null;
+        }
+        // The im2col scratch holds one sample's (channels·kernel) × (output positions) matrix in one array.
+        long columns = input.Channels * windowSize * (outputShape.Length / layer.Units);
+        if (columns > ShapeInference.MaxParameters)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, context.NetworkName,
+                $"the im2col column matrix of {context.Label} ({ShapeInference.Count(input.Channels * windowSize)} × {ShapeInference.Count(outputShape.Length / layer.Units)})",
+                ShapeInference.Count(columns), ShapeInference.Count(ShapeInference.MaxParameters)));
             return null;
         }
         long flops = 2 * outputShape.Length * input.Channels * windowSize;

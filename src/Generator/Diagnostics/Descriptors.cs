@@ -38,7 +38,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor NonConstantArgument = Error(
         "CNN0006", "Layer argument is not a valid constant",
-        "{0}: argument '{1}' must be a compile-time constant {2}", Declaration);
+        "{0}: argument '{1}' must be {2}", Declaration);
 
     public static readonly DiagnosticDescriptor KernelLargerThanInput = Error(
         "CNN0007", "Kernel or window larger than its padded input",
@@ -66,7 +66,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor NetworkTooLarge = Error(
         "CNN0013", "Network exceeds the generator's limits",
-        "Network '{0}': {1} is {2:N0}, above the supported limit of {3:N0}", Limits);
+        "Network '{0}': {1} is {2}, above the supported limit of {3}", Limits);
 
     public static readonly DiagnosticDescriptor DuplicateLayerName = Error(
         "CNN0014", "Duplicate layer name",

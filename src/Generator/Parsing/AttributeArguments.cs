@@ -18,6 +18,7 @@ internal sealed class AttributeArguments
     public AttributeArguments(AttributeData attribute, CancellationToken cancellationToken)
     {
         var syntax = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+        IsBound = attribute.AttributeConstructor is not null;
         AttributeLocation = LocationInfo.From(syntax);
         var parameters = attribute.AttributeConstructor?.Parameters ?? default;
         if (!parameters.IsDefault)
@@ -43,6 +44,12 @@ internal sealed class AttributeArguments
             if (name is not null && !_locations.ContainsKey(name)) _locations[name] = LocationInfo.From(argument);
         }
     }
+
+    /// <summary>
+    /// Whether the compiler bound the attribute to a constructor. When it did not (no constructor takes these arguments,
+    /// a required argument is missing), the arguments are unknown and the compiler's own error says why.
+    /// </summary>
+    public bool IsBound { get; }
 
     /// <summary>The whole attribute, for diagnostics that concern the layer rather than one argument.</summary>
     public LocationInfo? AttributeLocation { get; }

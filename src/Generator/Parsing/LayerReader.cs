@@ -25,10 +25,12 @@ internal static class LayerReader
     public static LayerDecl? Read(string kindName, int index, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
         string label = $"{kindName} #{index + 1}";
+        // Unbound (CS1729, CS7036, …): every argument would read as missing, so report nothing on top of the compiler's error.
+        if (!arguments.IsBound) return null;
         int before = diagnostics.Count;
         foreach (string argument in arguments.ErroneousArguments())
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf(argument), label, argument, "of the declared type"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf(argument), label, argument, "a compile-time constant of the declared type"));
         }
         if (diagnostics.Count > before) return null;
 
@@ -96,7 +98,7 @@ internal static class LayerReader
             case "Add":
             {
                 string source = arguments.TryGet("source", out TypedConstant value) && value.Value is string text ? text : "";
-                if (source.Length == 0) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("source"), label, "source", "layer name"));
+                if (source.Length == 0) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("source"), label, "source", "the name of an earlier layer"));
                 return diagnostics.Count > before ? null : Simple(LayerKind.Add, kindName, name, 0, ActivationKind.None, false) with { Source = source, Projection = ReadBool(arguments, "Projection", false) };
             }
             case "BasicBlock":
@@ -127,13 +129,14 @@ internal static class LayerReader
         int filters = ReadPositive(arguments, "filters", label, "filters", diagnostics);
         int[] kernel = ReadPerAxis(arguments, rank, "kernel", "kernelSize", label, "kernel", required: true, diagnostics);
         int[] stride = ReadPerAxis(arguments, rank, "Stride", "Stride", label, "stride", required: false, diagnostics);
+        // Only the attribute's Padding values (Valid, Same) are valid here: Explicit is the model's, set by a padding size.
         var padding = (PaddingMode)ReadInt(arguments, "Padding", 0);
+        if (padding is not (PaddingMode.Valid or PaddingMode.Same))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Padding"), label, "Padding", "a defined Padding value (Valid or Same)"));
+        }
         int[] pad = ReadPadding(arguments, rank, label, diagnostics, out bool explicitPadding);
         if (explicitPadding) padding = PaddingMode.Explicit;
-        if (padding is not (PaddingMode.Valid or PaddingMode.Same or PaddingMode.Explicit))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Padding"), label, "Padding", "Padding value (Valid or Same)"));
-        }
         ActivationKind activation = ReadActivation(arguments, label, diagnostics);
         if (diagnostics.Count > before) return null;
         return new LayerDecl(LayerKind.Conv, kindName, name, filters, EquatableArray.From(kernel), EquatableArray.From(stride),
@@ -158,6 +161,7 @@ internal static class LayerReader
     private static int[] ReadPerAxis(AttributeArguments arguments, int rank, string prefix, string shared, string label, string what, bool required, List<DiagnosticInfo> diagnostics)
     {
         var values = new int[rank];
+        var reported = new HashSet<string>();
         for (int axis = 0; axis < rank; axis++)
         {
             string axisName = AxisNames[rank][axis];
@@ -165,13 +169,14 @@ internal static class LayerReader
             string argument = arguments.Has(specific) ? specific : arguments.Has(shared) ? shared : arguments.Has(prefix) ? prefix : "";
             if (argument.Length == 0)
             {
-                if (required) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.AttributeLocation, label, shared, "integer"));
+                if (required && reported.Add(shared)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.AttributeLocation, label, shared, "a compile-time constant integer"));
                 continue;
             }
             int value = ReadInt(arguments, argument, 0);
-            if (value < 1)
+            // A shared argument (kernelSize, Stride) is reported once, not once per axis it applies to.
+            if (value < 1 && reported.Add(argument))
             {
-                string axisText = rank > 1 ? $"{what} {axisName.ToLowerInvariant()}" : what;
+                string axisText = rank > 1 && argument == specific ? $"{what} {axisName.ToLowerInvariant()}" : what;
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonPositiveArgument, arguments.LocationOf(argument), label, axisText, value));
             }
             values[axis] = value;
@@ -182,6 +187,7 @@ internal static class LayerReader
     private static int[] ReadPadding(AttributeArguments arguments, int rank, string label, List<DiagnosticInfo> diagnostics, out bool isExplicit)
     {
         var values = new int[rank];
+        var reported = new HashSet<string>();
         isExplicit = false;
         for (int axis = 0; axis < rank; axis++)
         {
@@ -190,9 +196,10 @@ internal static class LayerReader
             if (argument.Length == 0) continue;
             isExplicit = true;
             int value = ReadInt(arguments, argument, 0);
-            if (value < 0)
+            if (value < 0 && reported.Add(argument))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.PaddingTooLarge, arguments.LocationOf(argument), label, value, "a", "kernel", "padding cannot be negative"));
+                string what = rank > 1 && argument == specific ? "padding " + AxisNames[rank][axis].ToLowerInvariant() : "padding";
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf(argument), label, what, value, "at least 0"));
             }
             values[axis] = value;
         }
@@ -248,7 +255,7 @@ internal static class LayerReader
     {
         var activation = (ActivationKind)ReadInt(arguments, "Activation", 0);
         if (activation is >= ActivationKind.None and <= ActivationKind.GELU) return activation;
-        diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Activation"), label, "Activation", "Activation value"));
+        diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Activation"), label, "Activation", "a defined Activation value"));
         return ActivationKind.None;
     }
 }

@@ -85,9 +85,10 @@ internal static class NetworkParser
     private static EquatableArray<int> ReadInputShape(AttributeData attribute, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
         LocationInfo? location = arguments.AttributeLocation;
+        if (!arguments.IsBound) return EquatableArray<int>.Empty; // the compiler reports why ([Network("a")], …)
         if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Kind != TypedConstantKind.Array || attribute.ConstructorArguments[0].IsNull)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, location, "[Network]", "inputShape", "array of integers"));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, location, "[Network]", "inputShape", "a compile-time constant array of integers"));
             return EquatableArray<int>.Empty;
         }
         ImmutableArray<TypedConstant> values = attribute.ConstructorArguments[0].Values;
@@ -96,7 +97,7 @@ internal static class NetworkParser
         {
             if (values[i].Value is not int value)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, location, "[Network]", "inputShape", "array of integers"));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, location, "[Network]", "inputShape", "a compile-time constant array of integers"));
                 return EquatableArray<int>.Empty;
             }
             shape[i] = value;

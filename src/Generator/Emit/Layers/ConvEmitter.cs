@@ -175,24 +175,23 @@ internal sealed class ConvEmitter : ILayerEmitter
             string outside = string.Join(" || ", Enumerable.Range(0, rank - 1).Select(a => $"(uint)i{Axes.Letter(rank, a)} >= (uint)In{Axes.Name(rank, a)}"));
             using (w.Block($"if ({outside})"))
             {
-                if (!fold) w.Line($"MemoryMarshal.CreateSpan(ref target, Out{last}).Clear();");
+                if (!fold) w.Line($"Rows.Clear(ref target, Out{last});");
                 w.Line("continue;");
             }
         }
         w.Line($"ref float sourceRow = ref Unsafe.Add(ref input, {Wrap(source)} * In{last});");
         if (!fold)
         {
-            w.Line("MemoryMarshal.CreateSpan(ref target, start).Clear();");
-            w.Line($"MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, end), Out{last} - end).Clear();");
+            w.Line("Rows.Clear(ref target, start);");
+            w.Line($"Rows.Clear(ref Unsafe.Add(ref target, end), Out{last} - end);");
         }
         string first = $"k{lx} - Pad{last}";
         if (unitStride)
         {
-            w.Line("int count = end - start;");
             w.Line($"ref float inputStart = ref Unsafe.Add(ref sourceRow, start + {first});");
             w.Line(fold
-                ? "TensorPrimitives.Add(MemoryMarshal.CreateSpan(ref inputStart, count), MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, start), count), MemoryMarshal.CreateSpan(ref inputStart, count));"
-                : "MemoryMarshal.CreateSpan(ref inputStart, count).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref target, start), count));");
+                ? "Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);"
+                : "Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);");
         }
         else
         {

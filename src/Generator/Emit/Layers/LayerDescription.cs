@@ -16,14 +16,14 @@ internal static class LayerDescription
         {
             case LayerKind.Conv:
                 parts.Add($"{d.Units} filters {WindowGeometry.Join(d.Kernel)}");
-                parts.Add("stride " + WindowGeometry.Join(layer.Stride));
+                parts.Add("stride " + WindowGeometry.JoinStride(layer.Stride));
                 parts.Add("padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd) + (d.Padding == PaddingMode.Same ? " (same)" : ""));
                 if (!d.UseBias) parts.Add("no bias");
                 break;
             case LayerKind.MaxPool:
             case LayerKind.AvgPool:
                 parts.Add($"window {WindowGeometry.Join(d.Kernel)}");
-                parts.Add("stride " + WindowGeometry.Join(layer.Stride));
+                parts.Add("stride " + WindowGeometry.JoinStride(layer.Stride));
                 if (d.Padding == PaddingMode.Explicit) parts.Add("padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd));
                 break;
             case LayerKind.Dense:
