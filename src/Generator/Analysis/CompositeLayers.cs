@@ -58,8 +58,10 @@ internal static class CompositeLayers
     private static int? Project(LayerContext context, PlanBuilder builder, int source, Shape from, Shape to, string prefix)
     {
         int rank = from.SpatialRank;
-        int stride = rank == 0 ? 1 : (from.Spatial(0) + to.Spatial(0) - 1) / System.Math.Max(to.Spatial(0), 1);
-        bool fits = to.SpatialRank == rank && stride >= 1;
+        // Ranks first: a vector cannot be projected onto a feature map or back (and has no spatial size to compare).
+        bool fits = to.SpatialRank == rank;
+        int stride = !fits || rank == 0 ? 1 : (from.Spatial(0) + to.Spatial(0) - 1) / System.Math.Max(to.Spatial(0), 1);
+        fits &= stride >= 1;
         for (int axis = 0; fits && axis < rank; axis++) fits = (from.Spatial(axis) - 1) / stride + 1 == to.Spatial(axis);
         if (!fits)
         {
@@ -85,7 +87,7 @@ internal static class CompositeLayers
         int rank = input.SpatialRank;
         if (rank == 0)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3", input, 0));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", input, 0));
             return false;
         }
         int filters = context.Layer.Units;

@@ -134,7 +134,7 @@ internal static class ShapeInference
             case LayerKind.GlobalMaxPool:
                 if (shape.SpatialRank == 0)
                 {
-                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3", shape, 0));
+                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", shape, 0));
                     return null;
                 }
                 return Plain(context, Shape.Of(shape.Channels));

@@ -33,8 +33,8 @@ internal static class WindowGeometry
 
     public static string Join(EquatableArray<int> values) => string.Join("×", values);
 
-    /// <summary>A stride as people say it: "2" when every axis has the same, "2×1" otherwise.</summary>
-    public static string JoinStride(EquatableArray<int> values) =>
+    /// <summary>A per-axis value as people say it (stride 2, padding 1): one number when every axis has the same, "2×1" otherwise.</summary>
+    public static string JoinUniform(EquatableArray<int> values) =>
         values.Count > 0 && AllEqual(values) ? values[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : Join(values);
 
     public static string JoinPadding(EquatableArray<int> begin, EquatableArray<int> end)

@@ -15,7 +15,7 @@ internal static class WindowLayers
         string window = isConv ? "kernel" : "window";
         if (input.SpatialRank != rank)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, rank, input, input.SpatialRank));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, rank == 1 ? "1 spatial axis" : $"{rank} spatial axes", input, input.SpatialRank));
             return null;
         }
 
@@ -48,7 +48,7 @@ internal static class WindowLayers
             bool tooLarge = isConv ? pad >= kernel : pad > kernel / 2;
             if (!tooLarge) continue;
             string rule = isConv ? "it must be smaller than the kernel, or outputs see only padding" : "it must be at most half the window, as in PyTorch";
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.PaddingTooLarge, context.Location, context.Label, WindowGeometry.Join(layer.Pad), window, WindowGeometry.Join(layer.Kernel), rule));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.PaddingTooLarge, context.Location, context.Label, WindowGeometry.JoinUniform(layer.Pad), window, WindowGeometry.Join(layer.Kernel), rule));
             return null;
         }
 
@@ -66,7 +66,7 @@ internal static class WindowLayers
             var outputSpatial = new int[rank];
             System.Array.Copy(output, 1, outputSpatial, 0, rank);
             context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.KernelLargerThanInput, context.Location, context.Label, input, window,
-                WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinStride(strideArray), WindowGeometry.JoinPadding(beginArray, endArray), string.Join("×", outputSpatial)));
+                WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinUniform(strideArray), WindowGeometry.JoinPadding(beginArray, endArray), string.Join("×", outputSpatial)));
             return null;
         }
 
@@ -76,7 +76,7 @@ internal static class WindowLayers
             if (dropped == 0 || layer.Padding == PaddingMode.Same) continue;
             string axisName = rank == 1 ? "element" : axis == rank - 1 ? "column" : axis == rank - 2 ? "row" : "plane";
             context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.StrideDropsInput, context.Location, context.Label, input, window,
-                WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinStride(strideArray), $"{dropped} {axisName}{(dropped == 1 ? "" : "s")}"));
+                WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinUniform(strideArray), $"{dropped} {axisName}{(dropped == 1 ? "" : "s")}"));
         }
 
         var outputShape = new Shape(EquatableArray.From(output));

@@ -54,7 +54,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MissingLoss = Error(
         "CNN0010", "Network has no loss",
-        "Network '{0}' ends with {1} but has no loss; add [SoftmaxCrossEntropy] as the last layer", Declaration);
+        "Network '{0}' ends with {1} but has no loss; add a loss such as [SoftmaxCrossEntropy] as the last layer", Declaration);
 
     public static readonly DiagnosticDescriptor LayerAfterLoss = Error(
         "CNN0011", "Layer after the loss",
@@ -74,7 +74,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor SpatialRankMismatch = Error(
         "CNN0015", "Layer dimensionality does not match its input",
-        "{0} needs an input with {1} spatial axes, but its input {2} has {3}", Shape);
+        "{0} needs an input with {1}, but its input {2} has {3}", Shape);
 
     public static readonly DiagnosticDescriptor LayersOnSeveralDeclarations = Error(
         "CNN0016", "Layers split across partial declarations",

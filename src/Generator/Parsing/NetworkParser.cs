@@ -149,18 +149,30 @@ internal static class NetworkParser
             .ToList();
     }
 
-    private static bool IsLayerAttribute(INamedTypeSymbol attributeClass)
+    private static bool IsLayerAttribute(INamedTypeSymbol attributeClass) => LayerBase(attributeClass) is not null;
+
+    /// <summary>CnnCompiler.LayerAttribute when <paramref name="attributeClass"/> derives from it.</summary>
+    private static INamedTypeSymbol? LayerBase(INamedTypeSymbol attributeClass)
     {
         for (INamedTypeSymbol? current = attributeClass.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.Name == "LayerAttribute" && current.ContainingNamespace?.ToDisplayString() == AttributeNamespace) return true;
+            if (current.Name == "LayerAttribute" && current.ContainingNamespace?.ToDisplayString() == AttributeNamespace) return current;
         }
-        return false;
+        return null;
     }
 
+    /// <summary>
+    /// "Conv2D" for CnnCompiler.Conv2DAttribute. A user's own layer attribute named like a built-in one
+    /// (MyLayers.DenseAttribute) keeps its full name ("MyLayers.Dense"), so that it is reported as unknown (CNN0018)
+    /// instead of being read as the built-in layer.
+    /// </summary>
     private static string KindName(INamedTypeSymbol attributeClass)
     {
         string name = attributeClass.Name;
+        IAssemblySymbol? attributes = LayerBase(attributeClass)?.ContainingAssembly;
+        bool builtIn = attributeClass.ContainingNamespace?.ToDisplayString() == AttributeNamespace
+            && SymbolEqualityComparer.Default.Equals(attributeClass.ContainingAssembly, attributes);
+        if (!builtIn && attributes?.GetTypeByMetadataName(AttributeNamespace + "." + name) is not null) name = attributeClass.ToDisplayString();
         return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 

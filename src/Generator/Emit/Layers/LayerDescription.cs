@@ -16,14 +16,14 @@ internal static class LayerDescription
         {
             case LayerKind.Conv:
                 parts.Add($"{d.Units} filters {WindowGeometry.Join(d.Kernel)}");
-                parts.Add("stride " + WindowGeometry.JoinStride(layer.Stride));
+                parts.Add("stride " + WindowGeometry.JoinUniform(layer.Stride));
                 parts.Add("padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd) + (d.Padding == PaddingMode.Same ? " (same)" : ""));
                 if (!d.UseBias) parts.Add("no bias");
                 break;
             case LayerKind.MaxPool:
             case LayerKind.AvgPool:
                 parts.Add($"window {WindowGeometry.Join(d.Kernel)}");
-                parts.Add("stride " + WindowGeometry.JoinStride(layer.Stride));
+                parts.Add("stride " + WindowGeometry.JoinUniform(layer.Stride));
                 if (d.Padding == PaddingMode.Explicit) parts.Add("padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd));
                 break;
             case LayerKind.Dense:
@@ -31,7 +31,8 @@ internal static class LayerDescription
                 if (!d.UseBias) parts.Add("no bias");
                 break;
         }
-        if (d.Activation != ActivationKind.None) parts.Add(d.Activation.ToString());
+        // A stand-alone activation layer's kind already names it ("tanh1 · Tanh"); a fused one is listed after the settings.
+        if (d.Activation != ActivationKind.None && d.Kind != LayerKind.Activation) parts.Add(d.Activation.ToString());
         return string.Join(", ", parts);
     }
 

@@ -1,0 +1,189 @@
+using CnnCompiler.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CnnCompiler.Generator.Tests.DiagnosticTests;
+
+/// <summary>Diagnostics about one argument of a layer attribute, reported on the argument itself.</summary>
+public sealed class ArgumentDiagnosticTests
+{
+    [Theory]
+    [InlineData("[Conv2D([|0|], 5)]", "0", "Conv2D #1: filters is 0; it must be at least 1")]
+    [InlineData("[Conv2D(6, [|0|])]", "0", "Conv2D #1: kernel is 0; it must be at least 1")]
+    [InlineData("[Conv2D(6, 5, [|-3|])]", "-3", "Conv2D #1: kernel width is -3; it must be at least 1")]
+    [InlineData("[Conv2D(6, 5, [|Stride = 0|])]", "Stride = 0", "Conv2D #1: stride is 0; it must be at least 1")]
+    [InlineData("[Conv2D(6, 5, [|StrideHeight = -1|])]", "StrideHeight = -1", "Conv2D #1: stride height is -1; it must be at least 1")]
+    [InlineData("[Conv1D(6, [|0|])]", "0", "Conv1D #1: kernel is 0; it must be at least 1")]
+    [InlineData("[Conv3D(6, 3, [|0|], 3)]", "0", "Conv3D #1: kernel height is 0; it must be at least 1")]
+    [InlineData("[MaxPool2D([|0|])]", "0", "MaxPool2D #1: window is 0; it must be at least 1")]
+    [InlineData("[AvgPool1D(2, [|Stride = 0|])]", "Stride = 0", "AvgPool1D #1: stride is 0; it must be at least 1")]
+    [InlineData("[Dense([|-1|], Name = \"head\")]", "-1", "Dense #1 'head': units is -1; it must be at least 1")]
+    public void Cnn0005_non_positive_argument_is_reported_once_on_the_argument(string layer, string text, string message)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [Network(1, 28, 28)]
+            {layer}
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0005", DiagnosticSeverity.Error, text, message);
+    }
+
+    [Fact]
+    public void Cnn0005_several_bad_arguments_are_each_reported_once()
+    {
+        (string source, _) = DiagnosticAssert.Parse(
+            """
+            [Network(1, 28, 28)]
+            [Conv2D([|0|], 0, Stride = -1)]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """);
+        GeneratorResult result = GeneratorHarness.Run(source);
+        Assert.Equal(
+            [
+                "CNN0005 0: Conv2D #1: filters is 0; it must be at least 1",
+                "CNN0005 0: Conv2D #1: kernel is 0; it must be at least 1",
+                "CNN0005 Stride = -1: Conv2D #1: stride is -1; it must be at least 1",
+            ],
+            DiagnosticAssert.All(result).Select(d => $"{d.Id} {source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}: {d.GetMessage()}"));
+        DiagnosticAssert.AssertNoCascade(result);
+    }
+
+    [Fact]
+    public void Cnn0006_non_constant_argument_is_reported_beside_the_compiler_error()
+    {
+        DiagnosticAssert.Single(
+            """
+            [Network(1, 28, 28)]
+            [Conv2D(6, [|Kernel|])]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net
+            {
+                public static int Kernel = 5;
+            }
+            """,
+            "CNN0006", DiagnosticSeverity.Error, "Kernel",
+            "Conv2D #1: argument 'kernelSize' must be a compile-time constant of the declared type",
+            "CS0182");
+    }
+
+    [Fact]
+    public void Cnn0006_non_constant_named_argument_is_reported_on_the_named_argument()
+    {
+        DiagnosticAssert.Single(
+            """
+            [Network(1, 28, 28)]
+            [Dense(10, [|Name = Names.Head|])]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+
+            public static class Names
+            {
+                public static readonly string Head = "head";
+            }
+            """,
+            "CNN0006", DiagnosticSeverity.Error, "Name = Names.Head",
+            "Dense #1: argument 'Name' must be a compile-time constant of the declared type",
+            "CS0182");
+    }
+
+    [Fact]
+    public void Cnn0006_non_constant_input_shape_is_reported_on_the_network_attribute()
+    {
+        DiagnosticAssert.Single(
+            """
+            [[|Network(1, Size, 28)|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net
+            {
+                public static int Size = 28;
+            }
+            """,
+            "CNN0006", DiagnosticSeverity.Error, "Network(1, Size, 28)",
+            "[Network]: argument 'inputShape' must be a compile-time constant array of integers",
+            "CS0182");
+    }
+
+    [Theory]
+    [InlineData("Conv2D(6, 5, [|Activation = (Activation)42|])", "Activation = (Activation)42", "Conv2D #1: argument 'Activation' must be a defined Activation value")]
+    [InlineData("Dense(32, [|Activation = (Activation)(-1)|])", "Activation = (Activation)(-1)", "Dense #1: argument 'Activation' must be a defined Activation value")]
+    [InlineData("Conv2D(6, 5, [|Padding = (Padding)2|])", "Padding = (Padding)2", "Conv2D #1: argument 'Padding' must be a defined Padding value (Valid or Same)")]
+    [InlineData("Conv1D(6, 5, [|Padding = (Padding)7|], PaddingSize = 1)", "Padding = (Padding)7", "Conv1D #1: argument 'Padding' must be a defined Padding value (Valid or Same)")]
+    public void Cnn0006_undefined_enum_value_is_reported_on_the_argument(string layer, string text, string message)
+    {
+        string network = layer.StartsWith("Conv1D", StringComparison.Ordinal) ? "1, 28" : "1, 28, 28";
+        DiagnosticAssert.Single(
+            $"""
+            [Network({network})]
+            [{layer}]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0006", DiagnosticSeverity.Error, text, message);
+    }
+
+    [Theory]
+    [InlineData("[Conv2D(6, 5, [|PaddingSize = -1|])]", "PaddingSize = -1", "Conv2D #1: padding is -1; it must be at least 0")]
+    [InlineData("[Conv2D(6, 5, PaddingHeight = 1, [|PaddingWidth = -2|])]", "PaddingWidth = -2", "Conv2D #1: padding width is -2; it must be at least 0")]
+    [InlineData("[AvgPool2D(2, [|PaddingSize = -1|])]", "PaddingSize = -1", "AvgPool2D #1: padding is -1; it must be at least 0")]
+    public void Cnn0019_negative_padding_is_reported_once_on_the_argument(string layer, string text, string message)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [Network(1, 28, 28)]
+            {layer}
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0019", DiagnosticSeverity.Error, text, message);
+    }
+
+    [Theory]
+    [InlineData("[Conv2D(6, 5, 5, 5)]", "CS1729")]
+    [InlineData("[Dense(Units = 10)]", "CS0617", "CS7036")]
+    [InlineData("[Dense(\"ten\")]", "CS1503")]
+    [InlineData("[MaxPool2D(2, Padding = Padding.Same)]", "CS0246")]
+    public void Attribute_the_compiler_cannot_bind_gets_no_generator_diagnostic(string layer, params string[] compilerErrors)
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            $"""
+            using CnnCompiler;
+
+            namespace Tests;
+
+            [Network(1, 28, 28)]
+            {layer}
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        DiagnosticAssert.AssertNoCascade(result, compilerErrors);
+    }
+
+    [Fact]
+    public void Network_attribute_the_compiler_cannot_bind_gets_no_generator_diagnostic()
+    {
+        GeneratorResult result = GeneratorHarness.Run(
+            """
+            using CnnCompiler;
+
+            namespace Tests;
+
+            [Network("1x28x28")]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        DiagnosticAssert.AssertNoCascade(result, "CS1503");
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace CnnCompiler.Generator.Tests.DiagnosticTests;
+
+/// <summary>Diagnostics of shape inference, each naming the numbers that make the declaration wrong.</summary>
+public sealed class ShapeDiagnosticTests
+{
+    [Theory]
+    [InlineData("Network(28)", "28", "it has 1 value(s); give channels then 1 to 3 spatial sizes, for example [Network(1, 28, 28)] for one 28×28 channel")]
+    [InlineData("Network", "()", "it has 0 value(s); give channels then 1 to 3 spatial sizes, for example [Network(1, 28, 28)] for one 28×28 channel")]
+    [InlineData("Network(1, 2, 3, 4, 5)", "1×2×3×4×5", "it has 5 value(s); give channels then 1 to 3 spatial sizes, for example [Network(1, 28, 28)] for one 28×28 channel")]
+    [InlineData("Network(0, 28, 28)", "0×28×28", "channels is 0; every size must be at least 1")]
+    [InlineData("Network(1, 28, -28)", "1×28×-28", "spatial size 2 is -28; every size must be at least 1")]
+    public void Cnn0003_invalid_input_shape_is_reported_on_the_network_attribute(string network, string shape, string reason)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [[|{network}|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0003", DiagnosticSeverity.Error, network,
+            $"[Network] input shape {shape} is invalid: {reason}");
+    }
+
+    /// <summary>The example of the specification: a 7×7 kernel on a 16×5×5 input.</summary>
+    [Fact]
+    public void Cnn0007_kernel_larger_than_its_input_gives_the_numbers()
+    {
+        DiagnosticAssert.Single(
+            """
+            [Network(1, 10, 10)]
+            [Conv2D(16, 2, Stride = 2)]
+            [ReLU]
+            [[|Conv2D(16, 7)|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0007", DiagnosticSeverity.Error, "Conv2D(16, 7)",
+            "Conv2D #3 (conv2): input 16×5×5 with kernel 7×7, stride 1, padding 0 gives an output of -1×-1; the kernel is larger than its padded input");
+    }
+
+    [Fact]
+    public void Cnn0007_in_lenet_after_the_second_pooling()
+    {
+        DiagnosticAssert.Single(
+            """
+            [Network(1, 28, 28)]
+            [Conv2D(6, 5, Padding = Padding.Same, Activation = Activation.ReLU)]
+            [MaxPool2D(2)]
+            [Conv2D(16, 5, Activation = Activation.ReLU)]
+            [MaxPool2D(2)]
+            [[|Conv2D(32, 7, PaddingSize = 0)|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class LeNet5;
+            """,
+            "CNN0007", DiagnosticSeverity.Error, "Conv2D(32, 7, PaddingSize = 0)",
+            "Conv2D #5 (conv3): input 16×5×5 with kernel 7×7, stride 1, padding 0 gives an output of -1×-1; the kernel is larger than its padded input");
+    }
+
+    [Theory]
+    [InlineData("1, 3, 3", "MaxPool2D(4)", "MaxPool2D #1 (pool1): input 1×3×3 with window 4×4, stride 4, padding 0 gives an output of 0×0; the window is larger than its padded input")]
+    [InlineData("2, 8", "Conv1D(4, 11, Stride = 3, PaddingSize = 1, Name = \"stem\")", "Conv1D #1 'stem': input 2×8 with kernel 11, stride 3, padding 1 gives an output of 0; the kernel is larger than its padded input")]
+    [InlineData("1, 4, 9, 9", "Conv3D(2, 5, 3, 3)", "Conv3D #1 (conv1): input 1×4×9×9 with kernel 5×3×3, stride 1, padding 0 gives an output of 0×7×7; the kernel is larger than its padded input")]
+    [InlineData("1, 9, 9", "AvgPool2D(10, 2, Stride = 1)", "AvgPool2D #1 (pool1): input 1×9×9 with window 10×2, stride 1, padding 0 gives an output of 0×8; the window is larger than its padded input")]
+    public void Cnn0007_window_larger_than_its_input(string network, string layer, string message)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [Network({network})]
+            [[|{layer}|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0007", DiagnosticSeverity.Error, layer, message);
+    }
+
+    [Theory]
+    [InlineData("1, 7, 6", "MaxPool2D(2)", "MaxPool2D #1 (pool1): input 1×7×6 with window 2×2 and stride 2 never reads the last 1 row of the input; adjust the stride, kernel or padding if this is not intended")]
+    [InlineData("1, 10", "Conv1D(4, 3, Stride = 2)", "Conv1D #1 (conv1): input 1×10 with kernel 3 and stride 2 never reads the last 1 element of the input; adjust the stride, kernel or padding if this is not intended")]
+    [InlineData("1, 8, 12", "Conv2D(4, 1, 5, StrideHeight = 1, StrideWidth = 5)", "Conv2D #1 (conv1): input 1×8×12 with kernel 1×5 and stride 1×5 never reads the last 2 columns of the input; adjust the stride, kernel or padding if this is not intended")]
+    [InlineData("1, 5, 8, 8", "AvgPool3D(2)", "AvgPool3D #1 (pool1): input 1×5×8×8 with window 2×2×2 and stride 2 never reads the last 1 plane of the input; adjust the stride, kernel or padding if this is not intended")]
+    public void Cnn0008_stride_that_skips_the_end_of_the_input_is_a_warning_and_the_network_is_still_generated(string network, string layer, string message)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [Network({network})]
+            [[|{layer}|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0008", DiagnosticSeverity.Warning, layer, message);
+    }
+
+    [Fact]
+    public void Cnn0008_is_not_reported_for_same_padding()
+    {
+        var result = Infrastructure.GeneratorHarness.Run(
+            """
+            using CnnCompiler;
+
+            namespace Tests;
+
+            [Network(1, 28, 28)]
+            [Conv2D(6, 5, Stride = 2, Padding = Padding.Same)]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData("Conv2D(6, 3, PaddingSize = 3)", "Conv2D #1 (conv1): padding 3 is too large for kernel 3×3; it must be smaller than the kernel, or outputs see only padding")]
+    [InlineData("Conv2D(6, 3, 5, PaddingHeight = 1, PaddingWidth = 5)", "Conv2D #1 (conv1): padding 1×5 is too large for kernel 3×5; it must be smaller than the kernel, or outputs see only padding")]
+    [InlineData("MaxPool2D(2, PaddingSize = 2)", "MaxPool2D #1 (pool1): padding 2 is too large for window 2×2; it must be at most half the window, as in PyTorch")]
+    [InlineData("AvgPool2D(3, PaddingSize = 2, Name = \"blur\")", "AvgPool2D #1 'blur': padding 2 is too large for window 3×3; it must be at most half the window, as in PyTorch")]
+    public void Cnn0009_padding_too_large_is_reported_on_the_layer(string layer, string message)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [Network(1, 28, 28)]
+            [[|{layer}|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0009", DiagnosticSeverity.Error, layer, message);
+    }
+
+    [Fact]
+    public void Cnn0012_softmax_over_one_output_is_reported_on_the_loss()
+    {
+        DiagnosticAssert.Single(
+            """
+            [Network(1, 28, 28)]
+            [Dense(1)]
+            [[|SoftmaxCrossEntropy|]]
+            public partial class Net;
+            """,
+            "CNN0012", DiagnosticSeverity.Error, "SoftmaxCrossEntropy",
+            "SoftmaxCrossEntropy #2 (loss): softmax cross-entropy over 1 output is always 0 and learns nothing; it needs at least 2 class scores (for example [Dense(2)]), or use [BinaryCrossEntropy] for one probability");
+    }
+
+    [Theory]
+    [InlineData("1, 128", "Conv2D(4, 3)", "Conv2D #2 (conv1) needs an input with 2 spatial axes, but its input 1×128 has 1")]
+    [InlineData("1, 28, 28", "MaxPool1D(2)", "MaxPool1D #2 (pool1) needs an input with 1 spatial axis, but its input 16 has 0")]
+    [InlineData("1, 8, 8", "Conv3D(4, 3)", "Conv3D #2 (conv1) needs an input with 3 spatial axes, but its input 1×8×8 has 2")]
+    public void Cnn0015_layer_of_the_wrong_dimensionality_is_reported_on_the_layer(string network, string layer, string message)
+    {
+        string first = layer.StartsWith("MaxPool1D", StringComparison.Ordinal) ? "Dense(16)" : "ReLU";
+        DiagnosticAssert.Single(
+            $"""
+            [Network({network})]
+            [{first}]
+            [[|{layer}|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0015", DiagnosticSeverity.Error, layer, message);
+    }
+}
