@@ -1,11 +1,24 @@
-using CnnCompiler;
+using System.Diagnostics;
 using CnnCompiler.Samples.Architectures;
 
-Console.WriteLine(ResNet20.Summary());
-var net = new ResNet20(1) { Threads = 2 };
-var rng = new SeededRandom(3);
-var x = new float[8 * ResNet20.InputLength];
-for (int i = 0; i < x.Length; i++) x[i] = (float)rng.NextGaussian();
-int[] y = [0, 1, 2, 3, 4, 5, 6, 7];
-var sgd = new Sgd(0.05f, 0.9f);
-for (int s = 0; s < 10; s++) Console.WriteLine(net.TrainStep(x, y, sgd));
+// Trains each selected network on its generated data: prints its summary and parameter count, then the mean training
+// loss and held-out accuracy of every epoch.
+//   dotnet run -c Release --project samples/Architectures -- [name|all] [--steps N] [--epochs N] [--threads N] [--seed N] [--lr X]
+Options options;
+IReadOnlyList<ArchitectureSample> samples;
+try
+{
+    options = Options.Parse(args);
+    samples = ArchitectureCatalog.Select(options.Selection);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+var total = Stopwatch.StartNew();
+foreach (ArchitectureSample sample in samples)
+    SampleRunner.Run(sample, options);
+Console.WriteLine($"Done in {total.Elapsed.TotalSeconds:F1} s.");
+return 0;
