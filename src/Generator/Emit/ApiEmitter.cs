@@ -93,7 +93,7 @@ internal static class ApiEmitter
         using (w.Block("public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)"))
         {
             w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
-            w.Line("RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $\"{count} sample(s) × {OutputLength} outputs\");");
+            w.Line("if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $\"{count} sample(s) × {OutputLength} outputs\");");
             EmitChunkedInference(w, loss.PredictTransform(outputs, "outputs.Slice(start * OutputLength, n * OutputLength)"));
         }
         if (loss.IsClassifier)
@@ -112,7 +112,7 @@ internal static class ApiEmitter
             using (w.Block("public void Classify(ReadOnlySpan<float> inputs, Span<int> labels)"))
             {
                 w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
-                w.Line("RequireLength(labels.Length, count, nameof(labels), $\"one label per sample ({count})\");");
+                w.Line("if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $\"one label per sample ({count})\");");
                 EmitChunkedInference(w, $"ArgMax.Rows({outputs}, labels.Slice(start, n), OutputLength);");
             }
         }
@@ -166,7 +166,7 @@ internal static class ApiEmitter
         {
             if (loss.IsClassifier)
             {
-                w.Line("RequireLength(labels.Length, count, nameof(labels), $\"one label per sample ({count})\");");
+                w.Line("if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $\"one label per sample ({count})\");");
                 using (w.Block("for (int i = 0; i < labels.Length; i++)"))
                 {
                     w.Line($"if ((uint)labels[i] >= OutputLength) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $\"{name}: label {{i}} is {{labels[i]}}; labels must be class indices from 0 to {{OutputLength - 1}}.\");");
@@ -174,7 +174,7 @@ internal static class ApiEmitter
             }
             else
             {
-                w.Line("RequireLength(targets.Length, count * OutputLength, nameof(targets), $\"{count} sample(s) × {OutputLength} targets\");");
+                w.Line("if (targets.Length != count * OutputLength) RequireLength(targets.Length, count * OutputLength, nameof(targets), $\"{count} sample(s) × {OutputLength} targets\");");
                 if (loss.Kind == LossKind.BinaryCrossEntropy)
                 {
                     using (w.Block("for (int i = 0; i < targets.Length; i++)"))

@@ -42,7 +42,7 @@ internal static class InspectionEmitter
                 }
                 w.Line("    _ => throw new ArgumentException($\"" + network.Type.Name + " has no layer named '{layer}'; see LayerList for the names.\", nameof(layer)),");
                 w.Line("};");
-                w.Line("RequireLength(activations.Length, output.Length, nameof(activations), $\"the output of {layer}\");");
+                w.Line("if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $\"the output of {layer}\");");
                 w.Line("output.CopyTo(activations);");
             }
             using (w.Block("finally")) w.Line("_inferenceWorkspaces.Return(workspace);");

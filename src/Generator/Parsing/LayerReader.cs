@@ -68,11 +68,15 @@ internal static class LayerReader
             case "Tanh":
                 return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.Tanh, false);
             case "LeakyReLU":
-                return Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.LeakyReLU, false) with { Alpha = ReadFloat(arguments, "negativeSlope", 0.01f) };
+            {
+                float slope = ReadFloat(arguments, "negativeSlope", 0.01f);
+                if (float.IsNaN(slope) || float.IsInfinity(slope)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("negativeSlope"), label, "negativeSlope", Text(slope), "a finite number"));
+                return diagnostics.Count > before ? null : Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.LeakyReLU, false) with { Alpha = slope };
+            }
             case "ELU":
             {
                 float alpha = ReadFloat(arguments, "alpha", 1f);
-                if (!(alpha > 0f)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("alpha"), label, "alpha", Text(alpha), "greater than 0"));
+                if (!(alpha > 0f) || float.IsInfinity(alpha)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("alpha"), label, "alpha", Text(alpha), "finite and greater than 0"));
                 return diagnostics.Count > before ? null : Simple(LayerKind.Activation, kindName, name, 0, ActivationKind.ELU, false) with { Alpha = alpha };
             }
             case "GELU":
@@ -82,7 +86,7 @@ internal static class LayerReader
                 float momentum = ReadFloat(arguments, "Momentum", 0.1f);
                 float epsilon = ReadFloat(arguments, "Epsilon", 1e-5f);
                 if (!(momentum >= 0f && momentum <= 1f)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("Momentum"), label, "Momentum", Text(momentum), "between 0 and 1"));
-                if (!(epsilon > 0f)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("Epsilon"), label, "Epsilon", Text(epsilon), "greater than 0"));
+                if (!(epsilon > 0f) || float.IsInfinity(epsilon)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf("Epsilon"), label, "Epsilon", Text(epsilon), "finite and greater than 0"));
                 return diagnostics.Count > before ? null : Simple(LayerKind.BatchNorm, kindName, name, 0, ActivationKind.None, true) with { Momentum = momentum, Epsilon = epsilon };
             }
             case "Dropout":

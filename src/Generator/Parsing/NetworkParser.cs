@@ -50,7 +50,10 @@ internal static class NetworkParser
         }
 
         var locations = new DeclLocations(classLocation, networkArguments.AttributeLocation, layerLocations.ToEquatableArray());
-        bool compilerErrors = context.Attributes.Concat(layerAttributes).Any(attribute => HasCompilerError(attribute, context.SemanticModel, cancellationToken));
+        // An attribute the compiler cannot resolve may be a misspelt layer ([Conv2d], [Desne]): generating the network
+        // without it would be wrong, so such a class is not generated either (the compiler reports CS0246).
+        bool compilerErrors = context.Attributes.Concat(layerAttributes).Any(attribute => HasCompilerError(attribute, context.SemanticModel, cancellationToken))
+            || type.GetAttributes().Any(attribute => attribute.AttributeClass is null or { TypeKind: TypeKind.Error });
         bool readable = layers.Count == layerAttributes.Count && inputShape.Count > 0 && !compilerErrors && !diagnostics.Any(IsDeclarationError);
         var network = readable ? new NetworkDecl(ReadType(type), inputShape, layers.ToEquatableArray()) : null;
         return new ParseResult(network, locations, diagnostics.ToEquatableArray());

@@ -18,7 +18,9 @@ internal sealed class ActivationEmitter : ILayerEmitter
         ActivationKind activation = layer.Decl.Activation;
         float alpha = Alpha(layer.Decl);
         string derivative = activation == ActivationKind.GELU ? "its derivative at the input x" : "its derivative expressed in the output y";
-        LayerDescription.EmitHeader(w, layer, $"strategy: element-wise {activation} over the batch; backward multiplies by {derivative}");
+        LayerDescription.EmitHeader(w, layer, activation == ActivationKind.None
+            ? "strategy: a copy, so that the network's outputs and their gradient have buffers of their own"
+            : $"strategy: element-wise {activation} over the batch; backward multiplies by {derivative}");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);

@@ -1,0 +1,66 @@
+using CnnCompiler.Numerics.Tests.Networks;
+
+namespace CnnCompiler.Numerics.Tests;
+
+/// <summary>
+/// After warm-up, inference and training steps allocate nothing on the calling thread: 20 calls in a row leave
+/// GC.GetAllocatedBytesForCurrentThread where it was. Some state is created lazily at a moment that depends on thread
+/// timing (with two threads, the lock of the event the caller first has to block on: a one-time 24–88 bytes), so the
+/// 20-call window is measured up to three times and one clean window passes; an allocation in every call shows up in
+/// every window.
+/// </summary>
+public class AllocationTests
+{
+    private const int Calls = 20;
+
+    private readonly LeNet5 _network = new(1);
+    private readonly float[] _inputs = new float[64 * LeNet5.InputLength];
+    private readonly int[] _labels = new int[64];
+    private readonly float[] _outputs = new float[64 * LeNet5.OutputLength];
+    private readonly int[] _predicted = new int[64];
+
+    public AllocationTests()
+    {
+        var random = new Random(3);
+        for (int i = 0; i < _inputs.Length; i++) _inputs[i] = (float)random.NextDouble();
+        for (int i = 0; i < _labels.Length; i++) _labels[i] = random.Next(10);
+    }
+
+    [Fact]
+    public void Predict_one_sample_allocates_nothing() =>
+        AssertNoAllocation(() => _network.Predict(_inputs.AsSpan(0, LeNet5.InputLength), _outputs.AsSpan(0, LeNet5.OutputLength)));
+
+    [Fact]
+    public void Predict_64_samples_allocates_nothing() => AssertNoAllocation(() => _network.Predict(_inputs, _outputs));
+
+    [Fact]
+    public void Classify_allocates_nothing()
+    {
+        AssertNoAllocation(() => _predicted[0] = _network.Classify(_inputs.AsSpan(0, LeNet5.InputLength)));
+        AssertNoAllocation(() => _network.Classify(_inputs, _predicted));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TrainStep_with_a_warmed_up_Sgd_allocates_nothing(int threads)
+    {
+        _network.Threads = threads;
+        var optimizer = new Sgd(0.01f, momentum: 0.9f);
+        AssertNoAllocation(() => _network.TrainStep(_inputs, _labels, optimizer));
+    }
+
+    private static void AssertNoAllocation(Action call)
+    {
+        for (int i = 0; i < 10; i++) call();
+        var windows = new List<long>();
+        for (int window = 0; window < 3; window++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < Calls; i++) call();
+            windows.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+            if (windows[^1] == 0) return;
+        }
+        Assert.Fail($"Every window of {Calls} calls after warm-up allocated: {string.Join(", ", windows)} bytes.");
+    }
+}

@@ -1,0 +1,326 @@
+// Small networks, one layer kind (or one variant of it) each, followed by the loss. Each has a hand-written reference
+// twin in NetworkCases.cs. Shapes are chosen so that no stride leaves input unread (CNN0008 is an error here).
+namespace CnnCompiler.Numerics.Tests.Networks;
+
+// ---- Conv2D ----
+
+[Network(3, 6, 5)]
+[Conv2D(4, 3)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DValid : ITestNetwork;
+
+[Network(2, 5, 6)]
+[Conv2D(3, 4, Padding = Padding.Same)] // even kernel: 1 row/column of padding before, 2 after
+[SoftmaxCrossEntropy]
+public partial class Conv2DSameEvenKernel : ITestNetwork;
+
+[Network(2, 7, 8)]
+[Conv2D(3, 3, Stride = 2, Padding = Padding.Same)] // height padded 1+1, width 0+1
+[SoftmaxCrossEntropy]
+public partial class Conv2DSameStride2 : ITestNetwork;
+
+[Network(3, 5, 5)]
+[Conv2D(2, 3, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DExplicitPadding : ITestNetwork;
+
+[Network(7, 7, 9)]
+[Conv2D(3, 3, 2, StrideHeight = 2, PaddingHeight = 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DRectangularSevenChannels : ITestNetwork;
+
+[Network(3, 9, 9)]
+[Conv2D(2, 3, Stride = 2)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DStride2 : ITestNetwork;
+
+[Network(2, 6, 7)]
+[Conv2D(2, 2, 3, StrideWidth = 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWidthStridePadded : ITestNetwork;
+
+[Network(3, 5, 5)]
+[Conv2D(3, 3, UseBias = false)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DNoBias : ITestNetwork;
+
+[Network(3, 6, 6)]
+[Conv2D(3, 3, Activation = Activation.ReLU)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DReLU : ITestNetwork;
+
+[Network(3, 6, 6)]
+[Conv2D(3, 3, Activation = Activation.Sigmoid)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DSigmoid : ITestNetwork;
+
+[Network(3, 6, 6)]
+[Conv2D(3, 3, PaddingSize = 1, Activation = Activation.Tanh)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DTanh : ITestNetwork;
+
+[Network(2, 7, 7)]
+[Conv2D(2, 2, Stride = 3, Padding = Padding.Same)] // stride beyond the kernel: padding 0+1
+[SoftmaxCrossEntropy]
+public partial class Conv2DSameStrideBeyondKernel : ITestNetwork;
+
+[Network(2, 5, 5)]
+[Conv2D(3, 1, Stride = 2)] // 1×1 kernel skipping every other row and column
+[SoftmaxCrossEntropy]
+public partial class Conv2DPointwiseStride2 : ITestNetwork;
+
+[Network(2, 4, 4)]
+[Conv2D(5, 4)] // the kernel covers the whole input: one output position
+[SoftmaxCrossEntropy]
+public partial class Conv2DWholeInput : ITestNetwork;
+
+// ---- Conv1D ----
+
+[Network(3, 10)]
+[Conv1D(4, 3)]
+[SoftmaxCrossEntropy]
+public partial class Conv1DValid : ITestNetwork;
+
+[Network(2, 12)]
+[Conv1D(3, 4, Stride = 2, PaddingSize = 2)]
+[SoftmaxCrossEntropy]
+public partial class Conv1DStridePadded : ITestNetwork;
+
+[Network(2, 9)]
+[Conv1D(2, 4, Padding = Padding.Same, Activation = Activation.Tanh)]
+[SoftmaxCrossEntropy]
+public partial class Conv1DSameTanh : ITestNetwork;
+
+// ---- Conv3D ----
+
+[Network(2, 4, 5, 5)]
+[Conv3D(3, 2, 3, 3)]
+[SoftmaxCrossEntropy]
+public partial class Conv3DValid : ITestNetwork;
+
+[Network(2, 5, 5, 7)]
+[Conv3D(2, 3, Stride = 2, PaddingSize = 1, Activation = Activation.Sigmoid)]
+[SoftmaxCrossEntropy]
+public partial class Conv3DStridePaddedSigmoid : ITestNetwork;
+
+[Network(1, 3, 4, 4)]
+[Conv3D(2, 2, Padding = Padding.Same)]
+[SoftmaxCrossEntropy]
+public partial class Conv3DSame : ITestNetwork;
+
+[Network(2, 5, 4, 5)]
+[Conv3D(2, 1, 2, 3, StrideDepth = 2, PaddingWidth = 1, UseBias = false)]
+[SoftmaxCrossEntropy]
+public partial class Conv3DPerAxis : ITestNetwork;
+
+// ---- Max pooling ----
+
+[Network(3, 6, 6)]
+[MaxPool2D(2)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DPlain : ITestNetwork;
+
+[Network(2, 7, 7)]
+[MaxPool2D(3, Stride = 2)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DOverlapping : ITestNetwork;
+
+[Network(2, 7, 7)]
+[MaxPool2D(3, Stride = 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DPadded : ITestNetwork;
+
+[Network(2, 5, 9)]
+[MaxPool2D(2, 3, StrideHeight = 1)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DRectangular : ITestNetwork;
+
+[Network(1, 8, 8)]
+[MaxPool2D(2, Stride = 3)] // stride beyond the window: some inputs are in no window
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DStrideBeyondWindow : ITestNetwork;
+
+[Network(2, 8)]
+[MaxPool1D(2)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool1DPlain : ITestNetwork;
+
+[Network(3, 11)]
+[MaxPool1D(3, Stride = 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool1DPadded : ITestNetwork;
+
+[Network(2, 4, 4, 4)]
+[MaxPool3D(2)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool3DPlain : ITestNetwork;
+
+[Network(1, 5, 5, 5)]
+[MaxPool3D(3, Stride = 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool3DPadded : ITestNetwork;
+
+// ---- Average pooling ----
+
+[Network(3, 6, 6)]
+[AvgPool2D(2)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool2DPlain : ITestNetwork;
+
+[Network(2, 7, 7)]
+[AvgPool2D(3, Stride = 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool2DPadded : ITestNetwork;
+
+[Network(2, 6, 7)]
+[AvgPool2D(3, 2, Stride = 1)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool2DOverlapping : ITestNetwork;
+
+[Network(2, 8)]
+[AvgPool1D(2)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool1DPlain : ITestNetwork;
+
+[Network(2, 9)]
+[AvgPool1D(3, Stride = 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool1DPadded : ITestNetwork;
+
+[Network(2, 4, 4, 4)]
+[AvgPool3D(2)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool3DPlain : ITestNetwork;
+
+[Network(2, 5, 5, 5)]
+[AvgPool3D(3, Stride = 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool3DPadded : ITestNetwork;
+
+// ---- Dense ----
+
+[Network(3, 4, 5)]
+[Dense(6)] // on a spatial input: flattened channel-major
+[SoftmaxCrossEntropy]
+public partial class DenseOnSpatialInput : ITestNetwork;
+
+[Network(1, 12)]
+[Dense(5, UseBias = false)]
+[SoftmaxCrossEntropy]
+public partial class DenseNoBias : ITestNetwork;
+
+[Network(1, 12)]
+[Dense(6, Activation = Activation.ReLU)]
+[SoftmaxCrossEntropy]
+public partial class DenseReLU : ITestNetwork;
+
+[Network(2, 6)]
+[Dense(5, Activation = Activation.Sigmoid)]
+[SoftmaxCrossEntropy]
+public partial class DenseSigmoid : ITestNetwork;
+
+[Network(1, 12)]
+[Dense(8, Activation = Activation.Tanh)]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class DenseTanhThenDense : ITestNetwork;
+
+[Network(1, 8)]
+[Dense(5)]
+[SoftmaxCrossEntropy]
+public partial class DenseLogits : ITestNetwork;
+
+[Network(1, 67)]
+[Dense(13)] // neither size a multiple of the GEMM's vector width or block
+[SoftmaxCrossEntropy]
+public partial class DenseOddSizes : ITestNetwork;
+
+// ---- Flatten ----
+
+[Network(2, 3, 4)]
+[Flatten]
+[Dense(5)]
+[SoftmaxCrossEntropy]
+public partial class FlattenThenDense : ITestNetwork;
+
+[Network(2, 5, 5)]
+[Conv2D(3, 2)]
+[Flatten]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class ConvFlattenDense : ITestNetwork;
+
+// A flatten that ends the network: the loss reads its (copied) output.
+[Network(2, 3, 3)]
+[Conv2D(2, 2)]
+[Flatten]
+[SoftmaxCrossEntropy]
+public partial class ConvFlattenLast : ITestNetwork;
+
+[Network(1, 10)]
+[Flatten]
+[SoftmaxCrossEntropy]
+public partial class FlattenOnly : ITestNetwork;
+
+// ---- Stand-alone activations ----
+
+[Network(2, 3, 4)]
+[ReLU]
+[SoftmaxCrossEntropy]
+public partial class ReLUOnly : ITestNetwork;
+
+[Network(2, 3, 4)]
+[Sigmoid]
+[SoftmaxCrossEntropy]
+public partial class SigmoidOnly : ITestNetwork;
+
+[Network(1, 10)]
+[Tanh]
+[SoftmaxCrossEntropy]
+public partial class TanhOnly : ITestNetwork;
+
+[Network(3, 6, 6)]
+[Conv2D(3, 3)]
+[ReLU]
+[SoftmaxCrossEntropy]
+public partial class ConvThenReLU : ITestNetwork;
+
+[Network(1, 12)]
+[Dense(6)]
+[Sigmoid]
+[Dense(4)]
+[Tanh]
+[SoftmaxCrossEntropy]
+public partial class DenseSigmoidDenseTanh : ITestNetwork;
+
+// ---- Layers without parameters before the first layer with them (input gradients are optional there) ----
+
+[Network(1, 12)]
+[Tanh]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class TanhThenDense : ITestNetwork;
+
+[Network(2, 6, 6)]
+[AvgPool2D(2)]
+[Conv2D(3, 2)]
+[SoftmaxCrossEntropy]
+public partial class AvgPoolThenConv : ITestNetwork;
+
+[Network(2, 4, 4)]
+[MaxPool2D(2)]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class MaxPoolThenDense : ITestNetwork;
+
+// ---- Several layers, all smooth ----
+
+[Network(2, 8, 8)]
+[Conv2D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh)]
+[AvgPool2D(2)]
+[Conv2D(4, 3, Activation = Activation.Sigmoid)]
+[Flatten]
+[Dense(6, Activation = Activation.Tanh)]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class SmoothStack : ITestNetwork;

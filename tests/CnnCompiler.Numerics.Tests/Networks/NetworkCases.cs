@@ -1,0 +1,111 @@
+using CnnCompiler.Numerics.Tests.Reference;
+using CnnCompiler.Numerics.Tests.Support;
+using static CnnCompiler.Numerics.Tests.Reference.RefActivation;
+
+namespace CnnCompiler.Numerics.Tests.Networks;
+
+/// <summary>A generated test network, its hand-written reference twin, and the kind of data it is checked with.</summary>
+public sealed record NetworkCase(string Name, Func<int, ITestNetwork> Create, RefNetwork Reference, DataStyle Style)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every test network with its reference, by name (the names are xUnit theory data).</summary>
+public static class NetworkCases
+{
+    private static readonly NetworkCase[] s_all =
+    [
+        // Conv2D
+        Case("Conv2DValid", s => new Conv2DValid(s), DataStyle.Smooth, [3, 6, 5], new RefConv(4, [3, 3])),
+        Case("Conv2DSameEvenKernel", s => new Conv2DSameEvenKernel(s), DataStyle.Smooth, [2, 5, 6], new RefConv(3, [4, 4], padding: RefPadding.Same)),
+        Case("Conv2DSameStride2", s => new Conv2DSameStride2(s), DataStyle.Smooth, [2, 7, 8], new RefConv(3, [3, 3], stride: [2, 2], padding: RefPadding.Same)),
+        Case("Conv2DExplicitPadding", s => new Conv2DExplicitPadding(s), DataStyle.Smooth, [3, 5, 5], new RefConv(2, [3, 3], padding: RefPadding.Explicit, pad: [1, 1])),
+        Case("Conv2DRectangularSevenChannels", s => new Conv2DRectangularSevenChannels(s), DataStyle.Smooth, [7, 7, 9], new RefConv(3, [3, 2], stride: [2, 1], padding: RefPadding.Explicit, pad: [1, 0])),
+        Case("Conv2DStride2", s => new Conv2DStride2(s), DataStyle.Smooth, [3, 9, 9], new RefConv(2, [3, 3], stride: [2, 2])),
+        Case("Conv2DWidthStridePadded", s => new Conv2DWidthStridePadded(s), DataStyle.Smooth, [2, 6, 7], new RefConv(2, [2, 3], stride: [1, 2], padding: RefPadding.Explicit, pad: [1, 1])),
+        Case("Conv2DNoBias", s => new Conv2DNoBias(s), DataStyle.Smooth, [3, 5, 5], new RefConv(3, [3, 3], bias: false)),
+        Case("Conv2DReLU", s => new Conv2DReLU(s), DataStyle.ReLUMargin, [3, 6, 6], new RefConv(3, [3, 3], activation: ReLU)),
+        Case("Conv2DSigmoid", s => new Conv2DSigmoid(s), DataStyle.Smooth, [3, 6, 6], new RefConv(3, [3, 3], activation: Sigmoid)),
+        Case("Conv2DTanh", s => new Conv2DTanh(s), DataStyle.Smooth, [3, 6, 6], new RefConv(3, [3, 3], padding: RefPadding.Explicit, pad: [1, 1], activation: Tanh)),
+        Case("Conv2DSameStrideBeyondKernel", s => new Conv2DSameStrideBeyondKernel(s), DataStyle.Smooth, [2, 7, 7], new RefConv(2, [2, 2], stride: [3, 3], padding: RefPadding.Same)),
+        Case("Conv2DPointwiseStride2", s => new Conv2DPointwiseStride2(s), DataStyle.Smooth, [2, 5, 5], new RefConv(3, [1, 1], stride: [2, 2])),
+        Case("Conv2DWholeInput", s => new Conv2DWholeInput(s), DataStyle.Smooth, [2, 4, 4], new RefConv(5, [4, 4])),
+        // Conv1D
+        Case("Conv1DValid", s => new Conv1DValid(s), DataStyle.Smooth, [3, 10], new RefConv(4, [3])),
+        Case("Conv1DStridePadded", s => new Conv1DStridePadded(s), DataStyle.Smooth, [2, 12], new RefConv(3, [4], stride: [2], padding: RefPadding.Explicit, pad: [2])),
+        Case("Conv1DSameTanh", s => new Conv1DSameTanh(s), DataStyle.Smooth, [2, 9], new RefConv(2, [4], padding: RefPadding.Same, activation: Tanh)),
+        // Conv3D
+        Case("Conv3DValid", s => new Conv3DValid(s), DataStyle.Smooth, [2, 4, 5, 5], new RefConv(3, [2, 3, 3])),
+        Case("Conv3DStridePaddedSigmoid", s => new Conv3DStridePaddedSigmoid(s), DataStyle.Smooth, [2, 5, 5, 7], new RefConv(2, [3, 3, 3], stride: [2, 2, 2], padding: RefPadding.Explicit, pad: [1, 1, 1], activation: Sigmoid)),
+        Case("Conv3DSame", s => new Conv3DSame(s), DataStyle.Smooth, [1, 3, 4, 4], new RefConv(2, [2, 2, 2], padding: RefPadding.Same)),
+        Case("Conv3DPerAxis", s => new Conv3DPerAxis(s), DataStyle.Smooth, [2, 5, 4, 5], new RefConv(2, [1, 2, 3], stride: [2, 1, 1], padding: RefPadding.Explicit, pad: [0, 0, 1], bias: false)),
+        // Max pooling
+        Case("MaxPool2DPlain", s => new MaxPool2DPlain(s), DataStyle.DistinctNegative, [3, 6, 6], new RefPool(true, [2, 2])),
+        Case("MaxPool2DOverlapping", s => new MaxPool2DOverlapping(s), DataStyle.DistinctNegative, [2, 7, 7], new RefPool(true, [3, 3], [2, 2])),
+        Case("MaxPool2DPadded", s => new MaxPool2DPadded(s), DataStyle.DistinctNegative, [2, 7, 7], new RefPool(true, [3, 3], [2, 2], padding: 1)),
+        Case("MaxPool2DRectangular", s => new MaxPool2DRectangular(s), DataStyle.DistinctNegative, [2, 5, 9], new RefPool(true, [2, 3], [1, 3])),
+        Case("MaxPool2DStrideBeyondWindow", s => new MaxPool2DStrideBeyondWindow(s), DataStyle.DistinctNegative, [1, 8, 8], new RefPool(true, [2, 2], [3, 3])),
+        Case("MaxPool1DPlain", s => new MaxPool1DPlain(s), DataStyle.DistinctNegative, [2, 8], new RefPool(true, [2])),
+        Case("MaxPool1DPadded", s => new MaxPool1DPadded(s), DataStyle.DistinctNegative, [3, 11], new RefPool(true, [3], [2], padding: 1)),
+        Case("MaxPool3DPlain", s => new MaxPool3DPlain(s), DataStyle.DistinctNegative, [2, 4, 4, 4], new RefPool(true, [2, 2, 2])),
+        Case("MaxPool3DPadded", s => new MaxPool3DPadded(s), DataStyle.DistinctNegative, [1, 5, 5, 5], new RefPool(true, [3, 3, 3], [2, 2, 2], padding: 1)),
+        // Average pooling
+        Case("AvgPool2DPlain", s => new AvgPool2DPlain(s), DataStyle.Smooth, [3, 6, 6], new RefPool(false, [2, 2])),
+        Case("AvgPool2DPadded", s => new AvgPool2DPadded(s), DataStyle.Smooth, [2, 7, 7], new RefPool(false, [3, 3], [2, 2], padding: 1)),
+        Case("AvgPool2DOverlapping", s => new AvgPool2DOverlapping(s), DataStyle.Smooth, [2, 6, 7], new RefPool(false, [3, 2], [1, 1])),
+        Case("AvgPool1DPlain", s => new AvgPool1DPlain(s), DataStyle.Smooth, [2, 8], new RefPool(false, [2])),
+        Case("AvgPool1DPadded", s => new AvgPool1DPadded(s), DataStyle.Smooth, [2, 9], new RefPool(false, [3], [2], padding: 1)),
+        Case("AvgPool3DPlain", s => new AvgPool3DPlain(s), DataStyle.Smooth, [2, 4, 4, 4], new RefPool(false, [2, 2, 2])),
+        Case("AvgPool3DPadded", s => new AvgPool3DPadded(s), DataStyle.Smooth, [2, 5, 5, 5], new RefPool(false, [3, 3, 3], [2, 2, 2], padding: 1)),
+        // Dense
+        Case("DenseOnSpatialInput", s => new DenseOnSpatialInput(s), DataStyle.Smooth, [3, 4, 5], new RefDense(6)),
+        Case("DenseNoBias", s => new DenseNoBias(s), DataStyle.Smooth, [1, 12], new RefDense(5, bias: false)),
+        Case("DenseReLU", s => new DenseReLU(s), DataStyle.ReLUMargin, [1, 12], new RefDense(6, activation: ReLU)),
+        Case("DenseSigmoid", s => new DenseSigmoid(s), DataStyle.Smooth, [2, 6], new RefDense(5, activation: Sigmoid)),
+        Case("DenseTanhThenDense", s => new DenseTanhThenDense(s), DataStyle.Smooth, [1, 12], new RefDense(8, activation: Tanh), new RefDense(4)),
+        Case("DenseLogits", s => new DenseLogits(s), DataStyle.Smooth, [1, 8], new RefDense(5)),
+        Case("DenseOddSizes", s => new DenseOddSizes(s), DataStyle.Smooth, [1, 67], new RefDense(13)),
+        // Flatten
+        Case("FlattenThenDense", s => new FlattenThenDense(s), DataStyle.Smooth, [2, 3, 4], new RefFlatten(), new RefDense(5)),
+        Case("ConvFlattenDense", s => new ConvFlattenDense(s), DataStyle.Smooth, [2, 5, 5], new RefConv(3, [2, 2]), new RefFlatten(), new RefDense(4)),
+        Case("ConvFlattenLast", s => new ConvFlattenLast(s), DataStyle.Smooth, [2, 3, 3], new RefConv(2, [2, 2]), new RefFlatten()),
+        Case("FlattenOnly", s => new FlattenOnly(s), DataStyle.Smooth, [1, 10], new RefFlatten()),
+        // Stand-alone activations
+        Case("ReLUOnly", s => new ReLUOnly(s), DataStyle.ReLUMargin, [2, 3, 4], new RefActivationLayer(ReLU)),
+        Case("SigmoidOnly", s => new SigmoidOnly(s), DataStyle.Smooth, [2, 3, 4], new RefActivationLayer(Sigmoid)),
+        Case("TanhOnly", s => new TanhOnly(s), DataStyle.Smooth, [1, 10], new RefActivationLayer(Tanh)),
+        Case("ConvThenReLU", s => new ConvThenReLU(s), DataStyle.ReLUMargin, [3, 6, 6], new RefConv(3, [3, 3]), new RefActivationLayer(ReLU)),
+        Case("DenseSigmoidDenseTanh", s => new DenseSigmoidDenseTanh(s), DataStyle.Smooth, [1, 12], new RefDense(6), new RefActivationLayer(Sigmoid), new RefDense(4), new RefActivationLayer(Tanh)),
+        // Layers without parameters first
+        Case("TanhThenDense", s => new TanhThenDense(s), DataStyle.Smooth, [1, 12], new RefActivationLayer(Tanh), new RefDense(4)),
+        Case("AvgPoolThenConv", s => new AvgPoolThenConv(s), DataStyle.Smooth, [2, 6, 6], new RefPool(false, [2, 2]), new RefConv(3, [2, 2])),
+        Case("MaxPoolThenDense", s => new MaxPoolThenDense(s), DataStyle.DistinctNegative, [2, 4, 4], new RefPool(true, [2, 2]), new RefDense(3)),
+        // Several smooth layers
+        Case("SmoothStack", s => new SmoothStack(s), DataStyle.Smooth, [2, 8, 8],
+            new RefConv(3, [3, 3], padding: RefPadding.Same, activation: Tanh), new RefPool(false, [2, 2]), new RefConv(4, [3, 3], activation: Sigmoid),
+            new RefFlatten(), new RefDense(6, activation: Tanh), new RefDense(3)),
+    ];
+
+    /// <summary>LeNet-5 as in the sample, with its reference (forward only: its ReLUs and max pools make finite differences kinky).</summary>
+    public static NetworkCase LeNet { get; } = Case("LeNet5", s => new LeNet5(s), DataStyle.Smooth, [1, 28, 28],
+        new RefConv(6, [5, 5], padding: RefPadding.Same, activation: ReLU), new RefPool(true, [2, 2]),
+        new RefConv(16, [5, 5], activation: ReLU), new RefPool(true, [2, 2]),
+        new RefDense(120, activation: ReLU), new RefDense(84, activation: ReLU), new RefDense(10));
+
+    public static IEnumerable<NetworkCase> All => s_all;
+
+    public static NetworkCase Get(string name) => name == LeNet.Name ? LeNet : s_all.Single(c => c.Name == name);
+
+    public static TheoryData<string> Names
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (NetworkCase c in s_all) data.Add(c.Name);
+            return data;
+        }
+    }
+
+    private static NetworkCase Case(string name, Func<int, ITestNetwork> create, DataStyle style, int[] inputShape, params RefLayer[] layers) =>
+        new(name, create, new RefNetwork(inputShape, layers), style);
+}
