@@ -148,7 +148,7 @@ public partial class LeNet5 : IClassifier
                 "dense3" => workspace.Dense3Output.AsSpan(0, 10),
                 _ => throw new ArgumentException($"LeNet5 has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
             };
-            RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
+            if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
         finally
@@ -248,7 +248,7 @@ public partial class LeNet5 : IClassifier
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
+        if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
         ThrowIfTraining();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -279,7 +279,7 @@ public partial class LeNet5 : IClassifier
     public void Classify(ReadOnlySpan<float> inputs, Span<int> labels)
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
+        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         ThrowIfTraining();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -489,7 +489,7 @@ public partial class LeNet5 : IClassifier
 
     private static void RequireTargets(ReadOnlySpan<int> labels, int count)
     {
-        RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
+        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         for (int i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= OutputLength) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"LeNet5: label {i} is {labels[i]}; labels must be class indices from 0 to {OutputLength - 1}.");

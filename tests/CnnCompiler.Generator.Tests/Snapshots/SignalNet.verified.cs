@@ -139,7 +139,7 @@ public partial class SignalNet : IClassifier
                 "dense2" => workspace.Dense2Output.AsSpan(0, 3),
                 _ => throw new ArgumentException($"SignalNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
             };
-            RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
+            if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
         finally
@@ -229,7 +229,7 @@ public partial class SignalNet : IClassifier
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
+        if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
         ThrowIfTraining();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -260,7 +260,7 @@ public partial class SignalNet : IClassifier
     public void Classify(ReadOnlySpan<float> inputs, Span<int> labels)
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
+        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         ThrowIfTraining();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -470,7 +470,7 @@ public partial class SignalNet : IClassifier
 
     private static void RequireTargets(ReadOnlySpan<int> labels, int count)
     {
-        RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
+        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         for (int i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= OutputLength) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"SignalNet: label {i} is {labels[i]}; labels must be class indices from 0 to {OutputLength - 1}.");

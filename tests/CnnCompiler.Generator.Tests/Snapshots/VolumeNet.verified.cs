@@ -127,7 +127,7 @@ public partial class VolumeNet : IClassifier
                 "dense1" => workspace.Dense1Output.AsSpan(0, 4),
                 _ => throw new ArgumentException($"VolumeNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
             };
-            RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
+            if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
         finally
@@ -212,7 +212,7 @@ public partial class VolumeNet : IClassifier
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
+        if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
         ThrowIfTraining();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -243,7 +243,7 @@ public partial class VolumeNet : IClassifier
     public void Classify(ReadOnlySpan<float> inputs, Span<int> labels)
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
+        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         ThrowIfTraining();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -453,7 +453,7 @@ public partial class VolumeNet : IClassifier
 
     private static void RequireTargets(ReadOnlySpan<int> labels, int count)
     {
-        RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
+        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         for (int i = 0; i < labels.Length; i++)
         {
             if ((uint)labels[i] >= OutputLength) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"VolumeNet: label {i} is {labels[i]}; labels must be class indices from 0 to {OutputLength - 1}.");
