@@ -1,0 +1,43 @@
+namespace CnnCompiler;
+
+/// <summary>
+/// Saves and loads a network's weights (<see cref="INetwork.Parameters"/> and <see cref="INetwork.State"/>) as a
+/// safetensors file with PyTorch's state_dict names and shapes, which <c>safetensors.torch.load_file</c> reads straight
+/// into <c>model.load_state_dict</c>. Floats are F32; BatchNorm's <c>num_batches_tracked</c> is I64, as in PyTorch.
+/// </summary>
+public static class NetworkWeights
+{
+    /// <summary>The metadata key recording the network type that wrote a file (informational).</summary>
+    public const string NetworkKey = "cnncompiler.network";
+
+    /// <summary>
+    /// Writes every named tensor of <paramref name="network"/> to <paramref name="path"/>, atomically (a temporary file
+    /// in the same folder, flushed, then moved over the target), with a SHA-256 of the data in the metadata.
+    /// </summary>
+    public static void SaveWeights(this INetwork network, string path)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var writer = new SafeTensorsWriter();
+        writer.AddMetadata("format", "pt");
+        writer.AddMetadata(NetworkKey, network.GetType().Name);
+        NetworkTensors.AddTo(writer, network);
+        writer.Save(path);
+    }
+
+    /// <summary>
+    /// Loads weights written by <see cref="SaveWeights"/> or by PyTorch (<c>safetensors.torch.save_file(model.state_dict())</c>).
+    /// Strict (the default): every tensor must match by name and shape; all differences are reported together in one
+    /// <see cref="InvalidDataException"/>, as are corrupt or truncated files, and the network is left unchanged on any
+    /// error. With <c>Strict = false</c> the matching tensors are loaded and the report lists the rest.
+    /// </summary>
+    public static WeightLoadReport LoadWeights(this INetwork network, string path, LoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        SafeTensorsFile file = SafeTensors.Read(path);
+        var staging = WeightStaging.Prepare(network, file, (options ?? new LoadOptions()).Strict);
+        staging.Commit(network);
+        return staging.Report;
+    }
+}

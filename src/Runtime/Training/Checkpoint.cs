@@ -1,0 +1,186 @@
+using System.Globalization;
+
+namespace CnnCompiler;
+
+/// <summary>
+/// Training checkpoints: one safetensors file holding the network's tensors (PyTorch state_dict names, so the weights
+/// load anywhere a weight file does), the optimizer's buffers as <c>optimizer.&lt;buffer&gt;</c> tensors, early stopping's
+/// best weights as <c>early_stopping.*</c> tensors, and in the metadata the epoch, global step, optimizer step count and
+/// learning rate, schedule position, random generator states, the history so far and a format version. Saved
+/// atomically; loading validates the architecture and the whole file before changing anything.
+/// </summary>
+public static class Checkpoint
+{
+    /// <summary>The checkpoint format this version writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    public const string OptimizerPrefix = "optimizer.";
+    public const string EarlyStoppingPrefix = "early_stopping.";
+    private const string BestParametersName = EarlyStoppingPrefix + "best_parameters";
+    private const string BestStateName = EarlyStoppingPrefix + "best_state";
+    private const string FilePrefix = "checkpoint-epoch-";
+
+    /// <summary>The file name <see cref="Trainer.Fit"/> gives the checkpoint after <paramref name="epoch"/>: <c>checkpoint-epoch-0004.safetensors</c>.</summary>
+    public static string FileName(int epoch) => string.Create(CultureInfo.InvariantCulture, $"{FilePrefix}{epoch:D4}.safetensors");
+
+    /// <summary>The checkpoint of the latest epoch in <paramref name="directory"/>, or null when it holds none.</summary>
+    public static string? FindLatest(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory)) return null;
+        string? latest = null;
+        int latestEpoch = -1;
+        foreach (string path in Directory.GetFiles(directory, FilePrefix + "*.safetensors"))
+        {
+            ReadOnlySpan<char> number = Path.GetFileNameWithoutExtension(path.AsSpan())[FilePrefix.Length..];
+            if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int epoch) && epoch > latestEpoch)
+                (latest, latestEpoch) = (path, epoch);
+        }
+        return latest;
+    }
+
+    /// <summary>Writes a checkpoint of <paramref name="network"/>, <paramref name="optimizer"/> and <paramref name="state"/> to <paramref name="path"/>, atomically.</summary>
+    public static void Save(string path, INetwork network, IOptimizer optimizer, TrainingCheckpoint state)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (TensorInfo tensor in network.Tensors)
+        {
+            if (tensor.Name.StartsWith(OptimizerPrefix, StringComparison.Ordinal) || tensor.Name.StartsWith(EarlyStoppingPrefix, StringComparison.Ordinal))
+                throw new ArgumentException(
+                    $"The network tensor '{tensor.Name}' collides with the checkpoint's own '{OptimizerPrefix}' and '{EarlyStoppingPrefix}' tensors; rename layer '{tensor.Layer}'.",
+                    nameof(network));
+        }
+
+        OptimizerState optimizerState = optimizer.GetState();
+        var writer = new SafeTensorsWriter();
+        writer.AddMetadata(CheckpointMetadata.Version, CheckpointMetadata.Integer(FormatVersion));
+        writer.AddMetadata(CheckpointMetadata.Network, network.GetType().Name);
+        writer.AddMetadata(CheckpointMetadata.Epoch, CheckpointMetadata.Integer(state.Epoch));
+        writer.AddMetadata(CheckpointMetadata.GlobalStep, CheckpointMetadata.Integer(state.GlobalStep));
+        writer.AddMetadata(CheckpointMetadata.Optimizer, optimizer.GetType().Name);
+        writer.AddMetadata(CheckpointMetadata.OptimizerStep, CheckpointMetadata.Integer(optimizerState.StepCount));
+        writer.AddMetadata(CheckpointMetadata.LearningRate, CheckpointMetadata.Float(optimizer.LearningRate));
+        // Schedules are closed forms of the optimizer's step count; the position is recorded to check that the two agree.
+        writer.AddMetadata(CheckpointMetadata.ScheduleStep, CheckpointMetadata.Integer(optimizerState.StepCount));
+        writer.AddMetadata(CheckpointMetadata.ShuffleRandom, CheckpointMetadata.Random(state.ShuffleRandom));
+        writer.AddMetadata(CheckpointMetadata.AugmentationRandom, CheckpointMetadata.Random(state.AugmentationRandom));
+        if (network is ITrainingRandomSource source) writer.AddMetadata(CheckpointMetadata.NetworkRandom, CheckpointMetadata.Random(source.TrainingRandom.State));
+        writer.AddMetadata(CheckpointMetadata.History, state.History.ToJson(indented: false));
+        if (state.EarlyStopping is { } stopping) writer.AddMetadata(CheckpointMetadata.EarlyStopping, CheckpointMetadata.EarlyStoppingText(stopping));
+
+        NetworkTensors.AddTo(writer, network);
+        foreach (var (name, values) in optimizerState.Buffers) writer.AddFloats(OptimizerPrefix + name, [values.Length], values);
+        if (state.EarlyStopping is { BestParameters: { } bestParameters, BestState: { } bestState })
+        {
+            writer.AddFloats(BestParametersName, [bestParameters.Length], bestParameters);
+            writer.AddFloats(BestStateName, [bestState.Length], bestState);
+        }
+        writer.Save(path);
+    }
+
+    /// <summary>
+    /// Restores <paramref name="network"/> and <paramref name="optimizer"/> from the checkpoint at <paramref name="path"/>
+    /// and returns the rest of its state. The network's tensors must match by name and shape, and the optimizer must
+    /// be of the type that wrote the checkpoint; a corrupt file is an <see cref="InvalidDataException"/>. On any error
+    /// neither the network nor the optimizer changes.
+    /// </summary>
+    public static TrainingCheckpoint Load(string path, INetwork network, IOptimizer optimizer)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        SafeTensorsFile file = SafeTensors.Read(path);
+
+        if (!file.Metadata.TryGetValue(CheckpointMetadata.Version, out string? version))
+            throw new InvalidDataException($"{path} is not a CnnCompiler checkpoint: its metadata has no '{CheckpointMetadata.Version}'. A weight file loads with LoadWeights.");
+        if (version != CheckpointMetadata.Integer(FormatVersion))
+            throw new InvalidDataException($"{path} is a checkpoint of format version {version}; this version of CnnCompiler reads version {FormatVersion}.");
+        string writtenBy = CheckpointMetadata.Require(file, CheckpointMetadata.Optimizer);
+        if (writtenBy != optimizer.GetType().Name)
+            throw new ArgumentException($"{path} holds the state of a {writtenBy} optimizer; the optimizer given is a {optimizer.GetType().Name}.", nameof(optimizer));
+
+        int epoch = (int)CheckpointMetadata.RequireInteger(file, CheckpointMetadata.Epoch, max: int.MaxValue);
+        long globalStep = CheckpointMetadata.RequireInteger(file, CheckpointMetadata.GlobalStep);
+        long optimizerStep = CheckpointMetadata.RequireInteger(file, CheckpointMetadata.OptimizerStep);
+        long scheduleStep = CheckpointMetadata.RequireInteger(file, CheckpointMetadata.ScheduleStep);
+        if (scheduleStep != optimizerStep)
+            throw CheckpointMetadata.Invalid(file, CheckpointMetadata.ScheduleStep, $"is {scheduleStep} but the optimizer step count is {optimizerStep}");
+        float learningRate = CheckpointMetadata.RequireFloat(file, CheckpointMetadata.LearningRate);
+        var shuffleRandom = CheckpointMetadata.RequireRandom(file, CheckpointMetadata.ShuffleRandom);
+        var augmentationRandom = CheckpointMetadata.RequireRandom(file, CheckpointMetadata.AugmentationRandom);
+        var networkRandom = CheckpointMetadata.OptionalRandom(file, CheckpointMetadata.NetworkRandom);
+        TrainingHistory history = CheckpointMetadata.RequireHistory(file);
+        if (history.Epochs.Count != epoch)
+            throw CheckpointMetadata.Invalid(file, CheckpointMetadata.History, $"holds {history.Epochs.Count} epochs but the checkpoint is after epoch {epoch}");
+
+        var staging = WeightStaging.Prepare(network, file, strict: true, IsCheckpointContent);
+        var optimizerState = new OptimizerState(optimizerStep, ReadOptimizerBuffers(file, network.Parameters.Length));
+        EarlyStoppingState? earlyStopping = ReadEarlyStopping(file, network);
+
+        try
+        {
+            optimizer.SetState(optimizerState);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: the optimizer state does not fit the {optimizer.GetType().Name} given: {e.Message}", e);
+        }
+        optimizer.LearningRate = learningRate;
+        staging.Commit(network);
+        if (networkRandom is { } random && network is ITrainingRandomSource source) source.TrainingRandom.State = random;
+        return new TrainingCheckpoint(epoch, globalStep, shuffleRandom, augmentationRandom, history, earlyStopping);
+    }
+
+    private static bool IsCheckpointContent(string name) =>
+        name.StartsWith(OptimizerPrefix, StringComparison.Ordinal) || name.StartsWith(EarlyStoppingPrefix, StringComparison.Ordinal);
+
+    private static List<KeyValuePair<string, float[]>> ReadOptimizerBuffers(SafeTensorsFile file, int parameterCount)
+    {
+        var buffers = new List<KeyValuePair<string, float[]>>();
+        foreach (SafeTensorInfo tensor in file.Tensors)
+        {
+            if (!tensor.Name.StartsWith(OptimizerPrefix, StringComparison.Ordinal)) continue;
+            buffers.Add(new(tensor.Name[OptimizerPrefix.Length..], ReadVector(file, tensor, parameterCount)));
+        }
+        return buffers;
+    }
+
+    private static EarlyStoppingState? ReadEarlyStopping(SafeTensorsFile file, INetwork network)
+    {
+        if (CheckpointMetadata.OptionalEarlyStopping(file) is not { } stopping)
+        {
+            if (file.Tensors.Any(t => t.Name.StartsWith(EarlyStoppingPrefix, StringComparison.Ordinal)))
+                throw CheckpointMetadata.Invalid(file, CheckpointMetadata.EarlyStopping, "is missing although the file holds early-stopping tensors");
+            return null;
+        }
+        float[]? bestParameters = null, bestState = null;
+        bool hasParameters = file.TryGetTensor(BestParametersName, out SafeTensorInfo parametersTensor);
+        bool hasState = file.TryGetTensor(BestStateName, out SafeTensorInfo stateTensor);
+        if (hasParameters != hasState)
+            throw new InvalidDataException($"{file.Source} is not a valid checkpoint: it holds only one of '{BestParametersName}' and '{BestStateName}'.");
+        if (hasParameters)
+        {
+            bestParameters = ReadVector(file, parametersTensor, network.Parameters.Length);
+            bestState = ReadVector(file, stateTensor, network.State.Length);
+        }
+        foreach (SafeTensorInfo tensor in file.Tensors)
+        {
+            if (tensor.Name.StartsWith(EarlyStoppingPrefix, StringComparison.Ordinal) && tensor.Name != BestParametersName && tensor.Name != BestStateName)
+                throw new InvalidDataException($"{file.Source} is not a valid checkpoint: unknown early-stopping tensor '{tensor.Name}'.");
+        }
+        return new EarlyStoppingState(stopping.Best, stopping.BestEpoch, stopping.Wait, bestParameters, bestState);
+    }
+
+    private static float[] ReadVector(SafeTensorsFile file, SafeTensorInfo tensor, int length)
+    {
+        if (tensor.DType != SafeTensorDType.F32 || !tensor.HasShape([length]))
+            throw new InvalidDataException(
+                $"{file.Source} does not fit this network: '{tensor.Name}' is {tensor.DType.Name()} of shape {tensor.ShapeText}; F32 of shape {length} is expected.");
+        var values = new float[length];
+        file.ReadFloats(tensor, values);
+        return values;
+    }
+}

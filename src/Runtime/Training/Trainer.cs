@@ -1,0 +1,27 @@
+namespace CnnCompiler;
+
+/// <summary>
+/// Trains a classifier for a number of epochs, as Keras's <c>model.fit</c> does: seeded shuffled mini-batches, optional
+/// augmentation and learning-rate schedule, validation after every epoch, early stopping, checkpoints and resuming,
+/// and progress on the console. With the same options, seed and <see cref="INetwork.Threads"/>, two runs are bitwise
+/// identical, and so is a run resumed from one of its checkpoints.
+/// </summary>
+public static class Trainer
+{
+    /// <summary>
+    /// Trains <paramref name="network"/> on <paramref name="train"/> and returns the metrics of every epoch. A NaN or
+    /// infinite loss stops training with a <see cref="TrainingStepException"/> naming the epoch and step (the step's
+    /// update is not applied).
+    /// </summary>
+    public static TrainingHistory Fit(IClassifier network, Dataset train, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        TrainingChecks.Validate(network, train, options);
+        if (options.Threads is { } threads) network.Threads = threads;
+        Dataset? validation = options.Validation;
+        if (options.ValidationSplit > 0) (train, validation) = train.Split(options.ValidationSplit, options.Seed);
+        return new TrainingRun(network, train, validation, options).Run();
+    }
+}

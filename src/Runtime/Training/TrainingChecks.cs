@@ -1,0 +1,44 @@
+namespace CnnCompiler;
+
+/// <summary>The argument checks of <see cref="Trainer.Fit"/>, each naming what was expected and what was given.</summary>
+internal static class TrainingChecks
+{
+    public static void Validate(IClassifier network, Dataset train, TrainingOptions options)
+    {
+        if (options.Optimizer is null) throw new ArgumentException("TrainingOptions.Optimizer is required.", nameof(options));
+        if (options.Epochs < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Epochs, "TrainingOptions.Epochs must be at least 1.");
+        if (options.BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(options), options.BatchSize, "TrainingOptions.BatchSize must be at least 1.");
+        if (options.CheckpointEvery < 1)
+            throw new ArgumentOutOfRangeException(nameof(options), options.CheckpointEvery, "TrainingOptions.CheckpointEvery must be at least 1.");
+        if (options.Threads is < 1) throw new ArgumentOutOfRangeException(nameof(options), options.Threads, "TrainingOptions.Threads must be at least 1.");
+        if (!(options.ValidationSplit >= 0 && options.ValidationSplit < 1))
+            throw new ArgumentOutOfRangeException(nameof(options), options.ValidationSplit, "TrainingOptions.ValidationSplit must be in [0, 1).");
+        if (options.ValidationSplit > 0 && options.Validation is not null)
+            throw new ArgumentException("Give either TrainingOptions.Validation or TrainingOptions.ValidationSplit, not both.", nameof(options));
+        if (options.EarlyStopping is { } stopping)
+        {
+            if (options.Validation is null && options.ValidationSplit == 0)
+                throw new ArgumentException("Early stopping watches a validation metric; set TrainingOptions.Validation or ValidationSplit.", nameof(options));
+            if (stopping.Patience < 0) throw new ArgumentOutOfRangeException(nameof(options), stopping.Patience, "EarlyStopping.Patience must be ≥ 0.");
+            if (!(stopping.MinDelta >= 0) || double.IsInfinity(stopping.MinDelta))
+                throw new ArgumentOutOfRangeException(nameof(options), stopping.MinDelta, "EarlyStopping.MinDelta must be a finite value ≥ 0.");
+        }
+        CheckData(network, train, "training", "train");
+        if (options.Validation is { } validation) CheckData(network, validation, "validation", nameof(options));
+        if ((options.CheckpointDirectory is not null || options.ResumeFrom is not null)
+            && network is not ITrainingRandomSource && network.LayerList.Any(layer => layer.Kind == "Dropout"))
+            throw new ArgumentException(
+                $"{network.GetType().Name} has Dropout layers, whose masks come from its TrainingRandom generator; for checkpoints to save it, " +
+                $"declare 'partial class {network.GetType().Name} : ITrainingRandomSource;'.", nameof(network));
+    }
+
+    private static void CheckData(IClassifier network, Dataset data, string role, string parameter)
+    {
+        if (data.Count == 0) throw new ArgumentException($"The {role} data set is empty.", parameter);
+        if (data.SampleLength != network.InputLength)
+            throw new ArgumentException(
+                $"{network.GetType().Name} takes samples of {ShapeText.Format(network.InputShape)} ({network.InputLength} floats); the {role} data's are " +
+                $"{ShapeText.Format(data.SampleShape)} ({data.SampleLength} floats).", parameter);
+        data.ValidateLabels(network.OutputLength);
+    }
+}

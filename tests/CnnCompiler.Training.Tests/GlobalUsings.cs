@@ -1,0 +1,2 @@
+global using CnnCompiler.Training.Tests.Networks;
+global using CnnCompiler.Training.Tests.Support;
