@@ -1,0 +1,36 @@
+using CnnCompiler.Bench;
+
+// The CnnCompiler benchmark harness: LeNet-5 training and inference figures as RESULT lines (see bench/README.md).
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (UsageException e)
+{
+    if (e.Message != "usage") Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return e.Message == "usage" && args.Length > 0 ? 0 : 2;
+}
+
+string[] commands = options.Command == "all" ? ["lenet-train", "lenet-infer-b1", "lenet-infer-b64", "alloc"] : [options.Command];
+if (commands.Any(c => c is not ("lenet-train" or "lenet-infer-b1" or "lenet-infer-b64" or "alloc")))
+{
+    Console.Error.WriteLine($"Unknown command '{options.Command}'.");
+    Console.Error.WriteLine(BenchOptions.Usage);
+    return 2;
+}
+
+var benchmarks = new LeNetBenchmarks(options);
+int exitCode = 0;
+foreach (string command in commands)
+{
+    switch (command)
+    {
+        case "lenet-train": benchmarks.Train(); break;
+        case "lenet-infer-b1": benchmarks.InferBatch1(); break;
+        case "lenet-infer-b64": benchmarks.InferBatch64(); break;
+        case "alloc": if (!benchmarks.Allocations()) exitCode = 1; break;
+    }
+}
+return exitCode;
