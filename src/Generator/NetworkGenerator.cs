@@ -25,17 +25,22 @@ public sealed class NetworkGenerator : IIncrementalGenerator
         IncrementalValuesProvider<AnalysisResult> analyzed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 NetworkParser.NetworkAttributeName,
-                predicate: static (node, _) => node is ClassDeclarationSyntax,
+                predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 transform: static (ctx, ct) => NetworkParser.Parse(ctx, ct))
             .WithTrackingName(ParseStep)
             .Select(static (parsed, _) => ShapeInference.Analyze(parsed))
             .WithTrackingName(AnalyzeStep);
 
-        context.RegisterSourceOutput(analyzed.Select(static (result, _) => result.Diagnostics), static (spc, diagnostics) =>
+        // Diagnostics are mapped back to the compilation's syntax trees only here, at reporting time, so that #pragma
+        // suppressions apply; the pipeline before this point holds plain data and the source output never sees this step.
+        IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics = analyzed
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static list => list.Count > 0);
+        context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {
-            foreach (DiagnosticInfo info in diagnostics)
+            foreach (DiagnosticInfo info in pair.Left)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.ById(info.Id), info.Location?.ToLocation(), [.. info.Arguments]));
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.ById(info.Id), info.Location?.ToLocation(pair.Right), [.. info.Arguments]));
             }
         });
 

@@ -69,10 +69,9 @@ public sealed class FuzzTests(ITestOutputHelper output)
         }
         output.WriteLine("  compiler errors in compiler-rejected classes: " +
             string.Join(", ", totals.CompilerErrorCounts.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")));
-        foreach (var known in totals.KnownIssues.OrderBy(p => p.Key, StringComparer.Ordinal)) output.WriteLine($"  known issue (reported, not failing): {known.Key}: {known.Value}");
         foreach (string failure in failures.Take(20)) output.WriteLine(failure);
 
-        Assert.Equal(count, totals.Valid + totals.RejectedByCnn + totals.RejectedByCompiler + totals.KnownIssueCount + failures.Count);
+        Assert.Equal(count, totals.Valid + totals.RejectedByCnn + totals.RejectedByCompiler + failures.Count);
         Assert.True(failures.Count == 0, $"{failures.Count} fuzz failure(s); the first:\n{string.Join("\n\n", failures.Take(5))}");
         // The mix must keep exercising both sides; a generator change that rejects everything would pass vacuously.
         Assert.True(totals.Valid >= count / 40, $"only {totals.Valid} of {count} declarations compiled");
@@ -193,11 +192,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
                 outcome.Tally.RejectedByCompiler++;
                 foreach (Diagnostic error in classErrors) outcome.Tally.CompilerErrorCounts[error.Id] = outcome.Tally.CompilerErrorCounts.GetValueOrDefault(error.Id) + 1;
             }
-            if (failure is not null && declaration.KnownIssue is not null)
-            {
-                outcome.Tally.KnownIssues[declaration.KnownIssue] = outcome.Tally.KnownIssues.GetValueOrDefault(declaration.KnownIssue) + 1;
-            }
-            else if (failure is not null)
+            if (failure is not null)
             {
                 outcome.Failures.Add(Describe(declaration, failure, result, path, generatedPath));
             }
@@ -255,9 +250,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 
         public Dictionary<string, int> CompilerErrorCounts { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, int> KnownIssues { get; } = new(StringComparer.Ordinal);
 
-        public int KnownIssueCount => KnownIssues.Values.Sum();
 
         public void Add(Tally other)
         {
@@ -267,7 +260,6 @@ public sealed class FuzzTests(ITestOutputHelper output)
             Merge(DiagnosticCounts, other.DiagnosticCounts);
             Merge(ClassCounts, other.ClassCounts);
             Merge(CompilerErrorCounts, other.CompilerErrorCounts);
-            Merge(KnownIssues, other.KnownIssues);
         }
 
         private static void Merge(Dictionary<string, int> into, Dictionary<string, int> from)
@@ -278,7 +270,7 @@ public sealed class FuzzTests(ITestOutputHelper output)
 }
 
 /// <summary>One generated source file holding one network class (and the helpers its arguments refer to).</summary>
-internal sealed record FuzzDeclaration(int Id, string Mode, string ClassName, string HintName, string Source, string? KnownIssue);
+internal sealed record FuzzDeclaration(int Id, string Mode, string ClassName, string HintName, string Source);
 
 /// <summary>
 /// Builds one random declaration, in one of three modes: <c>plausible</c> tracks shapes so that the network is valid
@@ -299,10 +291,9 @@ internal sealed class DeclarationFuzzer(Random random, int id)
     private static readonly string[] InvalidNames =
         ["", "1abc", "a b", "a-b", "a<b>", "a\\\"b", "a&b", "\\n", "\\t", "💥", "a/b", "9"];
 
-    // Class names the generated code cannot live with today: it names framework and runtime types by their simple
-    // names (Math, Span, Unsafe, …), which a class of that name shadows, and it adds nested types and members (Layers,
-    // Workspace, Predict, …), which cannot share the class's name. Both are emitter issues, reported; until they are
-    // fixed a failure of such a declaration counts as a known issue instead of failing the test.
+    // Class names the generated code cannot live with: it names framework and runtime types by their simple names
+    // (Math, Span, Unsafe, …), which a class of that name shadows, and it adds members (Layers, Workspace, Predict, …),
+    // which cannot share the class's name. The generator reports them (CNN0022) instead of emitting broken code.
     internal static readonly string[] ShadowingClassNames =
         ["Layers", "Workspace", "Math", "INetwork", "Span", "System", "CnnCompiler", "TensorPrimitives", "MemoryMarshal", "Unsafe", "Vector256", "WeightInit", "Predict", "Summary"];
 
@@ -380,8 +371,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
         foreach (string type in _extraTypes) source.AppendLine(type);
 
         string hint = (ns.Length == 0 ? "" : ns + ".") + className + ".g.cs";
-        string? knownIssue = ShadowingClassNames.Contains(className) ? $"class named {className}: the generated code's simple names and nested types clash with it" : null;
-        return new FuzzDeclaration(id, mode, className, hint, source.ToString(), knownIssue);
+        return new FuzzDeclaration(id, mode, className, hint, source.ToString());
     }
 
     private static readonly string[] Losses = ["SoftmaxCrossEntropy", "MeanSquaredError", "BinaryCrossEntropy"];

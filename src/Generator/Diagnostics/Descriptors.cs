@@ -100,6 +100,18 @@ internal static class Descriptors
         "CNN0021", "Residual shapes do not match",
         "{0}: the previous layer's output {1} and the output {2} of '{3}' cannot be added; {4}", Shape);
 
+    public static readonly DiagnosticDescriptor NameClashesWithGeneratedCode = Error(
+        "CNN0022", "Network class name clashes with the generated code",
+        "Network class '{0}' has the name of {1}, which the generated code refers to by that name; rename the class", Declaration);
+
+    public static readonly DiagnosticDescriptor MemberClashesWithGeneratedMember = Error(
+        "CNN0023", "Member clashes with a generated member",
+        "Network class '{0}' declares '{1}', which the generated code also defines ({2}); rename or remove the member", Declaration);
+
+    public static readonly DiagnosticDescriptor ConstructorSkipsInitialization = Error(
+        "CNN0024", "Constructor skips the generated initialization",
+        "Constructor '{0}' of network '{1}' does not chain to the generated constructor, so the weights and workspaces would stay uninitialized; add ': this(seed: …)'", Declaration);
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
@@ -124,6 +136,9 @@ internal static class Descriptors
         ArgumentOutOfRange,
         UnknownResidualSource,
         ResidualShapeMismatch,
+        NameClashesWithGeneratedCode,
+        MemberClashesWithGeneratedMember,
+        ConstructorSkipsInitialization,
     ];
 
     /// <summary>The descriptor with this ID.</summary>

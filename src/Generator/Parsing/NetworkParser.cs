@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using CnnCompiler.Generator.Diagnostics;
+using CnnCompiler.Generator.Emit;
 using CnnCompiler.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,14 +24,14 @@ internal static class NetworkParser
     {
         var diagnostics = new List<DiagnosticInfo>();
         var type = (INamedTypeSymbol)context.TargetSymbol;
-        var classSyntax = (ClassDeclarationSyntax)context.TargetNode;
+        var classSyntax = (TypeDeclarationSyntax)context.TargetNode;
         LocationInfo? classLocation = LocationInfo.From(classSyntax) is { } whole
             ? new LocationInfo(whole.FilePath, classSyntax.Identifier.Span, classSyntax.Identifier.GetLocation().GetLineSpan().Span)
             : null;
         AttributeData networkAttribute = context.Attributes[0];
         var networkArguments = new AttributeArguments(networkAttribute, cancellationToken);
 
-        CheckClass(type, classSyntax, classLocation, diagnostics);
+        CheckClass(type, classSyntax, classLocation, diagnostics, cancellationToken);
         EquatableArray<int> inputShape = ReadInputShape(networkAttribute, networkArguments, diagnostics);
 
         var layerAttributes = LayerAttributesInSourceOrder(type, cancellationToken, out bool severalDeclarations);
@@ -77,13 +78,47 @@ internal static class NetworkParser
     // Warnings do not stop generation; everything the parser reports so far is an error.
     private static bool IsDeclarationError(DiagnosticInfo diagnostic) => Descriptors.ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error;
 
-    private static void CheckClass(INamedTypeSymbol type, ClassDeclarationSyntax syntax, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+    private static void CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax syntax, LocationInfo? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ClassNotPartial, location, type.Name));
+        if (type.IsRecord) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is a record (its generated equality would compare workspaces)"));
         if (type.IsGenericType) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is generic"));
         if (type.ContainingType is not null) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, $"is nested in '{type.ContainingType.Name}'"));
         if (type.IsStatic) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is static"));
+        if (GeneratedNames.ClassNameClash(type.Name) is { } clash) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClashesWithGeneratedCode, location, type.Name, clash));
+        CheckMembers(type, diagnostics, cancellationToken);
     }
+
+    /// <summary>
+    /// User members that the generated partial would declare again, and constructors that would bypass the generated
+    /// one. The generator's own output is not part of the compilation it reads, so every member seen here is the user's.
+    /// </summary>
+    private static void CheckMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        foreach (ISymbol member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member.IsImplicitlyDeclared || member.Locations.FirstOrDefault(l => l.IsInSource) is not { } memberLocation) continue;
+            LocationInfo? location = LocationInfo.From(memberLocation);
+            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
+            {
+                bool chains = constructor.DeclaringSyntaxReferences.Any(reference =>
+                    reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer } && initializer.IsKind(SyntaxKind.ThisConstructorInitializer));
+                if (!chains) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ConstructorSkipsInitialization, location, Signature(constructor), type.Name));
+                continue;
+            }
+            bool isMethod = member is IMethodSymbol { MethodKind: MethodKind.Ordinary };
+            if (member is IMethodSymbol && !isMethod) continue; // operators, accessors, destructors: names the generated code never uses
+            if (GeneratedNames.OtherMembers.Contains(member.Name) || (!isMethod && GeneratedNames.Methods.Contains(member.Name)))
+            {
+                string generated = GeneratedNames.Methods.Contains(member.Name) ? "a method" : "a constant, field, property or nested type";
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MemberClashesWithGeneratedMember, location, type.Name, member.Name, generated));
+            }
+        }
+    }
+
+    private static string Signature(IMethodSymbol constructor) =>
+        constructor.ContainingType.Name + "(" + string.Join(", ", constructor.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")";
 
     private static EquatableArray<int> ReadInputShape(AttributeData attribute, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {

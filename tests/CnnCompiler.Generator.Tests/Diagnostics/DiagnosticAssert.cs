@@ -71,6 +71,9 @@ internal static class DiagnosticAssert
         Assert.Equal(span, diagnostic.Location.SourceSpan);
         Assert.Equal(text.Lines.GetLinePositionSpan(span), lines.Span);
         Assert.Equal(expectedText, text.ToString(diagnostic.Location.SourceSpan));
+        // In the user's own syntax tree (not a path-only location): what lets #pragma warning disable CNN… apply.
+        Assert.True(diagnostic.Location.IsInSource);
+        Assert.Equal(FilePath, diagnostic.Location.SourceTree!.FilePath);
     }
 
     /// <summary>An invalid declaration generates nothing, so the compiler reports nothing about generated code.</summary>

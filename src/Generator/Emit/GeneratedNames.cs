@@ -1,0 +1,87 @@
+using System.Collections.Generic;
+
+namespace CnnCompiler.Generator.Emit;
+
+/// <summary>
+/// The names the generated partial class declares and the outside names its code refers to unqualified. The parser
+/// checks the user's class against them (CNN0022, CNN0023) so that a clash is one clear diagnostic instead of dozens of
+/// compiler errors inside generated code; GeneratedNamesTests keeps this table equal to what the emitters write.
+/// </summary>
+internal static class GeneratedNames
+{
+    /// <summary>Methods of the generated class: a user method of the same name is an overload, not a clash.</summary>
+    public static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
+    {
+        "Backward", "Classify", "ComputeActivations", "ComputeGradients", "ComputeGradientsInParallel", "ComputeLoss",
+        "CopyFrozenParameters", "EnterTraining", "ExitTraining", "Forward", "IsFrozen", "Predict", "RequireLength",
+        "RequireTargets", "RunTrainingWorker", "SampleCount", "SetFrozen", "Summary", "ThrowIfTraining", "TrainStep",
+        "TrainingPass", "UpdateFirstTrainable",
+    };
+
+    /// <summary>Constants, fields, properties and nested types of the generated class: any user member of the same name clashes.</summary>
+    public static readonly HashSet<string> OtherMembers = new(System.StringComparer.Ordinal)
+    {
+        "Gradients", "InferenceChunk", "InputLength", "InputShape", "LayerList", "Layers", "OutputLength", "ParameterCount",
+        "Parameters", "State", "StateCount", "Tensors", "Threads", "TrainingJob", "TrainingRandom", "TrainingWorker",
+        "Workspace", "_firstTrainable", "_frozen", "_frozenBackup", "_gradients", "_inferenceWorkspaces", "_parameters",
+        "_random", "_state", "_threads", "_trainingCalls", "_trainingJob", "_trainingWorkers", "_trainingWorkspace",
+    };
+
+    /// <summary>
+    /// Types and namespaces the generated code names without qualification, with what they are: a network class of the
+    /// same name would hide them inside its own body.
+    /// </summary>
+    public static readonly Dictionary<string, string> ReferencedTypes = new(System.StringComparer.Ordinal)
+    {
+        ["ActivationKernels"] = "CnnCompiler.Kernels.ActivationKernels",
+        ["ArgMax"] = "CnnCompiler.Kernels.ArgMax",
+        ["ArgumentException"] = "System.ArgumentException",
+        ["ArgumentNullException"] = "System.ArgumentNullException",
+        ["ArgumentOutOfRangeException"] = "System.ArgumentOutOfRangeException",
+        ["Array"] = "System.Array",
+        ["BinaryCrossEntropyKernels"] = "CnnCompiler.Losses.BinaryCrossEntropyKernels",
+        ["CounterRandom"] = "CnnCompiler.CounterRandom",
+        ["Environment"] = "System.Environment",
+        ["IClassifier"] = "CnnCompiler.IClassifier",
+        ["INetwork"] = "CnnCompiler.INetwork",
+        ["IOptimizer"] = "CnnCompiler.IOptimizer",
+        ["IParallelWork"] = "CnnCompiler.IParallelWork",
+        ["IReadOnlyList"] = "System.Collections.Generic.IReadOnlyList<T>",
+        ["IRegressor"] = "CnnCompiler.IRegressor",
+        ["IndexMath"] = "CnnCompiler.Kernels.IndexMath",
+        ["Interlocked"] = "System.Threading.Interlocked",
+        ["InvalidOperationException"] = "System.InvalidOperationException",
+        ["LayerInfo"] = "CnnCompiler.LayerInfo",
+        ["Math"] = "System.Math",
+        ["MeanSquaredErrorKernels"] = "CnnCompiler.Losses.MeanSquaredErrorKernels",
+        ["MemoryMarshal"] = "System.Runtime.InteropServices.MemoryMarshal",
+        ["ReadOnlySpan"] = "System.ReadOnlySpan<T>",
+        ["Rows"] = "CnnCompiler.Kernels.Rows",
+        ["SeededRandom"] = "CnnCompiler.SeededRandom",
+        ["SoftmaxCrossEntropyKernels"] = "CnnCompiler.Losses.SoftmaxCrossEntropyKernels",
+        ["Span"] = "System.Span<T>",
+        ["StringComparison"] = "System.StringComparison",
+        ["SyncGroup"] = "CnnCompiler.SyncGroup",
+        ["TensorInfo"] = "CnnCompiler.TensorInfo",
+        ["TensorStore"] = "CnnCompiler.TensorStore",
+        ["TensorPrimitives"] = "System.Numerics.Tensors.TensorPrimitives",
+        ["Unsafe"] = "System.Runtime.CompilerServices.Unsafe",
+        ["Vector256"] = "System.Runtime.Intrinsics.Vector256",
+        ["Volatile"] = "System.Threading.Volatile",
+        ["WeightInit"] = "CnnCompiler.WeightInit",
+        ["WorkerPool"] = "CnnCompiler.WorkerPool",
+        ["WorkspacePool"] = "CnnCompiler.WorkspacePool<T>",
+        // Contextual keywords the generated code uses: a type of that name would take their place.
+        ["nameof"] = "the contextual keyword nameof",
+        ["nuint"] = "the contextual keyword nuint",
+        ["var"] = "the contextual keyword var",
+    };
+
+    /// <summary>What a class of this name would clash with, or null when the name is free.</summary>
+    public static string? ClassNameClash(string className)
+    {
+        if (ReferencedTypes.TryGetValue(className, out string? type)) return type.StartsWith("the ", System.StringComparison.Ordinal) ? type : "the type " + type;
+        if (Methods.Contains(className) || OtherMembers.Contains(className)) return $"the generated member '{className}'";
+        return null;
+    }
+}
