@@ -118,6 +118,14 @@ public sealed class SnapshotTests
         Verify("VolumeNet", Generate(VolumeSource, "CnnCompiler.Samples.Volumes.VolumeNet.g.cs"));
     }
 
+    /// <summary>ResNet-20 exactly as samples/Architectures declares it: BasicBlocks, projections, folded BatchNorms, residual wiring.</summary>
+    [Fact]
+    public void ResNet20_generated_code_matches_the_snapshot()
+    {
+        string declaration = File.ReadAllText(Path.Combine(ProjectDirectory(), "..", "..", "samples", "Architectures", "Networks", "ResNet20.cs")).Replace("\r\n", "\n");
+        Verify("ResNet20", Generate("using CnnCompiler;\n\n" + declaration, "CnnCompiler.Samples.Architectures.ResNet20.g.cs"));
+    }
+
     /// <summary>The text Summary() returns at run time, from the compiled network: the table and its string escaping.</summary>
     [Fact]
     public void LeNet5_summary_matches_the_snapshot()

@@ -92,7 +92,7 @@ internal static class ShapeInference
         }
 
         if (CountErrors(diagnostics) > errorsBefore || lossIndex < 0) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-        var plans = WithInitialization(builder.Plans);
+        var plans = WithBatchNormFolding(WithInitialization(builder.Plans));
         // The loss needs the outputs and their gradient in buffers of the last layer's own: a flatten that ends the
         // network (normally a view) becomes an identity copy.
         LayerPlan final = plans[plans.Count - 1];
@@ -162,6 +162,27 @@ internal static class ShapeInference
             result[i] = plan with { FollowedByReLU = relu };
         }
         return result;
+    }
+
+    /// <summary>
+    /// Marks each convolution or dense layer without an activation whose output goes only to the BatchNorm right after
+    /// it: at inference y = γ·(W·x + b − μ)/√(σ² + ε) + β is the same affine map as W'·x + b', so the BatchNorm folds
+    /// into the weights. An activation between them, or another reader of the pre-norm output, keeps them apart.
+    /// </summary>
+    private static List<LayerPlan> WithBatchNormFolding(List<LayerPlan> plans)
+    {
+        for (int i = 0; i + 1 < plans.Count; i++)
+        {
+            LayerPlan plan = plans[i], next = plans[i + 1];
+            if (plan.Kind is not (LayerKind.Conv or LayerKind.Dense) || plan.Decl.Activation != ActivationKind.None) continue;
+            if (next.Kind != LayerKind.BatchNorm || next.InputFrom != i) continue;
+            bool otherReader = false;
+            for (int j = 0; j < plans.Count; j++) otherReader |= j != i + 1 && (plans[j].InputFrom == i || plans[j].SkipFrom == i);
+            if (otherReader) continue;
+            plans[i] = plan with { FoldsBatchNorm = true };
+            plans[i + 1] = next with { FoldedIntoPrevious = true };
+        }
+        return plans;
     }
 
     /// <summary>"Conv2D #3" or "Conv2D #3 'stem'": how messages name a layer (1-based, counting every layer attribute).</summary>

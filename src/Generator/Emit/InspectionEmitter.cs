@@ -31,7 +31,7 @@ internal static class InspectionEmitter
             w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
             using (w.Block("try"))
             {
-                w.Line("Forward(workspace, input, 1);");
+                w.Line(PassEmitter.HasFolding(network) ? "Forward(workspace, input, 1, fold: false);" : "Forward(workspace, input, 1);");
                 w.Line("ReadOnlySpan<float> output = layer switch");
                 w.Line("{");
                 foreach (LayerPlan layer in network.Layers)

@@ -1,3 +1,4 @@
+using System.Linq;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
@@ -8,15 +9,36 @@ internal static class PassEmitter
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
         var wiring = new Wiring(network);
+        bool folds = HasFolding(network);
         w.Line("/// <summary>Runs every layer forward over <paramref name=\"count\"/> samples; the last layer's output holds the network's raw outputs.</summary>");
-        using (w.Block("private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count)"))
+        if (folds) w.Line("/// <remarks>At inference, BatchNorms are folded into the layer before them unless <paramref name=\"fold\"/> is false (feature maps of every layer are wanted).</remarks>");
+        using (w.Block(folds ? "private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count, bool fold = true)" : "private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count)"))
         {
             w.Line("ReadOnlySpan<float> parameters = _parameters;");
-            foreach (LayerPlan layer in network.Layers)
+            if (folds) w.Line("bool folded = fold && !workspace.Training;");
+            for (int i = 0; i < network.Layers.Count; i++)
             {
+                LayerPlan layer = network.Layers[i];
                 if (layer.IsView) continue;
-                string skip = layer.Kind == LayerKind.Add ? wiring.Output(layer.SkipFrom) + ", " : "";
-                w.Line($"Layers.{layer.Identifier}.Forward(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, workspace, count);");
+                if (layer.FoldsBatchNorm)
+                {
+                    LayerPlan norm = network.Layers[i + 1];
+                    string id = layer.Identifier, source = $"Layers.{id}";
+                    using (w.Block("if (folded)"))
+                    {
+                        w.Line($"// {norm.Name} folded into {layer.Name}: one pass over the activations instead of two.");
+                        w.Line($"Layers.{norm.Identifier}.Fold(parameters, workspace.State, {source}.WeightOffset, {source}.WeightCount, {source}.BiasOffset, {source}.BiasCount, workspace.{id}Folded);");
+                        w.Line($"{source}.ForwardFolded(workspace.{id}Folded, {wiring.Output(layer.InputFrom)}, {wiring.Output(norm.Index)}, workspace, count);");
+                    }
+                    using (w.Block("else"))
+                    {
+                        EmitForwardCall(w, wiring, layer);
+                        EmitForwardCall(w, wiring, norm);
+                    }
+                    i++;
+                    continue;
+                }
+                EmitForwardCall(w, wiring, layer);
             }
         }
         w.Line();
@@ -52,6 +74,15 @@ internal static class PassEmitter
             }
         }
     }
+
+    private static void EmitForwardCall(CodeWriter w, Wiring wiring, LayerPlan layer)
+    {
+        string skip = layer.Kind == LayerKind.Add ? wiring.Output(layer.SkipFrom) + ", " : "";
+        w.Line($"Layers.{layer.Identifier}.Forward(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, workspace, count);");
+    }
+
+    /// <summary>Whether any BatchNorm is folded at inference.</summary>
+    public static bool HasFolding(NetworkPlan network) => network.Layers.Any(layer => layer.FoldsBatchNorm);
 
     /// <summary>When the gradient for <paramref name="reader"/>'s input <paramref name="index"/> is needed: always past the first trainable layer, and for the network input only when the caller asked.</summary>
     private static string Wanted(Wiring wiring, int index, int reader) => wiring.Producer(index) < 0 ? "wantInput" : $"wantInput || first < {reader}";

@@ -31,6 +31,8 @@ internal enum LossKind
 /// <param name="SkipFrom">An Add's second input (−1: none).</param>
 /// <param name="DeclaredFrozen">Whether the declaration (or the composite it belongs to) starts it frozen.</param>
 /// <param name="FollowedByReLU">Whether ReLU follows the layer (fused or as the next layer), which picks He initialization.</param>
+/// <param name="FoldsBatchNorm">A convolution or dense layer whose output only the next layer, a BatchNorm, reads: at inference that BatchNorm is folded into its weights and bias (exact: nothing non-linear stands between them).</param>
+/// <param name="FoldedIntoPrevious">A BatchNorm folded into the layer before it at inference.</param>
 internal sealed record LayerPlan(
     int Index,
     string Name,
@@ -51,7 +53,9 @@ internal sealed record LayerPlan(
     bool FollowedByReLU,
     int InputFrom = -1,
     int SkipFrom = -1,
-    bool DeclaredFrozen = false)
+    bool DeclaredFrozen = false,
+    bool FoldsBatchNorm = false,
+    bool FoldedIntoPrevious = false)
 {
     public LayerKind Kind => Decl.Kind;
 

@@ -148,6 +148,26 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                 }
             }
             w.Line();
+            if (layer.FoldedIntoPrevious)
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),");
+                w.Line("/// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name=\"folded\"/>: W' then b'.");
+                w.Line("/// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.");
+                w.Line("/// </summary>");
+                using (w.Block("public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)"))
+                {
+                    w.Line("int perChannel = weightCount / Channels;");
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
+                    {
+                        w.Line("float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));");
+                        w.Line("TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));");
+                        w.Line("float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;");
+                        w.Line("folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];");
+                    }
+                }
+                w.Line();
+            }
             w.Line("/// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>");
             using (w.Block("private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)"))
             {
@@ -164,6 +184,10 @@ internal sealed class BatchNormEmitter : ILayerEmitter
             }
         }
     }
+
+    /// <summary>The workspace array a layer that folds the next BatchNorm gets for W' and b'.</summary>
+    public static ScratchBuffer FoldedBuffer(LayerPlan layer) =>
+        new(layer.Identifier + "Folded", "float", layer.WeightCount + layer.Output.Channels, PerSample: false);
 
     public void EmitInitialization(CodeWriter w, LayerPlan layer)
     {

@@ -15,6 +15,7 @@ internal sealed class ConvEmitter : ILayerEmitter
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
         yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
+        if (layer.FoldsBatchNorm) yield return BatchNormEmitter.FoldedBuffer(layer);
     }
 
     private static long ColumnRows(LayerPlan layer) => layer.Input.Channels * layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
@@ -62,22 +63,46 @@ internal sealed class ConvEmitter : ILayerEmitter
 
     private static void EmitForward(CodeWriter w, LayerPlan layer)
     {
-        w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples.</summary>");
-        using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+        if (layer.FoldsBatchNorm)
         {
-            w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
+            // The same body serves training (the layer's own weights) and inference (weights with the next BatchNorm folded in).
+            w.Line("/// <summary>y = W ⊛ x + b for <paramref name=\"count\"/> samples (training: the BatchNorm after it runs on its own).</summary>");
+            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
+            w.Line($"    Apply(parameters.Slice(WeightOffset, WeightCount), {(layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default")}, input, output, workspace, count);");
+            w.Line();
+            w.Line("/// <summary>Inference with the next BatchNorm folded in: <paramref name=\"folded\"/> holds W' (WeightCount) then b' (OutChannels).</summary>");
+            w.Line("public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
+            w.Line("    Apply(folded.Slice(0, WeightCount), folded.Slice(WeightCount, OutChannels), input, output, workspace, count);");
+            w.Line();
+            w.Line("/// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>");
+            EmitForwardBody(w, layer, "private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)",
+                "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
+            return;
+        }
+        w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples.</summary>");
+        EmitForwardBody(w, layer, "public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)",
+            "ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset)", layer.BiasCount > 0 ? "" : null, "parameters[BiasOffset + c]");
+    }
+
+    /// <summary>The forward body; <paramref name="biasCondition"/> is null without bias, empty for a bias always present, else a run-time test.</summary>
+    private static void EmitForwardBody(CodeWriter w, LayerPlan layer, string signature, string weights, string? biasCondition, string biasValue)
+    {
+        using (w.Block(signature))
+        {
+            w.Line($"ref float weights = {weights};");
             w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
             using (w.Block("for (int n = 0; n < count; n++)"))
             {
                 w.Line("Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);");
                 w.Line("Span<float> y = output.Slice(n * OutputLength, OutputLength);");
                 w.Line("MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));");
-                if (layer.BiasCount > 0)
+                if (biasCondition is not null)
                 {
+                    using (biasCondition.Length == 0 ? null : w.Block(biasCondition))
                     using (w.Block("for (int c = 0; c < OutChannels; c++)"))
                     {
                         w.Line("Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);");
-                        w.Line("TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);");
+                        w.Line($"TensorPrimitives.Add(plane, {biasValue}, plane);");
                     }
                 }
             }

@@ -10,7 +10,7 @@ namespace CnnCompiler.Generator.Emit.Layers;
 /// </summary>
 internal sealed class DenseEmitter : ILayerEmitter
 {
-    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
+    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => layer.FoldsBatchNorm ? [BatchNormEmitter.FoldedBuffer(layer)] : [];
 
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
@@ -22,22 +22,7 @@ internal sealed class DenseEmitter : ILayerEmitter
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line($"public const int Inputs = {inputs}, Units = {units};");
             w.Line();
-            w.Line("/// <summary>y = act(W · x + b) for <paramref name=\"count\"/> samples.</summary>");
-            using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
-            {
-                w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
-                w.Line("MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);");
-                if (layer.BiasCount > 0)
-                {
-                    w.Line("ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
-                    {
-                        w.Line("Span<float> y = output.Slice(n * Units, Units);");
-                        w.Line("TensorPrimitives.Add(y, bias, y);");
-                    }
-                }
-                ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * Units)");
-            }
+            EmitForward(w, layer);
             w.Line();
             w.Line("/// <summary>Inverts <see cref=\"Forward\"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>");
             using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
@@ -74,4 +59,51 @@ internal sealed class DenseEmitter : ILayerEmitter
 
     public void EmitInitialization(CodeWriter w, LayerPlan layer) =>
         ParameterInit.Emit(w, layer, fanIn: (int)layer.Input.Length, fanOut: (int)layer.Output.Length);
+
+    private static void EmitForward(CodeWriter w, LayerPlan layer)
+    {
+        if (layer.FoldsBatchNorm)
+        {
+            // The same body serves training (the layer's own weights) and inference (weights with the next BatchNorm folded in).
+            w.Line("/// <summary>y = W · x + b for <paramref name=\"count\"/> samples (training: the BatchNorm after it runs on its own).</summary>");
+            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
+            w.Line($"    Apply(parameters.Slice(WeightOffset, WeightCount), {(layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default")}, input, output, count);");
+            w.Line();
+            w.Line("/// <summary>Inference with the next BatchNorm folded in: <paramref name=\"folded\"/> holds W' (WeightCount) then b' (Units).</summary>");
+            w.Line("public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
+            w.Line("    Apply(folded.Slice(0, WeightCount), folded.Slice(WeightCount, Units), input, output, count);");
+            w.Line();
+            w.Line("/// <summary>y = W · x + b with the given weights and bias (empty: none).</summary>");
+            EmitForwardBody(w, layer, "private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, int count)",
+                "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias");
+            return;
+        }
+        w.Line("/// <summary>y = act(W · x + b) for <paramref name=\"count\"/> samples.</summary>");
+        EmitForwardBody(w, layer, "public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)",
+            "ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset)", layer.BiasCount > 0 ? "" : null, "parameters.Slice(BiasOffset, BiasCount)");
+    }
+
+    /// <summary>The forward body; <paramref name="biasCondition"/> is null without bias, empty for a bias always present, else a run-time test.</summary>
+    private static void EmitForwardBody(CodeWriter w, LayerPlan layer, string signature, string weights, string? biasCondition, string bias)
+    {
+        using (w.Block(signature))
+        {
+            w.Line($"ref float weights = {weights};");
+            w.Line("MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);");
+            if (biasCondition is not null)
+            {
+                // Apply receives its bias as a parameter; Forward reads it from the parameters.
+                using (biasCondition.Length == 0 ? null : w.Block(biasCondition))
+                {
+                    if (biasCondition.Length == 0) w.Line($"ReadOnlySpan<float> bias = {bias};");
+                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    {
+                        w.Line("Span<float> y = output.Slice(n * Units, Units);");
+                        w.Line("TensorPrimitives.Add(y, bias, y);");
+                    }
+                }
+            }
+            ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * Units)");
+        }
+    }
 }

@@ -1,0 +1,18 @@
+namespace CnnCompiler.Numerics.Tests.Networks;
+
+// Networks for the inference-mode forward checks: BatchNorm with running statistics (folded into the convolution and
+// the dense layer before it), a BatchNorm that cannot fold (an activation stands between), global max pooling and
+// LeakyReLU.
+
+[Network(2, 6, 5)]
+[Conv2D(3, 3, PaddingSize = 1)]
+[BatchNorm(Epsilon = 1e-3f)]
+[LeakyReLU(0.2f)]
+[Conv2D(4, 3, Activation = Activation.Tanh, UseBias = false)]
+[BatchNorm]
+[GlobalMaxPool]
+[Dense(5, UseBias = false)]
+[BatchNorm]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class InferenceBatchNorm;
