@@ -25,8 +25,10 @@ public class SoakTests(ITestOutputHelper output)
         long Field(string name) => long.Parse(fields[name], CultureInfo.InvariantCulture);
 
         Assert.True(Field("steps_after_warmup") >= (epochs - 1) * 30, result);
-        Assert.Equal(0, Field("step_bytes_after_warmup"));
-        Assert.Equal(0, Field("max_step_bytes"));
+        // Nothing on the training thread; process-wide, the tiered JIT may allocate a few bytes on its own thread once in
+        // thousands of steps (see SoakReport.ZeroAllocationsPerStep), while a step that allocates does so every time.
+        Assert.Equal(0, Field("thread_step_bytes_after_warmup"));
+        Assert.True(Field("step_bytes_after_warmup") < Field("steps_after_warmup"), result);
         Assert.True(Field("live_heap_growth_bytes") < 256 * 1024, result);
         Assert.True(Field("boundary_bytes_per_epoch") < 1024 * 1024, result);
         Assert.Equal("PASS", fields["outcome"]);
