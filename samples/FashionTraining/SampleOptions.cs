@@ -9,7 +9,7 @@ internal sealed record SampleOptions(string Net, int Epochs, string? DataDirecto
 
     public static SampleOptions Parse(string[] args)
     {
-        var options = new SampleOptions("wide", Epochs: 10, DataDirectory: null, Seed: 42, Threads: Environment.ProcessorCount, BatchSize: 64, LearningRate: 0.05f, OutputDirectory: "output/fashion-training");
+        var options = new SampleOptions("lenet5", Epochs: 10, DataDirectory: null, Seed: 42, Threads: Environment.ProcessorCount, BatchSize: 64, LearningRate: 0.05f, OutputDirectory: "output/fashion-training");
         for (int i = 0; i < args.Length; i++)
         {
             string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"Option {args[i]} needs a value; {Usage}.");

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using CnnCompiler;
 using CnnCompiler.Samples.LeNet;
 
-// Trains LeNet-5 on Fashion-MNIST and reports, per epoch, the mean training loss, test accuracy, seconds and images/s.
+// Trains LeNet-5 on Fashion-MNIST and reports, per epoch, the mean training loss, test accuracy, seconds and images/s;
+// then writes the weights and three pictures to --output (default output/lenet): the first layer's filters, the feature
+// maps of conv1 and conv2 for the first test image, and the loss/accuracy curves.
 // Data: --data DIR, else the Debian package dataset-fashion-mnist, else the subset shipped in data/fashion-mnist-subset.
 var options = SampleOptions.Parse(args);
 var (train, test, source) = FashionMnist.Load(options.DataDirectory);
@@ -15,6 +17,9 @@ var optimizer = new Sgd(options.LearningRate, momentum: 0.9f);
 var batches = new MiniBatchLoader(train, options.BatchSize, seed: (ulong)options.Seed);
 Console.WriteLine($"Recipe: batch {options.BatchSize}, SGD lr {options.LearningRate} momentum 0.9, seed {options.Seed}, {options.Threads} thread(s), {options.Epochs} epoch(s)");
 
+var trainLoss = new double[options.Epochs];
+var testLoss = new double[options.Epochs];
+var testAccuracy = new double[options.Epochs];
 for (int epoch = 1; epoch <= options.Epochs; epoch++)
 {
     var clock = Stopwatch.StartNew();
@@ -28,4 +33,14 @@ for (int epoch = 1; epoch <= options.Epochs; epoch++)
     double seconds = clock.Elapsed.TotalSeconds;
     double accuracy = Evaluation.Accuracy(network, test);
     Console.WriteLine($"epoch {epoch}: loss {lossSum / steps:F4}, test accuracy {accuracy:P2}, {seconds:F2} s, {train.Count / seconds:N0} images/s");
+    (trainLoss[epoch - 1], testLoss[epoch - 1], testAccuracy[epoch - 1]) = (lossSum / steps, Evaluation.MeanLoss(network, test), accuracy);
 }
+
+Directory.CreateDirectory(options.OutputDirectory);
+network.SaveWeights(Path.Combine(options.OutputDirectory, "lenet5.safetensors"));
+Visualize.Filters(network, Path.Combine(options.OutputDirectory, "filters-conv1.png"));
+Visualize.FeatureMaps(network, "conv1", test.Sample(0), Path.Combine(options.OutputDirectory, "feature-maps-conv1.png"));
+Visualize.FeatureMaps(network, "conv2", test.Sample(0), Path.Combine(options.OutputDirectory, "feature-maps-conv2.png"));
+// The test set stands in for validation data here: it is only measured, never used to choose anything.
+Visualize.TrainingCurves(Path.Combine(options.OutputDirectory, "curves.png"), [.. Enumerable.Range(1, options.Epochs)], trainLoss, testLoss, [], testAccuracy);
+Console.WriteLine($"Wrote lenet5.safetensors, filters-conv1.png, feature-maps-conv1.png, feature-maps-conv2.png and curves.png to {options.OutputDirectory}");
