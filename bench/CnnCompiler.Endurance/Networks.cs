@@ -1,8 +1,8 @@
 namespace CnnCompiler.Endurance;
 
 // The fault-injection network: small enough for epochs of a fraction of a second, with every kind of state a
-// checkpoint must carry: BatchNorm running statistics, dropout masks from the network's own generator (hence
-// ITrainingRandomSource), and AdamW's two moment buffers per parameter (set up in TrainCommand).
+// checkpoint must carry: BatchNorm running statistics, dropout masks from the network's own generator (its
+// TrainingRandom), and AdamW's two moment buffers per parameter (set up in TrainCommand).
 [Network(1, 28, 28)]
 [Conv2D(8, 3, Padding = Padding.Same)]
 [BatchNorm]
@@ -14,7 +14,7 @@ namespace CnnCompiler.Endurance;
 [Dropout(0.25f)]
 [Dense(10)]
 [SoftmaxCrossEntropy]
-public partial class SmallNet : ITrainingRandomSource;
+public partial class SmallNet;
 
 // LeNet-5 as in samples/LeNet: the soak run's default.
 [Network(1, 28, 28)]

@@ -17,6 +17,8 @@ internal sealed class FakeNetwork(int classCount) : IClassifier
     public Span<float> Parameters => Span<float>.Empty;
     public ReadOnlySpan<float> Gradients => ReadOnlySpan<float>.Empty;
     public int Threads { get; set; } = 1;
+
+    public SeededRandom TrainingRandom { get; } = new(0);
     public Span<float> State => Span<float>.Empty;
     public IReadOnlyList<TensorInfo> Tensors => [];
     public IReadOnlyList<LayerInfo> LayerList => [];

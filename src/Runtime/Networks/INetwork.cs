@@ -48,6 +48,12 @@ public interface INetwork
     /// <summary>Whether every parameter layer with that name (or inside it) is frozen.</summary>
     bool IsFrozen(string layer);
 
+    /// <summary>
+    /// The generator behind training-time randomness (dropout masks), seeded by the constructor's seed; checkpoints
+    /// save and restore its state so that a resumed run repeats exactly.
+    /// </summary>
+    SeededRandom TrainingRandom { get; }
+
     /// <summary>Threads that share a training step's samples. The same seed and thread count give bitwise-identical training.</summary>
     int Threads { get; set; }
 

@@ -67,7 +67,7 @@ public static class Checkpoint
         writer.AddMetadata(CheckpointMetadata.ScheduleStep, CheckpointMetadata.Integer(optimizerState.StepCount));
         writer.AddMetadata(CheckpointMetadata.ShuffleRandom, CheckpointMetadata.Random(state.ShuffleRandom));
         writer.AddMetadata(CheckpointMetadata.AugmentationRandom, CheckpointMetadata.Random(state.AugmentationRandom));
-        if (network is ITrainingRandomSource source) writer.AddMetadata(CheckpointMetadata.NetworkRandom, CheckpointMetadata.Random(source.TrainingRandom.State));
+        writer.AddMetadata(CheckpointMetadata.NetworkRandom, CheckpointMetadata.Random(network.TrainingRandom.State));
         writer.AddMetadata(CheckpointMetadata.History, state.History.ToJson(indented: false));
         if (state.EarlyStopping is { } stopping) writer.AddMetadata(CheckpointMetadata.EarlyStopping, CheckpointMetadata.EarlyStoppingText(stopping));
 
@@ -130,7 +130,7 @@ public static class Checkpoint
         }
         optimizer.LearningRate = learningRate;
         staging.Commit(network);
-        if (networkRandom is { } random && network is ITrainingRandomSource source) source.TrainingRandom.State = random;
+        if (networkRandom is { } random) network.TrainingRandom.State = random;
         return new TrainingCheckpoint(epoch, globalStep, shuffleRandom, augmentationRandom, history, earlyStopping);
     }
 

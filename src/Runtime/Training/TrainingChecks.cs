@@ -25,11 +25,6 @@ internal static class TrainingChecks
         }
         CheckData(network, train, "training", "train");
         if (options.Validation is { } validation) CheckData(network, validation, "validation", nameof(options));
-        if ((options.CheckpointDirectory is not null || options.ResumeFrom is not null)
-            && network is not ITrainingRandomSource && network.LayerList.Any(layer => layer.Kind == "Dropout"))
-            throw new ArgumentException(
-                $"{network.GetType().Name} has Dropout layers, whose masks come from its TrainingRandom generator; for checkpoints to save it, " +
-                $"declare 'partial class {network.GetType().Name} : ITrainingRandomSource;'.", nameof(network));
     }
 
     private static void CheckData(IClassifier network, Dataset data, string role, string parameter)

@@ -36,7 +36,7 @@ public partial class TinyNetWiderHead;
 [Dropout(0.25f)]
 [Dense(3)]
 [SoftmaxCrossEntropy]
-public partial class TinyBatchNormNet : ITrainingRandomSource;
+public partial class TinyBatchNormNet;
 
 // The LeNet-5 of samples/LeNet, declared again here.
 [Network(1, 28, 28)]
@@ -50,10 +50,3 @@ public partial class TinyBatchNormNet : ITrainingRandomSource;
 [SoftmaxCrossEntropy]
 public partial class LeNet5;
 
-// Dropout without ITrainingRandomSource: its masks' generator is out of the trainer's reach.
-[Network(1, 8, 8)]
-[Flatten]
-[Dropout(0.5f)]
-[Dense(3)]
-[SoftmaxCrossEntropy]
-public partial class TinyDropoutNet;

@@ -23,6 +23,8 @@ internal sealed class CountingClassifier : IClassifier
     public IReadOnlyList<LayerInfo> LayerList { get; } = [new("dense1", "Dense", [3], 4, 0)];
     public int Threads { get; set; } = 1;
 
+    public SeededRandom TrainingRandom { get; } = new(0);
+
     public void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations) =>
         throw new ArgumentException($"CountingClassifier does not expose activations (asked for '{layer}').", nameof(layer));
 

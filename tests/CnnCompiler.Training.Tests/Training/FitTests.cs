@@ -141,16 +141,6 @@ public sealed class FitTests
         Bits.Unchanged(before, network);
     }
 
-    [Fact]
-    public void DropoutNetworkWithoutItsGeneratorCannotBeCheckpointed()
-    {
-        using var directory = new TempDirectory();
-        var error = Assert.Throws<ArgumentException>(() =>
-            Trainer.Fit(new TinyDropoutNet(seed: 1), Runs.Train, Runs.Options(new Sgd(0.1f), epochs: 1) with { CheckpointDirectory = directory.Path }));
-
-        Assert.Contains("partial class TinyDropoutNet : ITrainingRandomSource;", error.Message);
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
