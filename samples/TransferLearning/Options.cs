@@ -5,13 +5,14 @@ namespace CnnCompiler.Samples.TransferLearning;
 /// <summary>
 /// Command-line options: --data DIR, --seed N (42), --threads N (all cores), --labelled N (300 images of classes 5–9),
 /// --pretrain-epochs N (2), --finetune-epochs N (40), --out DIR (where the pretrained weights go; the current folder),
-/// --freeze LAYERS (the pretrained layers kept frozen while fine-tuning: conv1,conv2,dense1,dense2).
+/// --freeze LAYERS (the pretrained layers kept frozen while fine-tuning; by default two runs: conv1,conv2,dense1,dense2
+/// (only the new head trains) and conv1,conv2 (the dense layers fine-tune from their pretrained values too)).
 /// </summary>
-internal sealed record Options(string? DataDirectory, int Seed, int Threads, int Labelled, int PretrainEpochs, int FineTuneEpochs, string OutputDirectory, string[] Frozen)
+internal sealed record Options(string? DataDirectory, int Seed, int Threads, int Labelled, int PretrainEpochs, int FineTuneEpochs, string OutputDirectory, string[]? Frozen)
 {
     public static Options Parse(string[] args)
     {
-        var options = new Options(null, 42, Environment.ProcessorCount, 300, 2, 40, ".", ["conv1", "conv2", "dense1", "dense2"]);
+        var options = new Options(null, 42, Environment.ProcessorCount, 300, 2, 40, ".", null);
         for (int i = 0; i < args.Length; i++)
         {
             string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"Option {args[i]} needs a value.");
