@@ -35,12 +35,17 @@ public sealed class WorkspacePool<T> where T : class
     /// <summary>Takes a workspace; give it back with <see cref="Return"/>.</summary>
     public T Rent()
     {
-        foreach (T?[] slots in Volatile.Read(ref _blocks))
+        // Two passes: a workspace given back into a slot that this scan had already passed is found on the second, so
+        // that a caller creates a workspace only when the pool is really empty, not when items merely moved meanwhile.
+        for (int pass = 0; pass < 2; pass++)
         {
-            for (int i = 0; i < slots.Length; i++)
+            foreach (T?[] slots in Volatile.Read(ref _blocks))
             {
-                T? item = Volatile.Read(ref slots[i]);
-                if (item is not null && Interlocked.CompareExchange(ref slots[i], null, item) == item) return item;
+                for (int i = 0; i < slots.Length; i++)
+                {
+                    T? item = Volatile.Read(ref slots[i]);
+                    if (item is not null && Interlocked.CompareExchange(ref slots[i], null, item) == item) return item;
+                }
             }
         }
         return _create();

@@ -146,3 +146,18 @@ public class NonFiniteTests
         Assert.Throws<InvalidOperationException>(() => net.TrainStep(Samples.Inputs(2, In, 1), [0, 1], new Sgd(0.1f)));
     }
 }
+
+/// <summary>The runtime check the generated entry points are to call (see docs/bad-input.md, F1).</summary>
+public class FiniteValuesTests
+{
+    [Fact]
+    public void Names_the_first_non_finite_value_with_its_sample()
+    {
+        float[] values = new float[3 * 64];
+        values[64 + 27] = float.NegativeInfinity;
+        values[2 * 64] = float.NaN;
+        var error = Assert.Throws<ArgumentException>("inputs", () => CnnCompiler.Kernels.FiniteValues.Require(values, 64, "TinyNet", "inputs"));
+        Messages.Names(error, "TinyNet", "-Infinity", "index 91", "sample 1", "value 27");
+        CnnCompiler.Kernels.FiniteValues.Require(new float[64], 64, "TinyNet", "inputs");
+    }
+}
