@@ -14,6 +14,7 @@ internal sealed record BenchOptions
           lenet-infer-b64   throughput of Predict on batches of 64 (whole test set per pass)
           alloc             bytes allocated per TrainStep and per Predict in steady state (must be 0; exit 1 otherwise)
           all               the four above, in that order
+          concurrent        single-sample Predict throughput on one shared network from 1, 2 and 8 threads at once
         Options:
           --threads N       threads for the network (needs a settable Threads property on the generated class; else 1)
           --quick           a short smoke run of a few seconds (for CI); figures are indicative only
@@ -25,6 +26,8 @@ internal sealed record BenchOptions
           --passes N        lenet-infer-b64: timed passes over the test set (default 10)
           --data DIR        Fashion-MNIST directory (default: FashionMnist.Load's search: Debian package, then subset)
           --seed N          seed of the weights and of the shuffles (default 42)
+          --callers LIST    concurrent: comma-separated caller counts (default 1,2,8)
+          --seconds X       concurrent: timed seconds per caller count (default 3, 1 with --quick)
           --peak G          per-core peak GFLOP/s used for pct_peak (default 117, Zen 4 FMA peak)
         """;
 
@@ -38,6 +41,8 @@ internal sealed record BenchOptions
     public int? Iterations { get; init; }
     public int? Passes { get; init; }
     public string? DataDirectory { get; init; }
+    public int[]? Callers { get; init; }
+    public double? Seconds { get; init; }
     public int Seed { get; init; } = 42;
     public double PeakGflopsPerCore { get; init; } = 117.0;
 
@@ -68,6 +73,8 @@ internal sealed record BenchOptions
                 "--data" => options with { DataDirectory = value },
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--peak" => options with { PeakGflopsPerCore = PositiveDouble(name, value) },
+                "--callers" => options with { Callers = value.Split(',').Select(part => Positive(name, part)).ToArray() },
+                "--seconds" => options with { Seconds = PositiveDouble(name, value) },
                 _ => throw new UsageException($"Unknown option {name}."),
             };
         }

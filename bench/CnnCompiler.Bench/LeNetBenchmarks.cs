@@ -8,7 +8,7 @@ namespace CnnCompiler.Bench;
 /// compilation has promoted the hot methods to optimized code), then times repetitions and reports their median.
 /// The recipe matches the PyTorch peer (bench/pytorch_lenet.py): batch 64, SGD lr 0.05 momentum 0.9, Fashion-MNIST x/255.
 /// </summary>
-internal sealed class LeNetBenchmarks
+internal sealed partial class LeNetBenchmarks
 {
     /// <summary>Images per training and inference batch.</summary>
     public const int BatchSize = 64;

@@ -14,7 +14,7 @@ catch (UsageException e)
 }
 
 string[] commands = options.Command == "all" ? ["lenet-train", "lenet-infer-b1", "lenet-infer-b64", "alloc"] : [options.Command];
-if (commands.Any(c => c is not ("lenet-train" or "lenet-infer-b1" or "lenet-infer-b64" or "alloc")))
+if (commands.Any(c => c is not ("lenet-train" or "lenet-infer-b1" or "lenet-infer-b64" or "alloc" or "concurrent")))
 {
     Console.Error.WriteLine($"Unknown command '{options.Command}'.");
     Console.Error.WriteLine(BenchOptions.Usage);
@@ -31,6 +31,7 @@ foreach (string command in commands)
         case "lenet-infer-b1": benchmarks.InferBatch1(); break;
         case "lenet-infer-b64": benchmarks.InferBatch64(); break;
         case "alloc": if (!benchmarks.Allocations()) exitCode = 1; break;
+        case "concurrent": if (!benchmarks.Concurrent()) exitCode = 1; break;
     }
 }
 return exitCode;

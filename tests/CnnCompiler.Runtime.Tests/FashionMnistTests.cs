@@ -70,8 +70,9 @@ public class FashionMnistTests
         Assert.Equal(2, test.Count);
 
         dir.Write(FashionMnist.TestLabelsFile, IdxTestFiles.Build(0x08, [2], [1, 10]));
-        var error = Assert.Throws<ArgumentException>(() => FashionMnist.Load(dir.Path));
-        Assert.StartsWith("Label 10 of sample 1 is outside the 10 classes 0…9.", error.Message);
+        // A label file with a label outside the classes is a corrupt file: InvalidDataException naming it.
+        var error = Assert.Throws<InvalidDataException>(() => FashionMnist.Load(dir.Path));
+        Assert.StartsWith(Path.Combine(dir.Path, FashionMnist.TestLabelsFile) + ": Label 10 of sample 1 is outside the 10 classes 0…9.", error.Message);
     }
 
     [Fact]

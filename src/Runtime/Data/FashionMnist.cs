@@ -34,11 +34,25 @@ public static class FashionMnist
     public static (Dataset Train, Dataset Test, string Source) Load(string? directory = null)
     {
         string source = directory is null ? FindDefaultDirectory() : RequireDirectory(directory);
-        var train = Dataset.FromIdx(FindFile(source, TrainImagesFile)!, FindFile(source, TrainLabelsFile)!);
-        var test = Dataset.FromIdx(FindFile(source, TestImagesFile)!, FindFile(source, TestLabelsFile)!);
-        train.ValidateLabels(ClassCount);
-        test.ValidateLabels(ClassCount);
+        var train = Read(source, TrainImagesFile, TrainLabelsFile);
+        var test = Read(source, TestImagesFile, TestLabelsFile);
         return (train, test, source);
+    }
+
+    // Labels outside the ten classes mean a damaged or foreign label file: an InvalidDataException naming it.
+    private static Dataset Read(string directory, string imagesFile, string labelsFile)
+    {
+        string labelsPath = FindFile(directory, labelsFile)!;
+        var data = Dataset.FromIdx(FindFile(directory, imagesFile)!, labelsPath);
+        try
+        {
+            data.ValidateLabels(ClassCount);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{labelsPath}: {e.Message}", e);
+        }
+        return data;
     }
 
     /// <summary>

@@ -72,6 +72,9 @@ public static class Evaluation
                 $"samples have {data.SampleLength} ({ShapeText.Format(data.SampleShape)}).", nameof(data));
         if (data.Count == 0)
             throw new ArgumentException("The data set is empty; there is nothing to evaluate.", nameof(data));
+        // A label the network cannot predict would count as wrong silently (accuracy) or fail inside a batch with an
+        // index relative to that batch (loss): name the sample of the data set instead.
+        data.ValidateLabels(network.OutputLength);
     }
 
     private static void ForEachBatch(Dataset data, int batchSize, BatchAction action)

@@ -98,12 +98,15 @@ public sealed class Sgd : IOptimizer
     public void SetState(OptimizerState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        float[] momentum = [];
+        ArgumentNullException.ThrowIfNull(state.Buffers, nameof(state));
+        float[]? momentum = null;
         foreach (KeyValuePair<string, float[]> buffer in state.Buffers)
         {
             if (buffer.Key != "momentum_buffer") throw new ArgumentException($"SGD has no state buffer named '{buffer.Key}'; it keeps only 'momentum_buffer'.", nameof(state));
-            momentum = buffer.Value;
+            if (momentum is not null) throw new ArgumentException("The state holds buffer 'momentum_buffer' twice; SGD expects it once.", nameof(state));
+            momentum = buffer.Value ?? throw new ArgumentException("State buffer 'momentum_buffer' is null.", nameof(state));
         }
+        momentum ??= [];
         RestoreState(momentum, state.StepCount);
     }
 

@@ -109,6 +109,9 @@ public static class Checkpoint
         if (scheduleStep != optimizerStep)
             throw CheckpointMetadata.Invalid(file, CheckpointMetadata.ScheduleStep, $"is {scheduleStep} but the optimizer step count is {optimizerStep}");
         float learningRate = CheckpointMetadata.RequireFloat(file, CheckpointMetadata.LearningRate);
+        // Checked here, not by the optimizer's setter after its state was restored: a bad file must change nothing.
+        if (learningRate < 0f)
+            throw CheckpointMetadata.Invalid(file, CheckpointMetadata.LearningRate, $"is {CheckpointMetadata.Float(learningRate)}, not a learning rate ≥ 0");
         var shuffleRandom = CheckpointMetadata.RequireRandom(file, CheckpointMetadata.ShuffleRandom);
         var augmentationRandom = CheckpointMetadata.RequireRandom(file, CheckpointMetadata.AugmentationRandom);
         var networkRandom = CheckpointMetadata.OptionalRandom(file, CheckpointMetadata.NetworkRandom);

@@ -19,6 +19,7 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         TrainingChecks.Validate(network, train, options);
+        if (options.CheckpointDirectory is { } directory) TrainingChecks.RequireWritableDirectory(directory);
         if (options.Threads is { } threads) network.Threads = threads;
         Dataset? validation = options.Validation;
         if (options.ValidationSplit > 0) (train, validation) = train.Split(options.ValidationSplit, options.Seed);

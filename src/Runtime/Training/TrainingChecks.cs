@@ -27,6 +27,27 @@ internal static class TrainingChecks
         if (options.Validation is { } validation) CheckData(network, validation, "validation", nameof(options));
     }
 
+    /// <summary>
+    /// Creates the checkpoint folder and a probe file in it (deleted on close), so that a folder that cannot be written
+    /// fails before the first epoch rather than after it, with the network already changed.
+    /// </summary>
+    public static void RequireWritableDirectory(string directory)
+    {
+        if (directory.Length == 0) throw new ArgumentException("TrainingOptions.CheckpointDirectory is empty; give a folder or null.", "options");
+        try
+        {
+            Directory.CreateDirectory(directory);
+            string probe = Path.Combine(directory, $".write-test.{Path.GetRandomFileName()}.tmp");
+            using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.DeleteOnClose))
+            {
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"TrainingOptions.CheckpointDirectory {directory} cannot be written: {e.Message}", "options", e);
+        }
+    }
+
     private static void CheckData(IClassifier network, Dataset data, string role, string parameter)
     {
         if (data.Count == 0) throw new ArgumentException($"The {role} data set is empty.", parameter);

@@ -12,12 +12,11 @@ internal static class PngEncoder
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    /// <summary>Writes <paramref name="image"/> to the file at <paramref name="path"/>, replacing it.</summary>
-    public static void Save(Raster image, string path)
-    {
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        Write(image, file);
-    }
+    /// <summary>
+    /// Writes <paramref name="image"/> to the file at <paramref name="path"/>, replacing it atomically: a failed write
+    /// leaves no partial PNG and the previous file as it was.
+    /// </summary>
+    public static void Save(Raster image, string path) => AtomicFile.Write(path, stream => Write(image, stream));
 
     /// <summary>Writes <paramref name="image"/> as PNG bytes to <paramref name="output"/>.</summary>
     public static void Write(Raster image, Stream output)

@@ -1,0 +1,139 @@
+namespace CnnCompiler.Robustness.Tests.BadInput;
+
+/// <summary>Rows C1–C9 of docs/bad-input.md: Checkpoint.Save and Checkpoint.Load with bad arguments and bad files.</summary>
+public class CheckpointTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly string _good;
+
+    public CheckpointTests()
+    {
+        _good = _temp.File(Checkpoint.FileName(1));
+        var (net, optimizer) = Trained<TinyNet>(new TinyNet(7));
+        Checkpoint.Save(_good, net, optimizer, State(1));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private static (T, Sgd) Trained<T>(T net) where T : IClassifier
+    {
+        var optimizer = new Sgd(0.05f, momentum: 0.9f);
+        for (int i = 0; i < 2; i++) net.TrainStep(Samples.Inputs(4, net.InputLength, (ulong)i), [0, 1, 2, 0], optimizer);
+        return (net, optimizer);
+    }
+
+    // Epoch 0: the history (which must hold one entry per epoch) can only be empty outside Trainer.Fit.
+    private static TrainingCheckpoint State(int globalStep) => new(0, globalStep, (1, 2, 3, 4), (5, 6, 7, 8), new TrainingHistory(), null);
+
+    /// <summary>A fresh network and optimizer that have taken one step of their own, so that any change shows.</summary>
+    private static (TinyNet Net, Sgd Optimizer, NetworkSnapshot Network, OptimizerSnapshot State) Target()
+    {
+        var net = new TinyNet(1);
+        var optimizer = new Sgd(0.01f, momentum: 0.9f);
+        net.TrainStep(Samples.Inputs(2, TinyNet.InputLength, 9), [1, 2], optimizer);
+        return (net, optimizer, new NetworkSnapshot(net), new OptimizerSnapshot(optimizer));
+    }
+
+    private static void AssertRefused<T>(string path, params object[] named) where T : Exception
+    {
+        var (net, optimizer, network, state) = Target();
+        var error = Assert.Throws<T>(() => Checkpoint.Load(path, net, optimizer));
+        Messages.Names(error, [path, .. named]);
+        network.AssertUnchanged();
+        state.AssertUnchanged();
+    }
+
+    [Fact]
+    public void C1_null_or_empty_arguments()
+    {
+        var (net, optimizer, network, state) = Target();
+        Assert.Throws<ArgumentNullException>("path", () => Checkpoint.Load(null!, net, optimizer));
+        Assert.Throws<ArgumentException>("path", () => Checkpoint.Load("", net, optimizer));
+        Assert.Throws<ArgumentNullException>("network", () => Checkpoint.Load(_good, null!, optimizer));
+        Assert.Throws<ArgumentNullException>("optimizer", () => Checkpoint.Load(_good, net, null!));
+        Assert.Throws<ArgumentNullException>("state", () => Checkpoint.Save(_temp.File("c.safetensors"), net, optimizer, null!));
+        Assert.Throws<ArgumentNullException>("optimizer", () => Checkpoint.Save(_temp.File("c.safetensors"), net, null!, State(1)));
+        Assert.Throws<ArgumentNullException>("directory", () => Checkpoint.FindLatest(null!));
+        network.AssertUnchanged();
+        state.AssertUnchanged();
+        Assert.Equal([Checkpoint.FileName(1)], _temp.Listing());
+    }
+
+    [Fact]
+    public void C2_a_checkpoint_of_another_architecture()
+    {
+        string other = _temp.File("other.safetensors");
+        var (net, optimizer) = Trained(new OtherNet(1));
+        Checkpoint.Save(other, net, optimizer, State(1));
+        AssertRefused<InvalidDataException>(other, "TinyNet", "conv1.weight", "head.weight", "nothing was loaded");
+    }
+
+    [Fact]
+    public void C3_a_checkpoint_written_with_another_optimizer_type()
+    {
+        var net = new TinyNet(1);
+        var adam = new Adam();
+        var network = new NetworkSnapshot(net);
+        var error = Assert.Throws<ArgumentException>("optimizer", () => Checkpoint.Load(_good, net, adam));
+        Messages.Names(error, _good, "Sgd", "Adam");
+        network.AssertUnchanged();
+        Assert.Equal(0, adam.StepCount);
+    }
+
+    [Fact]
+    public void C4_a_plain_weight_file_is_not_a_checkpoint()
+    {
+        string weights = _temp.File("weights.safetensors");
+        new TinyNet(3).SaveWeights(weights);
+        AssertRefused<InvalidDataException>(weights, "not a CnnCompiler checkpoint", "LoadWeights");
+    }
+
+    [Theory]
+    [InlineData(7L)]
+    [InlineData(-10L)]
+    public void C5_a_truncated_checkpoint(long keep)
+    {
+        long length = new FileInfo(_good).Length;
+        AssertRefused<InvalidDataException>(Files.Truncated(_good, keep >= 0 ? keep : length + keep, _temp.File("cut.safetensors")), "truncated");
+    }
+
+    [Fact]
+    public void C6_a_corrupted_data_byte_fails_the_checksum() =>
+        AssertRefused<InvalidDataException>(Files.Flipped(_good, -5, _temp.File("flipped.safetensors")), "SHA-256");
+
+    [Theory]
+    [InlineData("cnncompiler.learning_rate", "-0.5")]
+    [InlineData("cnncompiler.learning_rate", "NaN")]
+    [InlineData("cnncompiler.epoch", "one")]
+    [InlineData("cnncompiler.optimizer_step", "-1")]
+    [InlineData("cnncompiler.shuffle_rng", "0,0,0,0")]
+    [InlineData("cnncompiler.history", "{\"epochs\": 3}")]
+    public void C7_damaged_metadata_changes_nothing(string key, string value)
+    {
+        string path = Files.Rewritten(_good, _temp.File("edited.safetensors"), metadata: (k, v) => k == key ? value : v);
+        AssertRefused<InvalidDataException>(path, key);
+    }
+
+    [Fact]
+    public void C8_an_optimizer_buffer_of_the_wrong_length()
+    {
+        string path = Files.Rewritten(_good, _temp.File("short-buffer.safetensors"),
+            tensor: (name, values) => name == Checkpoint.OptimizerPrefix + "momentum_buffer" ? values[..10] : values);
+        AssertRefused<InvalidDataException>(path, "momentum_buffer", TinyNet.ParameterCount, "10");
+    }
+
+    [Fact]
+    public void C9_saving_into_an_unwritable_folder_leaves_the_existing_file_untouched()
+    {
+        var (net, optimizer, _, _) = Target();
+        var (folder, existing) = _temp.UnwritableWithFile();
+        byte[] before = File.ReadAllBytes(existing);
+        var error = Assert.ThrowsAny<IOException>(() => Checkpoint.Save(existing, net, optimizer, State(2)));
+        Messages.Names(error, folder);
+        Assert.Equal(before, File.ReadAllBytes(existing));
+        Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+        string missing = Path.Combine(_temp.Path, "no-such-folder", Checkpoint.FileName(2));
+        Assert.Throws<DirectoryNotFoundException>(() => Checkpoint.Save(missing, net, optimizer, State(2)));
+        Assert.Equal([Checkpoint.FileName(1)], _temp.Listing());
+    }
+}

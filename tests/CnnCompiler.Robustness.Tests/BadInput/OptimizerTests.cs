@@ -1,0 +1,131 @@
+namespace CnnCompiler.Robustness.Tests.BadInput;
+
+/// <summary>Rows O1–O7 of docs/bad-input.md: optimizer hyperparameters, Step with wrong lengths, and state restores.</summary>
+public class OptimizerTests
+{
+    public static TheoryData<string, Func<IOptimizer>, string> BadHyperparameters() => new()
+    {
+        { "Sgd lr −1", () => new Sgd(-1f), "learningRate" },
+        { "Sgd lr NaN", () => new Sgd(float.NaN), "learningRate" },
+        { "Sgd lr ∞", () => new Sgd(float.PositiveInfinity), "learningRate" },
+        { "Sgd momentum −0.1", () => new Sgd(0.1f, momentum: -0.1f), "momentum" },
+        { "Sgd dampening 2", () => new Sgd(0.1f, dampening: 2f), "dampening" },
+        { "Sgd weight decay NaN", () => new Sgd(0.1f, weightDecay: float.NaN), "weightDecay" },
+        { "Sgd Nesterov without momentum", () => new Sgd(0.1f, nesterov: true), "nesterov" },
+        { "Adam lr NaN", () => new Adam(float.NaN), "learningRate" },
+        { "Adam beta1 1", () => new Adam(beta1: 1), "beta1" },
+        { "Adam beta2 −0.5", () => new Adam(beta2: -0.5), "beta2" },
+        { "Adam epsilon NaN", () => new Adam(epsilon: double.NaN), "epsilon" },
+        { "Adam weight decay −1", () => new Adam(weightDecay: -1), "weightDecay" },
+        { "AdamW lr −1", () => new AdamW(-1f), "learningRate" },
+        { "AdamW beta1 NaN", () => new AdamW(beta1: double.NaN), "beta1" },
+        { "AdamW weight decay ∞", () => new AdamW(weightDecay: double.PositiveInfinity), "weightDecay" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadHyperparameters))]
+    public void O1_constructor_hyperparameters_out_of_range(string what, Func<IOptimizer> create, string parameter)
+    {
+        var error = Assert.ThrowsAny<ArgumentException>(create);
+        // The learning rate goes through the property setter, whose parameter is 'value'; the message says what it is.
+        if (parameter == "learningRate") Assert.Contains("learning rate", error.Message, StringComparison.Ordinal);
+        else Assert.Equal(parameter, error.ParamName);
+        Assert.False(string.IsNullOrEmpty(what));
+    }
+
+    public static TheoryData<string> Optimizers() => ["sgd", "adam", "adamw"];
+
+    private static IOptimizer Create(string kind) => kind switch
+    {
+        "sgd" => new Sgd(0.1f, momentum: 0.9f, weightDecay: 0.01f),
+        "adam" => new Adam(0.01f, amsGrad: true),
+        _ => new AdamW(0.01f),
+    };
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O2_learning_rate_property_refuses_negative_and_non_finite(string kind)
+    {
+        IOptimizer optimizer = Create(kind);
+        float before = optimizer.LearningRate;
+        foreach (float rate in new[] { -0.1f, float.NaN, float.PositiveInfinity })
+        {
+            var error = Assert.Throws<ArgumentOutOfRangeException>("value", () => optimizer.LearningRate = rate);
+            Messages.Names(error, "learning rate");
+        }
+        Assert.Equal(before, optimizer.LearningRate);
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O3_step_with_parameters_and_gradients_of_different_lengths(string kind)
+    {
+        IOptimizer optimizer = Create(kind);
+        float[] parameters = Samples.Inputs(1, 10, 1);
+        float[] before = (float[])parameters.Clone();
+        var error = Assert.Throws<ArgumentException>("gradients", () => optimizer.Step(parameters, new float[9]));
+        Messages.Names(error, "10 parameters", "9 gradients");
+        Bits.Equal(before, parameters);
+        Assert.Equal(0, optimizer.StepCount);
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O4_step_on_a_parameter_span_of_another_size_than_the_first(string kind)
+    {
+        IOptimizer optimizer = Create(kind);
+        optimizer.Step(Samples.Inputs(1, 10, 1), Samples.Inputs(1, 10, 2));
+        var state = new OptimizerSnapshot(optimizer);
+        float[] parameters = Samples.Inputs(1, 12, 3);
+        float[] before = (float[])parameters.Clone();
+        var error = Assert.Throws<ArgumentException>("parameters", () => optimizer.Step(parameters, new float[12]));
+        Messages.Names(error, "10 parameters", "12");
+        Bits.Equal(before, parameters);
+        state.AssertUnchanged();
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O5_set_state_with_buffers_of_the_wrong_length_or_name(string kind)
+    {
+        IOptimizer optimizer = Create(kind);
+        optimizer.Step(Samples.Inputs(1, 10, 1), Samples.Inputs(1, 10, 2));
+        var state = new OptimizerSnapshot(optimizer);
+        OptimizerState good = optimizer.GetState();
+        var shortened = new OptimizerState(good.StepCount, good.Buffers.Select(b => new KeyValuePair<string, float[]>(b.Key, b.Value[..7])).ToList());
+        Messages.Names(Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(shortened)), "7", "10");
+        var renamed = new OptimizerState(good.StepCount, [new("velocity", new float[10])]);
+        Messages.Names(Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(renamed)), "'velocity'");
+        Assert.Throws<ArgumentNullException>("state", () => optimizer.SetState(null!));
+        state.AssertUnchanged();
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O6_set_state_with_null_or_repeated_buffers_is_an_argument_error(string kind)
+    {
+        IOptimizer optimizer = Create(kind);
+        optimizer.Step(Samples.Inputs(1, 10, 1), Samples.Inputs(1, 10, 2));
+        var state = new OptimizerSnapshot(optimizer);
+        OptimizerState good = optimizer.GetState();
+        Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(new OptimizerState(good.StepCount, null!)));
+        var nullBuffer = new OptimizerState(good.StepCount, good.Buffers.Select(b => new KeyValuePair<string, float[]>(b.Key, null!)).ToList());
+        Messages.Names(Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(nullBuffer)), good.Buffers[0].Key, "null");
+        var twice = new OptimizerState(good.StepCount, [.. good.Buffers, good.Buffers[0]]);
+        Messages.Names(Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(twice)), good.Buffers[0].Key, "twice");
+        Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(new OptimizerState(-1, good.Buffers)));
+        state.AssertUnchanged();
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O7_step_does_not_check_gradient_values(string kind)
+    {
+        // Documented: optimizers apply what they are given; TrainStep is where non-finite losses and gradients are refused.
+        IOptimizer optimizer = Create(kind);
+        float[] parameters = new float[4];
+        optimizer.Step(parameters, [float.NaN, 0f, 0f, 0f]);
+        Assert.True(float.IsNaN(parameters[0]));
+        Assert.Equal(1, optimizer.StepCount);
+    }
+}

@@ -1,0 +1,2 @@
+global using CnnCompiler.Robustness.Tests.Networks;
+global using CnnCompiler.Robustness.Tests.Support;
