@@ -31,6 +31,8 @@ internal static class ApiEmitter
         w.Line("private readonly WorkspacePool<Workspace> _inferenceWorkspaces;");
         w.Line("private Workspace? _trainingWorkspace;");
         w.Line("private int _trainingCalls;");
+        w.Line("private int _inferenceCalls;");
+        w.Line("private float[]? _stateBeforeStep;");
         FreezingEmitter.EmitFields(w, network);
         w.Line();
         w.Line("/// <summary>");
@@ -103,6 +105,7 @@ internal static class ApiEmitter
             using (w.Block("public int Classify(ReadOnlySpan<float> input)"))
             {
                 w.Line("RequireLength(input.Length, InputLength, nameof(input), \"one sample\");");
+                w.Line("FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));");
                 w.Line("Span<int> label = stackalloc int[1];");
                 w.Line("Classify(input, label);");
                 w.Line("return label[0];");
@@ -132,7 +135,8 @@ internal static class ApiEmitter
     /// <summary>A pooled workspace, and the batch forward in chunks of <c>InferenceChunk</c>, each finished by <paramref name="perChunk"/>.</summary>
     private static void EmitChunkedInference(CodeWriter w, string perChunk)
     {
-        w.Line("ThrowIfTraining();");
+        w.Line("FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));");
+        w.Line("EnterInference();");
         w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
         using (w.Block("try"))
         {
@@ -143,7 +147,7 @@ internal static class ApiEmitter
                 w.Line(perChunk);
             }
         }
-        using (w.Block("finally")) w.Line("_inferenceWorkspaces.Return(workspace);");
+        using (w.Block("finally")) { w.Line("_inferenceWorkspaces.Return(workspace);"); w.Line("Interlocked.Decrement(ref _inferenceCalls);"); }
     }
 
     private static void EmitValidation(CodeWriter w, string name, LossApi loss)
@@ -189,13 +193,15 @@ internal static class ApiEmitter
         using (w.Block("private void EnterTraining()"))
         {
             w.Line($"if (Interlocked.Increment(ref _trainingCalls) != 1) {{ Interlocked.Decrement(ref _trainingCalls); throw new InvalidOperationException(\"{name} is already training on another thread; TrainStep and ComputeGradients take one caller at a time.\"); }}");
+            w.Line("SpinWait spin = default; while (Volatile.Read(ref _inferenceCalls) != 0) spin.SpinOnce();");
         }
         w.Line();
         w.Line("private void ExitTraining() => Interlocked.Decrement(ref _trainingCalls);");
         w.Line();
-        using (w.Block("private void ThrowIfTraining()"))
+        using (w.Block("private void EnterInference()"))
         {
-            w.Line($"if (Volatile.Read(ref _trainingCalls) != 0) throw new InvalidOperationException(\"{name} is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step.\");");
+            w.Line("Interlocked.Increment(ref _inferenceCalls);");
+            w.Line($"if (Volatile.Read(ref _trainingCalls) != 0) {{ Interlocked.Decrement(ref _inferenceCalls); throw new InvalidOperationException(\"{name} is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step.\"); }}");
         }
     }
 }

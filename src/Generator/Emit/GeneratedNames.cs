@@ -13,8 +13,8 @@ internal static class GeneratedNames
     public static readonly HashSet<string> Methods = new(System.StringComparer.Ordinal)
     {
         "Backward", "Classify", "ComputeActivations", "ComputeGradients", "ComputeGradientsInParallel", "ComputeLoss",
-        "CopyFrozenParameters", "EnterTraining", "ExitTraining", "Forward", "IsFrozen", "Predict", "RequireLength",
-        "RequireTargets", "RunTrainingWorker", "SampleCount", "SetFrozen", "Summary", "ThrowIfTraining", "TrainStep",
+        "CopyFrozenParameters", "EnterInference", "EnterTraining", "ExitTraining", "Forward", "IsFrozen", "Predict", "RequireLength",
+        "RequireTargets", "RunTrainingWorker", "SampleCount", "SetFrozen", "Summary", "TrainStep",
         "TrainingPass", "UpdateFirstTrainable",
     };
 
@@ -23,8 +23,8 @@ internal static class GeneratedNames
     {
         "Gradients", "InferenceChunk", "InputLength", "InputShape", "LayerList", "Layers", "OutputLength", "ParameterCount",
         "Parameters", "State", "StateCount", "Tensors", "Threads", "TrainingJob", "TrainingRandom", "TrainingWorker",
-        "Workspace", "_firstTrainable", "_frozen", "_frozenBackup", "_gradients", "_inferenceWorkspaces", "_parameters",
-        "_random", "_state", "_threads", "_trainingCalls", "_trainingJob", "_trainingWorkers", "_trainingWorkspace",
+        "Workspace", "_firstTrainable", "_frozen", "_frozenBackup", "_gradients", "_inferenceCalls", "_inferenceWorkspaces", "_parameters",
+        "_random", "_state", "_stateBeforeStep", "_threads", "_trainingCalls", "_trainingJob", "_trainingWorkers", "_trainingWorkspace",
     };
 
     /// <summary>
@@ -42,6 +42,7 @@ internal static class GeneratedNames
         ["BinaryCrossEntropyKernels"] = "CnnCompiler.Losses.BinaryCrossEntropyKernels",
         ["CounterRandom"] = "CnnCompiler.CounterRandom",
         ["Environment"] = "System.Environment",
+        ["FiniteValues"] = "CnnCompiler.Kernels.FiniteValues",
         ["IClassifier"] = "CnnCompiler.IClassifier",
         ["INetwork"] = "CnnCompiler.INetwork",
         ["IOptimizer"] = "CnnCompiler.IOptimizer",
@@ -60,6 +61,7 @@ internal static class GeneratedNames
         ["SeededRandom"] = "CnnCompiler.SeededRandom",
         ["SoftmaxCrossEntropyKernels"] = "CnnCompiler.Losses.SoftmaxCrossEntropyKernels",
         ["Span"] = "System.Span<T>",
+        ["SpinWait"] = "System.Threading.SpinWait",
         ["StringComparison"] = "System.StringComparison",
         ["SyncGroup"] = "CnnCompiler.SyncGroup",
         ["TensorInfo"] = "CnnCompiler.TensorInfo",

@@ -27,7 +27,8 @@ internal static class InspectionEmitter
         {
             w.Line("ArgumentNullException.ThrowIfNull(layer);");
             w.Line("RequireLength(input.Length, InputLength, nameof(input), \"one sample\");");
-            w.Line("ThrowIfTraining();");
+            w.Line("FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));");
+            w.Line("EnterInference();");
             w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
             using (w.Block("try"))
             {
@@ -45,7 +46,7 @@ internal static class InspectionEmitter
                 w.Line("if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $\"the output of {layer}\");");
                 w.Line("output.CopyTo(activations);");
             }
-            using (w.Block("finally")) w.Line("_inferenceWorkspaces.Return(workspace);");
+            using (w.Block("finally")) { w.Line("_inferenceWorkspaces.Return(workspace);"); w.Line("Interlocked.Decrement(ref _inferenceCalls);"); }
         }
     }
 }

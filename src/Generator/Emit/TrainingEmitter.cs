@@ -40,6 +40,7 @@ internal static class TrainingEmitter
             w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
             w.Line($"RequireTargets({loss.Targets}, count);");
             w.Line("if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), \"the same length as the inputs\");");
+            w.Line("FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));");
             w.Line("EnterTraining();");
             using (w.Block("try"))
             {
@@ -145,9 +146,11 @@ internal static class TrainingEmitter
         using (w.Block($"public float TrainStep(ReadOnlySpan<float> inputs, {targetSpan}, IOptimizer optimizer)"))
         {
             w.Line("ArgumentNullException.ThrowIfNull(optimizer);");
+            w.Line("if (_state.Length > 0) { _stateBeforeStep ??= new float[_state.Length]; _state.CopyTo(_stateBeforeStep, 0); }");
             w.Line($"float loss = ComputeGradients(inputs, {loss.Targets});");
-            using (w.Block("if (!float.IsFinite(loss))"))
+            using (w.Block("if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(Gradients))"))
             {
+                w.Line("if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);");
                 w.Line($"throw new InvalidOperationException($\"{name}: the mini-batch loss is {{loss}}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.\");");
             }
             w.Line("EnterTraining();");

@@ -123,6 +123,8 @@ public partial class ResNet20 : IClassifier
     private readonly WorkspacePool<Workspace> _inferenceWorkspaces;
     private Workspace? _trainingWorkspace;
     private int _trainingCalls;
+    private int _inferenceCalls;
+    private float[]? _stateBeforeStep;
     /// <summary>Per layer (in <see cref="LayerList"/> order): whether its parameters are frozen.</summary>
     private readonly bool[] _frozen = [false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false];
     /// <summary>The first layer with trainable parameters: backward stops there unless the input gradient is wanted.</summary>
@@ -439,7 +441,8 @@ public partial class ResNet20 : IClassifier
     {
         ArgumentNullException.ThrowIfNull(layer);
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        ThrowIfTraining();
+        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -526,6 +529,7 @@ public partial class ResNet20 : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
     }
 
@@ -811,7 +815,8 @@ public partial class ResNet20 : IClassifier
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
-        ThrowIfTraining();
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -825,6 +830,7 @@ public partial class ResNet20 : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
     }
 
@@ -832,6 +838,7 @@ public partial class ResNet20 : IClassifier
     public int Classify(ReadOnlySpan<float> input)
     {
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
+        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
         Span<int> label = stackalloc int[1];
         Classify(input, label);
         return label[0];
@@ -842,7 +849,8 @@ public partial class ResNet20 : IClassifier
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
-        ThrowIfTraining();
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -856,6 +864,7 @@ public partial class ResNet20 : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
     }
 
@@ -865,7 +874,8 @@ public partial class ResNet20 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         double total = 0;
-        ThrowIfTraining();
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -879,6 +889,7 @@ public partial class ResNet20 : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
         return (float)(total / count);
     }
@@ -909,6 +920,7 @@ public partial class ResNet20 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), "the same length as the inputs");
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
         EnterTraining();
         try
         {
@@ -1016,9 +1028,11 @@ public partial class ResNet20 : IClassifier
     public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
+        if (_state.Length > 0) { _stateBeforeStep ??= new float[_state.Length]; _state.CopyTo(_stateBeforeStep, 0); }
         float loss = ComputeGradients(inputs, labels);
-        if (!float.IsFinite(loss))
+        if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(Gradients))
         {
+            if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);
             throw new InvalidOperationException($"ResNet20: the mini-batch loss is {loss}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.");
         }
         EnterTraining();
@@ -1062,13 +1076,15 @@ public partial class ResNet20 : IClassifier
     private void EnterTraining()
     {
         if (Interlocked.Increment(ref _trainingCalls) != 1) { Interlocked.Decrement(ref _trainingCalls); throw new InvalidOperationException("ResNet20 is already training on another thread; TrainStep and ComputeGradients take one caller at a time."); }
+        SpinWait spin = default; while (Volatile.Read(ref _inferenceCalls) != 0) spin.SpinOnce();
     }
 
     private void ExitTraining() => Interlocked.Decrement(ref _trainingCalls);
 
-    private void ThrowIfTraining()
+    private void EnterInference()
     {
-        if (Volatile.Read(ref _trainingCalls) != 0) throw new InvalidOperationException("ResNet20 is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step.");
+        Interlocked.Increment(ref _inferenceCalls);
+        if (Volatile.Read(ref _trainingCalls) != 0) { Interlocked.Decrement(ref _inferenceCalls); throw new InvalidOperationException("ResNet20 is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step."); }
     }
 
     /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>

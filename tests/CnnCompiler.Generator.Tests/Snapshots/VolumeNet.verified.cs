@@ -54,6 +54,8 @@ public partial class VolumeNet : IClassifier
     private readonly WorkspacePool<Workspace> _inferenceWorkspaces;
     private Workspace? _trainingWorkspace;
     private int _trainingCalls;
+    private int _inferenceCalls;
+    private float[]? _stateBeforeStep;
     /// <summary>Per layer (in <see cref="LayerList"/> order): whether its parameters are frozen.</summary>
     private readonly bool[] _frozen = [false, false, false];
     /// <summary>The first layer with trainable parameters: backward stops there unless the input gradient is wanted.</summary>
@@ -115,7 +117,8 @@ public partial class VolumeNet : IClassifier
     {
         ArgumentNullException.ThrowIfNull(layer);
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        ThrowIfTraining();
+        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -133,6 +136,7 @@ public partial class VolumeNet : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
     }
 
@@ -213,7 +217,8 @@ public partial class VolumeNet : IClassifier
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
-        ThrowIfTraining();
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -227,6 +232,7 @@ public partial class VolumeNet : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
     }
 
@@ -234,6 +240,7 @@ public partial class VolumeNet : IClassifier
     public int Classify(ReadOnlySpan<float> input)
     {
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
+        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
         Span<int> label = stackalloc int[1];
         Classify(input, label);
         return label[0];
@@ -244,7 +251,8 @@ public partial class VolumeNet : IClassifier
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
-        ThrowIfTraining();
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -258,6 +266,7 @@ public partial class VolumeNet : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
     }
 
@@ -267,7 +276,8 @@ public partial class VolumeNet : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         double total = 0;
-        ThrowIfTraining();
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
         {
@@ -281,6 +291,7 @@ public partial class VolumeNet : IClassifier
         finally
         {
             _inferenceWorkspaces.Return(workspace);
+            Interlocked.Decrement(ref _inferenceCalls);
         }
         return (float)(total / count);
     }
@@ -311,6 +322,7 @@ public partial class VolumeNet : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), "the same length as the inputs");
+        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
         EnterTraining();
         try
         {
@@ -418,9 +430,11 @@ public partial class VolumeNet : IClassifier
     public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
+        if (_state.Length > 0) { _stateBeforeStep ??= new float[_state.Length]; _state.CopyTo(_stateBeforeStep, 0); }
         float loss = ComputeGradients(inputs, labels);
-        if (!float.IsFinite(loss))
+        if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(Gradients))
         {
+            if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);
             throw new InvalidOperationException($"VolumeNet: the mini-batch loss is {loss}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.");
         }
         EnterTraining();
@@ -464,13 +478,15 @@ public partial class VolumeNet : IClassifier
     private void EnterTraining()
     {
         if (Interlocked.Increment(ref _trainingCalls) != 1) { Interlocked.Decrement(ref _trainingCalls); throw new InvalidOperationException("VolumeNet is already training on another thread; TrainStep and ComputeGradients take one caller at a time."); }
+        SpinWait spin = default; while (Volatile.Read(ref _inferenceCalls) != 0) spin.SpinOnce();
     }
 
     private void ExitTraining() => Interlocked.Decrement(ref _trainingCalls);
 
-    private void ThrowIfTraining()
+    private void EnterInference()
     {
-        if (Volatile.Read(ref _trainingCalls) != 0) throw new InvalidOperationException("VolumeNet is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step.");
+        Interlocked.Increment(ref _inferenceCalls);
+        if (Volatile.Read(ref _trainingCalls) != 0) { Interlocked.Decrement(ref _inferenceCalls); throw new InvalidOperationException("VolumeNet is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step."); }
     }
 
     /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
@@ -1036,7 +1052,7 @@ public partial class VolumeNet : IClassifier
                                             for (int ix = xStart; ix < xEnd; ix++)
                                             {
                                                 int i = ((c * InDepth + iz) * InHeight + iy) * InWidth + ix;
-                                                if (!(x[i] <= best) || winner < 0)
+                                                if (winner < 0 || (!(x[i] <= best) && !float.IsNaN(best)))
                                                 {
                                                     best = x[i];
                                                     winner = i;

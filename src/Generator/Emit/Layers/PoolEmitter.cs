@@ -126,8 +126,9 @@ internal sealed class PoolEmitter : ILayerEmitter
         switch (pass)
         {
             case WindowPass.MaxForward:
-                // The first of equal values wins, and NaN propagates (as torch.max_pool does) because !(x <= best) holds for NaN.
-                using (w.Block("if (!(x[i] <= best) || winner < 0)"))
+                // The first of equal values wins, and NaN propagates (as torch.max_pool does): a NaN x replaces any number
+                // because !(x <= best) holds for NaN, and once best is NaN nothing replaces it.
+                using (w.Block("if (winner < 0 || (!(x[i] <= best) && !float.IsNaN(best)))"))
                 {
                     w.Line("best = x[i];");
                     w.Line("winner = i;");
