@@ -115,7 +115,8 @@ public class ApiValidationTests
         var inputs = new float[2 * Input];
         inputs[Input + 100] = float.NaN;
         int[] before = Numeric.Bits(_network.Parameters);
-        Assert.Throws<InvalidOperationException>(() => _network.TrainStep(inputs, [0, 1], new Sgd(0.05f)));
+        ArgumentException error = Assert.Throws<ArgumentException>(() => _network.TrainStep(inputs, [0, 1], new Sgd(0.05f)));
+        Assert.Contains("NaN", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Numeric.Bits(_network.Parameters));
     }
 

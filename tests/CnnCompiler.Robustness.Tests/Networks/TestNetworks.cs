@@ -27,7 +27,7 @@ public partial class OtherNet;
 [Dropout(0.25f)]
 [Dense(3)]
 [SoftmaxCrossEntropy]
-public partial class TinyBatchNormNet : ITrainingRandomSource;
+public partial class TinyBatchNormNet;
 
 // A regressor: float targets (N × 2) instead of labels.
 [Network(1, 8, 8)]

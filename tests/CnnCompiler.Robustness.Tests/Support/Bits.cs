@@ -28,7 +28,7 @@ internal sealed class NetworkSnapshot
         _parameters = network.Parameters.ToArray();
         _state = network.State.ToArray();
         _gradients = network.Gradients.ToArray();
-        _random = network is ITrainingRandomSource source ? source.TrainingRandom.State : null;
+        _random = network.TrainingRandom.State;
     }
 
     /// <summary>Parameters and state (BatchNorm running statistics) are bitwise as they were.</summary>
@@ -43,7 +43,7 @@ internal sealed class NetworkSnapshot
     {
         AssertWeightsUnchanged();
         Bits.Equal(_gradients, _network.Gradients);
-        if (_network is ITrainingRandomSource source) Assert.Equal(_random, source.TrainingRandom.State);
+        Assert.Equal(_random, _network.TrainingRandom.State);
     }
 }
 
