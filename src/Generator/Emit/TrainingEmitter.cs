@@ -151,7 +151,7 @@ internal static class TrainingEmitter
             using (w.Block("if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(Gradients))"))
             {
                 w.Line("if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);");
-                w.Line($"throw new InvalidOperationException($\"{name}: the mini-batch loss is {{loss}}{{(float.IsFinite(loss) ? " but a gradient is not finite" : "")}}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.\");");
+                w.Line($"throw new InvalidOperationException($\"{name}: the mini-batch loss is {{loss}}{{(float.IsFinite(loss) ? \" but a gradient is not finite\" : \"\")}}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.\");");
             }
             w.Line("EnterTraining();");
             using (w.Block("try"))

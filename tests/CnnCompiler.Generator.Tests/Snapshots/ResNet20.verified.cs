@@ -1033,7 +1033,7 @@ public partial class ResNet20 : IClassifier
         if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(Gradients))
         {
             if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);
-            throw new InvalidOperationException($"ResNet20: the mini-batch loss is {loss}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.");
+            throw new InvalidOperationException($"ResNet20: the mini-batch loss is {loss}{(float.IsFinite(loss) ? " but a gradient is not finite" : "")}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.");
         }
         EnterTraining();
         try
