@@ -34,6 +34,7 @@ internal static class ApiEmitter
         w.Line("private int _inferenceCalls;");
         w.Line("private float[]? _stateBeforeStep;");
         FreezingEmitter.EmitFields(w, network);
+        ParallelInferenceEmitter.EmitFields(w);
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,");
@@ -79,6 +80,8 @@ internal static class ApiEmitter
         w.Line();
         EmitInference(w, last, loss);
         w.Line();
+        ParallelInferenceEmitter.EmitMembers(w, network, loss);
+        w.Line();
         TrainingEmitter.Emit(w, network, last, loss);
         w.Line();
         EmitValidation(w, name, loss);
@@ -96,6 +99,7 @@ internal static class ApiEmitter
         {
             w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
             w.Line("if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $\"{count} sample(s) × {OutputLength} outputs\");");
+            w.Line("if (TryInferInParallel(inputs, outputs, default, count)) return;");
             EmitChunkedInference(w, loss.PredictTransform(outputs, "outputs.Slice(start * OutputLength, n * OutputLength)"));
         }
         if (loss.IsClassifier)
@@ -116,6 +120,7 @@ internal static class ApiEmitter
             {
                 w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
                 w.Line("if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $\"one label per sample ({count})\");");
+                w.Line("if (TryInferInParallel(inputs, default, labels, count)) return;");
                 EmitChunkedInference(w, $"ArgMax.Rows({outputs}, labels.Slice(start, n), OutputLength);");
             }
         }

@@ -20,6 +20,8 @@ public sealed class WorkspacePool<T> where T : class
     private readonly Lock _growLock = new();
     private T?[][] _blocks;
     private int _slotCount;
+    private int _renters;
+    private int _created;
 
     public WorkspacePool(Func<T> create, int slots = 0)
     {
@@ -35,9 +37,13 @@ public sealed class WorkspacePool<T> where T : class
     /// <summary>Takes a workspace; give it back with <see cref="Return"/>.</summary>
     public T Rent()
     {
-        // Two passes: a workspace given back into a slot that this scan had already passed is found on the second, so
-        // that a caller creates a workspace only when the pool is really empty, not when items merely moved meanwhile.
-        for (int pass = 0; pass < 2; pass++)
+        // A workspace is created only when there are at least as many callers holding or renting one as there are
+        // workspaces. Otherwise one is in a slot or on its way back into one (its caller is inside Return), and the
+        // scan is repeated until it is found: creating one then would grow the pool past the concurrency it serves
+        // and allocate in steady state.
+        int renters = Interlocked.Increment(ref _renters);
+        var spin = default(SpinWait);
+        while (true)
         {
             foreach (T?[] slots in Volatile.Read(ref _blocks))
             {
@@ -47,8 +53,21 @@ public sealed class WorkspacePool<T> where T : class
                     if (item is not null && Interlocked.CompareExchange(ref slots[i], null, item) == item) return item;
                 }
             }
+            int created = Volatile.Read(ref _created);
+            if (created < renters && Interlocked.CompareExchange(ref _created, created + 1, created) == created) break;
+            renters = Volatile.Read(ref _renters);
+            spin.SpinOnce();
         }
-        return _create();
+        try
+        {
+            return _create();
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _created);
+            Interlocked.Decrement(ref _renters);
+            throw;
+        }
     }
 
     /// <summary>Gives a workspace back; when every slot is full the pool grows, up to <see cref="MaxSlots"/>.</summary>
@@ -62,18 +81,29 @@ public sealed class WorkspacePool<T> where T : class
             {
                 for (int i = 0; i < slots.Length; i++)
                 {
-                    if (Volatile.Read(ref slots[i]) is null && Interlocked.CompareExchange(ref slots[i], item, null) is null) return;
+                    if (Volatile.Read(ref slots[i]) is null && Interlocked.CompareExchange(ref slots[i], item, null) is null)
+                    {
+                        Interlocked.Decrement(ref _renters);
+                        return;
+                    }
                 }
             }
             lock (_growLock)
             {
                 // Another caller grew the pool meanwhile: try its new slots first.
                 if (!ReferenceEquals(blocks, _blocks)) continue;
-                if (_slotCount >= MaxSlots) return;
+                if (_slotCount >= MaxSlots)
+                {
+                    // Left to the garbage collector: it no longer counts as a workspace of the pool.
+                    Interlocked.Decrement(ref _created);
+                    Interlocked.Decrement(ref _renters);
+                    return;
+                }
                 var block = new T?[Math.Min(_slotCount, MaxSlots - _slotCount)]; // doubles the pool
                 block[0] = item;
                 Volatile.Write(ref _blocks, [.. blocks, block]);
                 Volatile.Write(ref _slotCount, _slotCount + block.Length);
+                Interlocked.Decrement(ref _renters);
                 return;
             }
         }

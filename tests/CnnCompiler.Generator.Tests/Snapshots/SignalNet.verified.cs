@@ -64,6 +64,10 @@ public partial class SignalNet : IClassifier
     /// <summary>The first layer with trainable parameters: backward stops there unless the input gradient is wanted.</summary>
     private int _firstTrainable;
     private float[]? _frozenBackup;
+    /// <summary>Fewest samples per worker for which a batch is split across threads: below it the hand-off costs more than it saves.</summary>
+    private const int ParallelMinimum = 8;
+    private InferenceJob? _inferenceJob;
+    private int _parallelInference;
 
     /// <summary>
     /// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,
@@ -234,6 +238,7 @@ public partial class SignalNet : IClassifier
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
+        if (TryInferInParallel(inputs, outputs, default, count)) return;
         FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
@@ -268,6 +273,7 @@ public partial class SignalNet : IClassifier
     {
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
+        if (TryInferInParallel(inputs, default, labels, count)) return;
         FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
@@ -311,6 +317,83 @@ public partial class SignalNet : IClassifier
             Interlocked.Decrement(ref _inferenceCalls);
         }
         return (float)(total / count);
+    }
+
+    /// <summary>
+    /// Runs a batch on up to <see cref="Threads"/> workers when it has at least <see cref="ParallelMinimum"/> samples per worker
+    /// and no other call on this instance holds the workers: fills <paramref name="labels"/> when it is not empty, else
+    /// <paramref name="outputs"/>, and returns true. Otherwise returns false and the caller runs on its own thread. Both
+    /// ways give bitwise the same results: no sample's arithmetic depends on the samples that share its chunk.
+    /// </summary>
+    private bool TryInferInParallel(ReadOnlySpan<float> inputs, Span<float> outputs, Span<int> labels, int count)
+    {
+        int threads = Math.Min(_threads, count / ParallelMinimum);
+        if (threads < 2 || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
+        try
+        {
+            FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+            EnterInference();
+            try
+            {
+                if (_inferenceJob is null || _inferenceJob.Threads != threads) _inferenceJob = new InferenceJob(this, threads);
+                InferenceJob job = _inferenceJob;
+                for (int start = 0; start < count; start += job.Capacity)
+                {
+                    int n = Math.Min(job.Capacity, count - start);
+                    inputs.Slice(start * InputLength, n * InputLength).CopyTo(job.Inputs);
+                    job.Count = n;
+                    job.Labelling = !labels.IsEmpty;
+                    WorkerPool.Shared(threads).Run(job);
+                    if (labels.IsEmpty) job.Outputs.AsSpan(0, n * OutputLength).CopyTo(outputs.Slice(start * OutputLength));
+                    else job.Labels.AsSpan(0, n).CopyTo(labels.Slice(start));
+                }
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inferenceCalls);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _parallelInference, 0);
+        }
+        return true;
+    }
+
+    /// <summary>One batched inference split across workers: the inputs of up to <see cref="Capacity"/> samples, each worker's workspace, the results.</summary>
+    private sealed class InferenceJob : IParallelWork
+    {
+        private readonly SignalNet _network;
+        private readonly Workspace[] _workspaces;
+        public readonly int Threads, Capacity;
+        public readonly float[] Inputs, Outputs;
+        public readonly int[] Labels;
+        public int Count;
+        public bool Labelling;
+
+        public InferenceJob(SignalNet network, int threads)
+        {
+            _network = network;
+            Threads = threads;
+            Capacity = threads * InferenceChunk;
+            _workspaces = new Workspace[threads];
+            for (int t = 0; t < threads; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);
+            Inputs = new float[Capacity * InputLength];
+            Outputs = new float[Capacity * OutputLength];
+            Labels = new int[Capacity];
+        }
+
+        /// <summary>Worker <paramref name="worker"/>'s contiguous share of the samples.</summary>
+        public void Execute(int worker)
+        {
+            int first = worker * Count / Threads, n = (worker + 1) * Count / Threads - first;
+            if (n == 0) return;
+            Workspace workspace = _workspaces[worker];
+            _network.Forward(workspace, Inputs.AsSpan(first * InputLength, n * InputLength), n);
+            ReadOnlySpan<float> raw = workspace.Dense2Output.AsSpan(0, n * OutputLength);
+            if (Labelling) ArgMax.Rows(raw, Labels.AsSpan(first, n), OutputLength);
+            else SoftmaxCrossEntropyKernels.Forward(raw, default, Outputs.AsSpan(first * OutputLength, n * OutputLength), OutputLength);
+        }
     }
 
     /// <summary>
