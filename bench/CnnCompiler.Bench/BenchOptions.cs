@@ -15,12 +15,17 @@ internal sealed record BenchOptions
           alloc             bytes allocated per TrainStep and per Predict in steady state (must be 0; exit 1 otherwise)
           all               the four above, in that order
           concurrent        single-sample Predict throughput on one shared network from 1, 2 and 8 threads at once
+          vgg-forward       VGG-small (3×32×32) Predict throughput, random batches of 64 (as the PyTorch peer script)
+          vgg-train         VGG-small TrainStep throughput, SGD lr 0.01 momentum 0.9
+          resnet20-forward  ResNet-20 Predict throughput (BatchNorm folded at inference)
+          resnet20-train    ResNet-20 TrainStep throughput
+          cifar             the four above
         Options:
           --threads N       threads for the network (needs a settable Threads property on the generated class; else 1)
           --quick           a short smoke run of a few seconds (for CI); figures are indicative only
           --epochs N        lenet-train: timed full epochs (default 3); the median epoch is reported
           --steps N         lenet-train: time blocks of N steps instead of full epochs
-          --blocks N        lenet-train with --steps: number of timed blocks (default 5)
+          --blocks N        lenet-train with --steps: number of timed blocks (default 5); vgg/resnet20: timed ~1 s blocks (default 10)
           --warmup N        warm-up steps / calls / passes before timing (defaults: train 200, b1 2000, b64 1)
           --iters N         lenet-infer-b1: timed calls (default 5000, at least 3000 recommended)
           --passes N        lenet-infer-b64: timed passes over the test set (default 10)

@@ -14,11 +14,25 @@ catch (UsageException e)
 }
 
 string[] commands = options.Command == "all" ? ["lenet-train", "lenet-infer-b1", "lenet-infer-b64", "alloc"] : [options.Command];
-if (commands.Any(c => c is not ("lenet-train" or "lenet-infer-b1" or "lenet-infer-b64" or "alloc" or "concurrent")))
+string[] cifar = ["vgg-forward", "vgg-train", "resnet20-forward", "resnet20-train"];
+if (options.Command == "cifar") commands = cifar;
+if (commands.Any(c => c is not ("lenet-train" or "lenet-infer-b1" or "lenet-infer-b64" or "alloc" or "concurrent") && !cifar.Contains(c)))
 {
     Console.Error.WriteLine($"Unknown command '{options.Command}'.");
     Console.Error.WriteLine(BenchOptions.Usage);
     return 2;
+}
+
+if (commands.All(cifar.Contains))
+{
+    var networks = new CifarBenchmarks(options);
+    foreach (string command in commands)
+    {
+        string model = command[..command.IndexOf('-')];
+        if (command.EndsWith("-train", StringComparison.Ordinal)) networks.Train(model);
+        else networks.Forward(model);
+    }
+    return 0;
 }
 
 var benchmarks = new LeNetBenchmarks(options);
