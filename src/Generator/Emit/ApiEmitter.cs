@@ -82,6 +82,8 @@ internal static class ApiEmitter
         w.Line();
         ParallelInferenceEmitter.EmitMembers(w, network, loss);
         w.Line();
+        ProfilingEmitter.Emit(w, network, loss);
+        w.Line();
         TrainingEmitter.Emit(w, network, last, loss);
         w.Line();
         EmitValidation(w, name, loss);

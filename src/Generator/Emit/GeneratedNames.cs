@@ -14,7 +14,7 @@ internal static class GeneratedNames
     {
         "Backward", "Classify", "ComputeActivations", "ComputeGradients", "ComputeGradientsInParallel", "ComputeLoss",
         "CopyFrozenParameters", "EnterInference", "EnterTraining", "ExitTraining", "Forward", "IsFrozen", "Predict", "RequireLength",
-        "RequireTargets", "RunTrainingWorker", "SampleCount", "SetFrozen", "Summary", "TrainStep", "TryInferInParallel",
+        "Lap", "ProfileLayers", "RequireTargets", "RunTrainingWorker", "SampleCount", "SetFrozen", "Summary", "TrainStep", "TryInferInParallel",
         "TrainingPass", "UpdateFirstTrainable",
     };
 
@@ -53,7 +53,9 @@ internal static class GeneratedNames
         ["Interlocked"] = "System.Threading.Interlocked",
         ["InvalidOperationException"] = "System.InvalidOperationException",
         ["LayerInfo"] = "CnnCompiler.LayerInfo",
+        ["LayerTiming"] = "CnnCompiler.LayerTiming",
         ["Math"] = "System.Math",
+        ["MethodImplOptions"] = "System.Runtime.CompilerServices.MethodImplOptions",
         ["MeanSquaredErrorKernels"] = "CnnCompiler.Losses.MeanSquaredErrorKernels",
         ["MemoryMarshal"] = "System.Runtime.InteropServices.MemoryMarshal",
         ["ReadOnlySpan"] = "System.ReadOnlySpan<T>",
@@ -62,6 +64,7 @@ internal static class GeneratedNames
         ["SoftmaxCrossEntropyKernels"] = "CnnCompiler.Losses.SoftmaxCrossEntropyKernels",
         ["Span"] = "System.Span<T>",
         ["SpinWait"] = "System.Threading.SpinWait",
+        ["Stopwatch"] = "System.Diagnostics.Stopwatch",
         ["StringComparison"] = "System.StringComparison",
         ["SyncGroup"] = "CnnCompiler.SyncGroup",
         ["TensorInfo"] = "CnnCompiler.TensorInfo",

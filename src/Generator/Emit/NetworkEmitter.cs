@@ -17,6 +17,7 @@ internal static class NetworkEmitter
         w.Line();
         w.Line("using System;");
         w.Line("using System.Collections.Generic;");
+        w.Line("using System.Diagnostics;");
         w.Line("using System.Numerics.Tensors;");
         w.Line("using System.Runtime.CompilerServices;");
         w.Line("using System.Runtime.InteropServices;");

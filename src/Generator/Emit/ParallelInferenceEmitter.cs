@@ -31,7 +31,8 @@ internal static class ParallelInferenceEmitter
         using (w.Block("private bool TryInferInParallel(ReadOnlySpan<float> inputs, Span<float> outputs, Span<int> labels, int count)"))
         {
             w.Line("int threads = Math.Min(_threads, count / ParallelMinimum);");
-            w.Line("if (threads < 2 || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;");
+            w.Line("// A call from inside a worker (a batch of a training step being classified) stays on its thread.");
+            w.Line("if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;");
             using (w.Block("try"))
             {
                 w.Line("FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));");

@@ -16,6 +16,7 @@ internal static class PassEmitter
         {
             w.Line("ReadOnlySpan<float> parameters = _parameters;");
             if (folds) w.Line("bool folded = fold && !workspace.Training;");
+            EmitTimingStart(w);
             for (int i = 0; i < network.Layers.Count; i++)
             {
                 LayerPlan layer = network.Layers[i];
@@ -33,12 +34,15 @@ internal static class PassEmitter
                     using (w.Block("else"))
                     {
                         EmitForwardCall(w, wiring, layer);
+                        w.Line($"Lap(timings, {i}, ref mark);");
                         EmitForwardCall(w, wiring, norm);
                     }
+                    w.Line($"Lap(timings, {i + 1}, ref mark);");
                     i++;
                     continue;
                 }
                 EmitForwardCall(w, wiring, layer);
+                w.Line($"Lap(timings, {i}, ref mark);");
             }
         }
         w.Line();
@@ -52,6 +56,7 @@ internal static class PassEmitter
             w.Line("// Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.");
             w.Line("int first = _firstTrainable;");
             w.Line("bool wantInput = !inputGradient.IsEmpty;");
+            EmitTimingStart(w);
             for (int i = network.Layers.Count - 1; i >= 0; i--)
             {
                 LayerPlan layer = network.Layers[i];
@@ -71,8 +76,15 @@ internal static class PassEmitter
                         w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * {length}), {main});");
                     }
                 }
+                w.Line($"Lap(timings, {network.Layers.Count + i}, ref mark);");
             }
         }
+    }
+
+    private static void EmitTimingStart(CodeWriter w)
+    {
+        w.Line("long[]? timings = workspace.Timings; // set only by ProfileLayers");
+        w.Line("long mark = timings is null ? 0 : Stopwatch.GetTimestamp();");
     }
 
     private static void EmitForwardCall(CodeWriter w, Wiring wiring, LayerPlan layer)

@@ -28,6 +28,8 @@ internal static class WorkspaceEmitter
             w.Line("/// <summary>The step's dropout seed and the batch index of this workspace's first sample, so masks do not depend on the split.</summary>");
             w.Line("public ulong StepSeed;");
             w.Line("public int SampleOffset;");
+            w.Line("/// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>");
+            w.Line("public long[]? Timings;");
             foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"public readonly float[] {extra};");
             foreach (LayerPlan layer in network.Layers)
             {

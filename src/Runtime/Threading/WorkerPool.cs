@@ -24,6 +24,15 @@ public sealed class WorkerPool
     private IParallelWork? _work;
     private Exception? _error;
 
+    [ThreadStatic]
+    private static bool t_insideWork;
+
+    /// <summary>
+    /// Whether the current thread is running a worker's share of some pool's work. Work that would fan out again (a
+    /// batched Predict called from a training worker) runs on its own thread instead: a pool runs one work at a time.
+    /// </summary>
+    public static bool IsInsideWork => t_insideWork;
+
     private WorkerPool(int threads)
     {
         Threads = threads;
@@ -56,12 +65,14 @@ public sealed class WorkerPool
     public void Run(IParallelWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (t_insideWork) throw new InvalidOperationException("WorkerPool.Run was called from inside a worker's share of another run; run nested work on the calling thread (see IsInsideWork).");
         lock (_runLock)
         {
             _work = work;
             _error = null;
             if (_start.Length > 0) _done.Reset(_start.Length);
             foreach (SemaphoreSlim start in _start) start.Release();
+            t_insideWork = true;
             try
             {
                 work.Execute(0);
@@ -69,6 +80,10 @@ public sealed class WorkerPool
             catch (Exception e)
             {
                 Interlocked.CompareExchange(ref _error, e, null);
+            }
+            finally
+            {
+                t_insideWork = false;
             }
             if (_start.Length > 0) _done.Wait();
             _work = null;
@@ -78,6 +93,7 @@ public sealed class WorkerPool
 
     private void Loop(int worker)
     {
+        t_insideWork = true;
         SemaphoreSlim start = _start[worker - 1];
         while (true)
         {

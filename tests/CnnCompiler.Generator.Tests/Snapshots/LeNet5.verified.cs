@@ -4,6 +4,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -347,7 +348,8 @@ public partial class LeNet5 : IClassifier
     private bool TryInferInParallel(ReadOnlySpan<float> inputs, Span<float> outputs, Span<int> labels, int count)
     {
         int threads = Math.Min(_threads, count / ParallelMinimum);
-        if (threads < 2 || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
+        // A call from inside a worker (a batch of a training step being classified) stays on its thread.
+        if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
         try
         {
             FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
@@ -413,6 +415,53 @@ public partial class LeNet5 : IClassifier
             if (Labelling) ArgMax.Rows(raw, Labels.AsSpan(first, n), OutputLength);
             else SoftmaxCrossEntropyKernels.Forward(raw, default, Outputs.AsSpan(first * OutputLength, n * OutputLength), OutputLength);
         }
+    }
+
+    /// <summary>
+    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, on
+    /// the calling thread, in training mode. Returns one entry per layer of <see cref="LayerList"/> with its mean forward and
+    /// backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator are
+    /// left as they were.
+    /// </summary>
+    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        float[] state = (float[])_state.Clone();
+        var random = _random.State;
+        int threads = _threads;
+        _threads = 1;
+        var timings = new long[2 * 7];
+        try
+        {
+            ComputeGradients(inputs, labels);
+            _trainingWorkspace!.Timings = timings;
+            for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
+        }
+        finally
+        {
+            if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;
+            _threads = threads;
+            state.CopyTo(_state, 0);
+            _random.State = random;
+        }
+        double microseconds = 1e6 / Stopwatch.Frequency / repeats;
+        var result = new LayerTiming[7];
+        for (int i = 0; i < result.Length; i++)
+        {
+            LayerInfo layer = LayerList[i];
+            result[i] = new LayerTiming(layer.Name, layer.Kind, layer.Flops, timings[i] * microseconds, timings[7 + i] * microseconds);
+        }
+        return result;
+    }
+
+    /// <summary>Adds the time since <paramref name="mark"/> to <paramref name="slot"/> when profiling (ProfileLayers); otherwise nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Lap(long[]? timings, int slot, ref long mark)
+    {
+        if (timings is null) return;
+        long now = Stopwatch.GetTimestamp();
+        timings[slot] += now - mark;
+        mark = now;
     }
 
     /// <summary>
@@ -612,13 +661,22 @@ public partial class LeNet5 : IClassifier
     private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count)
     {
         ReadOnlySpan<float> parameters = _parameters;
+        long[]? timings = workspace.Timings; // set only by ProfileLayers
+        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
         Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
+        Lap(timings, 0, ref mark);
         Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
+        Lap(timings, 1, ref mark);
         Layers.Conv2.Forward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace, count);
+        Lap(timings, 2, ref mark);
         Layers.Pool2.Forward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace, count);
+        Lap(timings, 3, ref mark);
         Layers.Dense1.Forward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace, count);
+        Lap(timings, 4, ref mark);
         Layers.Dense2.Forward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace, count);
+        Lap(timings, 5, ref mark);
         Layers.Dense3.Forward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace, count);
+        Lap(timings, 6, ref mark);
     }
 
     /// <summary>
@@ -631,13 +689,22 @@ public partial class LeNet5 : IClassifier
         // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
         int first = _firstTrainable;
         bool wantInput = !inputGradient.IsEmpty;
+        long[]? timings = workspace.Timings; // set only by ProfileLayers
+        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
         if (wantInput || first <= 6) Layers.Dense3.Backward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace.Dense3Gradient, wantInput || first < 6 ? workspace.Dense2Gradient : default, _frozen[6] ? default : parameterGradients, workspace, count);
+        Lap(timings, 13, ref mark);
         if (wantInput || first <= 5) Layers.Dense2.Backward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace.Dense2Gradient, wantInput || first < 5 ? workspace.Dense1Gradient : default, _frozen[5] ? default : parameterGradients, workspace, count);
+        Lap(timings, 12, ref mark);
         if (wantInput || first <= 4) Layers.Dense1.Backward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 4 ? workspace.Pool2Gradient : default, _frozen[4] ? default : parameterGradients, workspace, count);
+        Lap(timings, 11, ref mark);
         if (wantInput || first <= 3) Layers.Pool2.Backward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace.Pool2Gradient, wantInput || first < 3 ? workspace.Conv2Gradient : default, default, workspace, count);
+        Lap(timings, 10, ref mark);
         if (wantInput || first <= 2) Layers.Conv2.Backward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace.Conv2Gradient, wantInput || first < 2 ? workspace.Pool1Gradient : default, _frozen[2] ? default : parameterGradients, workspace, count);
+        Lap(timings, 9, ref mark);
         if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
+        Lap(timings, 8, ref mark);
         if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, _frozen[0] ? default : parameterGradients, workspace, count);
+        Lap(timings, 7, ref mark);
     }
 
     /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
@@ -655,6 +722,8 @@ public partial class LeNet5 : IClassifier
         /// <summary>The step's dropout seed and the batch index of this workspace's first sample, so masks do not depend on the split.</summary>
         public ulong StepSeed;
         public int SampleOffset;
+        /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
+        public long[]? Timings;
         /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
         public readonly float[] Conv1Columns;

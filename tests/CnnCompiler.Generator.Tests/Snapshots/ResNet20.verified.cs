@@ -4,6 +4,7 @@
 
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -909,7 +910,8 @@ public partial class ResNet20 : IClassifier
     private bool TryInferInParallel(ReadOnlySpan<float> inputs, Span<float> outputs, Span<int> labels, int count)
     {
         int threads = Math.Min(_threads, count / ParallelMinimum);
-        if (threads < 2 || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
+        // A call from inside a worker (a batch of a training step being classified) stays on its thread.
+        if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
         try
         {
             FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
@@ -975,6 +977,53 @@ public partial class ResNet20 : IClassifier
             if (Labelling) ArgMax.Rows(raw, Labels.AsSpan(first, n), OutputLength);
             else SoftmaxCrossEntropyKernels.Forward(raw, default, Outputs.AsSpan(first * OutputLength, n * OutputLength), OutputLength);
         }
+    }
+
+    /// <summary>
+    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, on
+    /// the calling thread, in training mode. Returns one entry per layer of <see cref="LayerList"/> with its mean forward and
+    /// backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator are
+    /// left as they were.
+    /// </summary>
+    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        float[] state = (float[])_state.Clone();
+        var random = _random.State;
+        int threads = _threads;
+        _threads = 1;
+        var timings = new long[2 * 72];
+        try
+        {
+            ComputeGradients(inputs, labels);
+            _trainingWorkspace!.Timings = timings;
+            for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
+        }
+        finally
+        {
+            if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;
+            _threads = threads;
+            state.CopyTo(_state, 0);
+            _random.State = random;
+        }
+        double microseconds = 1e6 / Stopwatch.Frequency / repeats;
+        var result = new LayerTiming[72];
+        for (int i = 0; i < result.Length; i++)
+        {
+            LayerInfo layer = LayerList[i];
+            result[i] = new LayerTiming(layer.Name, layer.Kind, layer.Flops, timings[i] * microseconds, timings[72 + i] * microseconds);
+        }
+        return result;
+    }
+
+    /// <summary>Adds the time since <paramref name="mark"/> to <paramref name="slot"/> when profiling (ProfileLayers); otherwise nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Lap(long[]? timings, int slot, ref long mark)
+    {
+        if (timings is null) return;
+        long now = Stopwatch.GetTimestamp();
+        timings[slot] += now - mark;
+        mark = now;
     }
 
     /// <summary>
@@ -1176,6 +1225,8 @@ public partial class ResNet20 : IClassifier
     {
         ReadOnlySpan<float> parameters = _parameters;
         bool folded = fold && !workspace.Training;
+        long[]? timings = workspace.Timings; // set only by ProfileLayers
+        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
         if (folded)
         {
             // bn1 folded into conv1: one pass over the activations instead of two.
@@ -1185,9 +1236,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
+            Lap(timings, 0, ref mark);
             Layers.Bn1.Forward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace, count);
         }
+        Lap(timings, 1, ref mark);
         Layers.Relu1.Forward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace, count);
+        Lap(timings, 2, ref mark);
         if (folded)
         {
             // layer1.0.bn1 folded into layer1.0.conv1: one pass over the activations instead of two.
@@ -1197,9 +1251,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer1_0_Conv1.Forward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace, count);
+            Lap(timings, 3, ref mark);
             Layers.Layer1_0_Bn1.Forward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace, count);
         }
+        Lap(timings, 4, ref mark);
         Layers.Layer1_0_Relu1.Forward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace, count);
+        Lap(timings, 5, ref mark);
         if (folded)
         {
             // layer1.0.bn2 folded into layer1.0.conv2: one pass over the activations instead of two.
@@ -1209,10 +1266,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer1_0_Conv2.Forward(parameters, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Conv2Output, workspace, count);
+            Lap(timings, 6, ref mark);
             Layers.Layer1_0_Bn2.Forward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace, count);
         }
+        Lap(timings, 7, ref mark);
         Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
+        Lap(timings, 8, ref mark);
         Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
+        Lap(timings, 9, ref mark);
         if (folded)
         {
             // layer1.1.bn1 folded into layer1.1.conv1: one pass over the activations instead of two.
@@ -1222,9 +1283,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer1_1_Conv1.Forward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace, count);
+            Lap(timings, 10, ref mark);
             Layers.Layer1_1_Bn1.Forward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace, count);
         }
+        Lap(timings, 11, ref mark);
         Layers.Layer1_1_Relu1.Forward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace, count);
+        Lap(timings, 12, ref mark);
         if (folded)
         {
             // layer1.1.bn2 folded into layer1.1.conv2: one pass over the activations instead of two.
@@ -1234,10 +1298,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer1_1_Conv2.Forward(parameters, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Conv2Output, workspace, count);
+            Lap(timings, 13, ref mark);
             Layers.Layer1_1_Bn2.Forward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace, count);
         }
+        Lap(timings, 14, ref mark);
         Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
+        Lap(timings, 15, ref mark);
         Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
+        Lap(timings, 16, ref mark);
         if (folded)
         {
             // layer1.2.bn1 folded into layer1.2.conv1: one pass over the activations instead of two.
@@ -1247,9 +1315,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer1_2_Conv1.Forward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace, count);
+            Lap(timings, 17, ref mark);
             Layers.Layer1_2_Bn1.Forward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace, count);
         }
+        Lap(timings, 18, ref mark);
         Layers.Layer1_2_Relu1.Forward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace, count);
+        Lap(timings, 19, ref mark);
         if (folded)
         {
             // layer1.2.bn2 folded into layer1.2.conv2: one pass over the activations instead of two.
@@ -1259,10 +1330,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer1_2_Conv2.Forward(parameters, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Conv2Output, workspace, count);
+            Lap(timings, 20, ref mark);
             Layers.Layer1_2_Bn2.Forward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace, count);
         }
+        Lap(timings, 21, ref mark);
         Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
+        Lap(timings, 22, ref mark);
         Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
+        Lap(timings, 23, ref mark);
         if (folded)
         {
             // layer2.0.bn1 folded into layer2.0.conv1: one pass over the activations instead of two.
@@ -1272,9 +1347,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer2_0_Conv1.Forward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace, count);
+            Lap(timings, 24, ref mark);
             Layers.Layer2_0_Bn1.Forward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace, count);
         }
+        Lap(timings, 25, ref mark);
         Layers.Layer2_0_Relu1.Forward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace, count);
+        Lap(timings, 26, ref mark);
         if (folded)
         {
             // layer2.0.bn2 folded into layer2.0.conv2: one pass over the activations instead of two.
@@ -1284,8 +1362,10 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer2_0_Conv2.Forward(parameters, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Conv2Output, workspace, count);
+            Lap(timings, 27, ref mark);
             Layers.Layer2_0_Bn2.Forward(parameters, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Bn2Output, workspace, count);
         }
+        Lap(timings, 28, ref mark);
         if (folded)
         {
             // layer2.0.downsample.1 folded into layer2.0.downsample.0: one pass over the activations instead of two.
@@ -1295,10 +1375,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer2_0_Downsample_0.Forward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Downsample_0Output, workspace, count);
+            Lap(timings, 29, ref mark);
             Layers.Layer2_0_Downsample_1.Forward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
         }
+        Lap(timings, 30, ref mark);
         Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
+        Lap(timings, 31, ref mark);
         Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
+        Lap(timings, 32, ref mark);
         if (folded)
         {
             // layer2.1.bn1 folded into layer2.1.conv1: one pass over the activations instead of two.
@@ -1308,9 +1392,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer2_1_Conv1.Forward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace, count);
+            Lap(timings, 33, ref mark);
             Layers.Layer2_1_Bn1.Forward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace, count);
         }
+        Lap(timings, 34, ref mark);
         Layers.Layer2_1_Relu1.Forward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace, count);
+        Lap(timings, 35, ref mark);
         if (folded)
         {
             // layer2.1.bn2 folded into layer2.1.conv2: one pass over the activations instead of two.
@@ -1320,10 +1407,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer2_1_Conv2.Forward(parameters, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Conv2Output, workspace, count);
+            Lap(timings, 36, ref mark);
             Layers.Layer2_1_Bn2.Forward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace, count);
         }
+        Lap(timings, 37, ref mark);
         Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
+        Lap(timings, 38, ref mark);
         Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
+        Lap(timings, 39, ref mark);
         if (folded)
         {
             // layer2.2.bn1 folded into layer2.2.conv1: one pass over the activations instead of two.
@@ -1333,9 +1424,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer2_2_Conv1.Forward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace, count);
+            Lap(timings, 40, ref mark);
             Layers.Layer2_2_Bn1.Forward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace, count);
         }
+        Lap(timings, 41, ref mark);
         Layers.Layer2_2_Relu1.Forward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace, count);
+        Lap(timings, 42, ref mark);
         if (folded)
         {
             // layer2.2.bn2 folded into layer2.2.conv2: one pass over the activations instead of two.
@@ -1345,10 +1439,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer2_2_Conv2.Forward(parameters, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Conv2Output, workspace, count);
+            Lap(timings, 43, ref mark);
             Layers.Layer2_2_Bn2.Forward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace, count);
         }
+        Lap(timings, 44, ref mark);
         Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
+        Lap(timings, 45, ref mark);
         Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
+        Lap(timings, 46, ref mark);
         if (folded)
         {
             // layer3.0.bn1 folded into layer3.0.conv1: one pass over the activations instead of two.
@@ -1358,9 +1456,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer3_0_Conv1.Forward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace, count);
+            Lap(timings, 47, ref mark);
             Layers.Layer3_0_Bn1.Forward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace, count);
         }
+        Lap(timings, 48, ref mark);
         Layers.Layer3_0_Relu1.Forward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace, count);
+        Lap(timings, 49, ref mark);
         if (folded)
         {
             // layer3.0.bn2 folded into layer3.0.conv2: one pass over the activations instead of two.
@@ -1370,8 +1471,10 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer3_0_Conv2.Forward(parameters, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Conv2Output, workspace, count);
+            Lap(timings, 50, ref mark);
             Layers.Layer3_0_Bn2.Forward(parameters, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Bn2Output, workspace, count);
         }
+        Lap(timings, 51, ref mark);
         if (folded)
         {
             // layer3.0.downsample.1 folded into layer3.0.downsample.0: one pass over the activations instead of two.
@@ -1381,10 +1484,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer3_0_Downsample_0.Forward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Downsample_0Output, workspace, count);
+            Lap(timings, 52, ref mark);
             Layers.Layer3_0_Downsample_1.Forward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
         }
+        Lap(timings, 53, ref mark);
         Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
+        Lap(timings, 54, ref mark);
         Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
+        Lap(timings, 55, ref mark);
         if (folded)
         {
             // layer3.1.bn1 folded into layer3.1.conv1: one pass over the activations instead of two.
@@ -1394,9 +1501,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer3_1_Conv1.Forward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace, count);
+            Lap(timings, 56, ref mark);
             Layers.Layer3_1_Bn1.Forward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace, count);
         }
+        Lap(timings, 57, ref mark);
         Layers.Layer3_1_Relu1.Forward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace, count);
+        Lap(timings, 58, ref mark);
         if (folded)
         {
             // layer3.1.bn2 folded into layer3.1.conv2: one pass over the activations instead of two.
@@ -1406,10 +1516,14 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer3_1_Conv2.Forward(parameters, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Conv2Output, workspace, count);
+            Lap(timings, 59, ref mark);
             Layers.Layer3_1_Bn2.Forward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace, count);
         }
+        Lap(timings, 60, ref mark);
         Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
+        Lap(timings, 61, ref mark);
         Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
+        Lap(timings, 62, ref mark);
         if (folded)
         {
             // layer3.2.bn1 folded into layer3.2.conv1: one pass over the activations instead of two.
@@ -1419,9 +1533,12 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer3_2_Conv1.Forward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace, count);
+            Lap(timings, 63, ref mark);
             Layers.Layer3_2_Bn1.Forward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace, count);
         }
+        Lap(timings, 64, ref mark);
         Layers.Layer3_2_Relu1.Forward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace, count);
+        Lap(timings, 65, ref mark);
         if (folded)
         {
             // layer3.2.bn2 folded into layer3.2.conv2: one pass over the activations instead of two.
@@ -1431,12 +1548,18 @@ public partial class ResNet20 : IClassifier
         else
         {
             Layers.Layer3_2_Conv2.Forward(parameters, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Conv2Output, workspace, count);
+            Lap(timings, 66, ref mark);
             Layers.Layer3_2_Bn2.Forward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace, count);
         }
+        Lap(timings, 67, ref mark);
         Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
+        Lap(timings, 68, ref mark);
         Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
+        Lap(timings, 69, ref mark);
         Layers.Gap1.Forward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace, count);
+        Lap(timings, 70, ref mark);
         Layers.Fc.Forward(parameters, workspace.Gap1Output, workspace.FcOutput, workspace, count);
+        Lap(timings, 71, ref mark);
     }
 
     /// <summary>
@@ -1449,96 +1572,170 @@ public partial class ResNet20 : IClassifier
         // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
         int first = _firstTrainable;
         bool wantInput = !inputGradient.IsEmpty;
+        long[]? timings = workspace.Timings; // set only by ProfileLayers
+        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
         if (wantInput || first <= 71) Layers.Fc.Backward(parameters, workspace.Gap1Output, workspace.FcOutput, workspace.FcGradient, wantInput || first < 71 ? workspace.Gap1Gradient : default, _frozen[71] ? default : parameterGradients, workspace, count);
+        Lap(timings, 143, ref mark);
         if (wantInput || first <= 70) Layers.Gap1.Backward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace.Gap1Gradient, wantInput || first < 70 ? workspace.Layer3_2_Relu2Gradient : default, default, workspace, count);
+        Lap(timings, 142, ref mark);
         if (wantInput || first <= 69) Layers.Layer3_2_Relu2.Backward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace.Layer3_2_Relu2Gradient, wantInput || first < 69 ? workspace.Layer3_2_AddGradient : default, default, workspace, count);
+        Lap(timings, 141, ref mark);
         if (wantInput || first <= 68) Layers.Layer3_2_Add.Backward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_AddOutput, workspace.Layer3_2_AddGradient, wantInput || first < 68 ? workspace.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? workspace.Layer3_1_Relu2Gradient2 : default, default, workspace, count);
+        Lap(timings, 140, ref mark);
         if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Bn2Gradient, wantInput || first < 67 ? workspace.Layer3_2_Conv2Gradient : default, _frozen[67] ? default : parameterGradients, workspace, count);
+        Lap(timings, 139, ref mark);
         if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(parameters, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Conv2Gradient, wantInput || first < 66 ? workspace.Layer3_2_Relu1Gradient : default, _frozen[66] ? default : parameterGradients, workspace, count);
+        Lap(timings, 138, ref mark);
         if (wantInput || first <= 65) Layers.Layer3_2_Relu1.Backward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Relu1Gradient, wantInput || first < 65 ? workspace.Layer3_2_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 137, ref mark);
         if (wantInput || first <= 64) Layers.Layer3_2_Bn1.Backward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Bn1Gradient, wantInput || first < 64 ? workspace.Layer3_2_Conv1Gradient : default, _frozen[64] ? default : parameterGradients, workspace, count);
+        Lap(timings, 136, ref mark);
         if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Conv1Gradient, wantInput || first < 63 ? workspace.Layer3_1_Relu2Gradient : default, _frozen[63] ? default : parameterGradients, workspace, count);
         // layer3.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 63) TensorPrimitives.Add(workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength));
+        Lap(timings, 135, ref mark);
         if (wantInput || first <= 62) Layers.Layer3_1_Relu2.Backward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 62 ? workspace.Layer3_1_AddGradient : default, default, workspace, count);
+        Lap(timings, 134, ref mark);
         if (wantInput || first <= 61) Layers.Layer3_1_Add.Backward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_AddOutput, workspace.Layer3_1_AddGradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
+        Lap(timings, 133, ref mark);
         if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Bn2Gradient, wantInput || first < 60 ? workspace.Layer3_1_Conv2Gradient : default, _frozen[60] ? default : parameterGradients, workspace, count);
+        Lap(timings, 132, ref mark);
         if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(parameters, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Conv2Gradient, wantInput || first < 59 ? workspace.Layer3_1_Relu1Gradient : default, _frozen[59] ? default : parameterGradients, workspace, count);
+        Lap(timings, 131, ref mark);
         if (wantInput || first <= 58) Layers.Layer3_1_Relu1.Backward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Relu1Gradient, wantInput || first < 58 ? workspace.Layer3_1_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 130, ref mark);
         if (wantInput || first <= 57) Layers.Layer3_1_Bn1.Backward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Bn1Gradient, wantInput || first < 57 ? workspace.Layer3_1_Conv1Gradient : default, _frozen[57] ? default : parameterGradients, workspace, count);
+        Lap(timings, 129, ref mark);
         if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Conv1Gradient, wantInput || first < 56 ? workspace.Layer3_0_Relu2Gradient : default, _frozen[56] ? default : parameterGradients, workspace, count);
         // layer3.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 56) TensorPrimitives.Add(workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength));
+        Lap(timings, 128, ref mark);
         if (wantInput || first <= 55) Layers.Layer3_0_Relu2.Backward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace.Layer3_0_Relu2Gradient, wantInput || first < 55 ? workspace.Layer3_0_AddGradient : default, default, workspace, count);
+        Lap(timings, 127, ref mark);
         if (wantInput || first <= 54) Layers.Layer3_0_Add.Backward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_AddOutput, workspace.Layer3_0_AddGradient, wantInput || first < 54 ? workspace.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? workspace.Layer3_0_Downsample_1Gradient : default, default, workspace, count);
+        Lap(timings, 126, ref mark);
         if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? workspace.Layer3_0_Downsample_0Gradient : default, _frozen[53] ? default : parameterGradients, workspace, count);
+        Lap(timings, 125, ref mark);
         if (wantInput || first <= 52) Layers.Layer3_0_Downsample_0.Backward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_0Gradient, wantInput || first < 52 ? workspace.Layer2_2_Relu2Gradient2 : default, _frozen[52] ? default : parameterGradients, workspace, count);
+        Lap(timings, 124, ref mark);
         if (wantInput || first <= 51) Layers.Layer3_0_Bn2.Backward(parameters, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Bn2Gradient, wantInput || first < 51 ? workspace.Layer3_0_Conv2Gradient : default, _frozen[51] ? default : parameterGradients, workspace, count);
+        Lap(timings, 123, ref mark);
         if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(parameters, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Conv2Gradient, wantInput || first < 50 ? workspace.Layer3_0_Relu1Gradient : default, _frozen[50] ? default : parameterGradients, workspace, count);
+        Lap(timings, 122, ref mark);
         if (wantInput || first <= 49) Layers.Layer3_0_Relu1.Backward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Relu1Gradient, wantInput || first < 49 ? workspace.Layer3_0_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 121, ref mark);
         if (wantInput || first <= 48) Layers.Layer3_0_Bn1.Backward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Bn1Gradient, wantInput || first < 48 ? workspace.Layer3_0_Conv1Gradient : default, _frozen[48] ? default : parameterGradients, workspace, count);
+        Lap(timings, 120, ref mark);
         if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Conv1Gradient, wantInput || first < 47 ? workspace.Layer2_2_Relu2Gradient : default, _frozen[47] ? default : parameterGradients, workspace, count);
         // layer2.2.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 47) TensorPrimitives.Add(workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength));
+        Lap(timings, 119, ref mark);
         if (wantInput || first <= 46) Layers.Layer2_2_Relu2.Backward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 46 ? workspace.Layer2_2_AddGradient : default, default, workspace, count);
+        Lap(timings, 118, ref mark);
         if (wantInput || first <= 45) Layers.Layer2_2_Add.Backward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_AddOutput, workspace.Layer2_2_AddGradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
+        Lap(timings, 117, ref mark);
         if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Bn2Gradient, wantInput || first < 44 ? workspace.Layer2_2_Conv2Gradient : default, _frozen[44] ? default : parameterGradients, workspace, count);
+        Lap(timings, 116, ref mark);
         if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(parameters, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Conv2Gradient, wantInput || first < 43 ? workspace.Layer2_2_Relu1Gradient : default, _frozen[43] ? default : parameterGradients, workspace, count);
+        Lap(timings, 115, ref mark);
         if (wantInput || first <= 42) Layers.Layer2_2_Relu1.Backward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Relu1Gradient, wantInput || first < 42 ? workspace.Layer2_2_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 114, ref mark);
         if (wantInput || first <= 41) Layers.Layer2_2_Bn1.Backward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Bn1Gradient, wantInput || first < 41 ? workspace.Layer2_2_Conv1Gradient : default, _frozen[41] ? default : parameterGradients, workspace, count);
+        Lap(timings, 113, ref mark);
         if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Conv1Gradient, wantInput || first < 40 ? workspace.Layer2_1_Relu2Gradient : default, _frozen[40] ? default : parameterGradients, workspace, count);
         // layer2.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 40) TensorPrimitives.Add(workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength));
+        Lap(timings, 112, ref mark);
         if (wantInput || first <= 39) Layers.Layer2_1_Relu2.Backward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace.Layer2_1_Relu2Gradient, wantInput || first < 39 ? workspace.Layer2_1_AddGradient : default, default, workspace, count);
+        Lap(timings, 111, ref mark);
         if (wantInput || first <= 38) Layers.Layer2_1_Add.Backward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_AddOutput, workspace.Layer2_1_AddGradient, wantInput || first < 38 ? workspace.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? workspace.Layer2_0_Relu2Gradient2 : default, default, workspace, count);
+        Lap(timings, 110, ref mark);
         if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Bn2Gradient, wantInput || first < 37 ? workspace.Layer2_1_Conv2Gradient : default, _frozen[37] ? default : parameterGradients, workspace, count);
+        Lap(timings, 109, ref mark);
         if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(parameters, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Conv2Gradient, wantInput || first < 36 ? workspace.Layer2_1_Relu1Gradient : default, _frozen[36] ? default : parameterGradients, workspace, count);
+        Lap(timings, 108, ref mark);
         if (wantInput || first <= 35) Layers.Layer2_1_Relu1.Backward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Relu1Gradient, wantInput || first < 35 ? workspace.Layer2_1_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 107, ref mark);
         if (wantInput || first <= 34) Layers.Layer2_1_Bn1.Backward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Bn1Gradient, wantInput || first < 34 ? workspace.Layer2_1_Conv1Gradient : default, _frozen[34] ? default : parameterGradients, workspace, count);
+        Lap(timings, 106, ref mark);
         if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Conv1Gradient, wantInput || first < 33 ? workspace.Layer2_0_Relu2Gradient : default, _frozen[33] ? default : parameterGradients, workspace, count);
         // layer2.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 33) TensorPrimitives.Add(workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength));
+        Lap(timings, 105, ref mark);
         if (wantInput || first <= 32) Layers.Layer2_0_Relu2.Backward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace.Layer2_0_Relu2Gradient, wantInput || first < 32 ? workspace.Layer2_0_AddGradient : default, default, workspace, count);
+        Lap(timings, 104, ref mark);
         if (wantInput || first <= 31) Layers.Layer2_0_Add.Backward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_AddOutput, workspace.Layer2_0_AddGradient, wantInput || first < 31 ? workspace.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? workspace.Layer2_0_Downsample_1Gradient : default, default, workspace, count);
+        Lap(timings, 103, ref mark);
         if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? workspace.Layer2_0_Downsample_0Gradient : default, _frozen[30] ? default : parameterGradients, workspace, count);
+        Lap(timings, 102, ref mark);
         if (wantInput || first <= 29) Layers.Layer2_0_Downsample_0.Backward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_0Gradient, wantInput || first < 29 ? workspace.Layer1_2_Relu2Gradient2 : default, _frozen[29] ? default : parameterGradients, workspace, count);
+        Lap(timings, 101, ref mark);
         if (wantInput || first <= 28) Layers.Layer2_0_Bn2.Backward(parameters, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Bn2Gradient, wantInput || first < 28 ? workspace.Layer2_0_Conv2Gradient : default, _frozen[28] ? default : parameterGradients, workspace, count);
+        Lap(timings, 100, ref mark);
         if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(parameters, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Conv2Gradient, wantInput || first < 27 ? workspace.Layer2_0_Relu1Gradient : default, _frozen[27] ? default : parameterGradients, workspace, count);
+        Lap(timings, 99, ref mark);
         if (wantInput || first <= 26) Layers.Layer2_0_Relu1.Backward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Relu1Gradient, wantInput || first < 26 ? workspace.Layer2_0_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 98, ref mark);
         if (wantInput || first <= 25) Layers.Layer2_0_Bn1.Backward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Bn1Gradient, wantInput || first < 25 ? workspace.Layer2_0_Conv1Gradient : default, _frozen[25] ? default : parameterGradients, workspace, count);
+        Lap(timings, 97, ref mark);
         if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Conv1Gradient, wantInput || first < 24 ? workspace.Layer1_2_Relu2Gradient : default, _frozen[24] ? default : parameterGradients, workspace, count);
         // layer1.2.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 24) TensorPrimitives.Add(workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength));
+        Lap(timings, 96, ref mark);
         if (wantInput || first <= 23) Layers.Layer1_2_Relu2.Backward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace.Layer1_2_Relu2Gradient, wantInput || first < 23 ? workspace.Layer1_2_AddGradient : default, default, workspace, count);
+        Lap(timings, 95, ref mark);
         if (wantInput || first <= 22) Layers.Layer1_2_Add.Backward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_AddOutput, workspace.Layer1_2_AddGradient, wantInput || first < 22 ? workspace.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? workspace.Layer1_1_Relu2Gradient2 : default, default, workspace, count);
+        Lap(timings, 94, ref mark);
         if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Bn2Gradient, wantInput || first < 21 ? workspace.Layer1_2_Conv2Gradient : default, _frozen[21] ? default : parameterGradients, workspace, count);
+        Lap(timings, 93, ref mark);
         if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(parameters, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Conv2Gradient, wantInput || first < 20 ? workspace.Layer1_2_Relu1Gradient : default, _frozen[20] ? default : parameterGradients, workspace, count);
+        Lap(timings, 92, ref mark);
         if (wantInput || first <= 19) Layers.Layer1_2_Relu1.Backward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Relu1Gradient, wantInput || first < 19 ? workspace.Layer1_2_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 91, ref mark);
         if (wantInput || first <= 18) Layers.Layer1_2_Bn1.Backward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Bn1Gradient, wantInput || first < 18 ? workspace.Layer1_2_Conv1Gradient : default, _frozen[18] ? default : parameterGradients, workspace, count);
+        Lap(timings, 90, ref mark);
         if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Conv1Gradient, wantInput || first < 17 ? workspace.Layer1_1_Relu2Gradient : default, _frozen[17] ? default : parameterGradients, workspace, count);
         // layer1.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 17) TensorPrimitives.Add(workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength));
+        Lap(timings, 89, ref mark);
         if (wantInput || first <= 16) Layers.Layer1_1_Relu2.Backward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace.Layer1_1_Relu2Gradient, wantInput || first < 16 ? workspace.Layer1_1_AddGradient : default, default, workspace, count);
+        Lap(timings, 88, ref mark);
         if (wantInput || first <= 15) Layers.Layer1_1_Add.Backward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_AddOutput, workspace.Layer1_1_AddGradient, wantInput || first < 15 ? workspace.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? workspace.Layer1_0_Relu2Gradient2 : default, default, workspace, count);
+        Lap(timings, 87, ref mark);
         if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Bn2Gradient, wantInput || first < 14 ? workspace.Layer1_1_Conv2Gradient : default, _frozen[14] ? default : parameterGradients, workspace, count);
+        Lap(timings, 86, ref mark);
         if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(parameters, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Conv2Gradient, wantInput || first < 13 ? workspace.Layer1_1_Relu1Gradient : default, _frozen[13] ? default : parameterGradients, workspace, count);
+        Lap(timings, 85, ref mark);
         if (wantInput || first <= 12) Layers.Layer1_1_Relu1.Backward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Relu1Gradient, wantInput || first < 12 ? workspace.Layer1_1_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 84, ref mark);
         if (wantInput || first <= 11) Layers.Layer1_1_Bn1.Backward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Bn1Gradient, wantInput || first < 11 ? workspace.Layer1_1_Conv1Gradient : default, _frozen[11] ? default : parameterGradients, workspace, count);
+        Lap(timings, 83, ref mark);
         if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Conv1Gradient, wantInput || first < 10 ? workspace.Layer1_0_Relu2Gradient : default, _frozen[10] ? default : parameterGradients, workspace, count);
         // layer1.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 10) TensorPrimitives.Add(workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength));
+        Lap(timings, 82, ref mark);
         if (wantInput || first <= 9) Layers.Layer1_0_Relu2.Backward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace.Layer1_0_Relu2Gradient, wantInput || first < 9 ? workspace.Layer1_0_AddGradient : default, default, workspace, count);
+        Lap(timings, 81, ref mark);
         if (wantInput || first <= 8) Layers.Layer1_0_Add.Backward(parameters, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_AddOutput, workspace.Layer1_0_AddGradient, wantInput || first < 8 ? workspace.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? workspace.Relu1Gradient2 : default, default, workspace, count);
+        Lap(timings, 80, ref mark);
         if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Bn2Gradient, wantInput || first < 7 ? workspace.Layer1_0_Conv2Gradient : default, _frozen[7] ? default : parameterGradients, workspace, count);
+        Lap(timings, 79, ref mark);
         if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(parameters, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Conv2Gradient, wantInput || first < 6 ? workspace.Layer1_0_Relu1Gradient : default, _frozen[6] ? default : parameterGradients, workspace, count);
+        Lap(timings, 78, ref mark);
         if (wantInput || first <= 5) Layers.Layer1_0_Relu1.Backward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Relu1Gradient, wantInput || first < 5 ? workspace.Layer1_0_Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 77, ref mark);
         if (wantInput || first <= 4) Layers.Layer1_0_Bn1.Backward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Bn1Gradient, wantInput || first < 4 ? workspace.Layer1_0_Conv1Gradient : default, _frozen[4] ? default : parameterGradients, workspace, count);
+        Lap(timings, 76, ref mark);
         if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Conv1Gradient, wantInput || first < 3 ? workspace.Relu1Gradient : default, _frozen[3] ? default : parameterGradients, workspace, count);
         // relu1 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 3) TensorPrimitives.Add(workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient2.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength));
+        Lap(timings, 75, ref mark);
         if (wantInput || first <= 2) Layers.Relu1.Backward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace.Relu1Gradient, wantInput || first < 2 ? workspace.Bn1Gradient : default, default, workspace, count);
+        Lap(timings, 74, ref mark);
         if (wantInput || first <= 1) Layers.Bn1.Backward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace.Bn1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, _frozen[1] ? default : parameterGradients, workspace, count);
+        Lap(timings, 73, ref mark);
         if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, _frozen[0] ? default : parameterGradients, workspace, count);
+        Lap(timings, 72, ref mark);
     }
 
     /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
@@ -1556,6 +1753,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>The step's dropout seed and the batch index of this workspace's first sample, so masks do not depend on the split.</summary>
         public ulong StepSeed;
         public int SampleOffset;
+        /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
+        public long[]? Timings;
         /// <summary>conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
         public readonly float[] Conv1Columns;
