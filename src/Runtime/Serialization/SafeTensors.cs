@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Security.Cryptography;
 
 namespace CnnCompiler;
 
@@ -31,6 +32,37 @@ public static class SafeTensors
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(source);
+        byte[] header = ReadHeader(stream, source);
+        byte[] data = ReadToEnd(stream, source);
+        var (tensors, metadata) = SafeTensorsHeader.Parse(header, data.Length, source);
+        if (metadata.TryGetValue(ChecksumKey, out string? recorded)) CheckChecksum(recorded, DataChecksum.Compute(data), source);
+        return new SafeTensorsFile(source, tensors, metadata, data);
+    }
+
+    /// <summary>
+    /// The checks of <see cref="Read(string)"/> (header length, header, tensor sizes against the data section, the
+    /// recorded checksum) without keeping the data in memory: it is hashed as it streams past. Throws what
+    /// <see cref="Read(string)"/> throws for the same file.
+    /// </summary>
+    internal static void Verify(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+        byte[] header = ReadHeader(stream, path);
+        long dataLength = stream.Length - stream.Position;
+        if (dataLength > Array.MaxLength) throw TooLarge(path, dataLength);
+        var (_, metadata) = SafeTensorsHeader.Parse(header, dataLength, path);
+        if (!metadata.TryGetValue(ChecksumKey, out string? recorded)) return;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(buffer)) > 0) hash.AppendData(buffer, 0, read);
+        CheckChecksum(recorded, Convert.ToHexStringLower(hash.GetHashAndReset()), path);
+    }
+
+    /// <summary>Reads the 8-byte length and the header it announces, checking both.</summary>
+    private static byte[] ReadHeader(Stream stream, string source)
+    {
         Span<byte> prefix = stackalloc byte[8];
         int got = stream.ReadAtLeast(prefix, 8, throwOnEndOfStream: false);
         if (got < 8) throw SafeTensorsHeader.Corrupt(source, $"the file is truncated: it has {got} bytes, fewer than the 8 of the header length");
@@ -43,26 +75,24 @@ public static class SafeTensors
             throw SafeTensorsHeader.Corrupt(source, $"the file is truncated: the header should have {headerLength} bytes but only {got} follow the length");
         if (header.Length == 0 || header[0] != (byte)'{')
             throw SafeTensorsHeader.Corrupt(source, "the header does not begin with '{'");
-
-        byte[] data = ReadToEnd(stream, source);
-        var (tensors, metadata) = SafeTensorsHeader.Parse(header, data.Length, source);
-        if (metadata.TryGetValue(ChecksumKey, out string? recorded))
-        {
-            string actual = DataChecksum.Compute(data);
-            if (!string.Equals(recorded, actual, StringComparison.OrdinalIgnoreCase))
-                throw new InvalidDataException(
-                    $"{source} is corrupt: the SHA-256 of its data section is {actual} but its metadata records {recorded}.");
-        }
-        return new SafeTensorsFile(source, tensors, metadata, data);
+        return header;
     }
+
+    private static void CheckChecksum(string recorded, string actual, string source)
+    {
+        if (!string.Equals(recorded, actual, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException($"{source} is corrupt: the SHA-256 of its data section is {actual} but its metadata records {recorded}.");
+    }
+
+    private static InvalidDataException TooLarge(string source, long length) =>
+        new($"{source}: the data section of {length} bytes is too large to read into memory.");
 
     private static byte[] ReadToEnd(Stream stream, string source)
     {
         if (stream.CanSeek)
         {
             long remaining = stream.Length - stream.Position;
-            if (remaining > Array.MaxLength)
-                throw new InvalidDataException($"{source}: the data section of {remaining} bytes is too large to read into memory.");
+            if (remaining > Array.MaxLength) throw TooLarge(source, remaining);
             var data = new byte[remaining];
             stream.ReadExactly(data);
             return data;

@@ -23,20 +23,87 @@ public static class Checkpoint
     /// <summary>The file name <see cref="Trainer.Fit"/> gives the checkpoint after <paramref name="epoch"/>: <c>checkpoint-epoch-0004.safetensors</c>.</summary>
     public static string FileName(int epoch) => string.Create(CultureInfo.InvariantCulture, $"{FilePrefix}{epoch:D4}.safetensors");
 
-    /// <summary>The checkpoint of the latest epoch in <paramref name="directory"/>, or null when it holds none.</summary>
+    /// <summary>
+    /// The newest intact checkpoint in <paramref name="directory"/> (the highest epoch among the
+    /// <c>checkpoint-epoch-NNNN.safetensors</c> files that pass <see cref="Validate"/>), or null when it holds none.
+    /// A newer file that is truncated, malformed, fails its checksum or cannot be read is skipped, so that a run
+    /// resumes from the previous checkpoint rather than failing on a damaged one; the check is of the file's
+    /// integrity only, so an intact checkpoint of another network or format version is still returned and
+    /// <see cref="Load"/> says why it does not fit. Validating reads the candidates in full, newest first, until one passes.
+    /// </summary>
     public static string? FindLatest(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         if (!Directory.Exists(directory)) return null;
-        string? latest = null;
-        int latestEpoch = -1;
+        var candidates = new List<(int Epoch, string Path)>();
         foreach (string path in Directory.GetFiles(directory, FilePrefix + "*.safetensors"))
         {
-            ReadOnlySpan<char> number = Path.GetFileNameWithoutExtension(path.AsSpan())[FilePrefix.Length..];
-            if (int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out int epoch) && epoch > latestEpoch)
-                (latest, latestEpoch) = (path, epoch);
+            if (TryParseEpoch(Path.GetFileName(path), out int epoch)) candidates.Add((epoch, path));
         }
-        return latest;
+        candidates.Sort((a, b) => b.Epoch != a.Epoch ? b.Epoch.CompareTo(a.Epoch) : string.CompareOrdinal(a.Path, b.Path));
+        foreach (var (_, path) in candidates)
+        {
+            if (IsIntact(path)) return path;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Checks that the file at <paramref name="path"/> is intact, without loading it into a network: the safetensors
+    /// header, every tensor's size against the data section, and the SHA-256 recorded at saving, the checks
+    /// <see cref="Load"/> begins with. A damaged file is an <see cref="InvalidDataException"/> naming it and the problem;
+    /// a missing or unreadable one the <see cref="IOException"/> or <see cref="UnauthorizedAccessException"/> of opening it.
+    /// Whether the checkpoint fits a network or optimizer is left to <see cref="Load"/>.
+    /// </summary>
+    public static void Validate(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        SafeTensors.Verify(path);
+    }
+
+    private static bool IsIntact(string path)
+    {
+        try
+        {
+            SafeTensors.Verify(path);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Deletes the temporary files of checkpoint writes that never finished (<c>.checkpoint-epoch-0003.safetensors.&lt;random&gt;.tmp</c>,
+    /// left by a process killed while saving) from <paramref name="directory"/>. Nothing else is touched; a file that
+    /// is open for writing or cannot be deleted stays, silently.
+    /// </summary>
+    internal static void DeleteStaleTemporaryFiles(string directory)
+    {
+        string[] files;
+        try
+        {
+            files = Directory.GetFiles(directory, "." + FilePrefix + "*.tmp");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return;
+        }
+        foreach (string path in files)
+        {
+            if (AtomicFile.TryGetTarget(Path.GetFileName(path), out string? target) && TryParseEpoch(target, out _)) AtomicFile.TryDeleteUnused(path);
+        }
+    }
+
+    /// <summary>The epoch of a checkpoint file name, <c>checkpoint-epoch-&lt;digits&gt;.safetensors</c>.</summary>
+    private static bool TryParseEpoch(string fileName, out int epoch)
+    {
+        epoch = 0;
+        const string Extension = ".safetensors";
+        return fileName.StartsWith(FilePrefix, StringComparison.Ordinal) && fileName.EndsWith(Extension, StringComparison.Ordinal)
+            && fileName.Length > FilePrefix.Length + Extension.Length
+            && int.TryParse(fileName.AsSpan(FilePrefix.Length, fileName.Length - FilePrefix.Length - Extension.Length), NumberStyles.None, CultureInfo.InvariantCulture, out epoch);
     }
 
     /// <summary>Writes a checkpoint of <paramref name="network"/>, <paramref name="optimizer"/> and <paramref name="state"/> to <paramref name="path"/>, atomically.</summary>

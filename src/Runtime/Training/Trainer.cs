@@ -11,7 +11,8 @@ public static class Trainer
     /// <summary>
     /// Trains <paramref name="network"/> on <paramref name="train"/> and returns the metrics of every epoch. A NaN or
     /// infinite loss stops training with a <see cref="TrainingStepException"/> naming the epoch and step (the step's
-    /// update is not applied).
+    /// update is not applied). With a <see cref="TrainingOptions.CheckpointDirectory"/>, temporary files of checkpoint
+    /// writes that an earlier, killed run left there are deleted first (nothing else in the folder is touched).
     /// </summary>
     public static TrainingHistory Fit(IClassifier network, Dataset train, TrainingOptions options)
     {
@@ -19,7 +20,11 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         TrainingChecks.Validate(network, train, options);
-        if (options.CheckpointDirectory is { } directory) TrainingChecks.RequireWritableDirectory(directory);
+        if (options.CheckpointDirectory is { } directory)
+        {
+            TrainingChecks.RequireWritableDirectory(directory);
+            Checkpoint.DeleteStaleTemporaryFiles(directory);
+        }
         if (options.Threads is { } threads) network.Threads = threads;
         Dataset? validation = options.Validation;
         if (options.ValidationSplit > 0) (train, validation) = train.Split(options.ValidationSplit, options.Seed);

@@ -30,7 +30,10 @@ public sealed record TrainingOptions
     /// <summary>Stops when a validation metric stops improving; needs validation data.</summary>
     public EarlyStopping? EarlyStopping { get; init; }
 
-    /// <summary>Where checkpoints go (created if needed): <c>checkpoint-epoch-0004.safetensors</c> and so on.</summary>
+    /// <summary>
+    /// Where checkpoints go (created if needed): <c>checkpoint-epoch-0004.safetensors</c> and so on. Temporary files of
+    /// checkpoint writes that a killed run left there are deleted when <see cref="Trainer.Fit"/> starts.
+    /// </summary>
     public string? CheckpointDirectory { get; init; }
 
     /// <summary>A checkpoint after every this many epochs (with <see cref="CheckpointDirectory"/>).</summary>

@@ -1,6 +1,6 @@
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows C1–C9 of docs/bad-input.md: Checkpoint.Save and Checkpoint.Load with bad arguments and bad files.</summary>
+/// <summary>Rows C1–C10 of docs/bad-input.md: Checkpoint.Save, Checkpoint.Load and Checkpoint.FindLatest with bad arguments and bad files.</summary>
 public class CheckpointTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -135,5 +135,27 @@ public class CheckpointTests : IDisposable
         string missing = Path.Combine(_temp.Path, "no-such-folder", Checkpoint.FileName(2));
         Assert.Throws<DirectoryNotFoundException>(() => Checkpoint.Save(missing, net, optimizer, State(2)));
         Assert.Equal([Checkpoint.FileName(1)], _temp.Listing());
+    }
+
+    [Fact]
+    public void C10_find_latest_passes_over_damaged_newer_checkpoints()
+    {
+        var (net, optimizer) = Trained(new TinyNet(7));
+        string second = _temp.File(Checkpoint.FileName(2));
+        Checkpoint.Save(second, net, optimizer, State(2));
+        Assert.Equal(second, Checkpoint.FindLatest(_temp.Path));
+
+        long length = new FileInfo(_good).Length;
+        Files.Truncated(_good, length / 2, _temp.File(Checkpoint.FileName(4)));
+        Files.Flipped(_good, -5, _temp.File(Checkpoint.FileName(3)));
+        File.WriteAllText(_temp.File(Checkpoint.FileName(5)), "{}");
+        Assert.Equal(second, Checkpoint.FindLatest(_temp.Path));
+        Messages.Names(Assert.Throws<InvalidDataException>(() => Checkpoint.Validate(_temp.File(Checkpoint.FileName(4)))), _temp.File(Checkpoint.FileName(4)), "truncated");
+        Messages.Names(Assert.Throws<InvalidDataException>(() => Checkpoint.Validate(_temp.File(Checkpoint.FileName(3)))), _temp.File(Checkpoint.FileName(3)), "SHA-256");
+        AssertRefused<InvalidDataException>(_temp.File(Checkpoint.FileName(4)), "truncated");
+
+        Files.Flipped(second, -5, second);
+        Files.Truncated(_good, 7, _good);
+        Assert.Null(Checkpoint.FindLatest(_temp.Path));
     }
 }

@@ -1,6 +1,6 @@
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows T1–T8 of docs/bad-input.md: Trainer.Fit and TrainingOptions. Every refusal comes before the first step.</summary>
+/// <summary>Rows T1–T9 of docs/bad-input.md: Trainer.Fit and TrainingOptions. Every refusal comes before the first step.</summary>
 public class TrainerTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -122,5 +122,33 @@ public class TrainerTests : IDisposable
         Messages.Names(error, checkpoint, "TinyNet", "head.weight");
         network.AssertWeightsUnchanged();
         Assert.Equal(0, optimizer.StepCount);
+    }
+
+    [Fact]
+    public void T9_temporary_files_of_unfinished_checkpoint_writes_are_cleared_before_training()
+    {
+        string folder = _temp.File("checkpoints");
+        Directory.CreateDirectory(folder);
+        string[] stale = [$".{Checkpoint.FileName(3)}.{Path.GetRandomFileName()}.tmp", $".{Checkpoint.FileName(4)}.{Path.GetRandomFileName()}.tmp"];
+        string busy = $".{Checkpoint.FileName(9)}.{Path.GetRandomFileName()}.tmp";
+        string[] others = ["notes.txt", $".weights.safetensors.{Path.GetRandomFileName()}.tmp", ".checkpoint-epoch-0003.safetensors.tmp", Checkpoint.FileName(7)];
+        foreach (string name in stale.Concat(others)) File.WriteAllText(Path.Combine(folder, name), name);
+        string[] Listing() => Directory.GetFiles(folder).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+        string[]? afterFirstEpoch = null;
+
+        using (new FileStream(Path.Combine(folder, busy), FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            Trainer.Fit(new TinyNet(1), Samples.Tiny(16), Options() with
+            {
+                Epochs = 2,
+                CheckpointDirectory = folder,
+                EpochCompleted = metrics => afterFirstEpoch ??= Listing(),
+            });
+        }
+
+        string[] expected = [.. others, busy, Checkpoint.FileName(1)];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), afterFirstEpoch);
+        Assert.Equal(expected.Append(Checkpoint.FileName(2)).Order(StringComparer.Ordinal), Listing());
+        foreach (string name in others) Assert.Equal(name, File.ReadAllText(Path.Combine(folder, name)));
     }
 }

@@ -155,8 +155,10 @@ public sealed class CheckpointResumeTests : IDisposable
     public void FindLatestPicksTheHighestEpoch()
     {
         Assert.Null(Checkpoint.FindLatest(_directory.Path));
-        foreach (int epoch in new[] { 2, 10, 9 }) File.WriteAllBytes(Path.Combine(_directory.Path, Checkpoint.FileName(epoch)), []);
-        File.WriteAllBytes(Path.Combine(_directory.Path, "checkpoint-epoch-last.safetensors"), []);
+        Trainer.Fit(new TinyNet(seed: 1), Runs.Train, Runs.Options(new Sgd(0.1f), epochs: 1) with { CheckpointDirectory = _directory.Path });
+        string written = Path.Combine(_directory.Path, Checkpoint.FileName(1));
+        foreach (int epoch in new[] { 2, 10, 9 }) File.Copy(written, Path.Combine(_directory.Path, Checkpoint.FileName(epoch)));
+        File.Copy(written, Path.Combine(_directory.Path, "checkpoint-epoch-last.safetensors"));
 
         Assert.Equal(Path.Combine(_directory.Path, "checkpoint-epoch-0010.safetensors"), Checkpoint.FindLatest(_directory.Path));
     }
