@@ -20,6 +20,8 @@ internal sealed record BenchOptions
           resnet20-forward  ResNet-20 Predict throughput (BatchNorm folded at inference)
           resnet20-train    ResNet-20 TrainStep throughput
           cifar             the four above
+          profile-lenet, profile-vgg, profile-resnet20
+                            each layer's forward/backward time in a training step (one thread, batch 64), share and GFLOP/s
         Options:
           --threads N       threads for the network (needs a settable Threads property on the generated class; else 1)
           --quick           a short smoke run of a few seconds (for CI); figures are indicative only

@@ -67,6 +67,48 @@ internal sealed class CifarBenchmarks(BenchOptions options)
             .Add("allocated_bytes_per_step", (double)allocated / (blocks * iterations), 1).Add("other_load_mean", loads.Average(), 2).Print();
     }
 
+    /// <summary>
+    /// profile-MODEL: each layer's share of a training step (ProfileLayers: one thread, batch 64, mean of 20 steps) and
+    /// its GFLOP/s (forward: its FLOPs; backward: twice its FLOPs, input and weight gradients).
+    /// </summary>
+    public void Profile(string model)
+    {
+        var random = new Random(options.Seed);
+        IClassifier network = model switch
+        {
+            "lenet" => new BenchLeNet5(options.Seed),
+            "vgg" => new BenchVggSmall(options.Seed),
+            _ => new BenchResNet20(options.Seed),
+        };
+        float[] inputs = Enumerable.Range(0, BatchSize * network.InputLength).Select(_ => (float)Gaussian(random)).ToArray();
+        int[] labels = Enumerable.Range(0, BatchSize).Select(_ => random.Next(10)).ToArray();
+        int repeats = options.Quick ? 3 : 20;
+        Func<int, LayerTiming[]> profile = network switch
+        {
+            BenchLeNet5 lenet => r => lenet.ProfileLayers(inputs, labels, r),
+            BenchVggSmall vgg => r => vgg.ProfileLayers(inputs, labels, r),
+            BenchResNet20 resnet => r => resnet.ProfileLayers(inputs, labels, r),
+            _ => throw new InvalidOperationException(),
+        };
+        // Warm-up: every layer method runs once per step, so it takes a few hundred steps (and the tier-up delay) before
+        // tiered compilation has replaced all of them with optimized code.
+        var warmup = Stopwatch.StartNew();
+        while (warmup.Elapsed.TotalSeconds < (options.Quick ? 1 : 4)) profile(10);
+        LayerTiming[] timings = profile(repeats);
+        double total = timings.Sum(t => t.TotalMicroseconds);
+        Console.WriteLine($"INFO profile model={model} batch={BatchSize} threads=1 step_ms={total / 1000:F2} (mean of {repeats} steps)");
+        Console.WriteLine($"{"layer",-24} {"kind",-18} {"fwd ms",8} {"bwd ms",8} {"share",7} {"fwd GF/s",9} {"bwd GF/s",9}");
+        foreach (LayerTiming t in timings)
+        {
+            double forwardGflops = t.Flops > 0 && t.ForwardMicroseconds > 0 ? t.Flops * BatchSize / (t.ForwardMicroseconds * 1e3) : double.NaN;
+            double backwardGflops = t.Flops > 0 && t.BackwardMicroseconds > 0 ? 2.0 * t.Flops * BatchSize / (t.BackwardMicroseconds * 1e3) : double.NaN;
+            Console.WriteLine($"{t.Layer,-24} {t.Kind,-18} {t.ForwardMicroseconds / 1000,8:F3} {t.BackwardMicroseconds / 1000,8:F3} {100 * t.TotalMicroseconds / total,6:F1}% {forwardGflops,9:F1} {backwardGflops,9:F1}");
+            new ResultLine("layer_profile").Add("model", model).Add("layer", t.Layer).Add("kind", t.Kind)
+                .Add("fwd_ms", t.ForwardMicroseconds / 1000, 4).Add("bwd_ms", t.BackwardMicroseconds / 1000, 4)
+                .Add("share_pct", 100 * t.TotalMicroseconds / total, 2).Add("fwd_gflops", forwardGflops, 1).Add("bwd_gflops", backwardGflops, 1).Print();
+        }
+    }
+
     private static double Gaussian(Random random) =>
         Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -14,8 +14,8 @@ catch (UsageException e)
 }
 
 string[] commands = options.Command == "all" ? ["lenet-train", "lenet-infer-b1", "lenet-infer-b64", "alloc"] : [options.Command];
-string[] cifar = ["vgg-forward", "vgg-train", "resnet20-forward", "resnet20-train"];
-if (options.Command == "cifar") commands = cifar;
+string[] cifar = ["vgg-forward", "vgg-train", "resnet20-forward", "resnet20-train", "profile-lenet", "profile-vgg", "profile-resnet20"];
+if (options.Command == "cifar") commands = cifar[..4];
 if (commands.Any(c => c is not ("lenet-train" or "lenet-infer-b1" or "lenet-infer-b64" or "alloc" or "concurrent") && !cifar.Contains(c)))
 {
     Console.Error.WriteLine($"Unknown command '{options.Command}'.");
@@ -29,7 +29,8 @@ if (commands.All(cifar.Contains))
     foreach (string command in commands)
     {
         string model = command[..command.IndexOf('-')];
-        if (command.EndsWith("-train", StringComparison.Ordinal)) networks.Train(model);
+        if (model == "profile") networks.Profile(command["profile-".Length..]);
+        else if (command.EndsWith("-train", StringComparison.Ordinal)) networks.Train(model);
         else networks.Forward(model);
     }
     return 0;

@@ -55,6 +55,7 @@ internal static class GeneratedNames
         ["LayerInfo"] = "CnnCompiler.LayerInfo",
         ["LayerTiming"] = "CnnCompiler.LayerTiming",
         ["Math"] = "System.Math",
+        ["MathF"] = "System.MathF",
         ["MethodImplOptions"] = "System.Runtime.CompilerServices.MethodImplOptions",
         ["MeanSquaredErrorKernels"] = "CnnCompiler.Losses.MeanSquaredErrorKernels",
         ["MemoryMarshal"] = "System.Runtime.InteropServices.MemoryMarshal",

@@ -1244,7 +1244,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // pool1 · MaxPool2D · window 2×2, stride 2
         // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output position, a max over the clipped window; the winner's index is kept for backward
+        // strategy: per channel and output position, a max over the 4 window elements unrolled (no window needs clipping); the winner's index is kept for backward
         // --------------------------------------------------------------------------------------------------------------
         internal static class Pool1
         {
@@ -1265,31 +1265,21 @@ public partial class LeNet5 : IClassifier
                     ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
                     Span<float> y = output.Slice(n * OutputLength, OutputLength);
                     Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    ref float x0 = ref MemoryMarshal.GetReference(x);
                     int j = 0;
                     for (int c = 0; c < Channels; c++)
                     {
                         for (int oy = 0; oy < OutHeight; oy++)
                         {
-                            int y0 = oy * StrideHeight - PadHeight;
-                            int yStart = Math.Max(y0, 0), yEnd = Math.Min(y0 + WindowHeight, InHeight);
                             for (int ox = 0; ox < OutWidth; ox++)
                             {
-                                int x0 = ox * StrideWidth - PadWidth;
-                                int xStart = Math.Max(x0, 0), xEnd = Math.Min(x0 + WindowWidth, InWidth);
-                                float best = float.NegativeInfinity;
-                                int winner = -1;
-                                for (int iy = yStart; iy < yEnd; iy++)
-                                {
-                                    for (int ix = xStart; ix < xEnd; ix++)
-                                    {
-                                        int i = (c * InHeight + iy) * InWidth + ix;
-                                        if (winner < 0 || (!(x[i] <= best) && !float.IsNaN(best)))
-                                        {
-                                            best = x[i];
-                                            winner = i;
-                                        }
-                                    }
-                                }
+                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth + ox * StrideWidth;
+                                // The window: inputs i0 + 1, 28, 29.
+                                float best = Unsafe.Add(ref x0, i0);
+                                int winner = i0;
+                                Take(ref x0, i0 + 1, ref best, ref winner);
+                                Take(ref x0, i0 + 28, ref best, ref winner);
+                                Take(ref x0, i0 + 29, ref best, ref winner);
                                 y[j] = best;
                                 winners[j] = winner;
                                 j++;
@@ -1297,6 +1287,18 @@ public partial class LeNet5 : IClassifier
                         }
                     }
                 }
+            }
+
+            /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Take(ref float x0, int i, ref float best, ref int winner)
+            {
+                float value = Unsafe.Add(ref x0, i);
+                // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
+                // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
+                int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
+                winner += (i - winner) & wins;
+                best = MathF.Max(best, value);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
@@ -1728,7 +1730,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // pool2 · MaxPool2D · window 2×2, stride 2
         // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output position, a max over the clipped window; the winner's index is kept for backward
+        // strategy: per channel and output position, a max over the 4 window elements unrolled (no window needs clipping); the winner's index is kept for backward
         // --------------------------------------------------------------------------------------------------------------
         internal static class Pool2
         {
@@ -1749,31 +1751,21 @@ public partial class LeNet5 : IClassifier
                     ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
                     Span<float> y = output.Slice(n * OutputLength, OutputLength);
                     Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    ref float x0 = ref MemoryMarshal.GetReference(x);
                     int j = 0;
                     for (int c = 0; c < Channels; c++)
                     {
                         for (int oy = 0; oy < OutHeight; oy++)
                         {
-                            int y0 = oy * StrideHeight - PadHeight;
-                            int yStart = Math.Max(y0, 0), yEnd = Math.Min(y0 + WindowHeight, InHeight);
                             for (int ox = 0; ox < OutWidth; ox++)
                             {
-                                int x0 = ox * StrideWidth - PadWidth;
-                                int xStart = Math.Max(x0, 0), xEnd = Math.Min(x0 + WindowWidth, InWidth);
-                                float best = float.NegativeInfinity;
-                                int winner = -1;
-                                for (int iy = yStart; iy < yEnd; iy++)
-                                {
-                                    for (int ix = xStart; ix < xEnd; ix++)
-                                    {
-                                        int i = (c * InHeight + iy) * InWidth + ix;
-                                        if (winner < 0 || (!(x[i] <= best) && !float.IsNaN(best)))
-                                        {
-                                            best = x[i];
-                                            winner = i;
-                                        }
-                                    }
-                                }
+                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth + ox * StrideWidth;
+                                // The window: inputs i0 + 1, 10, 11.
+                                float best = Unsafe.Add(ref x0, i0);
+                                int winner = i0;
+                                Take(ref x0, i0 + 1, ref best, ref winner);
+                                Take(ref x0, i0 + 10, ref best, ref winner);
+                                Take(ref x0, i0 + 11, ref best, ref winner);
                                 y[j] = best;
                                 winners[j] = winner;
                                 j++;
@@ -1781,6 +1773,18 @@ public partial class LeNet5 : IClassifier
                         }
                     }
                 }
+            }
+
+            /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Take(ref float x0, int i, ref float best, ref int winner)
+            {
+                float value = Unsafe.Add(ref x0, i);
+                // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
+                // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
+                int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
+                winner += (i - winner) & wins;
+                best = MathF.Max(best, value);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>

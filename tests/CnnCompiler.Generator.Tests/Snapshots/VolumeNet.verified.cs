@@ -1150,7 +1150,7 @@ public partial class VolumeNet : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // pool1 · MaxPool3D · window 2×2×2, stride 2
         // input 2×4×8×8 → output 2×2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output position, a max over the clipped window; the winner's index is kept for backward
+        // strategy: per channel and output position, a max over the 8 window elements unrolled (no window needs clipping); the winner's index is kept for backward
         // --------------------------------------------------------------------------------------------------------------
         internal static class Pool1
         {
@@ -1172,38 +1172,27 @@ public partial class VolumeNet : IClassifier
                     ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
                     Span<float> y = output.Slice(n * OutputLength, OutputLength);
                     Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    ref float x0 = ref MemoryMarshal.GetReference(x);
                     int j = 0;
                     for (int c = 0; c < Channels; c++)
                     {
                         for (int oz = 0; oz < OutDepth; oz++)
                         {
-                            int z0 = oz * StrideDepth - PadDepth;
-                            int zStart = Math.Max(z0, 0), zEnd = Math.Min(z0 + WindowDepth, InDepth);
                             for (int oy = 0; oy < OutHeight; oy++)
                             {
-                                int y0 = oy * StrideHeight - PadHeight;
-                                int yStart = Math.Max(y0, 0), yEnd = Math.Min(y0 + WindowHeight, InHeight);
                                 for (int ox = 0; ox < OutWidth; ox++)
                                 {
-                                    int x0 = ox * StrideWidth - PadWidth;
-                                    int xStart = Math.Max(x0, 0), xEnd = Math.Min(x0 + WindowWidth, InWidth);
-                                    float best = float.NegativeInfinity;
-                                    int winner = -1;
-                                    for (int iz = zStart; iz < zEnd; iz++)
-                                    {
-                                        for (int iy = yStart; iy < yEnd; iy++)
-                                        {
-                                            for (int ix = xStart; ix < xEnd; ix++)
-                                            {
-                                                int i = ((c * InDepth + iz) * InHeight + iy) * InWidth + ix;
-                                                if (winner < 0 || (!(x[i] <= best) && !float.IsNaN(best)))
-                                                {
-                                                    best = x[i];
-                                                    winner = i;
-                                                }
-                                            }
-                                        }
-                                    }
+                                    int i0 = ((c * InDepth + oz * StrideDepth) * InHeight + oy * StrideHeight) * InWidth + ox * StrideWidth;
+                                    // The window: inputs i0 + 1, 8, 9, 64, 65, 72, 73.
+                                    float best = Unsafe.Add(ref x0, i0);
+                                    int winner = i0;
+                                    Take(ref x0, i0 + 1, ref best, ref winner);
+                                    Take(ref x0, i0 + 8, ref best, ref winner);
+                                    Take(ref x0, i0 + 9, ref best, ref winner);
+                                    Take(ref x0, i0 + 64, ref best, ref winner);
+                                    Take(ref x0, i0 + 65, ref best, ref winner);
+                                    Take(ref x0, i0 + 72, ref best, ref winner);
+                                    Take(ref x0, i0 + 73, ref best, ref winner);
                                     y[j] = best;
                                     winners[j] = winner;
                                     j++;
@@ -1212,6 +1201,18 @@ public partial class VolumeNet : IClassifier
                         }
                     }
                 }
+            }
+
+            /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Take(ref float x0, int i, ref float best, ref int winner)
+            {
+                float value = Unsafe.Add(ref x0, i);
+                // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
+                // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
+                int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
+                winner += (i - winner) & wins;
+                best = MathF.Max(best, value);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>

@@ -21,9 +21,11 @@ internal sealed class PoolEmitter : ILayerEmitter
         bool isMax = layer.Kind == LayerKind.MaxPool;
         int rank = layer.Decl.SpatialRank;
         long window = layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
+        bool unrolled = FullWindows(layer) && window <= UnrolledWindowLimit;
+        string over = unrolled ? $"the {window} window elements unrolled (no window needs clipping)" : "the clipped window";
         LayerDescription.EmitHeader(w, layer, isMax
-            ? "strategy: per channel and output position, a max over the clipped window; the winner's index is kept for backward"
-            : $"strategy: per channel and output position, the window sum over the clipped window divided by {window}");
+            ? $"strategy: per channel and output position, a max over {over}; the winner's index is kept for backward"
+            : $"strategy: per channel and output position, the sum over {over} divided by {window}");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -45,6 +47,21 @@ internal sealed class PoolEmitter : ILayerEmitter
                     w.Line("Span<float> y = output.Slice(n * OutputLength, OutputLength);");
                     if (isMax) w.Line("Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);");
                     EmitWindowLoops(w, layer, isMax ? WindowPass.MaxForward : WindowPass.AverageForward);
+                }
+            }
+            if (isMax && FullWindows(layer) && WindowSize(layer) <= UnrolledWindowLimit)
+            {
+                w.Line();
+                w.Line("/// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>");
+                w.Line("[MethodImpl(MethodImplOptions.AggressiveInlining)]");
+                using (w.Block("private static void Take(ref float x0, int i, ref float best, ref int winner)"))
+                {
+                    w.Line("float value = Unsafe.Add(ref x0, i);");
+                    w.Line("// Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the");
+                    w.Line("// window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.");
+                    w.Line("int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));");
+                    w.Line("winner += (i - winner) & wins;");
+                    w.Line("best = MathF.Max(best, value);");
                 }
             }
             w.Line();
@@ -85,9 +102,73 @@ internal sealed class PoolEmitter : ILayerEmitter
         AverageBackward,
     }
 
+    /// <summary>Windows up to this size are unrolled when none of them needs clipping.</summary>
+    private const int UnrolledWindowLimit = 27;
+
+    /// <summary>No padding, and every window inside the input: the window loops need no clipping.</summary>
+    private static bool FullWindows(LayerPlan layer)
+    {
+        for (int a = 0; a < layer.Decl.SpatialRank; a++)
+        {
+            if (layer.PadBegin[a] != 0 || (layer.Output.Spatial(a) - 1) * layer.Stride[a] + layer.Decl.Kernel[a] > layer.Input.Spatial(a)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Windows that need no clipping and have at most <see cref="UnrolledWindowLimit"/> elements: the window is unrolled
+    /// into constant offsets from its first input (read without bounds checks: the shapes prove every index in range).
+    /// The elements are visited in the same order as the general loops, so the results are bitwise the same.
+    /// </summary>
+    private static void EmitUnrolledWindows(CodeWriter w, LayerPlan layer, WindowPass pass)
+    {
+        int rank = layer.Decl.SpatialRank;
+        var offsets = new List<int> { 0 };
+        for (int a = 0; a < rank; a++)
+        {
+            int stride = 1;
+            for (int b = a + 1; b < rank; b++) stride *= layer.Input.Spatial(b);
+            offsets = offsets.SelectMany(o => Enumerable.Range(0, layer.Decl.Kernel[a]).Select(k => o + k * stride)).ToList();
+        }
+        var scopes = new Stack<System.IDisposable>();
+        w.Line("ref float x0 = ref MemoryMarshal.GetReference(x);");
+        w.Line("int j = 0;");
+        scopes.Push(w.Block("for (int c = 0; c < Channels; c++)"));
+        string index = "c";
+        for (int a = 0; a < rank; a++)
+        {
+            string n = Axes.Name(rank, a);
+            string l = Axes.Letter(rank, a);
+            scopes.Push(w.Block($"for (int o{l} = 0; o{l} < Out{n}; o{l}++)"));
+            index = $"{ConvEmitter.Wrap(index)} * In{n} + o{l} * Stride{n}";
+        }
+        w.Line($"int i0 = {index};");
+        w.Line($"// The window: inputs i0 + {string.Join(", ", offsets.Skip(1))}.");
+        if (pass == WindowPass.MaxForward)
+        {
+            w.Line("float best = Unsafe.Add(ref x0, i0);");
+            w.Line("int winner = i0;");
+            foreach (int offset in offsets.Skip(1)) w.Line($"Take(ref x0, i0 + {offset}, ref best, ref winner);");
+            w.Line("y[j] = best;");
+            w.Line("winners[j] = winner;");
+        }
+        else
+        {
+            w.Line("float sum = " + string.Join(" + ", offsets.Select(o => o == 0 ? "Unsafe.Add(ref x0, i0)" : $"Unsafe.Add(ref x0, i0 + {o})")) + ";");
+            w.Line("y[j] = sum * InverseWindow;");
+        }
+        w.Line("j++;");
+        while (scopes.Count > 0) scopes.Pop().Dispose();
+    }
+
     /// <summary>Channel and output-position loops, then the window loops clipped to the input, with the pass's body.</summary>
     private static void EmitWindowLoops(CodeWriter w, LayerPlan layer, WindowPass pass)
     {
+        if (pass != WindowPass.AverageBackward && FullWindows(layer) && WindowSize(layer) <= UnrolledWindowLimit)
+        {
+            EmitUnrolledWindows(w, layer, pass);
+            return;
+        }
         int rank = layer.Decl.SpatialRank;
         var scopes = new Stack<System.IDisposable>();
         w.Line("int j = 0;");
@@ -155,6 +236,8 @@ internal sealed class PoolEmitter : ILayerEmitter
         w.Line("j++;");
         while (scopes.Count > 0) scopes.Pop().Dispose();
     }
+
+    private static long WindowSize(LayerPlan layer) => layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
 
     public void EmitInitialization(CodeWriter w, LayerPlan layer)
     {
