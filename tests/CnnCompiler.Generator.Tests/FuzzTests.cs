@@ -338,7 +338,15 @@ internal sealed class DeclarationFuzzer(Random random, int id)
         string typeParameters = Chance(mode == "plausible" ? 0.01 : 0.04) ? Pick(new[] { "<T>", "<T> where T : struct", "<TIn, TOut>" }) : "";
         bool nested = Chance(mode == "plausible" ? 0.005 : 0.02);
         bool fileLocal = Chance(0.005);
-        string body = Chance(0.5) ? ";" : Chance(0.5) ? " { }" : $"\n{{\n    public int UserMember => {Between(0, 9)};\n}}";
+        string body = Chance(0.5) ? ";" : Chance(0.5) ? " { }" : Chance(0.8) ? $"\n{{\n    public int UserMember => {Between(0, 9)};\n}}" : Pick(new[]
+        {
+            // Members the generated partial also declares (CNN0023) and a constructor that skips the generated one
+            // (CNN0024). The allowed forms (overloads, chained constructors) refer to generated code, which a class the
+            // compiler rejects for its attributes does not get: NameClashDiagnosticTests covers them.
+            "\n{\n    public int Parameters => 1;\n}",
+            "\n{\n    private readonly float[] _state = [];\n}",
+            $"\n{{\n    public {className}() {{ }}\n}}",
+        });
         string partialText = partial ? "partial " : "";
         string modifiers = fileLocal && !nested ? "file " + extraModifier : accessibility + extraModifier;
 
