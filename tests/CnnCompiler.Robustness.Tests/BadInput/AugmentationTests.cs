@@ -1,6 +1,6 @@
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows A1–A4 of docs/bad-input.md: augmentation transforms refuse bad batches before touching them.</summary>
+/// <summary>Rows A1–A5 of docs/bad-input.md: augmentation transforms refuse bad batches before touching them.</summary>
 public class AugmentationTests
 {
     public static TheoryData<string> Transforms() =>
@@ -45,6 +45,19 @@ public class AugmentationTests
         Assert.Throws<ArgumentOutOfRangeException>("count", () => transform.Apply(batch, [1, 8, 8], -1, new SeededRandom(1)));
         Messages.Names(Assert.Throws<ArgumentException>("sampleShape", () => transform.Apply(batch, [1, 0, 128], 2, new SeededRandom(1))), "1×0×128");
         Bits.Equal(before, batch);
+    }
+
+    [Fact]
+    public void A5_a_pipeline_refused_by_a_later_transform_puts_the_batch_and_generator_back()
+    {
+        float[] signal = Samples.Inputs(2, 16, 1);
+        float[] before = (float[])signal.Clone();
+        var random = new SeededRandom(3);
+        var state = random.State;
+        var pipeline = new Compose(new RandomTimeFlip(1f), new GaussianNoise(0.5f), new RandomCrop(1));
+        Messages.Names(Assert.Throws<ArgumentException>("sampleShape", () => pipeline.Apply(signal, [2, 8], 2, random)), "RandomCrop", "2×8");
+        Bits.Equal(before, signal);
+        Assert.Equal(state, random.State);
     }
 
     [Fact]

@@ -22,6 +22,23 @@ public class ComposeTests
     }
 
     [Fact]
+    public void A_transform_that_refuses_the_batch_leaves_the_batch_and_the_generator_as_they_were()
+    {
+        // 1D signals: the time flip accepts them, the rotation does not, after the flip has already run.
+        float[] batch = Enumerable.Range(1, 2 * 8).Select(i => (float)i).ToArray(); // 2 × 1×8
+        float[] before = (float[])batch.Clone();
+        var random = new SeededRandom(5);
+        var state = random.State;
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new Compose(new RandomTimeFlip(probability: 1f), new RandomRotation(10f)).Apply(batch, [1, 8], 2, random));
+
+        Assert.Contains("RandomRotation", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, batch);
+        Assert.Equal(state, random.State);
+    }
+
+    [Fact]
     public void An_empty_pipeline_changes_nothing_and_nulls_are_refused()
     {
         float[] batch = [1, 2, 3];
