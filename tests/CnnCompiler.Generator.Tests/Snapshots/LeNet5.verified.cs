@@ -727,6 +727,7 @@ public partial class LeNet5 : IClassifier
         /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
         public readonly float[] Conv1Columns;
+        public readonly float[] Conv1Padded;
         /// <summary>pool1 output (6×14×14 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Pool1Output, Pool1Gradient;
         public readonly int[] Pool1Argmax;
@@ -753,6 +754,7 @@ public partial class LeNet5 : IClassifier
             Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
             Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
             Conv1Columns = new float[19600];
+            Conv1Padded = new float[1024];
             Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
             Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
             Pool1Argmax = new int[capacity * 1176];
@@ -778,7 +780,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
         // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
-        // strategy: im2col into a 25×784 column matrix per sample, then GEMM W[6×25] · columns; bias and activation in one pass after
+        // strategy: forward as a direct convolution over a zero-bordered copy, 4 vectors of 8 columns per output row; backward as im2col (25×784) + GEMM
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv1
         {
@@ -795,21 +797,66 @@ public partial class LeNet5 : IClassifier
             public const int ColumnRows = 25;
             /// <summary>Columns of the column matrix: output positions per channel.</summary>
             public const int ColumnCols = 784;
+            /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
+            public const int PaddedHeight = 32, PaddedWidth = 32;
 
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples, convolving directly (see the header).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
+                float[] padded = workspace.Conv1Padded;
+                ref float p0 = ref MemoryMarshal.GetArrayDataReference(padded);
                 for (int n = 0; n < count; n++)
                 {
-                    Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                    MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));
-                    for (int c = 0; c < OutChannels; c++)
+                    // The borders of the copy stay zero: only the interior is ever written.
+                    for (int c = 0; c < InChannels; c++)
                     {
-                        Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);
-                        TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);
+                        for (int iy = 0; iy < InHeight; iy++)
+                        {
+                            input.Slice(n * InputLength + (c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
+                        }
+                    }
+                    ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int f = 0; f < OutChannels; f++)
+                    {
+                        ref float wf = ref Unsafe.Add(ref weights, f * ColumnRows);
+                        Vector256<float> start = Vector256.Create(parameters[BiasOffset + f]);
+                        for (int oy = 0; oy + 1 < OutHeight; oy += 2)
+                        {
+                            Vector256<float> v00 = start, v01 = start, v02 = start, v03 = start;
+                            Vector256<float> v10 = start, v11 = start, v12 = start, v13 = start;
+                            for (int c = 0; c < InChannels; c++)
+                            {
+                                for (int ky = 0; ky < KernelHeight; ky++)
+                                {
+                                    ref float row0 = ref Unsafe.Add(ref p0, (c * PaddedHeight + oy + ky) * PaddedWidth);
+                                    ref float row1 = ref Unsafe.Add(ref row0, 1 * PaddedWidth);
+                                    ref float wr = ref Unsafe.Add(ref wf, (c * KernelHeight + ky) * KernelWidth);
+                                    for (int kx = 0; kx < KernelWidth; kx++)
+                                    {
+                                        Vector256<float> weight = Vector256.Create(Unsafe.Add(ref wr, kx));
+                                        v00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(0 + kx)), weight, v00);
+                                        v01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(8 + kx)), weight, v01);
+                                        v02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(16 + kx)), weight, v02);
+                                        v03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(20 + kx)), weight, v03);
+                                        v10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(0 + kx)), weight, v10);
+                                        v11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(8 + kx)), weight, v11);
+                                        v12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(16 + kx)), weight, v12);
+                                        v13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(20 + kx)), weight, v13);
+                                    }
+                                }
+                            }
+                            ref float yr0 = ref Unsafe.Add(ref y, (f * OutHeight + oy + 0) * OutWidth);
+                            v00.StoreUnsafe(ref yr0, 0);
+                            v01.StoreUnsafe(ref yr0, 8);
+                            v02.StoreUnsafe(ref yr0, 16);
+                            v03.StoreUnsafe(ref yr0, 20);
+                            ref float yr1 = ref Unsafe.Add(ref y, (f * OutHeight + oy + 1) * OutWidth);
+                            v10.StoreUnsafe(ref yr1, 0);
+                            v11.StoreUnsafe(ref yr1, 8);
+                            v12.StoreUnsafe(ref yr1, 16);
+                            v13.StoreUnsafe(ref yr1, 20);
+                        }
                     }
                 }
                 ActivationKernels.ReLU(output.Slice(0, count * OutputLength));

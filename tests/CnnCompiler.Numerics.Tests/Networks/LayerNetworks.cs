@@ -49,6 +49,23 @@ public partial class Conv2DNoBias : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class Conv2DReLU : ITestNetwork;
 
+// Thin layers with 8 or more output columns take the direct forward pass (ConvEmitter.UsesDirectForward): a remainder
+// vector (12 columns), exactly one vector (8), two full vectors (16); asymmetric same padding, no bias, an activation.
+[Network(2, 9, 12)]
+[Conv2D(3, 4, Padding = Padding.Same)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectSameEven : ITestNetwork;
+
+[Network(3, 4, 10)]
+[Conv2D(2, 3, Activation = Activation.Tanh)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectExactEightTanh : ITestNetwork;
+
+[Network(1, 5, 16)]
+[Conv2D(2, 3, PaddingSize = 1, UseBias = false)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectNoBiasPadded : ITestNetwork;
+
 [Network(3, 6, 6)]
 [Conv2D(3, 3, Activation = Activation.Sigmoid)]
 [SoftmaxCrossEntropy]

@@ -15,6 +15,7 @@ internal sealed class ConvEmitter : ILayerEmitter
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
         yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
+        if (UsesDirectForward(layer)) yield return new ScratchBuffer(layer.Identifier + "Padded", "float", (long)layer.Input.Channels * PaddedHeight(layer) * PaddedWidth(layer), PerSample: false);
         if (layer.FoldsBatchNorm) yield return BatchNormEmitter.FoldedBuffer(layer);
     }
 
@@ -22,12 +23,31 @@ internal sealed class ConvEmitter : ILayerEmitter
 
     private static long ColumnCols(LayerPlan layer) => layer.Output.PlaneLength;
 
+    /// <summary>Floats per vector of the direct forward pass (Vector256).</summary>
+    private const int DirectLanes = 8;
+
+    /// <summary>
+    /// Thin 2D layers (few input channels × kernel taps, such as LeNet's first layer: 1 × 5×5) spend more time building
+    /// the column matrix than multiplying it, so their forward pass convolves directly: the sample is copied once into a
+    /// zero-bordered buffer, and each output row is a few vectors of 8 columns, each summing weight × shifted row with
+    /// FMAs. Stride 1, 8 to 64 output columns, at most 75 products per output; backward keeps im2col.
+    /// </summary>
+    private static bool UsesDirectForward(LayerPlan layer) =>
+        layer.Decl.SpatialRank == 2 && layer.Stride[0] == 1 && layer.Stride[1] == 1 && !layer.FoldsBatchNorm
+        && layer.Output.Spatial(1) is >= DirectLanes and <= 8 * DirectLanes && ColumnRows(layer) <= 75;
+
+    private static int PaddedHeight(LayerPlan layer) => layer.Input.Spatial(0) + layer.PadBegin[0] + layer.PadEnd[0];
+
+    private static int PaddedWidth(LayerPlan layer) => layer.Input.Spatial(1) + layer.PadBegin[1] + layer.PadEnd[1];
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         int rank = layer.Decl.SpatialRank;
         long rows = ColumnRows(layer), cols = ColumnCols(layer);
         int filters = layer.Output.Channels;
-        LayerDescription.EmitHeader(w, layer, $"strategy: im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{filters}×{rows}] · columns; bias and activation in one pass after");
+        LayerDescription.EmitHeader(w, layer, UsesDirectForward(layer)
+            ? $"strategy: forward as a direct convolution over a zero-bordered copy, {(layer.Output.Spatial(1) + DirectLanes - 1) / DirectLanes} vectors of {DirectLanes} columns per output row; backward as im2col ({rows}×{cols}) + GEMM"
+            : $"strategy: im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{filters}×{rows}] · columns; bias and activation in one pass after");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -41,6 +61,11 @@ internal sealed class ConvEmitter : ILayerEmitter
             w.Line($"public const int ColumnRows = {rows};");
             w.Line($"/// <summary>Columns of the column matrix: output positions per channel.</summary>");
             w.Line($"public const int ColumnCols = {cols};");
+            if (UsesDirectForward(layer))
+            {
+                w.Line("/// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>");
+                w.Line($"public const int PaddedHeight = {PaddedHeight(layer)}, PaddedWidth = {PaddedWidth(layer)};");
+            }
             w.Line();
             EmitForward(w, layer);
             w.Line();
@@ -79,9 +104,82 @@ internal sealed class ConvEmitter : ILayerEmitter
                 "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
             return;
         }
+        if (UsesDirectForward(layer))
+        {
+            EmitDirectForward(w, layer);
+            return;
+        }
         w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples.</summary>");
         EmitForwardBody(w, layer, "public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)",
             "ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset)", layer.BiasCount > 0 ? "" : null, "parameters[BiasOffset + c]");
+    }
+
+    private static void EmitDirectForward(CodeWriter w, LayerPlan layer)
+    {
+        int outWidth = layer.Output.Spatial(1);
+        var starts = new List<int>();
+        for (int x = 0; x + DirectLanes <= outWidth; x += DirectLanes) starts.Add(x);
+        // A last, overlapping vector covers the remainder: it recomputes a few columns with the same arithmetic.
+        if (outWidth % DirectLanes != 0) starts.Add(outWidth - DirectLanes);
+        w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples, convolving directly (see the header).</summary>");
+        using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+        {
+            w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
+            w.Line($"float[] padded = workspace.{layer.Identifier}Padded;");
+            w.Line("ref float p0 = ref MemoryMarshal.GetArrayDataReference(padded);");
+            using (w.Block("for (int n = 0; n < count; n++)"))
+            {
+                w.Line("// The borders of the copy stay zero: only the interior is ever written.");
+                using (w.Block("for (int c = 0; c < InChannels; c++)"))
+                using (w.Block("for (int iy = 0; iy < InHeight; iy++)"))
+                {
+                    w.Line("input.Slice(n * InputLength + (c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));");
+                }
+                w.Line("ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);");
+                using (w.Block("for (int f = 0; f < OutChannels; f++)"))
+                {
+                    w.Line("ref float wf = ref Unsafe.Add(ref weights, f * ColumnRows);");
+                    w.Line(layer.BiasCount > 0 ? "Vector256<float> start = Vector256.Create(parameters[BiasOffset + f]);" : "Vector256<float> start = Vector256<float>.Zero;");
+                    // Two output rows at a time: twice the independent FMA chains, enough to hide the FMA latency.
+                    using (w.Block("for (int oy = 0; oy + 1 < OutHeight; oy += 2)")) EmitDirectRows(w, starts, 2);
+                    if (layer.Output.Spatial(0) % 2 == 1)
+                    {
+                        w.Line("// The last row of an odd height.");
+                        using (w.Block("for (int oy = OutHeight - 1; oy < OutHeight; oy++)")) EmitDirectRows(w, starts, 1);
+                    }
+                }
+            }
+            ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+        }
+    }
+
+    /// <summary>Output rows oy … oy + rows − 1 of filter f: accumulate every weight × shifted input row, then store.</summary>
+    private static void EmitDirectRows(CodeWriter w, List<int> starts, int rows)
+    {
+        for (int r = 0; r < rows; r++) w.Line("Vector256<float> " + string.Join(", ", starts.Select((_, v) => $"v{r}{v} = start")) + ";");
+        using (w.Block("for (int c = 0; c < InChannels; c++)"))
+        using (w.Block("for (int ky = 0; ky < KernelHeight; ky++)"))
+        {
+            w.Line("ref float row0 = ref Unsafe.Add(ref p0, (c * PaddedHeight + oy + ky) * PaddedWidth);");
+            for (int r = 1; r < rows; r++) w.Line($"ref float row{r} = ref Unsafe.Add(ref row0, {r} * PaddedWidth);");
+            w.Line("ref float wr = ref Unsafe.Add(ref wf, (c * KernelHeight + ky) * KernelWidth);");
+            using (w.Block("for (int kx = 0; kx < KernelWidth; kx++)"))
+            {
+                w.Line("Vector256<float> weight = Vector256.Create(Unsafe.Add(ref wr, kx));");
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int v = 0; v < starts.Count; v++)
+                    {
+                        w.Line($"v{r}{v} = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row{r}, (nuint)({starts[v]} + kx)), weight, v{r}{v});");
+                    }
+                }
+            }
+        }
+        for (int r = 0; r < rows; r++)
+        {
+            w.Line($"ref float yr{r} = ref Unsafe.Add(ref y, (f * OutHeight + oy + {r}) * OutWidth);");
+            for (int v = 0; v < starts.Count; v++) w.Line($"v{r}{v}.StoreUnsafe(ref yr{r}, {starts[v]});");
+        }
     }
 
     /// <summary>The forward body; <paramref name="biasCondition"/> is null without bias, empty for a bias always present, else a run-time test.</summary>
