@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CnnCompiler.Generator.Analysis;
 using CnnCompiler.Generator.Diagnostics;
 using CnnCompiler.Generator.Emit;
@@ -38,9 +39,10 @@ public sealed class NetworkGenerator : IIncrementalGenerator
             .Where(static list => list.Count > 0);
         context.RegisterSourceOutput(diagnostics.Combine(context.CompilationProvider), static (spc, pair) =>
         {
+            Dictionary<string, SyntaxTree> trees = LocationInfo.TreesByPath(pair.Right);
             foreach (DiagnosticInfo info in pair.Left)
             {
-                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.ById(info.Id), info.Location?.ToLocation(pair.Right), [.. info.Arguments]));
+                spc.ReportDiagnostic(Diagnostic.Create(Descriptors.ById(info.Id), info.Location?.ToLocation(trees), [.. info.Arguments]));
             }
         });
 

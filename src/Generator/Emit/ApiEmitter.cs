@@ -20,6 +20,8 @@ internal static class ApiEmitter
         w.Line($"public const int StateCount = {Format.Int(network.StateCount)};");
         w.Line("/// <summary>Samples per inference workspace: larger batches run in chunks of this many.</summary>");
         w.Line("private const int InferenceChunk = 64;");
+        w.Line("/// <summary>The class name, to start error messages.</summary>");
+        w.Line($"private const string NetworkName = \"{name}\";");
         w.Line();
         w.Line("/// <summary>The input shape of one sample, channels first.</summary>");
         w.Line($"public static ReadOnlySpan<int> InputShape => [{string.Join(", ", network.Input.Dims)}];");
@@ -111,7 +113,7 @@ internal static class ApiEmitter
             using (w.Block("public int Classify(ReadOnlySpan<float> input)"))
             {
                 w.Line("RequireLength(input.Length, InputLength, nameof(input), \"one sample\");");
-                w.Line("FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));");
+                w.Line("FiniteValues.Require(input, InputLength, NetworkName, nameof(input));");
                 w.Line("Span<int> label = stackalloc int[1];");
                 w.Line("Classify(input, label);");
                 w.Line("return label[0];");
@@ -142,7 +144,7 @@ internal static class ApiEmitter
     /// <summary>A pooled workspace, and the batch forward in chunks of <c>InferenceChunk</c>, each finished by <paramref name="perChunk"/>.</summary>
     private static void EmitChunkedInference(CodeWriter w, string perChunk)
     {
-        w.Line("FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));");
+        w.Line("FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));");
         w.Line("EnterInference();");
         w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
         using (w.Block("try"))

@@ -21,7 +21,7 @@ internal static class GeneratedNames
     /// <summary>Constants, fields, properties and nested types of the generated class: any user member of the same name clashes.</summary>
     public static readonly HashSet<string> OtherMembers = new(System.StringComparer.Ordinal)
     {
-        "Gradients", "InferenceChunk", "InferenceJob", "ParallelMinimum", "InputLength", "InputShape", "LayerList", "Layers", "OutputLength", "ParameterCount",
+        "Gradients", "InferenceChunk", "InferenceJob", "NetworkName", "ParallelMinimum", "InputLength", "InputShape", "LayerList", "Layers", "OutputLength", "ParameterCount",
         "Parameters", "State", "StateCount", "Tensors", "Threads", "TrainingJob", "TrainingRandom", "TrainingWorker",
         "Workspace", "_firstTrainable", "_frozen", "_frozenBackup", "_gradients", "_inferenceCalls", "_inferenceJob", "_inferenceWorkspaces", "_parallelInference", "_parameters",
         "_random", "_state", "_stateBeforeStep", "_threads", "_trainingCalls", "_trainingJob", "_trainingWorkers", "_trainingWorkspace",

@@ -27,7 +27,7 @@ internal static class InspectionEmitter
         {
             w.Line("ArgumentNullException.ThrowIfNull(layer);");
             w.Line("RequireLength(input.Length, InputLength, nameof(input), \"one sample\");");
-            w.Line("FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));");
+            w.Line("FiniteValues.Require(input, InputLength, NetworkName, nameof(input));");
             w.Line("EnterInference();");
             w.Line("Workspace workspace = _inferenceWorkspaces.Rent();");
             using (w.Block("try"))

@@ -35,16 +35,19 @@ internal static class ParallelInferenceEmitter
             w.Line("if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;");
             using (w.Block("try"))
             {
-                w.Line("FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));");
+                w.Line("FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));");
                 w.Line("EnterInference();");
                 using (w.Block("try"))
                 {
-                    w.Line("if (_inferenceJob is null || _inferenceJob.Threads != threads) _inferenceJob = new InferenceJob(this, threads);");
+                    w.Line("// Sized for every thread the network may use, so that batches of other sizes reuse it.");
+                    w.Line("if (_inferenceJob is null || _inferenceJob.Workers < _threads) _inferenceJob = new InferenceJob(this, _threads);");
                     w.Line("InferenceJob job = _inferenceJob;");
-                    using (w.Block("for (int start = 0; start < count; start += job.Capacity)"))
+                    w.Line("int chunk = threads * InferenceChunk;");
+                    using (w.Block("for (int start = 0; start < count; start += chunk)"))
                     {
-                        w.Line("int n = Math.Min(job.Capacity, count - start);");
+                        w.Line("int n = Math.Min(chunk, count - start);");
                         w.Line("inputs.Slice(start * InputLength, n * InputLength).CopyTo(job.Inputs);");
+                        w.Line("job.Active = threads;");
                         w.Line("job.Count = n;");
                         w.Line("job.Labelling = !labels.IsEmpty;");
                         w.Line("WorkerPool.Shared(threads).Run(job);");
@@ -58,33 +61,33 @@ internal static class ParallelInferenceEmitter
             w.Line("return true;");
         }
         w.Line();
-        w.Line("/// <summary>One batched inference split across workers: the inputs of up to <see cref=\"Capacity\"/> samples, each worker's workspace, the results.</summary>");
+        w.Line("/// <summary>One batched inference split across workers: room for <see cref=\"InferenceChunk\"/> samples per worker, each worker's workspace, the results.</summary>");
         using (w.Block($"private sealed class InferenceJob : IParallelWork"))
         {
             w.Line($"private readonly {name} _network;");
             w.Line("private readonly Workspace[] _workspaces;");
-            w.Line("public readonly int Threads, Capacity;");
+            w.Line("public readonly int Workers;");
             w.Line("public readonly float[] Inputs, Outputs;");
             w.Line("public readonly int[] Labels;");
-            w.Line("public int Count;");
+            w.Line("/// <summary>Workers of the current run (at most <see cref=\"Workers\"/>) and its samples.</summary>");
+            w.Line("public int Active, Count;");
             w.Line("public bool Labelling;");
             w.Line();
-            using (w.Block($"public InferenceJob({name} network, int threads)"))
+            using (w.Block($"public InferenceJob({name} network, int workers)"))
             {
                 w.Line("_network = network;");
-                w.Line("Threads = threads;");
-                w.Line("Capacity = threads * InferenceChunk;");
-                w.Line("_workspaces = new Workspace[threads];");
-                w.Line("for (int t = 0; t < threads; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);");
-                w.Line("Inputs = new float[Capacity * InputLength];");
-                w.Line("Outputs = new float[Capacity * OutputLength];");
-                w.Line("Labels = new int[Capacity];");
+                w.Line("Workers = workers;");
+                w.Line("_workspaces = new Workspace[workers];");
+                w.Line("for (int t = 0; t < workers; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);");
+                w.Line("Inputs = new float[workers * InferenceChunk * InputLength];");
+                w.Line("Outputs = new float[workers * InferenceChunk * OutputLength];");
+                w.Line("Labels = new int[workers * InferenceChunk];");
             }
             w.Line();
             w.Line("/// <summary>Worker <paramref name=\"worker\"/>'s contiguous share of the samples.</summary>");
             using (w.Block("public void Execute(int worker)"))
             {
-                w.Line("int first = worker * Count / Threads, n = (worker + 1) * Count / Threads - first;");
+                w.Line("int first = worker * Count / Active, n = (worker + 1) * Count / Active - first;");
                 w.Line("if (n == 0) return;");
                 w.Line("Workspace workspace = _workspaces[worker];");
                 w.Line("_network.Forward(workspace, Inputs.AsSpan(first * InputLength, n * InputLength), n);");

@@ -40,7 +40,7 @@ internal static class TrainingEmitter
             w.Line("int count = SampleCount(inputs.Length, nameof(inputs));");
             w.Line($"RequireTargets({loss.Targets}, count);");
             w.Line("if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), \"the same length as the inputs\");");
-            w.Line("FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));");
+            w.Line("FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));");
             w.Line("EnterTraining();");
             using (w.Block("try"))
             {

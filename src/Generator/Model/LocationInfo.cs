@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -17,12 +18,17 @@ internal sealed record LocationInfo(string FilePath, TextSpan Span, LinePosition
     /// The location in the compilation's own syntax tree when there is one, so that #pragma warning disable and
     /// .editorconfig severities apply to the diagnostic; a location built from a path alone is outside every tree.
     /// </summary>
-    public Location ToLocation(Compilation compilation)
+    public Location ToLocation(IReadOnlyDictionary<string, SyntaxTree> treesByPath) =>
+        treesByPath.TryGetValue(FilePath, out SyntaxTree? tree) && Span.End <= tree.Length ? Location.Create(tree, Span) : ToLocation();
+
+    /// <summary>The compilation's trees by file path (the first of any repeated path), for <see cref="ToLocation(IReadOnlyDictionary{string, SyntaxTree})"/>.</summary>
+    public static Dictionary<string, SyntaxTree> TreesByPath(Compilation compilation)
     {
+        var trees = new Dictionary<string, SyntaxTree>(System.StringComparer.Ordinal);
         foreach (SyntaxTree tree in compilation.SyntaxTrees)
         {
-            if (tree.FilePath == FilePath && Span.End <= tree.Length) return Location.Create(tree, Span);
+            if (!trees.ContainsKey(tree.FilePath)) trees.Add(tree.FilePath, tree);
         }
-        return ToLocation();
+        return trees;
     }
 }

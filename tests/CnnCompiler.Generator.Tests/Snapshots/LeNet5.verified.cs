@@ -48,6 +48,8 @@ public partial class LeNet5 : IClassifier
     public const int StateCount = 0;
     /// <summary>Samples per inference workspace: larger batches run in chunks of this many.</summary>
     private const int InferenceChunk = 64;
+    /// <summary>The class name, to start error messages.</summary>
+    private const string NetworkName = "LeNet5";
 
     /// <summary>The input shape of one sample, channels first.</summary>
     public static ReadOnlySpan<int> InputShape => [1, 28, 28];
@@ -139,7 +141,7 @@ public partial class LeNet5 : IClassifier
     {
         ArgumentNullException.ThrowIfNull(layer);
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
+        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -259,7 +261,7 @@ public partial class LeNet5 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
         if (TryInferInParallel(inputs, outputs, default, count)) return;
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -282,7 +284,7 @@ public partial class LeNet5 : IClassifier
     public int Classify(ReadOnlySpan<float> input)
     {
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
+        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
         Span<int> label = stackalloc int[1];
         Classify(input, label);
         return label[0];
@@ -294,7 +296,7 @@ public partial class LeNet5 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         if (TryInferInParallel(inputs, default, labels, count)) return;
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -319,7 +321,7 @@ public partial class LeNet5 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         double total = 0;
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -352,16 +354,19 @@ public partial class LeNet5 : IClassifier
         if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
         try
         {
-            FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+            FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
             EnterInference();
             try
             {
-                if (_inferenceJob is null || _inferenceJob.Threads != threads) _inferenceJob = new InferenceJob(this, threads);
+                // Sized for every thread the network may use, so that batches of other sizes reuse it.
+                if (_inferenceJob is null || _inferenceJob.Workers < _threads) _inferenceJob = new InferenceJob(this, _threads);
                 InferenceJob job = _inferenceJob;
-                for (int start = 0; start < count; start += job.Capacity)
+                int chunk = threads * InferenceChunk;
+                for (int start = 0; start < count; start += chunk)
                 {
-                    int n = Math.Min(job.Capacity, count - start);
+                    int n = Math.Min(chunk, count - start);
                     inputs.Slice(start * InputLength, n * InputLength).CopyTo(job.Inputs);
+                    job.Active = threads;
                     job.Count = n;
                     job.Labelling = !labels.IsEmpty;
                     WorkerPool.Shared(threads).Run(job);
@@ -381,33 +386,33 @@ public partial class LeNet5 : IClassifier
         return true;
     }
 
-    /// <summary>One batched inference split across workers: the inputs of up to <see cref="Capacity"/> samples, each worker's workspace, the results.</summary>
+    /// <summary>One batched inference split across workers: room for <see cref="InferenceChunk"/> samples per worker, each worker's workspace, the results.</summary>
     private sealed class InferenceJob : IParallelWork
     {
         private readonly LeNet5 _network;
         private readonly Workspace[] _workspaces;
-        public readonly int Threads, Capacity;
+        public readonly int Workers;
         public readonly float[] Inputs, Outputs;
         public readonly int[] Labels;
-        public int Count;
+        /// <summary>Workers of the current run (at most <see cref="Workers"/>) and its samples.</summary>
+        public int Active, Count;
         public bool Labelling;
 
-        public InferenceJob(LeNet5 network, int threads)
+        public InferenceJob(LeNet5 network, int workers)
         {
             _network = network;
-            Threads = threads;
-            Capacity = threads * InferenceChunk;
-            _workspaces = new Workspace[threads];
-            for (int t = 0; t < threads; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);
-            Inputs = new float[Capacity * InputLength];
-            Outputs = new float[Capacity * OutputLength];
-            Labels = new int[Capacity];
+            Workers = workers;
+            _workspaces = new Workspace[workers];
+            for (int t = 0; t < workers; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);
+            Inputs = new float[workers * InferenceChunk * InputLength];
+            Outputs = new float[workers * InferenceChunk * OutputLength];
+            Labels = new int[workers * InferenceChunk];
         }
 
         /// <summary>Worker <paramref name="worker"/>'s contiguous share of the samples.</summary>
         public void Execute(int worker)
         {
-            int first = worker * Count / Threads, n = (worker + 1) * Count / Threads - first;
+            int first = worker * Count / Active, n = (worker + 1) * Count / Active - first;
             if (n == 0) return;
             Workspace workspace = _workspaces[worker];
             _network.Forward(workspace, Inputs.AsSpan(first * InputLength, n * InputLength), n);
@@ -490,7 +495,7 @@ public partial class LeNet5 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), "the same length as the inputs");
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterTraining();
         try
         {

@@ -113,6 +113,8 @@ public partial class ResNet20 : IClassifier
     public const int StateCount = 1589;
     /// <summary>Samples per inference workspace: larger batches run in chunks of this many.</summary>
     private const int InferenceChunk = 64;
+    /// <summary>The class name, to start error messages.</summary>
+    private const string NetworkName = "ResNet20";
 
     /// <summary>The input shape of one sample, channels first.</summary>
     public static ReadOnlySpan<int> InputShape => [3, 32, 32];
@@ -446,7 +448,7 @@ public partial class ResNet20 : IClassifier
     {
         ArgumentNullException.ThrowIfNull(layer);
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
+        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -821,7 +823,7 @@ public partial class ResNet20 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
         if (TryInferInParallel(inputs, outputs, default, count)) return;
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -844,7 +846,7 @@ public partial class ResNet20 : IClassifier
     public int Classify(ReadOnlySpan<float> input)
     {
         RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, GetType().Name, nameof(input));
+        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
         Span<int> label = stackalloc int[1];
         Classify(input, label);
         return label[0];
@@ -856,7 +858,7 @@ public partial class ResNet20 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
         if (TryInferInParallel(inputs, default, labels, count)) return;
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -881,7 +883,7 @@ public partial class ResNet20 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         double total = 0;
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterInference();
         Workspace workspace = _inferenceWorkspaces.Rent();
         try
@@ -914,16 +916,19 @@ public partial class ResNet20 : IClassifier
         if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
         try
         {
-            FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+            FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
             EnterInference();
             try
             {
-                if (_inferenceJob is null || _inferenceJob.Threads != threads) _inferenceJob = new InferenceJob(this, threads);
+                // Sized for every thread the network may use, so that batches of other sizes reuse it.
+                if (_inferenceJob is null || _inferenceJob.Workers < _threads) _inferenceJob = new InferenceJob(this, _threads);
                 InferenceJob job = _inferenceJob;
-                for (int start = 0; start < count; start += job.Capacity)
+                int chunk = threads * InferenceChunk;
+                for (int start = 0; start < count; start += chunk)
                 {
-                    int n = Math.Min(job.Capacity, count - start);
+                    int n = Math.Min(chunk, count - start);
                     inputs.Slice(start * InputLength, n * InputLength).CopyTo(job.Inputs);
+                    job.Active = threads;
                     job.Count = n;
                     job.Labelling = !labels.IsEmpty;
                     WorkerPool.Shared(threads).Run(job);
@@ -943,33 +948,33 @@ public partial class ResNet20 : IClassifier
         return true;
     }
 
-    /// <summary>One batched inference split across workers: the inputs of up to <see cref="Capacity"/> samples, each worker's workspace, the results.</summary>
+    /// <summary>One batched inference split across workers: room for <see cref="InferenceChunk"/> samples per worker, each worker's workspace, the results.</summary>
     private sealed class InferenceJob : IParallelWork
     {
         private readonly ResNet20 _network;
         private readonly Workspace[] _workspaces;
-        public readonly int Threads, Capacity;
+        public readonly int Workers;
         public readonly float[] Inputs, Outputs;
         public readonly int[] Labels;
-        public int Count;
+        /// <summary>Workers of the current run (at most <see cref="Workers"/>) and its samples.</summary>
+        public int Active, Count;
         public bool Labelling;
 
-        public InferenceJob(ResNet20 network, int threads)
+        public InferenceJob(ResNet20 network, int workers)
         {
             _network = network;
-            Threads = threads;
-            Capacity = threads * InferenceChunk;
-            _workspaces = new Workspace[threads];
-            for (int t = 0; t < threads; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);
-            Inputs = new float[Capacity * InputLength];
-            Outputs = new float[Capacity * OutputLength];
-            Labels = new int[Capacity];
+            Workers = workers;
+            _workspaces = new Workspace[workers];
+            for (int t = 0; t < workers; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);
+            Inputs = new float[workers * InferenceChunk * InputLength];
+            Outputs = new float[workers * InferenceChunk * OutputLength];
+            Labels = new int[workers * InferenceChunk];
         }
 
         /// <summary>Worker <paramref name="worker"/>'s contiguous share of the samples.</summary>
         public void Execute(int worker)
         {
-            int first = worker * Count / Threads, n = (worker + 1) * Count / Threads - first;
+            int first = worker * Count / Active, n = (worker + 1) * Count / Active - first;
             if (n == 0) return;
             Workspace workspace = _workspaces[worker];
             _network.Forward(workspace, Inputs.AsSpan(first * InputLength, n * InputLength), n);
@@ -1052,7 +1057,7 @@ public partial class ResNet20 : IClassifier
         int count = SampleCount(inputs.Length, nameof(inputs));
         RequireTargets(labels, count);
         if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), "the same length as the inputs");
-        FiniteValues.Require(inputs, InputLength, GetType().Name, nameof(inputs));
+        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
         EnterTraining();
         try
         {
@@ -2929,7 +2934,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -3493,7 +3499,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -4057,7 +4064,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -4649,7 +4657,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -5213,7 +5222,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -5805,7 +5815,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -6369,7 +6380,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -6965,7 +6977,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -7529,7 +7542,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -8067,7 +8081,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -8659,7 +8674,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -9223,7 +9239,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -9815,7 +9832,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -10379,7 +10397,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -10975,7 +10994,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -11539,7 +11559,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -12077,7 +12098,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -12669,7 +12691,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -13233,7 +13256,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -13825,7 +13849,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {
@@ -14389,7 +14414,8 @@ public partial class ResNet20 : IClassifier
             /// <summary>
             /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
             /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-            /// Recomputed on every inference call (a pass over that layer's weights), so it always reflects the current parameters.
+            /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
+            /// so it always reflects the current parameters and statistics.
             /// </summary>
             public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
             {

@@ -90,17 +90,8 @@ internal sealed class ConvEmitter : ILayerEmitter
     {
         if (layer.FoldsBatchNorm)
         {
-            // The same body serves training (the layer's own weights) and inference (weights with the next BatchNorm folded in).
-            w.Line("/// <summary>y = W ⊛ x + b for <paramref name=\"count\"/> samples (training: the BatchNorm after it runs on its own).</summary>");
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    Apply(parameters.Slice(WeightOffset, WeightCount), {(layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default")}, input, output, workspace, count);");
-            w.Line();
-            w.Line("/// <summary>Inference with the next BatchNorm folded in: <paramref name=\"folded\"/> holds W' (WeightCount) then b' (OutChannels).</summary>");
-            w.Line("public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line("    Apply(folded.Slice(0, WeightCount), folded.Slice(WeightCount, OutChannels), input, output, workspace, count);");
-            w.Line();
-            w.Line("/// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>");
-            EmitForwardBody(w, layer, "private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)",
+            BatchNormEmitter.EmitFoldedEntryPoints(w, layer, "⊛", "OutChannels");
+            EmitForwardBody(w, layer, BatchNormEmitter.ApplySignature,
                 "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
             return;
         }

@@ -21,7 +21,7 @@ internal sealed class PoolEmitter : ILayerEmitter
         bool isMax = layer.Kind == LayerKind.MaxPool;
         int rank = layer.Decl.SpatialRank;
         long window = layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
-        bool unrolled = FullWindows(layer) && window <= UnrolledWindowLimit;
+        bool unrolled = Unrolled(layer);
         string over = unrolled ? $"the {window} window elements unrolled (no window needs clipping)" : "the clipped window";
         LayerDescription.EmitHeader(w, layer, isMax
             ? $"strategy: per channel and output position, a max over {over}; the winner's index is kept for backward"
@@ -49,7 +49,7 @@ internal sealed class PoolEmitter : ILayerEmitter
                     EmitWindowLoops(w, layer, isMax ? WindowPass.MaxForward : WindowPass.AverageForward);
                 }
             }
-            if (isMax && FullWindows(layer) && WindowSize(layer) <= UnrolledWindowLimit)
+            if (isMax && unrolled)
             {
                 w.Line();
                 w.Line("/// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>");
@@ -104,6 +104,9 @@ internal sealed class PoolEmitter : ILayerEmitter
 
     /// <summary>Windows up to this size are unrolled when none of them needs clipping.</summary>
     private const int UnrolledWindowLimit = 27;
+
+    /// <summary>Whether the forward passes unroll the window (see <see cref="EmitUnrolledWindows"/>).</summary>
+    private static bool Unrolled(LayerPlan layer) => FullWindows(layer) && WindowSize(layer) <= UnrolledWindowLimit;
 
     /// <summary>No padding, and every window inside the input: the window loops need no clipping.</summary>
     private static bool FullWindows(LayerPlan layer)
@@ -164,7 +167,7 @@ internal sealed class PoolEmitter : ILayerEmitter
     /// <summary>Channel and output-position loops, then the window loops clipped to the input, with the pass's body.</summary>
     private static void EmitWindowLoops(CodeWriter w, LayerPlan layer, WindowPass pass)
     {
-        if (pass != WindowPass.AverageBackward && FullWindows(layer) && WindowSize(layer) <= UnrolledWindowLimit)
+        if (pass != WindowPass.AverageBackward && Unrolled(layer))
         {
             EmitUnrolledWindows(w, layer, pass);
             return;
