@@ -731,14 +731,17 @@ public partial class LeNet5 : IClassifier
         public long[]? Timings;
         /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
-        public readonly float[] Conv1Columns;
         public readonly float[] Conv1Padded;
+        public readonly float[] Conv1PaddedGradient;
+        public readonly float[] Conv1RotatedWeights;
         /// <summary>pool1 output (6×14×14 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Pool1Output, Pool1Gradient;
         public readonly int[] Pool1Argmax;
         /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv2Output, Conv2Gradient;
-        public readonly float[] Conv2Columns;
+        public readonly float[] Conv2Padded;
+        public readonly float[] Conv2PaddedGradient;
+        public readonly float[] Conv2RotatedWeights;
         /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Pool2Output, Pool2Gradient;
         public readonly int[] Pool2Argmax;
@@ -758,14 +761,17 @@ public partial class LeNet5 : IClassifier
             State = state;
             Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
             Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
-            Conv1Columns = new float[19600];
             Conv1Padded = new float[1024];
+            Conv1PaddedGradient = new float[6144];
+            Conv1RotatedWeights = new float[150];
             Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
             Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
             Pool1Argmax = new int[capacity * 1176];
             Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
             Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : [];
-            Conv2Columns = new float[15000];
+            Conv2Padded = new float[1176];
+            Conv2PaddedGradient = new float[5184];
+            Conv2RotatedWeights = new float[2400];
             Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
             Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : [];
             Pool2Argmax = new int[capacity * 400];
@@ -785,7 +791,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
         // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
-        // strategy: forward as a direct convolution over a zero-bordered copy, 4 vectors of 8 columns per output row; backward as im2col (25×784) + GEMM
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv1
         {
@@ -804,67 +810,20 @@ public partial class LeNet5 : IClassifier
             public const int ColumnCols = 784;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 32, PaddedWidth = 32;
+            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
+            public const int GradientHeight = 32, GradientWidth = 32, GradientTop = 2, GradientLeft = 2;
 
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples, convolving directly (see the header).</summary>
+            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
                 float[] padded = workspace.Conv1Padded;
-                ref float p0 = ref MemoryMarshal.GetArrayDataReference(padded);
                 for (int n = 0; n < count; n++)
                 {
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int iy = 0; iy < InHeight; iy++)
-                        {
-                            input.Slice(n * InputLength + (c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
-                        }
-                    }
-                    ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
-                    for (int f = 0; f < OutChannels; f++)
-                    {
-                        ref float wf = ref Unsafe.Add(ref weights, f * ColumnRows);
-                        Vector256<float> start = Vector256.Create(parameters[BiasOffset + f]);
-                        for (int oy = 0; oy + 1 < OutHeight; oy += 2)
-                        {
-                            Vector256<float> v00 = start, v01 = start, v02 = start, v03 = start;
-                            Vector256<float> v10 = start, v11 = start, v12 = start, v13 = start;
-                            for (int c = 0; c < InChannels; c++)
-                            {
-                                for (int ky = 0; ky < KernelHeight; ky++)
-                                {
-                                    ref float row0 = ref Unsafe.Add(ref p0, (c * PaddedHeight + oy + ky) * PaddedWidth);
-                                    ref float row1 = ref Unsafe.Add(ref row0, 1 * PaddedWidth);
-                                    ref float wr = ref Unsafe.Add(ref wf, (c * KernelHeight + ky) * KernelWidth);
-                                    for (int kx = 0; kx < KernelWidth; kx++)
-                                    {
-                                        Vector256<float> weight = Vector256.Create(Unsafe.Add(ref wr, kx));
-                                        v00 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(0 + kx)), weight, v00);
-                                        v01 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(8 + kx)), weight, v01);
-                                        v02 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(16 + kx)), weight, v02);
-                                        v03 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row0, (nuint)(20 + kx)), weight, v03);
-                                        v10 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(0 + kx)), weight, v10);
-                                        v11 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(8 + kx)), weight, v11);
-                                        v12 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(16 + kx)), weight, v12);
-                                        v13 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row1, (nuint)(20 + kx)), weight, v13);
-                                    }
-                                }
-                            }
-                            ref float yr0 = ref Unsafe.Add(ref y, (f * OutHeight + oy + 0) * OutWidth);
-                            v00.StoreUnsafe(ref yr0, 0);
-                            v01.StoreUnsafe(ref yr0, 8);
-                            v02.StoreUnsafe(ref yr0, 16);
-                            v03.StoreUnsafe(ref yr0, 20);
-                            ref float yr1 = ref Unsafe.Add(ref y, (f * OutHeight + oy + 1) * OutWidth);
-                            v10.StoreUnsafe(ref yr1, 0);
-                            v11.StoreUnsafe(ref yr1, 8);
-                            v12.StoreUnsafe(ref yr1, 16);
-                            v13.StoreUnsafe(ref yr1, 20);
-                        }
-                    }
+                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
+                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
                 }
-                ActivationKernels.ReLU(output.Slice(0, count * OutputLength));
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -875,7 +834,10 @@ public partial class LeNet5 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
+                float[] padded = workspace.Conv1Padded;
+                float[] bordered = workspace.Conv1PaddedGradient;
+                ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1RotatedWeights);
+                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -886,408 +848,530 @@ public partial class LeNet5 : IClassifier
                         {
                             parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
                         }
-                        // The forward pass's columns are recomputed rather than kept for the whole batch.
-                        Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        // The forward pass's bordered copy is made again rather than kept for the whole batch.
+                        CopyBordered(input.Slice(n * InputLength, InputLength), padded);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
                     }
                     if (inputGradient.IsEmpty) continue;
-                    MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
-                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                    dx.Clear();
-                    Fold(ref columns, ref MemoryMarshal.GetReference(dx));
+                    // The borders of the copy stay zero: only the interior is ever written.
+                    for (int c = 0; c < OutChannels; c++)
+                    {
+                        for (int oy = 0; oy < OutHeight; oy++)
+                        {
+                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
+                        }
+                    }
+                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
             }
 
-            /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
-            private static void Unfold(ref float input, ref float columns)
+            /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
+            private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
             {
                 for (int c = 0; c < InChannels; c++)
                 {
-                    for (int ky = 0; ky < KernelHeight; ky++)
+                    for (int iy = 0; iy < InHeight; iy++)
                     {
-                        for (int kx = 0; kx < KernelWidth; kx++)
+                        sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
+                    }
+                }
+            }
+
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU)</summary>
+            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            {
+                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                bool hasBias = !bias.IsEmpty;
+                for (int f = 0; f + 4 <= Outputs; f += 4)
+                {
+                    for (int y = 0; y < 28; y += 1)
+                    {
+                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
+                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
+                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
+                        Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
+                        Vector256<float> s100 = bias1, s101 = bias1, s102 = bias1, s103 = bias1;
+                        Vector256<float> s200 = bias2, s201 = bias2, s202 = bias2, s203 = bias2;
+                        Vector256<float> s300 = bias3, s301 = bias3, s302 = bias3, s303 = bias3;
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                            for (int oy = 0; oy < OutHeight; oy++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                int iy = oy * StrideHeight + ky - PadHeight;
-                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                if ((uint)iy >= (uint)InHeight)
-                                {
-                                    Rows.Clear(ref target, OutWidth);
-                                    continue;
-                                }
-                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                Rows.Clear(ref target, start);
-                                Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
-                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector256<float> x00, x01, x02, x03, w0, w1, w2, w3;
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(8));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(16));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
+                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(9));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(17));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(21));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
+                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(10));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(18));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(22));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
+                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(11));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(19));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(23));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 3));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
+                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(12));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(24));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 4));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
+                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
+                            }
+                        }
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(0));
+                        Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(8));
+                        Vector256.Max(s002, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(16));
+                        Vector256.Max(s003, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(20));
+                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                        Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(0));
+                        Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(8));
+                        Vector256.Max(s102, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(16));
+                        Vector256.Max(s103, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(20));
+                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
+                        Vector256.Max(s200, Vector256<float>.Zero).StoreUnsafe(ref target20, (nuint)(0));
+                        Vector256.Max(s201, Vector256<float>.Zero).StoreUnsafe(ref target20, (nuint)(8));
+                        Vector256.Max(s202, Vector256<float>.Zero).StoreUnsafe(ref target20, (nuint)(16));
+                        Vector256.Max(s203, Vector256<float>.Zero).StoreUnsafe(ref target20, (nuint)(20));
+                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
+                        Vector256.Max(s300, Vector256<float>.Zero).StoreUnsafe(ref target30, (nuint)(0));
+                        Vector256.Max(s301, Vector256<float>.Zero).StoreUnsafe(ref target30, (nuint)(8));
+                        Vector256.Max(s302, Vector256<float>.Zero).StoreUnsafe(ref target30, (nuint)(16));
+                        Vector256.Max(s303, Vector256<float>.Zero).StoreUnsafe(ref target30, (nuint)(20));
+                    }
+                }
+                for (int f = 4; f < Outputs; f += 2)
+                {
+                    for (int y = 0; y < 28; y += 1)
+                    {
+                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
+                        Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
+                        Vector256<float> s100 = bias1, s101 = bias1, s102 = bias1, s103 = bias1;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            for (int ky = 0; ky < TapsHeight; ky++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector256<float> x00, x01, x02, x03, w0, w1;
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(8));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(16));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(9));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(17));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(21));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(10));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(18));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(22));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(11));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(19));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(23));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(12));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(24));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                            }
+                        }
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(0));
+                        Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(8));
+                        Vector256.Max(s002, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(16));
+                        Vector256.Max(s003, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(20));
+                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                        Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(0));
+                        Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(8));
+                        Vector256.Max(s102, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(16));
+                        Vector256.Max(s103, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(20));
+                    }
+                }
+            }
+
+            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            {
+                const int Inputs = 1, Height = 28, Width = 28;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                const int Outputs = 6, FilterLength = Inputs * TapsHeight * TapsWidth;
+                // The last vector starts at Width − 8 and repeats 4 columns of the one before it: those lanes are zeroed.
+                Vector256<float> tailMask = Vector256.Create(0, 0, 0, 0, -1, -1, -1, -1).AsSingle();
+                for (int f = 0; f + 3 <= Outputs; f += 3)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int ky = 0; ky < TapsHeight; ky++)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, x0, x1, x2, x3, x4;
+                            for (int y = 0; y < Height; y++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
+                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
+                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
+                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
+                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(11));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(12));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(16));
+                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
+                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(16));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(17));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(18));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(19));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(20)) & tailMask;
+                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 20)) & tailMask;
+                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 20)) & tailMask;
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(21));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(22));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(23));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(24));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                            }
+                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
+                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
+                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
+                            Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
+                            Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector256.Sum(s1_3);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector256.Sum(s1_4);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector256.Sum(s2_3);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector256.Sum(s2_4);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>
+            private static void RotateWeights(ref float weights, ref float rotated)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int i = 0; i < InChannels; i++)
+                    {
+                        for (int ky = 0; ky < KernelHeight; ky++)
+                        {
+                            for (int kx = 0; kx < KernelWidth; kx++)
+                            {
+                                Unsafe.Add(ref rotated, ((i * OutChannels + o) * KernelHeight + KernelHeight - 1 - ky) * KernelWidth + KernelWidth - 1 - kx) = Unsafe.Add(ref weights, ((o * InChannels + i) * KernelHeight + ky) * KernelWidth + kx);
                             }
                         }
                     }
                 }
             }
 
-            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-            private static void Fold(ref float columns, ref float input)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
+            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
-                for (int c = 0; c < InChannels; c++)
+                const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                bool hasBias = !bias.IsEmpty;
+                for (int f = 0; f + 1 <= Outputs; f += 1)
                 {
-                    for (int ky = 0; ky < KernelHeight; ky++)
+                    for (int y = 0; y < 28; y += 1)
                     {
-                        for (int kx = 0; kx < KernelWidth; kx++)
+                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                        Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                            for (int oy = 0; oy < OutHeight; oy++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                int iy = oy * StrideHeight + ky - PadHeight;
-                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                if ((uint)iy >= (uint)InHeight)
-                                {
-                                    continue;
-                                }
-                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector256<float> x00, x01, x02, x03, w0;
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(8));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(16));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(9));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(17));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(21));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(10));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(18));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(22));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(11));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(19));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(23));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(12));
+                                x02 = Vector256.LoadUnsafe(ref source, (nuint)(20));
+                                x03 = Vector256.LoadUnsafe(ref source, (nuint)(24));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
                             }
                         }
-                    }
-                }
-            }
-
-            /// <summary>output[6×784] = W[6×25] · columns[25×784]</summary>
-            private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
-            {
-                for (int j = 0; j < 768; j += 24)
-                {
-                    for (int i = 0; i < 4; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 25; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 25 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 25 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 25 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 25 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 784 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 784 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 784 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
-                    }
-                    for (int i = 4; i < 6; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        for (int k = 0; k < 25; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 25 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 25 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 784 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                    }
-                }
-                for (int j = 768; j < 784; j += 16)
-                {
-                    for (int i = 0; i < 4; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                        for (int k = 0; k < 25; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 25 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 25 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 25 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 25 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 784 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 784 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 784 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                    }
-                    for (int i = 4; i < 6; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        for (int k = 0; k < 25; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 25 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 25 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 784 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                    }
-                }
-            }
-
-            /// <summary>dW[6×25] += dY[6×784] · columns[25×784]ᵀ</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c)
-            {
-                for (int i = 0; i < 6; i += 2)
-                {
-                    for (int j = 0; j < 24; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                        for (int k = 0; k < 784; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 784 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 784 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 784 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 784 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 784 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 784 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        float s13 = Vector256.Sum(d13);
-                        Unsafe.Add(ref c, (i + 0) * 25 + (j + 0) * 1) += s00;
-                        Unsafe.Add(ref c, (i + 0) * 25 + (j + 1) * 1) += s01;
-                        Unsafe.Add(ref c, (i + 0) * 25 + (j + 2) * 1) += s02;
-                        Unsafe.Add(ref c, (i + 0) * 25 + (j + 3) * 1) += s03;
-                        Unsafe.Add(ref c, (i + 1) * 25 + (j + 0) * 1) += s10;
-                        Unsafe.Add(ref c, (i + 1) * 25 + (j + 1) * 1) += s11;
-                        Unsafe.Add(ref c, (i + 1) * 25 + (j + 2) * 1) += s12;
-                        Unsafe.Add(ref c, (i + 1) * 25 + (j + 3) * 1) += s13;
-                    }
-                    for (int j = 24; j < 25; j += 1)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d10 = Vector256<float>.Zero;
-                        for (int k = 0; k < 784; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 784 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 784 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 784 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s10 = Vector256.Sum(d10);
-                        Unsafe.Add(ref c, (i + 0) * 25 + (j + 0) * 1) += s00;
-                        Unsafe.Add(ref c, (i + 1) * 25 + (j + 0) * 1) += s10;
-                    }
-                }
-            }
-
-            /// <summary>dcolumns[25×784] = Wᵀ[25×6] · dY[6×784]</summary>
-            private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
-            {
-                for (int j = 0; j < 768; j += 24)
-                {
-                    for (int i = 0; i < 24; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 6; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 25));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 25));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 25));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 25));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 784 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 784 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 784 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
-                    }
-                    for (int i = 24; i < 25; i += 1)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        for (int k = 0; k < 6; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 25));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                    }
-                }
-                for (int j = 768; j < 784; j += 16)
-                {
-                    for (int i = 0; i < 24; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                        for (int k = 0; k < 6; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 25));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 25));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 25));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 25));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 784 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 784 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 784 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                    }
-                    for (int i = 24; i < 25; i += 1)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        for (int k = 0; k < 6; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 784 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 25));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 784 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        s000.StoreUnsafe(ref target00, (nuint)(0));
+                        s001.StoreUnsafe(ref target00, (nuint)(8));
+                        s002.StoreUnsafe(ref target00, (nuint)(16));
+                        s003.StoreUnsafe(ref target00, (nuint)(20));
                     }
                 }
             }
@@ -1372,7 +1456,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: im2col into a 150×100 column matrix per sample, then GEMM W[16×150] · columns; bias and activation in one pass after
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv2
         {
@@ -1389,24 +1473,22 @@ public partial class LeNet5 : IClassifier
             public const int ColumnRows = 150;
             /// <summary>Columns of the column matrix: output positions per channel.</summary>
             public const int ColumnCols = 100;
+            /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
+            public const int PaddedHeight = 14, PaddedWidth = 14;
+            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
+            public const int GradientHeight = 18, GradientWidth = 18, GradientTop = 4, GradientLeft = 4;
 
             /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2Columns);
+                ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
+                float[] padded = workspace.Conv2Padded;
                 for (int n = 0; n < count; n++)
                 {
-                    Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                    MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);
-                        TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);
-                    }
+                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
+                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
                 }
-                ActivationKernels.ReLU(output.Slice(0, count * OutputLength));
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -1417,7 +1499,10 @@ public partial class LeNet5 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2Columns);
+                float[] padded = workspace.Conv2Padded;
+                float[] bordered = workspace.Conv2PaddedGradient;
+                ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2RotatedWeights);
+                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -1428,352 +1513,634 @@ public partial class LeNet5 : IClassifier
                         {
                             parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
                         }
-                        // The forward pass's columns are recomputed rather than kept for the whole batch.
-                        Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        // The forward pass's bordered copy is made again rather than kept for the whole batch.
+                        CopyBordered(input.Slice(n * InputLength, InputLength), padded);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
                     }
                     if (inputGradient.IsEmpty) continue;
-                    MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
-                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                    dx.Clear();
-                    Fold(ref columns, ref MemoryMarshal.GetReference(dx));
+                    // The borders of the copy stay zero: only the interior is ever written.
+                    for (int c = 0; c < OutChannels; c++)
+                    {
+                        for (int oy = 0; oy < OutHeight; oy++)
+                        {
+                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
+                        }
+                    }
+                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
             }
 
-            /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
-            private static void Unfold(ref float input, ref float columns)
+            /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
+            private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
             {
                 for (int c = 0; c < InChannels; c++)
                 {
-                    for (int ky = 0; ky < KernelHeight; ky++)
+                    for (int iy = 0; iy < InHeight; iy++)
                     {
-                        for (int kx = 0; kx < KernelWidth; kx++)
+                        sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
+                    }
+                }
+            }
+
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU)</summary>
+            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            {
+                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                bool hasBias = !bias.IsEmpty;
+                for (int f = 0; f + 4 <= Outputs; f += 4)
+                {
+                    for (int y = 0; y < 10; y += 2)
+                    {
+                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
+                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
+                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
+                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
+                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
+                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
+                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                            for (int oy = 0; oy < OutHeight; oy++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                int iy = oy * StrideHeight + ky - PadHeight;
-                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                if ((uint)iy >= (uint)InHeight)
-                                {
-                                    Rows.Clear(ref target, OutWidth);
-                                    continue;
-                                }
-                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                Rows.Clear(ref target, start);
-                                Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
-                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(5));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 5));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 3));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(6));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 6));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 4));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                            }
+                        }
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(0));
+                        Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, (nuint)(2));
+                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
+                        Vector256.Max(s010, Vector256<float>.Zero).StoreUnsafe(ref target01, (nuint)(0));
+                        Vector256.Max(s011, Vector256<float>.Zero).StoreUnsafe(ref target01, (nuint)(2));
+                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                        Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(0));
+                        Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, (nuint)(2));
+                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
+                        Vector256.Max(s110, Vector256<float>.Zero).StoreUnsafe(ref target11, (nuint)(0));
+                        Vector256.Max(s111, Vector256<float>.Zero).StoreUnsafe(ref target11, (nuint)(2));
+                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
+                        Vector256.Max(s200, Vector256<float>.Zero).StoreUnsafe(ref target20, (nuint)(0));
+                        Vector256.Max(s201, Vector256<float>.Zero).StoreUnsafe(ref target20, (nuint)(2));
+                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
+                        Vector256.Max(s210, Vector256<float>.Zero).StoreUnsafe(ref target21, (nuint)(0));
+                        Vector256.Max(s211, Vector256<float>.Zero).StoreUnsafe(ref target21, (nuint)(2));
+                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
+                        Vector256.Max(s300, Vector256<float>.Zero).StoreUnsafe(ref target30, (nuint)(0));
+                        Vector256.Max(s301, Vector256<float>.Zero).StoreUnsafe(ref target30, (nuint)(2));
+                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
+                        Vector256.Max(s310, Vector256<float>.Zero).StoreUnsafe(ref target31, (nuint)(0));
+                        Vector256.Max(s311, Vector256<float>.Zero).StoreUnsafe(ref target31, (nuint)(2));
+                    }
+                }
+            }
+
+            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            {
+                const int Inputs = 6, Height = 10, Width = 10;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                // The last vector starts at Width − 8 and repeats 6 columns of the one before it: those lanes are zeroed.
+                Vector256<float> tailMask = Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1).AsSingle();
+                for (int f = 0; f + 3 <= Outputs; f += 3)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int ky = 0; ky < TapsHeight; ky++)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, x0, x1, x2, x3, x4;
+                            for (int y = 0; y < Height; y++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
+                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
+                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(2)) & tailMask;
+                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 2)) & tailMask;
+                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 2)) & tailMask;
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(5));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(6));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                            }
+                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
+                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
+                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
+                            Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
+                            Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector256.Sum(s1_3);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector256.Sum(s1_4);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector256.Sum(s2_3);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector256.Sum(s2_4);
+                        }
+                    }
+                }
+                for (int f = 15; f < Outputs; f += 1)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int ky = 0; ky < TapsHeight; ky++)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero;
+                            Vector256<float> d0, x0, x1, x2, x3, x4;
+                            for (int y = 0; y < Height; y++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(2)) & tailMask;
+                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(5));
+                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(6));
+                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                            }
+                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
+                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
+                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
+                            Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
+                            Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
+                        }
+                    }
+                }
+            }
+
+            /// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>
+            private static void RotateWeights(ref float weights, ref float rotated)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int i = 0; i < InChannels; i++)
+                    {
+                        for (int ky = 0; ky < KernelHeight; ky++)
+                        {
+                            for (int kx = 0; kx < KernelWidth; kx++)
+                            {
+                                Unsafe.Add(ref rotated, ((i * OutChannels + o) * KernelHeight + KernelHeight - 1 - ky) * KernelWidth + KernelWidth - 1 - kx) = Unsafe.Add(ref weights, ((o * InChannels + i) * KernelHeight + ky) * KernelWidth + kx);
                             }
                         }
                     }
                 }
             }
 
-            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-            private static void Fold(ref float columns, ref float input)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
+            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
-                for (int c = 0; c < InChannels; c++)
+                const int Inputs = 16, Outputs = 6, Height = 14, Width = 14;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 18, SourceWidth = 18;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                bool hasBias = !bias.IsEmpty;
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int ky = 0; ky < KernelHeight; ky++)
+                    for (int y = 0; y < 14; y += 2)
                     {
-                        for (int kx = 0; kx < KernelWidth; kx++)
+                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
+                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
+                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
+                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
+                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
+                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
+                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                            for (int oy = 0; oy < OutHeight; oy++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                int iy = oy * StrideHeight + ky - PadHeight;
-                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                if ((uint)iy >= (uint)InHeight)
-                                {
-                                    continue;
-                                }
-                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(6));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 6));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(7));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 7));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(8));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(9));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 3));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(10));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
+                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
+                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 4));
+                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
+                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
+                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
+                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
                             }
                         }
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        s000.StoreUnsafe(ref target00, (nuint)(0));
+                        s001.StoreUnsafe(ref target00, (nuint)(6));
+                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
+                        s010.StoreUnsafe(ref target01, (nuint)(0));
+                        s011.StoreUnsafe(ref target01, (nuint)(6));
+                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                        s100.StoreUnsafe(ref target10, (nuint)(0));
+                        s101.StoreUnsafe(ref target10, (nuint)(6));
+                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
+                        s110.StoreUnsafe(ref target11, (nuint)(0));
+                        s111.StoreUnsafe(ref target11, (nuint)(6));
+                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
+                        s200.StoreUnsafe(ref target20, (nuint)(0));
+                        s201.StoreUnsafe(ref target20, (nuint)(6));
+                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
+                        s210.StoreUnsafe(ref target21, (nuint)(0));
+                        s211.StoreUnsafe(ref target21, (nuint)(6));
+                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
+                        s300.StoreUnsafe(ref target30, (nuint)(0));
+                        s301.StoreUnsafe(ref target30, (nuint)(6));
+                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
+                        s310.StoreUnsafe(ref target31, (nuint)(0));
+                        s311.StoreUnsafe(ref target31, (nuint)(6));
                     }
                 }
-            }
-
-            /// <summary>output[16×100] = W[16×150] · columns[150×100]</summary>
-            private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
-            {
-                for (int j = 0; j < 96; j += 24)
+                for (int f = 4; f < Outputs; f += 2)
                 {
-                    for (int i = 0; i < 16; i += 4)
+                    for (int y = 0; y < 14; y += 2)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 150; k++)
+                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
+                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
+                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 150 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 150 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 150 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 150 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            for (int ky = 0; ky < TapsHeight; ky++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector256<float> x00, x01, x10, x11, w0, w1;
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(0));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(6));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 6));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(1));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(7));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 7));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(2));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(8));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(3));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(9));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                                x00 = Vector256.LoadUnsafe(ref source, (nuint)(4));
+                                x01 = Vector256.LoadUnsafe(ref source, (nuint)(10));
+                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
+                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
+                            }
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
-                    }
-                }
-                for (int j = 96; j < 100; j++)
-                {
-                    for (int i = 0; i < 16; i += 4)
-                    {
-                        float s0 = 0f;
-                        float s1 = 0f;
-                        float s2 = 0f;
-                        float s3 = 0f;
-                        for (int k = 0; k < 150; k++)
-                        {
-                            float bk = Unsafe.Add(ref b, k * 100 + j);
-                            s0 += Unsafe.Add(ref a, (i + 0) * 150 + k * 1) * bk;
-                            s1 += Unsafe.Add(ref a, (i + 1) * 150 + k * 1) * bk;
-                            s2 += Unsafe.Add(ref a, (i + 2) * 150 + k * 1) * bk;
-                            s3 += Unsafe.Add(ref a, (i + 3) * 150 + k * 1) * bk;
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 100 + j) = s0;
-                        Unsafe.Add(ref c, (i + 1) * 100 + j) = s1;
-                        Unsafe.Add(ref c, (i + 2) * 100 + j) = s2;
-                        Unsafe.Add(ref c, (i + 3) * 100 + j) = s3;
-                    }
-                }
-            }
-
-            /// <summary>dW[16×150] += dY[16×100] · columns[150×100]ᵀ</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c)
-            {
-                for (int i = 0; i < 16; i += 2)
-                {
-                    for (int j = 0; j < 148; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                        for (int k = 0; k < 96; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 100 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 100 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 100 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 100 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 100 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 100 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        float s13 = Vector256.Sum(d13);
-                        for (int k = 96; k < 100; k++)
-                        {
-                            s00 += Unsafe.Add(ref a, (i + 0) * 100 + k) * Unsafe.Add(ref b, (j + 0) * 100 + k);
-                            s01 += Unsafe.Add(ref a, (i + 0) * 100 + k) * Unsafe.Add(ref b, (j + 1) * 100 + k);
-                            s02 += Unsafe.Add(ref a, (i + 0) * 100 + k) * Unsafe.Add(ref b, (j + 2) * 100 + k);
-                            s03 += Unsafe.Add(ref a, (i + 0) * 100 + k) * Unsafe.Add(ref b, (j + 3) * 100 + k);
-                            s10 += Unsafe.Add(ref a, (i + 1) * 100 + k) * Unsafe.Add(ref b, (j + 0) * 100 + k);
-                            s11 += Unsafe.Add(ref a, (i + 1) * 100 + k) * Unsafe.Add(ref b, (j + 1) * 100 + k);
-                            s12 += Unsafe.Add(ref a, (i + 1) * 100 + k) * Unsafe.Add(ref b, (j + 2) * 100 + k);
-                            s13 += Unsafe.Add(ref a, (i + 1) * 100 + k) * Unsafe.Add(ref b, (j + 3) * 100 + k);
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 150 + (j + 0) * 1) += s00;
-                        Unsafe.Add(ref c, (i + 0) * 150 + (j + 1) * 1) += s01;
-                        Unsafe.Add(ref c, (i + 0) * 150 + (j + 2) * 1) += s02;
-                        Unsafe.Add(ref c, (i + 0) * 150 + (j + 3) * 1) += s03;
-                        Unsafe.Add(ref c, (i + 1) * 150 + (j + 0) * 1) += s10;
-                        Unsafe.Add(ref c, (i + 1) * 150 + (j + 1) * 1) += s11;
-                        Unsafe.Add(ref c, (i + 1) * 150 + (j + 2) * 1) += s12;
-                        Unsafe.Add(ref c, (i + 1) * 150 + (j + 3) * 1) += s13;
-                    }
-                    for (int j = 148; j < 150; j += 2)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero;
-                        for (int k = 0; k < 96; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 100 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 100 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 100 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 100 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        for (int k = 96; k < 100; k++)
-                        {
-                            s00 += Unsafe.Add(ref a, (i + 0) * 100 + k) * Unsafe.Add(ref b, (j + 0) * 100 + k);
-                            s01 += Unsafe.Add(ref a, (i + 0) * 100 + k) * Unsafe.Add(ref b, (j + 1) * 100 + k);
-                            s10 += Unsafe.Add(ref a, (i + 1) * 100 + k) * Unsafe.Add(ref b, (j + 0) * 100 + k);
-                            s11 += Unsafe.Add(ref a, (i + 1) * 100 + k) * Unsafe.Add(ref b, (j + 1) * 100 + k);
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 150 + (j + 0) * 1) += s00;
-                        Unsafe.Add(ref c, (i + 0) * 150 + (j + 1) * 1) += s01;
-                        Unsafe.Add(ref c, (i + 1) * 150 + (j + 0) * 1) += s10;
-                        Unsafe.Add(ref c, (i + 1) * 150 + (j + 1) * 1) += s11;
-                    }
-                }
-            }
-
-            /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100]</summary>
-            private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
-            {
-                for (int j = 0; j < 96; j += 24)
-                {
-                    for (int i = 0; i < 148; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
-                    }
-                    for (int i = 148; i < 150; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                    }
-                }
-                for (int j = 96; j < 100; j++)
-                {
-                    for (int i = 0; i < 148; i += 4)
-                    {
-                        float s0 = 0f;
-                        float s1 = 0f;
-                        float s2 = 0f;
-                        float s3 = 0f;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            float bk = Unsafe.Add(ref b, k * 100 + j);
-                            s0 += Unsafe.Add(ref a, (i + 0) * 1 + k * 150) * bk;
-                            s1 += Unsafe.Add(ref a, (i + 1) * 1 + k * 150) * bk;
-                            s2 += Unsafe.Add(ref a, (i + 2) * 1 + k * 150) * bk;
-                            s3 += Unsafe.Add(ref a, (i + 3) * 1 + k * 150) * bk;
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 100 + j) = s0;
-                        Unsafe.Add(ref c, (i + 1) * 100 + j) = s1;
-                        Unsafe.Add(ref c, (i + 2) * 100 + j) = s2;
-                        Unsafe.Add(ref c, (i + 3) * 100 + j) = s3;
-                    }
-                    for (int i = 148; i < 150; i += 2)
-                    {
-                        float s0 = 0f;
-                        float s1 = 0f;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            float bk = Unsafe.Add(ref b, k * 100 + j);
-                            s0 += Unsafe.Add(ref a, (i + 0) * 1 + k * 150) * bk;
-                            s1 += Unsafe.Add(ref a, (i + 1) * 1 + k * 150) * bk;
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 100 + j) = s0;
-                        Unsafe.Add(ref c, (i + 1) * 100 + j) = s1;
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        s000.StoreUnsafe(ref target00, (nuint)(0));
+                        s001.StoreUnsafe(ref target00, (nuint)(6));
+                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
+                        s010.StoreUnsafe(ref target01, (nuint)(0));
+                        s011.StoreUnsafe(ref target01, (nuint)(6));
+                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                        s100.StoreUnsafe(ref target10, (nuint)(0));
+                        s101.StoreUnsafe(ref target10, (nuint)(6));
+                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
+                        s110.StoreUnsafe(ref target11, (nuint)(0));
+                        s111.StoreUnsafe(ref target11, (nuint)(6));
                     }
                 }
             }

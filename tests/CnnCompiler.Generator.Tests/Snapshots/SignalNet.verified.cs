@@ -742,7 +742,7 @@ public partial class SignalNet : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
         // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
-        // strategy: im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns; bias and activation in one pass after
+        // strategy: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns; backward: dW = dY · columnsᵀ over the im2col columns, dx as Wᵀ · dY folded back with col2im
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv1
         {
@@ -825,25 +825,6 @@ public partial class SignalNet : IClassifier
                         for (int ox = start; ox < end; ox++)
                         {
                             Unsafe.Add(ref target, ox) = Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength);
-                        }
-                    }
-                }
-            }
-
-            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-            private static void Fold(ref float columns, ref float input)
-            {
-                for (int c = 0; c < InChannels; c++)
-                {
-                    for (int kx = 0; kx < KernelLength; kx++)
-                    {
-                        ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
-                        (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
-                        ref float target = ref Unsafe.Add(ref columnRow, 0);
-                        ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
-                        for (int ox = start; ox < end; ox++)
-                        {
-                            Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength) += Unsafe.Add(ref target, ox);
                         }
                     }
                 }
@@ -958,6 +939,25 @@ public partial class SignalNet : IClassifier
                         Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) += s01;
                         Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) += s10;
                         Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) += s11;
+                    }
+                }
+            }
+
+            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
+            private static void Fold(ref float columns, ref float input)
+            {
+                for (int c = 0; c < InChannels; c++)
+                {
+                    for (int kx = 0; kx < KernelLength; kx++)
+                    {
+                        ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
+                        (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
+                        ref float target = ref Unsafe.Add(ref columnRow, 0);
+                        ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
+                        for (int ox = start; ox < end; ox++)
+                        {
+                            Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength) += Unsafe.Add(ref target, ox);
+                        }
                     }
                 }
             }

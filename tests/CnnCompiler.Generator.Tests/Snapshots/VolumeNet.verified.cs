@@ -711,7 +711,7 @@ public partial class VolumeNet : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
         // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
-        // strategy: im2col into a 27×256 column matrix per sample, then GEMM W[2×27] · columns; bias and activation in one pass after
+        // strategy: forward as im2col into a 27×256 column matrix per sample, then GEMM W[2×27] · columns; backward: dW = dY · columnsᵀ over the im2col columns, dx as Wᵀ · dY folded back with col2im
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv1
         {
@@ -810,41 +810,6 @@ public partial class VolumeNet : IClassifier
                                         Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
                                         ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
                                         Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-
-            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-            private static void Fold(ref float columns, ref float input)
-            {
-                for (int c = 0; c < InChannels; c++)
-                {
-                    for (int kz = 0; kz < KernelDepth; kz++)
-                    {
-                        for (int ky = 0; ky < KernelHeight; ky++)
-                        {
-                            for (int kx = 0; kx < KernelWidth; kx++)
-                            {
-                                ref float columnRow = ref Unsafe.Add(ref columns, (((c * KernelDepth + kz) * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                                (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                                for (int oz = 0; oz < OutDepth; oz++)
-                                {
-                                    int iz = oz * StrideDepth + kz - PadDepth;
-                                    for (int oy = 0; oy < OutHeight; oy++)
-                                    {
-                                        int iy = oy * StrideHeight + ky - PadHeight;
-                                        ref float target = ref Unsafe.Add(ref columnRow, (oz * OutHeight + oy) * OutWidth);
-                                        if ((uint)iz >= (uint)InDepth || (uint)iy >= (uint)InHeight)
-                                        {
-                                            continue;
-                                        }
-                                        ref float sourceRow = ref Unsafe.Add(ref input, ((c * InDepth + iz) * InHeight + iy) * InWidth);
-                                        ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                        Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
                                     }
                                 }
                             }
@@ -986,6 +951,41 @@ public partial class VolumeNet : IClassifier
                         Unsafe.Add(ref c, (i + 1) * 27 + (j + 0) * 1) += s10;
                         Unsafe.Add(ref c, (i + 1) * 27 + (j + 1) * 1) += s11;
                         Unsafe.Add(ref c, (i + 1) * 27 + (j + 2) * 1) += s12;
+                    }
+                }
+            }
+
+            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
+            private static void Fold(ref float columns, ref float input)
+            {
+                for (int c = 0; c < InChannels; c++)
+                {
+                    for (int kz = 0; kz < KernelDepth; kz++)
+                    {
+                        for (int ky = 0; ky < KernelHeight; ky++)
+                        {
+                            for (int kx = 0; kx < KernelWidth; kx++)
+                            {
+                                ref float columnRow = ref Unsafe.Add(ref columns, (((c * KernelDepth + kz) * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
+                                (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
+                                for (int oz = 0; oz < OutDepth; oz++)
+                                {
+                                    int iz = oz * StrideDepth + kz - PadDepth;
+                                    for (int oy = 0; oy < OutHeight; oy++)
+                                    {
+                                        int iy = oy * StrideHeight + ky - PadHeight;
+                                        ref float target = ref Unsafe.Add(ref columnRow, (oz * OutHeight + oy) * OutWidth);
+                                        if ((uint)iz >= (uint)InDepth || (uint)iy >= (uint)InHeight)
+                                        {
+                                            continue;
+                                        }
+                                        ref float sourceRow = ref Unsafe.Add(ref input, ((c * InDepth + iz) * InHeight + iy) * InWidth);
+                                        ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
+                                        Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -66,6 +66,24 @@ public partial class Conv2DDirectExactEightTanh : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class Conv2DDirectNoBiasPadded : ITestNetwork;
 
+// Direct convolution tiles (DirectConvEmitter): rows wider than one tile of 4 vectors with a masked tail vector in the
+// weight gradient, filters left over after the full tiles, a fused ReLU; a 5×5 kernel with a leftover row; a 3×9 kernel
+// too wide for the direct weight gradient (im2col there, direct forward and input gradient).
+[Network(2, 5, 45)]
+[Conv2D(6, 3, Padding = Padding.Same, Activation = Activation.ReLU)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectWideReLU : ITestNetwork;
+
+[Network(3, 7, 14)]
+[Conv2D(7, 5, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectFiveByFive : ITestNetwork;
+
+[Network(2, 4, 20)]
+[Conv2D(3, 3, 9)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectWideKernel : ITestNetwork;
+
 [Network(3, 6, 6)]
 [Conv2D(3, 3, Activation = Activation.Sigmoid)]
 [SoftmaxCrossEntropy]

@@ -14,8 +14,14 @@ internal sealed class ConvEmitter : ILayerEmitter
 {
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
-        yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
+        if (UsesColumns(layer)) yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
         if (UsesDirectForward(layer)) yield return new ScratchBuffer(layer.Identifier + "Padded", "float", (long)layer.Input.Channels * PaddedHeight(layer) * PaddedWidth(layer), PerSample: false);
+        if (UsesDirectInputGradient(layer))
+        {
+            DirectConv g = InputGradientConv(layer);
+            yield return new ScratchBuffer(layer.Identifier + "PaddedGradient", "float", (long)g.InChannels * g.PaddedHeight * g.PaddedWidth, PerSample: false);
+            yield return new ScratchBuffer(layer.Identifier + "RotatedWeights", "float", layer.WeightCount, PerSample: false);
+        }
         if (layer.FoldsBatchNorm) yield return BatchNormEmitter.FoldedBuffer(layer);
     }
 
@@ -23,18 +29,36 @@ internal sealed class ConvEmitter : ILayerEmitter
 
     private static long ColumnCols(LayerPlan layer) => layer.Output.PlaneLength;
 
-    /// <summary>Floats per vector of the direct forward pass (Vector256).</summary>
-    private const int DirectLanes = 8;
-
     /// <summary>
-    /// Thin 2D layers (few input channels × kernel taps, such as LeNet's first layer: 1 × 5×5) spend more time building
-    /// the column matrix than multiplying it, so their forward pass convolves directly: the sample is copied once into a
-    /// zero-bordered buffer, and each output row is a few vectors of 8 columns, each summing weight × shifted row with
-    /// FMAs. Stride 1, 8 to 64 output columns, at most 75 products per output; backward keeps im2col.
+    /// Stride-1 2D layers at least 8 output columns wide convolve directly (<see cref="DirectConvEmitter"/>): the sample
+    /// is copied once into a zero-bordered buffer and register tiles of filters × rows × column vectors read it in
+    /// place, so no column matrix is written and read back. Others (strided, 1D, 3D, narrow) use im2col + GEMM.
     /// </summary>
     private static bool UsesDirectForward(LayerPlan layer) =>
-        layer.Decl.SpatialRank == 2 && layer.Stride[0] == 1 && layer.Stride[1] == 1 && !layer.FoldsBatchNorm
-        && layer.Output.Spatial(1) is >= DirectLanes and <= 8 * DirectLanes && ColumnRows(layer) <= 75;
+        layer.Decl.SpatialRank == 2 && layer.Stride[0] == 1 && layer.Stride[1] == 1 && DirectConvEmitter.Supports(layer.Output.Spatial(1));
+
+    /// <summary>
+    /// The input gradient of a stride-1 2D layer is itself a stride-1 convolution: of the output gradient, bordered by
+    /// kernel − 1 − padding zeros, with the weights' channel axes swapped and the kernel rotated by 180°.
+    /// </summary>
+    private static bool UsesDirectInputGradient(LayerPlan layer) =>
+        layer.Decl.SpatialRank == 2 && layer.Stride[0] == 1 && layer.Stride[1] == 1 && DirectConvEmitter.Supports(layer.Input.Spatial(1));
+
+    /// <summary>The weight gradient reads the forward pass's bordered copy directly when the kernel is narrow enough.</summary>
+    private static bool UsesDirectWeightGradient(LayerPlan layer) =>
+        UsesDirectForward(layer) && layer.Decl.Kernel[1] <= DirectConvEmitter.MaxWeightGradientKernelWidth;
+
+    /// <summary>Whether any pass still goes through the im2col column matrix.</summary>
+    private static bool UsesColumns(LayerPlan layer) =>
+        !UsesDirectForward(layer) || !UsesDirectWeightGradient(layer) || !UsesDirectInputGradient(layer);
+
+    private static DirectConv ForwardConv(LayerPlan layer) => new(
+        layer.Input.Channels, layer.Output.Channels, layer.Output.Spatial(0), layer.Output.Spatial(1),
+        layer.Decl.Kernel[0], layer.Decl.Kernel[1], ReluEpilogue: layer.Decl.Activation == ActivationKind.ReLU);
+
+    private static DirectConv InputGradientConv(LayerPlan layer) => new(
+        layer.Output.Channels, layer.Input.Channels, layer.Input.Spatial(0), layer.Input.Spatial(1),
+        layer.Decl.Kernel[0], layer.Decl.Kernel[1], ReluEpilogue: false);
 
     private static int PaddedHeight(LayerPlan layer) => layer.Input.Spatial(0) + layer.PadBegin[0] + layer.PadEnd[0];
 
@@ -45,9 +69,7 @@ internal sealed class ConvEmitter : ILayerEmitter
         int rank = layer.Decl.SpatialRank;
         long rows = ColumnRows(layer), cols = ColumnCols(layer);
         int filters = layer.Output.Channels;
-        LayerDescription.EmitHeader(w, layer, UsesDirectForward(layer)
-            ? $"strategy: forward as a direct convolution over a zero-bordered copy, {(layer.Output.Spatial(1) + DirectLanes - 1) / DirectLanes} vectors of {DirectLanes} columns per output row; backward as im2col ({rows}×{cols}) + GEMM"
-            : $"strategy: im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{filters}×{rows}] · columns; bias and activation in one pass after");
+        LayerDescription.EmitHeader(w, layer, Strategy(layer));
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -66,110 +88,135 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line("/// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>");
                 w.Line($"public const int PaddedHeight = {PaddedHeight(layer)}, PaddedWidth = {PaddedWidth(layer)};");
             }
+            if (UsesDirectInputGradient(layer))
+            {
+                DirectConv g = InputGradientConv(layer);
+                w.Line("/// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>");
+                w.Line($"public const int GradientHeight = {g.PaddedHeight}, GradientWidth = {g.PaddedWidth}, GradientTop = {layer.Decl.Kernel[0] - 1 - layer.PadBegin[0]}, GradientLeft = {layer.Decl.Kernel[1] - 1 - layer.PadBegin[1]};");
+            }
             w.Line();
             EmitForward(w, layer);
             w.Line();
             EmitBackward(w, layer);
+            if (UsesColumns(layer))
+            {
+                w.Line();
+                EmitUnfold(w, layer, fold: false);
+            }
+            if (UsesDirectForward(layer))
+            {
+                w.Line();
+                EmitCopyBordered(w);
+                w.Line();
+                DirectConvEmitter.Emit(w, "Convolve", "output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]" + (layer.Decl.Activation == ActivationKind.ReLU ? ", clamped at 0 (the fused ReLU)" : ""), ForwardConv(layer));
+            }
+            else
+            {
+                w.Line();
+                GemmEmitter.Emit(w, "MultiplyWeightsByColumns", $"output[{filters}×{cols}] = W[{filters}×{rows}] · columns[{rows}×{cols}]",
+                    new BroadcastGemm((int)filters, (int)cols, (int)rows, (int)rows, 1, (int)cols, (int)cols, Accumulate: false));
+            }
             w.Line();
-            EmitUnfold(w, layer, fold: false);
-            w.Line();
-            EmitUnfold(w, layer, fold: true);
-            w.Line();
-            GemmEmitter.Emit(w, "MultiplyWeightsByColumns", $"output[{filters}×{cols}] = W[{filters}×{rows}] · columns[{rows}×{cols}]",
-                new BroadcastGemm((int)filters, (int)cols, (int)rows, (int)rows, 1, (int)cols, (int)cols, Accumulate: false));
-            w.Line();
-            GemmEmitter.Emit(w, "AccumulateWeightGradient", $"dW[{filters}×{rows}] += dY[{filters}×{cols}] · columns[{rows}×{cols}]ᵀ",
-                new DotGemm(filters, (int)rows, (int)cols, (int)cols, (int)cols, (int)rows, 1, Accumulate: true));
-            w.Line();
-            GemmEmitter.Emit(w, "MultiplyTransposedWeightsByGradient", $"dcolumns[{rows}×{cols}] = Wᵀ[{rows}×{filters}] · dY[{filters}×{cols}]",
-                new BroadcastGemm((int)rows, (int)cols, filters, 1, (int)rows, (int)cols, (int)cols, Accumulate: false));
+            if (UsesDirectWeightGradient(layer))
+            {
+                DirectConvEmitter.EmitWeightGradient(w, "AccumulateWeightGradient", "dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]", ForwardConv(layer));
+            }
+            else
+            {
+                GemmEmitter.Emit(w, "AccumulateWeightGradient", $"dW[{filters}×{rows}] += dY[{filters}×{cols}] · columns[{rows}×{cols}]ᵀ",
+                    new DotGemm(filters, (int)rows, (int)cols, (int)cols, (int)cols, (int)rows, 1, Accumulate: true));
+            }
+            if (UsesDirectInputGradient(layer))
+            {
+                w.Line();
+                EmitRotateWeights(w);
+                w.Line();
+                DirectConvEmitter.Emit(w, "ConvolveGradient", "dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]", InputGradientConv(layer));
+            }
+            else
+            {
+                w.Line();
+                EmitUnfold(w, layer, fold: true);
+                w.Line();
+                GemmEmitter.Emit(w, "MultiplyTransposedWeightsByGradient", $"dcolumns[{rows}×{cols}] = Wᵀ[{rows}×{filters}] · dY[{filters}×{cols}]",
+                    new BroadcastGemm((int)rows, (int)cols, filters, 1, (int)rows, (int)cols, (int)cols, Accumulate: false));
+            }
         }
+    }
+
+    private static string Strategy(LayerPlan layer)
+    {
+        long rows = ColumnRows(layer), cols = ColumnCols(layer);
+        string forward = UsesDirectForward(layer)
+            ? $"forward convolves a zero-bordered copy directly in tiles of {DirectConvEmitter.Describe(ForwardConv(layer))}"
+            : $"forward as im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{layer.Output.Channels}×{rows}] · columns";
+        string inputGradient = UsesDirectInputGradient(layer)
+            ? $"dx as a direct convolution of the bordered dY with rotated weights ({DirectConvEmitter.Describe(InputGradientConv(layer))})"
+            : "dx as Wᵀ · dY folded back with col2im";
+        string weightGradient = UsesDirectWeightGradient(layer)
+            ? $"dW reduced from dY and the bordered copy in tiles of {DirectConvEmitter.WeightGradientFilters(ForwardConv(layer))} filters × {layer.Decl.Kernel[1]} kernel columns"
+            : "dW = dY · columnsᵀ over the im2col columns";
+        return $"strategy: {forward}; backward: {weightGradient}, {inputGradient}";
     }
 
     private static void EmitForward(CodeWriter w, LayerPlan layer)
     {
+        bool direct = UsesDirectForward(layer);
         if (layer.FoldsBatchNorm)
         {
             BatchNormEmitter.EmitFoldedEntryPoints(w, layer, "⊛", "OutChannels");
-            EmitForwardBody(w, layer, BatchNormEmitter.ApplySignature,
-                "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
-            return;
-        }
-        if (UsesDirectForward(layer))
-        {
-            EmitDirectForward(w, layer);
+            if (direct) EmitDirectForward(w, layer, BatchNormEmitter.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "bias");
+            else EmitForwardBody(w, layer, BatchNormEmitter.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
             return;
         }
         w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples.</summary>");
-        EmitForwardBody(w, layer, "public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)",
-            "ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset)", layer.BiasCount > 0 ? "" : null, "parameters[BiasOffset + c]");
+        const string signature = "public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)";
+        const string weights = "ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset)";
+        if (direct) EmitDirectForward(w, layer, signature, weights, layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default");
+        else EmitForwardBody(w, layer, signature, weights, layer.BiasCount > 0 ? "" : null, "parameters[BiasOffset + c]");
     }
 
-    private static void EmitDirectForward(CodeWriter w, LayerPlan layer)
+    private static void EmitDirectForward(CodeWriter w, LayerPlan layer, string signature, string weights, string bias)
     {
-        int outWidth = layer.Output.Spatial(1);
-        var starts = new List<int>();
-        for (int x = 0; x + DirectLanes <= outWidth; x += DirectLanes) starts.Add(x);
-        // A last, overlapping vector covers the remainder: it recomputes a few columns with the same arithmetic.
-        if (outWidth % DirectLanes != 0) starts.Add(outWidth - DirectLanes);
-        w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples, convolving directly (see the header).</summary>");
-        using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+        using (w.Block(signature))
         {
-            w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
+            w.Line($"ref float weights = {weights};");
+            w.Line($"ReadOnlySpan<float> biasValues = {bias};");
             w.Line($"float[] padded = workspace.{layer.Identifier}Padded;");
-            w.Line("ref float p0 = ref MemoryMarshal.GetArrayDataReference(padded);");
             using (w.Block("for (int n = 0; n < count; n++)"))
             {
-                w.Line("// The borders of the copy stay zero: only the interior is ever written.");
-                using (w.Block("for (int c = 0; c < InChannels; c++)"))
-                using (w.Block("for (int iy = 0; iy < InHeight; iy++)"))
-                {
-                    w.Line("input.Slice(n * InputLength + (c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));");
-                }
-                w.Line("ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);");
-                using (w.Block("for (int f = 0; f < OutChannels; f++)"))
-                {
-                    w.Line("ref float wf = ref Unsafe.Add(ref weights, f * ColumnRows);");
-                    w.Line(layer.BiasCount > 0 ? "Vector256<float> start = Vector256.Create(parameters[BiasOffset + f]);" : "Vector256<float> start = Vector256<float>.Zero;");
-                    // Two output rows at a time: twice the independent FMA chains, enough to hide the FMA latency.
-                    using (w.Block("for (int oy = 0; oy + 1 < OutHeight; oy += 2)")) EmitDirectRows(w, starts, 2);
-                    if (layer.Output.Spatial(0) % 2 == 1)
-                    {
-                        w.Line("// The last row of an odd height.");
-                        using (w.Block("for (int oy = OutHeight - 1; oy < OutHeight; oy++)")) EmitDirectRows(w, starts, 1);
-                    }
-                }
+                w.Line("CopyBordered(input.Slice(n * InputLength, InputLength), padded);");
+                w.Line("Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));");
             }
-            ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+            if (layer.Decl.Activation != ActivationKind.ReLU)
+            {
+                ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+            }
         }
     }
 
-    /// <summary>Output rows oy … oy + rows − 1 of filter f: accumulate every weight × shifted input row, then store.</summary>
-    private static void EmitDirectRows(CodeWriter w, List<int> starts, int rows)
+    private static void EmitCopyBordered(CodeWriter w)
     {
-        for (int r = 0; r < rows; r++) w.Line("Vector256<float> " + string.Join(", ", starts.Select((_, v) => $"v{r}{v} = start")) + ";");
+        w.Line("/// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>");
+        using (w.Block("private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)"))
         using (w.Block("for (int c = 0; c < InChannels; c++)"))
-        using (w.Block("for (int ky = 0; ky < KernelHeight; ky++)"))
+        using (w.Block("for (int iy = 0; iy < InHeight; iy++)"))
         {
-            w.Line("ref float row0 = ref Unsafe.Add(ref p0, (c * PaddedHeight + oy + ky) * PaddedWidth);");
-            for (int r = 1; r < rows; r++) w.Line($"ref float row{r} = ref Unsafe.Add(ref row0, {r} * PaddedWidth);");
-            w.Line("ref float wr = ref Unsafe.Add(ref wf, (c * KernelHeight + ky) * KernelWidth);");
-            using (w.Block("for (int kx = 0; kx < KernelWidth; kx++)"))
-            {
-                w.Line("Vector256<float> weight = Vector256.Create(Unsafe.Add(ref wr, kx));");
-                for (int r = 0; r < rows; r++)
-                {
-                    for (int v = 0; v < starts.Count; v++)
-                    {
-                        w.Line($"v{r}{v} = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref row{r}, (nuint)({starts[v]} + kx)), weight, v{r}{v});");
-                    }
-                }
-            }
+            w.Line("sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));");
         }
-        for (int r = 0; r < rows; r++)
+    }
+
+
+    private static void EmitRotateWeights(CodeWriter w)
+    {
+        w.Line("/// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>");
+        using (w.Block("private static void RotateWeights(ref float weights, ref float rotated)"))
+        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
+        using (w.Block("for (int i = 0; i < InChannels; i++)"))
+        using (w.Block("for (int ky = 0; ky < KernelHeight; ky++)"))
+        using (w.Block("for (int kx = 0; kx < KernelWidth; kx++)"))
         {
-            w.Line($"ref float yr{r} = ref Unsafe.Add(ref y, (f * OutHeight + oy + {r}) * OutWidth);");
-            for (int v = 0; v < starts.Count; v++) w.Line($"v{r}{v}.StoreUnsafe(ref yr{r}, {starts[v]});");
+            w.Line("Unsafe.Add(ref rotated, ((i * OutChannels + o) * KernelHeight + KernelHeight - 1 - ky) * KernelWidth + KernelWidth - 1 - kx) = Unsafe.Add(ref weights, ((o * InChannels + i) * KernelHeight + ky) * KernelWidth + kx);");
         }
     }
 
@@ -209,7 +256,15 @@ internal sealed class ConvEmitter : ILayerEmitter
             w.Line("if (!trainable && inputGradient.IsEmpty) return;");
             ActivationEmitter.EmitBackwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)", "outputGradient.Slice(0, count * OutputLength)");
             w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
-            w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
+            if (UsesColumns(layer)) w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
+            if (UsesDirectWeightGradient(layer)) w.Line($"float[] padded = workspace.{layer.Identifier}Padded;");
+            bool direct = UsesDirectInputGradient(layer);
+            if (direct)
+            {
+                w.Line($"float[] bordered = workspace.{layer.Identifier}PaddedGradient;");
+                w.Line($"ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}RotatedWeights);");
+                w.Line("if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);");
+            }
             using (w.Block("for (int n = 0; n < count; n++)"))
             {
                 w.Line("Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);");
@@ -223,15 +278,37 @@ internal sealed class ConvEmitter : ILayerEmitter
                             w.Line("parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));");
                         }
                     }
-                    w.Line("// The forward pass's columns are recomputed rather than kept for the whole batch.");
-                    w.Line("Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);");
-                    w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
+                    if (UsesDirectWeightGradient(layer))
+                    {
+                        w.Line("// The forward pass's bordered copy is made again rather than kept for the whole batch.");
+                        w.Line("CopyBordered(input.Slice(n * InputLength, InputLength), padded);");
+                        w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
+                    }
+                    else
+                    {
+                        w.Line("// The forward pass's columns are recomputed rather than kept for the whole batch.");
+                        w.Line("Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);");
+                        w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
+                    }
                 }
                 w.Line("if (inputGradient.IsEmpty) continue;");
-                w.Line("MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);");
-                w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");
-                w.Line("dx.Clear();");
-                w.Line("Fold(ref columns, ref MemoryMarshal.GetReference(dx));");
+                if (direct)
+                {
+                    w.Line("// The borders of the copy stay zero: only the interior is ever written.");
+                    using (w.Block("for (int c = 0; c < OutChannels; c++)"))
+                    using (w.Block("for (int oy = 0; oy < OutHeight; oy++)"))
+                    {
+                        w.Line("dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));");
+                    }
+                    w.Line("ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));");
+                }
+                else
+                {
+                    w.Line("MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);");
+                    w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");
+                    w.Line("dx.Clear();");
+                    w.Line("Fold(ref columns, ref MemoryMarshal.GetReference(dx));");
+                }
             }
         }
     }

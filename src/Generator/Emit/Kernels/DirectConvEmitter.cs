@@ -1,0 +1,261 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace CnnCompiler.Generator.Emit.Kernels;
+
+/// <summary>
+/// A stride-1 2D convolution read straight from a zero-bordered input: output[o, y, x] = bias[o] +
+/// Σ_{i, ky, kx} weights[o, i, ky, kx] · padded[i, y + ky, x + kx]. Every row of <c>padded</c> is
+/// <see cref="PaddedWidth"/> = OutWidth + KernelWidth − 1 wide and there are OutHeight + KernelHeight − 1 of them.
+/// The forward pass uses it with the layer's weights; the input gradient uses it with the weights transposed and rotated.
+/// </summary>
+/// <param name="ReluEpilogue">Clamp at zero before storing (a fused ReLU), instead of a separate pass over the output.</param>
+internal sealed record DirectConv(
+    int InChannels, int OutChannels, int OutHeight, int OutWidth, int KernelHeight, int KernelWidth, bool ReluEpilogue)
+{
+    public int PaddedHeight => OutHeight + KernelHeight - 1;
+
+    public int PaddedWidth => OutWidth + KernelWidth - 1;
+}
+
+/// <summary>
+/// Emits <see cref="DirectConv"/> as register tiles of Filters output channels × Rows output rows × up to 4 vectors of
+/// 8 columns: per kernel tap, each input vector is loaded once and multiplied into every filter of the tile, each
+/// weight is broadcast once and multiplied into every vector, so loads stay well under the FMAs. A row whose width is
+/// not a multiple of 8 ends with a vector that overlaps the one before it (the same values are stored twice), so no
+/// scalar tail exists; this needs at least 8 output columns.
+/// </summary>
+internal static class DirectConvEmitter
+{
+    public const int Lanes = 8;
+
+    /// <summary>Accumulators per tile: 16 of the 32 vector registers AVX-512 gives, leaving room for inputs and weights.</summary>
+    private const int Accumulators = 16;
+
+    private const int MaxVectorsPerTile = 4;
+
+    public static bool Supports(int outWidth) => outWidth >= Lanes;
+
+    /// <summary>The tile shape: vectors per row block, rows and filters per tile.</summary>
+    public static (int Vectors, int Rows, int Filters) Tile(DirectConv g)
+    {
+        int rowVectors = (g.OutWidth + Lanes - 1) / Lanes;
+        int vectors = System.Math.Min(rowVectors, MaxVectorsPerTile);
+        int rows = rowVectors <= MaxVectorsPerTile ? System.Math.Max(1, System.Math.Min(g.OutHeight, MaxVectorsPerTile / vectors)) : 1;
+        int filters = System.Math.Max(1, System.Math.Min(g.OutChannels, Accumulators / (vectors * rows)));
+        return (vectors, rows, filters);
+    }
+
+    public static string Describe(DirectConv g)
+    {
+        var (vectors, rows, filters) = Tile(g);
+        return $"{filters} filters × {rows} row{(rows == 1 ? "" : "s")} × {vectors} vector{(vectors == 1 ? "" : "s")} of {Lanes} columns";
+    }
+
+    public static void Emit(CodeWriter w, string method, string comment, DirectConv g)
+    {
+        var (vectors, rows, filters) = Tile(g);
+        w.Line($"/// <summary>{comment}</summary>");
+        using (w.Block($"private static void {method}(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)"))
+        {
+            w.Line($"const int Inputs = {g.InChannels}, Outputs = {g.OutChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
+            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
+            w.Line("const int FilterLength = Inputs * TapsHeight * TapsWidth;");
+            w.Line("bool hasBias = !bias.IsEmpty;");
+            int fullFilters = g.OutChannels - g.OutChannels % filters;
+            if (fullFilters > 0)
+            {
+                using (w.Block($"for (int f = 0; f + {filters} <= Outputs; f += {filters})")) EmitRowBlocks(w, g, filters, rows, vectors);
+            }
+            if (fullFilters < g.OutChannels)
+            {
+                using (w.Block($"for (int f = {fullFilters}; f < Outputs; f += {g.OutChannels - fullFilters})")) EmitRowBlocks(w, g, g.OutChannels - fullFilters, rows, vectors);
+            }
+        }
+    }
+
+    private static void EmitRowBlocks(CodeWriter w, DirectConv g, int filters, int rows, int vectors)
+    {
+        int fullRows = g.OutHeight - g.OutHeight % rows;
+        using (w.Block($"for (int y = 0; y < {fullRows}; y += {rows})")) EmitColumnBlocks(w, g, filters, rows, vectors);
+        if (fullRows < g.OutHeight)
+        {
+            using (w.Block($"for (int y = {fullRows}; y < Height; y += {g.OutHeight - fullRows})")) EmitColumnBlocks(w, g, filters, g.OutHeight - fullRows, vectors);
+        }
+    }
+
+    /// <summary>
+    /// The vector starts of a row: 0, 8, 16, … and, when the width is not a multiple of 8, a last one at Width − 8.
+    /// Up to 4 of them make one tile; wider rows loop over blocks of 32 columns, then a last block of the rest.
+    /// </summary>
+    private static void EmitColumnBlocks(CodeWriter w, DirectConv g, int filters, int rows, int vectors)
+    {
+        var starts = new List<int>();
+        for (int x = 0; x + Lanes <= g.OutWidth; x += Lanes) starts.Add(x);
+        if (g.OutWidth % Lanes != 0) starts.Add(g.OutWidth - Lanes);
+        int blockColumns = vectors * Lanes;
+        int fullBlocks = starts.Count / vectors;
+        if (fullBlocks == 1 && starts.Count == vectors)
+        {
+            EmitTile(w, g, filters, rows, starts.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
+            return;
+        }
+        if (fullBlocks > 0)
+        {
+            using (w.Block($"for (int x = 0; x < {fullBlocks * blockColumns}; x += {blockColumns})"))
+            {
+                EmitTile(w, g, filters, rows, Enumerable.Range(0, vectors).Select(v => v == 0 ? "x" : $"x + {v * Lanes}").ToList());
+            }
+        }
+        var rest = starts.Skip(fullBlocks * vectors).ToList();
+        if (rest.Count > 0)
+        {
+            using (w.Block(""))
+            {
+                EmitTile(w, g, filters, rows, rest.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
+            }
+        }
+    }
+
+    /// <summary>One register tile: output channels f…f+filters−1, rows y…y+rows−1, the given column starts.</summary>
+    private static void EmitTile(CodeWriter w, DirectConv g, int filters, int rows, List<string> starts)
+    {
+        int vectors = starts.Count;
+        for (int m = 0; m < filters; m++)
+        {
+            w.Line($"Vector256<float> bias{m} = hasBias ? Vector256.Create(bias[f + {m}]) : Vector256<float>.Zero;");
+        }
+        for (int m = 0; m < filters; m++)
+        {
+            w.Line("Vector256<float> " + string.Join(", ", Pairs(rows, vectors).Select(p => $"s{m}{p.r}{p.v} = bias{m}")) + ";");
+        }
+        using (w.Block("for (int i = 0; i < Inputs; i++)"))
+        using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
+        {
+            w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);");
+            w.Line("ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);");
+            w.Line("Vector256<float> " + string.Join(", ", Pairs(rows, vectors).Select(p => $"x{p.r}{p.v}").Concat(Enumerable.Range(0, filters).Select(m => $"w{m}"))) + ";");
+            for (int kx = 0; kx < g.KernelWidth; kx++)
+            {
+                foreach (var (r, v) in Pairs(rows, vectors))
+                {
+                    string row = r == 0 ? "" : $"{r} * SourceWidth + ";
+                    w.Line($"x{r}{v} = Vector256.LoadUnsafe(ref source, (nuint)({row}{Plus(starts[v], kx)}));");
+                }
+                for (int m = 0; m < filters; m++)
+                {
+                    string offset = m == 0 ? $"{kx}" : $"{m} * FilterLength + {kx}";
+                    w.Line($"w{m} = Vector256.Create(Unsafe.Add(ref tap, {offset}));");
+                    foreach (var (r, v) in Pairs(rows, vectors)) w.Line($"s{m}{r}{v} = Vector256.FusedMultiplyAdd(x{r}{v}, w{m}, s{m}{r}{v});");
+                }
+            }
+        }
+        for (int m = 0; m < filters; m++)
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                w.Line($"ref float target{m}{r} = ref Unsafe.Add(ref output, ((f + {m}) * Height + y + {r}) * Width);");
+                for (int v = 0; v < vectors; v++)
+                {
+                    string value = g.ReluEpilogue ? $"Vector256.Max(s{m}{r}{v}, Vector256<float>.Zero)" : $"s{m}{r}{v}";
+                    w.Line($"{value}.StoreUnsafe(ref target{m}{r}, (nuint)({starts[v]}));");
+                }
+            }
+        }
+    }
+
+    /// <summary>The widest kernel whose weight-gradient tile (filters × kernel columns accumulators) still fits the registers.</summary>
+    public const int MaxWeightGradientKernelWidth = 8;
+
+    /// <summary>Filters per weight-gradient tile: each keeps one accumulator per kernel column.</summary>
+    public static int WeightGradientFilters(DirectConv g) => System.Math.Max(1, System.Math.Min(g.OutChannels, Accumulators / g.KernelWidth));
+
+    /// <summary>
+    /// dW[o, i, ky, kx] += Σ_{y, x} dY[o, y, x] · padded[i, y + ky, x + kx], the forward geometry <paramref name="g"/>
+    /// read the other way: tiles of filters × kernel columns accumulate vectors of 8 output columns, then reduce once.
+    /// Per (y, vector) the tile loads each filter's dY and each shifted input vector once. The overlapping last vector
+    /// of a row is masked to the columns the vector before it did not cover, so nothing counts twice.
+    /// </summary>
+    public static void EmitWeightGradient(CodeWriter w, string method, string comment, DirectConv g)
+    {
+        int filters = WeightGradientFilters(g);
+        var starts = new List<int>();
+        for (int x = 0; x + Lanes <= g.OutWidth; x += Lanes) starts.Add(x);
+        int tail = g.OutWidth % Lanes;
+        w.Line($"/// <summary>{comment}</summary>");
+        using (w.Block($"private static void {method}(ref float padded, ref float outputGradient, ref float weightGradient)"))
+        {
+            w.Line($"const int Inputs = {g.InChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
+            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
+            w.Line($"const int Outputs = {g.OutChannels}, FilterLength = Inputs * TapsHeight * TapsWidth;");
+            if (tail != 0)
+            {
+                w.Line($"// The last vector starts at Width − 8 and repeats {Lanes - tail} columns of the one before it: those lanes are zeroed.");
+                w.Line("Vector256<float> tailMask = Vector256.Create(" + string.Join(", ", Enumerable.Range(0, Lanes).Select(l => l < Lanes - tail ? "0" : "-1")) + ").AsSingle();");
+            }
+            int fullFilters = g.OutChannels - g.OutChannels % filters;
+            if (fullFilters > 0)
+            {
+                using (w.Block($"for (int f = 0; f + {filters} <= Outputs; f += {filters})")) EmitWeightGradientTile(w, g, filters, starts, tail);
+            }
+            if (fullFilters < g.OutChannels)
+            {
+                using (w.Block($"for (int f = {fullFilters}; f < Outputs; f += {g.OutChannels - fullFilters})")) EmitWeightGradientTile(w, g, g.OutChannels - fullFilters, starts, tail);
+            }
+        }
+    }
+
+    private static void EmitWeightGradientTile(CodeWriter w, DirectConv g, int filters, List<int> starts, int tail)
+    {
+        var accumulators = from m in Enumerable.Range(0, filters) from kx in Enumerable.Range(0, g.KernelWidth) select (m, kx);
+        using (w.Block("for (int i = 0; i < Inputs; i++)"))
+        using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
+        {
+            w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.m}_{a.kx} = Vector256<float>.Zero")) + ";");
+            w.Line("Vector256<float> " + string.Join(", ", Enumerable.Range(0, filters).Select(m => $"d{m}").Concat(Enumerable.Range(0, g.KernelWidth).Select(kx => $"x{kx}"))) + ";");
+            using (w.Block("for (int y = 0; y < Height; y++)"))
+            {
+                w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);");
+                w.Line("ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);");
+                if (starts.Count <= MaxVectorsPerTile)
+                {
+                    foreach (int start in starts) EmitWeightGradientStep(w, g, filters, start.ToString(System.Globalization.CultureInfo.InvariantCulture), masked: false);
+                }
+                else
+                {
+                    using (w.Block($"for (int x = 0; x < {starts.Count * Lanes}; x += {Lanes})")) EmitWeightGradientStep(w, g, filters, "x", masked: false);
+                }
+                if (tail != 0) EmitWeightGradientStep(w, g, filters, $"{g.OutWidth - Lanes}", masked: true);
+            }
+            w.Line("ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);");
+            foreach (var (m, kx) in accumulators)
+            {
+                string offset = m == 0 ? $"{kx}" : $"{m} * FilterLength + {kx}";
+                w.Line($"Unsafe.Add(ref tap, {offset}) += Vector256.Sum(s{m}_{kx});");
+            }
+        }
+    }
+
+    private static void EmitWeightGradientStep(CodeWriter w, DirectConv g, int filters, string start, bool masked)
+    {
+        for (int m = 0; m < filters; m++)
+        {
+            string row = m == 0 ? "" : $"{m} * Height * Width + ";
+            string load = $"Vector256.LoadUnsafe(ref gradient, (nuint)({row}{start}))";
+            w.Line(masked ? $"d{m} = {load} & tailMask;" : $"d{m} = {load};");
+        }
+        for (int kx = 0; kx < g.KernelWidth; kx++)
+        {
+            w.Line($"x{kx} = Vector256.LoadUnsafe(ref source, (nuint)({Plus(start, kx)}));");
+            for (int m = 0; m < filters; m++) w.Line($"s{m}_{kx} = Vector256.FusedMultiplyAdd(d{m}, x{kx}, s{m}_{kx});");
+        }
+    }
+
+    /// <summary>start + offset, folded into one number when the start is a constant.</summary>
+    private static string Plus(string start, int offset) =>
+        int.TryParse(start, out int value) ? (value + offset).ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : offset == 0 ? start : $"{start} + {offset}";
+
+    private static IEnumerable<(int r, int v)> Pairs(int rows, int vectors) =>
+        from r in Enumerable.Range(0, rows) from v in Enumerable.Range(0, vectors) select (r, v);
+}
