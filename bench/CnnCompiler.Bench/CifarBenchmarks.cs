@@ -68,7 +68,7 @@ internal sealed class CifarBenchmarks(BenchOptions options)
     }
 
     /// <summary>
-    /// profile-MODEL: each layer's share of a training step (ProfileLayers: one thread, batch 64, mean of 20 steps) and
+    /// profile-MODEL: each layer's share of a training step (ProfileLayers: --threads workers, the first one timed, batch 64, mean of 20 steps) and
     /// its GFLOP/s (forward: its FLOPs; backward: twice its FLOPs, input and weight gradients).
     /// </summary>
     public void Profile(string model)
@@ -85,9 +85,9 @@ internal sealed class CifarBenchmarks(BenchOptions options)
         int repeats = options.Quick ? 3 : 20;
         Func<int, LayerTiming[]> profile = network switch
         {
-            BenchLeNet5 lenet => r => lenet.ProfileLayers(inputs, labels, r),
-            BenchVggSmall vgg => r => vgg.ProfileLayers(inputs, labels, r),
-            BenchResNet20 resnet => r => resnet.ProfileLayers(inputs, labels, r),
+            BenchLeNet5 lenet => r => lenet.ProfileLayers(inputs, labels, r, options.Threads),
+            BenchVggSmall vgg => r => vgg.ProfileLayers(inputs, labels, r, options.Threads),
+            BenchResNet20 resnet => r => resnet.ProfileLayers(inputs, labels, r, options.Threads),
             _ => throw new InvalidOperationException(),
         };
         // Warm-up: every layer method runs once per step, so it takes a few hundred steps (and the tier-up delay) before
@@ -96,12 +96,14 @@ internal sealed class CifarBenchmarks(BenchOptions options)
         while (warmup.Elapsed.TotalSeconds < (options.Quick ? 1 : 4)) profile(10);
         LayerTiming[] timings = profile(repeats);
         double total = timings.Sum(t => t.TotalMicroseconds);
-        Console.WriteLine($"INFO profile model={model} batch={BatchSize} threads=1 step_ms={total / 1000:F2} (mean of {repeats} steps)");
+        // With several workers the timed one handles its slice of the batch.
+        int timedSamples = (BatchSize + options.Threads - 1) / options.Threads;
+        Console.WriteLine($"INFO profile model={model} batch={BatchSize} threads={options.Threads} (first worker timed) step_ms={total / 1000:F2} (mean of {repeats} steps)");
         Console.WriteLine($"{"layer",-24} {"kind",-18} {"fwd ms",8} {"bwd ms",8} {"share",7} {"fwd GF/s",9} {"bwd GF/s",9}");
         foreach (LayerTiming t in timings)
         {
-            double forwardGflops = t.Flops > 0 && t.ForwardMicroseconds > 0 ? t.Flops * BatchSize / (t.ForwardMicroseconds * 1e3) : double.NaN;
-            double backwardGflops = t.Flops > 0 && t.BackwardMicroseconds > 0 ? 2.0 * t.Flops * BatchSize / (t.BackwardMicroseconds * 1e3) : double.NaN;
+            double forwardGflops = t.Flops > 0 && t.ForwardMicroseconds > 0 ? t.Flops * timedSamples / (t.ForwardMicroseconds * 1e3) : double.NaN;
+            double backwardGflops = t.Flops > 0 && t.BackwardMicroseconds > 0 ? 2.0 * t.Flops * timedSamples / (t.BackwardMicroseconds * 1e3) : double.NaN;
             Console.WriteLine($"{t.Layer,-24} {t.Kind,-18} {t.ForwardMicroseconds / 1000,8:F3} {t.BackwardMicroseconds / 1000,8:F3} {100 * t.TotalMicroseconds / total,6:F1}% {forwardGflops,9:F1} {backwardGflops,9:F1}");
             new ResultLine("layer_profile").Add("model", model).Add("layer", t.Layer).Add("kind", t.Kind)
                 .Add("fwd_ms", t.ForwardMicroseconds / 1000, 4).Add("bwd_ms", t.BackwardMicroseconds / 1000, 4)

@@ -59,6 +59,7 @@ internal static class GeneratedNames
         ["MethodImplOptions"] = "System.Runtime.CompilerServices.MethodImplOptions",
         ["MeanSquaredErrorKernels"] = "CnnCompiler.Losses.MeanSquaredErrorKernels",
         ["MemoryMarshal"] = "System.Runtime.InteropServices.MemoryMarshal",
+        ["PlaneKernels"] = "CnnCompiler.Kernels.PlaneKernels",
         ["ReadOnlySpan"] = "System.ReadOnlySpan<T>",
         ["Rows"] = "CnnCompiler.Kernels.Rows",
         ["SeededRandom"] = "CnnCompiler.SeededRandom",

@@ -12,29 +12,33 @@ internal static class ProfilingEmitter
     {
         string targets = loss.Targets;
         w.Line("/// <summary>");
-        w.Line("/// Times every layer: one untimed gradient computation on <paramref name=\"inputs\"/>, then <paramref name=\"repeats\"/> timed ones, on");
-        w.Line("/// the calling thread, in training mode. Returns one entry per layer of <see cref=\"LayerList\"/> with its mean forward and");
-        w.Line("/// backward time. Overwrites <see cref=\"Gradients\"/>; the parameters, BatchNorm statistics and dropout generator are");
-        w.Line("/// left as they were.");
+        w.Line("/// Times every layer: one untimed gradient computation on <paramref name=\"inputs\"/>, then <paramref name=\"repeats\"/> timed ones, in");
+        w.Line("/// training mode, on <paramref name=\"threads\"/> workers (1: the calling thread; more: the first worker's share is timed, which");
+        w.Line("/// shows what sharing the cores and memory costs each layer). Returns one entry per layer of <see cref=\"LayerList\"/> with its mean");
+        w.Line("/// forward and backward time. Overwrites <see cref=\"Gradients\"/>; the parameters, BatchNorm statistics and dropout generator");
+        w.Line("/// are left as they were.");
         w.Line("/// </summary>");
-        using (w.Block($"public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<{loss.TargetType}> {targets}, int repeats = 10)"))
+        using (w.Block($"public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<{loss.TargetType}> {targets}, int repeats = 10, int threads = 1)"))
         {
             w.Line("ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);");
+            w.Line("ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);");
             w.Line("float[] state = (float[])_state.Clone();");
             w.Line("var random = _random.State;");
-            w.Line("int threads = _threads;");
-            w.Line("_threads = 1;");
+            w.Line("int savedThreads = _threads;");
+            w.Line("_threads = threads;");
             w.Line($"var timings = new long[2 * {network.Layers.Count}];");
             using (w.Block("try"))
             {
                 w.Line($"ComputeGradients(inputs, {targets});");
-                w.Line("_trainingWorkspace!.Timings = timings;");
+                w.Line("Workspace timed = threads == 1 ? _trainingWorkspace! : _trainingWorkers![0].Workspace;");
+                w.Line("timed.Timings = timings;");
                 w.Line($"for (int r = 0; r < repeats; r++) ComputeGradients(inputs, {targets});");
             }
             using (w.Block("finally"))
             {
                 w.Line("if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;");
-                w.Line("_threads = threads;");
+                w.Line("if (_trainingWorkers is not null) _trainingWorkers[0].Workspace.Timings = null;");
+                w.Line("_threads = savedThreads;");
                 w.Line("state.CopyTo(_state, 0);");
                 w.Line("_random.State = random;");
             }

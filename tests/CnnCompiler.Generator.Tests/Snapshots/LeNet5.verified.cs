@@ -423,29 +423,33 @@ public partial class LeNet5 : IClassifier
     }
 
     /// <summary>
-    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, on
-    /// the calling thread, in training mode. Returns one entry per layer of <see cref="LayerList"/> with its mean forward and
-    /// backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator are
-    /// left as they were.
+    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, in
+    /// training mode, on <paramref name="threads"/> workers (1: the calling thread; more: the first worker's share is timed, which
+    /// shows what sharing the cores and memory costs each layer). Returns one entry per layer of <see cref="LayerList"/> with its mean
+    /// forward and backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator
+    /// are left as they were.
     /// </summary>
-    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10)
+    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         float[] state = (float[])_state.Clone();
         var random = _random.State;
-        int threads = _threads;
-        _threads = 1;
+        int savedThreads = _threads;
+        _threads = threads;
         var timings = new long[2 * 7];
         try
         {
             ComputeGradients(inputs, labels);
-            _trainingWorkspace!.Timings = timings;
+            Workspace timed = threads == 1 ? _trainingWorkspace! : _trainingWorkers![0].Workspace;
+            timed.Timings = timings;
             for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
         }
         finally
         {
             if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;
-            _threads = threads;
+            if (_trainingWorkers is not null) _trainingWorkers[0].Workspace.Timings = null;
+            _threads = savedThreads;
             state.CopyTo(_state, 0);
             _random.State = random;
         }
@@ -740,6 +744,8 @@ public partial class LeNet5 : IClassifier
         /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv2Output, Conv2Gradient;
         public readonly float[] Conv2Padded;
+        public readonly float[] Conv2GradientByPosition;
+        public readonly float[] Conv2WeightGradientByChannel;
         public readonly float[] Conv2PaddedGradient;
         public readonly float[] Conv2RotatedWeights;
         /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
@@ -770,6 +776,8 @@ public partial class LeNet5 : IClassifier
             Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
             Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : [];
             Conv2Padded = new float[1176];
+            Conv2GradientByPosition = new float[1600];
+            Conv2WeightGradientByChannel = new float[2400];
             Conv2PaddedGradient = new float[5184];
             Conv2RotatedWeights = new float[2400];
             Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
@@ -1456,7 +1464,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv2
         {
@@ -1500,6 +1508,9 @@ public partial class LeNet5 : IClassifier
                 ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Conv2Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2GradientByPosition);
+                float[] weightGradientByChannel = workspace.Conv2WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -1515,7 +1526,8 @@ public partial class LeNet5 : IClassifier
                         }
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -1528,6 +1540,7 @@ public partial class LeNet5 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -1718,133 +1731,79 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 6, Height = 10, Width = 10;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                // The last vector starts at Width − 8 and repeats 6 columns of the one before it: those lanes are zeroed.
-                Vector256<float> tailMask = Vector256.Create(0, 0, 0, 0, 0, 0, -1, -1).AsSingle();
-                for (int f = 0; f + 3 <= Outputs; f += 3)
+                for (int o = 0; o < OutChannels; o++)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, x0, x1, x2, x3, x4;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(3));
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(4));
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(2)) & tailMask;
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 2)) & tailMask;
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 2)) & tailMask;
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(3));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(4));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(5));
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(6));
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
-                            Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector256.Sum(s1_3);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector256.Sum(s1_4);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector256.Sum(s2_3);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector256.Sum(s2_4);
-                        }
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
-                for (int f = 15; f < Outputs; f += 1)
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                for (int f = 0; f + 16 <= Outputs; f += 16)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2, x3, x4;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(3));
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(4));
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(2)) & tailMask;
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(3));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(4));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                x3 = Vector256.LoadUnsafe(ref source, (nuint)(5));
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                x4 = Vector256.LoadUnsafe(ref source, (nuint)(6));
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref source, x + 3));
+                                    s3_0 = Vector256.FusedMultiplyAdd(d0, x3, s3_0);
+                                    s3_1 = Vector256.FusedMultiplyAdd(d1, x3, s3_1);
+                                    Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref source, x + 4));
+                                    s4_0 = Vector256.FusedMultiplyAdd(d0, x4, s4_0);
+                                    s4_1 = Vector256.FusedMultiplyAdd(d1, x4, s4_1);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
-                            Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs + 8)) + s3_1).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs + 8)) + s4_1).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
                         }
                     }
                 }

@@ -985,29 +985,33 @@ public partial class ResNet20 : IClassifier
     }
 
     /// <summary>
-    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, on
-    /// the calling thread, in training mode. Returns one entry per layer of <see cref="LayerList"/> with its mean forward and
-    /// backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator are
-    /// left as they were.
+    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, in
+    /// training mode, on <paramref name="threads"/> workers (1: the calling thread; more: the first worker's share is timed, which
+    /// shows what sharing the cores and memory costs each layer). Returns one entry per layer of <see cref="LayerList"/> with its mean
+    /// forward and backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator
+    /// are left as they were.
     /// </summary>
-    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10)
+    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         float[] state = (float[])_state.Clone();
         var random = _random.State;
-        int threads = _threads;
-        _threads = 1;
+        int savedThreads = _threads;
+        _threads = threads;
         var timings = new long[2 * 72];
         try
         {
             ComputeGradients(inputs, labels);
-            _trainingWorkspace!.Timings = timings;
+            Workspace timed = threads == 1 ? _trainingWorkspace! : _trainingWorkers![0].Workspace;
+            timed.Timings = timings;
             for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
         }
         finally
         {
             if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;
-            _threads = threads;
+            if (_trainingWorkers is not null) _trainingWorkers[0].Workspace.Timings = null;
+            _threads = savedThreads;
             state.CopyTo(_state, 0);
             _random.State = random;
         }
@@ -1883,6 +1887,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer2.0.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer2_0_Conv2Output, Layer2_0_Conv2Gradient;
         public readonly float[] Layer2_0_Conv2Padded;
+        public readonly float[] Layer2_0_Conv2GradientByPosition;
+        public readonly float[] Layer2_0_Conv2WeightGradientByChannel;
         public readonly float[] Layer2_0_Conv2PaddedGradient;
         public readonly float[] Layer2_0_Conv2RotatedWeights;
         public readonly float[] Layer2_0_Conv2Folded;
@@ -1910,6 +1916,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer2.1.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer2_1_Conv1Output, Layer2_1_Conv1Gradient;
         public readonly float[] Layer2_1_Conv1Padded;
+        public readonly float[] Layer2_1_Conv1GradientByPosition;
+        public readonly float[] Layer2_1_Conv1WeightGradientByChannel;
         public readonly float[] Layer2_1_Conv1PaddedGradient;
         public readonly float[] Layer2_1_Conv1RotatedWeights;
         public readonly float[] Layer2_1_Conv1Folded;
@@ -1924,6 +1932,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer2.1.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer2_1_Conv2Output, Layer2_1_Conv2Gradient;
         public readonly float[] Layer2_1_Conv2Padded;
+        public readonly float[] Layer2_1_Conv2GradientByPosition;
+        public readonly float[] Layer2_1_Conv2WeightGradientByChannel;
         public readonly float[] Layer2_1_Conv2PaddedGradient;
         public readonly float[] Layer2_1_Conv2RotatedWeights;
         public readonly float[] Layer2_1_Conv2Folded;
@@ -1941,6 +1951,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer2.2.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer2_2_Conv1Output, Layer2_2_Conv1Gradient;
         public readonly float[] Layer2_2_Conv1Padded;
+        public readonly float[] Layer2_2_Conv1GradientByPosition;
+        public readonly float[] Layer2_2_Conv1WeightGradientByChannel;
         public readonly float[] Layer2_2_Conv1PaddedGradient;
         public readonly float[] Layer2_2_Conv1RotatedWeights;
         public readonly float[] Layer2_2_Conv1Folded;
@@ -1955,6 +1967,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer2.2.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer2_2_Conv2Output, Layer2_2_Conv2Gradient;
         public readonly float[] Layer2_2_Conv2Padded;
+        public readonly float[] Layer2_2_Conv2GradientByPosition;
+        public readonly float[] Layer2_2_Conv2WeightGradientByChannel;
         public readonly float[] Layer2_2_Conv2PaddedGradient;
         public readonly float[] Layer2_2_Conv2RotatedWeights;
         public readonly float[] Layer2_2_Conv2Folded;
@@ -1984,6 +1998,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer3.0.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer3_0_Conv2Output, Layer3_0_Conv2Gradient;
         public readonly float[] Layer3_0_Conv2Padded;
+        public readonly float[] Layer3_0_Conv2GradientByPosition;
+        public readonly float[] Layer3_0_Conv2WeightGradientByChannel;
         public readonly float[] Layer3_0_Conv2PaddedGradient;
         public readonly float[] Layer3_0_Conv2RotatedWeights;
         public readonly float[] Layer3_0_Conv2Folded;
@@ -2011,6 +2027,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer3.1.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer3_1_Conv1Output, Layer3_1_Conv1Gradient;
         public readonly float[] Layer3_1_Conv1Padded;
+        public readonly float[] Layer3_1_Conv1GradientByPosition;
+        public readonly float[] Layer3_1_Conv1WeightGradientByChannel;
         public readonly float[] Layer3_1_Conv1PaddedGradient;
         public readonly float[] Layer3_1_Conv1RotatedWeights;
         public readonly float[] Layer3_1_Conv1Folded;
@@ -2025,6 +2043,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer3.1.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer3_1_Conv2Output, Layer3_1_Conv2Gradient;
         public readonly float[] Layer3_1_Conv2Padded;
+        public readonly float[] Layer3_1_Conv2GradientByPosition;
+        public readonly float[] Layer3_1_Conv2WeightGradientByChannel;
         public readonly float[] Layer3_1_Conv2PaddedGradient;
         public readonly float[] Layer3_1_Conv2RotatedWeights;
         public readonly float[] Layer3_1_Conv2Folded;
@@ -2042,6 +2062,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer3.2.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer3_2_Conv1Output, Layer3_2_Conv1Gradient;
         public readonly float[] Layer3_2_Conv1Padded;
+        public readonly float[] Layer3_2_Conv1GradientByPosition;
+        public readonly float[] Layer3_2_Conv1WeightGradientByChannel;
         public readonly float[] Layer3_2_Conv1PaddedGradient;
         public readonly float[] Layer3_2_Conv1RotatedWeights;
         public readonly float[] Layer3_2_Conv1Folded;
@@ -2056,6 +2078,8 @@ public partial class ResNet20 : IClassifier
         /// <summary>layer3.2.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Layer3_2_Conv2Output, Layer3_2_Conv2Gradient;
         public readonly float[] Layer3_2_Conv2Padded;
+        public readonly float[] Layer3_2_Conv2GradientByPosition;
+        public readonly float[] Layer3_2_Conv2WeightGradientByChannel;
         public readonly float[] Layer3_2_Conv2PaddedGradient;
         public readonly float[] Layer3_2_Conv2RotatedWeights;
         public readonly float[] Layer3_2_Conv2Folded;
@@ -2204,6 +2228,8 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Conv2Output = new float[capacity * Layers.Layer2_0_Conv2.OutputLength];
             Layer2_0_Conv2Gradient = training ? new float[capacity * Layers.Layer2_0_Conv2.OutputLength] : [];
             Layer2_0_Conv2Padded = new float[10368];
+            Layer2_0_Conv2GradientByPosition = new float[8192];
+            Layer2_0_Conv2WeightGradientByChannel = new float[9216];
             Layer2_0_Conv2PaddedGradient = new float[10368];
             Layer2_0_Conv2RotatedWeights = new float[9216];
             Layer2_0_Conv2Folded = new float[9248];
@@ -2231,6 +2257,8 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Conv1Output = new float[capacity * Layers.Layer2_1_Conv1.OutputLength];
             Layer2_1_Conv1Gradient = training ? new float[capacity * Layers.Layer2_1_Conv1.OutputLength] : [];
             Layer2_1_Conv1Padded = new float[10368];
+            Layer2_1_Conv1GradientByPosition = new float[8192];
+            Layer2_1_Conv1WeightGradientByChannel = new float[9216];
             Layer2_1_Conv1PaddedGradient = new float[10368];
             Layer2_1_Conv1RotatedWeights = new float[9216];
             Layer2_1_Conv1Folded = new float[9248];
@@ -2245,6 +2273,8 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Conv2Output = new float[capacity * Layers.Layer2_1_Conv2.OutputLength];
             Layer2_1_Conv2Gradient = training ? new float[capacity * Layers.Layer2_1_Conv2.OutputLength] : [];
             Layer2_1_Conv2Padded = new float[10368];
+            Layer2_1_Conv2GradientByPosition = new float[8192];
+            Layer2_1_Conv2WeightGradientByChannel = new float[9216];
             Layer2_1_Conv2PaddedGradient = new float[10368];
             Layer2_1_Conv2RotatedWeights = new float[9216];
             Layer2_1_Conv2Folded = new float[9248];
@@ -2262,6 +2292,8 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Conv1Output = new float[capacity * Layers.Layer2_2_Conv1.OutputLength];
             Layer2_2_Conv1Gradient = training ? new float[capacity * Layers.Layer2_2_Conv1.OutputLength] : [];
             Layer2_2_Conv1Padded = new float[10368];
+            Layer2_2_Conv1GradientByPosition = new float[8192];
+            Layer2_2_Conv1WeightGradientByChannel = new float[9216];
             Layer2_2_Conv1PaddedGradient = new float[10368];
             Layer2_2_Conv1RotatedWeights = new float[9216];
             Layer2_2_Conv1Folded = new float[9248];
@@ -2276,6 +2308,8 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Conv2Output = new float[capacity * Layers.Layer2_2_Conv2.OutputLength];
             Layer2_2_Conv2Gradient = training ? new float[capacity * Layers.Layer2_2_Conv2.OutputLength] : [];
             Layer2_2_Conv2Padded = new float[10368];
+            Layer2_2_Conv2GradientByPosition = new float[8192];
+            Layer2_2_Conv2WeightGradientByChannel = new float[9216];
             Layer2_2_Conv2PaddedGradient = new float[10368];
             Layer2_2_Conv2RotatedWeights = new float[9216];
             Layer2_2_Conv2Folded = new float[9248];
@@ -2305,6 +2339,8 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Conv2Output = new float[capacity * Layers.Layer3_0_Conv2.OutputLength];
             Layer3_0_Conv2Gradient = training ? new float[capacity * Layers.Layer3_0_Conv2.OutputLength] : [];
             Layer3_0_Conv2Padded = new float[6400];
+            Layer3_0_Conv2GradientByPosition = new float[4096];
+            Layer3_0_Conv2WeightGradientByChannel = new float[36864];
             Layer3_0_Conv2PaddedGradient = new float[6400];
             Layer3_0_Conv2RotatedWeights = new float[36864];
             Layer3_0_Conv2Folded = new float[36928];
@@ -2332,6 +2368,8 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Conv1Output = new float[capacity * Layers.Layer3_1_Conv1.OutputLength];
             Layer3_1_Conv1Gradient = training ? new float[capacity * Layers.Layer3_1_Conv1.OutputLength] : [];
             Layer3_1_Conv1Padded = new float[6400];
+            Layer3_1_Conv1GradientByPosition = new float[4096];
+            Layer3_1_Conv1WeightGradientByChannel = new float[36864];
             Layer3_1_Conv1PaddedGradient = new float[6400];
             Layer3_1_Conv1RotatedWeights = new float[36864];
             Layer3_1_Conv1Folded = new float[36928];
@@ -2346,6 +2384,8 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Conv2Output = new float[capacity * Layers.Layer3_1_Conv2.OutputLength];
             Layer3_1_Conv2Gradient = training ? new float[capacity * Layers.Layer3_1_Conv2.OutputLength] : [];
             Layer3_1_Conv2Padded = new float[6400];
+            Layer3_1_Conv2GradientByPosition = new float[4096];
+            Layer3_1_Conv2WeightGradientByChannel = new float[36864];
             Layer3_1_Conv2PaddedGradient = new float[6400];
             Layer3_1_Conv2RotatedWeights = new float[36864];
             Layer3_1_Conv2Folded = new float[36928];
@@ -2363,6 +2403,8 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Conv1Output = new float[capacity * Layers.Layer3_2_Conv1.OutputLength];
             Layer3_2_Conv1Gradient = training ? new float[capacity * Layers.Layer3_2_Conv1.OutputLength] : [];
             Layer3_2_Conv1Padded = new float[6400];
+            Layer3_2_Conv1GradientByPosition = new float[4096];
+            Layer3_2_Conv1WeightGradientByChannel = new float[36864];
             Layer3_2_Conv1PaddedGradient = new float[6400];
             Layer3_2_Conv1RotatedWeights = new float[36864];
             Layer3_2_Conv1Folded = new float[36928];
@@ -2377,6 +2419,8 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Conv2Output = new float[capacity * Layers.Layer3_2_Conv2.OutputLength];
             Layer3_2_Conv2Gradient = training ? new float[capacity * Layers.Layer3_2_Conv2.OutputLength] : [];
             Layer3_2_Conv2Padded = new float[6400];
+            Layer3_2_Conv2GradientByPosition = new float[4096];
+            Layer3_2_Conv2WeightGradientByChannel = new float[36864];
             Layer3_2_Conv2PaddedGradient = new float[6400];
             Layer3_2_Conv2RotatedWeights = new float[36864];
             Layer3_2_Conv2Folded = new float[36928];
@@ -2920,7 +2964,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Bn1
         {
@@ -2949,9 +2993,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -2991,9 +3035,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -3012,10 +3054,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -3042,10 +3083,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -3655,7 +3693,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Bn1
         {
@@ -3684,9 +3722,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -3726,9 +3764,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -3747,10 +3783,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -3777,10 +3812,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -4390,7 +4422,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Bn2
         {
@@ -4419,9 +4451,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -4461,9 +4493,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -4482,10 +4512,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -4512,10 +4541,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -5153,7 +5179,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Bn1
         {
@@ -5182,9 +5208,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -5224,9 +5250,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -5245,10 +5269,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -5275,10 +5298,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -5888,7 +5908,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Bn2
         {
@@ -5917,9 +5937,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -5959,9 +5979,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -5980,10 +5998,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -6010,10 +6027,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -6651,7 +6665,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Bn1
         {
@@ -6680,9 +6694,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -6722,9 +6736,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -6743,10 +6755,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -6773,10 +6784,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -7386,7 +7394,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Bn2
         {
@@ -7415,9 +7423,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -7457,9 +7465,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -7478,10 +7484,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -7508,10 +7513,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -7983,7 +7985,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Bn1
         {
@@ -8012,9 +8014,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -8054,9 +8056,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -8075,10 +8075,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -8105,10 +8104,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -8180,7 +8176,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Conv2
         {
@@ -8231,6 +8227,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer2_0_Conv2Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer2_0_Conv2WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer2_0_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -8241,7 +8240,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -8254,6 +8254,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -8396,132 +8397,83 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int Outputs = 32, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int o = 0; o < OutChannels; o++)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
-                for (int f = 30; f < Outputs; f += 2)
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
+                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
+                for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -8677,7 +8629,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Bn2
         {
@@ -8706,9 +8658,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -8748,9 +8700,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -8769,10 +8719,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -8799,10 +8748,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -9216,7 +9162,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.downsample.1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Downsample_1
         {
@@ -9245,9 +9191,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -9287,9 +9233,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -9308,10 +9252,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -9338,10 +9281,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -9441,7 +9381,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Conv1
         {
@@ -9492,6 +9432,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer2_1_Conv1Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer2_1_Conv1WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer2_1_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -9502,7 +9445,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -9515,6 +9459,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -9657,132 +9602,83 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int Outputs = 32, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int o = 0; o < OutChannels; o++)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
-                for (int f = 30; f < Outputs; f += 2)
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
+                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
+                for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -9938,7 +9834,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Bn1
         {
@@ -9967,9 +9863,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -10009,9 +9905,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -10030,10 +9924,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -10060,10 +9953,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -10135,7 +10025,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Conv2
         {
@@ -10186,6 +10076,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer2_1_Conv2Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer2_1_Conv2WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer2_1_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -10196,7 +10089,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -10209,6 +10103,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -10351,132 +10246,83 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int Outputs = 32, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int o = 0; o < OutChannels; o++)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
-                for (int f = 30; f < Outputs; f += 2)
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
+                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
+                for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -10632,7 +10478,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Bn2
         {
@@ -10661,9 +10507,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -10703,9 +10549,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -10724,10 +10568,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -10754,10 +10597,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -10857,7 +10697,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Conv1
         {
@@ -10908,6 +10748,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer2_2_Conv1Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer2_2_Conv1WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer2_2_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -10918,7 +10761,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -10931,6 +10775,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -11073,132 +10918,83 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int Outputs = 32, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int o = 0; o < OutChannels; o++)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
-                for (int f = 30; f < Outputs; f += 2)
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
+                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
+                for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -11354,7 +11150,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Bn1
         {
@@ -11383,9 +11179,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -11425,9 +11221,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -11446,10 +11240,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -11476,10 +11269,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -11551,7 +11341,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Conv2
         {
@@ -11602,6 +11392,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer2_2_Conv2Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer2_2_Conv2WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer2_2_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -11612,7 +11405,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -11625,6 +11419,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -11767,132 +11562,83 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int Outputs = 32, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int o = 0; o < OutChannels; o++)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
-                for (int f = 30; f < Outputs; f += 2)
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
+                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
+                for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(8));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(8));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(9));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(10));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -12048,7 +11794,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Bn2
         {
@@ -12077,9 +11823,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -12119,9 +11865,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -12140,10 +11884,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -12170,10 +11913,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -12645,7 +12385,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Bn1
         {
@@ -12674,9 +12414,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -12716,9 +12456,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -12737,10 +12475,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -12767,10 +12504,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -12842,7 +12576,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Conv2
         {
@@ -12893,6 +12627,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer3_0_Conv2Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer3_0_Conv2WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer3_0_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -12903,7 +12640,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -12916,6 +12654,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -13066,112 +12805,133 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 64, Height = 8, Width = 8;
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
+                    {
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
+                    }
+                }
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int Outputs = 64, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 40 <= Outputs; f += 40)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d4, x0, s0_4);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d4, x1, s1_4);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(32)) + s0_4).StoreUnsafe(ref target, (nuint)(32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
                         }
                     }
                 }
-                for (int f = 60; f < Outputs; f += 4)
+                for (int f = 40; f < Outputs; f += 24)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -13335,7 +13095,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Bn2
         {
@@ -13364,9 +13124,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -13406,9 +13166,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -13427,10 +13185,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -13457,10 +13214,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -13874,7 +13628,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.downsample.1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Downsample_1
         {
@@ -13903,9 +13657,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -13945,9 +13699,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -13966,10 +13718,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -13996,10 +13747,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -14099,7 +13847,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Conv1
         {
@@ -14150,6 +13898,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer3_1_Conv1Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer3_1_Conv1WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer3_1_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -14160,7 +13911,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -14173,6 +13925,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -14323,112 +14076,133 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 64, Height = 8, Width = 8;
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
+                    {
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
+                    }
+                }
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int Outputs = 64, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 40 <= Outputs; f += 40)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d4, x0, s0_4);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d4, x1, s1_4);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(32)) + s0_4).StoreUnsafe(ref target, (nuint)(32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
                         }
                     }
                 }
-                for (int f = 60; f < Outputs; f += 4)
+                for (int f = 40; f < Outputs; f += 24)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -14592,7 +14366,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Bn1
         {
@@ -14621,9 +14395,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -14663,9 +14437,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -14684,10 +14456,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -14714,10 +14485,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -14789,7 +14557,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Conv2
         {
@@ -14840,6 +14608,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer3_1_Conv2Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer3_1_Conv2WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer3_1_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -14850,7 +14621,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -14863,6 +14635,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -15013,112 +14786,133 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 64, Height = 8, Width = 8;
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
+                    {
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
+                    }
+                }
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int Outputs = 64, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 40 <= Outputs; f += 40)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d4, x0, s0_4);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d4, x1, s1_4);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(32)) + s0_4).StoreUnsafe(ref target, (nuint)(32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
                         }
                     }
                 }
-                for (int f = 60; f < Outputs; f += 4)
+                for (int f = 40; f < Outputs; f += 24)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -15282,7 +15076,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Bn2
         {
@@ -15311,9 +15105,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -15353,9 +15147,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -15374,10 +15166,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -15404,10 +15195,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -15507,7 +15295,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Conv1
         {
@@ -15558,6 +15346,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer3_2_Conv1Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer3_2_Conv1WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer3_2_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -15568,7 +15359,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -15581,6 +15373,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -15731,112 +15524,133 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 64, Height = 8, Width = 8;
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
+                    {
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
+                    }
+                }
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int Outputs = 64, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 40 <= Outputs; f += 40)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d4, x0, s0_4);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d4, x1, s1_4);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(32)) + s0_4).StoreUnsafe(ref target, (nuint)(32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
                         }
                     }
                 }
-                for (int f = 60; f < Outputs; f += 4)
+                for (int f = 40; f < Outputs; f += 24)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -16000,7 +15814,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Bn1
         {
@@ -16029,9 +15843,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -16071,9 +15885,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -16092,10 +15904,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -16122,10 +15933,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -16197,7 +16005,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Conv2
         {
@@ -16248,6 +16056,9 @@ public partial class ResNet20 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 float[] padded = workspace.Layer3_2_Conv2Padded;
+                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2GradientByPosition);
+                float[] weightGradientByChannel = workspace.Layer3_2_Conv2WeightGradientByChannel;
+                if (trainable) Array.Clear(weightGradientByChannel);
                 float[] bordered = workspace.Layer3_2_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2RotatedWeights);
                 if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
@@ -16258,7 +16069,8 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        TransposeToPositions(dy, ref gradientByPosition);
+                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
                     // The borders of the copy stay zero: only the interior is ever written.
@@ -16271,6 +16083,7 @@ public partial class ResNet20 : IClassifier
                     }
                     ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
+                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -16421,112 +16234,133 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
+            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
             {
-                const int Inputs = 64, Height = 8, Width = 8;
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    ref readonly float plane = ref dy[o * ColumnCols];
+                    for (int p = 0; p < ColumnCols; p++)
+                    {
+                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
+                    }
+                }
+            }
+
+            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                    }
+                }
+            }
+
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int Outputs = 64, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 40 <= Outputs; f += 40)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                    Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d4, x0, s0_4);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d4, x1, s1_4);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(24)) + s0_3).StoreUnsafe(ref target, (nuint)(24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(32)) + s0_4).StoreUnsafe(ref target, (nuint)(32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
                         }
                     }
                 }
-                for (int f = 60; f < Outputs; f += 4)
+                for (int f = 40; f < Outputs; f += 24)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(0));
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source, (nuint)(0));
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                x1 = Vector256.LoadUnsafe(ref source, (nuint)(1));
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                x2 = Vector256.LoadUnsafe(ref source, (nuint)(2));
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                }
                             }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
-                            Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector256.LoadUnsafe(ref target, (nuint)(0)) + s0_0).StoreUnsafe(ref target, (nuint)(0));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(8)) + s0_1).StoreUnsafe(ref target, (nuint)(8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(16)) + s0_2).StoreUnsafe(ref target, (nuint)(16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -16690,7 +16524,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Bn2
         {
@@ -16719,9 +16553,9 @@ public partial class ResNet20 : IClassifier
                         double sum = 0, squares = 0;
                         for (int n = 0; n < count; n++)
                         {
-                            ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);
-                            sum += TensorPrimitives.Sum(x);
-                            squares += TensorPrimitives.SumOfSquares(x);
+                            (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
+                            sum += planeSum;
+                            squares += planeSquares;
                         }
                         partial[2 * c] = sum;
                         partial[2 * c + 1] = squares;
@@ -16761,9 +16595,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> y = output.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);
-                        TensorPrimitives.Add(y, b, y);
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -16782,10 +16614,9 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);
-                        double planeDy = TensorPrimitives.Sum(dy);
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
-                        sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];
+                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
                     partial[2 * c] = sumDy;
                     partial[2 * c + 1] = sumDyX;
@@ -16812,10 +16643,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        Span<float> dx = inputGradient.Slice(offset, Plane);
-                        TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);
-                        TensorPrimitives.Add(dx, (float)k3, dx);
-                        TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }

@@ -387,29 +387,33 @@ public partial class VolumeNet : IClassifier
     }
 
     /// <summary>
-    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, on
-    /// the calling thread, in training mode. Returns one entry per layer of <see cref="LayerList"/> with its mean forward and
-    /// backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator are
-    /// left as they were.
+    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, in
+    /// training mode, on <paramref name="threads"/> workers (1: the calling thread; more: the first worker's share is timed, which
+    /// shows what sharing the cores and memory costs each layer). Returns one entry per layer of <see cref="LayerList"/> with its mean
+    /// forward and backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator
+    /// are left as they were.
     /// </summary>
-    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10)
+    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10, int threads = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         float[] state = (float[])_state.Clone();
         var random = _random.State;
-        int threads = _threads;
-        _threads = 1;
+        int savedThreads = _threads;
+        _threads = threads;
         var timings = new long[2 * 3];
         try
         {
             ComputeGradients(inputs, labels);
-            _trainingWorkspace!.Timings = timings;
+            Workspace timed = threads == 1 ? _trainingWorkspace! : _trainingWorkers![0].Workspace;
+            timed.Timings = timings;
             for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
         }
         finally
         {
             if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;
-            _threads = threads;
+            if (_trainingWorkers is not null) _trainingWorkers[0].Workspace.Timings = null;
+            _threads = savedThreads;
             state.CopyTo(_state, 0);
             _random.State = random;
         }

@@ -84,6 +84,18 @@ public partial class Conv2DDirectFiveByFive : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class Conv2DDirectWideKernel : ITestNetwork;
 
+// Whole vectors of output channels on small planes: the weight gradient with channels in vector lanes, 40 + a
+// leftover 8 channels for a 3-wide kernel, 16 channels for a 5-wide one.
+[Network(2, 6, 9)]
+[Conv2D(48, 3, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DChannelGradientLeftover : ITestNetwork;
+
+[Network(3, 8, 12)]
+[Conv2D(16, 5, Padding = Padding.Same, Activation = Activation.ReLU)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DChannelGradientFiveWide : ITestNetwork;
+
 [Network(3, 6, 6)]
 [Conv2D(3, 3, Activation = Activation.Sigmoid)]
 [SoftmaxCrossEntropy]

@@ -140,7 +140,7 @@ internal static class DirectConvEmitter
                 foreach (var (r, v) in Pairs(rows, vectors))
                 {
                     string row = r == 0 ? "" : $"{r} * SourceWidth + ";
-                    w.Line($"x{r}{v} = Vector256.LoadUnsafe(ref source, (nuint)({row}{Plus(starts[v], kx)}));");
+                    w.Line($"x{r}{v} = Vector256.LoadUnsafe(ref source{Offset(row + Plus(starts[v], kx))});");
                 }
                 for (int m = 0; m < filters; m++)
                 {
@@ -158,7 +158,7 @@ internal static class DirectConvEmitter
                 for (int v = 0; v < vectors; v++)
                 {
                     string value = g.ReluEpilogue ? $"Vector256.Max(s{m}{r}{v}, Vector256<float>.Zero)" : $"s{m}{r}{v}";
-                    w.Line($"{value}.StoreUnsafe(ref target{m}{r}, (nuint)({starts[v]}));");
+                    w.Line($"{value}.StoreUnsafe(ref target{m}{r}{Offset(starts[v])});");
                 }
             }
         }
@@ -241,13 +241,82 @@ internal static class DirectConvEmitter
         for (int m = 0; m < filters; m++)
         {
             string row = m == 0 ? "" : $"{m} * Height * Width + ";
-            string load = $"Vector256.LoadUnsafe(ref gradient, (nuint)({row}{start}))";
+            string load = $"Vector256.LoadUnsafe(ref gradient{Offset(row + start)})";
             w.Line(masked ? $"d{m} = {load} & tailMask;" : $"d{m} = {load};");
         }
         for (int kx = 0; kx < g.KernelWidth; kx++)
         {
-            w.Line($"x{kx} = Vector256.LoadUnsafe(ref source, (nuint)({Plus(start, kx)}));");
+            w.Line($"x{kx} = Vector256.LoadUnsafe(ref source{Offset(Plus(start, kx))});");
             for (int m = 0; m < filters; m++) w.Line($"s{m}_{kx} = Vector256.FusedMultiplyAdd(d{m}, x{kx}, s{m}_{kx});");
+        }
+    }
+
+    /// <summary>
+    /// Whether the weight gradient vectorizes across output channels instead of output columns: for small planes, where a
+    /// tile over columns reduces too few products per horizontal sum. Needs whole vectors of output channels.
+    /// </summary>
+    public static bool WeightGradientByChannel(DirectConv g) =>
+        g.OutChannels % Lanes == 0 && g.OutHeight * g.OutWidth <= MaxPlaneForChannelGradient;
+
+    /// <summary>Output planes up to 16×16 take the channel-vectorized weight gradient.</summary>
+    private const int MaxPlaneForChannelGradient = 256;
+
+    /// <summary>Vectors of 8 output channels per channel-vectorized weight-gradient tile (one accumulator per kernel column each).</summary>
+    public static int WeightGradientChannelVectors(DirectConv g) =>
+        System.Math.Max(1, System.Math.Min(g.OutChannels / Lanes, Accumulators / g.KernelWidth));
+
+    /// <summary>
+    /// dWt[i, ky, kx, o] += Σ_{y, x} dYt[y, x, o] · padded[i, y + ky, x + kx]: the weight gradient with output channels
+    /// in vector lanes, for small planes. dY comes transposed (positions × channels) and the result goes to a buffer laid
+    /// out (input channel, ky, kx) × output channels, added into dW once per batch, so no tile ever reduces across lanes.
+    /// Per position a tile loads its channel vectors once and broadcasts each of the kernel row's inputs once.
+    /// </summary>
+    public static void EmitWeightGradientByChannel(CodeWriter w, string method, string comment, DirectConv g)
+    {
+        int vectors = WeightGradientChannelVectors(g);
+        int channelsPerTile = vectors * Lanes;
+        w.Line($"/// <summary>{comment}</summary>");
+        using (w.Block($"private static void {method}(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)"))
+        {
+            w.Line($"const int Inputs = {g.InChannels}, Outputs = {g.OutChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
+            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
+            int full = g.OutChannels - g.OutChannels % channelsPerTile;
+            using (w.Block($"for (int f = 0; f + {channelsPerTile} <= Outputs; f += {channelsPerTile})")) EmitChannelGradientTile(w, g, vectors);
+            if (full < g.OutChannels)
+            {
+                using (w.Block($"for (int f = {full}; f < Outputs; f += {g.OutChannels - full})")) EmitChannelGradientTile(w, g, (g.OutChannels - full) / Lanes);
+            }
+        }
+    }
+
+    private static void EmitChannelGradientTile(CodeWriter w, DirectConv g, int vectors)
+    {
+        var accumulators = (from kx in Enumerable.Range(0, g.KernelWidth) from v in Enumerable.Range(0, vectors) select (kx, v)).ToList();
+        using (w.Block("for (int i = 0; i < Inputs; i++)"))
+        using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
+        {
+            w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.kx}_{a.v} = Vector256<float>.Zero")) + ";");
+            using (w.Block("for (int y = 0; y < Height; y++)"))
+            {
+                w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);");
+                w.Line("ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);");
+                using (w.Block("for (int x = 0; x < Width; x++)"))
+                {
+                    for (int v = 0; v < vectors; v++) w.Line($"Vector256<float> d{v} = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs{(v == 0 ? "" : $" + {v * Lanes}")}));");
+                    for (int kx = 0; kx < g.KernelWidth; kx++)
+                    {
+                        w.Line($"Vector256<float> x{kx} = Vector256.Create(Unsafe.Add(ref source, x{(kx == 0 ? "" : $" + {kx}")}));");
+                        for (int v = 0; v < vectors; v++) w.Line($"s{kx}_{v} = Vector256.FusedMultiplyAdd(d{v}, x{kx}, s{kx}_{v});");
+                    }
+                }
+            }
+            w.Line("ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);");
+            foreach (var (kx, v) in accumulators)
+            {
+                string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * Lanes}");
+                if (offset.Length == 0) offset = "0";
+                w.Line($"(Vector256.LoadUnsafe(ref target{Offset(offset)}) + s{kx}_{v}).StoreUnsafe(ref target{Offset(offset)});");
+            }
         }
     }
 
@@ -255,6 +324,10 @@ internal static class DirectConvEmitter
     private static string Plus(string start, int offset) =>
         int.TryParse(start, out int value) ? (value + offset).ToString(System.Globalization.CultureInfo.InvariantCulture)
         : offset == 0 ? start : $"{start} + {offset}";
+
+    /// <summary>The element-offset argument of LoadUnsafe / StoreUnsafe: none for 0, a constant as is, else cast to nuint.</summary>
+    private static string Offset(string expression) =>
+        expression == "0" ? "" : int.TryParse(expression, out _) ? $", {expression}" : $", (nuint)({expression})";
 
     private static IEnumerable<(int r, int v)> Pairs(int rows, int vectors) =>
         from r in Enumerable.Range(0, rows) from v in Enumerable.Range(0, vectors) select (r, v);

@@ -24,7 +24,7 @@ internal sealed class BatchNormEmitter : ILayerEmitter
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string id = layer.Identifier;
-        LayerDescription.EmitHeader(w, layer, "strategy: per channel, batch sums shared across workers, then one fused multiply-add per plane; running statistics in inference");
+        LayerDescription.EmitHeader(w, layer, "strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference");
         using (w.Block($"internal static class {id}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -47,9 +47,9 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                         w.Line("double sum = 0, squares = 0;");
                         using (w.Block("for (int n = 0; n < count; n++)"))
                         {
-                            w.Line("ReadOnlySpan<float> x = input.Slice((n * Channels + c) * Plane, Plane);");
-                            w.Line("sum += TensorPrimitives.Sum(x);");
-                            w.Line("squares += TensorPrimitives.SumOfSquares(x);");
+                            w.Line("(double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));");
+                            w.Line("sum += planeSum;");
+                            w.Line("squares += planeSquares;");
                         }
                         w.Line("partial[2 * c] = sum;");
                         w.Line("partial[2 * c + 1] = squares;");
@@ -89,9 +89,7 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                     using (w.Block("for (int n = 0; n < count; n++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("Span<float> y = output.Slice(offset, Plane);");
-                        w.Line("TensorPrimitives.Multiply(input.Slice(offset, Plane), a, y);");
-                        w.Line("TensorPrimitives.Add(y, b, y);");
+                        w.Line("PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));");
                     }
                 }
             }
@@ -110,10 +108,9 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                     using (w.Block("for (int n = 0; n < count; n++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("ReadOnlySpan<float> dy = outputGradient.Slice(offset, Plane);");
-                        w.Line("double planeDy = TensorPrimitives.Sum(dy);");
+                        w.Line("(double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));");
                         w.Line("sumDy += planeDy;");
-                        w.Line("sumDyX += (TensorPrimitives.Dot(dy, input.Slice(offset, Plane)) - mean[c] * planeDy) * invStd[c];");
+                        w.Line("sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];");
                     }
                     w.Line("partial[2 * c] = sumDy;");
                     w.Line("partial[2 * c + 1] = sumDyX;");
@@ -140,10 +137,7 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                     using (w.Block("for (int n = 0; n < count; n++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("Span<float> dx = inputGradient.Slice(offset, Plane);");
-                        w.Line("TensorPrimitives.Multiply(input.Slice(offset, Plane), (float)k2, dx);");
-                        w.Line("TensorPrimitives.Add(dx, (float)k3, dx);");
-                        w.Line("TensorPrimitives.MultiplyAdd(outputGradient.Slice(offset, Plane), (float)k1, dx, dx);");
+                        w.Line("PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));");
                     }
                 }
             }

@@ -16,6 +16,11 @@ internal sealed class ConvEmitter : ILayerEmitter
     {
         if (UsesColumns(layer)) yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
         if (UsesDirectForward(layer)) yield return new ScratchBuffer(layer.Identifier + "Padded", "float", (long)layer.Input.Channels * PaddedHeight(layer) * PaddedWidth(layer), PerSample: false);
+        if (UsesChannelWeightGradient(layer))
+        {
+            yield return new ScratchBuffer(layer.Identifier + "GradientByPosition", "float", layer.Output.Length, PerSample: false);
+            yield return new ScratchBuffer(layer.Identifier + "WeightGradientByChannel", "float", layer.WeightCount, PerSample: false);
+        }
         if (UsesDirectInputGradient(layer))
         {
             DirectConv g = InputGradientConv(layer);
@@ -47,6 +52,10 @@ internal sealed class ConvEmitter : ILayerEmitter
     /// <summary>The weight gradient reads the forward pass's bordered copy directly when the kernel is narrow enough.</summary>
     private static bool UsesDirectWeightGradient(LayerPlan layer) =>
         UsesDirectForward(layer) && layer.Decl.Kernel[1] <= DirectConvEmitter.MaxWeightGradientKernelWidth;
+
+    /// <summary>Small planes with whole vectors of output channels reduce the weight gradient across channels (see DirectConvEmitter).</summary>
+    private static bool UsesChannelWeightGradient(LayerPlan layer) =>
+        UsesDirectWeightGradient(layer) && DirectConvEmitter.WeightGradientByChannel(ForwardConv(layer));
 
     /// <summary>Whether any pass still goes through the im2col column matrix.</summary>
     private static bool UsesColumns(LayerPlan layer) =>
@@ -117,7 +126,13 @@ internal sealed class ConvEmitter : ILayerEmitter
                     new BroadcastGemm((int)filters, (int)cols, (int)rows, (int)rows, 1, (int)cols, (int)cols, Accumulate: false));
             }
             w.Line();
-            if (UsesDirectWeightGradient(layer))
+            if (UsesChannelWeightGradient(layer))
+            {
+                EmitChannelGradientHelpers(w);
+                w.Line();
+                DirectConvEmitter.EmitWeightGradientByChannel(w, "AccumulateWeightGradient", "dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]", ForwardConv(layer));
+            }
+            else if (UsesDirectWeightGradient(layer))
             {
                 DirectConvEmitter.EmitWeightGradient(w, "AccumulateWeightGradient", "dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]", ForwardConv(layer));
             }
@@ -153,7 +168,9 @@ internal sealed class ConvEmitter : ILayerEmitter
         string inputGradient = UsesDirectInputGradient(layer)
             ? $"dx as a direct convolution of the bordered dY with rotated weights ({DirectConvEmitter.Describe(InputGradientConv(layer))})"
             : "dx as Wᵀ · dY folded back with col2im";
-        string weightGradient = UsesDirectWeightGradient(layer)
+        string weightGradient = UsesChannelWeightGradient(layer)
+            ? $"dW reduced with output channels in vector lanes ({DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer))} vectors × {layer.Decl.Kernel[1]} kernel columns), dY transposed per sample"
+            : UsesDirectWeightGradient(layer)
             ? $"dW reduced from dY and the bordered copy in tiles of {DirectConvEmitter.WeightGradientFilters(ForwardConv(layer))} filters × {layer.Decl.Kernel[1]} kernel columns"
             : "dW = dY · columnsᵀ over the im2col columns";
         return $"strategy: {forward}; backward: {weightGradient}, {inputGradient}";
@@ -258,6 +275,13 @@ internal sealed class ConvEmitter : ILayerEmitter
             w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
             if (UsesColumns(layer)) w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
             if (UsesDirectWeightGradient(layer)) w.Line($"float[] padded = workspace.{layer.Identifier}Padded;");
+            bool byChannel = UsesChannelWeightGradient(layer);
+            if (byChannel)
+            {
+                w.Line($"ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}GradientByPosition);");
+                w.Line($"float[] weightGradientByChannel = workspace.{layer.Identifier}WeightGradientByChannel;");
+                w.Line("if (trainable) Array.Clear(weightGradientByChannel);");
+            }
             bool direct = UsesDirectInputGradient(layer);
             if (direct)
             {
@@ -278,7 +302,14 @@ internal sealed class ConvEmitter : ILayerEmitter
                             w.Line("parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));");
                         }
                     }
-                    if (UsesDirectWeightGradient(layer))
+                    if (byChannel)
+                    {
+                        w.Line("// The forward pass's bordered copy is made again rather than kept for the whole batch.");
+                        w.Line("CopyBordered(input.Slice(n * InputLength, InputLength), padded);");
+                        w.Line("TransposeToPositions(dy, ref gradientByPosition);");
+                        w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));");
+                    }
+                    else if (UsesDirectWeightGradient(layer))
                     {
                         w.Line("// The forward pass's bordered copy is made again rather than kept for the whole batch.");
                         w.Line("CopyBordered(input.Slice(n * InputLength, InputLength), padded);");
@@ -310,6 +341,32 @@ internal sealed class ConvEmitter : ILayerEmitter
                     w.Line("Fold(ref columns, ref MemoryMarshal.GetReference(dx));");
                 }
             }
+            if (byChannel)
+            {
+                w.Line("if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
+            }
+        }
+    }
+
+    private static void EmitChannelGradientHelpers(CodeWriter w)
+    {
+        w.Line("/// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>");
+        using (w.Block("private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)"))
+        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
+        {
+            w.Line("ref readonly float plane = ref dy[o * ColumnCols];");
+            using (w.Block("for (int p = 0; p < ColumnCols; p++)"))
+            {
+                w.Line("Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);");
+            }
+        }
+        w.Line();
+        w.Line("/// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>");
+        using (w.Block("private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)"))
+        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
+        using (w.Block("for (int t = 0; t < ColumnRows; t++)"))
+        {
+            w.Line("Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);");
         }
     }
 
