@@ -96,6 +96,14 @@ public partial class Conv2DChannelGradientLeftover : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class Conv2DChannelGradientFiveWide : ITestNetwork;
 
+// Narrow rows (9 columns) with whole vectors of channels: the forward pass with channels in the lanes, 16 + a leftover
+// 8 channels, 5 + 4 positions per row, no bias, Tanh after the transpose. (The two networks above take it too, with
+// bias; the second with the ReLU fused into the transpose.)
+[Network(2, 5, 11)]
+[Conv2D(24, 3, UseBias = false, Activation = Activation.Tanh)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DChannelForwardNoBias : ITestNetwork;
+
 [Network(3, 6, 6)]
 [Conv2D(3, 3, Activation = Activation.Sigmoid)]
 [SoftmaxCrossEntropy]

@@ -33,6 +33,7 @@ public static class NetworkCases
         Case("Conv2DDirectWideKernel", s => new Conv2DDirectWideKernel(s), DataStyle.Smooth, [2, 4, 20], new RefConv(3, [3, 9])),
         Case("Conv2DChannelGradientLeftover", s => new Conv2DChannelGradientLeftover(s), DataStyle.Smooth, [2, 6, 9], new RefConv(48, [3, 3], padding: RefPadding.Explicit, pad: [1, 1])),
         Case("Conv2DChannelGradientFiveWide", s => new Conv2DChannelGradientFiveWide(s), DataStyle.ReLUMargin, [3, 8, 12], new RefConv(16, [5, 5], padding: RefPadding.Same, activation: ReLU)),
+        Case("Conv2DChannelForwardNoBias", s => new Conv2DChannelForwardNoBias(s), DataStyle.Smooth, [2, 5, 11], new RefConv(24, [3, 3], bias: false, activation: Tanh)),
         Case("Conv2DSigmoid", s => new Conv2DSigmoid(s), DataStyle.Smooth, [3, 6, 6], new RefConv(3, [3, 3], activation: Sigmoid)),
         Case("Conv2DTanh", s => new Conv2DTanh(s), DataStyle.Smooth, [3, 6, 6], new RefConv(3, [3, 3], padding: RefPadding.Explicit, pad: [1, 1], activation: Tanh)),
         Case("Conv2DSameStrideBeyondKernel", s => new Conv2DSameStrideBeyondKernel(s), DataStyle.Smooth, [2, 7, 7], new RefConv(2, [2, 2], stride: [3, 3], padding: RefPadding.Same)),

@@ -320,6 +320,91 @@ internal static class DirectConvEmitter
         }
     }
 
+    /// <summary>
+    /// Whether the forward pass puts output channels in the vector lanes: when rows are narrow enough that vectors of
+    /// columns would waste lanes (a width under 32 that is not a multiple of 8, such as LeNet's 10) and the channels fill
+    /// whole vectors.
+    /// </summary>
+    public static bool ForwardByChannel(DirectConv g) =>
+        g.OutChannels % Lanes == 0 && g.OutWidth % Lanes != 0 && g.OutWidth < 4 * Lanes;
+
+    /// <summary>Channel vectors and output positions (along a row) per tile of <see cref="EmitForwardByChannel"/>.</summary>
+    public static (int Vectors, int Positions) ChannelTile(DirectConv g)
+    {
+        int vectors = System.Math.Min(g.OutChannels / Lanes, 2);
+        int maxPositions = Accumulators / vectors;
+        int tilesPerRow = (g.OutWidth + maxPositions - 1) / maxPositions;
+        return (vectors, (g.OutWidth + tilesPerRow - 1) / tilesPerRow);
+    }
+
+    /// <summary>
+    /// The forward convolution with output channels in the lanes: out[y, x, o] = Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx],
+    /// into a positions × channels buffer that the caller transposes (adding bias and activation). Tiles of channel vectors ×
+    /// positions along a row: per kernel tap, each channel vector of weights is loaded once and each input broadcast once.
+    /// </summary>
+    public static void EmitForwardByChannel(CodeWriter w, string method, string comment, DirectConv g)
+    {
+        var (vectors, positions) = ChannelTile(g);
+        int channelsPerTile = vectors * Lanes;
+        w.Line($"/// <summary>{comment}</summary>");
+        using (w.Block($"private static void {method}(ref float padded, ref float weightsByChannel, ref float outputByPosition)"))
+        {
+            w.Line($"const int Inputs = {g.InChannels}, Outputs = {g.OutChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
+            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
+            int full = g.OutChannels - g.OutChannels % channelsPerTile;
+            using (w.Block($"for (int f = 0; f + {channelsPerTile} <= Outputs; f += {channelsPerTile})")) EmitChannelForwardRows(w, g, vectors, positions);
+            if (full < g.OutChannels)
+            {
+                using (w.Block($"for (int f = {full}; f < Outputs; f += {g.OutChannels - full})")) EmitChannelForwardRows(w, g, (g.OutChannels - full) / Lanes, positions);
+            }
+        }
+    }
+
+    private static void EmitChannelForwardRows(CodeWriter w, DirectConv g, int vectors, int positions)
+    {
+        using (w.Block("for (int y = 0; y < Height; y++)"))
+        {
+            int full = g.OutWidth - g.OutWidth % positions;
+            using (w.Block($"for (int x = 0; x < {full}; x += {positions})")) EmitChannelForwardTile(w, g, vectors, positions);
+            if (full < g.OutWidth)
+            {
+                using (w.Block($"for (int x = {full}; x < Width; x += {g.OutWidth - full})")) EmitChannelForwardTile(w, g, vectors, g.OutWidth - full);
+            }
+        }
+    }
+
+    private static void EmitChannelForwardTile(CodeWriter w, DirectConv g, int vectors, int positions)
+    {
+        var accumulators = (from p in Enumerable.Range(0, positions) from v in Enumerable.Range(0, vectors) select (p, v)).ToList();
+        w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.p}_{a.v} = Vector256<float>.Zero")) + ";");
+        using (w.Block("for (int i = 0; i < Inputs; i++)"))
+        using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
+        {
+            w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);");
+            w.Line("ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);");
+            w.Line("Vector256<float> " + string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"w{v}").Concat(new[] { "b" })) + ";");
+            for (int kx = 0; kx < g.KernelWidth; kx++)
+            {
+                for (int v = 0; v < vectors; v++)
+                {
+                    string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * Lanes}");
+                    w.Line($"w{v} = Vector256.LoadUnsafe(ref taps{Offset(offset.Length == 0 ? "0" : offset)});");
+                }
+                for (int p = 0; p < positions; p++)
+                {
+                    w.Line($"b = Vector256.Create(Unsafe.Add(ref source, {p + kx}));");
+                    for (int v = 0; v < vectors; v++) w.Line($"s{p}_{v} = Vector256.FusedMultiplyAdd(w{v}, b, s{p}_{v});");
+                }
+            }
+        }
+        w.Line("ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);");
+        foreach (var (p, v) in accumulators)
+        {
+            string offset = (p == 0 ? "" : $"{p} * Outputs") + (v == 0 ? "" : (p == 0 ? "" : " + ") + $"{v * Lanes}");
+            w.Line($"s{p}_{v}.StoreUnsafe(ref target{Offset(offset.Length == 0 ? "0" : offset)});");
+        }
+    }
+
     /// <summary>start + offset, folded into one number when the start is a constant.</summary>
     private static string Plus(string start, int offset) =>
         int.TryParse(start, out int value) ? (value + offset).ToString(System.Globalization.CultureInfo.InvariantCulture)

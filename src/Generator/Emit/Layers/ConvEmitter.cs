@@ -16,6 +16,11 @@ internal sealed class ConvEmitter : ILayerEmitter
     {
         if (UsesColumns(layer)) yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
         if (UsesDirectForward(layer)) yield return new ScratchBuffer(layer.Identifier + "Padded", "float", (long)layer.Input.Channels * PaddedHeight(layer) * PaddedWidth(layer), PerSample: false);
+        if (UsesChannelForward(layer))
+        {
+            yield return new ScratchBuffer(layer.Identifier + "WeightsByChannel", "float", layer.WeightCount, PerSample: false);
+            yield return new ScratchBuffer(layer.Identifier + "OutputByPosition", "float", layer.Output.Length, PerSample: false);
+        }
         if (UsesChannelWeightGradient(layer))
         {
             yield return new ScratchBuffer(layer.Identifier + "GradientByPosition", "float", layer.Output.Length, PerSample: false);
@@ -52,6 +57,10 @@ internal sealed class ConvEmitter : ILayerEmitter
     /// <summary>The weight gradient reads the forward pass's bordered copy directly when the kernel is narrow enough.</summary>
     private static bool UsesDirectWeightGradient(LayerPlan layer) =>
         UsesDirectForward(layer) && layer.Decl.Kernel[1] <= DirectConvEmitter.MaxWeightGradientKernelWidth;
+
+    /// <summary>Narrow rows with whole vectors of output channels put the channels in the forward tile's lanes (see DirectConvEmitter).</summary>
+    private static bool UsesChannelForward(LayerPlan layer) =>
+        UsesDirectForward(layer) && DirectConvEmitter.ForwardByChannel(ForwardConv(layer));
 
     /// <summary>Small planes with whole vectors of output channels reduce the weight gradient across channels (see DirectConvEmitter).</summary>
     private static bool UsesChannelWeightGradient(LayerPlan layer) =>
@@ -117,6 +126,15 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line();
                 EmitCopyBordered(w);
                 w.Line();
+            }
+            if (UsesChannelForward(layer))
+            {
+                EmitChannelForwardHelpers(w, layer);
+                w.Line();
+                DirectConvEmitter.EmitForwardByChannel(w, "ConvolveByChannel", "out[y, x, o] = Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]: positions × channels, bias and activation added by ToChannels", ForwardConv(layer));
+            }
+            else if (UsesDirectForward(layer))
+            {
                 DirectConvEmitter.Emit(w, "Convolve", "output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]" + (layer.Decl.Activation == ActivationKind.ReLU ? ", clamped at 0 (the fused ReLU)" : ""), ForwardConv(layer));
             }
             else
@@ -162,7 +180,9 @@ internal sealed class ConvEmitter : ILayerEmitter
     private static string Strategy(LayerPlan layer)
     {
         long rows = ColumnRows(layer), cols = ColumnCols(layer);
-        string forward = UsesDirectForward(layer)
+        string forward = UsesChannelForward(layer)
+            ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions), then transposes back adding bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")}"
+            : UsesDirectForward(layer)
             ? $"forward convolves a zero-bordered copy directly in tiles of {DirectConvEmitter.Describe(ForwardConv(layer))}"
             : $"forward as im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{layer.Output.Channels}×{rows}] · columns";
         string inputGradient = UsesDirectInputGradient(layer)
@@ -200,10 +220,24 @@ internal sealed class ConvEmitter : ILayerEmitter
             w.Line($"ref float weights = {weights};");
             w.Line($"ReadOnlySpan<float> biasValues = {bias};");
             w.Line($"float[] padded = workspace.{layer.Identifier}Padded;");
+            if (UsesChannelForward(layer))
+            {
+                w.Line($"ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WeightsByChannel);");
+                w.Line($"ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}OutputByPosition);");
+                w.Line("TransposeWeights(ref weights, ref weightsByChannel);");
+            }
             using (w.Block("for (int n = 0; n < count; n++)"))
             {
                 w.Line("CopyBordered(input.Slice(n * InputLength, InputLength), padded);");
-                w.Line("Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));");
+                if (UsesChannelForward(layer))
+                {
+                    w.Line("ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, ref outputByPosition);");
+                    w.Line("ToChannels(ref outputByPosition, biasValues, output.Slice(n * OutputLength, OutputLength));");
+                }
+                else
+                {
+                    w.Line("Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));");
+                }
             }
             if (layer.Decl.Activation != ActivationKind.ReLU)
             {
@@ -344,6 +378,32 @@ internal sealed class ConvEmitter : ILayerEmitter
             if (byChannel)
             {
                 w.Line("if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
+            }
+        }
+    }
+
+    private static void EmitChannelForwardHelpers(CodeWriter w, LayerPlan layer)
+    {
+        w.Line("/// <summary>wt[i, ky, kx, o] = W[o, i, ky, kx]: the weights with the output channels side by side (once per call).</summary>");
+        using (w.Block("private static void TransposeWeights(ref float weights, ref float weightsByChannel)"))
+        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
+        using (w.Block("for (int t = 0; t < ColumnRows; t++)"))
+        {
+            w.Line("Unsafe.Add(ref weightsByChannel, t * OutChannels + o) = Unsafe.Add(ref weights, o * ColumnRows + t);");
+        }
+        w.Line();
+        bool relu = layer.Decl.Activation == ActivationKind.ReLU;
+        w.Line($"/// <summary>y[o, p] = {(relu ? "max(out[p, o] + bias[o], 0)" : "out[p, o] + bias[o]")}: one sample back in PyTorch's channel-major layout.</summary>");
+        using (w.Block("private static void ToChannels(ref float outputByPosition, ReadOnlySpan<float> bias, Span<float> y)"))
+        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
+        {
+            w.Line("float b = bias.IsEmpty ? 0f : bias[o];");
+            w.Line("Span<float> plane = y.Slice(o * ColumnCols, ColumnCols);");
+            using (w.Block("for (int p = 0; p < ColumnCols; p++)"))
+            {
+                w.Line(relu
+                    ? "plane[p] = MathF.Max(Unsafe.Add(ref outputByPosition, p * OutChannels + o) + b, 0f);"
+                    : "plane[p] = Unsafe.Add(ref outputByPosition, p * OutChannels + o) + b;");
             }
         }
     }
