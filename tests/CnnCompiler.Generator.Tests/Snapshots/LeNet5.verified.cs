@@ -147,17 +147,12 @@ public partial class LeNet5 : IClassifier
         try
         {
             Forward(workspace, input, 1);
-            ReadOnlySpan<float> output = layer switch
-            {
-                "conv1" => workspace.Conv1Output.AsSpan(0, 4704),
-                "pool1" => workspace.Pool1Output.AsSpan(0, 1176),
-                "conv2" => workspace.Conv2Output.AsSpan(0, 1600),
-                "pool2" => workspace.Pool2Output.AsSpan(0, 400),
-                "dense1" => workspace.Dense1Output.AsSpan(0, 120),
-                "dense2" => workspace.Dense2Output.AsSpan(0, 84),
-                "dense3" => workspace.Dense3Output.AsSpan(0, 10),
-                _ => throw new ArgumentException($"LeNet5 has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
-            };
+            // Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.
+            int index = 0;
+            while (index < LayerList.Count && LayerList[index].Name != layer) index++;
+            if (index == LayerList.Count) throw new ArgumentException($"LeNet5 has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
+            int length = LayerList[index].OutputLength;
+            ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);
             if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
@@ -216,30 +211,17 @@ public partial class LeNet5 : IClassifier
     {
         if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;
         _frozenBackup ??= new float[ParameterCount];
-        if (_frozen[0])
+        // Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.
+        int offset = 0;
+        for (int i = 0; i < LayerList.Count; i++)
         {
-            Span<float> live = _parameters.AsSpan(0, 156), kept = _frozenBackup.AsSpan(0, 156);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[2])
-        {
-            Span<float> live = _parameters.AsSpan(156, 2416), kept = _frozenBackup.AsSpan(156, 2416);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[4])
-        {
-            Span<float> live = _parameters.AsSpan(2572, 48120), kept = _frozenBackup.AsSpan(2572, 48120);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[5])
-        {
-            Span<float> live = _parameters.AsSpan(50692, 10164), kept = _frozenBackup.AsSpan(50692, 10164);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[6])
-        {
-            Span<float> live = _parameters.AsSpan(60856, 850), kept = _frozenBackup.AsSpan(60856, 850);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            int length = LayerList[i].ParameterCount;
+            if (_frozen[i])
+            {
+                Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);
+                if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            }
+            offset += length;
         }
     }
 
@@ -729,6 +711,8 @@ public partial class LeNet5 : IClassifier
         public int SampleOffset;
         /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
         public long[]? Timings;
+        /// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>
+        public readonly float[]?[] LayerOutputs;
         /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
         public readonly float[] Conv1Padded;
@@ -759,27 +743,35 @@ public partial class LeNet5 : IClassifier
             Capacity = capacity;
             Training = training;
             State = state;
+            LayerOutputs = new float[]?[7];
             Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
             Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
             Conv1Padded = new float[1024];
             Conv1PaddedGradient = new float[6144];
             Conv1RotatedWeights = new float[150];
             Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+            LayerOutputs[1] = Pool1Output;
             Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
             Pool1Argmax = new int[capacity * 1176];
             Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
+            LayerOutputs[2] = Conv2Output;
             Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : [];
             Conv2Padded = new float[1176];
             Conv2PaddedGradient = new float[5184];
             Conv2RotatedWeights = new float[2400];
             Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
+            LayerOutputs[3] = Pool2Output;
             Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : [];
             Pool2Argmax = new int[capacity * 400];
             Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+            LayerOutputs[4] = Dense1Output;
             Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : [];
             Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
+            LayerOutputs[5] = Dense2Output;
             Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : [];
             Dense3Output = new float[capacity * Layers.Dense3.OutputLength];
+            LayerOutputs[6] = Dense3Output;
             Dense3Gradient = training ? new float[capacity * Layers.Dense3.OutputLength] : [];
             Probabilities = new float[capacity * OutputLength];
         }
