@@ -85,7 +85,10 @@ public sealed class GeneratedNamesTests
                 }
             }
         }
-        Assert.Equal(GeneratedNames.Methods.Order(StringComparer.Ordinal), methods);
+        // Chunk methods (ForwardLayers0To15, …) are named by their layers: the table lists their prefixes, and Everything
+        // has enough layers (two chunks) to get every kind.
+        Assert.Equal(GeneratedNames.Methods.Order(StringComparer.Ordinal), methods.Where(m => GeneratedNames.ChunkMethodPrefix(m) is null));
+        Assert.Equal(GeneratedNames.ChunkMethodPrefixes.Order(StringComparer.Ordinal), methods.Select(GeneratedNames.ChunkMethodPrefix).OfType<string>().Distinct().Order(StringComparer.Ordinal));
         Assert.Equal(GeneratedNames.OtherMembers.Order(StringComparer.Ordinal), others);
     }
 
@@ -114,6 +117,21 @@ public sealed class GeneratedNamesTests
         }
         Assert.Empty(outside.Except(GeneratedNames.ReferencedTypes.Keys));
         Assert.Empty(GeneratedNames.ReferencedTypes.Keys.Except(outside));
+    }
+
+    [Theory]
+    [InlineData("ForwardLayers0To15", "ForwardLayers")]
+    [InlineData("BackwardLayers16To31", "BackwardLayers")]
+    [InlineData("TensorsOfLayers208To223", "TensorsOfLayers")]
+    [InlineData("ForwardLayers", null)]
+    [InlineData("ForwardLayers0To", null)]
+    [InlineData("ForwardLayersTo15", null)]
+    [InlineData("ForwardLayers0x15", null)]
+    [InlineData("Forward", null)]
+    public void Chunk_method_names_are_recognized(string name, string? prefix)
+    {
+        Assert.Equal(prefix, GeneratedNames.ChunkMethodPrefix(name));
+        Assert.Equal(prefix is not null || GeneratedNames.Methods.Contains(name), GeneratedNames.IsMethod(name));
     }
 
     [Fact]

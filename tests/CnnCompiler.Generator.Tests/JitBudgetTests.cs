@@ -49,7 +49,10 @@ public sealed class JitBudgetTests(ITestOutputHelper output)
     private static string NetworksDirectory([CallerFilePath] string thisFile = "") =>
         Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", "samples", "Architectures", "Networks");
 
-    /// <summary>Every network of samples/Architectures/Networks (by file name), LeNet-5, and the CompileTests declarations.</summary>
+    /// <summary>The deep CIFAR ResNets declared here (<see cref="CifarResNet"/>), by name, with their blocks per stage.</summary>
+    private static readonly (string Name, int BlocksPerStage)[] DeepResNets = [("ResNet56", 9), ("ResNet110", 18)];
+
+    /// <summary>Every network of samples/Architectures/Networks (by file name), LeNet-5, the deep ResNets and the CompileTests declarations.</summary>
     public static TheoryData<string> Networks
     {
         get
@@ -60,6 +63,7 @@ public sealed class JitBudgetTests(ITestOutputHelper output)
                 data.Add(Path.GetFileNameWithoutExtension(file));
             }
             data.Add("LeNet5");
+            foreach ((string name, _) in DeepResNets) data.Add(name);
             foreach (CompileTests.Case test in CompileTests.Cases)
             {
                 if (test.Name != "LeNet-5") data.Add("CompileTests: " + test.Name);
@@ -71,6 +75,10 @@ public sealed class JitBudgetTests(ITestOutputHelper output)
     private static string SourceOf(string network)
     {
         if (network == "LeNet5") return Header + "namespace CnnCompiler.Samples.LeNet;\n\n" + SnapshotTests.LeNet5Declaration + "\n";
+        foreach ((string name, int blocksPerStage) in DeepResNets)
+        {
+            if (network == name) return CifarResNet(name, blocksPerStage);
+        }
         const string compileTests = "CompileTests: ";
         if (network.StartsWith(compileTests, StringComparison.Ordinal))
         {
@@ -83,12 +91,53 @@ public sealed class JitBudgetTests(ITestOutputHelper output)
         return Header + File.ReadAllText(Path.Combine(NetworksDirectory(), network + ".cs"));
     }
 
+    /// <summary>
+    /// ResNet-(6n + 2) for 3×32×32 images, declared as samples/Architectures/Networks/ResNet20.cs declares ResNet-20
+    /// (n = 3): a 3×3 stem, three stages of n basic blocks with 16, 32 and 64 channels (the first block of stages 2 and 3
+    /// halves the size, with a projection shortcut), global average pooling and a 10-way classifier. ResNet-56 (n = 9)
+    /// and ResNet-110 (n = 18) are He et al.'s deep CIFAR networks: 198 and 387 layers (ResNet-20 has 72), whose network-level methods
+    /// (passes, constructors, tables) must not grow with the depth.
+    /// </summary>
+    public static string CifarResNet(string name, int blocksPerStage)
+    {
+        var source = new StringBuilder(Header);
+        source.Append("namespace CnnCompiler.Samples.Architectures;\n\n");
+        source.Append(Invariant($"// ResNet-{6 * blocksPerStage + 2} for 3×32×32 images: three stages of {blocksPerStage} basic blocks with 16, 32 and 64 channels.\n"));
+        source.Append("[Network(3, 32, 32)]\n");
+        source.Append("[Conv2D(16, 3, PaddingSize = 1, UseBias = false, Name = \"conv1\")]\n");
+        source.Append("[BatchNorm(Name = \"bn1\")]\n");
+        source.Append("[ReLU]\n");
+        int[] channels = [16, 32, 64];
+        for (int stage = 0; stage < channels.Length; stage++)
+        {
+            for (int block = 0; block < blocksPerStage; block++)
+            {
+                string stride = stage > 0 && block == 0 ? ", Stride = 2" : "";
+                source.Append(Invariant($"[BasicBlock({channels[stage]}{stride}, Name = \"layer{stage + 1}.{block}\")]\n"));
+            }
+        }
+        source.Append("[GlobalAveragePool]\n");
+        source.Append("[Dense(10, Name = \"fc\")]\n");
+        source.Append("[SoftmaxCrossEntropy]\n");
+        source.Append($"public partial class {name};\n");
+        return source.ToString();
+    }
+
+    /// <summary>The declaration builder gives ResNet-20 exactly as the sample declares it.</summary>
+    [Fact]
+    public void CifarResNet_with_three_blocks_per_stage_is_the_ResNet20_sample()
+    {
+        static IEnumerable<string> Attributes(string source) =>
+            source.Split('\n').Select(line => line.Trim()).Where(line => line.StartsWith('[') || line.StartsWith("public partial class", StringComparison.Ordinal));
+        Assert.Equal(Attributes(SourceOf("ResNet20")), Attributes(CifarResNet("ResNet20", 3)));
+    }
+
     [Fact]
     public void Every_sample_network_is_measured()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (string network in Networks) names.Add(network);
-        Assert.Superset(new HashSet<string>(["ResNet20", "VggSmall", "AlexNetSmall", "SignalNet", "ClipNet", "MultispectralNet", "LeNet5"]), names);
+        Assert.Superset(new HashSet<string>(["ResNet20", "ResNet56", "ResNet110", "VggSmall", "AlexNetSmall", "SignalNet", "ClipNet", "MultispectralNet", "LeNet5"]), names);
     }
 
     [Theory]
@@ -298,7 +347,11 @@ public sealed class JitBudgetTests(ITestOutputHelper output)
     private static string Table(string network, IReadOnlyList<MethodIlMetrics> methods)
     {
         MethodIlMetrics[] top = methods.OrderByDescending(m => m.IlBytes).ThenBy(m => m.Name, StringComparer.Ordinal).Take(10).ToArray();
-        int width = Math.Max("method".Length, top.Max(m => m.Name.Length));
+        // The methods outside the per-layer classes (passes, constructors, tables, the workspace): the ones that would
+        // grow with the depth if they did something per layer inline.
+        MethodIlMetrics[] networkLevel = methods.Where(m => !m.Name.Contains(".Layers.", StringComparison.Ordinal))
+            .OrderByDescending(m => m.IlBytes).ThenBy(m => m.Name, StringComparer.Ordinal).Take(6).ToArray();
+        int width = Math.Max("method".Length, top.Concat(networkLevel).Max(m => m.Name.Length));
         var table = new StringBuilder();
         table.AppendLine(Invariant($"{network}: {methods.Count} methods; largest by IL size (budgets: IL {MaxIlBytes:N0} bytes, {MaxLocals:N0} locals, {MaxBasicBlocks:N0} blocks, {MaxLocalReferences:N0} local references)"));
         table.AppendLine($"  {"method".PadRight(width)}  {"IL bytes",8}  {"locals",6}  {"blocks",6}  {"loc refs",8}");
@@ -307,6 +360,14 @@ public sealed class JitBudgetTests(ITestOutputHelper output)
             table.AppendLine(Invariant($"  {m.Name.PadRight(width)}  {m.IlBytes,8:N0}  {m.Locals,6:N0}  {m.BasicBlocks,6:N0}  {m.LocalReferences,8:N0}"));
         }
         table.AppendLine(Invariant($"  max: IL {methods.Max(m => m.IlBytes):N0} bytes, {methods.Max(m => m.Locals):N0} locals, {methods.Max(m => m.BasicBlocks):N0} blocks, {methods.Max(m => m.LocalReferences):N0} local references"));
+        if (networkLevel.Length > 0 && networkLevel.Length < methods.Count)
+        {
+            table.AppendLine("  largest network-level methods (outside Layers):");
+            foreach (MethodIlMetrics m in networkLevel)
+            {
+                table.AppendLine(Invariant($"  {m.Name.PadRight(width)}  {m.IlBytes,8:N0}  {m.Locals,6:N0}  {m.BasicBlocks,6:N0}  {m.LocalReferences,8:N0}"));
+            }
+        }
         return table.ToString();
     }
 }

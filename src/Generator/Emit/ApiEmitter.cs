@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
@@ -10,6 +12,7 @@ internal static class ApiEmitter
         string name = network.Type.Name;
         var loss = new LossApi(network.Loss);
         LayerPlan last = network.Layers[network.Layers.Count - 1];
+        var chunks = new LayerChunks(network);
         w.Line($"/// <summary>Floats in one input sample ({network.Input}, channels first).</summary>");
         w.Line($"public const int InputLength = {Format.Int(network.Input.Length)};");
         w.Line($"/// <summary>Floats in one output sample: {loss.PredictDescription}.</summary>");
@@ -45,13 +48,30 @@ internal static class ApiEmitter
         using (w.Block($"public {name}(int seed = 0)"))
         {
             w.Line("var random = new SeededRandom(unchecked((ulong)seed));");
-            foreach (LayerPlan layer in network.Layers)
+            if (chunks.IsSplit)
             {
-                if (layer.ParameterCount > 0 || layer.StateCount > 0) LayerEmitters.For(layer).EmitInitialization(w, layer);
+                w.Line(LayerChunks.Comment);
+                foreach (LayerRange range in InitializedRanges(chunks)) w.Line($"Initialize{range.Suffix}(random);");
+            }
+            else
+            {
+                EmitInitialization(w, network.Layers);
             }
             w.Line("_random = random;");
             w.Line("UpdateFirstTrainable();");
             w.Line("_inferenceWorkspaces = new(() => new Workspace(InferenceChunk, training: false, _state));");
+        }
+        if (chunks.IsSplit)
+        {
+            foreach (LayerRange range in InitializedRanges(chunks))
+            {
+                w.Line();
+                w.Line($"/// <summary>The initial parameters and state of layers {range.First} to {range.Last} ({NetworkEmitter.Xml(chunks.Names(range))}), drawn from <paramref name=\"random\"/> in layer order.</summary>");
+                using (w.Block($"private void Initialize{range.Suffix}(SeededRandom random)"))
+                {
+                    EmitInitialization(w, chunks.LayersOf(range));
+                }
+            }
         }
         w.Line();
         w.Line("/// <summary>Every trainable parameter, layer after layer, each tensor in PyTorch's layout (conv: out×in×k…, dense: out×in, then bias).</summary>");
@@ -90,6 +110,21 @@ internal static class ApiEmitter
         w.Line();
         EmitValidation(w, name, loss);
     }
+
+    /// <summary>Statements that initialize the parameters and state of <paramref name="layers"/>, in order.</summary>
+    private static void EmitInitialization(CodeWriter w, IEnumerable<LayerPlan> layers)
+    {
+        foreach (LayerPlan layer in layers)
+        {
+            if (HasInitialization(layer)) LayerEmitters.For(layer).EmitInitialization(w, layer);
+        }
+    }
+
+    private static bool HasInitialization(LayerPlan layer) => layer.ParameterCount > 0 || layer.StateCount > 0;
+
+    /// <summary>The chunks with anything to initialize.</summary>
+    private static IEnumerable<LayerRange> InitializedRanges(LayerChunks chunks) =>
+        chunks.Ranges.Where(range => chunks.LayersOf(range).Any(HasInitialization));
 
     private static void EmitInference(CodeWriter w, LayerPlan last, LossApi loss)
     {

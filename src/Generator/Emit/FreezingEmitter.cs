@@ -71,14 +71,17 @@ internal static class FreezingEmitter
         {
             w.Line("if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;");
             w.Line("_frozenBackup ??= new float[ParameterCount];");
-            foreach (LayerPlan layer in network.Layers)
+            w.Line("// Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.");
+            w.Line("int offset = 0;");
+            using (w.Block("for (int i = 0; i < LayerList.Count; i++)"))
             {
-                if (layer.ParameterCount == 0) continue;
-                using (w.Block($"if (_frozen[{layer.Index}])"))
+                w.Line("int length = LayerList[i].ParameterCount;");
+                using (w.Block("if (_frozen[i])"))
                 {
-                    w.Line($"Span<float> live = _parameters.AsSpan({layer.WeightOffset}, {layer.ParameterCount}), kept = _frozenBackup.AsSpan({layer.WeightOffset}, {layer.ParameterCount});");
+                    w.Line("Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);");
                     w.Line("if (restore) kept.CopyTo(live); else live.CopyTo(kept);");
                 }
+                w.Line("offset += length;");
             }
         }
     }

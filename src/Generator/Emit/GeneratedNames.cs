@@ -18,6 +18,41 @@ internal static class GeneratedNames
         "TrainingPass", "UpdateFirstTrainable",
     };
 
+    /// <summary>
+    /// Prefixes of the methods a network of more than one <see cref="LayerChunks">chunk</see> gets per chunk: the prefix,
+    /// the chunk's first layer, "To" and its last layer (<c>ForwardLayers0To15</c>, <c>TensorsOfLayers16To31</c>).
+    /// </summary>
+    public static readonly string[] ChunkMethodPrefixes =
+    [
+        "BackwardLayers", "ForwardLayers", "InitializeLayers", "LayerListOfLayers", "TensorsOfLayers",
+    ];
+
+    /// <summary>Whether a method of the generated class may have this name: one of <see cref="Methods"/>, or a chunk method.</summary>
+    public static bool IsMethod(string name) => Methods.Contains(name) || ChunkMethodPrefix(name) is not null;
+
+    /// <summary>The prefix of a chunk method's name (<c>ForwardLayers</c> for <c>ForwardLayers0To15</c>), or null for any other name.</summary>
+    public static string? ChunkMethodPrefix(string name)
+    {
+        foreach (string prefix in ChunkMethodPrefixes)
+        {
+            if (!name.StartsWith(prefix, System.StringComparison.Ordinal)) continue;
+            string range = name.Substring(prefix.Length);
+            int to = range.IndexOf("To", System.StringComparison.Ordinal);
+            if (to > 0 && IsNumber(range.Substring(0, to)) && IsNumber(range.Substring(to + 2))) return prefix;
+        }
+        return null;
+    }
+
+    private static bool IsNumber(string text)
+    {
+        if (text.Length == 0) return false;
+        foreach (char c in text)
+        {
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
+    }
+
     /// <summary>Constants, fields, properties and nested types of the generated class: any user member of the same name clashes.</summary>
     public static readonly HashSet<string> OtherMembers = new(System.StringComparer.Ordinal)
     {
@@ -88,7 +123,7 @@ internal static class GeneratedNames
     public static string? ClassNameClash(string className)
     {
         if (ReferencedTypes.TryGetValue(className, out string? type)) return type.StartsWith("the ", System.StringComparison.Ordinal) ? type : "the type " + type;
-        if (Methods.Contains(className) || OtherMembers.Contains(className)) return $"the generated member '{className}'";
+        if (IsMethod(className) || OtherMembers.Contains(className)) return $"the generated member '{className}'";
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
@@ -7,15 +8,31 @@ internal static class InspectionEmitter
 {
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
-        var wiring = new Wiring(network);
+        var chunks = new LayerChunks(network);
         w.Line("/// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>");
         w.Line("public static IReadOnlyList<LayerInfo> LayerList { get; } =");
-        w.Line("[");
-        foreach (LayerPlan layer in network.Layers)
+        if (chunks.IsSplit)
         {
-            w.Line($"    new(\"{layer.Name}\", \"{layer.Decl.AttributeName}\", [{string.Join(", ", layer.Output.Dims)}], {layer.ParameterCount}, {layer.Flops}),");
+            EmitChunkedTable(w, chunks.Ranges, "LayerListOf");
         }
-        w.Line("];");
+        else
+        {
+            w.Line("[");
+            EmitRows(w, network.Layers);
+            w.Line("];");
+        }
+        if (chunks.IsSplit)
+        {
+            foreach (LayerRange range in chunks.Ranges)
+            {
+                w.Line();
+                w.Line($"/// <summary>The <see cref=\"LayerList\"/> entries of layers {range.First} to {range.Last}.</summary>");
+                w.Line($"private static LayerInfo[] LayerListOf{range.Suffix}() =>");
+                w.Line("[");
+                EmitRows(w, chunks.LayersOf(range));
+                w.Line("];");
+            }
+        }
         w.Line();
         w.Line("IReadOnlyList<LayerInfo> INetwork.LayerList => LayerList;");
         w.Line();
@@ -33,20 +50,36 @@ internal static class InspectionEmitter
             using (w.Block("try"))
             {
                 w.Line(PassEmitter.HasFolding(network) ? "Forward(workspace, input, 1, fold: false);" : "Forward(workspace, input, 1);");
-                w.Line("ReadOnlySpan<float> output = layer switch");
-                w.Line("{");
-                foreach (LayerPlan layer in network.Layers)
-                {
-                    string buffer = wiring.Output(layer.Index);
-                    string slice = buffer == "input" ? "Slice" : "AsSpan";
-                    w.Line($"    \"{layer.Name}\" => {buffer}.{slice}(0, {Format.Int(layer.Output.Length)}),");
-                }
-                w.Line("    _ => throw new ArgumentException($\"" + network.Type.Name + " has no layer named '{layer}'; see LayerList for the names.\", nameof(layer)),");
-                w.Line("};");
+                w.Line("// Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.");
+                w.Line("int index = 0;");
+                w.Line("while (index < LayerList.Count && LayerList[index].Name != layer) index++;");
+                w.Line("if (index == LayerList.Count) throw new ArgumentException($\"" + network.Type.Name + " has no layer named '{layer}'; see LayerList for the names.\", nameof(layer));");
+                w.Line("int length = LayerList[index].OutputLength;");
+                w.Line("ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);");
                 w.Line("if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $\"the output of {layer}\");");
                 w.Line("output.CopyTo(activations);");
             }
             using (w.Block("finally")) { w.Line("_inferenceWorkspaces.Return(workspace);"); w.Line("Interlocked.Decrement(ref _inferenceCalls);"); }
+        }
+    }
+
+    /// <summary>
+    /// The initializer of a static table whose rows come from one method per chunk (<paramref name="method"/> and the
+    /// chunk's suffix), so that the static constructor stays the same size for any depth.
+    /// </summary>
+    public static void EmitChunkedTable(CodeWriter w, IEnumerable<LayerRange> ranges, string method)
+    {
+        w.Line("[");
+        w.Line("    " + LayerChunks.TableComment);
+        foreach (LayerRange range in ranges) w.Line($"    .. {method}{range.Suffix}(),");
+        w.Line("];");
+    }
+
+    private static void EmitRows(CodeWriter w, IEnumerable<LayerPlan> layers)
+    {
+        foreach (LayerPlan layer in layers)
+        {
+            w.Line($"    new(\"{layer.Name}\", \"{layer.Decl.AttributeName}\", [{string.Join(", ", layer.Output.Dims)}], {layer.ParameterCount}, {layer.Flops}),");
         }
     }
 }

@@ -1,14 +1,22 @@
+using System.Collections.Generic;
 using System.Linq;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
 
-/// <summary>The network's forward pass (every layer in order) and backward pass (every layer in reverse).</summary>
+/// <summary>
+/// The network's forward pass (every layer in order) and backward pass (every layer in reverse). A network of more
+/// than one <see cref="LayerChunks">chunk</see> runs each pass as a sequence of calls to one private method per chunk
+/// (<c>ForwardLayers0To15</c>, …; backward from the last chunk to the first), which hold the same statements.
+/// </summary>
 internal static class PassEmitter
 {
+    private const string BackwardChunkParameters = "Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark";
+
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
         var wiring = new Wiring(network);
+        var chunks = new LayerChunks(network);
         bool folds = HasFolding(network);
         w.Line("/// <summary>Runs every layer forward over <paramref name=\"count\"/> samples; the last layer's output holds the network's raw outputs.</summary>");
         if (folds) w.Line("/// <remarks>At inference, BatchNorms are folded into the layer before them unless <paramref name=\"fold\"/> is false (feature maps of every layer are wanted).</remarks>");
@@ -17,32 +25,31 @@ internal static class PassEmitter
             w.Line("ReadOnlySpan<float> parameters = _parameters;");
             if (folds) w.Line("bool folded = fold && !workspace.Training;");
             EmitTimingStart(w);
-            for (int i = 0; i < network.Layers.Count; i++)
+            if (chunks.IsSplit)
             {
-                LayerPlan layer = network.Layers[i];
-                if (layer.IsView) continue;
-                if (layer.FoldsBatchNorm)
+                w.Line(LayerChunks.Comment);
+                string folded = folds ? ", folded" : "";
+                foreach (LayerRange range in ForwardRanges(chunks))
                 {
-                    LayerPlan norm = network.Layers[i + 1];
-                    string id = layer.Identifier, source = $"Layers.{id}";
-                    using (w.Block("if (folded)"))
-                    {
-                        w.Line($"// {norm.Name} folded into {layer.Name}: one pass over the activations instead of two.");
-                        w.Line($"Layers.{norm.Identifier}.Fold(parameters, workspace.State, {source}.WeightOffset, {source}.WeightCount, {source}.BiasOffset, {source}.BiasCount, workspace.{id}Folded);");
-                        w.Line($"{source}.ForwardFolded(workspace.{id}Folded, {wiring.Output(layer.InputFrom)}, {wiring.Output(norm.Index)}, workspace, count);");
-                    }
-                    using (w.Block("else"))
-                    {
-                        EmitForwardCall(w, wiring, layer);
-                        w.Line($"Lap(timings, {i}, ref mark);");
-                        EmitForwardCall(w, wiring, norm);
-                    }
-                    w.Line($"Lap(timings, {i + 1}, ref mark);");
-                    i++;
-                    continue;
+                    w.Line($"Forward{range.Suffix}(workspace, parameters, input, count{folded}, timings, ref mark);");
                 }
-                EmitForwardCall(w, wiring, layer);
-                w.Line($"Lap(timings, {i}, ref mark);");
+            }
+            else
+            {
+                EmitForwardLayers(w, network, wiring, new LayerRange(0, network.Layers.Count - 1));
+            }
+        }
+        if (chunks.IsSplit)
+        {
+            string parameters = $"Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, {(folds ? "bool folded, " : "")}long[]? timings, ref long mark";
+            foreach (LayerRange range in ForwardRanges(chunks))
+            {
+                w.Line();
+                w.Line($"/// <summary>Forward, layers {range.First} to {range.Last}: {NetworkEmitter.Xml(chunks.Names(range))}.</summary>");
+                using (w.Block($"private static void Forward{range.Suffix}({parameters})"))
+                {
+                    EmitForwardLayers(w, network, wiring, range);
+                }
             }
         }
         w.Line();
@@ -57,27 +64,93 @@ internal static class PassEmitter
             w.Line("int first = _firstTrainable;");
             w.Line("bool wantInput = !inputGradient.IsEmpty;");
             EmitTimingStart(w);
-            for (int i = network.Layers.Count - 1; i >= 0; i--)
+            if (chunks.IsSplit)
             {
-                LayerPlan layer = network.Layers[i];
-                if (layer.IsView) continue;
-                string inputTarget = $"{Wanted(wiring, layer.InputFrom, i)} ? {wiring.GradientTarget(layer.InputFrom, i)} : default";
-                string skip = layer.Kind == LayerKind.Add ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
-                string parameterGradients = layer.ParameterCount > 0 ? $"_frozen[{i}] ? default : parameterGradients" : "default";
-                string condition = $"if (wantInput || first <= {i})";
-                w.Line($"{condition} Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
-                foreach (int producer in wiring.SumsAfter(i))
+                w.Line(LayerChunks.Comment);
+                foreach (LayerRange range in BackwardRanges(chunks))
                 {
-                    string length = producer < 0 ? "InputLength" : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
-                    string main = producer < 0 ? "inputGradient" : $"workspace.{network.Layers[producer].Identifier}Gradient.AsSpan(0, count * {length})";
-                    w.Line($"// {(producer < 0 ? "The input" : network.Layers[producer].Name)} feeds several layers: its gradient is the sum of theirs.");
-                    foreach (string extra in wiring.ExtraGradientFields(producer))
-                    {
-                        w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * {length}), {main});");
-                    }
+                    w.Line($"Backward{range.Suffix}(workspace, parameters, input, inputGradient, parameterGradients, count, first, wantInput, timings, ref mark);");
                 }
-                w.Line($"Lap(timings, {network.Layers.Count + i}, ref mark);");
             }
+            else
+            {
+                EmitBackwardLayers(w, network, wiring, new LayerRange(0, network.Layers.Count - 1));
+            }
+        }
+        if (chunks.IsSplit)
+        {
+            foreach (LayerRange range in BackwardRanges(chunks))
+            {
+                w.Line();
+                w.Line($"/// <summary>Backward, layers {range.Last} down to {range.First}: {NetworkEmitter.Xml(chunks.Names(range))}.</summary>");
+                using (w.Block($"private void Backward{range.Suffix}({BackwardChunkParameters})"))
+                {
+                    EmitBackwardLayers(w, network, wiring, range);
+                }
+            }
+        }
+    }
+
+    /// <summary>The chunks that run anything (a chunk of views only has nothing to do), first to last.</summary>
+    private static IEnumerable<LayerRange> ForwardRanges(LayerChunks chunks) =>
+        chunks.Ranges.Where(range => chunks.LayersOf(range).Any(layer => !layer.IsView));
+
+    /// <summary>The same chunks, last to first: the order backward calls them in.</summary>
+    private static IEnumerable<LayerRange> BackwardRanges(LayerChunks chunks) => ForwardRanges(chunks).Reverse();
+
+    private static void EmitForwardLayers(CodeWriter w, NetworkPlan network, Wiring wiring, LayerRange range)
+    {
+        for (int i = range.First; i <= range.Last; i++)
+        {
+            LayerPlan layer = network.Layers[i];
+            if (layer.IsView) continue;
+            if (layer.FoldsBatchNorm)
+            {
+                LayerPlan norm = network.Layers[i + 1];
+                string id = layer.Identifier, source = $"Layers.{id}";
+                using (w.Block("if (folded)"))
+                {
+                    w.Line($"// {norm.Name} folded into {layer.Name}: one pass over the activations instead of two.");
+                    w.Line($"Layers.{norm.Identifier}.Fold(parameters, workspace.State, {source}.WeightOffset, {source}.WeightCount, {source}.BiasOffset, {source}.BiasCount, workspace.{id}Folded);");
+                    w.Line($"{source}.ForwardFolded(workspace.{id}Folded, {wiring.Output(layer.InputFrom)}, {wiring.Output(norm.Index)}, workspace, count);");
+                }
+                using (w.Block("else"))
+                {
+                    EmitForwardCall(w, wiring, layer);
+                    w.Line($"Lap(timings, {i}, ref mark);");
+                    EmitForwardCall(w, wiring, norm);
+                }
+                w.Line($"Lap(timings, {i + 1}, ref mark);");
+                i++;
+                continue;
+            }
+            EmitForwardCall(w, wiring, layer);
+            w.Line($"Lap(timings, {i}, ref mark);");
+        }
+    }
+
+    private static void EmitBackwardLayers(CodeWriter w, NetworkPlan network, Wiring wiring, LayerRange range)
+    {
+        for (int i = range.Last; i >= range.First; i--)
+        {
+            LayerPlan layer = network.Layers[i];
+            if (layer.IsView) continue;
+            string inputTarget = $"{Wanted(wiring, layer.InputFrom, i)} ? {wiring.GradientTarget(layer.InputFrom, i)} : default";
+            string skip = layer.Kind == LayerKind.Add ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
+            string parameterGradients = layer.ParameterCount > 0 ? $"_frozen[{i}] ? default : parameterGradients" : "default";
+            string condition = $"if (wantInput || first <= {i})";
+            w.Line($"{condition} Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
+            foreach (int producer in wiring.SumsAfter(i))
+            {
+                string length = producer < 0 ? "InputLength" : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
+                string main = producer < 0 ? "inputGradient" : $"workspace.{network.Layers[producer].Identifier}Gradient.AsSpan(0, count * {length})";
+                w.Line($"// {(producer < 0 ? "The input" : network.Layers[producer].Name)} feeds several layers: its gradient is the sum of theirs.");
+                foreach (string extra in wiring.ExtraGradientFields(producer))
+                {
+                    w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * {length}), {main});");
+                }
+            }
+            w.Line($"Lap(timings, {network.Layers.Count + i}, ref mark);");
         }
     }
 

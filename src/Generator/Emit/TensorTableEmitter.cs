@@ -12,19 +12,42 @@ internal static class TensorTableEmitter
 {
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
+        var chunks = new LayerChunks(network);
         w.Line("/// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>");
         w.Line("public static IReadOnlyList<TensorInfo> Tensors { get; } =");
-        w.Line("[");
-        foreach (LayerPlan layer in network.Layers)
+        if (chunks.IsSplit)
+        {
+            LayerRange[] ranges = chunks.Ranges.Where(range => chunks.LayersOf(range).Any(layer => TensorsOf(layer).Any())).ToArray();
+            InspectionEmitter.EmitChunkedTable(w, ranges, "TensorsOf");
+            foreach (LayerRange range in ranges)
+            {
+                w.Line();
+                w.Line($"/// <summary>The <see cref=\"Tensors\"/> of layers {range.First} to {range.Last}.</summary>");
+                w.Line($"private static TensorInfo[] TensorsOf{range.Suffix}() =>");
+                w.Line("[");
+                EmitRows(w, chunks.LayersOf(range));
+                w.Line("];");
+            }
+        }
+        else
+        {
+            w.Line("[");
+            EmitRows(w, network.Layers);
+            w.Line("];");
+        }
+        w.Line();
+        w.Line("IReadOnlyList<TensorInfo> INetwork.Tensors => Tensors;");
+    }
+
+    private static void EmitRows(CodeWriter w, IEnumerable<LayerPlan> layers)
+    {
+        foreach (LayerPlan layer in layers)
         {
             foreach (var (role, store, offset, shape) in TensorsOf(layer))
             {
                 w.Line($"    new(\"{layer.Name}.{role}\", \"{layer.Name}\", TensorStore.{store}, {offset}, [{string.Join(", ", shape)}]),");
             }
         }
-        w.Line("];");
-        w.Line();
-        w.Line("IReadOnlyList<TensorInfo> INetwork.Tensors => Tensors;");
     }
 
     /// <summary>The tensors of one layer in state_dict order: weight, bias, then running statistics.</summary>

@@ -109,9 +109,9 @@ internal static class NetworkParser
             }
             bool isMethod = member is IMethodSymbol { MethodKind: MethodKind.Ordinary };
             if (member is IMethodSymbol && !isMethod) continue; // operators, accessors, destructors: names the generated code never uses
-            if (GeneratedNames.OtherMembers.Contains(member.Name) || (!isMethod && GeneratedNames.Methods.Contains(member.Name)))
+            if (GeneratedNames.OtherMembers.Contains(member.Name) || (!isMethod && GeneratedNames.IsMethod(member.Name)))
             {
-                string generated = GeneratedNames.Methods.Contains(member.Name) ? "a method" : "a constant, field, property or nested type";
+                string generated = GeneratedNames.IsMethod(member.Name) ? "a method" : "a constant, field, property or nested type";
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.MemberClashesWithGeneratedMember, location, type.Name, member.Name, generated));
             }
         }

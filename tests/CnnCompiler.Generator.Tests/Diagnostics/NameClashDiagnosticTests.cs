@@ -15,6 +15,7 @@ public sealed class NameClashDiagnosticTests
     [InlineData("var", "the contextual keyword var")]
     [InlineData("Layers", "the generated member 'Layers'")]
     [InlineData("Predict", "the generated member 'Predict'")]
+    [InlineData("ForwardLayers0To15", "the generated member 'ForwardLayers0To15'")]
     public void Cnn0022_class_named_like_something_the_generated_code_uses_is_reported_on_the_class_name(string className, string what)
     {
         DiagnosticAssert.Single(
@@ -28,6 +29,7 @@ public sealed class NameClashDiagnosticTests
     [InlineData("private readonly float[] [|_parameters|] = [];", "_parameters", "a constant, field, property or nested type")]
     [InlineData("public sealed class [|Workspace|];", "Workspace", "a constant, field, property or nested type")]
     [InlineData("public string [|Predict|] = \"\";", "Predict", "a method")]
+    [InlineData("public int [|BackwardLayers16To31|] { get; set; }", "BackwardLayers16To31", "a method")]
     public void Cnn0023_member_named_like_a_generated_member_is_reported_on_the_member(string member, string name, string what)
     {
         DiagnosticAssert.Single(

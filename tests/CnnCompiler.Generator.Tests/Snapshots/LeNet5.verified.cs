@@ -147,17 +147,12 @@ public partial class LeNet5 : IClassifier
         try
         {
             Forward(workspace, input, 1);
-            ReadOnlySpan<float> output = layer switch
-            {
-                "conv1" => workspace.Conv1Output.AsSpan(0, 4704),
-                "pool1" => workspace.Pool1Output.AsSpan(0, 1176),
-                "conv2" => workspace.Conv2Output.AsSpan(0, 1600),
-                "pool2" => workspace.Pool2Output.AsSpan(0, 400),
-                "dense1" => workspace.Dense1Output.AsSpan(0, 120),
-                "dense2" => workspace.Dense2Output.AsSpan(0, 84),
-                "dense3" => workspace.Dense3Output.AsSpan(0, 10),
-                _ => throw new ArgumentException($"LeNet5 has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
-            };
+            // Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.
+            int index = 0;
+            while (index < LayerList.Count && LayerList[index].Name != layer) index++;
+            if (index == LayerList.Count) throw new ArgumentException($"LeNet5 has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
+            int length = LayerList[index].OutputLength;
+            ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);
             if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
@@ -216,30 +211,17 @@ public partial class LeNet5 : IClassifier
     {
         if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;
         _frozenBackup ??= new float[ParameterCount];
-        if (_frozen[0])
+        // Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.
+        int offset = 0;
+        for (int i = 0; i < LayerList.Count; i++)
         {
-            Span<float> live = _parameters.AsSpan(0, 156), kept = _frozenBackup.AsSpan(0, 156);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[2])
-        {
-            Span<float> live = _parameters.AsSpan(156, 2416), kept = _frozenBackup.AsSpan(156, 2416);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[4])
-        {
-            Span<float> live = _parameters.AsSpan(2572, 48120), kept = _frozenBackup.AsSpan(2572, 48120);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[5])
-        {
-            Span<float> live = _parameters.AsSpan(50692, 10164), kept = _frozenBackup.AsSpan(50692, 10164);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[6])
-        {
-            Span<float> live = _parameters.AsSpan(60856, 850), kept = _frozenBackup.AsSpan(60856, 850);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            int length = LayerList[i].ParameterCount;
+            if (_frozen[i])
+            {
+                Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);
+                if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            }
+            offset += length;
         }
     }
 
@@ -733,6 +715,8 @@ public partial class LeNet5 : IClassifier
         public int SampleOffset;
         /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
         public long[]? Timings;
+        /// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>
+        public readonly float[]?[] LayerOutputs;
         /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
         public readonly float[] Conv1Padded;
@@ -744,6 +728,8 @@ public partial class LeNet5 : IClassifier
         /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv2Output, Conv2Gradient;
         public readonly float[] Conv2Padded;
+        public readonly float[] Conv2WeightsByChannel;
+        public readonly float[] Conv2OutputByPosition;
         public readonly float[] Conv2GradientByPosition;
         public readonly float[] Conv2WeightGradientByChannel;
         public readonly float[] Conv2PaddedGradient;
@@ -765,29 +751,39 @@ public partial class LeNet5 : IClassifier
             Capacity = capacity;
             Training = training;
             State = state;
+            LayerOutputs = new float[]?[7];
             Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
             Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
             Conv1Padded = new float[1024];
             Conv1PaddedGradient = new float[6144];
             Conv1RotatedWeights = new float[150];
             Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+            LayerOutputs[1] = Pool1Output;
             Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
             Pool1Argmax = new int[capacity * 1176];
             Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
+            LayerOutputs[2] = Conv2Output;
             Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : [];
             Conv2Padded = new float[1176];
+            Conv2WeightsByChannel = new float[2400];
+            Conv2OutputByPosition = new float[1600];
             Conv2GradientByPosition = new float[1600];
             Conv2WeightGradientByChannel = new float[2400];
             Conv2PaddedGradient = new float[5184];
             Conv2RotatedWeights = new float[2400];
             Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
+            LayerOutputs[3] = Pool2Output;
             Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : [];
             Pool2Argmax = new int[capacity * 400];
             Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+            LayerOutputs[4] = Dense1Output;
             Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : [];
             Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
+            LayerOutputs[5] = Dense2Output;
             Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : [];
             Dense3Output = new float[capacity * Layers.Dense3.OutputLength];
+            LayerOutputs[6] = Dense3Output;
             Dense3Gradient = training ? new float[capacity * Layers.Dense3.OutputLength] : [];
             Probabilities = new float[capacity * OutputLength];
         }
@@ -1464,7 +1460,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), then transposes back adding bias and ReLU; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv2
         {
@@ -1492,10 +1488,14 @@ public partial class LeNet5 : IClassifier
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
                 ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
                 float[] padded = workspace.Conv2Padded;
+                ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2WeightsByChannel);
+                ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2OutputByPosition);
+                TransposeWeights(ref weights, ref weightsByChannel);
                 for (int n = 0; n < count; n++)
                 {
                     CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
+                    ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, ref outputByPosition);
+                    ToChannels(ref outputByPosition, biasValues, output.Slice(n * OutputLength, OutputLength));
                 }
             }
 
@@ -1555,178 +1555,150 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU)</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>wt[i, ky, kx, o] = W[o, i, ky, kx]: the weights with the output channels side by side (once per call).</summary>
+            private static void TransposeWeights(ref float weights, ref float weightsByChannel)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < ColumnRows; t++)
+                    {
+                        Unsafe.Add(ref weightsByChannel, t * OutChannels + o) = Unsafe.Add(ref weights, o * ColumnRows + t);
+                    }
+                }
+            }
+
+            /// <summary>y[o, p] = max(out[p, o] + bias[o], 0): one sample back in PyTorch's channel-major layout.</summary>
+            private static void ToChannels(ref float outputByPosition, ReadOnlySpan<float> bias, Span<float> y)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    float b = bias.IsEmpty ? 0f : bias[o];
+                    Span<float> plane = y.Slice(o * ColumnCols, ColumnCols);
+                    for (int p = 0; p < ColumnCols; p++)
+                    {
+                        plane[p] = MathF.Max(Unsafe.Add(ref outputByPosition, p * OutChannels + o) + b, 0f);
+                    }
+                }
+            }
+
+            /// <summary>out[y, x, o] = Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]: positions × channels, bias and activation added by ToChannels</summary>
+            private static void ConvolveByChannel(ref float padded, ref float weightsByChannel, ref float outputByPosition)
             {
                 const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                for (int f = 0; f + 16 <= Outputs; f += 16)
                 {
-                    for (int y = 0; y < 10; y += 2)
+                    for (int y = 0; y < Height; y++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        for (int x = 0; x < 10; x += 5)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
+                            for (int i = 0; i < Inputs; i++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 3);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 4);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 3);
-                                x01 = Vector256.LoadUnsafe(ref source, 5);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 5));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 3));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 4);
-                                x01 = Vector256.LoadUnsafe(ref source, 6);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 6));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 4));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                for (int ky = 0; ky < TapsHeight; ky++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
+                                    ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                    Vector256<float> w0, w1, b;
+                                    w0 = Vector256.LoadUnsafe(ref taps);
+                                    w1 = Vector256.LoadUnsafe(ref taps, 8);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 0));
+                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 1));
+                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 2));
+                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
+                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs + 8));
+                                    b = Vector256.Create(Unsafe.Add(ref source, 1));
+                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 2));
+                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
+                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs + 8));
+                                    b = Vector256.Create(Unsafe.Add(ref source, 2));
+                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 6));
+                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
+                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs + 8));
+                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 6));
+                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 7));
+                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
+                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs + 8));
+                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 6));
+                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 7));
+                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                    b = Vector256.Create(Unsafe.Add(ref source, 8));
+                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                }
                             }
+                            ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
+                            s0_0.StoreUnsafe(ref target);
+                            s0_1.StoreUnsafe(ref target, 8);
+                            s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            s3_0.StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                            s3_1.StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
+                            s4_0.StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                            s4_1.StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00);
-                        Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, 2);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        Vector256.Max(s010, Vector256<float>.Zero).StoreUnsafe(ref target01);
-                        Vector256.Max(s011, Vector256<float>.Zero).StoreUnsafe(ref target01, 2);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10);
-                        Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, 2);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        Vector256.Max(s110, Vector256<float>.Zero).StoreUnsafe(ref target11);
-                        Vector256.Max(s111, Vector256<float>.Zero).StoreUnsafe(ref target11, 2);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        Vector256.Max(s200, Vector256<float>.Zero).StoreUnsafe(ref target20);
-                        Vector256.Max(s201, Vector256<float>.Zero).StoreUnsafe(ref target20, 2);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        Vector256.Max(s210, Vector256<float>.Zero).StoreUnsafe(ref target21);
-                        Vector256.Max(s211, Vector256<float>.Zero).StoreUnsafe(ref target21, 2);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        Vector256.Max(s300, Vector256<float>.Zero).StoreUnsafe(ref target30);
-                        Vector256.Max(s301, Vector256<float>.Zero).StoreUnsafe(ref target30, 2);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        Vector256.Max(s310, Vector256<float>.Zero).StoreUnsafe(ref target31);
-                        Vector256.Max(s311, Vector256<float>.Zero).StoreUnsafe(ref target31, 2);
                     }
                 }
             }

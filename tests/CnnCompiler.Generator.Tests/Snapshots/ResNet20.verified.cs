@@ -145,6 +145,20 @@ public partial class ResNet20 : IClassifier
     public ResNet20(int seed = 0)
     {
         var random = new SeededRandom(unchecked((ulong)seed));
+        // In chunks of at most 16 layers, one method each, so that no method grows with the network's depth: RyuJIT does not optimize a method over 60,000 bytes of IL or 2,000 basic blocks.
+        InitializeLayers0To15(random);
+        InitializeLayers16To31(random);
+        InitializeLayers32To46(random);
+        InitializeLayers47To62(random);
+        InitializeLayers63To71(random);
+        _random = random;
+        UpdateFirstTrainable();
+        _inferenceWorkspaces = new(() => new Workspace(InferenceChunk, training: false, _state));
+    }
+
+    /// <summary>The initial parameters and state of layers 0 to 15 (conv1 … layer1.1.add), drawn from <paramref name="random"/> in layer order.</summary>
+    private void InitializeLayers0To15(SeededRandom random)
+    {
         WeightInit.HeNormal(_parameters.AsSpan(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 27, random);
         _parameters.AsSpan(Layers.Bn1.WeightOffset, Layers.Bn1.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Bn1.StateOffset + Layers.Bn1.Channels, Layers.Bn1.Channels).Fill(1f); // running variance 1, mean 0
@@ -160,6 +174,11 @@ public partial class ResNet20 : IClassifier
         WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Layer1_1_Conv2.WeightOffset, Layers.Layer1_1_Conv2.WeightCount), fanIn: 144, fanOut: 144, random);
         _parameters.AsSpan(Layers.Layer1_1_Bn2.WeightOffset, Layers.Layer1_1_Bn2.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer1_1_Bn2.StateOffset + Layers.Layer1_1_Bn2.Channels, Layers.Layer1_1_Bn2.Channels).Fill(1f); // running variance 1, mean 0
+    }
+
+    /// <summary>The initial parameters and state of layers 16 to 31 (layer1.1.relu2 … layer2.0.add), drawn from <paramref name="random"/> in layer order.</summary>
+    private void InitializeLayers16To31(SeededRandom random)
+    {
         WeightInit.HeNormal(_parameters.AsSpan(Layers.Layer1_2_Conv1.WeightOffset, Layers.Layer1_2_Conv1.WeightCount), fanIn: 144, random);
         _parameters.AsSpan(Layers.Layer1_2_Bn1.WeightOffset, Layers.Layer1_2_Bn1.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer1_2_Bn1.StateOffset + Layers.Layer1_2_Bn1.Channels, Layers.Layer1_2_Bn1.Channels).Fill(1f); // running variance 1, mean 0
@@ -175,6 +194,11 @@ public partial class ResNet20 : IClassifier
         WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Layer2_0_Downsample_0.WeightOffset, Layers.Layer2_0_Downsample_0.WeightCount), fanIn: 16, fanOut: 32, random);
         _parameters.AsSpan(Layers.Layer2_0_Downsample_1.WeightOffset, Layers.Layer2_0_Downsample_1.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer2_0_Downsample_1.StateOffset + Layers.Layer2_0_Downsample_1.Channels, Layers.Layer2_0_Downsample_1.Channels).Fill(1f); // running variance 1, mean 0
+    }
+
+    /// <summary>The initial parameters and state of layers 32 to 46 (layer2.0.relu2 … layer2.2.relu2), drawn from <paramref name="random"/> in layer order.</summary>
+    private void InitializeLayers32To46(SeededRandom random)
+    {
         WeightInit.HeNormal(_parameters.AsSpan(Layers.Layer2_1_Conv1.WeightOffset, Layers.Layer2_1_Conv1.WeightCount), fanIn: 288, random);
         _parameters.AsSpan(Layers.Layer2_1_Bn1.WeightOffset, Layers.Layer2_1_Bn1.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer2_1_Bn1.StateOffset + Layers.Layer2_1_Bn1.Channels, Layers.Layer2_1_Bn1.Channels).Fill(1f); // running variance 1, mean 0
@@ -187,6 +211,11 @@ public partial class ResNet20 : IClassifier
         WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Layer2_2_Conv2.WeightOffset, Layers.Layer2_2_Conv2.WeightCount), fanIn: 288, fanOut: 288, random);
         _parameters.AsSpan(Layers.Layer2_2_Bn2.WeightOffset, Layers.Layer2_2_Bn2.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer2_2_Bn2.StateOffset + Layers.Layer2_2_Bn2.Channels, Layers.Layer2_2_Bn2.Channels).Fill(1f); // running variance 1, mean 0
+    }
+
+    /// <summary>The initial parameters and state of layers 47 to 62 (layer3.0.conv1 … layer3.1.relu2), drawn from <paramref name="random"/> in layer order.</summary>
+    private void InitializeLayers47To62(SeededRandom random)
+    {
         WeightInit.HeNormal(_parameters.AsSpan(Layers.Layer3_0_Conv1.WeightOffset, Layers.Layer3_0_Conv1.WeightCount), fanIn: 288, random);
         _parameters.AsSpan(Layers.Layer3_0_Bn1.WeightOffset, Layers.Layer3_0_Bn1.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer3_0_Bn1.StateOffset + Layers.Layer3_0_Bn1.Channels, Layers.Layer3_0_Bn1.Channels).Fill(1f); // running variance 1, mean 0
@@ -202,6 +231,11 @@ public partial class ResNet20 : IClassifier
         WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Layer3_1_Conv2.WeightOffset, Layers.Layer3_1_Conv2.WeightCount), fanIn: 576, fanOut: 576, random);
         _parameters.AsSpan(Layers.Layer3_1_Bn2.WeightOffset, Layers.Layer3_1_Bn2.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer3_1_Bn2.StateOffset + Layers.Layer3_1_Bn2.Channels, Layers.Layer3_1_Bn2.Channels).Fill(1f); // running variance 1, mean 0
+    }
+
+    /// <summary>The initial parameters and state of layers 63 to 71 (layer3.2.conv1 … fc), drawn from <paramref name="random"/> in layer order.</summary>
+    private void InitializeLayers63To71(SeededRandom random)
+    {
         WeightInit.HeNormal(_parameters.AsSpan(Layers.Layer3_2_Conv1.WeightOffset, Layers.Layer3_2_Conv1.WeightCount), fanIn: 576, random);
         _parameters.AsSpan(Layers.Layer3_2_Bn1.WeightOffset, Layers.Layer3_2_Bn1.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer3_2_Bn1.StateOffset + Layers.Layer3_2_Bn1.Channels, Layers.Layer3_2_Bn1.Channels).Fill(1f); // running variance 1, mean 0
@@ -209,9 +243,6 @@ public partial class ResNet20 : IClassifier
         _parameters.AsSpan(Layers.Layer3_2_Bn2.WeightOffset, Layers.Layer3_2_Bn2.Channels).Fill(1f); // γ = 1, β = 0
         _state.AsSpan(Layers.Layer3_2_Bn2.StateOffset + Layers.Layer3_2_Bn2.Channels, Layers.Layer3_2_Bn2.Channels).Fill(1f); // running variance 1, mean 0
         WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Fc.WeightOffset, Layers.Fc.WeightCount), fanIn: 64, fanOut: 10, random);
-        _random = random;
-        UpdateFirstTrainable();
-        _inferenceWorkspaces = new(() => new Workspace(InferenceChunk, training: false, _state));
     }
 
     /// <summary>Every trainable parameter, layer after layer, each tensor in PyTorch's layout (conv: out×in×k…, dense: out×in, then bias).</summary>
@@ -228,6 +259,17 @@ public partial class ResNet20 : IClassifier
 
     /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>
     public static IReadOnlyList<TensorInfo> Tensors { get; } =
+    [
+        // In chunks of at most 16 layers, one method each, so that the static constructor does not grow with the network's depth (RyuJIT does not optimize a method over 60,000 bytes of IL).
+        .. TensorsOfLayers0To15(),
+        .. TensorsOfLayers16To31(),
+        .. TensorsOfLayers32To46(),
+        .. TensorsOfLayers47To62(),
+        .. TensorsOfLayers63To71(),
+    ];
+
+    /// <summary>The <see cref="Tensors"/> of layers 0 to 15.</summary>
+    private static TensorInfo[] TensorsOfLayers0To15() =>
     [
         new("conv1.weight", "conv1", TensorStore.Parameters, 0, [16, 3, 3, 3]),
         new("bn1.weight", "bn1", TensorStore.Parameters, 432, [16]),
@@ -259,6 +301,11 @@ public partial class ResNet20 : IClassifier
         new("layer1.1.bn2.running_mean", "layer1.1.bn2", TensorStore.State, 132, [16]),
         new("layer1.1.bn2.running_var", "layer1.1.bn2", TensorStore.State, 148, [16]),
         new("layer1.1.bn2.num_batches_tracked", "layer1.1.bn2", TensorStore.State, 164, []),
+    ];
+
+    /// <summary>The <see cref="Tensors"/> of layers 16 to 31.</summary>
+    private static TensorInfo[] TensorsOfLayers16To31() =>
+    [
         new("layer1.2.conv1.weight", "layer1.2.conv1", TensorStore.Parameters, 9808, [16, 16, 3, 3]),
         new("layer1.2.bn1.weight", "layer1.2.bn1", TensorStore.Parameters, 12112, [16]),
         new("layer1.2.bn1.bias", "layer1.2.bn1", TensorStore.Parameters, 12128, [16]),
@@ -289,6 +336,11 @@ public partial class ResNet20 : IClassifier
         new("layer2.0.downsample.1.running_mean", "layer2.0.downsample.1", TensorStore.State, 361, [32]),
         new("layer2.0.downsample.1.running_var", "layer2.0.downsample.1", TensorStore.State, 393, [32]),
         new("layer2.0.downsample.1.num_batches_tracked", "layer2.0.downsample.1", TensorStore.State, 425, []),
+    ];
+
+    /// <summary>The <see cref="Tensors"/> of layers 32 to 46.</summary>
+    private static TensorInfo[] TensorsOfLayers32To46() =>
+    [
         new("layer2.1.conv1.weight", "layer2.1.conv1", TensorStore.Parameters, 29008, [32, 32, 3, 3]),
         new("layer2.1.bn1.weight", "layer2.1.bn1", TensorStore.Parameters, 38224, [32]),
         new("layer2.1.bn1.bias", "layer2.1.bn1", TensorStore.Parameters, 38256, [32]),
@@ -313,6 +365,11 @@ public partial class ResNet20 : IClassifier
         new("layer2.2.bn2.running_mean", "layer2.2.bn2", TensorStore.State, 621, [32]),
         new("layer2.2.bn2.running_var", "layer2.2.bn2", TensorStore.State, 653, [32]),
         new("layer2.2.bn2.num_batches_tracked", "layer2.2.bn2", TensorStore.State, 685, []),
+    ];
+
+    /// <summary>The <see cref="Tensors"/> of layers 47 to 62.</summary>
+    private static TensorInfo[] TensorsOfLayers47To62() =>
+    [
         new("layer3.0.conv1.weight", "layer3.0.conv1", TensorStore.Parameters, 66128, [64, 32, 3, 3]),
         new("layer3.0.bn1.weight", "layer3.0.bn1", TensorStore.Parameters, 84560, [64]),
         new("layer3.0.bn1.bias", "layer3.0.bn1", TensorStore.Parameters, 84624, [64]),
@@ -343,6 +400,11 @@ public partial class ResNet20 : IClassifier
         new("layer3.1.bn2.running_mean", "layer3.1.bn2", TensorStore.State, 1202, [64]),
         new("layer3.1.bn2.running_var", "layer3.1.bn2", TensorStore.State, 1266, [64]),
         new("layer3.1.bn2.num_batches_tracked", "layer3.1.bn2", TensorStore.State, 1330, []),
+    ];
+
+    /// <summary>The <see cref="Tensors"/> of layers 63 to 71.</summary>
+    private static TensorInfo[] TensorsOfLayers63To71() =>
+    [
         new("layer3.2.conv1.weight", "layer3.2.conv1", TensorStore.Parameters, 197840, [64, 64, 3, 3]),
         new("layer3.2.bn1.weight", "layer3.2.bn1", TensorStore.Parameters, 234704, [64]),
         new("layer3.2.bn1.bias", "layer3.2.bn1", TensorStore.Parameters, 234768, [64]),
@@ -364,6 +426,17 @@ public partial class ResNet20 : IClassifier
     /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
     public static IReadOnlyList<LayerInfo> LayerList { get; } =
     [
+        // In chunks of at most 16 layers, one method each, so that the static constructor does not grow with the network's depth (RyuJIT does not optimize a method over 60,000 bytes of IL).
+        .. LayerListOfLayers0To15(),
+        .. LayerListOfLayers16To31(),
+        .. LayerListOfLayers32To46(),
+        .. LayerListOfLayers47To62(),
+        .. LayerListOfLayers63To71(),
+    ];
+
+    /// <summary>The <see cref="LayerList"/> entries of layers 0 to 15.</summary>
+    private static LayerInfo[] LayerListOfLayers0To15() =>
+    [
         new("conv1", "Conv2D", [16, 32, 32], 432, 884736),
         new("bn1", "BatchNorm", [16, 32, 32], 32, 0),
         new("relu1", "ReLU", [16, 32, 32], 0, 0),
@@ -380,6 +453,11 @@ public partial class ResNet20 : IClassifier
         new("layer1.1.conv2", "Conv2D", [16, 32, 32], 2304, 4718592),
         new("layer1.1.bn2", "BatchNorm", [16, 32, 32], 32, 0),
         new("layer1.1.add", "Add", [16, 32, 32], 0, 0),
+    ];
+
+    /// <summary>The <see cref="LayerList"/> entries of layers 16 to 31.</summary>
+    private static LayerInfo[] LayerListOfLayers16To31() =>
+    [
         new("layer1.1.relu2", "ReLU", [16, 32, 32], 0, 0),
         new("layer1.2.conv1", "Conv2D", [16, 32, 32], 2304, 4718592),
         new("layer1.2.bn1", "BatchNorm", [16, 32, 32], 32, 0),
@@ -396,6 +474,11 @@ public partial class ResNet20 : IClassifier
         new("layer2.0.downsample.0", "Conv2D", [32, 16, 16], 512, 262144),
         new("layer2.0.downsample.1", "BatchNorm", [32, 16, 16], 64, 0),
         new("layer2.0.add", "Add", [32, 16, 16], 0, 0),
+    ];
+
+    /// <summary>The <see cref="LayerList"/> entries of layers 32 to 46.</summary>
+    private static LayerInfo[] LayerListOfLayers32To46() =>
+    [
         new("layer2.0.relu2", "ReLU", [32, 16, 16], 0, 0),
         new("layer2.1.conv1", "Conv2D", [32, 16, 16], 9216, 4718592),
         new("layer2.1.bn1", "BatchNorm", [32, 16, 16], 64, 0),
@@ -411,6 +494,11 @@ public partial class ResNet20 : IClassifier
         new("layer2.2.bn2", "BatchNorm", [32, 16, 16], 64, 0),
         new("layer2.2.add", "Add", [32, 16, 16], 0, 0),
         new("layer2.2.relu2", "ReLU", [32, 16, 16], 0, 0),
+    ];
+
+    /// <summary>The <see cref="LayerList"/> entries of layers 47 to 62.</summary>
+    private static LayerInfo[] LayerListOfLayers47To62() =>
+    [
         new("layer3.0.conv1", "Conv2D", [64, 8, 8], 18432, 2359296),
         new("layer3.0.bn1", "BatchNorm", [64, 8, 8], 128, 0),
         new("layer3.0.relu1", "ReLU", [64, 8, 8], 0, 0),
@@ -427,6 +515,11 @@ public partial class ResNet20 : IClassifier
         new("layer3.1.bn2", "BatchNorm", [64, 8, 8], 128, 0),
         new("layer3.1.add", "Add", [64, 8, 8], 0, 0),
         new("layer3.1.relu2", "ReLU", [64, 8, 8], 0, 0),
+    ];
+
+    /// <summary>The <see cref="LayerList"/> entries of layers 63 to 71.</summary>
+    private static LayerInfo[] LayerListOfLayers63To71() =>
+    [
         new("layer3.2.conv1", "Conv2D", [64, 8, 8], 36864, 4718592),
         new("layer3.2.bn1", "BatchNorm", [64, 8, 8], 128, 0),
         new("layer3.2.relu1", "ReLU", [64, 8, 8], 0, 0),
@@ -454,82 +547,12 @@ public partial class ResNet20 : IClassifier
         try
         {
             Forward(workspace, input, 1, fold: false);
-            ReadOnlySpan<float> output = layer switch
-            {
-                "conv1" => workspace.Conv1Output.AsSpan(0, 16384),
-                "bn1" => workspace.Bn1Output.AsSpan(0, 16384),
-                "relu1" => workspace.Relu1Output.AsSpan(0, 16384),
-                "layer1.0.conv1" => workspace.Layer1_0_Conv1Output.AsSpan(0, 16384),
-                "layer1.0.bn1" => workspace.Layer1_0_Bn1Output.AsSpan(0, 16384),
-                "layer1.0.relu1" => workspace.Layer1_0_Relu1Output.AsSpan(0, 16384),
-                "layer1.0.conv2" => workspace.Layer1_0_Conv2Output.AsSpan(0, 16384),
-                "layer1.0.bn2" => workspace.Layer1_0_Bn2Output.AsSpan(0, 16384),
-                "layer1.0.add" => workspace.Layer1_0_AddOutput.AsSpan(0, 16384),
-                "layer1.0.relu2" => workspace.Layer1_0_Relu2Output.AsSpan(0, 16384),
-                "layer1.1.conv1" => workspace.Layer1_1_Conv1Output.AsSpan(0, 16384),
-                "layer1.1.bn1" => workspace.Layer1_1_Bn1Output.AsSpan(0, 16384),
-                "layer1.1.relu1" => workspace.Layer1_1_Relu1Output.AsSpan(0, 16384),
-                "layer1.1.conv2" => workspace.Layer1_1_Conv2Output.AsSpan(0, 16384),
-                "layer1.1.bn2" => workspace.Layer1_1_Bn2Output.AsSpan(0, 16384),
-                "layer1.1.add" => workspace.Layer1_1_AddOutput.AsSpan(0, 16384),
-                "layer1.1.relu2" => workspace.Layer1_1_Relu2Output.AsSpan(0, 16384),
-                "layer1.2.conv1" => workspace.Layer1_2_Conv1Output.AsSpan(0, 16384),
-                "layer1.2.bn1" => workspace.Layer1_2_Bn1Output.AsSpan(0, 16384),
-                "layer1.2.relu1" => workspace.Layer1_2_Relu1Output.AsSpan(0, 16384),
-                "layer1.2.conv2" => workspace.Layer1_2_Conv2Output.AsSpan(0, 16384),
-                "layer1.2.bn2" => workspace.Layer1_2_Bn2Output.AsSpan(0, 16384),
-                "layer1.2.add" => workspace.Layer1_2_AddOutput.AsSpan(0, 16384),
-                "layer1.2.relu2" => workspace.Layer1_2_Relu2Output.AsSpan(0, 16384),
-                "layer2.0.conv1" => workspace.Layer2_0_Conv1Output.AsSpan(0, 8192),
-                "layer2.0.bn1" => workspace.Layer2_0_Bn1Output.AsSpan(0, 8192),
-                "layer2.0.relu1" => workspace.Layer2_0_Relu1Output.AsSpan(0, 8192),
-                "layer2.0.conv2" => workspace.Layer2_0_Conv2Output.AsSpan(0, 8192),
-                "layer2.0.bn2" => workspace.Layer2_0_Bn2Output.AsSpan(0, 8192),
-                "layer2.0.downsample.0" => workspace.Layer2_0_Downsample_0Output.AsSpan(0, 8192),
-                "layer2.0.downsample.1" => workspace.Layer2_0_Downsample_1Output.AsSpan(0, 8192),
-                "layer2.0.add" => workspace.Layer2_0_AddOutput.AsSpan(0, 8192),
-                "layer2.0.relu2" => workspace.Layer2_0_Relu2Output.AsSpan(0, 8192),
-                "layer2.1.conv1" => workspace.Layer2_1_Conv1Output.AsSpan(0, 8192),
-                "layer2.1.bn1" => workspace.Layer2_1_Bn1Output.AsSpan(0, 8192),
-                "layer2.1.relu1" => workspace.Layer2_1_Relu1Output.AsSpan(0, 8192),
-                "layer2.1.conv2" => workspace.Layer2_1_Conv2Output.AsSpan(0, 8192),
-                "layer2.1.bn2" => workspace.Layer2_1_Bn2Output.AsSpan(0, 8192),
-                "layer2.1.add" => workspace.Layer2_1_AddOutput.AsSpan(0, 8192),
-                "layer2.1.relu2" => workspace.Layer2_1_Relu2Output.AsSpan(0, 8192),
-                "layer2.2.conv1" => workspace.Layer2_2_Conv1Output.AsSpan(0, 8192),
-                "layer2.2.bn1" => workspace.Layer2_2_Bn1Output.AsSpan(0, 8192),
-                "layer2.2.relu1" => workspace.Layer2_2_Relu1Output.AsSpan(0, 8192),
-                "layer2.2.conv2" => workspace.Layer2_2_Conv2Output.AsSpan(0, 8192),
-                "layer2.2.bn2" => workspace.Layer2_2_Bn2Output.AsSpan(0, 8192),
-                "layer2.2.add" => workspace.Layer2_2_AddOutput.AsSpan(0, 8192),
-                "layer2.2.relu2" => workspace.Layer2_2_Relu2Output.AsSpan(0, 8192),
-                "layer3.0.conv1" => workspace.Layer3_0_Conv1Output.AsSpan(0, 4096),
-                "layer3.0.bn1" => workspace.Layer3_0_Bn1Output.AsSpan(0, 4096),
-                "layer3.0.relu1" => workspace.Layer3_0_Relu1Output.AsSpan(0, 4096),
-                "layer3.0.conv2" => workspace.Layer3_0_Conv2Output.AsSpan(0, 4096),
-                "layer3.0.bn2" => workspace.Layer3_0_Bn2Output.AsSpan(0, 4096),
-                "layer3.0.downsample.0" => workspace.Layer3_0_Downsample_0Output.AsSpan(0, 4096),
-                "layer3.0.downsample.1" => workspace.Layer3_0_Downsample_1Output.AsSpan(0, 4096),
-                "layer3.0.add" => workspace.Layer3_0_AddOutput.AsSpan(0, 4096),
-                "layer3.0.relu2" => workspace.Layer3_0_Relu2Output.AsSpan(0, 4096),
-                "layer3.1.conv1" => workspace.Layer3_1_Conv1Output.AsSpan(0, 4096),
-                "layer3.1.bn1" => workspace.Layer3_1_Bn1Output.AsSpan(0, 4096),
-                "layer3.1.relu1" => workspace.Layer3_1_Relu1Output.AsSpan(0, 4096),
-                "layer3.1.conv2" => workspace.Layer3_1_Conv2Output.AsSpan(0, 4096),
-                "layer3.1.bn2" => workspace.Layer3_1_Bn2Output.AsSpan(0, 4096),
-                "layer3.1.add" => workspace.Layer3_1_AddOutput.AsSpan(0, 4096),
-                "layer3.1.relu2" => workspace.Layer3_1_Relu2Output.AsSpan(0, 4096),
-                "layer3.2.conv1" => workspace.Layer3_2_Conv1Output.AsSpan(0, 4096),
-                "layer3.2.bn1" => workspace.Layer3_2_Bn1Output.AsSpan(0, 4096),
-                "layer3.2.relu1" => workspace.Layer3_2_Relu1Output.AsSpan(0, 4096),
-                "layer3.2.conv2" => workspace.Layer3_2_Conv2Output.AsSpan(0, 4096),
-                "layer3.2.bn2" => workspace.Layer3_2_Bn2Output.AsSpan(0, 4096),
-                "layer3.2.add" => workspace.Layer3_2_AddOutput.AsSpan(0, 4096),
-                "layer3.2.relu2" => workspace.Layer3_2_Relu2Output.AsSpan(0, 4096),
-                "gap1" => workspace.Gap1Output.AsSpan(0, 64),
-                "fc" => workspace.FcOutput.AsSpan(0, 10),
-                _ => throw new ArgumentException($"ResNet20 has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
-            };
+            // Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.
+            int index = 0;
+            while (index < LayerList.Count && LayerList[index].Name != layer) index++;
+            if (index == LayerList.Count) throw new ArgumentException($"ResNet20 has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
+            int length = LayerList[index].OutputLength;
+            ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);
             if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
@@ -588,220 +611,17 @@ public partial class ResNet20 : IClassifier
     {
         if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;
         _frozenBackup ??= new float[ParameterCount];
-        if (_frozen[0])
+        // Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.
+        int offset = 0;
+        for (int i = 0; i < LayerList.Count; i++)
         {
-            Span<float> live = _parameters.AsSpan(0, 432), kept = _frozenBackup.AsSpan(0, 432);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[1])
-        {
-            Span<float> live = _parameters.AsSpan(432, 32), kept = _frozenBackup.AsSpan(432, 32);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[3])
-        {
-            Span<float> live = _parameters.AsSpan(464, 2304), kept = _frozenBackup.AsSpan(464, 2304);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[4])
-        {
-            Span<float> live = _parameters.AsSpan(2768, 32), kept = _frozenBackup.AsSpan(2768, 32);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[6])
-        {
-            Span<float> live = _parameters.AsSpan(2800, 2304), kept = _frozenBackup.AsSpan(2800, 2304);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[7])
-        {
-            Span<float> live = _parameters.AsSpan(5104, 32), kept = _frozenBackup.AsSpan(5104, 32);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[10])
-        {
-            Span<float> live = _parameters.AsSpan(5136, 2304), kept = _frozenBackup.AsSpan(5136, 2304);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[11])
-        {
-            Span<float> live = _parameters.AsSpan(7440, 32), kept = _frozenBackup.AsSpan(7440, 32);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[13])
-        {
-            Span<float> live = _parameters.AsSpan(7472, 2304), kept = _frozenBackup.AsSpan(7472, 2304);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[14])
-        {
-            Span<float> live = _parameters.AsSpan(9776, 32), kept = _frozenBackup.AsSpan(9776, 32);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[17])
-        {
-            Span<float> live = _parameters.AsSpan(9808, 2304), kept = _frozenBackup.AsSpan(9808, 2304);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[18])
-        {
-            Span<float> live = _parameters.AsSpan(12112, 32), kept = _frozenBackup.AsSpan(12112, 32);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[20])
-        {
-            Span<float> live = _parameters.AsSpan(12144, 2304), kept = _frozenBackup.AsSpan(12144, 2304);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[21])
-        {
-            Span<float> live = _parameters.AsSpan(14448, 32), kept = _frozenBackup.AsSpan(14448, 32);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[24])
-        {
-            Span<float> live = _parameters.AsSpan(14480, 4608), kept = _frozenBackup.AsSpan(14480, 4608);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[25])
-        {
-            Span<float> live = _parameters.AsSpan(19088, 64), kept = _frozenBackup.AsSpan(19088, 64);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[27])
-        {
-            Span<float> live = _parameters.AsSpan(19152, 9216), kept = _frozenBackup.AsSpan(19152, 9216);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[28])
-        {
-            Span<float> live = _parameters.AsSpan(28368, 64), kept = _frozenBackup.AsSpan(28368, 64);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[29])
-        {
-            Span<float> live = _parameters.AsSpan(28432, 512), kept = _frozenBackup.AsSpan(28432, 512);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[30])
-        {
-            Span<float> live = _parameters.AsSpan(28944, 64), kept = _frozenBackup.AsSpan(28944, 64);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[33])
-        {
-            Span<float> live = _parameters.AsSpan(29008, 9216), kept = _frozenBackup.AsSpan(29008, 9216);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[34])
-        {
-            Span<float> live = _parameters.AsSpan(38224, 64), kept = _frozenBackup.AsSpan(38224, 64);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[36])
-        {
-            Span<float> live = _parameters.AsSpan(38288, 9216), kept = _frozenBackup.AsSpan(38288, 9216);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[37])
-        {
-            Span<float> live = _parameters.AsSpan(47504, 64), kept = _frozenBackup.AsSpan(47504, 64);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[40])
-        {
-            Span<float> live = _parameters.AsSpan(47568, 9216), kept = _frozenBackup.AsSpan(47568, 9216);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[41])
-        {
-            Span<float> live = _parameters.AsSpan(56784, 64), kept = _frozenBackup.AsSpan(56784, 64);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[43])
-        {
-            Span<float> live = _parameters.AsSpan(56848, 9216), kept = _frozenBackup.AsSpan(56848, 9216);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[44])
-        {
-            Span<float> live = _parameters.AsSpan(66064, 64), kept = _frozenBackup.AsSpan(66064, 64);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[47])
-        {
-            Span<float> live = _parameters.AsSpan(66128, 18432), kept = _frozenBackup.AsSpan(66128, 18432);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[48])
-        {
-            Span<float> live = _parameters.AsSpan(84560, 128), kept = _frozenBackup.AsSpan(84560, 128);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[50])
-        {
-            Span<float> live = _parameters.AsSpan(84688, 36864), kept = _frozenBackup.AsSpan(84688, 36864);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[51])
-        {
-            Span<float> live = _parameters.AsSpan(121552, 128), kept = _frozenBackup.AsSpan(121552, 128);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[52])
-        {
-            Span<float> live = _parameters.AsSpan(121680, 2048), kept = _frozenBackup.AsSpan(121680, 2048);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[53])
-        {
-            Span<float> live = _parameters.AsSpan(123728, 128), kept = _frozenBackup.AsSpan(123728, 128);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[56])
-        {
-            Span<float> live = _parameters.AsSpan(123856, 36864), kept = _frozenBackup.AsSpan(123856, 36864);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[57])
-        {
-            Span<float> live = _parameters.AsSpan(160720, 128), kept = _frozenBackup.AsSpan(160720, 128);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[59])
-        {
-            Span<float> live = _parameters.AsSpan(160848, 36864), kept = _frozenBackup.AsSpan(160848, 36864);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[60])
-        {
-            Span<float> live = _parameters.AsSpan(197712, 128), kept = _frozenBackup.AsSpan(197712, 128);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[63])
-        {
-            Span<float> live = _parameters.AsSpan(197840, 36864), kept = _frozenBackup.AsSpan(197840, 36864);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[64])
-        {
-            Span<float> live = _parameters.AsSpan(234704, 128), kept = _frozenBackup.AsSpan(234704, 128);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[66])
-        {
-            Span<float> live = _parameters.AsSpan(234832, 36864), kept = _frozenBackup.AsSpan(234832, 36864);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[67])
-        {
-            Span<float> live = _parameters.AsSpan(271696, 128), kept = _frozenBackup.AsSpan(271696, 128);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[71])
-        {
-            Span<float> live = _parameters.AsSpan(271824, 650), kept = _frozenBackup.AsSpan(271824, 650);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            int length = LayerList[i].ParameterCount;
+            if (_frozen[i])
+            {
+                Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);
+                if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            }
+            offset += length;
         }
     }
 
@@ -1236,6 +1056,17 @@ public partial class ResNet20 : IClassifier
         bool folded = fold && !workspace.Training;
         long[]? timings = workspace.Timings; // set only by ProfileLayers
         long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
+        // In chunks of at most 16 layers, one method each, so that no method grows with the network's depth: RyuJIT does not optimize a method over 60,000 bytes of IL or 2,000 basic blocks.
+        ForwardLayers0To15(workspace, parameters, input, count, folded, timings, ref mark);
+        ForwardLayers16To31(workspace, parameters, input, count, folded, timings, ref mark);
+        ForwardLayers32To46(workspace, parameters, input, count, folded, timings, ref mark);
+        ForwardLayers47To62(workspace, parameters, input, count, folded, timings, ref mark);
+        ForwardLayers63To71(workspace, parameters, input, count, folded, timings, ref mark);
+    }
+
+    /// <summary>Forward, layers 0 to 15: conv1 … layer1.1.add.</summary>
+    private static void ForwardLayers0To15(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
+    {
         if (folded)
         {
             // bn1 folded into conv1: one pass over the activations instead of two.
@@ -1313,6 +1144,11 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 14, ref mark);
         Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
         Lap(timings, 15, ref mark);
+    }
+
+    /// <summary>Forward, layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
+    private static void ForwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
+    {
         Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
         Lap(timings, 16, ref mark);
         if (folded)
@@ -1390,6 +1226,11 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 30, ref mark);
         Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
         Lap(timings, 31, ref mark);
+    }
+
+    /// <summary>Forward, layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
+    private static void ForwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
+    {
         Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
         Lap(timings, 32, ref mark);
         if (folded)
@@ -1456,6 +1297,11 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 45, ref mark);
         Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
         Lap(timings, 46, ref mark);
+    }
+
+    /// <summary>Forward, layers 47 to 62: layer3.0.conv1 … layer3.1.relu2.</summary>
+    private static void ForwardLayers47To62(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
+    {
         if (folded)
         {
             // layer3.0.bn1 folded into layer3.0.conv1: one pass over the activations instead of two.
@@ -1533,6 +1379,11 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 61, ref mark);
         Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
         Lap(timings, 62, ref mark);
+    }
+
+    /// <summary>Forward, layers 63 to 71: layer3.2.conv1 … fc.</summary>
+    private static void ForwardLayers63To71(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
+    {
         if (folded)
         {
             // layer3.2.bn1 folded into layer3.2.conv1: one pass over the activations instead of two.
@@ -1583,6 +1434,17 @@ public partial class ResNet20 : IClassifier
         bool wantInput = !inputGradient.IsEmpty;
         long[]? timings = workspace.Timings; // set only by ProfileLayers
         long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
+        // In chunks of at most 16 layers, one method each, so that no method grows with the network's depth: RyuJIT does not optimize a method over 60,000 bytes of IL or 2,000 basic blocks.
+        BackwardLayers63To71(workspace, parameters, input, inputGradient, parameterGradients, count, first, wantInput, timings, ref mark);
+        BackwardLayers47To62(workspace, parameters, input, inputGradient, parameterGradients, count, first, wantInput, timings, ref mark);
+        BackwardLayers32To46(workspace, parameters, input, inputGradient, parameterGradients, count, first, wantInput, timings, ref mark);
+        BackwardLayers16To31(workspace, parameters, input, inputGradient, parameterGradients, count, first, wantInput, timings, ref mark);
+        BackwardLayers0To15(workspace, parameters, input, inputGradient, parameterGradients, count, first, wantInput, timings, ref mark);
+    }
+
+    /// <summary>Backward, layers 71 down to 63: layer3.2.conv1 … fc.</summary>
+    private void BackwardLayers63To71(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
+    {
         if (wantInput || first <= 71) Layers.Fc.Backward(parameters, workspace.Gap1Output, workspace.FcOutput, workspace.FcGradient, wantInput || first < 71 ? workspace.Gap1Gradient : default, _frozen[71] ? default : parameterGradients, workspace, count);
         Lap(timings, 143, ref mark);
         if (wantInput || first <= 70) Layers.Gap1.Backward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace.Gap1Gradient, wantInput || first < 70 ? workspace.Layer3_2_Relu2Gradient : default, default, workspace, count);
@@ -1603,6 +1465,11 @@ public partial class ResNet20 : IClassifier
         // layer3.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 63) TensorPrimitives.Add(workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength));
         Lap(timings, 135, ref mark);
+    }
+
+    /// <summary>Backward, layers 62 down to 47: layer3.0.conv1 … layer3.1.relu2.</summary>
+    private void BackwardLayers47To62(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
+    {
         if (wantInput || first <= 62) Layers.Layer3_1_Relu2.Backward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 62 ? workspace.Layer3_1_AddGradient : default, default, workspace, count);
         Lap(timings, 134, ref mark);
         if (wantInput || first <= 61) Layers.Layer3_1_Add.Backward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_AddOutput, workspace.Layer3_1_AddGradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
@@ -1639,6 +1506,11 @@ public partial class ResNet20 : IClassifier
         // layer2.2.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 47) TensorPrimitives.Add(workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength));
         Lap(timings, 119, ref mark);
+    }
+
+    /// <summary>Backward, layers 46 down to 32: layer2.0.relu2 … layer2.2.relu2.</summary>
+    private void BackwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
+    {
         if (wantInput || first <= 46) Layers.Layer2_2_Relu2.Backward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 46 ? workspace.Layer2_2_AddGradient : default, default, workspace, count);
         Lap(timings, 118, ref mark);
         if (wantInput || first <= 45) Layers.Layer2_2_Add.Backward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_AddOutput, workspace.Layer2_2_AddGradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
@@ -1673,6 +1545,11 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 105, ref mark);
         if (wantInput || first <= 32) Layers.Layer2_0_Relu2.Backward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace.Layer2_0_Relu2Gradient, wantInput || first < 32 ? workspace.Layer2_0_AddGradient : default, default, workspace, count);
         Lap(timings, 104, ref mark);
+    }
+
+    /// <summary>Backward, layers 31 down to 16: layer1.1.relu2 … layer2.0.add.</summary>
+    private void BackwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
+    {
         if (wantInput || first <= 31) Layers.Layer2_0_Add.Backward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_AddOutput, workspace.Layer2_0_AddGradient, wantInput || first < 31 ? workspace.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? workspace.Layer2_0_Downsample_1Gradient : default, default, workspace, count);
         Lap(timings, 103, ref mark);
         if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? workspace.Layer2_0_Downsample_0Gradient : default, _frozen[30] ? default : parameterGradients, workspace, count);
@@ -1709,6 +1586,11 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 89, ref mark);
         if (wantInput || first <= 16) Layers.Layer1_1_Relu2.Backward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace.Layer1_1_Relu2Gradient, wantInput || first < 16 ? workspace.Layer1_1_AddGradient : default, default, workspace, count);
         Lap(timings, 88, ref mark);
+    }
+
+    /// <summary>Backward, layers 15 down to 0: conv1 … layer1.1.add.</summary>
+    private void BackwardLayers0To15(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
+    {
         if (wantInput || first <= 15) Layers.Layer1_1_Add.Backward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_AddOutput, workspace.Layer1_1_AddGradient, wantInput || first < 15 ? workspace.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? workspace.Layer1_0_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 87, ref mark);
         if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Bn2Gradient, wantInput || first < 14 ? workspace.Layer1_1_Conv2Gradient : default, _frozen[14] ? default : parameterGradients, workspace, count);
@@ -1764,339 +1646,342 @@ public partial class ResNet20 : IClassifier
         public int SampleOffset;
         /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
         public long[]? Timings;
+        /// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>
+        public readonly float[]?[] LayerOutputs;
+        // The layers' arrays below are assigned by the AllocateLayers… methods the constructor calls.
         /// <summary>conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Conv1Output, Conv1Gradient;
-        public readonly float[] Conv1Padded;
-        public readonly float[] Conv1PaddedGradient;
-        public readonly float[] Conv1RotatedWeights;
-        public readonly float[] Conv1Folded;
+        public float[] Conv1Output = null!, Conv1Gradient = null!;
+        public float[] Conv1Padded = null!;
+        public float[] Conv1PaddedGradient = null!;
+        public float[] Conv1RotatedWeights = null!;
+        public float[] Conv1Folded = null!;
         /// <summary>bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Bn1Output, Bn1Gradient;
-        public readonly float[] Bn1Mean;
-        public readonly float[] Bn1InvStd;
-        public readonly double[] Bn1Partials;
-        public readonly double[] Bn1Totals;
+        public float[] Bn1Output = null!, Bn1Gradient = null!;
+        public float[] Bn1Mean = null!;
+        public float[] Bn1InvStd = null!;
+        public double[] Bn1Partials = null!;
+        public double[] Bn1Totals = null!;
         /// <summary>relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Relu1Output, Relu1Gradient;
-        public readonly float[] Relu1Gradient2;
+        public float[] Relu1Output = null!, Relu1Gradient = null!;
+        public float[] Relu1Gradient2 = null!;
         /// <summary>layer1.0.conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_0_Conv1Output, Layer1_0_Conv1Gradient;
-        public readonly float[] Layer1_0_Conv1Padded;
-        public readonly float[] Layer1_0_Conv1PaddedGradient;
-        public readonly float[] Layer1_0_Conv1RotatedWeights;
-        public readonly float[] Layer1_0_Conv1Folded;
+        public float[] Layer1_0_Conv1Output = null!, Layer1_0_Conv1Gradient = null!;
+        public float[] Layer1_0_Conv1Padded = null!;
+        public float[] Layer1_0_Conv1PaddedGradient = null!;
+        public float[] Layer1_0_Conv1RotatedWeights = null!;
+        public float[] Layer1_0_Conv1Folded = null!;
         /// <summary>layer1.0.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_0_Bn1Output, Layer1_0_Bn1Gradient;
-        public readonly float[] Layer1_0_Bn1Mean;
-        public readonly float[] Layer1_0_Bn1InvStd;
-        public readonly double[] Layer1_0_Bn1Partials;
-        public readonly double[] Layer1_0_Bn1Totals;
+        public float[] Layer1_0_Bn1Output = null!, Layer1_0_Bn1Gradient = null!;
+        public float[] Layer1_0_Bn1Mean = null!;
+        public float[] Layer1_0_Bn1InvStd = null!;
+        public double[] Layer1_0_Bn1Partials = null!;
+        public double[] Layer1_0_Bn1Totals = null!;
         /// <summary>layer1.0.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_0_Relu1Output, Layer1_0_Relu1Gradient;
+        public float[] Layer1_0_Relu1Output = null!, Layer1_0_Relu1Gradient = null!;
         /// <summary>layer1.0.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_0_Conv2Output, Layer1_0_Conv2Gradient;
-        public readonly float[] Layer1_0_Conv2Padded;
-        public readonly float[] Layer1_0_Conv2PaddedGradient;
-        public readonly float[] Layer1_0_Conv2RotatedWeights;
-        public readonly float[] Layer1_0_Conv2Folded;
+        public float[] Layer1_0_Conv2Output = null!, Layer1_0_Conv2Gradient = null!;
+        public float[] Layer1_0_Conv2Padded = null!;
+        public float[] Layer1_0_Conv2PaddedGradient = null!;
+        public float[] Layer1_0_Conv2RotatedWeights = null!;
+        public float[] Layer1_0_Conv2Folded = null!;
         /// <summary>layer1.0.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_0_Bn2Output, Layer1_0_Bn2Gradient;
-        public readonly float[] Layer1_0_Bn2Mean;
-        public readonly float[] Layer1_0_Bn2InvStd;
-        public readonly double[] Layer1_0_Bn2Partials;
-        public readonly double[] Layer1_0_Bn2Totals;
+        public float[] Layer1_0_Bn2Output = null!, Layer1_0_Bn2Gradient = null!;
+        public float[] Layer1_0_Bn2Mean = null!;
+        public float[] Layer1_0_Bn2InvStd = null!;
+        public double[] Layer1_0_Bn2Partials = null!;
+        public double[] Layer1_0_Bn2Totals = null!;
         /// <summary>layer1.0.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_0_AddOutput, Layer1_0_AddGradient;
+        public float[] Layer1_0_AddOutput = null!, Layer1_0_AddGradient = null!;
         /// <summary>layer1.0.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_0_Relu2Output, Layer1_0_Relu2Gradient;
-        public readonly float[] Layer1_0_Relu2Gradient2;
+        public float[] Layer1_0_Relu2Output = null!, Layer1_0_Relu2Gradient = null!;
+        public float[] Layer1_0_Relu2Gradient2 = null!;
         /// <summary>layer1.1.conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_1_Conv1Output, Layer1_1_Conv1Gradient;
-        public readonly float[] Layer1_1_Conv1Padded;
-        public readonly float[] Layer1_1_Conv1PaddedGradient;
-        public readonly float[] Layer1_1_Conv1RotatedWeights;
-        public readonly float[] Layer1_1_Conv1Folded;
+        public float[] Layer1_1_Conv1Output = null!, Layer1_1_Conv1Gradient = null!;
+        public float[] Layer1_1_Conv1Padded = null!;
+        public float[] Layer1_1_Conv1PaddedGradient = null!;
+        public float[] Layer1_1_Conv1RotatedWeights = null!;
+        public float[] Layer1_1_Conv1Folded = null!;
         /// <summary>layer1.1.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_1_Bn1Output, Layer1_1_Bn1Gradient;
-        public readonly float[] Layer1_1_Bn1Mean;
-        public readonly float[] Layer1_1_Bn1InvStd;
-        public readonly double[] Layer1_1_Bn1Partials;
-        public readonly double[] Layer1_1_Bn1Totals;
+        public float[] Layer1_1_Bn1Output = null!, Layer1_1_Bn1Gradient = null!;
+        public float[] Layer1_1_Bn1Mean = null!;
+        public float[] Layer1_1_Bn1InvStd = null!;
+        public double[] Layer1_1_Bn1Partials = null!;
+        public double[] Layer1_1_Bn1Totals = null!;
         /// <summary>layer1.1.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_1_Relu1Output, Layer1_1_Relu1Gradient;
+        public float[] Layer1_1_Relu1Output = null!, Layer1_1_Relu1Gradient = null!;
         /// <summary>layer1.1.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_1_Conv2Output, Layer1_1_Conv2Gradient;
-        public readonly float[] Layer1_1_Conv2Padded;
-        public readonly float[] Layer1_1_Conv2PaddedGradient;
-        public readonly float[] Layer1_1_Conv2RotatedWeights;
-        public readonly float[] Layer1_1_Conv2Folded;
+        public float[] Layer1_1_Conv2Output = null!, Layer1_1_Conv2Gradient = null!;
+        public float[] Layer1_1_Conv2Padded = null!;
+        public float[] Layer1_1_Conv2PaddedGradient = null!;
+        public float[] Layer1_1_Conv2RotatedWeights = null!;
+        public float[] Layer1_1_Conv2Folded = null!;
         /// <summary>layer1.1.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_1_Bn2Output, Layer1_1_Bn2Gradient;
-        public readonly float[] Layer1_1_Bn2Mean;
-        public readonly float[] Layer1_1_Bn2InvStd;
-        public readonly double[] Layer1_1_Bn2Partials;
-        public readonly double[] Layer1_1_Bn2Totals;
+        public float[] Layer1_1_Bn2Output = null!, Layer1_1_Bn2Gradient = null!;
+        public float[] Layer1_1_Bn2Mean = null!;
+        public float[] Layer1_1_Bn2InvStd = null!;
+        public double[] Layer1_1_Bn2Partials = null!;
+        public double[] Layer1_1_Bn2Totals = null!;
         /// <summary>layer1.1.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_1_AddOutput, Layer1_1_AddGradient;
+        public float[] Layer1_1_AddOutput = null!, Layer1_1_AddGradient = null!;
         /// <summary>layer1.1.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_1_Relu2Output, Layer1_1_Relu2Gradient;
-        public readonly float[] Layer1_1_Relu2Gradient2;
+        public float[] Layer1_1_Relu2Output = null!, Layer1_1_Relu2Gradient = null!;
+        public float[] Layer1_1_Relu2Gradient2 = null!;
         /// <summary>layer1.2.conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_2_Conv1Output, Layer1_2_Conv1Gradient;
-        public readonly float[] Layer1_2_Conv1Padded;
-        public readonly float[] Layer1_2_Conv1PaddedGradient;
-        public readonly float[] Layer1_2_Conv1RotatedWeights;
-        public readonly float[] Layer1_2_Conv1Folded;
+        public float[] Layer1_2_Conv1Output = null!, Layer1_2_Conv1Gradient = null!;
+        public float[] Layer1_2_Conv1Padded = null!;
+        public float[] Layer1_2_Conv1PaddedGradient = null!;
+        public float[] Layer1_2_Conv1RotatedWeights = null!;
+        public float[] Layer1_2_Conv1Folded = null!;
         /// <summary>layer1.2.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_2_Bn1Output, Layer1_2_Bn1Gradient;
-        public readonly float[] Layer1_2_Bn1Mean;
-        public readonly float[] Layer1_2_Bn1InvStd;
-        public readonly double[] Layer1_2_Bn1Partials;
-        public readonly double[] Layer1_2_Bn1Totals;
+        public float[] Layer1_2_Bn1Output = null!, Layer1_2_Bn1Gradient = null!;
+        public float[] Layer1_2_Bn1Mean = null!;
+        public float[] Layer1_2_Bn1InvStd = null!;
+        public double[] Layer1_2_Bn1Partials = null!;
+        public double[] Layer1_2_Bn1Totals = null!;
         /// <summary>layer1.2.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_2_Relu1Output, Layer1_2_Relu1Gradient;
+        public float[] Layer1_2_Relu1Output = null!, Layer1_2_Relu1Gradient = null!;
         /// <summary>layer1.2.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_2_Conv2Output, Layer1_2_Conv2Gradient;
-        public readonly float[] Layer1_2_Conv2Padded;
-        public readonly float[] Layer1_2_Conv2PaddedGradient;
-        public readonly float[] Layer1_2_Conv2RotatedWeights;
-        public readonly float[] Layer1_2_Conv2Folded;
+        public float[] Layer1_2_Conv2Output = null!, Layer1_2_Conv2Gradient = null!;
+        public float[] Layer1_2_Conv2Padded = null!;
+        public float[] Layer1_2_Conv2PaddedGradient = null!;
+        public float[] Layer1_2_Conv2RotatedWeights = null!;
+        public float[] Layer1_2_Conv2Folded = null!;
         /// <summary>layer1.2.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_2_Bn2Output, Layer1_2_Bn2Gradient;
-        public readonly float[] Layer1_2_Bn2Mean;
-        public readonly float[] Layer1_2_Bn2InvStd;
-        public readonly double[] Layer1_2_Bn2Partials;
-        public readonly double[] Layer1_2_Bn2Totals;
+        public float[] Layer1_2_Bn2Output = null!, Layer1_2_Bn2Gradient = null!;
+        public float[] Layer1_2_Bn2Mean = null!;
+        public float[] Layer1_2_Bn2InvStd = null!;
+        public double[] Layer1_2_Bn2Partials = null!;
+        public double[] Layer1_2_Bn2Totals = null!;
         /// <summary>layer1.2.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_2_AddOutput, Layer1_2_AddGradient;
+        public float[] Layer1_2_AddOutput = null!, Layer1_2_AddGradient = null!;
         /// <summary>layer1.2.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer1_2_Relu2Output, Layer1_2_Relu2Gradient;
-        public readonly float[] Layer1_2_Relu2Gradient2;
+        public float[] Layer1_2_Relu2Output = null!, Layer1_2_Relu2Gradient = null!;
+        public float[] Layer1_2_Relu2Gradient2 = null!;
         /// <summary>layer2.0.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Conv1Output, Layer2_0_Conv1Gradient;
-        public readonly float[] Layer2_0_Conv1Columns;
-        public readonly float[] Layer2_0_Conv1Folded;
+        public float[] Layer2_0_Conv1Output = null!, Layer2_0_Conv1Gradient = null!;
+        public float[] Layer2_0_Conv1Columns = null!;
+        public float[] Layer2_0_Conv1Folded = null!;
         /// <summary>layer2.0.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Bn1Output, Layer2_0_Bn1Gradient;
-        public readonly float[] Layer2_0_Bn1Mean;
-        public readonly float[] Layer2_0_Bn1InvStd;
-        public readonly double[] Layer2_0_Bn1Partials;
-        public readonly double[] Layer2_0_Bn1Totals;
+        public float[] Layer2_0_Bn1Output = null!, Layer2_0_Bn1Gradient = null!;
+        public float[] Layer2_0_Bn1Mean = null!;
+        public float[] Layer2_0_Bn1InvStd = null!;
+        public double[] Layer2_0_Bn1Partials = null!;
+        public double[] Layer2_0_Bn1Totals = null!;
         /// <summary>layer2.0.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Relu1Output, Layer2_0_Relu1Gradient;
+        public float[] Layer2_0_Relu1Output = null!, Layer2_0_Relu1Gradient = null!;
         /// <summary>layer2.0.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Conv2Output, Layer2_0_Conv2Gradient;
-        public readonly float[] Layer2_0_Conv2Padded;
-        public readonly float[] Layer2_0_Conv2GradientByPosition;
-        public readonly float[] Layer2_0_Conv2WeightGradientByChannel;
-        public readonly float[] Layer2_0_Conv2PaddedGradient;
-        public readonly float[] Layer2_0_Conv2RotatedWeights;
-        public readonly float[] Layer2_0_Conv2Folded;
+        public float[] Layer2_0_Conv2Output = null!, Layer2_0_Conv2Gradient = null!;
+        public float[] Layer2_0_Conv2Padded = null!;
+        public float[] Layer2_0_Conv2GradientByPosition = null!;
+        public float[] Layer2_0_Conv2WeightGradientByChannel = null!;
+        public float[] Layer2_0_Conv2PaddedGradient = null!;
+        public float[] Layer2_0_Conv2RotatedWeights = null!;
+        public float[] Layer2_0_Conv2Folded = null!;
         /// <summary>layer2.0.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Bn2Output, Layer2_0_Bn2Gradient;
-        public readonly float[] Layer2_0_Bn2Mean;
-        public readonly float[] Layer2_0_Bn2InvStd;
-        public readonly double[] Layer2_0_Bn2Partials;
-        public readonly double[] Layer2_0_Bn2Totals;
+        public float[] Layer2_0_Bn2Output = null!, Layer2_0_Bn2Gradient = null!;
+        public float[] Layer2_0_Bn2Mean = null!;
+        public float[] Layer2_0_Bn2InvStd = null!;
+        public double[] Layer2_0_Bn2Partials = null!;
+        public double[] Layer2_0_Bn2Totals = null!;
         /// <summary>layer2.0.downsample.0 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Downsample_0Output, Layer2_0_Downsample_0Gradient;
-        public readonly float[] Layer2_0_Downsample_0Columns;
-        public readonly float[] Layer2_0_Downsample_0Folded;
+        public float[] Layer2_0_Downsample_0Output = null!, Layer2_0_Downsample_0Gradient = null!;
+        public float[] Layer2_0_Downsample_0Columns = null!;
+        public float[] Layer2_0_Downsample_0Folded = null!;
         /// <summary>layer2.0.downsample.1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Downsample_1Output, Layer2_0_Downsample_1Gradient;
-        public readonly float[] Layer2_0_Downsample_1Mean;
-        public readonly float[] Layer2_0_Downsample_1InvStd;
-        public readonly double[] Layer2_0_Downsample_1Partials;
-        public readonly double[] Layer2_0_Downsample_1Totals;
+        public float[] Layer2_0_Downsample_1Output = null!, Layer2_0_Downsample_1Gradient = null!;
+        public float[] Layer2_0_Downsample_1Mean = null!;
+        public float[] Layer2_0_Downsample_1InvStd = null!;
+        public double[] Layer2_0_Downsample_1Partials = null!;
+        public double[] Layer2_0_Downsample_1Totals = null!;
         /// <summary>layer2.0.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_AddOutput, Layer2_0_AddGradient;
+        public float[] Layer2_0_AddOutput = null!, Layer2_0_AddGradient = null!;
         /// <summary>layer2.0.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_0_Relu2Output, Layer2_0_Relu2Gradient;
-        public readonly float[] Layer2_0_Relu2Gradient2;
+        public float[] Layer2_0_Relu2Output = null!, Layer2_0_Relu2Gradient = null!;
+        public float[] Layer2_0_Relu2Gradient2 = null!;
         /// <summary>layer2.1.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_1_Conv1Output, Layer2_1_Conv1Gradient;
-        public readonly float[] Layer2_1_Conv1Padded;
-        public readonly float[] Layer2_1_Conv1GradientByPosition;
-        public readonly float[] Layer2_1_Conv1WeightGradientByChannel;
-        public readonly float[] Layer2_1_Conv1PaddedGradient;
-        public readonly float[] Layer2_1_Conv1RotatedWeights;
-        public readonly float[] Layer2_1_Conv1Folded;
+        public float[] Layer2_1_Conv1Output = null!, Layer2_1_Conv1Gradient = null!;
+        public float[] Layer2_1_Conv1Padded = null!;
+        public float[] Layer2_1_Conv1GradientByPosition = null!;
+        public float[] Layer2_1_Conv1WeightGradientByChannel = null!;
+        public float[] Layer2_1_Conv1PaddedGradient = null!;
+        public float[] Layer2_1_Conv1RotatedWeights = null!;
+        public float[] Layer2_1_Conv1Folded = null!;
         /// <summary>layer2.1.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_1_Bn1Output, Layer2_1_Bn1Gradient;
-        public readonly float[] Layer2_1_Bn1Mean;
-        public readonly float[] Layer2_1_Bn1InvStd;
-        public readonly double[] Layer2_1_Bn1Partials;
-        public readonly double[] Layer2_1_Bn1Totals;
+        public float[] Layer2_1_Bn1Output = null!, Layer2_1_Bn1Gradient = null!;
+        public float[] Layer2_1_Bn1Mean = null!;
+        public float[] Layer2_1_Bn1InvStd = null!;
+        public double[] Layer2_1_Bn1Partials = null!;
+        public double[] Layer2_1_Bn1Totals = null!;
         /// <summary>layer2.1.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_1_Relu1Output, Layer2_1_Relu1Gradient;
+        public float[] Layer2_1_Relu1Output = null!, Layer2_1_Relu1Gradient = null!;
         /// <summary>layer2.1.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_1_Conv2Output, Layer2_1_Conv2Gradient;
-        public readonly float[] Layer2_1_Conv2Padded;
-        public readonly float[] Layer2_1_Conv2GradientByPosition;
-        public readonly float[] Layer2_1_Conv2WeightGradientByChannel;
-        public readonly float[] Layer2_1_Conv2PaddedGradient;
-        public readonly float[] Layer2_1_Conv2RotatedWeights;
-        public readonly float[] Layer2_1_Conv2Folded;
+        public float[] Layer2_1_Conv2Output = null!, Layer2_1_Conv2Gradient = null!;
+        public float[] Layer2_1_Conv2Padded = null!;
+        public float[] Layer2_1_Conv2GradientByPosition = null!;
+        public float[] Layer2_1_Conv2WeightGradientByChannel = null!;
+        public float[] Layer2_1_Conv2PaddedGradient = null!;
+        public float[] Layer2_1_Conv2RotatedWeights = null!;
+        public float[] Layer2_1_Conv2Folded = null!;
         /// <summary>layer2.1.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_1_Bn2Output, Layer2_1_Bn2Gradient;
-        public readonly float[] Layer2_1_Bn2Mean;
-        public readonly float[] Layer2_1_Bn2InvStd;
-        public readonly double[] Layer2_1_Bn2Partials;
-        public readonly double[] Layer2_1_Bn2Totals;
+        public float[] Layer2_1_Bn2Output = null!, Layer2_1_Bn2Gradient = null!;
+        public float[] Layer2_1_Bn2Mean = null!;
+        public float[] Layer2_1_Bn2InvStd = null!;
+        public double[] Layer2_1_Bn2Partials = null!;
+        public double[] Layer2_1_Bn2Totals = null!;
         /// <summary>layer2.1.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_1_AddOutput, Layer2_1_AddGradient;
+        public float[] Layer2_1_AddOutput = null!, Layer2_1_AddGradient = null!;
         /// <summary>layer2.1.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_1_Relu2Output, Layer2_1_Relu2Gradient;
-        public readonly float[] Layer2_1_Relu2Gradient2;
+        public float[] Layer2_1_Relu2Output = null!, Layer2_1_Relu2Gradient = null!;
+        public float[] Layer2_1_Relu2Gradient2 = null!;
         /// <summary>layer2.2.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_2_Conv1Output, Layer2_2_Conv1Gradient;
-        public readonly float[] Layer2_2_Conv1Padded;
-        public readonly float[] Layer2_2_Conv1GradientByPosition;
-        public readonly float[] Layer2_2_Conv1WeightGradientByChannel;
-        public readonly float[] Layer2_2_Conv1PaddedGradient;
-        public readonly float[] Layer2_2_Conv1RotatedWeights;
-        public readonly float[] Layer2_2_Conv1Folded;
+        public float[] Layer2_2_Conv1Output = null!, Layer2_2_Conv1Gradient = null!;
+        public float[] Layer2_2_Conv1Padded = null!;
+        public float[] Layer2_2_Conv1GradientByPosition = null!;
+        public float[] Layer2_2_Conv1WeightGradientByChannel = null!;
+        public float[] Layer2_2_Conv1PaddedGradient = null!;
+        public float[] Layer2_2_Conv1RotatedWeights = null!;
+        public float[] Layer2_2_Conv1Folded = null!;
         /// <summary>layer2.2.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_2_Bn1Output, Layer2_2_Bn1Gradient;
-        public readonly float[] Layer2_2_Bn1Mean;
-        public readonly float[] Layer2_2_Bn1InvStd;
-        public readonly double[] Layer2_2_Bn1Partials;
-        public readonly double[] Layer2_2_Bn1Totals;
+        public float[] Layer2_2_Bn1Output = null!, Layer2_2_Bn1Gradient = null!;
+        public float[] Layer2_2_Bn1Mean = null!;
+        public float[] Layer2_2_Bn1InvStd = null!;
+        public double[] Layer2_2_Bn1Partials = null!;
+        public double[] Layer2_2_Bn1Totals = null!;
         /// <summary>layer2.2.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_2_Relu1Output, Layer2_2_Relu1Gradient;
+        public float[] Layer2_2_Relu1Output = null!, Layer2_2_Relu1Gradient = null!;
         /// <summary>layer2.2.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_2_Conv2Output, Layer2_2_Conv2Gradient;
-        public readonly float[] Layer2_2_Conv2Padded;
-        public readonly float[] Layer2_2_Conv2GradientByPosition;
-        public readonly float[] Layer2_2_Conv2WeightGradientByChannel;
-        public readonly float[] Layer2_2_Conv2PaddedGradient;
-        public readonly float[] Layer2_2_Conv2RotatedWeights;
-        public readonly float[] Layer2_2_Conv2Folded;
+        public float[] Layer2_2_Conv2Output = null!, Layer2_2_Conv2Gradient = null!;
+        public float[] Layer2_2_Conv2Padded = null!;
+        public float[] Layer2_2_Conv2GradientByPosition = null!;
+        public float[] Layer2_2_Conv2WeightGradientByChannel = null!;
+        public float[] Layer2_2_Conv2PaddedGradient = null!;
+        public float[] Layer2_2_Conv2RotatedWeights = null!;
+        public float[] Layer2_2_Conv2Folded = null!;
         /// <summary>layer2.2.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_2_Bn2Output, Layer2_2_Bn2Gradient;
-        public readonly float[] Layer2_2_Bn2Mean;
-        public readonly float[] Layer2_2_Bn2InvStd;
-        public readonly double[] Layer2_2_Bn2Partials;
-        public readonly double[] Layer2_2_Bn2Totals;
+        public float[] Layer2_2_Bn2Output = null!, Layer2_2_Bn2Gradient = null!;
+        public float[] Layer2_2_Bn2Mean = null!;
+        public float[] Layer2_2_Bn2InvStd = null!;
+        public double[] Layer2_2_Bn2Partials = null!;
+        public double[] Layer2_2_Bn2Totals = null!;
         /// <summary>layer2.2.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_2_AddOutput, Layer2_2_AddGradient;
+        public float[] Layer2_2_AddOutput = null!, Layer2_2_AddGradient = null!;
         /// <summary>layer2.2.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer2_2_Relu2Output, Layer2_2_Relu2Gradient;
-        public readonly float[] Layer2_2_Relu2Gradient2;
+        public float[] Layer2_2_Relu2Output = null!, Layer2_2_Relu2Gradient = null!;
+        public float[] Layer2_2_Relu2Gradient2 = null!;
         /// <summary>layer3.0.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Conv1Output, Layer3_0_Conv1Gradient;
-        public readonly float[] Layer3_0_Conv1Columns;
-        public readonly float[] Layer3_0_Conv1Folded;
+        public float[] Layer3_0_Conv1Output = null!, Layer3_0_Conv1Gradient = null!;
+        public float[] Layer3_0_Conv1Columns = null!;
+        public float[] Layer3_0_Conv1Folded = null!;
         /// <summary>layer3.0.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Bn1Output, Layer3_0_Bn1Gradient;
-        public readonly float[] Layer3_0_Bn1Mean;
-        public readonly float[] Layer3_0_Bn1InvStd;
-        public readonly double[] Layer3_0_Bn1Partials;
-        public readonly double[] Layer3_0_Bn1Totals;
+        public float[] Layer3_0_Bn1Output = null!, Layer3_0_Bn1Gradient = null!;
+        public float[] Layer3_0_Bn1Mean = null!;
+        public float[] Layer3_0_Bn1InvStd = null!;
+        public double[] Layer3_0_Bn1Partials = null!;
+        public double[] Layer3_0_Bn1Totals = null!;
         /// <summary>layer3.0.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Relu1Output, Layer3_0_Relu1Gradient;
+        public float[] Layer3_0_Relu1Output = null!, Layer3_0_Relu1Gradient = null!;
         /// <summary>layer3.0.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Conv2Output, Layer3_0_Conv2Gradient;
-        public readonly float[] Layer3_0_Conv2Padded;
-        public readonly float[] Layer3_0_Conv2GradientByPosition;
-        public readonly float[] Layer3_0_Conv2WeightGradientByChannel;
-        public readonly float[] Layer3_0_Conv2PaddedGradient;
-        public readonly float[] Layer3_0_Conv2RotatedWeights;
-        public readonly float[] Layer3_0_Conv2Folded;
+        public float[] Layer3_0_Conv2Output = null!, Layer3_0_Conv2Gradient = null!;
+        public float[] Layer3_0_Conv2Padded = null!;
+        public float[] Layer3_0_Conv2GradientByPosition = null!;
+        public float[] Layer3_0_Conv2WeightGradientByChannel = null!;
+        public float[] Layer3_0_Conv2PaddedGradient = null!;
+        public float[] Layer3_0_Conv2RotatedWeights = null!;
+        public float[] Layer3_0_Conv2Folded = null!;
         /// <summary>layer3.0.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Bn2Output, Layer3_0_Bn2Gradient;
-        public readonly float[] Layer3_0_Bn2Mean;
-        public readonly float[] Layer3_0_Bn2InvStd;
-        public readonly double[] Layer3_0_Bn2Partials;
-        public readonly double[] Layer3_0_Bn2Totals;
+        public float[] Layer3_0_Bn2Output = null!, Layer3_0_Bn2Gradient = null!;
+        public float[] Layer3_0_Bn2Mean = null!;
+        public float[] Layer3_0_Bn2InvStd = null!;
+        public double[] Layer3_0_Bn2Partials = null!;
+        public double[] Layer3_0_Bn2Totals = null!;
         /// <summary>layer3.0.downsample.0 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Downsample_0Output, Layer3_0_Downsample_0Gradient;
-        public readonly float[] Layer3_0_Downsample_0Columns;
-        public readonly float[] Layer3_0_Downsample_0Folded;
+        public float[] Layer3_0_Downsample_0Output = null!, Layer3_0_Downsample_0Gradient = null!;
+        public float[] Layer3_0_Downsample_0Columns = null!;
+        public float[] Layer3_0_Downsample_0Folded = null!;
         /// <summary>layer3.0.downsample.1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Downsample_1Output, Layer3_0_Downsample_1Gradient;
-        public readonly float[] Layer3_0_Downsample_1Mean;
-        public readonly float[] Layer3_0_Downsample_1InvStd;
-        public readonly double[] Layer3_0_Downsample_1Partials;
-        public readonly double[] Layer3_0_Downsample_1Totals;
+        public float[] Layer3_0_Downsample_1Output = null!, Layer3_0_Downsample_1Gradient = null!;
+        public float[] Layer3_0_Downsample_1Mean = null!;
+        public float[] Layer3_0_Downsample_1InvStd = null!;
+        public double[] Layer3_0_Downsample_1Partials = null!;
+        public double[] Layer3_0_Downsample_1Totals = null!;
         /// <summary>layer3.0.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_AddOutput, Layer3_0_AddGradient;
+        public float[] Layer3_0_AddOutput = null!, Layer3_0_AddGradient = null!;
         /// <summary>layer3.0.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_0_Relu2Output, Layer3_0_Relu2Gradient;
-        public readonly float[] Layer3_0_Relu2Gradient2;
+        public float[] Layer3_0_Relu2Output = null!, Layer3_0_Relu2Gradient = null!;
+        public float[] Layer3_0_Relu2Gradient2 = null!;
         /// <summary>layer3.1.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_1_Conv1Output, Layer3_1_Conv1Gradient;
-        public readonly float[] Layer3_1_Conv1Padded;
-        public readonly float[] Layer3_1_Conv1GradientByPosition;
-        public readonly float[] Layer3_1_Conv1WeightGradientByChannel;
-        public readonly float[] Layer3_1_Conv1PaddedGradient;
-        public readonly float[] Layer3_1_Conv1RotatedWeights;
-        public readonly float[] Layer3_1_Conv1Folded;
+        public float[] Layer3_1_Conv1Output = null!, Layer3_1_Conv1Gradient = null!;
+        public float[] Layer3_1_Conv1Padded = null!;
+        public float[] Layer3_1_Conv1GradientByPosition = null!;
+        public float[] Layer3_1_Conv1WeightGradientByChannel = null!;
+        public float[] Layer3_1_Conv1PaddedGradient = null!;
+        public float[] Layer3_1_Conv1RotatedWeights = null!;
+        public float[] Layer3_1_Conv1Folded = null!;
         /// <summary>layer3.1.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_1_Bn1Output, Layer3_1_Bn1Gradient;
-        public readonly float[] Layer3_1_Bn1Mean;
-        public readonly float[] Layer3_1_Bn1InvStd;
-        public readonly double[] Layer3_1_Bn1Partials;
-        public readonly double[] Layer3_1_Bn1Totals;
+        public float[] Layer3_1_Bn1Output = null!, Layer3_1_Bn1Gradient = null!;
+        public float[] Layer3_1_Bn1Mean = null!;
+        public float[] Layer3_1_Bn1InvStd = null!;
+        public double[] Layer3_1_Bn1Partials = null!;
+        public double[] Layer3_1_Bn1Totals = null!;
         /// <summary>layer3.1.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_1_Relu1Output, Layer3_1_Relu1Gradient;
+        public float[] Layer3_1_Relu1Output = null!, Layer3_1_Relu1Gradient = null!;
         /// <summary>layer3.1.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_1_Conv2Output, Layer3_1_Conv2Gradient;
-        public readonly float[] Layer3_1_Conv2Padded;
-        public readonly float[] Layer3_1_Conv2GradientByPosition;
-        public readonly float[] Layer3_1_Conv2WeightGradientByChannel;
-        public readonly float[] Layer3_1_Conv2PaddedGradient;
-        public readonly float[] Layer3_1_Conv2RotatedWeights;
-        public readonly float[] Layer3_1_Conv2Folded;
+        public float[] Layer3_1_Conv2Output = null!, Layer3_1_Conv2Gradient = null!;
+        public float[] Layer3_1_Conv2Padded = null!;
+        public float[] Layer3_1_Conv2GradientByPosition = null!;
+        public float[] Layer3_1_Conv2WeightGradientByChannel = null!;
+        public float[] Layer3_1_Conv2PaddedGradient = null!;
+        public float[] Layer3_1_Conv2RotatedWeights = null!;
+        public float[] Layer3_1_Conv2Folded = null!;
         /// <summary>layer3.1.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_1_Bn2Output, Layer3_1_Bn2Gradient;
-        public readonly float[] Layer3_1_Bn2Mean;
-        public readonly float[] Layer3_1_Bn2InvStd;
-        public readonly double[] Layer3_1_Bn2Partials;
-        public readonly double[] Layer3_1_Bn2Totals;
+        public float[] Layer3_1_Bn2Output = null!, Layer3_1_Bn2Gradient = null!;
+        public float[] Layer3_1_Bn2Mean = null!;
+        public float[] Layer3_1_Bn2InvStd = null!;
+        public double[] Layer3_1_Bn2Partials = null!;
+        public double[] Layer3_1_Bn2Totals = null!;
         /// <summary>layer3.1.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_1_AddOutput, Layer3_1_AddGradient;
+        public float[] Layer3_1_AddOutput = null!, Layer3_1_AddGradient = null!;
         /// <summary>layer3.1.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_1_Relu2Output, Layer3_1_Relu2Gradient;
-        public readonly float[] Layer3_1_Relu2Gradient2;
+        public float[] Layer3_1_Relu2Output = null!, Layer3_1_Relu2Gradient = null!;
+        public float[] Layer3_1_Relu2Gradient2 = null!;
         /// <summary>layer3.2.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_2_Conv1Output, Layer3_2_Conv1Gradient;
-        public readonly float[] Layer3_2_Conv1Padded;
-        public readonly float[] Layer3_2_Conv1GradientByPosition;
-        public readonly float[] Layer3_2_Conv1WeightGradientByChannel;
-        public readonly float[] Layer3_2_Conv1PaddedGradient;
-        public readonly float[] Layer3_2_Conv1RotatedWeights;
-        public readonly float[] Layer3_2_Conv1Folded;
+        public float[] Layer3_2_Conv1Output = null!, Layer3_2_Conv1Gradient = null!;
+        public float[] Layer3_2_Conv1Padded = null!;
+        public float[] Layer3_2_Conv1GradientByPosition = null!;
+        public float[] Layer3_2_Conv1WeightGradientByChannel = null!;
+        public float[] Layer3_2_Conv1PaddedGradient = null!;
+        public float[] Layer3_2_Conv1RotatedWeights = null!;
+        public float[] Layer3_2_Conv1Folded = null!;
         /// <summary>layer3.2.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_2_Bn1Output, Layer3_2_Bn1Gradient;
-        public readonly float[] Layer3_2_Bn1Mean;
-        public readonly float[] Layer3_2_Bn1InvStd;
-        public readonly double[] Layer3_2_Bn1Partials;
-        public readonly double[] Layer3_2_Bn1Totals;
+        public float[] Layer3_2_Bn1Output = null!, Layer3_2_Bn1Gradient = null!;
+        public float[] Layer3_2_Bn1Mean = null!;
+        public float[] Layer3_2_Bn1InvStd = null!;
+        public double[] Layer3_2_Bn1Partials = null!;
+        public double[] Layer3_2_Bn1Totals = null!;
         /// <summary>layer3.2.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_2_Relu1Output, Layer3_2_Relu1Gradient;
+        public float[] Layer3_2_Relu1Output = null!, Layer3_2_Relu1Gradient = null!;
         /// <summary>layer3.2.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_2_Conv2Output, Layer3_2_Conv2Gradient;
-        public readonly float[] Layer3_2_Conv2Padded;
-        public readonly float[] Layer3_2_Conv2GradientByPosition;
-        public readonly float[] Layer3_2_Conv2WeightGradientByChannel;
-        public readonly float[] Layer3_2_Conv2PaddedGradient;
-        public readonly float[] Layer3_2_Conv2RotatedWeights;
-        public readonly float[] Layer3_2_Conv2Folded;
+        public float[] Layer3_2_Conv2Output = null!, Layer3_2_Conv2Gradient = null!;
+        public float[] Layer3_2_Conv2Padded = null!;
+        public float[] Layer3_2_Conv2GradientByPosition = null!;
+        public float[] Layer3_2_Conv2WeightGradientByChannel = null!;
+        public float[] Layer3_2_Conv2PaddedGradient = null!;
+        public float[] Layer3_2_Conv2RotatedWeights = null!;
+        public float[] Layer3_2_Conv2Folded = null!;
         /// <summary>layer3.2.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_2_Bn2Output, Layer3_2_Bn2Gradient;
-        public readonly float[] Layer3_2_Bn2Mean;
-        public readonly float[] Layer3_2_Bn2InvStd;
-        public readonly double[] Layer3_2_Bn2Partials;
-        public readonly double[] Layer3_2_Bn2Totals;
+        public float[] Layer3_2_Bn2Output = null!, Layer3_2_Bn2Gradient = null!;
+        public float[] Layer3_2_Bn2Mean = null!;
+        public float[] Layer3_2_Bn2InvStd = null!;
+        public double[] Layer3_2_Bn2Partials = null!;
+        public double[] Layer3_2_Bn2Totals = null!;
         /// <summary>layer3.2.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_2_AddOutput, Layer3_2_AddGradient;
+        public float[] Layer3_2_AddOutput = null!, Layer3_2_AddGradient = null!;
         /// <summary>layer3.2.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Layer3_2_Relu2Output, Layer3_2_Relu2Gradient;
+        public float[] Layer3_2_Relu2Output = null!, Layer3_2_Relu2Gradient = null!;
         /// <summary>gap1 output (64 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Gap1Output, Gap1Gradient;
+        public float[] Gap1Output = null!, Gap1Gradient = null!;
         /// <summary>fc output (10 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] FcOutput, FcGradient;
+        public float[] FcOutput = null!, FcGradient = null!;
         /// <summary>The loss's probabilities (softmax or sigmoid) of each sample.</summary>
         public readonly float[] Probabilities;
 
@@ -2105,127 +1990,173 @@ public partial class ResNet20 : IClassifier
             Capacity = capacity;
             Training = training;
             State = state;
+            LayerOutputs = new float[]?[72];
+            // In chunks of at most 16 layers, one method each, so that no method grows with the network's depth: RyuJIT does not optimize a method over 60,000 bytes of IL or 2,000 basic blocks.
+            AllocateLayers0To15(capacity, training);
+            AllocateLayers16To31(capacity, training);
+            AllocateLayers32To46(capacity, training);
+            AllocateLayers47To62(capacity, training);
+            AllocateLayers63To71(capacity, training);
+            Probabilities = new float[capacity * OutputLength];
+        }
+
+        /// <summary>The arrays of layers 0 to 15: conv1 … layer1.1.add.</summary>
+        private void AllocateLayers0To15(int capacity, bool training)
+        {
             Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
             Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
             Conv1Padded = new float[3468];
             Conv1PaddedGradient = new float[18496];
             Conv1RotatedWeights = new float[432];
             Conv1Folded = new float[448];
             Bn1Output = new float[capacity * Layers.Bn1.OutputLength];
+            LayerOutputs[1] = Bn1Output;
             Bn1Gradient = training ? new float[capacity * Layers.Bn1.OutputLength] : [];
             Bn1Mean = new float[16];
             Bn1InvStd = new float[16];
             Bn1Partials = new double[66];
             Bn1Totals = new double[33];
             Relu1Output = new float[capacity * Layers.Relu1.OutputLength];
+            LayerOutputs[2] = Relu1Output;
             Relu1Gradient = training ? new float[capacity * Layers.Relu1.OutputLength] : [];
             Relu1Gradient2 = training ? new float[capacity * Layers.Relu1.OutputLength] : [];
             Layer1_0_Conv1Output = new float[capacity * Layers.Layer1_0_Conv1.OutputLength];
+            LayerOutputs[3] = Layer1_0_Conv1Output;
             Layer1_0_Conv1Gradient = training ? new float[capacity * Layers.Layer1_0_Conv1.OutputLength] : [];
             Layer1_0_Conv1Padded = new float[18496];
             Layer1_0_Conv1PaddedGradient = new float[18496];
             Layer1_0_Conv1RotatedWeights = new float[2304];
             Layer1_0_Conv1Folded = new float[2320];
             Layer1_0_Bn1Output = new float[capacity * Layers.Layer1_0_Bn1.OutputLength];
+            LayerOutputs[4] = Layer1_0_Bn1Output;
             Layer1_0_Bn1Gradient = training ? new float[capacity * Layers.Layer1_0_Bn1.OutputLength] : [];
             Layer1_0_Bn1Mean = new float[16];
             Layer1_0_Bn1InvStd = new float[16];
             Layer1_0_Bn1Partials = new double[66];
             Layer1_0_Bn1Totals = new double[33];
             Layer1_0_Relu1Output = new float[capacity * Layers.Layer1_0_Relu1.OutputLength];
+            LayerOutputs[5] = Layer1_0_Relu1Output;
             Layer1_0_Relu1Gradient = training ? new float[capacity * Layers.Layer1_0_Relu1.OutputLength] : [];
             Layer1_0_Conv2Output = new float[capacity * Layers.Layer1_0_Conv2.OutputLength];
+            LayerOutputs[6] = Layer1_0_Conv2Output;
             Layer1_0_Conv2Gradient = training ? new float[capacity * Layers.Layer1_0_Conv2.OutputLength] : [];
             Layer1_0_Conv2Padded = new float[18496];
             Layer1_0_Conv2PaddedGradient = new float[18496];
             Layer1_0_Conv2RotatedWeights = new float[2304];
             Layer1_0_Conv2Folded = new float[2320];
             Layer1_0_Bn2Output = new float[capacity * Layers.Layer1_0_Bn2.OutputLength];
+            LayerOutputs[7] = Layer1_0_Bn2Output;
             Layer1_0_Bn2Gradient = training ? new float[capacity * Layers.Layer1_0_Bn2.OutputLength] : [];
             Layer1_0_Bn2Mean = new float[16];
             Layer1_0_Bn2InvStd = new float[16];
             Layer1_0_Bn2Partials = new double[66];
             Layer1_0_Bn2Totals = new double[33];
             Layer1_0_AddOutput = new float[capacity * Layers.Layer1_0_Add.OutputLength];
+            LayerOutputs[8] = Layer1_0_AddOutput;
             Layer1_0_AddGradient = training ? new float[capacity * Layers.Layer1_0_Add.OutputLength] : [];
             Layer1_0_Relu2Output = new float[capacity * Layers.Layer1_0_Relu2.OutputLength];
+            LayerOutputs[9] = Layer1_0_Relu2Output;
             Layer1_0_Relu2Gradient = training ? new float[capacity * Layers.Layer1_0_Relu2.OutputLength] : [];
             Layer1_0_Relu2Gradient2 = training ? new float[capacity * Layers.Layer1_0_Relu2.OutputLength] : [];
             Layer1_1_Conv1Output = new float[capacity * Layers.Layer1_1_Conv1.OutputLength];
+            LayerOutputs[10] = Layer1_1_Conv1Output;
             Layer1_1_Conv1Gradient = training ? new float[capacity * Layers.Layer1_1_Conv1.OutputLength] : [];
             Layer1_1_Conv1Padded = new float[18496];
             Layer1_1_Conv1PaddedGradient = new float[18496];
             Layer1_1_Conv1RotatedWeights = new float[2304];
             Layer1_1_Conv1Folded = new float[2320];
             Layer1_1_Bn1Output = new float[capacity * Layers.Layer1_1_Bn1.OutputLength];
+            LayerOutputs[11] = Layer1_1_Bn1Output;
             Layer1_1_Bn1Gradient = training ? new float[capacity * Layers.Layer1_1_Bn1.OutputLength] : [];
             Layer1_1_Bn1Mean = new float[16];
             Layer1_1_Bn1InvStd = new float[16];
             Layer1_1_Bn1Partials = new double[66];
             Layer1_1_Bn1Totals = new double[33];
             Layer1_1_Relu1Output = new float[capacity * Layers.Layer1_1_Relu1.OutputLength];
+            LayerOutputs[12] = Layer1_1_Relu1Output;
             Layer1_1_Relu1Gradient = training ? new float[capacity * Layers.Layer1_1_Relu1.OutputLength] : [];
             Layer1_1_Conv2Output = new float[capacity * Layers.Layer1_1_Conv2.OutputLength];
+            LayerOutputs[13] = Layer1_1_Conv2Output;
             Layer1_1_Conv2Gradient = training ? new float[capacity * Layers.Layer1_1_Conv2.OutputLength] : [];
             Layer1_1_Conv2Padded = new float[18496];
             Layer1_1_Conv2PaddedGradient = new float[18496];
             Layer1_1_Conv2RotatedWeights = new float[2304];
             Layer1_1_Conv2Folded = new float[2320];
             Layer1_1_Bn2Output = new float[capacity * Layers.Layer1_1_Bn2.OutputLength];
+            LayerOutputs[14] = Layer1_1_Bn2Output;
             Layer1_1_Bn2Gradient = training ? new float[capacity * Layers.Layer1_1_Bn2.OutputLength] : [];
             Layer1_1_Bn2Mean = new float[16];
             Layer1_1_Bn2InvStd = new float[16];
             Layer1_1_Bn2Partials = new double[66];
             Layer1_1_Bn2Totals = new double[33];
             Layer1_1_AddOutput = new float[capacity * Layers.Layer1_1_Add.OutputLength];
+            LayerOutputs[15] = Layer1_1_AddOutput;
             Layer1_1_AddGradient = training ? new float[capacity * Layers.Layer1_1_Add.OutputLength] : [];
+        }
+
+        /// <summary>The arrays of layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
+        private void AllocateLayers16To31(int capacity, bool training)
+        {
             Layer1_1_Relu2Output = new float[capacity * Layers.Layer1_1_Relu2.OutputLength];
+            LayerOutputs[16] = Layer1_1_Relu2Output;
             Layer1_1_Relu2Gradient = training ? new float[capacity * Layers.Layer1_1_Relu2.OutputLength] : [];
             Layer1_1_Relu2Gradient2 = training ? new float[capacity * Layers.Layer1_1_Relu2.OutputLength] : [];
             Layer1_2_Conv1Output = new float[capacity * Layers.Layer1_2_Conv1.OutputLength];
+            LayerOutputs[17] = Layer1_2_Conv1Output;
             Layer1_2_Conv1Gradient = training ? new float[capacity * Layers.Layer1_2_Conv1.OutputLength] : [];
             Layer1_2_Conv1Padded = new float[18496];
             Layer1_2_Conv1PaddedGradient = new float[18496];
             Layer1_2_Conv1RotatedWeights = new float[2304];
             Layer1_2_Conv1Folded = new float[2320];
             Layer1_2_Bn1Output = new float[capacity * Layers.Layer1_2_Bn1.OutputLength];
+            LayerOutputs[18] = Layer1_2_Bn1Output;
             Layer1_2_Bn1Gradient = training ? new float[capacity * Layers.Layer1_2_Bn1.OutputLength] : [];
             Layer1_2_Bn1Mean = new float[16];
             Layer1_2_Bn1InvStd = new float[16];
             Layer1_2_Bn1Partials = new double[66];
             Layer1_2_Bn1Totals = new double[33];
             Layer1_2_Relu1Output = new float[capacity * Layers.Layer1_2_Relu1.OutputLength];
+            LayerOutputs[19] = Layer1_2_Relu1Output;
             Layer1_2_Relu1Gradient = training ? new float[capacity * Layers.Layer1_2_Relu1.OutputLength] : [];
             Layer1_2_Conv2Output = new float[capacity * Layers.Layer1_2_Conv2.OutputLength];
+            LayerOutputs[20] = Layer1_2_Conv2Output;
             Layer1_2_Conv2Gradient = training ? new float[capacity * Layers.Layer1_2_Conv2.OutputLength] : [];
             Layer1_2_Conv2Padded = new float[18496];
             Layer1_2_Conv2PaddedGradient = new float[18496];
             Layer1_2_Conv2RotatedWeights = new float[2304];
             Layer1_2_Conv2Folded = new float[2320];
             Layer1_2_Bn2Output = new float[capacity * Layers.Layer1_2_Bn2.OutputLength];
+            LayerOutputs[21] = Layer1_2_Bn2Output;
             Layer1_2_Bn2Gradient = training ? new float[capacity * Layers.Layer1_2_Bn2.OutputLength] : [];
             Layer1_2_Bn2Mean = new float[16];
             Layer1_2_Bn2InvStd = new float[16];
             Layer1_2_Bn2Partials = new double[66];
             Layer1_2_Bn2Totals = new double[33];
             Layer1_2_AddOutput = new float[capacity * Layers.Layer1_2_Add.OutputLength];
+            LayerOutputs[22] = Layer1_2_AddOutput;
             Layer1_2_AddGradient = training ? new float[capacity * Layers.Layer1_2_Add.OutputLength] : [];
             Layer1_2_Relu2Output = new float[capacity * Layers.Layer1_2_Relu2.OutputLength];
+            LayerOutputs[23] = Layer1_2_Relu2Output;
             Layer1_2_Relu2Gradient = training ? new float[capacity * Layers.Layer1_2_Relu2.OutputLength] : [];
             Layer1_2_Relu2Gradient2 = training ? new float[capacity * Layers.Layer1_2_Relu2.OutputLength] : [];
             Layer2_0_Conv1Output = new float[capacity * Layers.Layer2_0_Conv1.OutputLength];
+            LayerOutputs[24] = Layer2_0_Conv1Output;
             Layer2_0_Conv1Gradient = training ? new float[capacity * Layers.Layer2_0_Conv1.OutputLength] : [];
             Layer2_0_Conv1Columns = new float[36864];
             Layer2_0_Conv1Folded = new float[4640];
             Layer2_0_Bn1Output = new float[capacity * Layers.Layer2_0_Bn1.OutputLength];
+            LayerOutputs[25] = Layer2_0_Bn1Output;
             Layer2_0_Bn1Gradient = training ? new float[capacity * Layers.Layer2_0_Bn1.OutputLength] : [];
             Layer2_0_Bn1Mean = new float[32];
             Layer2_0_Bn1InvStd = new float[32];
             Layer2_0_Bn1Partials = new double[130];
             Layer2_0_Bn1Totals = new double[65];
             Layer2_0_Relu1Output = new float[capacity * Layers.Layer2_0_Relu1.OutputLength];
+            LayerOutputs[26] = Layer2_0_Relu1Output;
             Layer2_0_Relu1Gradient = training ? new float[capacity * Layers.Layer2_0_Relu1.OutputLength] : [];
             Layer2_0_Conv2Output = new float[capacity * Layers.Layer2_0_Conv2.OutputLength];
+            LayerOutputs[27] = Layer2_0_Conv2Output;
             Layer2_0_Conv2Gradient = training ? new float[capacity * Layers.Layer2_0_Conv2.OutputLength] : [];
             Layer2_0_Conv2Padded = new float[10368];
             Layer2_0_Conv2GradientByPosition = new float[8192];
@@ -2234,27 +2165,38 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Conv2RotatedWeights = new float[9216];
             Layer2_0_Conv2Folded = new float[9248];
             Layer2_0_Bn2Output = new float[capacity * Layers.Layer2_0_Bn2.OutputLength];
+            LayerOutputs[28] = Layer2_0_Bn2Output;
             Layer2_0_Bn2Gradient = training ? new float[capacity * Layers.Layer2_0_Bn2.OutputLength] : [];
             Layer2_0_Bn2Mean = new float[32];
             Layer2_0_Bn2InvStd = new float[32];
             Layer2_0_Bn2Partials = new double[130];
             Layer2_0_Bn2Totals = new double[65];
             Layer2_0_Downsample_0Output = new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength];
+            LayerOutputs[29] = Layer2_0_Downsample_0Output;
             Layer2_0_Downsample_0Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength] : [];
             Layer2_0_Downsample_0Columns = new float[4096];
             Layer2_0_Downsample_0Folded = new float[544];
             Layer2_0_Downsample_1Output = new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength];
+            LayerOutputs[30] = Layer2_0_Downsample_1Output;
             Layer2_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength] : [];
             Layer2_0_Downsample_1Mean = new float[32];
             Layer2_0_Downsample_1InvStd = new float[32];
             Layer2_0_Downsample_1Partials = new double[130];
             Layer2_0_Downsample_1Totals = new double[65];
             Layer2_0_AddOutput = new float[capacity * Layers.Layer2_0_Add.OutputLength];
+            LayerOutputs[31] = Layer2_0_AddOutput;
             Layer2_0_AddGradient = training ? new float[capacity * Layers.Layer2_0_Add.OutputLength] : [];
+        }
+
+        /// <summary>The arrays of layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
+        private void AllocateLayers32To46(int capacity, bool training)
+        {
             Layer2_0_Relu2Output = new float[capacity * Layers.Layer2_0_Relu2.OutputLength];
+            LayerOutputs[32] = Layer2_0_Relu2Output;
             Layer2_0_Relu2Gradient = training ? new float[capacity * Layers.Layer2_0_Relu2.OutputLength] : [];
             Layer2_0_Relu2Gradient2 = training ? new float[capacity * Layers.Layer2_0_Relu2.OutputLength] : [];
             Layer2_1_Conv1Output = new float[capacity * Layers.Layer2_1_Conv1.OutputLength];
+            LayerOutputs[33] = Layer2_1_Conv1Output;
             Layer2_1_Conv1Gradient = training ? new float[capacity * Layers.Layer2_1_Conv1.OutputLength] : [];
             Layer2_1_Conv1Padded = new float[10368];
             Layer2_1_Conv1GradientByPosition = new float[8192];
@@ -2263,14 +2205,17 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Conv1RotatedWeights = new float[9216];
             Layer2_1_Conv1Folded = new float[9248];
             Layer2_1_Bn1Output = new float[capacity * Layers.Layer2_1_Bn1.OutputLength];
+            LayerOutputs[34] = Layer2_1_Bn1Output;
             Layer2_1_Bn1Gradient = training ? new float[capacity * Layers.Layer2_1_Bn1.OutputLength] : [];
             Layer2_1_Bn1Mean = new float[32];
             Layer2_1_Bn1InvStd = new float[32];
             Layer2_1_Bn1Partials = new double[130];
             Layer2_1_Bn1Totals = new double[65];
             Layer2_1_Relu1Output = new float[capacity * Layers.Layer2_1_Relu1.OutputLength];
+            LayerOutputs[35] = Layer2_1_Relu1Output;
             Layer2_1_Relu1Gradient = training ? new float[capacity * Layers.Layer2_1_Relu1.OutputLength] : [];
             Layer2_1_Conv2Output = new float[capacity * Layers.Layer2_1_Conv2.OutputLength];
+            LayerOutputs[36] = Layer2_1_Conv2Output;
             Layer2_1_Conv2Gradient = training ? new float[capacity * Layers.Layer2_1_Conv2.OutputLength] : [];
             Layer2_1_Conv2Padded = new float[10368];
             Layer2_1_Conv2GradientByPosition = new float[8192];
@@ -2279,17 +2224,21 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Conv2RotatedWeights = new float[9216];
             Layer2_1_Conv2Folded = new float[9248];
             Layer2_1_Bn2Output = new float[capacity * Layers.Layer2_1_Bn2.OutputLength];
+            LayerOutputs[37] = Layer2_1_Bn2Output;
             Layer2_1_Bn2Gradient = training ? new float[capacity * Layers.Layer2_1_Bn2.OutputLength] : [];
             Layer2_1_Bn2Mean = new float[32];
             Layer2_1_Bn2InvStd = new float[32];
             Layer2_1_Bn2Partials = new double[130];
             Layer2_1_Bn2Totals = new double[65];
             Layer2_1_AddOutput = new float[capacity * Layers.Layer2_1_Add.OutputLength];
+            LayerOutputs[38] = Layer2_1_AddOutput;
             Layer2_1_AddGradient = training ? new float[capacity * Layers.Layer2_1_Add.OutputLength] : [];
             Layer2_1_Relu2Output = new float[capacity * Layers.Layer2_1_Relu2.OutputLength];
+            LayerOutputs[39] = Layer2_1_Relu2Output;
             Layer2_1_Relu2Gradient = training ? new float[capacity * Layers.Layer2_1_Relu2.OutputLength] : [];
             Layer2_1_Relu2Gradient2 = training ? new float[capacity * Layers.Layer2_1_Relu2.OutputLength] : [];
             Layer2_2_Conv1Output = new float[capacity * Layers.Layer2_2_Conv1.OutputLength];
+            LayerOutputs[40] = Layer2_2_Conv1Output;
             Layer2_2_Conv1Gradient = training ? new float[capacity * Layers.Layer2_2_Conv1.OutputLength] : [];
             Layer2_2_Conv1Padded = new float[10368];
             Layer2_2_Conv1GradientByPosition = new float[8192];
@@ -2298,14 +2247,17 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Conv1RotatedWeights = new float[9216];
             Layer2_2_Conv1Folded = new float[9248];
             Layer2_2_Bn1Output = new float[capacity * Layers.Layer2_2_Bn1.OutputLength];
+            LayerOutputs[41] = Layer2_2_Bn1Output;
             Layer2_2_Bn1Gradient = training ? new float[capacity * Layers.Layer2_2_Bn1.OutputLength] : [];
             Layer2_2_Bn1Mean = new float[32];
             Layer2_2_Bn1InvStd = new float[32];
             Layer2_2_Bn1Partials = new double[130];
             Layer2_2_Bn1Totals = new double[65];
             Layer2_2_Relu1Output = new float[capacity * Layers.Layer2_2_Relu1.OutputLength];
+            LayerOutputs[42] = Layer2_2_Relu1Output;
             Layer2_2_Relu1Gradient = training ? new float[capacity * Layers.Layer2_2_Relu1.OutputLength] : [];
             Layer2_2_Conv2Output = new float[capacity * Layers.Layer2_2_Conv2.OutputLength];
+            LayerOutputs[43] = Layer2_2_Conv2Output;
             Layer2_2_Conv2Gradient = training ? new float[capacity * Layers.Layer2_2_Conv2.OutputLength] : [];
             Layer2_2_Conv2Padded = new float[10368];
             Layer2_2_Conv2GradientByPosition = new float[8192];
@@ -2314,29 +2266,41 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Conv2RotatedWeights = new float[9216];
             Layer2_2_Conv2Folded = new float[9248];
             Layer2_2_Bn2Output = new float[capacity * Layers.Layer2_2_Bn2.OutputLength];
+            LayerOutputs[44] = Layer2_2_Bn2Output;
             Layer2_2_Bn2Gradient = training ? new float[capacity * Layers.Layer2_2_Bn2.OutputLength] : [];
             Layer2_2_Bn2Mean = new float[32];
             Layer2_2_Bn2InvStd = new float[32];
             Layer2_2_Bn2Partials = new double[130];
             Layer2_2_Bn2Totals = new double[65];
             Layer2_2_AddOutput = new float[capacity * Layers.Layer2_2_Add.OutputLength];
+            LayerOutputs[45] = Layer2_2_AddOutput;
             Layer2_2_AddGradient = training ? new float[capacity * Layers.Layer2_2_Add.OutputLength] : [];
             Layer2_2_Relu2Output = new float[capacity * Layers.Layer2_2_Relu2.OutputLength];
+            LayerOutputs[46] = Layer2_2_Relu2Output;
             Layer2_2_Relu2Gradient = training ? new float[capacity * Layers.Layer2_2_Relu2.OutputLength] : [];
             Layer2_2_Relu2Gradient2 = training ? new float[capacity * Layers.Layer2_2_Relu2.OutputLength] : [];
+        }
+
+        /// <summary>The arrays of layers 47 to 62: layer3.0.conv1 … layer3.1.relu2.</summary>
+        private void AllocateLayers47To62(int capacity, bool training)
+        {
             Layer3_0_Conv1Output = new float[capacity * Layers.Layer3_0_Conv1.OutputLength];
+            LayerOutputs[47] = Layer3_0_Conv1Output;
             Layer3_0_Conv1Gradient = training ? new float[capacity * Layers.Layer3_0_Conv1.OutputLength] : [];
             Layer3_0_Conv1Columns = new float[18432];
             Layer3_0_Conv1Folded = new float[18496];
             Layer3_0_Bn1Output = new float[capacity * Layers.Layer3_0_Bn1.OutputLength];
+            LayerOutputs[48] = Layer3_0_Bn1Output;
             Layer3_0_Bn1Gradient = training ? new float[capacity * Layers.Layer3_0_Bn1.OutputLength] : [];
             Layer3_0_Bn1Mean = new float[64];
             Layer3_0_Bn1InvStd = new float[64];
             Layer3_0_Bn1Partials = new double[258];
             Layer3_0_Bn1Totals = new double[129];
             Layer3_0_Relu1Output = new float[capacity * Layers.Layer3_0_Relu1.OutputLength];
+            LayerOutputs[49] = Layer3_0_Relu1Output;
             Layer3_0_Relu1Gradient = training ? new float[capacity * Layers.Layer3_0_Relu1.OutputLength] : [];
             Layer3_0_Conv2Output = new float[capacity * Layers.Layer3_0_Conv2.OutputLength];
+            LayerOutputs[50] = Layer3_0_Conv2Output;
             Layer3_0_Conv2Gradient = training ? new float[capacity * Layers.Layer3_0_Conv2.OutputLength] : [];
             Layer3_0_Conv2Padded = new float[6400];
             Layer3_0_Conv2GradientByPosition = new float[4096];
@@ -2345,27 +2309,33 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Conv2RotatedWeights = new float[36864];
             Layer3_0_Conv2Folded = new float[36928];
             Layer3_0_Bn2Output = new float[capacity * Layers.Layer3_0_Bn2.OutputLength];
+            LayerOutputs[51] = Layer3_0_Bn2Output;
             Layer3_0_Bn2Gradient = training ? new float[capacity * Layers.Layer3_0_Bn2.OutputLength] : [];
             Layer3_0_Bn2Mean = new float[64];
             Layer3_0_Bn2InvStd = new float[64];
             Layer3_0_Bn2Partials = new double[258];
             Layer3_0_Bn2Totals = new double[129];
             Layer3_0_Downsample_0Output = new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength];
+            LayerOutputs[52] = Layer3_0_Downsample_0Output;
             Layer3_0_Downsample_0Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength] : [];
             Layer3_0_Downsample_0Columns = new float[2048];
             Layer3_0_Downsample_0Folded = new float[2112];
             Layer3_0_Downsample_1Output = new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength];
+            LayerOutputs[53] = Layer3_0_Downsample_1Output;
             Layer3_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength] : [];
             Layer3_0_Downsample_1Mean = new float[64];
             Layer3_0_Downsample_1InvStd = new float[64];
             Layer3_0_Downsample_1Partials = new double[258];
             Layer3_0_Downsample_1Totals = new double[129];
             Layer3_0_AddOutput = new float[capacity * Layers.Layer3_0_Add.OutputLength];
+            LayerOutputs[54] = Layer3_0_AddOutput;
             Layer3_0_AddGradient = training ? new float[capacity * Layers.Layer3_0_Add.OutputLength] : [];
             Layer3_0_Relu2Output = new float[capacity * Layers.Layer3_0_Relu2.OutputLength];
+            LayerOutputs[55] = Layer3_0_Relu2Output;
             Layer3_0_Relu2Gradient = training ? new float[capacity * Layers.Layer3_0_Relu2.OutputLength] : [];
             Layer3_0_Relu2Gradient2 = training ? new float[capacity * Layers.Layer3_0_Relu2.OutputLength] : [];
             Layer3_1_Conv1Output = new float[capacity * Layers.Layer3_1_Conv1.OutputLength];
+            LayerOutputs[56] = Layer3_1_Conv1Output;
             Layer3_1_Conv1Gradient = training ? new float[capacity * Layers.Layer3_1_Conv1.OutputLength] : [];
             Layer3_1_Conv1Padded = new float[6400];
             Layer3_1_Conv1GradientByPosition = new float[4096];
@@ -2374,14 +2344,17 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Conv1RotatedWeights = new float[36864];
             Layer3_1_Conv1Folded = new float[36928];
             Layer3_1_Bn1Output = new float[capacity * Layers.Layer3_1_Bn1.OutputLength];
+            LayerOutputs[57] = Layer3_1_Bn1Output;
             Layer3_1_Bn1Gradient = training ? new float[capacity * Layers.Layer3_1_Bn1.OutputLength] : [];
             Layer3_1_Bn1Mean = new float[64];
             Layer3_1_Bn1InvStd = new float[64];
             Layer3_1_Bn1Partials = new double[258];
             Layer3_1_Bn1Totals = new double[129];
             Layer3_1_Relu1Output = new float[capacity * Layers.Layer3_1_Relu1.OutputLength];
+            LayerOutputs[58] = Layer3_1_Relu1Output;
             Layer3_1_Relu1Gradient = training ? new float[capacity * Layers.Layer3_1_Relu1.OutputLength] : [];
             Layer3_1_Conv2Output = new float[capacity * Layers.Layer3_1_Conv2.OutputLength];
+            LayerOutputs[59] = Layer3_1_Conv2Output;
             Layer3_1_Conv2Gradient = training ? new float[capacity * Layers.Layer3_1_Conv2.OutputLength] : [];
             Layer3_1_Conv2Padded = new float[6400];
             Layer3_1_Conv2GradientByPosition = new float[4096];
@@ -2390,17 +2363,26 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Conv2RotatedWeights = new float[36864];
             Layer3_1_Conv2Folded = new float[36928];
             Layer3_1_Bn2Output = new float[capacity * Layers.Layer3_1_Bn2.OutputLength];
+            LayerOutputs[60] = Layer3_1_Bn2Output;
             Layer3_1_Bn2Gradient = training ? new float[capacity * Layers.Layer3_1_Bn2.OutputLength] : [];
             Layer3_1_Bn2Mean = new float[64];
             Layer3_1_Bn2InvStd = new float[64];
             Layer3_1_Bn2Partials = new double[258];
             Layer3_1_Bn2Totals = new double[129];
             Layer3_1_AddOutput = new float[capacity * Layers.Layer3_1_Add.OutputLength];
+            LayerOutputs[61] = Layer3_1_AddOutput;
             Layer3_1_AddGradient = training ? new float[capacity * Layers.Layer3_1_Add.OutputLength] : [];
             Layer3_1_Relu2Output = new float[capacity * Layers.Layer3_1_Relu2.OutputLength];
+            LayerOutputs[62] = Layer3_1_Relu2Output;
             Layer3_1_Relu2Gradient = training ? new float[capacity * Layers.Layer3_1_Relu2.OutputLength] : [];
             Layer3_1_Relu2Gradient2 = training ? new float[capacity * Layers.Layer3_1_Relu2.OutputLength] : [];
+        }
+
+        /// <summary>The arrays of layers 63 to 71: layer3.2.conv1 … fc.</summary>
+        private void AllocateLayers63To71(int capacity, bool training)
+        {
             Layer3_2_Conv1Output = new float[capacity * Layers.Layer3_2_Conv1.OutputLength];
+            LayerOutputs[63] = Layer3_2_Conv1Output;
             Layer3_2_Conv1Gradient = training ? new float[capacity * Layers.Layer3_2_Conv1.OutputLength] : [];
             Layer3_2_Conv1Padded = new float[6400];
             Layer3_2_Conv1GradientByPosition = new float[4096];
@@ -2409,14 +2391,17 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Conv1RotatedWeights = new float[36864];
             Layer3_2_Conv1Folded = new float[36928];
             Layer3_2_Bn1Output = new float[capacity * Layers.Layer3_2_Bn1.OutputLength];
+            LayerOutputs[64] = Layer3_2_Bn1Output;
             Layer3_2_Bn1Gradient = training ? new float[capacity * Layers.Layer3_2_Bn1.OutputLength] : [];
             Layer3_2_Bn1Mean = new float[64];
             Layer3_2_Bn1InvStd = new float[64];
             Layer3_2_Bn1Partials = new double[258];
             Layer3_2_Bn1Totals = new double[129];
             Layer3_2_Relu1Output = new float[capacity * Layers.Layer3_2_Relu1.OutputLength];
+            LayerOutputs[65] = Layer3_2_Relu1Output;
             Layer3_2_Relu1Gradient = training ? new float[capacity * Layers.Layer3_2_Relu1.OutputLength] : [];
             Layer3_2_Conv2Output = new float[capacity * Layers.Layer3_2_Conv2.OutputLength];
+            LayerOutputs[66] = Layer3_2_Conv2Output;
             Layer3_2_Conv2Gradient = training ? new float[capacity * Layers.Layer3_2_Conv2.OutputLength] : [];
             Layer3_2_Conv2Padded = new float[6400];
             Layer3_2_Conv2GradientByPosition = new float[4096];
@@ -2425,20 +2410,24 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Conv2RotatedWeights = new float[36864];
             Layer3_2_Conv2Folded = new float[36928];
             Layer3_2_Bn2Output = new float[capacity * Layers.Layer3_2_Bn2.OutputLength];
+            LayerOutputs[67] = Layer3_2_Bn2Output;
             Layer3_2_Bn2Gradient = training ? new float[capacity * Layers.Layer3_2_Bn2.OutputLength] : [];
             Layer3_2_Bn2Mean = new float[64];
             Layer3_2_Bn2InvStd = new float[64];
             Layer3_2_Bn2Partials = new double[258];
             Layer3_2_Bn2Totals = new double[129];
             Layer3_2_AddOutput = new float[capacity * Layers.Layer3_2_Add.OutputLength];
+            LayerOutputs[68] = Layer3_2_AddOutput;
             Layer3_2_AddGradient = training ? new float[capacity * Layers.Layer3_2_Add.OutputLength] : [];
             Layer3_2_Relu2Output = new float[capacity * Layers.Layer3_2_Relu2.OutputLength];
+            LayerOutputs[69] = Layer3_2_Relu2Output;
             Layer3_2_Relu2Gradient = training ? new float[capacity * Layers.Layer3_2_Relu2.OutputLength] : [];
             Gap1Output = new float[capacity * Layers.Gap1.OutputLength];
+            LayerOutputs[70] = Gap1Output;
             Gap1Gradient = training ? new float[capacity * Layers.Gap1.OutputLength] : [];
             FcOutput = new float[capacity * Layers.Fc.OutputLength];
+            LayerOutputs[71] = FcOutput;
             FcGradient = training ? new float[capacity * Layers.Fc.OutputLength] : [];
-            Probabilities = new float[capacity * OutputLength];
         }
     }
 

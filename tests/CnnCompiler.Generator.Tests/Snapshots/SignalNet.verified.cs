@@ -139,16 +139,12 @@ public partial class SignalNet : IClassifier
         try
         {
             Forward(workspace, input, 1);
-            ReadOnlySpan<float> output = layer switch
-            {
-                "conv1" => workspace.Conv1Output.AsSpan(0, 64),
-                "pool1" => workspace.Pool1Output.AsSpan(0, 32),
-                "flatten1" => workspace.Pool1Output.AsSpan(0, 32),
-                "dense1" => workspace.Dense1Output.AsSpan(0, 8),
-                "tanh1" => workspace.Tanh1Output.AsSpan(0, 8),
-                "dense2" => workspace.Dense2Output.AsSpan(0, 3),
-                _ => throw new ArgumentException($"SignalNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
-            };
+            // Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.
+            int index = 0;
+            while (index < LayerList.Count && LayerList[index].Name != layer) index++;
+            if (index == LayerList.Count) throw new ArgumentException($"SignalNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
+            int length = LayerList[index].OutputLength;
+            ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);
             if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
@@ -207,20 +203,17 @@ public partial class SignalNet : IClassifier
     {
         if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;
         _frozenBackup ??= new float[ParameterCount];
-        if (_frozen[0])
+        // Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.
+        int offset = 0;
+        for (int i = 0; i < LayerList.Count; i++)
         {
-            Span<float> live = _parameters.AsSpan(0, 44), kept = _frozenBackup.AsSpan(0, 44);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[3])
-        {
-            Span<float> live = _parameters.AsSpan(44, 264), kept = _frozenBackup.AsSpan(44, 264);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[5])
-        {
-            Span<float> live = _parameters.AsSpan(308, 27), kept = _frozenBackup.AsSpan(308, 27);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            int length = LayerList[i].ParameterCount;
+            if (_frozen[i])
+            {
+                Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);
+                if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            }
+            offset += length;
         }
     }
 
@@ -706,6 +699,8 @@ public partial class SignalNet : IClassifier
         public int SampleOffset;
         /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
         public long[]? Timings;
+        /// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>
+        public readonly float[]?[] LayerOutputs;
         /// <summary>conv1 output (4×16 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
         public readonly float[] Conv1Columns;
@@ -725,16 +720,23 @@ public partial class SignalNet : IClassifier
             Capacity = capacity;
             Training = training;
             State = state;
+            LayerOutputs = new float[]?[6];
             Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
             Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
             Conv1Columns = new float[160];
             Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+            LayerOutputs[1] = Pool1Output;
             Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
+            LayerOutputs[2] = Pool1Output; // flatten1 is a view
             Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+            LayerOutputs[3] = Dense1Output;
             Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : [];
             Tanh1Output = new float[capacity * Layers.Tanh1.OutputLength];
+            LayerOutputs[4] = Tanh1Output;
             Tanh1Gradient = training ? new float[capacity * Layers.Tanh1.OutputLength] : [];
             Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
+            LayerOutputs[5] = Dense2Output;
             Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : [];
             Probabilities = new float[capacity * OutputLength];
         }

@@ -130,13 +130,12 @@ public partial class VolumeNet : IClassifier
         try
         {
             Forward(workspace, input, 1);
-            ReadOnlySpan<float> output = layer switch
-            {
-                "conv1" => workspace.Conv1Output.AsSpan(0, 512),
-                "pool1" => workspace.Pool1Output.AsSpan(0, 64),
-                "dense1" => workspace.Dense1Output.AsSpan(0, 4),
-                _ => throw new ArgumentException($"VolumeNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer)),
-            };
+            // Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.
+            int index = 0;
+            while (index < LayerList.Count && LayerList[index].Name != layer) index++;
+            if (index == LayerList.Count) throw new ArgumentException($"VolumeNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
+            int length = LayerList[index].OutputLength;
+            ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);
             if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
             output.CopyTo(activations);
         }
@@ -195,15 +194,17 @@ public partial class VolumeNet : IClassifier
     {
         if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;
         _frozenBackup ??= new float[ParameterCount];
-        if (_frozen[0])
+        // Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.
+        int offset = 0;
+        for (int i = 0; i < LayerList.Count; i++)
         {
-            Span<float> live = _parameters.AsSpan(0, 56), kept = _frozenBackup.AsSpan(0, 56);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-        }
-        if (_frozen[2])
-        {
-            Span<float> live = _parameters.AsSpan(56, 260), kept = _frozenBackup.AsSpan(56, 260);
-            if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            int length = LayerList[i].ParameterCount;
+            if (_frozen[i])
+            {
+                Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);
+                if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+            }
+            offset += length;
         }
     }
 
@@ -681,6 +682,8 @@ public partial class VolumeNet : IClassifier
         public int SampleOffset;
         /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
         public long[]? Timings;
+        /// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>
+        public readonly float[]?[] LayerOutputs;
         /// <summary>conv1 output (2×4×8×8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv1Output, Conv1Gradient;
         public readonly float[] Conv1Columns;
@@ -697,13 +700,17 @@ public partial class VolumeNet : IClassifier
             Capacity = capacity;
             Training = training;
             State = state;
+            LayerOutputs = new float[]?[3];
             Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
             Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
             Conv1Columns = new float[6912];
             Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+            LayerOutputs[1] = Pool1Output;
             Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
             Pool1Argmax = new int[capacity * 64];
             Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+            LayerOutputs[2] = Dense1Output;
             Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : [];
             Probabilities = new float[capacity * OutputLength];
         }
