@@ -42,7 +42,7 @@ internal static class DirectConvEmitter
         int rowVectors = (g.OutWidth + Lanes - 1) / Lanes;
         int vectors = System.Math.Min(rowVectors, MaxVectorsPerTile);
         int rows = rowVectors <= MaxVectorsPerTile ? System.Math.Max(1, System.Math.Min(g.OutHeight, MaxVectorsPerTile / vectors)) : 1;
-        int filters = System.Math.Max(1, System.Math.Min(g.OutChannels, Accumulators / (vectors * rows)));
+        int filters = Balanced(g.OutChannels, System.Math.Max(1, Accumulators / (vectors * rows)));
         return (vectors, rows, filters);
     }
 
@@ -168,7 +168,17 @@ internal static class DirectConvEmitter
     public const int MaxWeightGradientKernelWidth = 8;
 
     /// <summary>Filters per weight-gradient tile: each keeps one accumulator per kernel column.</summary>
-    public static int WeightGradientFilters(DirectConv g) => System.Math.Max(1, System.Math.Min(g.OutChannels, Accumulators / g.KernelWidth));
+    public static int WeightGradientFilters(DirectConv g) => Balanced(g.OutChannels, System.Math.Max(1, Accumulators / g.KernelWidth));
+
+    /// <summary>
+    /// The tile size for <paramref name="total"/> items at most <paramref name="largest"/> per tile that spreads them most
+    /// evenly: 6 filters with room for 4 go as 3 + 3, not 4 + a weaker tile of 2.
+    /// </summary>
+    private static int Balanced(int total, int largest)
+    {
+        int tiles = (total + largest - 1) / largest;
+        return (total + tiles - 1) / tiles;
+    }
 
     /// <summary>
     /// dW[o, i, ky, kx] += Σ_{y, x} dY[o, y, x] · padded[i, y + ky, x + kx], the forward geometry <paramref name="g"/>

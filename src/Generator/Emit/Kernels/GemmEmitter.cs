@@ -84,7 +84,16 @@ internal static class GemmEmitter
             }
         }
         int scalarStart = fullColumns + leftoverVectors * Lanes;
-        if (scalarStart < g.N)
+        if (scalarStart < g.N && !g.Accumulate && g.N >= Lanes)
+        {
+            // The last columns as one vector ending at N, overlapping the columns before it: they are computed again with the
+            // same arithmetic and stored again with the same values, which is cheaper than a scalar tail (not when accumulating).
+            using (w.Block($"for (int j = {g.N - Lanes}; j < {g.N}; j += {Lanes})"))
+            {
+                EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, 1));
+            }
+        }
+        else if (scalarStart < g.N)
         {
             using (w.Block($"for (int j = {scalarStart}; j < {g.N}; j++)")) EmitRowLoops(w, g.M, rowTile, rows => BroadcastScalarColumn(w, g, rows));
         }

@@ -50,9 +50,13 @@ internal sealed class ConvEmitter : ILayerEmitter
     /// <summary>
     /// The input gradient of a stride-1 2D layer is itself a stride-1 convolution: of the output gradient, bordered by
     /// kernel − 1 − padding zeros, with the weights' channel axes swapped and the kernel rotated by 180°.
+    /// That convolution computes every input position from a full kernel window, zeros included, so it is used only when
+    /// the input plane is at most 5/4 of the output plane (same padding, or a small kernel on a large plane): a valid 5×5
+    /// convolution on 14×14 (LeNet's second layer) would spend half its products on the zero border.
     /// </summary>
     private static bool UsesDirectInputGradient(LayerPlan layer) =>
-        layer.Decl.SpatialRank == 2 && layer.Stride[0] == 1 && layer.Stride[1] == 1 && DirectConvEmitter.Supports(layer.Input.Spatial(1));
+        layer.Decl.SpatialRank == 2 && layer.Stride[0] == 1 && layer.Stride[1] == 1 && DirectConvEmitter.Supports(layer.Input.Spatial(1))
+        && 4L * layer.Input.PlaneLength <= 5L * layer.Output.PlaneLength;
 
     /// <summary>The weight gradient reads the forward pass's bordered copy directly when the kernel is narrow enough.</summary>
     private static bool UsesDirectWeightGradient(LayerPlan layer) =>
