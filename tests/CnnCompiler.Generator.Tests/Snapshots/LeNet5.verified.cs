@@ -2293,8 +2293,8 @@ public partial class LeNet5 : IClassifier
 
             /// <summary>
             /// A whole output row in lanes 0–4: lane l is the window whose first input is i0 + l × StrideWidth. The spare
-            /// lanes 5–7 are stored too, over the next row's first outputs, which that row then
-            /// writes: the caller keeps j + Lanes ≤ OutputLength.
+            /// lanes 5–7 are stored too, over the next row's first outputs (which that row then writes),
+            /// so the caller keeps j + Lanes ≤ OutputLength.
             /// </summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)

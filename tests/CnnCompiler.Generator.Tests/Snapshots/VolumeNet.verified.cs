@@ -1221,8 +1221,8 @@ public partial class VolumeNet : IClassifier
 
             /// <summary>
             /// A whole output row in lanes 0–3: lane l is the window whose first input is i0 + l × StrideWidth. The spare
-            /// lanes 4–7 are stored too, over the next row's first outputs, which that row then
-            /// writes: the caller keeps j + Lanes ≤ OutputLength.
+            /// lanes 4–7 are stored too, over the next row's first outputs (which that row then writes),
+            /// so the caller keeps j + Lanes ≤ OutputLength.
             /// </summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
             private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
