@@ -7,7 +7,8 @@ namespace CnnCompiler.Generator.Emit.Layers;
 /// <summary>
 /// Max and average pooling of any rank, per channel, with constant window bounds clipped to the input (padding never
 /// wins a max and counts as zeros in an average, PyTorch's count_include_pad). Max pooling records the winning input
-/// index of every output so that backward routes each gradient to it.
+/// index of every output so that backward routes each gradient to it. Max pooling over full windows runs vectorized
+/// along the rows where it can (<see cref="PoolVectorEmitter"/>), with the same outputs and winners bit for bit.
 /// </summary>
 internal sealed class PoolEmitter : ILayerEmitter
 {
@@ -142,7 +143,8 @@ internal sealed class PoolEmitter : ILayerEmitter
     /// <summary>
     /// Windows that need no clipping and have at most <see cref="UnrolledWindowLimit"/> elements: the window is unrolled
     /// into constant offsets from its first input (read without bounds checks: the shapes prove every index in range).
-    /// The elements are visited in the same order as the general loops, so the results are bitwise the same.
+    /// The elements are visited in the same order as the general loops, so the winners and sums are bitwise the same; a
+    /// max is MathF.Max's where the general loops keep the winner's value, which differs only on a tie of −0 and +0.
     /// </summary>
     private static void EmitUnrolledWindows(CodeWriter w, LayerPlan layer, WindowPass pass)
     {
