@@ -1384,7 +1384,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // pool1 · MaxPool2D · window 2×2, stride 2
         // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output position, a max over the 4 window elements unrolled (no window needs clipping); the winner's index is kept for backward
+        // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
         // --------------------------------------------------------------------------------------------------------------
         internal static class Pool1
         {
@@ -1395,6 +1395,10 @@ public partial class LeNet5 : IClassifier
             public const int Channels = 6;
             public const int InHeight = 28, OutHeight = 14, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
             public const int InWidth = 28, OutWidth = 14, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+            /// <summary>Windows per vector: the floats of a Vector256.</summary>
+            private const int Lanes = 8;
+            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
 
             /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
@@ -1406,54 +1410,136 @@ public partial class LeNet5 : IClassifier
                     Span<float> y = output.Slice(n * OutputLength, OutputLength);
                     Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
                     ref float x0 = ref MemoryMarshal.GetReference(x);
+                    ref float y0 = ref MemoryMarshal.GetReference(y);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
                     int j = 0;
                     for (int c = 0; c < Channels; c++)
                     {
                         for (int oy = 0; oy < OutHeight; oy++)
                         {
-                            for (int ox = 0; ox < OutWidth; ox++)
+                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                            // The last vector ends at the row's end, overlapping the one before it: the windows they share are
+                            // done twice, to the same values, and no scalar tail is needed.
+                            for (int ox = 0; ox < OutWidth; ox += Lanes)
                             {
-                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth + ox * StrideWidth;
-                                // The window: inputs i0 + 1, 28, 29.
-                                float best = Unsafe.Add(ref x0, i0);
-                                int winner = i0;
-                                Take(ref x0, i0 + 1, ref best, ref winner);
-                                Take(ref x0, i0 + 28, ref best, ref winner);
-                                Take(ref x0, i0 + 29, ref best, ref winner);
-                                y[j] = best;
-                                winners[j] = winner;
-                                j++;
+                                int start = Math.Min(ox, OutWidth - Lanes);
+                                MaxOfEight(ref x0, i0 + start * StrideWidth, ref Unsafe.Add(ref y0, j + start), ref Unsafe.Add(ref winners0, j + start));
                             }
+                            j += OutWidth;
                         }
                     }
                 }
             }
 
-            /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
+            /// <summary>
+            /// Eight neighbouring windows of a row, one per lane: lane l is the window whose first input is i0 + l × StrideWidth;
+            /// their maxima go to y and their winners' input indices to winners.
+            /// </summary>
             [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Take(ref float x0, int i, ref float best, ref int winner)
+            private static void MaxOfEight(ref float x0, int i0, ref float y, ref int winners)
             {
-                float value = Unsafe.Add(ref x0, i);
-                // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
-                // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
-                int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
-                winner += (i - winner) & wins;
-                best = MathF.Max(best, value);
+                ref float first = ref Unsafe.Add(ref x0, i0);
+                // The window: inputs i0 + 1, 28, 29; winner holds the winning offset.
+                Vector256<float> best = Columns(ref first);
+                Vector256<int> winner = Vector256<int>.Zero;
+                TakeLanes(Columns(ref Unsafe.Add(ref first, 1)), 1, ref best, ref winner);
+                TakeLanes(Columns(ref Unsafe.Add(ref first, 28)), 28, ref best, ref winner);
+                TakeLanes(Columns(ref Unsafe.Add(ref first, 29)), 29, ref best, ref winner);
+                best.StoreUnsafe(ref y);
+                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
+            }
+
+            /// <summary>
+            /// first[l × StrideWidth] in lane l; no load reads past the last of them:
+            /// lanes 0–3 from the 8 floats at first, lanes 4–7 from the 8 floats at first + 7.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns(ref float first)
+            {
+                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first, 7), Vector256.Create(0, 0, 0, 0, 1, 3, 5, 7));
+                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
+            }
+
+            /// <summary>
+            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
+            {
+                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                best = Vector256.Max(best, value);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
             public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 if (inputGradient.IsEmpty) return;
-                inputGradient.Slice(0, count * InputLength).Clear();
+                // The windows tile the input (stride = window, nothing left over): each input is in one window, so every
+                // input gradient is written once, without clearing first.
                 ReadOnlySpan<int> argmax = workspace.Pool1Argmax;
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
                     ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
                     ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                    for (int j = 0; j < OutputLength; j++) dx[winners[j]] += dy[j];
+                    ref float dx0 = ref MemoryMarshal.GetReference(dx);
+                    ref float dy0 = ref MemoryMarshal.GetReference(dy);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                    int j = 0;
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        for (int oy = 0; oy < OutHeight; oy++)
+                        {
+                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                            // The last vector ends at the row's end, overlapping the one before it: the windows they share are
+                            // done twice, to the same values, and no scalar tail is needed.
+                            for (int ox = 0; ox < OutWidth; ox += Lanes)
+                            {
+                                int start = Math.Min(ox, OutWidth - Lanes);
+                                GradientsOfEight(ref dx0, i0 + start * StrideWidth, ref Unsafe.Add(ref dy0, j + start), ref Unsafe.Add(ref winners0, j + start));
+                            }
+                            j += OutWidth;
+                        }
+                    }
                 }
+            }
+
+            /// <summary>
+            /// The input gradients of eight neighbouring windows (lane l: the window whose first input is i0 + l × StrideWidth),
+            /// by window row, each 16 contiguous inputs: input i gets 0 + dy of its window where it is the window's winner,
+            /// and 0 elsewhere. 0 + dy is the sum the scatter into cleared memory forms (−0 becomes +0), so the bits are the same.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void GradientsOfEight(ref float dx0, int i0, ref float dy, ref int winners)
+            {
+                Vector256<float> gradient = Vector256<float>.Zero + Vector256.LoadUnsafe(ref dy);
+                Vector256<int> winner = Vector256.LoadUnsafe(ref winners);
+                // Each lane repeated StrideWidth times, so that every input of a window row lines up with its window's lane.
+                Vector256<int> spread0 = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
+                Vector256<int> spread1 = Vector256.Create(4, 4, 5, 5, 6, 6, 7, 7);
+                Vector256<float> gradient0 = Vector256.Shuffle(gradient, spread0);
+                Vector256<int> winner0 = Vector256.Shuffle(winner, spread0);
+                Vector256<float> gradient1 = Vector256.Shuffle(gradient, spread1);
+                Vector256<int> winner1 = Vector256.Shuffle(winner, spread1);
+                // The windows' row from i0: inputs i0 … i0 + 15.
+                Route(gradient0, winner0, ref dx0, i0);
+                Route(gradient1, winner1, ref dx0, i0 + 8);
+                // The windows' row from i0 + 28: inputs i0 + 28 … i0 + 43.
+                Route(gradient0, winner0, ref dx0, i0 + 28);
+                Route(gradient1, winner1, ref dx0, i0 + 36);
+            }
+
+            /// <summary>Inputs i … i + 7: the gradient where the input is its window's winner, else 0.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Route(Vector256<float> gradient, Vector256<int> winner, ref float dx0, int i)
+            {
+                Vector256<int> won = Vector256.Equals(winner, Vector256.Create(i) + Vector256<int>.Indices);
+                Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (nuint)i);
             }
         }
 
@@ -2080,7 +2166,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // pool2 · MaxPool2D · window 2×2, stride 2
         // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output position, a max over the 4 window elements unrolled (no window needs clipping); the winner's index is kept for backward
+        // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
         // --------------------------------------------------------------------------------------------------------------
         internal static class Pool2
         {
@@ -2091,6 +2177,10 @@ public partial class LeNet5 : IClassifier
             public const int Channels = 16;
             public const int InHeight = 10, OutHeight = 5, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
             public const int InWidth = 10, OutWidth = 5, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+            /// <summary>Windows per vector: the floats of a Vector256.</summary>
+            private const int Lanes = 8;
+            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
 
             /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
@@ -2102,27 +2192,91 @@ public partial class LeNet5 : IClassifier
                     Span<float> y = output.Slice(n * OutputLength, OutputLength);
                     Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
                     ref float x0 = ref MemoryMarshal.GetReference(x);
+                    ref float y0 = ref MemoryMarshal.GetReference(y);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
                     int j = 0;
                     for (int c = 0; c < Channels; c++)
                     {
                         for (int oy = 0; oy < OutHeight; oy++)
                         {
-                            for (int ox = 0; ox < OutWidth; ox++)
+                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                            if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
+                            else
                             {
-                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth + ox * StrideWidth;
-                                // The window: inputs i0 + 1, 10, 11.
-                                float best = Unsafe.Add(ref x0, i0);
-                                int winner = i0;
-                                Take(ref x0, i0 + 1, ref best, ref winner);
-                                Take(ref x0, i0 + 10, ref best, ref winner);
-                                Take(ref x0, i0 + 11, ref best, ref winner);
-                                y[j] = best;
-                                winners[j] = winner;
-                                j++;
+                                // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
+                                for (int ox = 0; ox < OutWidth; ox++)
+                                {
+                                    int i = i0 + ox * StrideWidth;
+                                    float best = Unsafe.Add(ref x0, i);
+                                    int winner = i;
+                                    Take(ref x0, i + 1, ref best, ref winner);
+                                    Take(ref x0, i + 10, ref best, ref winner);
+                                    Take(ref x0, i + 11, ref best, ref winner);
+                                    y[j + ox] = best;
+                                    winners[j + ox] = winner;
+                                }
                             }
+                            j += OutWidth;
                         }
                     }
                 }
+            }
+
+            /// <summary>
+            /// A whole output row in lanes 0–4: lane l is the window whose first input is i0 + l × StrideWidth. The spare
+            /// lanes 5–7 are stored too, over the next row's first outputs (which that row then writes),
+            /// so the caller keeps j + Lanes ≤ OutputLength.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
+            {
+                ref float row = ref Unsafe.Add(ref x0, i0);
+                // The window: inputs i0 + 1, 10, 11; winner holds the winning offset.
+                Vector256<float> best = Columns0(ref row);
+                Vector256<int> winner = Vector256<int>.Zero;
+                TakeLanes(Columns1(ref row), 1, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 10)), 10, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 10)), 11, ref best, ref winner);
+                best.StoreUnsafe(ref y);
+                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
+            }
+
+            /// <summary>
+            /// row[l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
+            /// lanes 0–3 from the 8 floats at row, lane 4 from the 8 floats at row + 2.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns0(ref float row)
+            {
+                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 6, 0, 0, 0));
+                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
+            }
+
+            /// <summary>
+            /// row[1 + l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
+            /// lanes 0–3 from the 8 floats at row + 1, lane 4 from the 8 floats at row + 2.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns1(ref float row)
+            {
+                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 1), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 7, 0, 0, 0));
+                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
+            }
+
+            /// <summary>
+            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
+            {
+                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                best = Vector256.Max(best, value);
             }
 
             /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>

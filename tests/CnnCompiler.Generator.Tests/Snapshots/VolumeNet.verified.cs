@@ -1166,7 +1166,7 @@ public partial class VolumeNet : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // pool1 · MaxPool3D · window 2×2×2, stride 2
         // input 2×4×8×8 → output 2×2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output position, a max over the 8 window elements unrolled (no window needs clipping); the winner's index is kept for backward
+        // strategy: per channel and output row, the row's 4 windows in the lanes of one Vector256; the 8 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
         // --------------------------------------------------------------------------------------------------------------
         internal static class Pool1
         {
@@ -1178,6 +1178,10 @@ public partial class VolumeNet : IClassifier
             public const int InDepth = 4, OutDepth = 2, WindowDepth = 2, StrideDepth = 2, PadDepth = 0;
             public const int InHeight = 8, OutHeight = 4, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
             public const int InWidth = 8, OutWidth = 4, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+            /// <summary>Windows per vector: the floats of a Vector256.</summary>
+            private const int Lanes = 8;
+            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
 
             /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
@@ -1189,6 +1193,8 @@ public partial class VolumeNet : IClassifier
                     Span<float> y = output.Slice(n * OutputLength, OutputLength);
                     Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
                     ref float x0 = ref MemoryMarshal.GetReference(x);
+                    ref float y0 = ref MemoryMarshal.GetReference(y);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
                     int j = 0;
                     for (int c = 0; c < Channels; c++)
                     {
@@ -1196,27 +1202,83 @@ public partial class VolumeNet : IClassifier
                         {
                             for (int oy = 0; oy < OutHeight; oy++)
                             {
-                                for (int ox = 0; ox < OutWidth; ox++)
+                                int i0 = ((c * InDepth + oz * StrideDepth) * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                                if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
+                                else
                                 {
-                                    int i0 = ((c * InDepth + oz * StrideDepth) * InHeight + oy * StrideHeight) * InWidth + ox * StrideWidth;
-                                    // The window: inputs i0 + 1, 8, 9, 64, 65, 72, 73.
-                                    float best = Unsafe.Add(ref x0, i0);
-                                    int winner = i0;
-                                    Take(ref x0, i0 + 1, ref best, ref winner);
-                                    Take(ref x0, i0 + 8, ref best, ref winner);
-                                    Take(ref x0, i0 + 9, ref best, ref winner);
-                                    Take(ref x0, i0 + 64, ref best, ref winner);
-                                    Take(ref x0, i0 + 65, ref best, ref winner);
-                                    Take(ref x0, i0 + 72, ref best, ref winner);
-                                    Take(ref x0, i0 + 73, ref best, ref winner);
-                                    y[j] = best;
-                                    winners[j] = winner;
-                                    j++;
+                                    // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
+                                    for (int ox = 0; ox < OutWidth; ox++)
+                                    {
+                                        int i = i0 + ox * StrideWidth;
+                                        float best = Unsafe.Add(ref x0, i);
+                                        int winner = i;
+                                        Take(ref x0, i + 1, ref best, ref winner);
+                                        Take(ref x0, i + 8, ref best, ref winner);
+                                        Take(ref x0, i + 9, ref best, ref winner);
+                                        Take(ref x0, i + 64, ref best, ref winner);
+                                        Take(ref x0, i + 65, ref best, ref winner);
+                                        Take(ref x0, i + 72, ref best, ref winner);
+                                        Take(ref x0, i + 73, ref best, ref winner);
+                                        y[j + ox] = best;
+                                        winners[j + ox] = winner;
+                                    }
                                 }
+                                j += OutWidth;
                             }
                         }
                     }
                 }
+            }
+
+            /// <summary>
+            /// A whole output row in lanes 0–3: lane l is the window whose first input is i0 + l × StrideWidth. The spare
+            /// lanes 4–7 are stored too, over the next row's first outputs (which that row then writes),
+            /// so the caller keeps j + Lanes ≤ OutputLength.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
+            {
+                ref float row = ref Unsafe.Add(ref x0, i0);
+                // The window: inputs i0 + 1, 8, 9, 64, 65, 72, 73; winner holds the winning offset.
+                Vector256<float> best = Columns0(ref row);
+                Vector256<int> winner = Vector256<int>.Zero;
+                TakeLanes(Columns1(ref row), 1, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 8)), 8, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 8)), 9, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 64)), 64, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 64)), 65, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 72)), 72, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 72)), 73, ref best, ref winner);
+                best.StoreUnsafe(ref y);
+                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
+            }
+
+            /// <summary>row[l × StrideWidth] in lane l, for lanes 0–3: the 8 floats at row, shuffled.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns0(ref float row)
+            {
+                return Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+            }
+
+            /// <summary>row[1 + l × StrideWidth] in lane l, for lanes 0–3: the 8 floats at row, shuffled.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns1(ref float row)
+            {
+                return Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(1, 3, 5, 7, 0, 0, 0, 0));
+            }
+
+            /// <summary>
+            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
+            {
+                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                best = Vector256.Max(best, value);
             }
 
             /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>

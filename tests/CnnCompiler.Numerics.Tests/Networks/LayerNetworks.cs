@@ -215,6 +215,59 @@ public partial class MaxPool3DPlain : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class MaxPool3DPadded : ITestNetwork;
 
+// Rows of at least 8 outputs run 8 windows per vector, the last vector overlapping the one before it when the width
+// is not a multiple of 8; rows of 4 to 7 outputs whose input rows hold a vector run one vector per row.
+
+[Network(3, 6, 26)]
+[MaxPool2D(2)] // 13 outputs a row: vectors at 0 and 5
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DWideOddWidth : ITestNetwork;
+
+[Network(2, 7, 19)]
+[MaxPool2D(3, Stride = 2)] // overlapping windows, 9 outputs a row
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DWideOverlapping : ITestNetwork;
+
+[Network(2, 6, 27)]
+[MaxPool2D(3)] // stride 3: each window element gathered from 3 loads
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DWideStride3 : ITestNetwork;
+
+[Network(2, 5, 12)]
+[MaxPool2D(2, Stride = 1)] // stride 1: plain loads, 11 outputs a row
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DWideStride1 : ITestNetwork;
+
+[Network(2, 5, 27)]
+[MaxPool2D(2, 3, StrideHeight = 1)]
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DWideRectangular : ITestNetwork;
+
+[Network(2, 38)]
+[MaxPool1D(2)] // 19 outputs a row
+[SoftmaxCrossEntropy]
+public partial class MaxPool1DWide : ITestNetwork;
+
+[Network(2, 4, 4, 18)]
+[MaxPool3D(2)] // 9 outputs a row, 8 window elements over 2 planes
+[SoftmaxCrossEntropy]
+public partial class MaxPool3DWide : ITestNetwork;
+
+[Network(4, 10, 10)]
+[MaxPool2D(2)] // 5 outputs a row (LeNet's pool2 shape)
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DShortRows : ITestNetwork;
+
+[Network(3, 11, 13)]
+[MaxPool2D(3, Stride = 2)] // 6 outputs a row, overlapping windows
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DShortOverlapping : ITestNetwork;
+
+[Network(1, 8, 24)]
+[MaxPool2D(4)] // 6 outputs a row, stride 4
+[SoftmaxCrossEntropy]
+public partial class MaxPool2DShortStride4 : ITestNetwork;
+
 // ---- Average pooling ----
 
 [Network(3, 6, 6)]

@@ -34,6 +34,9 @@ public sealed class RefNetwork
 
     public int[] InputShape => _shapes[0];
 
+    /// <summary>The layers before the loss, in order.</summary>
+    public IReadOnlyList<RefLayer> Layers => _layers;
+
     public int InputLength => _shapes[0].Aggregate(1, (a, n) => a * n);
 
     public int OutputLength => _shapes[^1].Aggregate(1, (a, n) => a * n);

@@ -168,6 +168,14 @@ public sealed class RefPool(bool max, int[] window, int[]? stride = null, int pa
 {
     private readonly int[] _stride = stride ?? window;
 
+    public bool IsMax => max;
+
+    public IReadOnlyList<int> Window => window;
+
+    public IReadOnlyList<int> Stride => _stride;
+
+    public int Padding => padding;
+
     public override int[] OutputShape(int[] input)
     {
         var (c, d, h, w) = As3D(input);

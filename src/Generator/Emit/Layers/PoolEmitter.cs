@@ -7,7 +7,8 @@ namespace CnnCompiler.Generator.Emit.Layers;
 /// <summary>
 /// Max and average pooling of any rank, per channel, with constant window bounds clipped to the input (padding never
 /// wins a max and counts as zeros in an average, PyTorch's count_include_pad). Max pooling records the winning input
-/// index of every output so that backward routes each gradient to it.
+/// index of every output so that backward routes each gradient to it. Max pooling over full windows runs vectorized
+/// along the rows where it can (<see cref="PoolVectorEmitter"/>), with the same outputs and winners bit for bit.
 /// </summary>
 internal sealed class PoolEmitter : ILayerEmitter
 {
@@ -22,10 +23,12 @@ internal sealed class PoolEmitter : ILayerEmitter
         int rank = layer.Decl.SpatialRank;
         long window = layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
         bool unrolled = Unrolled(layer);
+        var vectorRows = PoolVectorEmitter.Shape(layer);
         string over = unrolled ? $"the {window} window elements unrolled (no window needs clipping)" : "the clipped window";
-        LayerDescription.EmitHeader(w, layer, isMax
-            ? $"strategy: per channel and output position, a max over {over}; the winner's index is kept for backward"
-            : $"strategy: per channel and output position, the sum over {over} divided by {window}");
+        string strategy = vectorRows != PoolVectorEmitter.RowShape.None ? PoolVectorEmitter.Strategy(layer)
+            : isMax ? $"strategy: per channel and output position, a max over {over}; the winner's index is kept for backward"
+            : $"strategy: per channel and output position, the sum over {over} divided by {window}";
+        LayerDescription.EmitHeader(w, layer, strategy);
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -36,6 +39,7 @@ internal sealed class PoolEmitter : ILayerEmitter
                 w.Line($"public const int In{n} = {layer.Input.Spatial(a)}, Out{n} = {layer.Output.Spatial(a)}, Window{n} = {layer.Decl.Kernel[a]}, Stride{n} = {layer.Stride[a]}, Pad{n} = {layer.PadBegin[a]};");
             }
             if (!isMax) w.Line($"private const float InverseWindow = 1f / {window};");
+            if (vectorRows != PoolVectorEmitter.RowShape.None) PoolVectorEmitter.EmitConstants(w, layer);
             w.Line();
             w.Line(isMax ? "/// <summary>y = max over each window; argmax keeps the winning input index.</summary>" : "/// <summary>y = mean over each window (padding counted as zeros).</summary>");
             using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
@@ -46,10 +50,13 @@ internal sealed class PoolEmitter : ILayerEmitter
                     w.Line("ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);");
                     w.Line("Span<float> y = output.Slice(n * OutputLength, OutputLength);");
                     if (isMax) w.Line("Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);");
-                    EmitWindowLoops(w, layer, isMax ? WindowPass.MaxForward : WindowPass.AverageForward);
+                    if (vectorRows != PoolVectorEmitter.RowShape.None) PoolVectorEmitter.EmitRows(w, layer);
+                    else EmitWindowLoops(w, layer, isMax ? WindowPass.MaxForward : WindowPass.AverageForward);
                 }
             }
-            if (isMax && unrolled)
+            if (vectorRows != PoolVectorEmitter.RowShape.None) PoolVectorEmitter.EmitMethods(w, layer);
+            // The scalar take: every window of unrolled rows, and the last rows of short vector rows.
+            if (isMax && unrolled && vectorRows != PoolVectorEmitter.RowShape.Wide)
             {
                 w.Line();
                 w.Line("/// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>");
@@ -70,9 +77,22 @@ internal sealed class PoolEmitter : ILayerEmitter
             using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
             {
                 w.Line("if (inputGradient.IsEmpty) return;");
-                w.Line("inputGradient.Slice(0, count * InputLength).Clear();");
-                if (isMax)
+                if (isMax && PoolVectorEmitter.RoutesGradientsByVector(layer))
                 {
+                    w.Line("// The windows tile the input (stride = window, nothing left over): each input is in one window, so every");
+                    w.Line("// input gradient is written once, without clearing first.");
+                    w.Line($"ReadOnlySpan<int> argmax = workspace.{layer.Identifier}Argmax;");
+                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    {
+                        w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");
+                        w.Line("ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);");
+                        w.Line("ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);");
+                        PoolVectorEmitter.EmitGradientRows(w, layer);
+                    }
+                }
+                else if (isMax)
+                {
+                    w.Line("inputGradient.Slice(0, count * InputLength).Clear();");
                     w.Line($"ReadOnlySpan<int> argmax = workspace.{layer.Identifier}Argmax;");
                     using (w.Block("for (int n = 0; n < count; n++)"))
                     {
@@ -84,6 +104,7 @@ internal sealed class PoolEmitter : ILayerEmitter
                 }
                 else
                 {
+                    w.Line("inputGradient.Slice(0, count * InputLength).Clear();");
                     using (w.Block("for (int n = 0; n < count; n++)"))
                     {
                         w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");
@@ -92,6 +113,7 @@ internal sealed class PoolEmitter : ILayerEmitter
                     }
                 }
             }
+            if (isMax && PoolVectorEmitter.RoutesGradientsByVector(layer)) PoolVectorEmitter.EmitGradientMethods(w, layer);
         }
     }
 
@@ -106,7 +128,7 @@ internal sealed class PoolEmitter : ILayerEmitter
     private const int UnrolledWindowLimit = 27;
 
     /// <summary>Whether the forward passes unroll the window (see <see cref="EmitUnrolledWindows"/>).</summary>
-    private static bool Unrolled(LayerPlan layer) => FullWindows(layer) && WindowSize(layer) <= UnrolledWindowLimit;
+    internal static bool Unrolled(LayerPlan layer) => FullWindows(layer) && WindowSize(layer) <= UnrolledWindowLimit;
 
     /// <summary>No padding, and every window inside the input: the window loops need no clipping.</summary>
     private static bool FullWindows(LayerPlan layer)
@@ -121,18 +143,13 @@ internal sealed class PoolEmitter : ILayerEmitter
     /// <summary>
     /// Windows that need no clipping and have at most <see cref="UnrolledWindowLimit"/> elements: the window is unrolled
     /// into constant offsets from its first input (read without bounds checks: the shapes prove every index in range).
-    /// The elements are visited in the same order as the general loops, so the results are bitwise the same.
+    /// The elements are visited in the same order as the general loops, so the winners and sums are bitwise the same; a
+    /// max is MathF.Max's where the general loops keep the winner's value, which differs only on a tie of −0 and +0.
     /// </summary>
     private static void EmitUnrolledWindows(CodeWriter w, LayerPlan layer, WindowPass pass)
     {
         int rank = layer.Decl.SpatialRank;
-        var offsets = new List<int> { 0 };
-        for (int a = 0; a < rank; a++)
-        {
-            int stride = 1;
-            for (int b = a + 1; b < rank; b++) stride *= layer.Input.Spatial(b);
-            offsets = offsets.SelectMany(o => Enumerable.Range(0, layer.Decl.Kernel[a]).Select(k => o + k * stride)).ToList();
-        }
+        List<int> offsets = WindowOffsets(layer);
         var scopes = new Stack<System.IDisposable>();
         w.Line("ref float x0 = ref MemoryMarshal.GetReference(x);");
         w.Line("int j = 0;");
@@ -238,6 +255,20 @@ internal sealed class PoolEmitter : ILayerEmitter
         }
         w.Line("j++;");
         while (scopes.Count > 0) scopes.Pop().Dispose();
+    }
+
+    /// <summary>Offsets of a window's elements from its first input, in window (row-major) order.</summary>
+    internal static List<int> WindowOffsets(LayerPlan layer)
+    {
+        int rank = layer.Decl.SpatialRank;
+        var offsets = new List<int> { 0 };
+        for (int a = 0; a < rank; a++)
+        {
+            int stride = 1;
+            for (int b = a + 1; b < rank; b++) stride *= layer.Input.Spatial(b);
+            offsets = offsets.SelectMany(o => Enumerable.Range(0, layer.Decl.Kernel[a]).Select(k => o + k * stride)).ToList();
+        }
+        return offsets;
     }
 
     private static long WindowSize(LayerPlan layer) => layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
