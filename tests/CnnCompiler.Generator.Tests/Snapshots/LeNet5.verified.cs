@@ -727,13 +727,12 @@ public partial class LeNet5 : IClassifier
         public readonly int[] Pool1Argmax;
         /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv2Output, Conv2Gradient;
+        public readonly float[] Conv2Columns;
         public readonly float[] Conv2Padded;
         public readonly float[] Conv2WeightsByChannel;
         public readonly float[] Conv2OutputByPosition;
         public readonly float[] Conv2GradientByPosition;
         public readonly float[] Conv2WeightGradientByChannel;
-        public readonly float[] Conv2PaddedGradient;
-        public readonly float[] Conv2RotatedWeights;
         /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Pool2Output, Pool2Gradient;
         public readonly int[] Pool2Argmax;
@@ -765,13 +764,12 @@ public partial class LeNet5 : IClassifier
             Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
             LayerOutputs[2] = Conv2Output;
             Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : [];
+            Conv2Columns = new float[15000];
             Conv2Padded = new float[1176];
             Conv2WeightsByChannel = new float[2400];
             Conv2OutputByPosition = new float[1600];
             Conv2GradientByPosition = new float[1600];
             Conv2WeightGradientByChannel = new float[2400];
-            Conv2PaddedGradient = new float[5184];
-            Conv2RotatedWeights = new float[2400];
             Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
             LayerOutputs[3] = Pool2Output;
             Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : [];
@@ -795,7 +793,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
         // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv1
         {
@@ -888,25 +886,23 @@ public partial class LeNet5 : IClassifier
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
                 const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                for (int f = 0; f + 3 <= Outputs; f += 3)
                 {
                     for (int y = 0; y < 28; y += 1)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
                         Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
                         Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
                         Vector256<float> s100 = bias1, s101 = bias1, s102 = bias1, s103 = bias1;
                         Vector256<float> s200 = bias2, s201 = bias2, s202 = bias2, s203 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s302 = bias3, s303 = bias3;
                         for (int i = 0; i < Inputs; i++)
                         {
                             for (int ky = 0; ky < TapsHeight; ky++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                 ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x02, x03, w0, w1, w2, w3;
+                                Vector256<float> x00, x01, x02, x03, w0, w1, w2;
                                 x00 = Vector256.LoadUnsafe(ref source);
                                 x01 = Vector256.LoadUnsafe(ref source, 8);
                                 x02 = Vector256.LoadUnsafe(ref source, 16);
@@ -926,11 +922,6 @@ public partial class LeNet5 : IClassifier
                                 s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
                                 s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
                                 s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
-                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
                                 x00 = Vector256.LoadUnsafe(ref source, 1);
                                 x01 = Vector256.LoadUnsafe(ref source, 9);
                                 x02 = Vector256.LoadUnsafe(ref source, 17);
@@ -950,11 +941,6 @@ public partial class LeNet5 : IClassifier
                                 s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
                                 s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
                                 s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
-                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
                                 x00 = Vector256.LoadUnsafe(ref source, 2);
                                 x01 = Vector256.LoadUnsafe(ref source, 10);
                                 x02 = Vector256.LoadUnsafe(ref source, 18);
@@ -974,11 +960,6 @@ public partial class LeNet5 : IClassifier
                                 s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
                                 s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
                                 s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
-                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
                                 x00 = Vector256.LoadUnsafe(ref source, 3);
                                 x01 = Vector256.LoadUnsafe(ref source, 11);
                                 x02 = Vector256.LoadUnsafe(ref source, 19);
@@ -998,11 +979,6 @@ public partial class LeNet5 : IClassifier
                                 s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
                                 s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
                                 s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 3));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
-                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
                                 x00 = Vector256.LoadUnsafe(ref source, 4);
                                 x01 = Vector256.LoadUnsafe(ref source, 12);
                                 x02 = Vector256.LoadUnsafe(ref source, 20);
@@ -1022,11 +998,6 @@ public partial class LeNet5 : IClassifier
                                 s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
                                 s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
                                 s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 4));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s302 = Vector256.FusedMultiplyAdd(x02, w3, s302);
-                                s303 = Vector256.FusedMultiplyAdd(x03, w3, s303);
                             }
                         }
                         ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
@@ -1044,110 +1015,6 @@ public partial class LeNet5 : IClassifier
                         Vector256.Max(s201, Vector256<float>.Zero).StoreUnsafe(ref target20, 8);
                         Vector256.Max(s202, Vector256<float>.Zero).StoreUnsafe(ref target20, 16);
                         Vector256.Max(s203, Vector256<float>.Zero).StoreUnsafe(ref target20, 20);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        Vector256.Max(s300, Vector256<float>.Zero).StoreUnsafe(ref target30);
-                        Vector256.Max(s301, Vector256<float>.Zero).StoreUnsafe(ref target30, 8);
-                        Vector256.Max(s302, Vector256<float>.Zero).StoreUnsafe(ref target30, 16);
-                        Vector256.Max(s303, Vector256<float>.Zero).StoreUnsafe(ref target30, 20);
-                    }
-                }
-                for (int f = 4; f < Outputs; f += 2)
-                {
-                    for (int y = 0; y < 28; y += 1)
-                    {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s102 = bias1, s103 = bias1;
-                        for (int i = 0; i < Inputs; i++)
-                        {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x02, x03, w0, w1;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x02 = Vector256.LoadUnsafe(ref source, 16);
-                                x03 = Vector256.LoadUnsafe(ref source, 20);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x02 = Vector256.LoadUnsafe(ref source, 17);
-                                x03 = Vector256.LoadUnsafe(ref source, 21);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x02 = Vector256.LoadUnsafe(ref source, 18);
-                                x03 = Vector256.LoadUnsafe(ref source, 22);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                x00 = Vector256.LoadUnsafe(ref source, 3);
-                                x01 = Vector256.LoadUnsafe(ref source, 11);
-                                x02 = Vector256.LoadUnsafe(ref source, 19);
-                                x03 = Vector256.LoadUnsafe(ref source, 23);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                x00 = Vector256.LoadUnsafe(ref source, 4);
-                                x01 = Vector256.LoadUnsafe(ref source, 12);
-                                x02 = Vector256.LoadUnsafe(ref source, 20);
-                                x03 = Vector256.LoadUnsafe(ref source, 24);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                            }
-                        }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00);
-                        Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, 8);
-                        Vector256.Max(s002, Vector256<float>.Zero).StoreUnsafe(ref target00, 16);
-                        Vector256.Max(s003, Vector256<float>.Zero).StoreUnsafe(ref target00, 20);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10);
-                        Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, 8);
-                        Vector256.Max(s102, Vector256<float>.Zero).StoreUnsafe(ref target10, 16);
-                        Vector256.Max(s103, Vector256<float>.Zero).StoreUnsafe(ref target10, 20);
                     }
                 }
             }
@@ -1546,7 +1413,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), then transposes back adding bias and ReLU; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), then transposes back adding bias and ReLU; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv2
         {
@@ -1565,8 +1432,6 @@ public partial class LeNet5 : IClassifier
             public const int ColumnCols = 100;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 14, PaddedWidth = 14;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 18, GradientWidth = 18, GradientTop = 4, GradientLeft = 4;
 
             /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
@@ -1593,13 +1458,11 @@ public partial class LeNet5 : IClassifier
                 if (!trainable && inputGradient.IsEmpty) return;
                 ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
                 ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2Columns);
                 float[] padded = workspace.Conv2Padded;
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2GradientByPosition);
                 float[] weightGradientByChannel = workspace.Conv2WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Conv2PaddedGradient;
-                ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -1616,17 +1479,43 @@ public partial class LeNet5 : IClassifier
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
+                    MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
+                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                    dx.Clear();
+                    Fold(ref columns, ref MemoryMarshal.GetReference(dx));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+            }
+
+            /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
+            private static void Unfold(ref float input, ref float columns)
+            {
+                for (int c = 0; c < InChannels; c++)
+                {
+                    for (int ky = 0; ky < KernelHeight; ky++)
+                    {
+                        for (int kx = 0; kx < KernelWidth; kx++)
+                        {
+                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
+                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
+                            for (int oy = 0; oy < OutHeight; oy++)
+                            {
+                                int iy = oy * StrideHeight + ky - PadHeight;
+                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
+                                if ((uint)iy >= (uint)InHeight)
+                                {
+                                    Rows.Clear(ref target, OutWidth);
+                                    continue;
+                                }
+                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
+                                Rows.Clear(ref target, start);
+                                Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
+                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
+                                Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
+                            }
+                        }
+                    }
+                }
             }
 
             /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
@@ -1867,297 +1756,161 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
-            /// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>
-            private static void RotateWeights(ref float weights, ref float rotated)
+            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
+            private static void Fold(ref float columns, ref float input)
             {
-                for (int o = 0; o < OutChannels; o++)
+                for (int c = 0; c < InChannels; c++)
                 {
-                    for (int i = 0; i < InChannels; i++)
+                    for (int ky = 0; ky < KernelHeight; ky++)
                     {
-                        for (int ky = 0; ky < KernelHeight; ky++)
+                        for (int kx = 0; kx < KernelWidth; kx++)
                         {
-                            for (int kx = 0; kx < KernelWidth; kx++)
+                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
+                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
+                            for (int oy = 0; oy < OutHeight; oy++)
                             {
-                                Unsafe.Add(ref rotated, ((i * OutChannels + o) * KernelHeight + KernelHeight - 1 - ky) * KernelWidth + KernelWidth - 1 - kx) = Unsafe.Add(ref weights, ((o * InChannels + i) * KernelHeight + ky) * KernelWidth + kx);
+                                int iy = oy * StrideHeight + ky - PadHeight;
+                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
+                                if ((uint)iy >= (uint)InHeight)
+                                {
+                                    continue;
+                                }
+                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
+                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
+                                Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
                             }
                         }
                     }
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100]</summary>
+            private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
             {
-                const int Inputs = 16, Outputs = 6, Height = 14, Width = 14;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                for (int j = 0; j < 96; j += 24)
                 {
-                    for (int y = 0; y < 14; y += 2)
+                    for (int i = 0; i < 148; i += 4)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                        for (int k = 0; k < 16; k++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 6);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 6));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 7);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 7));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 3);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 3));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 4);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 4));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                            }
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 6);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 6);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 6);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 6);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 6);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 6);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 6);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 6);
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 8);
+                        c02.StoreUnsafe(ref c0, 16);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 8);
+                        c12.StoreUnsafe(ref c1, 16);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 8);
+                        c22.StoreUnsafe(ref c2, 16);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 8);
+                        c32.StoreUnsafe(ref c3, 16);
+                    }
+                    for (int i = 148; i < 150; i += 2)
+                    {
+                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                        for (int k = 0; k < 16; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 8);
+                        c02.StoreUnsafe(ref c0, 16);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 8);
+                        c12.StoreUnsafe(ref c1, 16);
                     }
                 }
-                for (int f = 4; f < Outputs; f += 2)
+                for (int j = 92; j < 100; j += 8)
                 {
-                    for (int y = 0; y < 14; y += 2)
+                    for (int i = 0; i < 148; i += 4)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        for (int i = 0; i < Inputs; i++)
+                        Vector256<float> c00 = Vector256<float>.Zero;
+                        Vector256<float> c10 = Vector256<float>.Zero;
+                        Vector256<float> c20 = Vector256<float>.Zero;
+                        Vector256<float> c30 = Vector256<float>.Zero;
+                        for (int k = 0; k < 16; k++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 6);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 6));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 7);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 7));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                x00 = Vector256.LoadUnsafe(ref source, 3);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                x00 = Vector256.LoadUnsafe(ref source, 4);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                            }
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 6);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 6);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 6);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 6);
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (int i = 148; i < 150; i += 2)
+                    {
+                        Vector256<float> c00 = Vector256<float>.Zero;
+                        Vector256<float> c10 = Vector256<float>.Zero;
+                        for (int k = 0; k < 16; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
                     }
                 }
             }
@@ -3375,37 +3128,49 @@ public partial class LeNet5 : IClassifier
                         c00.StoreUnsafe(ref c0, 0);
                     }
                 }
-                for (int j = 80; j < 84; j++)
+                for (int j = 76; j < 84; j += 8)
                 {
                     int i = 0;
                     for (; i <= rows - 4; i += 4)
                     {
-                        float s0 = 0f;
-                        float s1 = 0f;
-                        float s2 = 0f;
-                        float s3 = 0f;
+                        Vector256<float> c00 = Vector256<float>.Zero;
+                        Vector256<float> c10 = Vector256<float>.Zero;
+                        Vector256<float> c20 = Vector256<float>.Zero;
+                        Vector256<float> c30 = Vector256<float>.Zero;
                         for (int k = 0; k < 10; k++)
                         {
-                            float bk = Unsafe.Add(ref b, k * 84 + j);
-                            s0 += Unsafe.Add(ref a, (i + 0) * 10 + k * 1) * bk;
-                            s1 += Unsafe.Add(ref a, (i + 1) * 10 + k * 1) * bk;
-                            s2 += Unsafe.Add(ref a, (i + 2) * 10 + k * 1) * bk;
-                            s3 += Unsafe.Add(ref a, (i + 3) * 10 + k * 1) * bk;
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
                         }
-                        Unsafe.Add(ref c, (i + 0) * 84 + j) = s0;
-                        Unsafe.Add(ref c, (i + 1) * 84 + j) = s1;
-                        Unsafe.Add(ref c, (i + 2) * 84 + j) = s2;
-                        Unsafe.Add(ref c, (i + 3) * 84 + j) = s3;
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                        c30.StoreUnsafe(ref c3, 0);
                     }
                     for (; i < rows; i++)
                     {
-                        float s0 = 0f;
+                        Vector256<float> c00 = Vector256<float>.Zero;
                         for (int k = 0; k < 10; k++)
                         {
-                            float bk = Unsafe.Add(ref b, k * 84 + j);
-                            s0 += Unsafe.Add(ref a, (i + 0) * 10 + k * 1) * bk;
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
                         }
-                        Unsafe.Add(ref c, (i + 0) * 84 + j) = s0;
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
                     }
                 }
             }

@@ -2437,7 +2437,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 3×32×32 → output 16×32×32 · 432 parameters · 0.885 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (3 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (3 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv1
         {
@@ -2655,14 +2655,14 @@ public partial class ResNet20 : IClassifier
                 const int Inputs = 3, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
                 const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
@@ -2671,94 +2671,78 @@ public partial class ResNet20 : IClassifier
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
                                 x0 = Vector256.LoadUnsafe(ref source);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 1);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 2);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 8);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
                                 x0 = Vector256.LoadUnsafe(ref source, 8);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 9);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 10);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 16);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 16));
                                 x0 = Vector256.LoadUnsafe(ref source, 16);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 17);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 18);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 24);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 24));
                                 x0 = Vector256.LoadUnsafe(ref source, 24);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 25);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 26);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                             }
                             ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
                             Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
@@ -2773,57 +2757,6 @@ public partial class ResNet20 : IClassifier
                             Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
                             Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
                             Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
-                    }
-                }
-                for (int f = 15; f < Outputs; f += 1)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                x0 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 25);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 26);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
                         }
                     }
                 }
@@ -3144,7 +3077,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Conv1
         {
@@ -3362,14 +3295,14 @@ public partial class ResNet20 : IClassifier
                 const int Inputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
                 const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
@@ -3378,94 +3311,78 @@ public partial class ResNet20 : IClassifier
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
                                 x0 = Vector256.LoadUnsafe(ref source);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 1);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 2);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 8);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
                                 x0 = Vector256.LoadUnsafe(ref source, 8);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 9);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 10);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 16);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 16));
                                 x0 = Vector256.LoadUnsafe(ref source, 16);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 17);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 18);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 24);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 24));
                                 x0 = Vector256.LoadUnsafe(ref source, 24);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 25);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 26);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                             }
                             ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
                             Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
@@ -3480,57 +3397,6 @@ public partial class ResNet20 : IClassifier
                             Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
                             Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
                             Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
-                    }
-                }
-                for (int f = 15; f < Outputs; f += 1)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                x0 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 25);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 26);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
                         }
                     }
                 }
@@ -3873,7 +3739,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Conv2
         {
@@ -4091,14 +3957,14 @@ public partial class ResNet20 : IClassifier
                 const int Inputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
                 const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
@@ -4107,94 +3973,78 @@ public partial class ResNet20 : IClassifier
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
                                 x0 = Vector256.LoadUnsafe(ref source);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 1);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 2);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 8);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
                                 x0 = Vector256.LoadUnsafe(ref source, 8);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 9);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 10);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 16);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 16));
                                 x0 = Vector256.LoadUnsafe(ref source, 16);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 17);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 18);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 24);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 24));
                                 x0 = Vector256.LoadUnsafe(ref source, 24);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 25);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 26);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                             }
                             ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
                             Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
@@ -4209,57 +4059,6 @@ public partial class ResNet20 : IClassifier
                             Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
                             Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
                             Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
-                    }
-                }
-                for (int f = 15; f < Outputs; f += 1)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                x0 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 25);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 26);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
                         }
                     }
                 }
@@ -4630,7 +4429,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Conv1
         {
@@ -4848,14 +4647,14 @@ public partial class ResNet20 : IClassifier
                 const int Inputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
                 const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
@@ -4864,94 +4663,78 @@ public partial class ResNet20 : IClassifier
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
                                 x0 = Vector256.LoadUnsafe(ref source);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 1);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 2);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 8);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
                                 x0 = Vector256.LoadUnsafe(ref source, 8);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 9);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 10);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 16);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 16));
                                 x0 = Vector256.LoadUnsafe(ref source, 16);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 17);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 18);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 24);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 24));
                                 x0 = Vector256.LoadUnsafe(ref source, 24);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 25);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 26);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                             }
                             ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
                             Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
@@ -4966,57 +4749,6 @@ public partial class ResNet20 : IClassifier
                             Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
                             Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
                             Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
-                    }
-                }
-                for (int f = 15; f < Outputs; f += 1)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                x0 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 25);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 26);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
                         }
                     }
                 }
@@ -5359,7 +5091,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Conv2
         {
@@ -5577,14 +5309,14 @@ public partial class ResNet20 : IClassifier
                 const int Inputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
                 const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
@@ -5593,94 +5325,78 @@ public partial class ResNet20 : IClassifier
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
                                 x0 = Vector256.LoadUnsafe(ref source);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 1);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 2);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 8);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
                                 x0 = Vector256.LoadUnsafe(ref source, 8);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 9);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 10);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 16);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 16));
                                 x0 = Vector256.LoadUnsafe(ref source, 16);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 17);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 18);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 24);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 24));
                                 x0 = Vector256.LoadUnsafe(ref source, 24);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 25);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 26);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                             }
                             ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
                             Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
@@ -5695,57 +5411,6 @@ public partial class ResNet20 : IClassifier
                             Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
                             Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
                             Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
-                    }
-                }
-                for (int f = 15; f < Outputs; f += 1)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                x0 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 25);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 26);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
                         }
                     }
                 }
@@ -6116,7 +5781,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Conv1
         {
@@ -6334,14 +5999,14 @@ public partial class ResNet20 : IClassifier
                 const int Inputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
                 const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
@@ -6350,94 +6015,78 @@ public partial class ResNet20 : IClassifier
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
                                 x0 = Vector256.LoadUnsafe(ref source);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 1);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 2);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 8);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
                                 x0 = Vector256.LoadUnsafe(ref source, 8);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 9);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 10);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 16);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 16));
                                 x0 = Vector256.LoadUnsafe(ref source, 16);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 17);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 18);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 24);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 24));
                                 x0 = Vector256.LoadUnsafe(ref source, 24);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 25);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 26);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                             }
                             ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
                             Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
@@ -6452,57 +6101,6 @@ public partial class ResNet20 : IClassifier
                             Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
                             Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
                             Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
-                    }
-                }
-                for (int f = 15; f < Outputs; f += 1)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                x0 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 25);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 26);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
                         }
                     }
                 }
@@ -6845,7 +6443,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 5 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 1 row × 4 vectors of 8 columns)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Conv2
         {
@@ -7063,14 +6661,14 @@ public partial class ResNet20 : IClassifier
                 const int Inputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
                 const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
-                for (int f = 0; f + 5 <= Outputs; f += 5)
+                for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero, s4_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, d3, d4, x0, x1, x2;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero;
+                            Vector256<float> d0, d1, d2, d3, x0, x1, x2;
                             for (int y = 0; y < Height; y++)
                             {
                                 ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
@@ -7079,94 +6677,78 @@ public partial class ResNet20 : IClassifier
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 0));
                                 x0 = Vector256.LoadUnsafe(ref source);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 1);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 2);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 8);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 8));
                                 x0 = Vector256.LoadUnsafe(ref source, 8);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 9);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 10);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 16);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 16));
                                 x0 = Vector256.LoadUnsafe(ref source, 16);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 17);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 18);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                                 d0 = Vector256.LoadUnsafe(ref gradient, 24);
                                 d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
                                 d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
                                 d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
-                                d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(4 * Height * Width + 24));
                                 x0 = Vector256.LoadUnsafe(ref source, 24);
                                 s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                 s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
                                 s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
                                 s3_0 = Vector256.FusedMultiplyAdd(d3, x0, s3_0);
-                                s4_0 = Vector256.FusedMultiplyAdd(d4, x0, s4_0);
                                 x1 = Vector256.LoadUnsafe(ref source, 25);
                                 s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
                                 s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
                                 s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
                                 s3_1 = Vector256.FusedMultiplyAdd(d3, x1, s3_1);
-                                s4_1 = Vector256.FusedMultiplyAdd(d4, x1, s4_1);
                                 x2 = Vector256.LoadUnsafe(ref source, 26);
                                 s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
                                 s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
                                 s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
-                                s4_2 = Vector256.FusedMultiplyAdd(d4, x2, s4_2);
                             }
                             ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
                             Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
@@ -7181,57 +6763,6 @@ public partial class ResNet20 : IClassifier
                             Unsafe.Add(ref tap, 3 * FilterLength + 0) += Vector256.Sum(s3_0);
                             Unsafe.Add(ref tap, 3 * FilterLength + 1) += Vector256.Sum(s3_1);
                             Unsafe.Add(ref tap, 3 * FilterLength + 2) += Vector256.Sum(s3_2);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 0) += Vector256.Sum(s4_0);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 1) += Vector256.Sum(s4_1);
-                            Unsafe.Add(ref tap, 4 * FilterLength + 2) += Vector256.Sum(s4_2);
-                        }
-                    }
-                }
-                for (int f = 15; f < Outputs; f += 1)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero;
-                            Vector256<float> d0, x0, x1, x2;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                x0 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 25);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 26);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
                         }
                     }
                 }
