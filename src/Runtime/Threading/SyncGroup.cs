@@ -4,11 +4,14 @@ namespace CnnCompiler;
 /// What the workers of one training step share to compute batch-wide statistics (BatchNorm over the whole mini-batch,
 /// not per worker): a region of double slots per worker and a barrier. Each worker writes its partial sums into its own
 /// region, waits, then every worker reduces all regions in worker order, so every worker gets the same result.
+/// The barrier spins (yielding, never sleeping) instead of blocking: a training step meets it twice per BatchNorm, and
+/// waking a blocked thread costs more than the work between two meetings on small layers.
 /// </summary>
 public sealed class SyncGroup
 {
     private readonly double[] _slots;
-    private readonly Barrier _barrier;
+    private int _remaining;
+    private volatile int _phase;
 
     public SyncGroup(int workers, int slotsPerWorker)
     {
@@ -17,7 +20,7 @@ public sealed class SyncGroup
         Workers = workers;
         SlotsPerWorker = slotsPerWorker;
         _slots = new double[workers * slotsPerWorker];
-        _barrier = new Barrier(workers);
+        _remaining = workers;
     }
 
     public int Workers { get; }
@@ -27,6 +30,18 @@ public sealed class SyncGroup
     /// <summary>The slots of one worker, starting at <paramref name="offset"/> within its region.</summary>
     public Span<double> Slots(int worker, int offset, int length) => _slots.AsSpan(worker * SlotsPerWorker + offset, length);
 
-    /// <summary>Blocks until every worker has arrived.</summary>
-    public void Wait() => _barrier.SignalAndWait();
+    /// <summary>Returns once every worker has arrived (each worker calls it the same number of times).</summary>
+    public void Wait()
+    {
+        int phase = _phase;
+        // Interlocked is a full fence: the slots this worker wrote are visible before it counts as arrived.
+        if (Interlocked.Decrement(ref _remaining) == 0)
+        {
+            _remaining = Workers;
+            _phase = phase + 1; // volatile write: publishes the reset to the waiters
+            return;
+        }
+        var spinner = new SpinWait();
+        while (_phase == phase) spinner.SpinOnce(sleep1Threshold: -1);
+    }
 }
