@@ -4,8 +4,8 @@ namespace CnnCompiler;
 /// What the workers of one training step share to compute batch-wide statistics (BatchNorm over the whole mini-batch,
 /// not per worker): a region of double slots per worker and a barrier. Each worker writes its partial sums into its own
 /// region, waits, then every worker reduces all regions in worker order, so every worker gets the same result.
-/// The barrier spins (yielding, never sleeping) instead of blocking: a training step meets it twice per BatchNorm, and
-/// waking a blocked thread costs more than the work between two meetings on small layers.
+/// The barrier spins (yielding, never sleeping) instead of blocking: a training step meets it twice per BatchNorm, and a
+/// worker that arrives first should resume as soon as the last one arrives, not when the scheduler wakes it.
 /// </summary>
 public sealed class SyncGroup
 {
