@@ -38,12 +38,12 @@ public sealed class InferenceForwardTests
         Reference reference = Reference.Of(net);
 
         // conv1 is folded with bn1 in Predict; its own output (before the norm) is still what ComputeActivations gives.
-        var conv1 = new float[3 * 6 * 5];
+        var conv1 = new float[8 * 6 * 9];
         net.ComputeActivations("conv1", input, conv1);
-        Numeric.AssertClose(reference.Conv(input.Select(v => (double)v).ToArray(), 2, 6, 5, "conv1", 3, pad: 1), conv1, 1e-5, 1e-6, "conv1");
-        var bn1 = new float[3 * 6 * 5];
+        Numeric.AssertClose(reference.Conv(input.Select(v => (double)v).ToArray(), 2, 6, 9, "conv1", 8, pad: 1), conv1, 1e-5, 1e-6, "conv1");
+        var bn1 = new float[8 * 6 * 9];
         net.ComputeActivations("bn1", input, bn1);
-        Numeric.AssertClose(reference.Norm(conv1.Select(v => (double)v).ToArray(), "bn1", 3, 1e-3), bn1, 1e-5, 1e-6, "bn1");
+        Numeric.AssertClose(reference.Norm(conv1.Select(v => (double)v).ToArray(), "bn1", 8, 1e-3), bn1, 1e-5, 1e-6, "bn1");
     }
 
     private static void AssertPredictMatchesReference(InferenceBatchNorm net, float[] inputs)
@@ -102,11 +102,11 @@ public sealed class InferenceForwardTests
 
         public double[] Logits(double[] x)
         {
-            double[] a = Norm(Conv(x, 2, 6, 5, "conv1", 3, pad: 1), "bn1", 3, 1e-3);
+            double[] a = Norm(Conv(x, 2, 6, 9, "conv1", 8, pad: 1), "bn1", 8, 1e-3);
             a = a.Select(v => v > 0 ? v : 0.2 * v).ToArray();
-            a = Conv(a, 3, 6, 5, "conv2", 4, pad: 0).Select(Math.Tanh).ToArray();
+            a = Conv(a, 8, 6, 9, "conv2", 4, pad: 0).Select(Math.Tanh).ToArray();
             a = Norm(a, "bn2", 4, 1e-5);
-            double[] pooled = Enumerable.Range(0, 4).Select(c => a.Skip(c * 12).Take(12).Max()).ToArray();
+            double[] pooled = Enumerable.Range(0, 4).Select(c => a.Skip(c * 28).Take(28).Max()).ToArray();
             double[] hidden = Norm(Dense(pooled, "dense1", 5), "bn3", 5, 1e-5);
             return Dense(hidden, "dense2", 3);
         }

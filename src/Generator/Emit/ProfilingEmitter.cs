@@ -30,7 +30,8 @@ internal static class ProfilingEmitter
             using (w.Block("try"))
             {
                 w.Line($"ComputeGradients(inputs, {targets});");
-                w.Line("Workspace timed = threads == 1 ? _trainingWorkspace! : _trainingWorkers![0].Workspace;");
+                w.Line("// ComputeGradients runs on one thread when the batch has fewer samples than threads.");
+                w.Line("Workspace timed = Math.Min(threads, inputs.Length / InputLength) > 1 ? _trainingWorkers![0].Workspace : _trainingWorkspace!;");
                 w.Line("timed.Timings = timings;");
                 w.Line($"for (int r = 0; r < repeats; r++) ComputeGradients(inputs, {targets});");
             }

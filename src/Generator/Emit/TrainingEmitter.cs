@@ -95,7 +95,16 @@ internal static class TrainingEmitter
                 w.Line("inputs.Slice(start * InputLength, worker.Count * InputLength).CopyTo(worker.Inputs);");
                 w.Line($"{loss.Targets}.Slice(start * {perSample}, worker.Count * {perSample}).CopyTo(worker.Targets);");
             }
-            w.Line("WorkerPool.Shared(threads).Run(_trainingJob!);");
+            using (w.Block("try"))
+            {
+                w.Line("WorkerPool.Shared(threads).Run(_trainingJob!);");
+            }
+            using (w.Block("catch"))
+            {
+                w.Line("// A failed worker aborted the BatchNorm barrier; the next step starts with new workers and a new one.");
+                w.Line("_trainingWorkers = null;");
+                w.Line("throw;");
+            }
             w.Line("workers[0].Gradients.CopyTo(_gradients, 0);");
             w.Line("double loss = workers[0].LossSum;");
             using (w.Block("for (int t = 1; t < threads; t++)"))
@@ -108,9 +117,18 @@ internal static class TrainingEmitter
         w.Line();
         using (w.Block("private void RunTrainingWorker(TrainingWorker worker)"))
         {
-            w.Line("Array.Clear(worker.Gradients);");
-            w.Line("int n = worker.Count;");
-            w.Line($"worker.LossSum = TrainingPass(worker.Workspace, worker.Inputs.AsSpan(0, n * InputLength), worker.Targets.AsSpan(0, n * {perSample}), Span<float>.Empty, worker.Gradients, n, worker.Scale);");
+            using (w.Block("try"))
+            {
+                w.Line("Array.Clear(worker.Gradients);");
+                w.Line("int n = worker.Count;");
+                w.Line($"worker.LossSum = TrainingPass(worker.Workspace, worker.Inputs.AsSpan(0, n * InputLength), worker.Targets.AsSpan(0, n * {perSample}), Span<float>.Empty, worker.Gradients, n, worker.Scale);");
+            }
+            using (w.Block("catch"))
+            {
+                w.Line("// The other workers would wait for this one at the next BatchNorm barrier forever.");
+                w.Line("worker.Workspace.Sync?.Abort();");
+                w.Line("throw;");
+            }
         }
         w.Line();
         w.Line("/// <summary>One worker's share of a training step: its samples, workspace, gradient buffer and summed loss.</summary>");

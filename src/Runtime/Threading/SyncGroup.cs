@@ -12,6 +12,7 @@ public sealed class SyncGroup
     private readonly double[] _slots;
     private int _remaining;
     private volatile int _phase;
+    private volatile bool _aborted;
 
     public SyncGroup(int workers, int slotsPerWorker)
     {
@@ -35,6 +36,7 @@ public sealed class SyncGroup
     {
         int phase = _phase;
         // Interlocked is a full fence: the slots this worker wrote are visible before it counts as arrived.
+        if (_aborted) throw new OperationCanceledException("Another worker of this training step failed before reaching the BatchNorm barrier; its exception is the one reported.");
         if (Interlocked.Decrement(ref _remaining) == 0)
         {
             _remaining = Workers;
@@ -42,6 +44,19 @@ public sealed class SyncGroup
             return;
         }
         var spinner = new SpinWait();
-        while (_phase == phase) spinner.SpinOnce(sleep1Threshold: -1);
+        while (_phase == phase)
+        {
+            if (_aborted) throw new OperationCanceledException("Another worker of this training step failed before reaching the BatchNorm barrier; its exception is the one reported.");
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
     }
+
+    /// <summary>
+    /// Called by a worker that failed: the others stop waiting for it and throw instead of spinning forever. The group
+    /// is unusable afterwards (a new step makes a new one).
+    /// </summary>
+    public void Abort() => _aborted = true;
+
+    /// <summary>Whether <see cref="Abort"/> was called.</summary>
+    public bool IsAborted => _aborted;
 }

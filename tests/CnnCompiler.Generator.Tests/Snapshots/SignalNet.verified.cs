@@ -415,7 +415,8 @@ public partial class SignalNet : IClassifier
         try
         {
             ComputeGradients(inputs, labels);
-            Workspace timed = threads == 1 ? _trainingWorkspace! : _trainingWorkers![0].Workspace;
+            // ComputeGradients runs on one thread when the batch has fewer samples than threads.
+            Workspace timed = Math.Min(threads, inputs.Length / InputLength) > 1 ? _trainingWorkers![0].Workspace : _trainingWorkspace!;
             timed.Timings = timings;
             for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
         }
@@ -530,7 +531,16 @@ public partial class SignalNet : IClassifier
             inputs.Slice(start * InputLength, worker.Count * InputLength).CopyTo(worker.Inputs);
             labels.Slice(start * 1, worker.Count * 1).CopyTo(worker.Targets);
         }
-        WorkerPool.Shared(threads).Run(_trainingJob!);
+        try
+        {
+            WorkerPool.Shared(threads).Run(_trainingJob!);
+        }
+        catch
+        {
+            // A failed worker aborted the BatchNorm barrier; the next step starts with new workers and a new one.
+            _trainingWorkers = null;
+            throw;
+        }
         workers[0].Gradients.CopyTo(_gradients, 0);
         double loss = workers[0].LossSum;
         for (int t = 1; t < threads; t++)
@@ -543,9 +553,18 @@ public partial class SignalNet : IClassifier
 
     private void RunTrainingWorker(TrainingWorker worker)
     {
-        Array.Clear(worker.Gradients);
-        int n = worker.Count;
-        worker.LossSum = TrainingPass(worker.Workspace, worker.Inputs.AsSpan(0, n * InputLength), worker.Targets.AsSpan(0, n * 1), Span<float>.Empty, worker.Gradients, n, worker.Scale);
+        try
+        {
+            Array.Clear(worker.Gradients);
+            int n = worker.Count;
+            worker.LossSum = TrainingPass(worker.Workspace, worker.Inputs.AsSpan(0, n * InputLength), worker.Targets.AsSpan(0, n * 1), Span<float>.Empty, worker.Gradients, n, worker.Scale);
+        }
+        catch
+        {
+            // The other workers would wait for this one at the next BatchNorm barrier forever.
+            worker.Workspace.Sync?.Abort();
+            throw;
+        }
     }
 
     /// <summary>One worker's share of a training step: its samples, workspace, gradient buffer and summed loss.</summary>

@@ -2,10 +2,11 @@ namespace CnnCompiler.Numerics.Tests.Networks;
 
 // Networks for the inference-mode forward checks: BatchNorm with running statistics (folded into the convolution and
 // the dense layer before it), a BatchNorm that cannot fold (an activation stands between), global max pooling and
-// LeakyReLU.
+// LeakyReLU. conv1's output is 9 wide with 8 filters, so its folded forward is the direct convolution with channels in
+// the vector lanes; conv2 (7 wide) goes through im2col.
 
-[Network(2, 6, 5)]
-[Conv2D(3, 3, PaddingSize = 1)]
+[Network(2, 6, 9)]
+[Conv2D(8, 3, PaddingSize = 1)]
 [BatchNorm(Epsilon = 1e-3f)]
 [LeakyReLU(0.2f)]
 [Conv2D(4, 3, Activation = Activation.Tanh, UseBias = false)]

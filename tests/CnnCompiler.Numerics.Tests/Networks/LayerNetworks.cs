@@ -104,6 +104,56 @@ public partial class Conv2DChannelGradientFiveWide : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class Conv2DChannelForwardNoBias : ITestNetwork;
 
+// More direct-convolution shapes: rows of 60 (7 aligned vectors and an overlapping 8th: one block of 32 columns, then
+// the rest), 64 (two whole blocks) and 70 (two blocks and a rest with an overlapping vector); a 1×1 stride-1 layer;
+// a kernel exactly 8 wide (the widest with the direct weight gradient) and a tall 5×1 one; an even kernel with
+// explicit padding (PadEnd = kernel − 1); an im2col forward (7 columns out) whose input gradient is direct (8 in);
+// 40 channels in lanes (2 + 2 + 1 vectors).
+[Network(1, 2, 62)]
+[Conv2D(2, 1, 3)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectSixty : ITestNetwork;
+
+[Network(1, 3, 64)]
+[Conv2D(2, 3, Padding = Padding.Same)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectSixtyFour : ITestNetwork;
+
+[Network(2, 2, 70)]
+[Conv2D(3, 1, 3, PaddingWidth = 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DDirectSeventy : ITestNetwork;
+
+[Network(3, 2, 9)]
+[Conv2D(4, 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DPointwiseWide : ITestNetwork;
+
+[Network(2, 3, 15)]
+[Conv2D(3, 2, 8)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DKernelEightWide : ITestNetwork;
+
+[Network(2, 7, 9)]
+[Conv2D(3, 5, 1, PaddingHeight = 2)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DTallKernel : ITestNetwork;
+
+[Network(2, 3, 9)]
+[Conv2D(3, 2, PaddingSize = 1)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DEvenKernelPadded : ITestNetwork;
+
+[Network(2, 3, 8)]
+[Conv2D(3, 1, 2)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DNarrowOutputDirectGradient : ITestNetwork;
+
+[Network(1, 3, 11)]
+[Conv2D(40, 3)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DFortyChannelsInLanes : ITestNetwork;
+
 [Network(3, 6, 6)]
 [Conv2D(3, 3, Activation = Activation.Sigmoid)]
 [SoftmaxCrossEntropy]

@@ -34,6 +34,25 @@ public sealed class SyncGroupTests
     }
 
     [Fact]
+    public void A_failed_worker_aborts_the_barrier_instead_of_leaving_the_others_waiting()
+    {
+        var sync = new SyncGroup(3, slotsPerWorker: 1);
+        var outcomes = new Exception?[2];
+        var waiting = Enumerable.Range(0, 2).Select(worker => new Thread(() =>
+        {
+            try { sync.Wait(); }
+            catch (Exception e) { outcomes[worker] = e; }
+        })).ToArray();
+        foreach (Thread thread in waiting) thread.Start();
+        Thread.Sleep(50); // both are spinning now; the third worker "fails" instead of arriving
+        sync.Abort();
+        foreach (Thread thread in waiting) Assert.True(thread.Join(TimeSpan.FromSeconds(30)), "a waiting worker did not stop");
+        Assert.All(outcomes, e => Assert.Contains("Another worker of this training step failed", Assert.IsType<OperationCanceledException>(e).Message));
+        Assert.True(sync.IsAborted);
+        Assert.Throws<OperationCanceledException>(() => sync.Wait()); // and nobody waits on it again
+    }
+
+    [Fact]
     public void Invalid_sizes_are_refused()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SyncGroup(0, 1));

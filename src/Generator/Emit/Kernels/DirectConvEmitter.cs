@@ -94,8 +94,10 @@ internal static class DirectConvEmitter
         for (int x = 0; x + Lanes <= g.OutWidth; x += Lanes) starts.Add(x);
         if (g.OutWidth % Lanes != 0) starts.Add(g.OutWidth - Lanes);
         int blockColumns = vectors * Lanes;
-        int fullBlocks = starts.Count / vectors;
-        if (fullBlocks == 1 && starts.Count == vectors)
+        // Only vectors at multiples of 8 go in the loop over blocks: the overlapping last one (at Width − 8) is not at
+        // x + 8·v for any block, so it always belongs to the rest.
+        int fullBlocks = g.OutWidth / Lanes / vectors;
+        if (starts.Count <= vectors)
         {
             EmitTile(w, g, filters, rows, starts.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
             return;
