@@ -32,6 +32,31 @@ public static class ActivationKernels
         }
     }
 
+    /// <summary>y = max(0, x) from <paramref name="input"/> into <paramref name="output"/> in one pass.</summary>
+    public static void ReLU(ReadOnlySpan<float> input, Span<float> output) => TensorPrimitives.Max(input, 0f, output);
+
+    /// <summary>dx = dy where y &gt; 0, else 0, written to <paramref name="inputGradient"/> in one pass (dy is left as it is).</summary>
+    public static void ReLUBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradient, Span<float> inputGradient)
+    {
+        if (output.Length != gradient.Length || inputGradient.Length < gradient.Length)
+        {
+            throw new ArgumentException($"Activation output has {output.Length} values, its gradient {gradient.Length} and the input gradient {inputGradient.Length}; the first two must match and the last hold as many.", nameof(inputGradient));
+        }
+        ref float y = ref MemoryMarshal.GetReference(output);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        ref float dx = ref MemoryMarshal.GetReference(inputGradient);
+        int i = 0;
+        for (; i <= output.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            Vector256<float> mask = Vector256.GreaterThan(Vector256.LoadUnsafe(ref y, (nuint)i), Vector256<float>.Zero);
+            (Vector256.LoadUnsafe(ref g, (nuint)i) & mask).StoreUnsafe(ref dx, (nuint)i);
+        }
+        for (; i < output.Length; i++)
+        {
+            Unsafe.Add(ref dx, i) = Unsafe.Add(ref y, i) > 0f ? Unsafe.Add(ref g, i) : 0f;
+        }
+    }
+
     /// <summary>y = 1 / (1 + e^−x), in place.</summary>
     public static void Sigmoid(Span<float> values) => TensorPrimitives.Sigmoid(values, values);
 

@@ -3079,8 +3079,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -3088,8 +3087,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -3741,8 +3739,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -3750,8 +3747,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -4431,8 +4427,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -4440,8 +4435,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -5093,8 +5087,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -5102,8 +5095,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -5783,8 +5775,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -5792,8 +5783,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -6445,8 +6435,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -6454,8 +6443,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -7135,8 +7123,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -7144,8 +7131,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -7698,8 +7684,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -7707,8 +7692,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -8903,8 +8887,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -8912,8 +8895,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -9547,8 +9529,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -9556,8 +9537,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -10219,8 +10199,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -10228,8 +10207,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -10863,8 +10841,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -10872,8 +10849,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -11535,8 +11511,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -11544,8 +11519,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -12098,8 +12072,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -12107,8 +12080,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -13369,8 +13341,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -13378,8 +13349,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -14079,8 +14049,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -14088,8 +14057,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -14817,8 +14785,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -14826,8 +14793,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -15527,8 +15493,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -15536,8 +15501,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -16265,8 +16229,7 @@ public partial class ResNet20 : IClassifier
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.ReLU(y);
+                ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
@@ -16274,8 +16237,7 @@ public partial class ResNet20 : IClassifier
             {
                 if (inputGradient.IsEmpty) return;
                 Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
+                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 

@@ -29,8 +29,15 @@ internal sealed class ActivationEmitter : ILayerEmitter
             using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
             {
                 w.Line("Span<float> y = output.Slice(0, count * OutputLength);");
-                w.Line("input.Slice(0, count * InputLength).CopyTo(y);");
-                EmitForwardInPlace(w, activation, "y", alpha);
+                if (activation == ActivationKind.ReLU)
+                {
+                    w.Line("ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y");
+                }
+                else
+                {
+                    w.Line("input.Slice(0, count * InputLength).CopyTo(y);");
+                    EmitForwardInPlace(w, activation, "y", alpha);
+                }
             }
             w.Line();
             w.Line($"/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy · {activation}′.</summary>");
@@ -46,11 +53,15 @@ internal sealed class ActivationEmitter : ILayerEmitter
                 {
                     w.Line($"ActivationKernels.LeakyReLUBackwardFromInput(input.Slice(0, count * InputLength), dy, {Literal(alpha)});");
                 }
+                else if (activation == ActivationKind.ReLU)
+                {
+                    w.Line("ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx");
+                }
                 else
                 {
                     EmitBackwardInPlace(w, activation, "output.Slice(0, count * OutputLength)", "dy", alpha);
                 }
-                w.Line("dy.CopyTo(inputGradient);");
+                if (activation != ActivationKind.ReLU) w.Line("dy.CopyTo(inputGradient);");
             }
         }
     }
