@@ -19,21 +19,4 @@ namespace CnnCompiler.Bench.Networks;
 [SoftmaxCrossEntropy]
 public partial class BenchVggSmall;
 
-// ResNet-20 as samples/Architectures declares it (torchvision-style names).
-[Network(3, 32, 32)]
-[Conv2D(16, 3, PaddingSize = 1, UseBias = false, Name = "conv1")]
-[BatchNorm(Name = "bn1")]
-[ReLU]
-[BasicBlock(16, Name = "layer1.0")]
-[BasicBlock(16, Name = "layer1.1")]
-[BasicBlock(16, Name = "layer1.2")]
-[BasicBlock(32, Stride = 2, Name = "layer2.0")]
-[BasicBlock(32, Name = "layer2.1")]
-[BasicBlock(32, Name = "layer2.2")]
-[BasicBlock(64, Stride = 2, Name = "layer3.0")]
-[BasicBlock(64, Name = "layer3.1")]
-[BasicBlock(64, Name = "layer3.2")]
-[GlobalAveragePool]
-[Dense(10, Name = "fc")]
-[SoftmaxCrossEntropy]
-public partial class BenchResNet20;
+// ResNet-20 is samples/Architectures' own declaration, compiled in here (CnnCompiler.Bench.csproj links the file).

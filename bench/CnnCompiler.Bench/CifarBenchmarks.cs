@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CnnCompiler.Bench.Networks;
+using CnnCompiler.Samples.Architectures;
 
 namespace CnnCompiler.Bench;
 
@@ -19,7 +20,7 @@ internal sealed class CifarBenchmarks(BenchOptions options)
 
     private void Run(string model, bool training)
     {
-        IClassifier network = model == "vgg" ? new BenchVggSmall(options.Seed) : new BenchResNet20(options.Seed);
+        IClassifier network = model == "vgg" ? new BenchVggSmall(options.Seed) : new ResNet20(options.Seed);
         network.Threads = options.Threads;
         long flops = network.LayerList.Sum(layer => layer.Flops);
         var random = new Random(options.Seed);
@@ -78,7 +79,7 @@ internal sealed class CifarBenchmarks(BenchOptions options)
         {
             "lenet" => new BenchLeNet5(options.Seed),
             "vgg" => new BenchVggSmall(options.Seed),
-            _ => new BenchResNet20(options.Seed),
+            _ => new ResNet20(options.Seed),
         };
         float[] inputs = Enumerable.Range(0, BatchSize * network.InputLength).Select(_ => (float)Gaussian(random)).ToArray();
         int[] labels = Enumerable.Range(0, BatchSize).Select(_ => random.Next(10)).ToArray();
@@ -87,7 +88,7 @@ internal sealed class CifarBenchmarks(BenchOptions options)
         {
             BenchLeNet5 lenet => r => lenet.ProfileLayers(inputs, labels, r, options.Threads),
             BenchVggSmall vgg => r => vgg.ProfileLayers(inputs, labels, r, options.Threads),
-            BenchResNet20 resnet => r => resnet.ProfileLayers(inputs, labels, r, options.Threads),
+            ResNet20 resnet => r => resnet.ProfileLayers(inputs, labels, r, options.Threads),
             _ => throw new InvalidOperationException(),
         };
         // Warm-up: every layer method runs once per step, so it takes a few hundred steps (and the tier-up delay) before

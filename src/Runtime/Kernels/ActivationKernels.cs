@@ -15,27 +15,15 @@ public static class ActivationKernels
     public static void ReLU(Span<float> values) => TensorPrimitives.Max(values, 0f, values);
 
     /// <summary>dx = dy where y &gt; 0, else 0; in place on <paramref name="gradient"/>.</summary>
-    public static void ReLUBackward(ReadOnlySpan<float> output, Span<float> gradient)
-    {
-        if (output.Length != gradient.Length) throw new ArgumentException($"Activation output has {output.Length} values but its gradient has {gradient.Length}.", nameof(gradient));
-        ref float y = ref MemoryMarshal.GetReference(output);
-        ref float g = ref MemoryMarshal.GetReference(gradient);
-        int i = 0;
-        for (; i <= output.Length - Vector256<float>.Count; i += Vector256<float>.Count)
-        {
-            Vector256<float> mask = Vector256.GreaterThan(Vector256.LoadUnsafe(ref y, (nuint)i), Vector256<float>.Zero);
-            (Vector256.LoadUnsafe(ref g, (nuint)i) & mask).StoreUnsafe(ref g, (nuint)i);
-        }
-        for (; i < output.Length; i++)
-        {
-            if (!(Unsafe.Add(ref y, i) > 0f)) Unsafe.Add(ref g, i) = 0f;
-        }
-    }
+    public static void ReLUBackward(ReadOnlySpan<float> output, Span<float> gradient) => ReLUBackward(output, gradient, gradient);
 
     /// <summary>y = max(0, x) from <paramref name="input"/> into <paramref name="output"/> in one pass.</summary>
     public static void ReLU(ReadOnlySpan<float> input, Span<float> output) => TensorPrimitives.Max(input, 0f, output);
 
-    /// <summary>dx = dy where y &gt; 0, else 0, written to <paramref name="inputGradient"/> in one pass (dy is left as it is).</summary>
+    /// <summary>
+    /// dx = dy where y &gt; 0, else 0, written to <paramref name="inputGradient"/> in one pass (which may be
+    /// <paramref name="gradient"/> itself: each element is read before it is written).
+    /// </summary>
     public static void ReLUBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradient, Span<float> inputGradient)
     {
         if (output.Length != gradient.Length || inputGradient.Length < gradient.Length)

@@ -11,31 +11,10 @@ namespace CnnCompiler.Kernels;
 /// </summary>
 public static class PlaneKernels
 {
-    /// <summary>Σx and Σx² of <paramref name="x"/> (accumulated in vector lanes of floats, returned as doubles).</summary>
-    public static (double Sum, double Squares) SumAndSquares(ReadOnlySpan<float> x)
-    {
-        ref float source = ref MemoryMarshal.GetReference(x);
-        Vector256<float> sum0 = Vector256<float>.Zero, sum1 = Vector256<float>.Zero, squares0 = Vector256<float>.Zero, squares1 = Vector256<float>.Zero;
-        int i = 0;
-        for (; i <= x.Length - 16; i += 16)
-        {
-            Vector256<float> a = Vector256.LoadUnsafe(ref source, (nuint)i), b = Vector256.LoadUnsafe(ref source, (nuint)(i + 8));
-            sum0 += a;
-            sum1 += b;
-            squares0 = Vector256.FusedMultiplyAdd(a, a, squares0);
-            squares1 = Vector256.FusedMultiplyAdd(b, b, squares1);
-        }
-        float sum = Vector256.Sum(sum0 + sum1), squares = Vector256.Sum(squares0 + squares1);
-        for (; i < x.Length; i++)
-        {
-            float value = Unsafe.Add(ref source, i);
-            sum += value;
-            squares += value * value;
-        }
-        return (sum, squares);
-    }
+    /// <summary>Σx and Σx² of <paramref name="x"/>: <see cref="SumAndDot"/> of the plane with itself.</summary>
+    public static (double Sum, double Squares) SumAndSquares(ReadOnlySpan<float> x) => SumAndDot(x, x);
 
-    /// <summary>Σdy and Σdy·x over one plane.</summary>
+    /// <summary>Σdy and Σdy·x over one plane (accumulated in vector lanes of floats, returned as doubles).</summary>
     public static (double Sum, double Dot) SumAndDot(ReadOnlySpan<float> dy, ReadOnlySpan<float> x)
     {
         if (x.Length != dy.Length) throw new ArgumentException($"x has {x.Length} elements, dy {dy.Length}; they must match.", nameof(x));

@@ -907,7 +907,7 @@ public partial class LeNet5 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 3 <= Outputs; f += 3)
                 {
-                    for (int y = 0; y < 28; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -1041,9 +1041,9 @@ public partial class LeNet5 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 1, Height = 28, Width = 28;
+                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                const int Outputs = 6, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 // The last vector starts at Width − 8 and repeats 4 columns of the one before it: those lanes are zeroed.
                 Vector256<float> tailMask = Vector256.Create(0, 0, 0, 0, -1, -1, -1, -1).AsSingle();
                 for (int f = 0; f + 3 <= Outputs; f += 3)
@@ -1197,9 +1197,9 @@ public partial class LeNet5 : IClassifier
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
                 const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 1 <= Outputs; f += 1)
+                for (int f = 0; f < Outputs; f++)
                 {
-                    for (int y = 0; y < 28; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
@@ -1460,7 +1460,7 @@ public partial class LeNet5 : IClassifier
                 float[] padded = workspace.Conv2Padded;
                 ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2WeightsByChannel);
                 ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2OutputByPosition);
-                TransposeWeights(ref weights, ref weightsByChannel);
+                ChannelsLast(ref weights, ref weightsByChannel, ColumnRows); // the weights of one tap and 8 filters as one vector, once per call
                 for (int n = 0; n < count; n++)
                 {
                     CopyBordered(input.Slice(n * InputLength, InputLength), padded);
@@ -1494,7 +1494,7 @@ public partial class LeNet5 : IClassifier
                         }
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -1549,14 +1549,14 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
-            /// <summary>wt[i, ky, kx, o] = W[o, i, ky, kx]: the weights with the output channels side by side (once per call).</summary>
-            private static void TransposeWeights(ref float weights, ref float weightsByChannel)
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
             {
                 for (int o = 0; o < OutChannels; o++)
                 {
-                    for (int t = 0; t < ColumnRows; t++)
+                    for (int t = 0; t < length; t++)
                     {
-                        Unsafe.Add(ref weightsByChannel, t * OutChannels + o) = Unsafe.Add(ref weights, o * ColumnRows + t);
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
                     }
                 }
             }
@@ -1584,7 +1584,7 @@ public partial class LeNet5 : IClassifier
                 {
                     for (int y = 0; y < Height; y++)
                     {
-                        for (int x = 0; x < 10; x += 5)
+                        for (int x = 0; x + 5 <= Width; x += 5)
                         {
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
                             for (int i = 0; i < Inputs; i++)
@@ -1693,19 +1693,6 @@ public partial class LeNet5 : IClassifier
                             s4_0.StoreUnsafe(ref target, (nuint)(4 * Outputs));
                             s4_1.StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
                         }
-                    }
-                }
-            }
-
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
             }

@@ -2553,7 +2553,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -2671,9 +2671,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 3, Height = 32, Width = 32;
+                const int Inputs = 3, Outputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
@@ -2808,7 +2808,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 3 <= Outputs; f += 3)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -3191,7 +3191,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -3309,9 +3309,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 16, Height = 32, Width = 32;
+                const int Inputs = 16, Outputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
@@ -3446,7 +3446,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -3851,7 +3851,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -3969,9 +3969,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 16, Height = 32, Width = 32;
+                const int Inputs = 16, Outputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
@@ -4106,7 +4106,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -4539,7 +4539,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -4657,9 +4657,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 16, Height = 32, Width = 32;
+                const int Inputs = 16, Outputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
@@ -4794,7 +4794,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -5199,7 +5199,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -5317,9 +5317,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 16, Height = 32, Width = 32;
+                const int Inputs = 16, Outputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
@@ -5454,7 +5454,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -5887,7 +5887,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -6005,9 +6005,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 16, Height = 32, Width = 32;
+                const int Inputs = 16, Outputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
@@ -6142,7 +6142,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -6547,7 +6547,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -6665,9 +6665,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
-                const int Inputs = 16, Height = 32, Width = 32;
+                const int Inputs = 16, Outputs = 16, Height = 32, Width = 32;
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 34, SourceWidth = 34;
-                const int Outputs = 16, FilterLength = Inputs * TapsHeight * TapsWidth;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
                     for (int i = 0; i < Inputs; i++)
@@ -6802,7 +6802,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 32; y += 1)
+                    for (int y = 0; y < Height; y++)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -7763,7 +7763,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -7792,6 +7792,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -7801,7 +7813,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -7920,19 +7932,6 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
-                    }
-                }
-            }
-
             /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
             private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
             {
@@ -8029,7 +8028,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -8966,7 +8965,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -8995,6 +8994,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -9004,7 +9015,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -9123,19 +9134,6 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
-                    }
-                }
-            }
-
             /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
             private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
             {
@@ -9232,7 +9230,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -9608,7 +9606,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -9637,6 +9635,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -9646,7 +9656,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -9765,19 +9775,6 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
-                    }
-                }
-            }
-
             /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
             private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
             {
@@ -9874,7 +9871,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -10278,7 +10275,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -10307,6 +10304,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -10316,7 +10325,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -10435,19 +10444,6 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
-                    }
-                }
-            }
-
             /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
             private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
             {
@@ -10544,7 +10540,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -10920,7 +10916,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -10949,6 +10945,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -10958,7 +10966,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -11077,19 +11085,6 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
-                    }
-                }
-            }
-
             /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
             private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
             {
@@ -11186,7 +11181,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 16; y += 2)
+                    for (int y = 0; y + 2 <= Height; y += 2)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -12151,7 +12146,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -12180,6 +12175,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -12189,7 +12196,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -12312,19 +12319,6 @@ public partial class ResNet20 : IClassifier
                         s320.StoreUnsafe(ref target32);
                         ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
                         s330.StoreUnsafe(ref target33);
-                    }
-                }
-            }
-
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
             }
@@ -12475,7 +12469,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -13420,7 +13414,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -13449,6 +13443,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -13458,7 +13464,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -13581,19 +13587,6 @@ public partial class ResNet20 : IClassifier
                         s320.StoreUnsafe(ref target32);
                         ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
                         s330.StoreUnsafe(ref target33);
-                    }
-                }
-            }
-
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
             }
@@ -13744,7 +13737,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -14128,7 +14121,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -14157,6 +14150,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -14166,7 +14171,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -14289,19 +14294,6 @@ public partial class ResNet20 : IClassifier
                         s320.StoreUnsafe(ref target32);
                         ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
                         s330.StoreUnsafe(ref target33);
-                    }
-                }
-            }
-
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
             }
@@ -14452,7 +14444,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -14864,7 +14856,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -14893,6 +14885,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -14902,7 +14906,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -15025,19 +15029,6 @@ public partial class ResNet20 : IClassifier
                         s320.StoreUnsafe(ref target32);
                         ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
                         s330.StoreUnsafe(ref target33);
-                    }
-                }
-            }
-
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
             }
@@ -15188,7 +15179,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -15572,7 +15563,7 @@ public partial class ResNet20 : IClassifier
                     {
                         // The forward pass's bordered copy is made again rather than kept for the whole batch.
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        TransposeToPositions(dy, ref gradientByPosition);
+                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
                     if (inputGradient.IsEmpty) continue;
@@ -15601,6 +15592,18 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
+            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+            private static void ChannelsLast(ref float source, ref float destination, int length)
+            {
+                for (int o = 0; o < OutChannels; o++)
+                {
+                    for (int t = 0; t < length; t++)
+                    {
+                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
+                    }
+                }
+            }
+
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
@@ -15610,7 +15613,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
@@ -15733,19 +15736,6 @@ public partial class ResNet20 : IClassifier
                         s320.StoreUnsafe(ref target32);
                         ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
                         s330.StoreUnsafe(ref target33);
-                    }
-                }
-            }
-
-            /// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>
-            private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    ref readonly float plane = ref dy[o * ColumnCols];
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);
                     }
                 }
             }
@@ -15896,7 +15886,7 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 4 <= Outputs; f += 4)
                 {
-                    for (int y = 0; y < 8; y += 4)
+                    for (int y = 0; y + 4 <= Height; y += 4)
                     {
                         Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
                         Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;

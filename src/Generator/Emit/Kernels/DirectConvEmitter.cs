@@ -58,30 +58,15 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)"))
         {
-            w.Line($"const int Inputs = {g.InChannels}, Outputs = {g.OutChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
-            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
-            w.Line("const int FilterLength = Inputs * TapsHeight * TapsWidth;");
+            EmitConstants(w, g, filterLength: true);
             w.Line("bool hasBias = !bias.IsEmpty;");
-            int fullFilters = g.OutChannels - g.OutChannels % filters;
-            if (fullFilters > 0)
-            {
-                using (w.Block($"for (int f = 0; f + {filters} <= Outputs; f += {filters})")) EmitRowBlocks(w, g, filters, rows, vectors);
-            }
-            if (fullFilters < g.OutChannels)
-            {
-                using (w.Block($"for (int f = {fullFilters}; f < Outputs; f += {g.OutChannels - fullFilters})")) EmitRowBlocks(w, g, g.OutChannels - fullFilters, rows, vectors);
-            }
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters => EmitRowBlocks(w, g, tileFilters, rows, vectors));
         }
     }
 
     private static void EmitRowBlocks(CodeWriter w, DirectConv g, int filters, int rows, int vectors)
     {
-        int fullRows = g.OutHeight - g.OutHeight % rows;
-        using (w.Block($"for (int y = 0; y < {fullRows}; y += {rows})")) EmitColumnBlocks(w, g, filters, rows, vectors);
-        if (fullRows < g.OutHeight)
-        {
-            using (w.Block($"for (int y = {fullRows}; y < Height; y += {g.OutHeight - fullRows})")) EmitColumnBlocks(w, g, filters, g.OutHeight - fullRows, vectors);
-        }
+        EmitTiledLoop(w, "y", "Height", g.OutHeight, rows, tileRows => EmitColumnBlocks(w, g, filters, tileRows, vectors));
     }
 
     /// <summary>
@@ -197,23 +182,13 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float outputGradient, ref float weightGradient)"))
         {
-            w.Line($"const int Inputs = {g.InChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
-            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
-            w.Line($"const int Outputs = {g.OutChannels}, FilterLength = Inputs * TapsHeight * TapsWidth;");
+            EmitConstants(w, g, filterLength: true);
             if (tail != 0)
             {
                 w.Line($"// The last vector starts at Width − 8 and repeats {Lanes - tail} columns of the one before it: those lanes are zeroed.");
                 w.Line("Vector256<float> tailMask = Vector256.Create(" + string.Join(", ", Enumerable.Range(0, Lanes).Select(l => l < Lanes - tail ? "0" : "-1")) + ").AsSingle();");
             }
-            int fullFilters = g.OutChannels - g.OutChannels % filters;
-            if (fullFilters > 0)
-            {
-                using (w.Block($"for (int f = 0; f + {filters} <= Outputs; f += {filters})")) EmitWeightGradientTile(w, g, filters, starts, tail);
-            }
-            if (fullFilters < g.OutChannels)
-            {
-                using (w.Block($"for (int f = {fullFilters}; f < Outputs; f += {g.OutChannels - fullFilters})")) EmitWeightGradientTile(w, g, g.OutChannels - fullFilters, starts, tail);
-            }
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters => EmitWeightGradientTile(w, g, tileFilters, starts, tail));
         }
     }
 
@@ -290,14 +265,8 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)"))
         {
-            w.Line($"const int Inputs = {g.InChannels}, Outputs = {g.OutChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
-            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
-            int full = g.OutChannels - g.OutChannels % channelsPerTile;
-            using (w.Block($"for (int f = 0; f + {channelsPerTile} <= Outputs; f += {channelsPerTile})")) EmitChannelGradientTile(w, g, vectors);
-            if (full < g.OutChannels)
-            {
-                using (w.Block($"for (int f = {full}; f < Outputs; f += {g.OutChannels - full})")) EmitChannelGradientTile(w, g, (g.OutChannels - full) / Lanes);
-            }
+            EmitConstants(w, g, filterLength: false);
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelGradientTile(w, g, channels / Lanes));
         }
     }
 
@@ -361,14 +330,8 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float weightsByChannel, ref float outputByPosition)"))
         {
-            w.Line($"const int Inputs = {g.InChannels}, Outputs = {g.OutChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
-            w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
-            int full = g.OutChannels - g.OutChannels % channelsPerTile;
-            using (w.Block($"for (int f = 0; f + {channelsPerTile} <= Outputs; f += {channelsPerTile})")) EmitChannelForwardRows(w, g, vectors, positions);
-            if (full < g.OutChannels)
-            {
-                using (w.Block($"for (int f = {full}; f < Outputs; f += {g.OutChannels - full})")) EmitChannelForwardRows(w, g, (g.OutChannels - full) / Lanes, positions);
-            }
+            EmitConstants(w, g, filterLength: false);
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelForwardRows(w, g, channels / Lanes, positions));
         }
     }
 
@@ -376,12 +339,7 @@ internal static class DirectConvEmitter
     {
         using (w.Block("for (int y = 0; y < Height; y++)"))
         {
-            int full = g.OutWidth - g.OutWidth % positions;
-            using (w.Block($"for (int x = 0; x < {full}; x += {positions})")) EmitChannelForwardTile(w, g, vectors, positions);
-            if (full < g.OutWidth)
-            {
-                using (w.Block($"for (int x = {full}; x < Width; x += {g.OutWidth - full})")) EmitChannelForwardTile(w, g, vectors, g.OutWidth - full);
-            }
+            EmitTiledLoop(w, "x", "Width", g.OutWidth, positions, tilePositions => EmitChannelForwardTile(w, g, vectors, tilePositions));
         }
     }
 
@@ -414,6 +372,34 @@ internal static class DirectConvEmitter
         {
             string offset = (p == 0 ? "" : $"{p} * Outputs") + (v == 0 ? "" : (p == 0 ? "" : " + ") + $"{v * Lanes}");
             w.Line($"s{p}_{v}.StoreUnsafe(ref target{Offset(offset.Length == 0 ? "0" : offset)});");
+        }
+    }
+
+    /// <summary>The kernel's shape as named constants at the top of each emitted method (FilterLength where it indexes weights).</summary>
+    private static void EmitConstants(CodeWriter w, DirectConv g, bool filterLength)
+    {
+        w.Line($"const int Inputs = {g.InChannels}, Outputs = {g.OutChannels}, Height = {g.OutHeight}, Width = {g.OutWidth};");
+        w.Line($"const int TapsHeight = {g.KernelHeight}, TapsWidth = {g.KernelWidth}, SourceHeight = {g.PaddedHeight}, SourceWidth = {g.PaddedWidth};");
+        if (filterLength) w.Line("const int FilterLength = Inputs * TapsHeight * TapsWidth;");
+    }
+
+    /// <summary>
+    /// A loop over whole tiles of <paramref name="tile"/> along <paramref name="index"/> (up to <paramref name="bound"/>, the
+    /// constant <paramref name="total"/>), then the rest as one smaller tile, so every tile's size is a constant.
+    /// </summary>
+    private static void EmitTiledLoop(CodeWriter w, string index, string bound, int total, int tile, System.Action<int> body)
+    {
+        int full = total - total % tile;
+        if (full > 0)
+        {
+            string header = tile == 1
+                ? $"for (int {index} = 0; {index} < {bound}; {index}++)"
+                : $"for (int {index} = 0; {index} + {tile} <= {bound}; {index} += {tile})";
+            using (w.Block(header)) body(tile);
+        }
+        if (full < total)
+        {
+            using (w.Block($"for (int {index} = {full}; {index} < {bound}; {index} += {total - full})")) body(total - full);
         }
     }
 

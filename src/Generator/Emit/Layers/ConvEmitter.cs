@@ -131,6 +131,11 @@ internal sealed class ConvEmitter : ILayerEmitter
                 EmitCopyBordered(w);
                 w.Line();
             }
+            if (UsesChannelForward(layer) || UsesChannelWeightGradient(layer))
+            {
+                EmitChannelsLast(w);
+                w.Line();
+            }
             if (UsesChannelForward(layer))
             {
                 EmitChannelForwardHelpers(w, layer);
@@ -228,7 +233,7 @@ internal sealed class ConvEmitter : ILayerEmitter
             {
                 w.Line($"ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WeightsByChannel);");
                 w.Line($"ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}OutputByPosition);");
-                w.Line("TransposeWeights(ref weights, ref weightsByChannel);");
+                w.Line("ChannelsLast(ref weights, ref weightsByChannel, ColumnRows); // the weights of one tap and 8 filters as one vector, once per call");
             }
             using (w.Block("for (int n = 0; n < count; n++)"))
             {
@@ -344,7 +349,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                     {
                         w.Line("// The forward pass's bordered copy is made again rather than kept for the whole batch.");
                         w.Line("CopyBordered(input.Slice(n * InputLength, InputLength), padded);");
-                        w.Line("TransposeToPositions(dy, ref gradientByPosition);");
+                        w.Line("ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);");
                         w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));");
                     }
                     else if (UsesDirectWeightGradient(layer))
@@ -386,16 +391,23 @@ internal sealed class ConvEmitter : ILayerEmitter
         }
     }
 
+    /// <summary>
+    /// The one transposition both channels-in-lanes passes start from: an OutChannels × length matrix (the weights, one
+    /// filter per row; or one sample's dY, one plane per row) rewritten length × OutChannels, the channels side by side.
+    /// </summary>
+    private static void EmitChannelsLast(CodeWriter w)
+    {
+        w.Line("/// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name=\"length\"/> values: channels side by side.</summary>");
+        using (w.Block("private static void ChannelsLast(ref float source, ref float destination, int length)"))
+        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
+        using (w.Block("for (int t = 0; t < length; t++)"))
+        {
+            w.Line("Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);");
+        }
+    }
+
     private static void EmitChannelForwardHelpers(CodeWriter w, LayerPlan layer)
     {
-        w.Line("/// <summary>wt[i, ky, kx, o] = W[o, i, ky, kx]: the weights with the output channels side by side (once per call).</summary>");
-        using (w.Block("private static void TransposeWeights(ref float weights, ref float weightsByChannel)"))
-        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
-        using (w.Block("for (int t = 0; t < ColumnRows; t++)"))
-        {
-            w.Line("Unsafe.Add(ref weightsByChannel, t * OutChannels + o) = Unsafe.Add(ref weights, o * ColumnRows + t);");
-        }
-        w.Line();
         bool relu = layer.Decl.Activation == ActivationKind.ReLU;
         w.Line($"/// <summary>y[o, p] = {(relu ? "max(out[p, o] + bias[o], 0)" : "out[p, o] + bias[o]")}: one sample back in PyTorch's channel-major layout.</summary>");
         using (w.Block("private static void ToChannels(ref float outputByPosition, ReadOnlySpan<float> bias, Span<float> y)"))
@@ -414,17 +426,6 @@ internal sealed class ConvEmitter : ILayerEmitter
 
     private static void EmitChannelGradientHelpers(CodeWriter w)
     {
-        w.Line("/// <summary>dYt[p, o] = dY[o, p]: one sample's output gradient with the channels of a position side by side.</summary>");
-        using (w.Block("private static void TransposeToPositions(ReadOnlySpan<float> dy, ref float gradientByPosition)"))
-        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
-        {
-            w.Line("ref readonly float plane = ref dy[o * ColumnCols];");
-            using (w.Block("for (int p = 0; p < ColumnCols; p++)"))
-            {
-                w.Line("Unsafe.Add(ref gradientByPosition, p * OutChannels + o) = Unsafe.Add(ref Unsafe.AsRef(in plane), p);");
-            }
-        }
-        w.Line();
         w.Line("/// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>");
         using (w.Block("private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)"))
         using (w.Block("for (int o = 0; o < OutChannels; o++)"))
