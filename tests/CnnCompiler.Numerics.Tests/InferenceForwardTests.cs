@@ -46,6 +46,32 @@ public sealed class InferenceForwardTests
         Numeric.AssertClose(reference.Norm(conv1.Select(v => (double)v).ToArray(), "bn1", 8, 1e-3), bn1, 1e-5, 1e-6, "bn1");
     }
 
+    [Fact]
+    public void Predict_with_batch_norm_folded_into_winograd_convolutions_matches_the_unfolded_layers()
+    {
+        var net = new InferenceWinogradBatchNorm(seed: 5);
+        var random = new Random(13);
+        Randomize(net, random);
+        foreach (TensorInfo tensor in ((INetwork)net).Tensors.Where(t => t.Name.StartsWith("conv", StringComparison.Ordinal) && t.Name.EndsWith(".weight", StringComparison.Ordinal)))
+        {
+            // 288 inputs per output: scaled so that the logits stay in softmax's sensitive range.
+            foreach (ref float w in net.Parameters.Slice(tensor.Offset, tensor.Length)) w *= 0.1f;
+        }
+        float[] inputs = RandomValues(random, Batch * InferenceWinogradBatchNorm.InputLength, 1.5);
+        var probabilities = new float[Batch * InferenceWinogradBatchNorm.OutputLength];
+        net.Predict(inputs, probabilities);
+
+        // ComputeActivations runs every layer on its own (no fold); its logits, soft-maxed, are what Predict must give.
+        string last = ((INetwork)net).Tensors.Last(t => t.Store == TensorStore.Parameters).Name.Split('.')[0];
+        var logits = new float[InferenceWinogradBatchNorm.OutputLength];
+        for (int n = 0; n < Batch; n++)
+        {
+            net.ComputeActivations(last, inputs.AsSpan(n * InferenceWinogradBatchNorm.InputLength, InferenceWinogradBatchNorm.InputLength), logits);
+            double[] expected = Reference.Softmax(logits.Select(v => (double)v).ToArray());
+            Numeric.AssertClose(expected, probabilities.AsSpan(n * 3, 3).ToArray(), 1e-5, 1e-7, $"sample {n}");
+        }
+    }
+
     private static void AssertPredictMatchesReference(InferenceBatchNorm net, float[] inputs)
     {
         Reference reference = Reference.Of(net);
@@ -63,9 +89,9 @@ public sealed class InferenceForwardTests
     }
 
     /// <summary>Random weights and biases, γ around ±1, β and running means around 0, running variances in [0.2, 2.2].</summary>
-    private static void Randomize(InferenceBatchNorm net, Random random)
+    private static void Randomize(INetwork net, Random random)
     {
-        foreach (TensorInfo tensor in InferenceBatchNorm.Tensors)
+        foreach (TensorInfo tensor in net.Tensors)
         {
             Span<float> values = (tensor.Store == TensorStore.Parameters ? net.Parameters : net.State).Slice(tensor.Offset, tensor.Length);
             for (int i = 0; i < values.Length; i++)
@@ -74,7 +100,7 @@ public sealed class InferenceForwardTests
                 {
                     "running_var" => (float)(0.2 + 2 * random.NextDouble()),
                     "num_batches_tracked" => 7,
-                    "weight" when tensor.Name.StartsWith("bn", StringComparison.Ordinal) => (float)((random.Next(2) * 2 - 1) * (0.5 + random.NextDouble())),
+                    "weight" when tensor.Name.StartsWith("bn", StringComparison.Ordinal) || tensor.Name.Contains("norm", StringComparison.Ordinal) => (float)((random.Next(2) * 2 - 1) * (0.5 + random.NextDouble())),
                     _ => (float)(random.NextDouble() * 1.2 - 0.6),
                 };
             }

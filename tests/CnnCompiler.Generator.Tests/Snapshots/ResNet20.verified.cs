@@ -1793,8 +1793,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_0_Conv2Padded = null!;
         public float[] Layer2_0_Conv2GradientByPosition = null!;
         public float[] Layer2_0_Conv2WeightGradientByChannel = null!;
-        public float[] Layer2_0_Conv2PaddedGradient = null!;
         public float[] Layer2_0_Conv2RotatedWeights = null!;
+        public float[] Layer2_0_Conv2WinogradWeights = null!;
+        public float[] Layer2_0_Conv2WinogradTransformed = null!;
+        public float[] Layer2_0_Conv2WinogradProducts = null!;
+        public float[] Layer2_0_Conv2WinogradSource = null!;
+        public float[] Layer2_0_Conv2WinogradGradientSource = null!;
         public float[] Layer2_0_Conv2Folded = null!;
         /// <summary>layer2.0.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Bn2Output = null!, Layer2_0_Bn2Gradient = null!;
@@ -1822,8 +1826,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_1_Conv1Padded = null!;
         public float[] Layer2_1_Conv1GradientByPosition = null!;
         public float[] Layer2_1_Conv1WeightGradientByChannel = null!;
-        public float[] Layer2_1_Conv1PaddedGradient = null!;
         public float[] Layer2_1_Conv1RotatedWeights = null!;
+        public float[] Layer2_1_Conv1WinogradWeights = null!;
+        public float[] Layer2_1_Conv1WinogradTransformed = null!;
+        public float[] Layer2_1_Conv1WinogradProducts = null!;
+        public float[] Layer2_1_Conv1WinogradSource = null!;
+        public float[] Layer2_1_Conv1WinogradGradientSource = null!;
         public float[] Layer2_1_Conv1Folded = null!;
         /// <summary>layer2.1.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Bn1Output = null!, Layer2_1_Bn1Gradient = null!;
@@ -1838,8 +1846,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_1_Conv2Padded = null!;
         public float[] Layer2_1_Conv2GradientByPosition = null!;
         public float[] Layer2_1_Conv2WeightGradientByChannel = null!;
-        public float[] Layer2_1_Conv2PaddedGradient = null!;
         public float[] Layer2_1_Conv2RotatedWeights = null!;
+        public float[] Layer2_1_Conv2WinogradWeights = null!;
+        public float[] Layer2_1_Conv2WinogradTransformed = null!;
+        public float[] Layer2_1_Conv2WinogradProducts = null!;
+        public float[] Layer2_1_Conv2WinogradSource = null!;
+        public float[] Layer2_1_Conv2WinogradGradientSource = null!;
         public float[] Layer2_1_Conv2Folded = null!;
         /// <summary>layer2.1.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Bn2Output = null!, Layer2_1_Bn2Gradient = null!;
@@ -1857,8 +1869,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_2_Conv1Padded = null!;
         public float[] Layer2_2_Conv1GradientByPosition = null!;
         public float[] Layer2_2_Conv1WeightGradientByChannel = null!;
-        public float[] Layer2_2_Conv1PaddedGradient = null!;
         public float[] Layer2_2_Conv1RotatedWeights = null!;
+        public float[] Layer2_2_Conv1WinogradWeights = null!;
+        public float[] Layer2_2_Conv1WinogradTransformed = null!;
+        public float[] Layer2_2_Conv1WinogradProducts = null!;
+        public float[] Layer2_2_Conv1WinogradSource = null!;
+        public float[] Layer2_2_Conv1WinogradGradientSource = null!;
         public float[] Layer2_2_Conv1Folded = null!;
         /// <summary>layer2.2.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Bn1Output = null!, Layer2_2_Bn1Gradient = null!;
@@ -1873,8 +1889,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_2_Conv2Padded = null!;
         public float[] Layer2_2_Conv2GradientByPosition = null!;
         public float[] Layer2_2_Conv2WeightGradientByChannel = null!;
-        public float[] Layer2_2_Conv2PaddedGradient = null!;
         public float[] Layer2_2_Conv2RotatedWeights = null!;
+        public float[] Layer2_2_Conv2WinogradWeights = null!;
+        public float[] Layer2_2_Conv2WinogradTransformed = null!;
+        public float[] Layer2_2_Conv2WinogradProducts = null!;
+        public float[] Layer2_2_Conv2WinogradSource = null!;
+        public float[] Layer2_2_Conv2WinogradGradientSource = null!;
         public float[] Layer2_2_Conv2Folded = null!;
         /// <summary>layer2.2.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Bn2Output = null!, Layer2_2_Bn2Gradient = null!;
@@ -1904,8 +1924,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_0_Conv2Padded = null!;
         public float[] Layer3_0_Conv2GradientByPosition = null!;
         public float[] Layer3_0_Conv2WeightGradientByChannel = null!;
-        public float[] Layer3_0_Conv2PaddedGradient = null!;
         public float[] Layer3_0_Conv2RotatedWeights = null!;
+        public float[] Layer3_0_Conv2WinogradWeights = null!;
+        public float[] Layer3_0_Conv2WinogradTransformed = null!;
+        public float[] Layer3_0_Conv2WinogradProducts = null!;
+        public float[] Layer3_0_Conv2WinogradSource = null!;
+        public float[] Layer3_0_Conv2WinogradGradientSource = null!;
         public float[] Layer3_0_Conv2Folded = null!;
         /// <summary>layer3.0.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Bn2Output = null!, Layer3_0_Bn2Gradient = null!;
@@ -1933,8 +1957,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_1_Conv1Padded = null!;
         public float[] Layer3_1_Conv1GradientByPosition = null!;
         public float[] Layer3_1_Conv1WeightGradientByChannel = null!;
-        public float[] Layer3_1_Conv1PaddedGradient = null!;
         public float[] Layer3_1_Conv1RotatedWeights = null!;
+        public float[] Layer3_1_Conv1WinogradWeights = null!;
+        public float[] Layer3_1_Conv1WinogradTransformed = null!;
+        public float[] Layer3_1_Conv1WinogradProducts = null!;
+        public float[] Layer3_1_Conv1WinogradSource = null!;
+        public float[] Layer3_1_Conv1WinogradGradientSource = null!;
         public float[] Layer3_1_Conv1Folded = null!;
         /// <summary>layer3.1.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Bn1Output = null!, Layer3_1_Bn1Gradient = null!;
@@ -1949,8 +1977,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_1_Conv2Padded = null!;
         public float[] Layer3_1_Conv2GradientByPosition = null!;
         public float[] Layer3_1_Conv2WeightGradientByChannel = null!;
-        public float[] Layer3_1_Conv2PaddedGradient = null!;
         public float[] Layer3_1_Conv2RotatedWeights = null!;
+        public float[] Layer3_1_Conv2WinogradWeights = null!;
+        public float[] Layer3_1_Conv2WinogradTransformed = null!;
+        public float[] Layer3_1_Conv2WinogradProducts = null!;
+        public float[] Layer3_1_Conv2WinogradSource = null!;
+        public float[] Layer3_1_Conv2WinogradGradientSource = null!;
         public float[] Layer3_1_Conv2Folded = null!;
         /// <summary>layer3.1.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Bn2Output = null!, Layer3_1_Bn2Gradient = null!;
@@ -1968,8 +2000,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_2_Conv1Padded = null!;
         public float[] Layer3_2_Conv1GradientByPosition = null!;
         public float[] Layer3_2_Conv1WeightGradientByChannel = null!;
-        public float[] Layer3_2_Conv1PaddedGradient = null!;
         public float[] Layer3_2_Conv1RotatedWeights = null!;
+        public float[] Layer3_2_Conv1WinogradWeights = null!;
+        public float[] Layer3_2_Conv1WinogradTransformed = null!;
+        public float[] Layer3_2_Conv1WinogradProducts = null!;
+        public float[] Layer3_2_Conv1WinogradSource = null!;
+        public float[] Layer3_2_Conv1WinogradGradientSource = null!;
         public float[] Layer3_2_Conv1Folded = null!;
         /// <summary>layer3.2.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Bn1Output = null!, Layer3_2_Bn1Gradient = null!;
@@ -1984,8 +2020,12 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_2_Conv2Padded = null!;
         public float[] Layer3_2_Conv2GradientByPosition = null!;
         public float[] Layer3_2_Conv2WeightGradientByChannel = null!;
-        public float[] Layer3_2_Conv2PaddedGradient = null!;
         public float[] Layer3_2_Conv2RotatedWeights = null!;
+        public float[] Layer3_2_Conv2WinogradWeights = null!;
+        public float[] Layer3_2_Conv2WinogradTransformed = null!;
+        public float[] Layer3_2_Conv2WinogradProducts = null!;
+        public float[] Layer3_2_Conv2WinogradSource = null!;
+        public float[] Layer3_2_Conv2WinogradGradientSource = null!;
         public float[] Layer3_2_Conv2Folded = null!;
         /// <summary>layer3.2.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Bn2Output = null!, Layer3_2_Bn2Gradient = null!;
@@ -2180,8 +2220,12 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Conv2Padded = new float[10368];
             Layer2_0_Conv2GradientByPosition = new float[8192];
             Layer2_0_Conv2WeightGradientByChannel = new float[9216];
-            Layer2_0_Conv2PaddedGradient = new float[10368];
             Layer2_0_Conv2RotatedWeights = new float[9216];
+            Layer2_0_Conv2WinogradWeights = new float[16384];
+            Layer2_0_Conv2WinogradTransformed = new float[32768];
+            Layer2_0_Conv2WinogradProducts = new float[32768];
+            Layer2_0_Conv2WinogradSource = new float[10368];
+            Layer2_0_Conv2WinogradGradientSource = new float[10368];
             Layer2_0_Conv2Folded = new float[9248];
             Layer2_0_Bn2Output = new float[capacity * Layers.Layer2_0_Bn2.OutputLength];
             LayerOutputs[28] = Layer2_0_Bn2Output;
@@ -2220,8 +2264,12 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Conv1Padded = new float[10368];
             Layer2_1_Conv1GradientByPosition = new float[8192];
             Layer2_1_Conv1WeightGradientByChannel = new float[9216];
-            Layer2_1_Conv1PaddedGradient = new float[10368];
             Layer2_1_Conv1RotatedWeights = new float[9216];
+            Layer2_1_Conv1WinogradWeights = new float[16384];
+            Layer2_1_Conv1WinogradTransformed = new float[32768];
+            Layer2_1_Conv1WinogradProducts = new float[32768];
+            Layer2_1_Conv1WinogradSource = new float[10368];
+            Layer2_1_Conv1WinogradGradientSource = new float[10368];
             Layer2_1_Conv1Folded = new float[9248];
             Layer2_1_Bn1Output = new float[capacity * Layers.Layer2_1_Bn1.OutputLength];
             LayerOutputs[34] = Layer2_1_Bn1Output;
@@ -2239,8 +2287,12 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Conv2Padded = new float[10368];
             Layer2_1_Conv2GradientByPosition = new float[8192];
             Layer2_1_Conv2WeightGradientByChannel = new float[9216];
-            Layer2_1_Conv2PaddedGradient = new float[10368];
             Layer2_1_Conv2RotatedWeights = new float[9216];
+            Layer2_1_Conv2WinogradWeights = new float[16384];
+            Layer2_1_Conv2WinogradTransformed = new float[32768];
+            Layer2_1_Conv2WinogradProducts = new float[32768];
+            Layer2_1_Conv2WinogradSource = new float[10368];
+            Layer2_1_Conv2WinogradGradientSource = new float[10368];
             Layer2_1_Conv2Folded = new float[9248];
             Layer2_1_Bn2Output = new float[capacity * Layers.Layer2_1_Bn2.OutputLength];
             LayerOutputs[37] = Layer2_1_Bn2Output;
@@ -2262,8 +2314,12 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Conv1Padded = new float[10368];
             Layer2_2_Conv1GradientByPosition = new float[8192];
             Layer2_2_Conv1WeightGradientByChannel = new float[9216];
-            Layer2_2_Conv1PaddedGradient = new float[10368];
             Layer2_2_Conv1RotatedWeights = new float[9216];
+            Layer2_2_Conv1WinogradWeights = new float[16384];
+            Layer2_2_Conv1WinogradTransformed = new float[32768];
+            Layer2_2_Conv1WinogradProducts = new float[32768];
+            Layer2_2_Conv1WinogradSource = new float[10368];
+            Layer2_2_Conv1WinogradGradientSource = new float[10368];
             Layer2_2_Conv1Folded = new float[9248];
             Layer2_2_Bn1Output = new float[capacity * Layers.Layer2_2_Bn1.OutputLength];
             LayerOutputs[41] = Layer2_2_Bn1Output;
@@ -2281,8 +2337,12 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Conv2Padded = new float[10368];
             Layer2_2_Conv2GradientByPosition = new float[8192];
             Layer2_2_Conv2WeightGradientByChannel = new float[9216];
-            Layer2_2_Conv2PaddedGradient = new float[10368];
             Layer2_2_Conv2RotatedWeights = new float[9216];
+            Layer2_2_Conv2WinogradWeights = new float[16384];
+            Layer2_2_Conv2WinogradTransformed = new float[32768];
+            Layer2_2_Conv2WinogradProducts = new float[32768];
+            Layer2_2_Conv2WinogradSource = new float[10368];
+            Layer2_2_Conv2WinogradGradientSource = new float[10368];
             Layer2_2_Conv2Folded = new float[9248];
             Layer2_2_Bn2Output = new float[capacity * Layers.Layer2_2_Bn2.OutputLength];
             LayerOutputs[44] = Layer2_2_Bn2Output;
@@ -2324,8 +2384,12 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Conv2Padded = new float[6400];
             Layer3_0_Conv2GradientByPosition = new float[4096];
             Layer3_0_Conv2WeightGradientByChannel = new float[36864];
-            Layer3_0_Conv2PaddedGradient = new float[6400];
             Layer3_0_Conv2RotatedWeights = new float[36864];
+            Layer3_0_Conv2WinogradWeights = new float[65536];
+            Layer3_0_Conv2WinogradTransformed = new float[49152];
+            Layer3_0_Conv2WinogradProducts = new float[49152];
+            Layer3_0_Conv2WinogradSource = new float[19200];
+            Layer3_0_Conv2WinogradGradientSource = new float[19200];
             Layer3_0_Conv2Folded = new float[36928];
             Layer3_0_Bn2Output = new float[capacity * Layers.Layer3_0_Bn2.OutputLength];
             LayerOutputs[51] = Layer3_0_Bn2Output;
@@ -2359,8 +2423,12 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Conv1Padded = new float[6400];
             Layer3_1_Conv1GradientByPosition = new float[4096];
             Layer3_1_Conv1WeightGradientByChannel = new float[36864];
-            Layer3_1_Conv1PaddedGradient = new float[6400];
             Layer3_1_Conv1RotatedWeights = new float[36864];
+            Layer3_1_Conv1WinogradWeights = new float[65536];
+            Layer3_1_Conv1WinogradTransformed = new float[49152];
+            Layer3_1_Conv1WinogradProducts = new float[49152];
+            Layer3_1_Conv1WinogradSource = new float[19200];
+            Layer3_1_Conv1WinogradGradientSource = new float[19200];
             Layer3_1_Conv1Folded = new float[36928];
             Layer3_1_Bn1Output = new float[capacity * Layers.Layer3_1_Bn1.OutputLength];
             LayerOutputs[57] = Layer3_1_Bn1Output;
@@ -2378,8 +2446,12 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Conv2Padded = new float[6400];
             Layer3_1_Conv2GradientByPosition = new float[4096];
             Layer3_1_Conv2WeightGradientByChannel = new float[36864];
-            Layer3_1_Conv2PaddedGradient = new float[6400];
             Layer3_1_Conv2RotatedWeights = new float[36864];
+            Layer3_1_Conv2WinogradWeights = new float[65536];
+            Layer3_1_Conv2WinogradTransformed = new float[49152];
+            Layer3_1_Conv2WinogradProducts = new float[49152];
+            Layer3_1_Conv2WinogradSource = new float[19200];
+            Layer3_1_Conv2WinogradGradientSource = new float[19200];
             Layer3_1_Conv2Folded = new float[36928];
             Layer3_1_Bn2Output = new float[capacity * Layers.Layer3_1_Bn2.OutputLength];
             LayerOutputs[60] = Layer3_1_Bn2Output;
@@ -2406,8 +2478,12 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Conv1Padded = new float[6400];
             Layer3_2_Conv1GradientByPosition = new float[4096];
             Layer3_2_Conv1WeightGradientByChannel = new float[36864];
-            Layer3_2_Conv1PaddedGradient = new float[6400];
             Layer3_2_Conv1RotatedWeights = new float[36864];
+            Layer3_2_Conv1WinogradWeights = new float[65536];
+            Layer3_2_Conv1WinogradTransformed = new float[49152];
+            Layer3_2_Conv1WinogradProducts = new float[49152];
+            Layer3_2_Conv1WinogradSource = new float[19200];
+            Layer3_2_Conv1WinogradGradientSource = new float[19200];
             Layer3_2_Conv1Folded = new float[36928];
             Layer3_2_Bn1Output = new float[capacity * Layers.Layer3_2_Bn1.OutputLength];
             LayerOutputs[64] = Layer3_2_Bn1Output;
@@ -2425,8 +2501,12 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Conv2Padded = new float[6400];
             Layer3_2_Conv2GradientByPosition = new float[4096];
             Layer3_2_Conv2WeightGradientByChannel = new float[36864];
-            Layer3_2_Conv2PaddedGradient = new float[6400];
             Layer3_2_Conv2RotatedWeights = new float[36864];
+            Layer3_2_Conv2WinogradWeights = new float[65536];
+            Layer3_2_Conv2WinogradTransformed = new float[49152];
+            Layer3_2_Conv2WinogradProducts = new float[49152];
+            Layer3_2_Conv2WinogradSource = new float[19200];
+            Layer3_2_Conv2WinogradGradientSource = new float[19200];
             Layer3_2_Conv2Folded = new float[36928];
             Layer3_2_Bn2Output = new float[capacity * Layers.Layer3_2_Bn2.OutputLength];
             LayerOutputs[67] = Layer3_2_Bn2Output;
@@ -7699,7 +7779,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Conv2
         {
@@ -7718,8 +7798,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 256;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 18, PaddedWidth = 18;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 18, GradientWidth = 18, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -7732,14 +7810,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer2_0_Conv2Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer2_0_Conv2WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer2_0_Conv2WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -7753,9 +7826,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer2_0_Conv2WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer2_0_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer2_0_Conv2WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer2_0_Conv2RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer2_0_Conv2WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_0_Conv2WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -7766,16 +7845,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -7804,130 +7873,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -8019,130 +8183,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -8901,7 +9160,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Conv1
         {
@@ -8920,8 +9179,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 256;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 18, PaddedWidth = 18;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 18, GradientWidth = 18, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -8934,14 +9191,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer2_1_Conv1Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer2_1_Conv1WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer2_1_Conv1WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -8955,9 +9207,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer2_1_Conv1WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer2_1_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer2_1_Conv1WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer2_1_Conv1RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer2_1_Conv1WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv1WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -8968,16 +9226,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -9006,130 +9254,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -9221,130 +9564,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -9542,7 +9980,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Conv2
         {
@@ -9561,8 +9999,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 256;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 18, PaddedWidth = 18;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 18, GradientWidth = 18, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -9575,14 +10011,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer2_1_Conv2Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer2_1_Conv2WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer2_1_Conv2WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -9596,9 +10027,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer2_1_Conv2WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer2_1_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer2_1_Conv2WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer2_1_Conv2RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer2_1_Conv2WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_1_Conv2WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -9609,16 +10046,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -9647,130 +10074,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -9862,130 +10384,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -10211,7 +10828,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Conv1
         {
@@ -10230,8 +10847,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 256;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 18, PaddedWidth = 18;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 18, GradientWidth = 18, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -10244,14 +10859,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer2_2_Conv1Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer2_2_Conv1WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer2_2_Conv1WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -10265,9 +10875,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer2_2_Conv1WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer2_2_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer2_2_Conv1WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer2_2_Conv1RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer2_2_Conv1WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv1WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -10278,16 +10894,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -10316,130 +10922,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -10531,130 +11232,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -10852,7 +11648,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 2 rows × 2 vectors of 8 columns; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 2 rows × 2 vectors of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (4 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Conv2
         {
@@ -10871,8 +11667,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 256;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 18, PaddedWidth = 18;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 18, GradientWidth = 18, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -10885,14 +11679,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer2_2_Conv2Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer2_2_Conv2WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer2_2_Conv2WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -10906,9 +11695,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer2_2_Conv2WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer2_2_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer2_2_Conv2WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer2_2_Conv2RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer2_2_Conv2WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer2_2_Conv2WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -10919,16 +11714,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -10957,130 +11742,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -11172,130 +12052,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 32, Outputs = 32, Height = 16, Width = 16;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 32, Outputs = 32, InputHeight = 16, InputWidth = 16, Top = 1, Left = 1, Height = 16, Width = 16, SourceHeight = 18, SourceWidth = 18, TileRows = 8, TileColumns = 8, SamplesPerBlock = 1, RowsPerBlock = 8;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        Vector256<float> s300 = bias3, s301 = bias3, s310 = bias3, s311 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 8 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 32, SourceHeight = 18, SourceWidth = 18, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 8)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x10, x11, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 8));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 9));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 10));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector256.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector256.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector256.FusedMultiplyAdd(x11, w2, s211);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s301 = Vector256.FusedMultiplyAdd(x01, w3, s301);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s311 = Vector256.FusedMultiplyAdd(x11, w3, s311);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 8);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        s101.StoreUnsafe(ref target10, 8);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        s111.StoreUnsafe(ref target11, 8);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        s201.StoreUnsafe(ref target20, 8);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        s211.StoreUnsafe(ref target21, 8);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        s301.StoreUnsafe(ref target30, 8);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        s311.StoreUnsafe(ref target31, 8);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 32, Outputs = 32, BlockTiles = 64;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 8 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 32, Height = 16, Width = 16, TileColumns = 8, RowsPerBlock = 8, BlockTiles = 64;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 8)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                            }
+                        }
                     }
                 }
             }
@@ -12082,7 +13057,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Conv2
         {
@@ -12101,8 +13076,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 64;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 10, PaddedWidth = 10;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 10, GradientWidth = 10, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -12115,14 +13088,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer3_0_Conv2Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer3_0_Conv2WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer3_0_Conv2WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -12136,9 +13104,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer3_0_Conv2WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer3_0_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer3_0_Conv2WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer3_0_Conv2RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer3_0_Conv2WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_0_Conv2WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -12149,16 +13123,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -12187,138 +13151,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -12460,138 +13511,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -13350,7 +14488,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Conv1
         {
@@ -13369,8 +14507,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 64;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 10, PaddedWidth = 10;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 10, GradientWidth = 10, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -13383,14 +14519,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer3_1_Conv1Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer3_1_Conv1WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer3_1_Conv1WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -13404,9 +14535,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer3_1_Conv1WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer3_1_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer3_1_Conv1WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer3_1_Conv1RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer3_1_Conv1WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv1WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -13417,16 +14554,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -13455,138 +14582,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -13728,138 +14942,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -14057,7 +15358,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Conv2
         {
@@ -14076,8 +15377,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 64;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 10, PaddedWidth = 10;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 10, GradientWidth = 10, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -14090,14 +15389,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer3_1_Conv2Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer3_1_Conv2WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer3_1_Conv2WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -14111,9 +15405,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer3_1_Conv2WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer3_1_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer3_1_Conv2WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer3_1_Conv2RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer3_1_Conv2WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_1_Conv2WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -14124,16 +15424,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -14162,138 +15452,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -14435,138 +15812,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -14792,7 +16256,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Conv1
         {
@@ -14811,8 +16275,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 64;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 10, PaddedWidth = 10;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 10, GradientWidth = 10, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -14825,14 +16287,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer3_2_Conv1Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer3_2_Conv1WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer3_2_Conv1WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -14846,9 +16303,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer3_2_Conv1WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer3_2_Conv1PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer3_2_Conv1WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer3_2_Conv1RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer3_2_Conv1WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv1WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -14859,16 +16322,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -14897,138 +16350,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -15170,138 +16710,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -15499,7 +17126,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 4 rows × 1 vector of 8 columns; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as a direct convolution of the bordered dY with rotated weights (4 filters × 4 rows × 1 vector of 8 columns)
+        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles; backward: dW reduced with output channels in vector lanes (5 vectors × 3 kernel columns), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, GEMM tiles of 4 filters × 4 vectors of 8 tiles of the bordered dY with rotated weights
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Conv2
         {
@@ -15518,8 +17145,6 @@ public partial class ResNet20 : IClassifier
             public const int ColumnCols = 64;
             /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
             public const int PaddedHeight = 10, PaddedWidth = 10;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 10, GradientWidth = 10, GradientTop = 1, GradientLeft = 1;
 
             /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
@@ -15532,14 +17157,9 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = W ⊛ x + b with the given weights and bias (empty: none).</summary>
             private static void Apply(ReadOnlySpan<float> weightValues, ReadOnlySpan<float> bias, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                ref float weights = ref MemoryMarshal.GetReference(weightValues);
-                ReadOnlySpan<float> biasValues = bias;
-                float[] padded = workspace.Layer3_2_Conv2Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
+                float[] transformedWeights = workspace.Layer3_2_Conv2WinogradWeights;
+                WinogradKernels.TransformWeights(weightValues, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call
+                ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), bias, output, workspace.Layer3_2_Conv2WinogradSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2WinogradProducts), count);
             }
 
             /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
@@ -15553,9 +17173,15 @@ public partial class ResNet20 : IClassifier
                 ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2GradientByPosition);
                 float[] weightGradientByChannel = workspace.Layer3_2_Conv2WeightGradientByChannel;
                 if (trainable) Array.Clear(weightGradientByChannel);
-                float[] bordered = workspace.Layer3_2_Conv2PaddedGradient;
                 ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                float[] transformedWeights = workspace.Layer3_2_Conv2WinogradWeights;
+                if (!inputGradient.IsEmpty)
+                {
+                    RotateWeights(ref weights, ref rotated);
+                    WinogradKernels.TransformWeights(workspace.Layer3_2_Conv2RotatedWeights, transformedWeights, InChannels, OutChannels);
+                    // dx for the whole batch at once: the Winograd blocks may span samples.
+                    ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.Layer3_2_Conv2WinogradGradientSource, ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.Layer3_2_Conv2WinogradProducts), count);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
@@ -15566,16 +17192,6 @@ public partial class ResNet20 : IClassifier
                         ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
                         AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
                 if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
             }
@@ -15604,138 +17220,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }
@@ -15877,138 +17580,225 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
+            private static void ConvolveGradientWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
             {
-                const int Inputs = 64, Outputs = 64, Height = 8, Width = 8;
-                const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 10, SourceWidth = 10;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 4 <= Outputs; f += 4)
+                const int Inputs = 64, Outputs = 64, InputHeight = 8, InputWidth = 8, Top = 1, Left = 1, Height = 8, Width = 8, SourceHeight = 10, SourceWidth = 10, TileRows = 4, TileColumns = 4, SamplesPerBlock = 3, RowsPerBlock = 4;
+                const int InputLength = Inputs * InputHeight * InputWidth, SourceLength = Inputs * SourceHeight * SourceWidth, OutputLength = Outputs * Height * Width;
+                for (int n = 0; n < count; n += SamplesPerBlock)
                 {
-                    for (int y = 0; y + 4 <= Height; y += 4)
+                    int samples = Math.Min(SamplesPerBlock, count - n);
+                    for (int s = 0; s < samples; s++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> bias3 = hasBias ? Vector256.Create(bias[f + 3]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s010 = bias0, s020 = bias0, s030 = bias0;
-                        Vector256<float> s100 = bias1, s110 = bias1, s120 = bias1, s130 = bias1;
-                        Vector256<float> s200 = bias2, s210 = bias2, s220 = bias2, s230 = bias2;
-                        Vector256<float> s300 = bias3, s310 = bias3, s320 = bias3, s330 = bias3;
-                        for (int i = 0; i < Inputs; i++)
+                        WinogradKernels.CopyDeinterleaved(input.Slice((n + s) * InputLength, InputLength), source.AsSpan(s * SourceLength, SourceLength), Inputs, InputHeight, InputWidth, SourceHeight, SourceWidth, Top, Left);
+                    }
+                    ref float target = ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength);
+                    for (int row = 0; row < TileRows; row += RowsPerBlock)
+                    {
+                        ConvolveGradientWinogradInput(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);
+                        ConvolveGradientWinogradMultiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);
+                        ConvolveGradientWinogradOutput(ref products, bias, ref target, row, samples);
+                    }
+                }
+            }
+
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
+            {
+                const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;
+                for (int s = 0; s < samples; s++)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
+                            ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            for (int x = 0; x < TileColumns; x += 4)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x10, x20, x30, w0, w1, w2, w3;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 0));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 0));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 0));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 1));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 1));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 1));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x10 = Vector256.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x20 = Vector256.LoadUnsafe(ref source, (nuint)(2 * SourceWidth + 2));
-                                x30 = Vector256.LoadUnsafe(ref source, (nuint)(3 * SourceWidth + 2));
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s010 = Vector256.FusedMultiplyAdd(x10, w0, s010);
-                                s020 = Vector256.FusedMultiplyAdd(x20, w0, s020);
-                                s030 = Vector256.FusedMultiplyAdd(x30, w0, s030);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s110 = Vector256.FusedMultiplyAdd(x10, w1, s110);
-                                s120 = Vector256.FusedMultiplyAdd(x20, w1, s120);
-                                s130 = Vector256.FusedMultiplyAdd(x30, w1, s130);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s210 = Vector256.FusedMultiplyAdd(x10, w2, s210);
-                                s220 = Vector256.FusedMultiplyAdd(x20, w2, s220);
-                                s230 = Vector256.FusedMultiplyAdd(x30, w2, s230);
-                                w3 = Vector256.Create(Unsafe.Add(ref tap, 3 * FilterLength + 2));
-                                s300 = Vector256.FusedMultiplyAdd(x00, w3, s300);
-                                s310 = Vector256.FusedMultiplyAdd(x10, w3, s310);
-                                s320 = Vector256.FusedMultiplyAdd(x20, w3, s320);
-                                s330 = Vector256.FusedMultiplyAdd(x30, w3, s330);
+                                // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
+                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
+                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
+                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
+                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
+                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
+                                (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
+                                (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
+                                (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
+                                (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
+                                (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
+                                (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
+                                (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
+                                (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
+                                (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
+                                (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
+                                (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
+                                (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
+                                (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
+                                (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
+                                (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
+                                (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        ref float target02 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 2) * Width);
-                        s020.StoreUnsafe(ref target02);
-                        ref float target03 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 3) * Width);
-                        s030.StoreUnsafe(ref target03);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        s100.StoreUnsafe(ref target10);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        s110.StoreUnsafe(ref target11);
-                        ref float target12 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 2) * Width);
-                        s120.StoreUnsafe(ref target12);
-                        ref float target13 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 3) * Width);
-                        s130.StoreUnsafe(ref target13);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        s200.StoreUnsafe(ref target20);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        s210.StoreUnsafe(ref target21);
-                        ref float target22 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 2) * Width);
-                        s220.StoreUnsafe(ref target22);
-                        ref float target23 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 3) * Width);
-                        s230.StoreUnsafe(ref target23);
-                        ref float target30 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 0) * Width);
-                        s300.StoreUnsafe(ref target30);
-                        ref float target31 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 1) * Width);
-                        s310.StoreUnsafe(ref target31);
-                        ref float target32 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 2) * Width);
-                        s320.StoreUnsafe(ref target32);
-                        ref float target33 = ref Unsafe.Add(ref output, ((f + 3) * Height + y + 3) * Width);
-                        s330.StoreUnsafe(ref target33);
+                    }
+                }
+            }
+
+            /// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of 4 filters × 4 vectors of 8 tiles, an overlapping last vector for a rest of 4.</summary>
+            private static void ConvolveGradientWinogradMultiply(ref float weights, ref float transformed, ref float products, int tiles)
+            {
+                const int Inputs = 64, Outputs = 64, BlockTiles = 48;
+                for (int p = 0; p < 16; p++)
+                {
+                    ref float u = ref Unsafe.Add(ref weights, p * Outputs * Inputs);
+                    ref float v = ref Unsafe.Add(ref transformed, p * Inputs * BlockTiles);
+                    ref float m = ref Unsafe.Add(ref products, p * Outputs * BlockTiles);
+                    for (int f = 0; f + 4 <= Outputs; f += 4)
+                    {
+                        int t = 0;
+                        for (; t + 32 <= tiles; t += 32)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s3_2 = Vector256<float>.Zero, s3_3 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
+                                Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
+                                Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
+                                s0_2 = Vector256.FusedMultiplyAdd(x2, w0, s0_2);
+                                s0_3 = Vector256.FusedMultiplyAdd(x3, w0, s0_3);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                s1_1 = Vector256.FusedMultiplyAdd(x1, w1, s1_1);
+                                s1_2 = Vector256.FusedMultiplyAdd(x2, w1, s1_2);
+                                s1_3 = Vector256.FusedMultiplyAdd(x3, w1, s1_3);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                s2_1 = Vector256.FusedMultiplyAdd(x1, w2, s2_1);
+                                s2_2 = Vector256.FusedMultiplyAdd(x2, w2, s2_2);
+                                s2_3 = Vector256.FusedMultiplyAdd(x3, w2, s2_3);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                                s3_1 = Vector256.FusedMultiplyAdd(x1, w3, s3_1);
+                                s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
+                                s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
+                            s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
+                            s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
+                            s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
+                            s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
+                            s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
+                            s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                            s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
+                            s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
+                            s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                        }
+                        for (; t + 8 <= tiles; t += 8)
+                        {
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                        // Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).
+                        if (t < tiles)
+                        {
+                            t = tiles - 8;
+                            Vector256<float> s0_0 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero;
+                            ref float column = ref Unsafe.Add(ref v, t);
+                            ref float row = ref Unsafe.Add(ref u, f * Inputs);
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
+                                s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
+                                Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
+                                s1_0 = Vector256.FusedMultiplyAdd(x0, w1, s1_0);
+                                Vector256<float> w2 = Vector256.Create(Unsafe.Add(ref row, 2 * Inputs + i));
+                                s2_0 = Vector256.FusedMultiplyAdd(x0, w2, s2_0);
+                                Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
+                                s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
+                            }
+                            s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
+                            s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
+                            s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
+                            s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
+            {
+                const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
+                const int PositionStride = Outputs * BlockTiles;
+                bool hasBias = !bias.IsEmpty;
+                for (int o = 0; o < Outputs; o++)
+                {
+                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    for (int s = 0; s < samples; s++)
+                    {
+                        for (int r = 0; r < RowsPerBlock; r++)
+                        {
+                            ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
+                            ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
+                            for (int x = 0; x < TileColumns; x += 4)
+                            {
+                                // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
+                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
+                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                first0.StoreUnsafe(ref target, (nuint)(2 * x));
+                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
+                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
+                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                            }
+                        }
                     }
                 }
             }

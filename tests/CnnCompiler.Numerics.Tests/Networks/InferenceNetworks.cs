@@ -17,3 +17,16 @@ namespace CnnCompiler.Numerics.Tests.Networks;
 [Dense(3)]
 [SoftmaxCrossEntropy]
 public partial class InferenceBatchNorm;
+
+// 32 channels of 8×8 with 3×3 same-padded convolutions: Predict folds each BatchNorm into a Winograd convolution
+// (WinogradEmitter), the first with a bias and a ReLU after the norm, the second without a bias.
+[Network(32, 8, 8)]
+[Conv2D(32, 3, Padding = Padding.Same)]
+[BatchNorm]
+[ReLU]
+[Conv2D(32, 3, Padding = Padding.Same, UseBias = false)]
+[BatchNorm]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class InferenceWinogradBatchNorm;

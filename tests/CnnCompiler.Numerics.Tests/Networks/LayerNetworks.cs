@@ -482,3 +482,41 @@ public partial class MaxPoolThenDense : ITestNetwork;
 [Dense(3)]
 [SoftmaxCrossEntropy]
 public partial class SmoothStack : ITestNetwork;
+
+// Winograd F(2×2, 3×3) (WinogradEmitter): stride-1 3×3 layers with an even output height, a width that is a multiple
+// of 8 and at least 32 channels each side. 8 columns (4 tiles per row: 128-bit transforms) with the input gradient the
+// same way; 16 columns (256-bit) with 36 filters (GEMM tiles that do not divide the filters) and a fused ReLU; 3 rows
+// of 4 tiles (12 per sample: the GEMM's overlapping last vector) with valid padding (input gradient through col2im);
+// padding 2 (the source placed at row and column 2; a direct input gradient); a 32×64 plane that splits into blocks of
+// tile rows.
+[Network(32, 4, 8)]
+[Conv2D(32, 3, Padding = Padding.Same)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWinogradSame : ITestNetwork;
+
+[Network(33, 6, 16)]
+[Conv2D(36, 3, PaddingSize = 1, Activation = Activation.ReLU)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWinogradReLU : ITestNetwork;
+
+[Network(32, 8, 10)]
+[Conv2D(32, 3)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWinogradValid : ITestNetwork;
+
+[Network(32, 6, 14)]
+[Conv2D(33, 3, PaddingSize = 2, Activation = Activation.Tanh)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWinogradPaddedTwo : ITestNetwork;
+
+[Network(32, 32, 64)]
+[Conv2D(32, 3, Padding = Padding.Same, UseBias = false)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWinogradRowBlocks : ITestNetwork;
+
+// 48 tiles per sample against a block budget of 96: blocks of 2 samples, so a batch of 3 runs a full block and a
+// partial one.
+[Network(32, 12, 16)]
+[Conv2D(32, 3, Padding = Padding.Same)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWinogradSampleBlocks : ITestNetwork;

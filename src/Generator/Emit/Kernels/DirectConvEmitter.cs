@@ -161,7 +161,7 @@ internal static class DirectConvEmitter
     /// The tile size for <paramref name="total"/> items at most <paramref name="largest"/> per tile that spreads them most
     /// evenly: 6 filters with room for 4 go as 3 + 3, not 4 + a weaker tile of 2.
     /// </summary>
-    private static int Balanced(int total, int largest)
+    internal static int Balanced(int total, int largest)
     {
         int tiles = (total + largest - 1) / largest;
         return (total + tiles - 1) / tiles;
@@ -387,7 +387,7 @@ internal static class DirectConvEmitter
     /// A loop over whole tiles of <paramref name="tile"/> along <paramref name="index"/> (up to <paramref name="bound"/>, the
     /// constant <paramref name="total"/>), then the rest as one smaller tile, so every tile's size is a constant.
     /// </summary>
-    private static void EmitTiledLoop(CodeWriter w, string index, string bound, int total, int tile, System.Action<int> body)
+    internal static void EmitTiledLoop(CodeWriter w, string index, string bound, int total, int tile, System.Action<int> body)
     {
         int full = total - total % tile;
         if (full > 0)

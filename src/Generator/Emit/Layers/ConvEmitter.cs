@@ -29,9 +29,23 @@ internal sealed class ConvEmitter : ILayerEmitter
         if (UsesDirectInputGradient(layer))
         {
             DirectConv g = InputGradientConv(layer);
-            yield return new ScratchBuffer(layer.Identifier + "PaddedGradient", "float", (long)g.InChannels * g.PaddedHeight * g.PaddedWidth, PerSample: false);
+            if (!UsesWinogradInputGradient(layer)) yield return new ScratchBuffer(layer.Identifier + "PaddedGradient", "float", (long)g.InChannels * g.PaddedHeight * g.PaddedWidth, PerSample: false);
             yield return new ScratchBuffer(layer.Identifier + "RotatedWeights", "float", layer.WeightCount, PerSample: false);
         }
+        bool winogradForward = UsesWinogradForward(layer), winogradGradient = UsesWinogradInputGradient(layer);
+        if (winogradForward || winogradGradient)
+        {
+            // The forward pass and the input gradient run at different times: they share the transformed weights and blocks.
+            var passes = new List<WinogradConv>();
+            if (winogradForward) passes.Add(ForwardWinograd(layer));
+            if (winogradGradient) passes.Add(InputGradientWinograd(layer));
+            yield return new ScratchBuffer(layer.Identifier + "WinogradWeights", "float", passes.Max(WinogradEmitter.WeightsLength), PerSample: false);
+            yield return new ScratchBuffer(layer.Identifier + "WinogradTransformed", "float", passes.Max(WinogradEmitter.TransformedLength), PerSample: false);
+            yield return new ScratchBuffer(layer.Identifier + "WinogradProducts", "float", passes.Max(WinogradEmitter.ProductsLength), PerSample: false);
+        }
+        // Each deinterleaved source keeps its own zero border, so the two are separate buffers.
+        if (winogradForward) yield return new ScratchBuffer(layer.Identifier + "WinogradSource", "float", WinogradEmitter.SourceLength(ForwardWinograd(layer)), PerSample: false);
+        if (winogradGradient) yield return new ScratchBuffer(layer.Identifier + "WinogradGradientSource", "float", WinogradEmitter.SourceLength(InputGradientWinograd(layer)), PerSample: false);
         if (layer.FoldsBatchNorm) yield return BatchNormEmitter.FoldedBuffer(layer);
     }
 
@@ -69,6 +83,28 @@ internal sealed class ConvEmitter : ILayerEmitter
     /// <summary>Small planes with whole vectors of output channels reduce the weight gradient across channels (see DirectConvEmitter).</summary>
     private static bool UsesChannelWeightGradient(LayerPlan layer) =>
         UsesDirectWeightGradient(layer) && DirectConvEmitter.WeightGradientByChannel(ForwardConv(layer));
+
+    /// <summary>
+    /// Stride-1 3×3 layers whose output has an even height, a width that is a multiple of 8 and at least 8 channels on
+    /// both sides run the forward pass as Winograd F(2×2, 3×3) (<see cref="WinogradEmitter"/>): 2.25× fewer
+    /// multiplications than the direct kernel, which is already close to the FMA units' peak.
+    /// </summary>
+    private static bool UsesWinogradForward(LayerPlan layer) =>
+        UsesDirectForward(layer) && IsThreeByThree(layer) && WinogradEmitter.Supports(ForwardWinograd(layer));
+
+    /// <summary>The input gradient, a stride-1 3×3 convolution of the bordered dY, the same way when its shapes allow.</summary>
+    private static bool UsesWinogradInputGradient(LayerPlan layer) =>
+        UsesDirectInputGradient(layer) && IsThreeByThree(layer) && WinogradEmitter.Supports(InputGradientWinograd(layer));
+
+    private static bool IsThreeByThree(LayerPlan layer) => layer.Decl.Kernel[0] == 3 && layer.Decl.Kernel[1] == 3;
+
+    private static WinogradConv ForwardWinograd(LayerPlan layer) => new(
+        layer.Input.Channels, layer.Output.Channels, layer.Input.Spatial(0), layer.Input.Spatial(1), layer.Output.Spatial(0), layer.Output.Spatial(1),
+        layer.PadBegin[0], layer.PadBegin[1], ReluEpilogue: layer.Decl.Activation == ActivationKind.ReLU);
+
+    private static WinogradConv InputGradientWinograd(LayerPlan layer) => new(
+        layer.Output.Channels, layer.Input.Channels, layer.Output.Spatial(0), layer.Output.Spatial(1), layer.Input.Spatial(0), layer.Input.Spatial(1),
+        2 - layer.PadBegin[0], 2 - layer.PadBegin[1], ReluEpilogue: false);
 
     /// <summary>Whether any pass still goes through the im2col column matrix.</summary>
     private static bool UsesColumns(LayerPlan layer) =>
@@ -110,7 +146,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line("/// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>");
                 w.Line($"public const int PaddedHeight = {PaddedHeight(layer)}, PaddedWidth = {PaddedWidth(layer)};");
             }
-            if (UsesDirectInputGradient(layer))
+            if (UsesDirectInputGradient(layer) && !UsesWinogradInputGradient(layer))
             {
                 DirectConv g = InputGradientConv(layer);
                 w.Line("/// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>");
@@ -142,6 +178,10 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line();
                 DirectConvEmitter.EmitForwardByChannel(w, "ConvolveByChannel", "out[y, x, o] = Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]: positions × channels, bias and activation added by ToChannels", ForwardConv(layer));
             }
+            else if (UsesWinogradForward(layer))
+            {
+                WinogradEmitter.Emit(w, "ConvolveWinograd", "output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]" + (layer.Decl.Activation == ActivationKind.ReLU ? ", clamped at 0 (the fused ReLU)" : ""), ForwardWinograd(layer));
+            }
             else if (UsesDirectForward(layer))
             {
                 DirectConvEmitter.Emit(w, "Convolve", "output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]" + (layer.Decl.Activation == ActivationKind.ReLU ? ", clamped at 0 (the fused ReLU)" : ""), ForwardConv(layer));
@@ -168,7 +208,14 @@ internal sealed class ConvEmitter : ILayerEmitter
                 GemmEmitter.Emit(w, "AccumulateWeightGradient", $"dW[{filters}×{rows}] += dY[{filters}×{cols}] · columns[{rows}×{cols}]ᵀ",
                     new DotGemm(filters, (int)rows, (int)cols, (int)cols, (int)cols, (int)rows, 1, Accumulate: true));
             }
-            if (UsesDirectInputGradient(layer))
+            if (UsesWinogradInputGradient(layer))
+            {
+                w.Line();
+                EmitRotateWeights(w);
+                w.Line();
+                WinogradEmitter.Emit(w, "ConvolveGradientWinograd", "dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]", InputGradientWinograd(layer));
+            }
+            else if (UsesDirectInputGradient(layer))
             {
                 w.Line();
                 EmitRotateWeights(w);
@@ -191,10 +238,14 @@ internal sealed class ConvEmitter : ILayerEmitter
         long rows = ColumnRows(layer), cols = ColumnCols(layer);
         string forward = UsesChannelForward(layer)
             ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions), then transposes back adding bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")}"
+            : UsesWinogradForward(layer)
+            ? $"forward as {WinogradEmitter.Describe(ForwardWinograd(layer))}"
             : UsesDirectForward(layer)
             ? $"forward convolves a zero-bordered copy directly in tiles of {DirectConvEmitter.Describe(ForwardConv(layer))}"
             : $"forward as im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{layer.Output.Channels}×{rows}] · columns";
-        string inputGradient = UsesDirectInputGradient(layer)
+        string inputGradient = UsesWinogradInputGradient(layer)
+            ? $"dx as {WinogradEmitter.Describe(InputGradientWinograd(layer))} of the bordered dY with rotated weights"
+            : UsesDirectInputGradient(layer)
             ? $"dx as a direct convolution of the bordered dY with rotated weights ({DirectConvEmitter.Describe(InputGradientConv(layer))})"
             : "dx as Wᵀ · dY folded back with col2im";
         string weightGradient = UsesChannelWeightGradient(layer)
@@ -211,15 +262,32 @@ internal sealed class ConvEmitter : ILayerEmitter
         if (layer.FoldsBatchNorm)
         {
             BatchNormEmitter.EmitFoldedEntryPoints(w, layer, "⊛", "OutChannels");
-            if (direct) EmitDirectForward(w, layer, BatchNormEmitter.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "bias");
+            if (UsesWinogradForward(layer)) EmitWinogradForward(w, layer, BatchNormEmitter.ApplySignature, "weightValues", "bias");
+            else if (direct) EmitDirectForward(w, layer, BatchNormEmitter.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "bias");
             else EmitForwardBody(w, layer, BatchNormEmitter.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
             return;
         }
         w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples.</summary>");
         const string signature = "public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)";
         const string weights = "ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset)";
-        if (direct) EmitDirectForward(w, layer, signature, weights, layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default");
+        if (UsesWinogradForward(layer)) EmitWinogradForward(w, layer, signature, "parameters.Slice(WeightOffset, WeightCount)", layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default");
+        else if (direct) EmitDirectForward(w, layer, signature, weights, layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default");
         else EmitForwardBody(w, layer, signature, weights, layer.BiasCount > 0 ? "" : null, "parameters[BiasOffset + c]");
+    }
+
+    private static void EmitWinogradForward(CodeWriter w, LayerPlan layer, string signature, string weights, string bias)
+    {
+        using (w.Block(signature))
+        {
+            w.Line($"float[] transformedWeights = workspace.{layer.Identifier}WinogradWeights;");
+            w.Line($"WinogradKernels.TransformWeights({weights}, transformedWeights, OutChannels, InChannels); // U = G g Gᵀ, once per call");
+            w.Line($"ConvolveWinograd(input, ref MemoryMarshal.GetArrayDataReference(transformedWeights), {bias}, output, workspace.{layer.Identifier}WinogradSource, "
+                + $"ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradProducts), count);");
+            if (layer.Decl.Activation != ActivationKind.ReLU)
+            {
+                ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+            }
+        }
     }
 
     private static void EmitDirectForward(CodeWriter w, LayerPlan layer, string signature, string weights, string bias)
@@ -325,7 +393,21 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line($"float[] weightGradientByChannel = workspace.{layer.Identifier}WeightGradientByChannel;");
                 w.Line("if (trainable) Array.Clear(weightGradientByChannel);");
             }
-            bool direct = UsesDirectInputGradient(layer);
+            bool winograd = UsesWinogradInputGradient(layer);
+            bool direct = UsesDirectInputGradient(layer) && !winograd;
+            if (winograd)
+            {
+                w.Line($"ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}RotatedWeights);");
+                w.Line($"float[] transformedWeights = workspace.{layer.Identifier}WinogradWeights;");
+                using (w.Block("if (!inputGradient.IsEmpty)"))
+                {
+                    w.Line("RotateWeights(ref weights, ref rotated);");
+                    w.Line($"WinogradKernels.TransformWeights(workspace.{layer.Identifier}RotatedWeights, transformedWeights, InChannels, OutChannels);");
+                    w.Line("// dx for the whole batch at once: the Winograd blocks may span samples.");
+                    w.Line($"ConvolveGradientWinograd(outputGradient, ref MemoryMarshal.GetArrayDataReference(transformedWeights), default, inputGradient, workspace.{layer.Identifier}WinogradGradientSource, "
+                        + $"ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradProducts), count);");
+                }
+            }
             if (direct)
             {
                 w.Line($"float[] bordered = workspace.{layer.Identifier}PaddedGradient;");
@@ -365,7 +447,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                         w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
                     }
                 }
-                w.Line("if (inputGradient.IsEmpty) continue;");
+                if (!winograd) w.Line("if (inputGradient.IsEmpty) continue;");
                 if (direct)
                 {
                     w.Line("// The borders of the copy stay zero: only the interior is ever written.");
@@ -376,7 +458,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                     }
                     w.Line("ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));");
                 }
-                else
+                else if (!winograd)
                 {
                     w.Line("MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);");
                     w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");
