@@ -1096,10 +1096,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
             Lap(timings, 0, ref mark);
-            Layers.Bn1.Forward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace, count);
+            // Training applies relu1 in bn1's pass, writing relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Bn1.ForwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace, count);
+            else Layers.Bn1.Forward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace, count);
         }
         Lap(timings, 1, ref mark);
-        Layers.Relu1.Forward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Relu1.Forward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace, count);
         Lap(timings, 2, ref mark);
         if (folded)
         {
@@ -1111,10 +1113,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer1_0_Conv1.Forward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace, count);
             Lap(timings, 3, ref mark);
-            Layers.Layer1_0_Bn1.Forward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace, count);
+            // Training applies layer1.0.relu1 in layer1.0.bn1's pass, writing layer1.0.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer1_0_Bn1.ForwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace, count);
+            else Layers.Layer1_0_Bn1.Forward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace, count);
         }
         Lap(timings, 4, ref mark);
-        Layers.Layer1_0_Relu1.Forward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_0_Relu1.Forward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace, count);
         Lap(timings, 5, ref mark);
         if (folded)
         {
@@ -1129,9 +1133,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_0_Bn2.Forward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace, count);
         }
         Lap(timings, 7, ref mark);
-        Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
+        // Training applies layer1.0.relu2 in layer1.0.add's pass, writing layer1.0.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer1_0_Add.ForwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_Relu2Output, workspace, count);
+        else Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
         Lap(timings, 8, ref mark);
-        Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
         Lap(timings, 9, ref mark);
         if (folded)
         {
@@ -1143,10 +1149,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer1_1_Conv1.Forward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace, count);
             Lap(timings, 10, ref mark);
-            Layers.Layer1_1_Bn1.Forward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace, count);
+            // Training applies layer1.1.relu1 in layer1.1.bn1's pass, writing layer1.1.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer1_1_Bn1.ForwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace, count);
+            else Layers.Layer1_1_Bn1.Forward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace, count);
         }
         Lap(timings, 11, ref mark);
-        Layers.Layer1_1_Relu1.Forward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_1_Relu1.Forward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace, count);
         Lap(timings, 12, ref mark);
         if (folded)
         {
@@ -1161,14 +1169,16 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_1_Bn2.Forward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace, count);
         }
         Lap(timings, 14, ref mark);
-        Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
+        // Training applies layer1.1.relu2 in layer1.1.add's pass, writing layer1.1.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer1_1_Add.ForwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Relu2Output, workspace, count);
+        else Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
         Lap(timings, 15, ref mark);
     }
 
     /// <summary>Forward, layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
     private static void ForwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
     {
-        Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
         Lap(timings, 16, ref mark);
         if (folded)
         {
@@ -1180,10 +1190,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer1_2_Conv1.Forward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace, count);
             Lap(timings, 17, ref mark);
-            Layers.Layer1_2_Bn1.Forward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace, count);
+            // Training applies layer1.2.relu1 in layer1.2.bn1's pass, writing layer1.2.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer1_2_Bn1.ForwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace, count);
+            else Layers.Layer1_2_Bn1.Forward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace, count);
         }
         Lap(timings, 18, ref mark);
-        Layers.Layer1_2_Relu1.Forward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_2_Relu1.Forward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace, count);
         Lap(timings, 19, ref mark);
         if (folded)
         {
@@ -1198,9 +1210,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_2_Bn2.Forward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace, count);
         }
         Lap(timings, 21, ref mark);
-        Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
+        // Training applies layer1.2.relu2 in layer1.2.add's pass, writing layer1.2.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer1_2_Add.ForwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Relu2Output, workspace, count);
+        else Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
         Lap(timings, 22, ref mark);
-        Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
         Lap(timings, 23, ref mark);
         if (folded)
         {
@@ -1212,10 +1226,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer2_0_Conv1.Forward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace, count);
             Lap(timings, 24, ref mark);
-            Layers.Layer2_0_Bn1.Forward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace, count);
+            // Training applies layer2.0.relu1 in layer2.0.bn1's pass, writing layer2.0.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer2_0_Bn1.ForwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace, count);
+            else Layers.Layer2_0_Bn1.Forward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace, count);
         }
         Lap(timings, 25, ref mark);
-        Layers.Layer2_0_Relu1.Forward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_0_Relu1.Forward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace, count);
         Lap(timings, 26, ref mark);
         if (folded)
         {
@@ -1243,14 +1259,16 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_0_Downsample_1.Forward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
         }
         Lap(timings, 30, ref mark);
-        Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
+        // Training applies layer2.0.relu2 in layer2.0.add's pass, writing layer2.0.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer2_0_Add.ForwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Relu2Output, workspace, count);
+        else Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
         Lap(timings, 31, ref mark);
     }
 
     /// <summary>Forward, layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
     private static void ForwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
     {
-        Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
         Lap(timings, 32, ref mark);
         if (folded)
         {
@@ -1262,10 +1280,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer2_1_Conv1.Forward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace, count);
             Lap(timings, 33, ref mark);
-            Layers.Layer2_1_Bn1.Forward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace, count);
+            // Training applies layer2.1.relu1 in layer2.1.bn1's pass, writing layer2.1.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer2_1_Bn1.ForwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace, count);
+            else Layers.Layer2_1_Bn1.Forward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace, count);
         }
         Lap(timings, 34, ref mark);
-        Layers.Layer2_1_Relu1.Forward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_1_Relu1.Forward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace, count);
         Lap(timings, 35, ref mark);
         if (folded)
         {
@@ -1280,9 +1300,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_1_Bn2.Forward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace, count);
         }
         Lap(timings, 37, ref mark);
-        Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
+        // Training applies layer2.1.relu2 in layer2.1.add's pass, writing layer2.1.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer2_1_Add.ForwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Relu2Output, workspace, count);
+        else Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
         Lap(timings, 38, ref mark);
-        Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
         Lap(timings, 39, ref mark);
         if (folded)
         {
@@ -1294,10 +1316,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer2_2_Conv1.Forward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace, count);
             Lap(timings, 40, ref mark);
-            Layers.Layer2_2_Bn1.Forward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace, count);
+            // Training applies layer2.2.relu1 in layer2.2.bn1's pass, writing layer2.2.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer2_2_Bn1.ForwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace, count);
+            else Layers.Layer2_2_Bn1.Forward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace, count);
         }
         Lap(timings, 41, ref mark);
-        Layers.Layer2_2_Relu1.Forward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_2_Relu1.Forward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace, count);
         Lap(timings, 42, ref mark);
         if (folded)
         {
@@ -1312,9 +1336,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_2_Bn2.Forward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace, count);
         }
         Lap(timings, 44, ref mark);
-        Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
+        // Training applies layer2.2.relu2 in layer2.2.add's pass, writing layer2.2.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer2_2_Add.ForwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Relu2Output, workspace, count);
+        else Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
         Lap(timings, 45, ref mark);
-        Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
         Lap(timings, 46, ref mark);
     }
 
@@ -1331,10 +1357,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer3_0_Conv1.Forward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace, count);
             Lap(timings, 47, ref mark);
-            Layers.Layer3_0_Bn1.Forward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace, count);
+            // Training applies layer3.0.relu1 in layer3.0.bn1's pass, writing layer3.0.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer3_0_Bn1.ForwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace, count);
+            else Layers.Layer3_0_Bn1.Forward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace, count);
         }
         Lap(timings, 48, ref mark);
-        Layers.Layer3_0_Relu1.Forward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_0_Relu1.Forward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace, count);
         Lap(timings, 49, ref mark);
         if (folded)
         {
@@ -1362,9 +1390,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_0_Downsample_1.Forward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
         }
         Lap(timings, 53, ref mark);
-        Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
+        // Training applies layer3.0.relu2 in layer3.0.add's pass, writing layer3.0.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer3_0_Add.ForwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Relu2Output, workspace, count);
+        else Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
         Lap(timings, 54, ref mark);
-        Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
         Lap(timings, 55, ref mark);
         if (folded)
         {
@@ -1376,10 +1406,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer3_1_Conv1.Forward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace, count);
             Lap(timings, 56, ref mark);
-            Layers.Layer3_1_Bn1.Forward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace, count);
+            // Training applies layer3.1.relu1 in layer3.1.bn1's pass, writing layer3.1.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer3_1_Bn1.ForwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace, count);
+            else Layers.Layer3_1_Bn1.Forward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace, count);
         }
         Lap(timings, 57, ref mark);
-        Layers.Layer3_1_Relu1.Forward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_1_Relu1.Forward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace, count);
         Lap(timings, 58, ref mark);
         if (folded)
         {
@@ -1394,9 +1426,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_1_Bn2.Forward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace, count);
         }
         Lap(timings, 60, ref mark);
-        Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
+        // Training applies layer3.1.relu2 in layer3.1.add's pass, writing layer3.1.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer3_1_Add.ForwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Relu2Output, workspace, count);
+        else Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
         Lap(timings, 61, ref mark);
-        Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
         Lap(timings, 62, ref mark);
     }
 
@@ -1413,10 +1447,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer3_2_Conv1.Forward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace, count);
             Lap(timings, 63, ref mark);
-            Layers.Layer3_2_Bn1.Forward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace, count);
+            // Training applies layer3.2.relu1 in layer3.2.bn1's pass, writing layer3.2.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer3_2_Bn1.ForwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace, count);
+            else Layers.Layer3_2_Bn1.Forward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace, count);
         }
         Lap(timings, 64, ref mark);
-        Layers.Layer3_2_Relu1.Forward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_2_Relu1.Forward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace, count);
         Lap(timings, 65, ref mark);
         if (folded)
         {
@@ -1431,9 +1467,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_2_Bn2.Forward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace, count);
         }
         Lap(timings, 67, ref mark);
-        Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
+        // Training applies layer3.2.relu2 in layer3.2.add's pass, writing layer3.2.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer3_2_Add.ForwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Relu2Output, workspace, count);
+        else Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
         Lap(timings, 68, ref mark);
-        Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
         Lap(timings, 69, ref mark);
         Layers.Gap1.Forward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace, count);
         Lap(timings, 70, ref mark);
@@ -1468,17 +1506,17 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 143, ref mark);
         if (wantInput || first <= 70) Layers.Gap1.Backward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace.Gap1Gradient, wantInput || first < 70 ? workspace.Layer3_2_Relu2Gradient : default, default, workspace, count);
         Lap(timings, 142, ref mark);
-        if (wantInput || first <= 69) Layers.Layer3_2_Relu2.Backward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace.Layer3_2_Relu2Gradient, wantInput || first < 69 ? workspace.Layer3_2_AddGradient : default, default, workspace, count);
+        // layer3.2.relu2's backward runs inside layer3.2.add's (training fuses them).
         Lap(timings, 141, ref mark);
-        if (wantInput || first <= 68) Layers.Layer3_2_Add.Backward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_AddOutput, workspace.Layer3_2_AddGradient, wantInput || first < 68 ? workspace.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? workspace.Layer3_1_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 68) Layers.Layer3_2_Add.BackwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Relu2Output, workspace.Layer3_2_Relu2Gradient, wantInput || first < 68 ? workspace.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? workspace.Layer3_1_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 140, ref mark);
         if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Bn2Gradient, wantInput || first < 67 ? workspace.Layer3_2_Conv2Gradient : default, _frozen[67] ? default : parameterGradients, workspace, count);
         Lap(timings, 139, ref mark);
         if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(parameters, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Conv2Gradient, wantInput || first < 66 ? workspace.Layer3_2_Relu1Gradient : default, _frozen[66] ? default : parameterGradients, workspace, count);
         Lap(timings, 138, ref mark);
-        if (wantInput || first <= 65) Layers.Layer3_2_Relu1.Backward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Relu1Gradient, wantInput || first < 65 ? workspace.Layer3_2_Bn1Gradient : default, default, workspace, count);
+        // layer3.2.relu1's backward runs inside layer3.2.bn1's (training fuses them).
         Lap(timings, 137, ref mark);
-        if (wantInput || first <= 64) Layers.Layer3_2_Bn1.Backward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Bn1Gradient, wantInput || first < 64 ? workspace.Layer3_2_Conv1Gradient : default, _frozen[64] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 64) Layers.Layer3_2_Bn1.BackwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Relu1Gradient, wantInput || first < 64 ? workspace.Layer3_2_Conv1Gradient : default, _frozen[64] ? default : parameterGradients, workspace, count);
         Lap(timings, 136, ref mark);
         if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Conv1Gradient, wantInput || first < 63 ? workspace.Layer3_1_Relu2Gradient : default, _frozen[63] ? default : parameterGradients, workspace, count);
         // layer3.1.relu2 feeds several layers: its gradient is the sum of theirs.
@@ -1489,25 +1527,25 @@ public partial class ResNet20 : IClassifier
     /// <summary>Backward, layers 62 down to 47: layer3.0.conv1 … layer3.1.relu2.</summary>
     private void BackwardLayers47To62(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 62) Layers.Layer3_1_Relu2.Backward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 62 ? workspace.Layer3_1_AddGradient : default, default, workspace, count);
+        // layer3.1.relu2's backward runs inside layer3.1.add's (training fuses them).
         Lap(timings, 134, ref mark);
-        if (wantInput || first <= 61) Layers.Layer3_1_Add.Backward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_AddOutput, workspace.Layer3_1_AddGradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 61) Layers.Layer3_1_Add.BackwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 133, ref mark);
         if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Bn2Gradient, wantInput || first < 60 ? workspace.Layer3_1_Conv2Gradient : default, _frozen[60] ? default : parameterGradients, workspace, count);
         Lap(timings, 132, ref mark);
         if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(parameters, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Conv2Gradient, wantInput || first < 59 ? workspace.Layer3_1_Relu1Gradient : default, _frozen[59] ? default : parameterGradients, workspace, count);
         Lap(timings, 131, ref mark);
-        if (wantInput || first <= 58) Layers.Layer3_1_Relu1.Backward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Relu1Gradient, wantInput || first < 58 ? workspace.Layer3_1_Bn1Gradient : default, default, workspace, count);
+        // layer3.1.relu1's backward runs inside layer3.1.bn1's (training fuses them).
         Lap(timings, 130, ref mark);
-        if (wantInput || first <= 57) Layers.Layer3_1_Bn1.Backward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Bn1Gradient, wantInput || first < 57 ? workspace.Layer3_1_Conv1Gradient : default, _frozen[57] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 57) Layers.Layer3_1_Bn1.BackwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Relu1Gradient, wantInput || first < 57 ? workspace.Layer3_1_Conv1Gradient : default, _frozen[57] ? default : parameterGradients, workspace, count);
         Lap(timings, 129, ref mark);
         if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Conv1Gradient, wantInput || first < 56 ? workspace.Layer3_0_Relu2Gradient : default, _frozen[56] ? default : parameterGradients, workspace, count);
         // layer3.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 56) TensorPrimitives.Add(workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength));
         Lap(timings, 128, ref mark);
-        if (wantInput || first <= 55) Layers.Layer3_0_Relu2.Backward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace.Layer3_0_Relu2Gradient, wantInput || first < 55 ? workspace.Layer3_0_AddGradient : default, default, workspace, count);
+        // layer3.0.relu2's backward runs inside layer3.0.add's (training fuses them).
         Lap(timings, 127, ref mark);
-        if (wantInput || first <= 54) Layers.Layer3_0_Add.Backward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_AddOutput, workspace.Layer3_0_AddGradient, wantInput || first < 54 ? workspace.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? workspace.Layer3_0_Downsample_1Gradient : default, default, workspace, count);
+        if (wantInput || first <= 54) Layers.Layer3_0_Add.BackwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_0_Relu2Gradient, wantInput || first < 54 ? workspace.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? workspace.Layer3_0_Downsample_1Gradient : default, default, workspace, count);
         Lap(timings, 126, ref mark);
         if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? workspace.Layer3_0_Downsample_0Gradient : default, _frozen[53] ? default : parameterGradients, workspace, count);
         Lap(timings, 125, ref mark);
@@ -1517,9 +1555,9 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 123, ref mark);
         if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(parameters, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Conv2Gradient, wantInput || first < 50 ? workspace.Layer3_0_Relu1Gradient : default, _frozen[50] ? default : parameterGradients, workspace, count);
         Lap(timings, 122, ref mark);
-        if (wantInput || first <= 49) Layers.Layer3_0_Relu1.Backward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Relu1Gradient, wantInput || first < 49 ? workspace.Layer3_0_Bn1Gradient : default, default, workspace, count);
+        // layer3.0.relu1's backward runs inside layer3.0.bn1's (training fuses them).
         Lap(timings, 121, ref mark);
-        if (wantInput || first <= 48) Layers.Layer3_0_Bn1.Backward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Bn1Gradient, wantInput || first < 48 ? workspace.Layer3_0_Conv1Gradient : default, _frozen[48] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 48) Layers.Layer3_0_Bn1.BackwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Relu1Gradient, wantInput || first < 48 ? workspace.Layer3_0_Conv1Gradient : default, _frozen[48] ? default : parameterGradients, workspace, count);
         Lap(timings, 120, ref mark);
         if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Conv1Gradient, wantInput || first < 47 ? workspace.Layer2_2_Relu2Gradient : default, _frozen[47] ? default : parameterGradients, workspace, count);
         // layer2.2.relu2 feeds several layers: its gradient is the sum of theirs.
@@ -1530,46 +1568,46 @@ public partial class ResNet20 : IClassifier
     /// <summary>Backward, layers 46 down to 32: layer2.0.relu2 … layer2.2.relu2.</summary>
     private void BackwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 46) Layers.Layer2_2_Relu2.Backward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 46 ? workspace.Layer2_2_AddGradient : default, default, workspace, count);
+        // layer2.2.relu2's backward runs inside layer2.2.add's (training fuses them).
         Lap(timings, 118, ref mark);
-        if (wantInput || first <= 45) Layers.Layer2_2_Add.Backward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_AddOutput, workspace.Layer2_2_AddGradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 45) Layers.Layer2_2_Add.BackwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 117, ref mark);
         if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Bn2Gradient, wantInput || first < 44 ? workspace.Layer2_2_Conv2Gradient : default, _frozen[44] ? default : parameterGradients, workspace, count);
         Lap(timings, 116, ref mark);
         if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(parameters, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Conv2Gradient, wantInput || first < 43 ? workspace.Layer2_2_Relu1Gradient : default, _frozen[43] ? default : parameterGradients, workspace, count);
         Lap(timings, 115, ref mark);
-        if (wantInput || first <= 42) Layers.Layer2_2_Relu1.Backward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Relu1Gradient, wantInput || first < 42 ? workspace.Layer2_2_Bn1Gradient : default, default, workspace, count);
+        // layer2.2.relu1's backward runs inside layer2.2.bn1's (training fuses them).
         Lap(timings, 114, ref mark);
-        if (wantInput || first <= 41) Layers.Layer2_2_Bn1.Backward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Bn1Gradient, wantInput || first < 41 ? workspace.Layer2_2_Conv1Gradient : default, _frozen[41] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 41) Layers.Layer2_2_Bn1.BackwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Relu1Gradient, wantInput || first < 41 ? workspace.Layer2_2_Conv1Gradient : default, _frozen[41] ? default : parameterGradients, workspace, count);
         Lap(timings, 113, ref mark);
         if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Conv1Gradient, wantInput || first < 40 ? workspace.Layer2_1_Relu2Gradient : default, _frozen[40] ? default : parameterGradients, workspace, count);
         // layer2.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 40) TensorPrimitives.Add(workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength));
         Lap(timings, 112, ref mark);
-        if (wantInput || first <= 39) Layers.Layer2_1_Relu2.Backward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace.Layer2_1_Relu2Gradient, wantInput || first < 39 ? workspace.Layer2_1_AddGradient : default, default, workspace, count);
+        // layer2.1.relu2's backward runs inside layer2.1.add's (training fuses them).
         Lap(timings, 111, ref mark);
-        if (wantInput || first <= 38) Layers.Layer2_1_Add.Backward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_AddOutput, workspace.Layer2_1_AddGradient, wantInput || first < 38 ? workspace.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? workspace.Layer2_0_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 38) Layers.Layer2_1_Add.BackwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_1_Relu2Gradient, wantInput || first < 38 ? workspace.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? workspace.Layer2_0_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 110, ref mark);
         if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Bn2Gradient, wantInput || first < 37 ? workspace.Layer2_1_Conv2Gradient : default, _frozen[37] ? default : parameterGradients, workspace, count);
         Lap(timings, 109, ref mark);
         if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(parameters, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Conv2Gradient, wantInput || first < 36 ? workspace.Layer2_1_Relu1Gradient : default, _frozen[36] ? default : parameterGradients, workspace, count);
         Lap(timings, 108, ref mark);
-        if (wantInput || first <= 35) Layers.Layer2_1_Relu1.Backward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Relu1Gradient, wantInput || first < 35 ? workspace.Layer2_1_Bn1Gradient : default, default, workspace, count);
+        // layer2.1.relu1's backward runs inside layer2.1.bn1's (training fuses them).
         Lap(timings, 107, ref mark);
-        if (wantInput || first <= 34) Layers.Layer2_1_Bn1.Backward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Bn1Gradient, wantInput || first < 34 ? workspace.Layer2_1_Conv1Gradient : default, _frozen[34] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 34) Layers.Layer2_1_Bn1.BackwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Relu1Gradient, wantInput || first < 34 ? workspace.Layer2_1_Conv1Gradient : default, _frozen[34] ? default : parameterGradients, workspace, count);
         Lap(timings, 106, ref mark);
         if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Conv1Gradient, wantInput || first < 33 ? workspace.Layer2_0_Relu2Gradient : default, _frozen[33] ? default : parameterGradients, workspace, count);
         // layer2.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 33) TensorPrimitives.Add(workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength));
         Lap(timings, 105, ref mark);
-        if (wantInput || first <= 32) Layers.Layer2_0_Relu2.Backward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace.Layer2_0_Relu2Gradient, wantInput || first < 32 ? workspace.Layer2_0_AddGradient : default, default, workspace, count);
+        // layer2.0.relu2's backward runs inside layer2.0.add's (training fuses them).
         Lap(timings, 104, ref mark);
     }
 
     /// <summary>Backward, layers 31 down to 16: layer1.1.relu2 … layer2.0.add.</summary>
     private void BackwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 31) Layers.Layer2_0_Add.Backward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_AddOutput, workspace.Layer2_0_AddGradient, wantInput || first < 31 ? workspace.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? workspace.Layer2_0_Downsample_1Gradient : default, default, workspace, count);
+        if (wantInput || first <= 31) Layers.Layer2_0_Add.BackwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_0_Relu2Gradient, wantInput || first < 31 ? workspace.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? workspace.Layer2_0_Downsample_1Gradient : default, default, workspace, count);
         Lap(timings, 103, ref mark);
         if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? workspace.Layer2_0_Downsample_0Gradient : default, _frozen[30] ? default : parameterGradients, workspace, count);
         Lap(timings, 102, ref mark);
@@ -1579,70 +1617,70 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 100, ref mark);
         if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(parameters, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Conv2Gradient, wantInput || first < 27 ? workspace.Layer2_0_Relu1Gradient : default, _frozen[27] ? default : parameterGradients, workspace, count);
         Lap(timings, 99, ref mark);
-        if (wantInput || first <= 26) Layers.Layer2_0_Relu1.Backward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Relu1Gradient, wantInput || first < 26 ? workspace.Layer2_0_Bn1Gradient : default, default, workspace, count);
+        // layer2.0.relu1's backward runs inside layer2.0.bn1's (training fuses them).
         Lap(timings, 98, ref mark);
-        if (wantInput || first <= 25) Layers.Layer2_0_Bn1.Backward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Bn1Gradient, wantInput || first < 25 ? workspace.Layer2_0_Conv1Gradient : default, _frozen[25] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 25) Layers.Layer2_0_Bn1.BackwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Relu1Gradient, wantInput || first < 25 ? workspace.Layer2_0_Conv1Gradient : default, _frozen[25] ? default : parameterGradients, workspace, count);
         Lap(timings, 97, ref mark);
         if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Conv1Gradient, wantInput || first < 24 ? workspace.Layer1_2_Relu2Gradient : default, _frozen[24] ? default : parameterGradients, workspace, count);
         // layer1.2.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 24) TensorPrimitives.Add(workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength));
         Lap(timings, 96, ref mark);
-        if (wantInput || first <= 23) Layers.Layer1_2_Relu2.Backward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace.Layer1_2_Relu2Gradient, wantInput || first < 23 ? workspace.Layer1_2_AddGradient : default, default, workspace, count);
+        // layer1.2.relu2's backward runs inside layer1.2.add's (training fuses them).
         Lap(timings, 95, ref mark);
-        if (wantInput || first <= 22) Layers.Layer1_2_Add.Backward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_AddOutput, workspace.Layer1_2_AddGradient, wantInput || first < 22 ? workspace.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? workspace.Layer1_1_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 22) Layers.Layer1_2_Add.BackwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Relu2Output, workspace.Layer1_2_Relu2Gradient, wantInput || first < 22 ? workspace.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? workspace.Layer1_1_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 94, ref mark);
         if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Bn2Gradient, wantInput || first < 21 ? workspace.Layer1_2_Conv2Gradient : default, _frozen[21] ? default : parameterGradients, workspace, count);
         Lap(timings, 93, ref mark);
         if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(parameters, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Conv2Gradient, wantInput || first < 20 ? workspace.Layer1_2_Relu1Gradient : default, _frozen[20] ? default : parameterGradients, workspace, count);
         Lap(timings, 92, ref mark);
-        if (wantInput || first <= 19) Layers.Layer1_2_Relu1.Backward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Relu1Gradient, wantInput || first < 19 ? workspace.Layer1_2_Bn1Gradient : default, default, workspace, count);
+        // layer1.2.relu1's backward runs inside layer1.2.bn1's (training fuses them).
         Lap(timings, 91, ref mark);
-        if (wantInput || first <= 18) Layers.Layer1_2_Bn1.Backward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Bn1Gradient, wantInput || first < 18 ? workspace.Layer1_2_Conv1Gradient : default, _frozen[18] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 18) Layers.Layer1_2_Bn1.BackwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Relu1Gradient, wantInput || first < 18 ? workspace.Layer1_2_Conv1Gradient : default, _frozen[18] ? default : parameterGradients, workspace, count);
         Lap(timings, 90, ref mark);
         if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Conv1Gradient, wantInput || first < 17 ? workspace.Layer1_1_Relu2Gradient : default, _frozen[17] ? default : parameterGradients, workspace, count);
         // layer1.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 17) TensorPrimitives.Add(workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength));
         Lap(timings, 89, ref mark);
-        if (wantInput || first <= 16) Layers.Layer1_1_Relu2.Backward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace.Layer1_1_Relu2Gradient, wantInput || first < 16 ? workspace.Layer1_1_AddGradient : default, default, workspace, count);
+        // layer1.1.relu2's backward runs inside layer1.1.add's (training fuses them).
         Lap(timings, 88, ref mark);
     }
 
     /// <summary>Backward, layers 15 down to 0: conv1 … layer1.1.add.</summary>
     private void BackwardLayers0To15(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 15) Layers.Layer1_1_Add.Backward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_AddOutput, workspace.Layer1_1_AddGradient, wantInput || first < 15 ? workspace.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? workspace.Layer1_0_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 15) Layers.Layer1_1_Add.BackwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_1_Relu2Gradient, wantInput || first < 15 ? workspace.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? workspace.Layer1_0_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 87, ref mark);
         if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Bn2Gradient, wantInput || first < 14 ? workspace.Layer1_1_Conv2Gradient : default, _frozen[14] ? default : parameterGradients, workspace, count);
         Lap(timings, 86, ref mark);
         if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(parameters, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Conv2Gradient, wantInput || first < 13 ? workspace.Layer1_1_Relu1Gradient : default, _frozen[13] ? default : parameterGradients, workspace, count);
         Lap(timings, 85, ref mark);
-        if (wantInput || first <= 12) Layers.Layer1_1_Relu1.Backward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Relu1Gradient, wantInput || first < 12 ? workspace.Layer1_1_Bn1Gradient : default, default, workspace, count);
+        // layer1.1.relu1's backward runs inside layer1.1.bn1's (training fuses them).
         Lap(timings, 84, ref mark);
-        if (wantInput || first <= 11) Layers.Layer1_1_Bn1.Backward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Bn1Gradient, wantInput || first < 11 ? workspace.Layer1_1_Conv1Gradient : default, _frozen[11] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 11) Layers.Layer1_1_Bn1.BackwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Relu1Gradient, wantInput || first < 11 ? workspace.Layer1_1_Conv1Gradient : default, _frozen[11] ? default : parameterGradients, workspace, count);
         Lap(timings, 83, ref mark);
         if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Conv1Gradient, wantInput || first < 10 ? workspace.Layer1_0_Relu2Gradient : default, _frozen[10] ? default : parameterGradients, workspace, count);
         // layer1.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 10) TensorPrimitives.Add(workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength));
         Lap(timings, 82, ref mark);
-        if (wantInput || first <= 9) Layers.Layer1_0_Relu2.Backward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace.Layer1_0_Relu2Gradient, wantInput || first < 9 ? workspace.Layer1_0_AddGradient : default, default, workspace, count);
+        // layer1.0.relu2's backward runs inside layer1.0.add's (training fuses them).
         Lap(timings, 81, ref mark);
-        if (wantInput || first <= 8) Layers.Layer1_0_Add.Backward(parameters, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_AddOutput, workspace.Layer1_0_AddGradient, wantInput || first < 8 ? workspace.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? workspace.Relu1Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 8) Layers.Layer1_0_Add.BackwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_0_Relu2Gradient, wantInput || first < 8 ? workspace.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? workspace.Relu1Gradient2 : default, default, workspace, count);
         Lap(timings, 80, ref mark);
         if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Bn2Gradient, wantInput || first < 7 ? workspace.Layer1_0_Conv2Gradient : default, _frozen[7] ? default : parameterGradients, workspace, count);
         Lap(timings, 79, ref mark);
         if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(parameters, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Conv2Gradient, wantInput || first < 6 ? workspace.Layer1_0_Relu1Gradient : default, _frozen[6] ? default : parameterGradients, workspace, count);
         Lap(timings, 78, ref mark);
-        if (wantInput || first <= 5) Layers.Layer1_0_Relu1.Backward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Relu1Gradient, wantInput || first < 5 ? workspace.Layer1_0_Bn1Gradient : default, default, workspace, count);
+        // layer1.0.relu1's backward runs inside layer1.0.bn1's (training fuses them).
         Lap(timings, 77, ref mark);
-        if (wantInput || first <= 4) Layers.Layer1_0_Bn1.Backward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Bn1Gradient, wantInput || first < 4 ? workspace.Layer1_0_Conv1Gradient : default, _frozen[4] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 4) Layers.Layer1_0_Bn1.BackwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Relu1Gradient, wantInput || first < 4 ? workspace.Layer1_0_Conv1Gradient : default, _frozen[4] ? default : parameterGradients, workspace, count);
         Lap(timings, 76, ref mark);
         if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Conv1Gradient, wantInput || first < 3 ? workspace.Relu1Gradient : default, _frozen[3] ? default : parameterGradients, workspace, count);
         // relu1 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 3) TensorPrimitives.Add(workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient2.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength));
         Lap(timings, 75, ref mark);
-        if (wantInput || first <= 2) Layers.Relu1.Backward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace.Relu1Gradient, wantInput || first < 2 ? workspace.Bn1Gradient : default, default, workspace, count);
+        // relu1's backward runs inside bn1's (training fuses them).
         Lap(timings, 74, ref mark);
-        if (wantInput || first <= 1) Layers.Bn1.Backward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace.Bn1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, _frozen[1] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 1) Layers.Bn1.BackwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace.Relu1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, _frozen[1] ? default : parameterGradients, workspace, count);
         Lap(timings, 73, ref mark);
         if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, _frozen[0] ? default : parameterGradients, workspace, count);
         Lap(timings, 72, ref mark);
@@ -2905,7 +2943,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Bn1
         {
@@ -2923,6 +2961,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -2968,24 +3045,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -2995,7 +3063,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -3024,7 +3092,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -3066,7 +3134,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Relu1
         {
@@ -3080,14 +3148,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -3565,7 +3625,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Bn1
         {
@@ -3583,6 +3643,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -3628,24 +3727,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -3655,7 +3745,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -3684,7 +3774,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -3726,7 +3816,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Relu1
         {
@@ -3740,14 +3830,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -4244,6 +4326,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -4286,17 +4386,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -4386,7 +4475,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Add
         {
@@ -4402,19 +4491,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Relu2
         {
@@ -4428,14 +4526,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -4913,7 +5003,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Bn1
         {
@@ -4931,6 +5021,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -4976,24 +5105,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -5003,7 +5123,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -5032,7 +5152,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -5074,7 +5194,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Relu1
         {
@@ -5088,14 +5208,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -5592,6 +5704,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -5634,17 +5764,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -5734,7 +5853,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Add
         {
@@ -5750,19 +5869,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Relu2
         {
@@ -5776,14 +5904,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -6261,7 +6381,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Bn1
         {
@@ -6279,6 +6399,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -6324,24 +6483,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -6351,7 +6501,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -6380,7 +6530,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -6422,7 +6572,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Relu1
         {
@@ -6436,14 +6586,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -6940,6 +7082,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -6982,17 +7142,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -7082,7 +7231,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Add
         {
@@ -7098,19 +7247,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Relu2
         {
@@ -7124,14 +7282,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -7510,7 +7660,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Bn1
         {
@@ -7528,6 +7678,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -7573,24 +7762,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -7600,7 +7780,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -7629,7 +7809,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -7671,7 +7851,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Relu1
         {
@@ -7685,14 +7865,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -8170,6 +8342,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -8212,17 +8402,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -8703,6 +8882,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -8745,17 +8942,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -8845,7 +9031,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Add
         {
@@ -8861,19 +9047,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Relu2
         {
@@ -8887,14 +9082,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -9353,7 +9540,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Bn1
         {
@@ -9371,6 +9558,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -9416,24 +9642,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -9443,7 +9660,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -9472,7 +9689,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -9514,7 +9731,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Relu1
         {
@@ -9528,14 +9745,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -10013,6 +10222,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -10055,17 +10282,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -10155,7 +10371,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Add
         {
@@ -10171,19 +10387,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Relu2
         {
@@ -10197,14 +10422,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -10663,7 +10880,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Bn1
         {
@@ -10681,6 +10898,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -10726,24 +10982,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -10753,7 +11000,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -10782,7 +11029,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -10824,7 +11071,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Relu1
         {
@@ -10838,14 +11085,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -11323,6 +11562,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -11365,17 +11622,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -11465,7 +11711,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Add
         {
@@ -11481,19 +11727,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Relu2
         {
@@ -11507,14 +11762,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -11893,7 +12140,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Bn1
         {
@@ -11911,6 +12158,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -11956,24 +12242,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -11983,7 +12260,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -12012,7 +12289,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -12054,7 +12331,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Relu1
         {
@@ -12068,14 +12345,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -12619,6 +12888,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -12661,17 +12948,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -13152,6 +13428,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -13194,17 +13488,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -13294,7 +13577,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Add
         {
@@ -13310,19 +13593,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Relu2
         {
@@ -13336,14 +13628,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -13868,7 +14152,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Bn1
         {
@@ -13886,6 +14170,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -13931,24 +14254,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -13958,7 +14272,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -13987,7 +14301,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -14029,7 +14343,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Relu1
         {
@@ -14043,14 +14357,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -14594,6 +14900,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -14636,17 +14960,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -14736,7 +15049,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Add
         {
@@ -14752,19 +15065,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Relu2
         {
@@ -14778,14 +15100,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -15310,7 +15624,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Bn1
         {
@@ -15328,6 +15642,45 @@ public partial class ResNet20 : IClassifier
 
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
             {
                 Span<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
@@ -15373,24 +15726,15 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
@@ -15400,7 +15744,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
                         sumDy += planeDy;
                         sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
@@ -15429,7 +15773,7 @@ public partial class ResNet20 : IClassifier
                     for (int n = 0; n < count; n++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -15471,7 +15815,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Relu1
         {
@@ -15485,14 +15829,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -16036,6 +16372,24 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                for (int c = 0; c < Channels; c++)
+                {
+                    float a = parameters[WeightOffset + c] * invStd[c];
+                    float b = parameters[BiasOffset + c] - mean[c] * a;
+                    for (int n = 0; n < count; n++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
@@ -16078,17 +16432,6 @@ public partial class ResNet20 : IClassifier
                     {
                         mean[c] = runningMean[c];
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                    }
-                }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
                     }
                 }
             }
@@ -16178,7 +16521,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Add
         {
@@ -16194,19 +16537,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Relu2
         {
@@ -16220,14 +16572,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 

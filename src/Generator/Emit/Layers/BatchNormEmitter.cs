@@ -24,7 +24,9 @@ internal sealed class BatchNormEmitter : ILayerEmitter
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string id = layer.Identifier;
-        LayerDescription.EmitHeader(w, layer, "strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference");
+        LayerDescription.EmitHeader(w, layer, layer.FusesNextReLU
+            ? "strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference"
+            : "strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference");
         using (w.Block($"internal static class {id}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -34,8 +36,29 @@ internal sealed class BatchNormEmitter : ILayerEmitter
             w.Line("private const int SyncLength = 2 * Channels + 1;");
             w.Line($"private const double Momentum = {ActivationEmitter.Literal(layer.Decl.Momentum).TrimEnd('f')}, Epsilon = {ActivationEmitter.Literal(layer.Decl.Epsilon).TrimEnd('f')};");
             w.Line();
+            bool relu = layer.FusesNextReLU;
             w.Line("/// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>");
             using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+            {
+                w.Line("Statistics(input, workspace, count);");
+                EmitAffinePass(w, id, "ScaleShift");
+            }
+            w.Line();
+            if (relu)
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Training with the ReLU after this layer fused in: <paramref name=\"output\"/> is the ReLU's output,");
+                w.Line("/// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).");
+                w.Line("/// </summary>");
+                using (w.Block("public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+                {
+                    w.Line("Statistics(input, workspace, count);");
+                    EmitAffinePass(w, id, "ScaleShiftReLU");
+                }
+                w.Line();
+            }
+            w.Line("/// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>");
+            using (w.Block("private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)"))
             {
                 w.Line($"Span<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
                 w.Line("Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);");
@@ -81,24 +104,18 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                         w.Line("invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));");
                     }
                 }
-                w.Line("// y = x · a + b with a = γ · invStd and b = β − mean · a.");
-                using (w.Block("for (int c = 0; c < Channels; c++)"))
-                {
-                    w.Line("float a = parameters[WeightOffset + c] * invStd[c];");
-                    w.Line("float b = parameters[BiasOffset + c] - mean[c] * a;");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
-                    {
-                        w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));");
-                    }
-                }
             }
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Inverts <see cref=\"Forward\"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),");
             w.Line("/// sums over the whole batch (M elements per channel).");
+            if (relu)
+            {
+                w.Line("/// Training runs this layer and the ReLU after it as one: <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/>");
+                w.Line("/// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.");
+            }
             w.Line("/// </summary>");
-            using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
+            using (w.Block($"public static void {(relu ? "BackwardReLU" : "Backward")}(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
             {
                 w.Line($"ReadOnlySpan<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
                 w.Line($"Span<double> partial = workspace.Sync is null ? workspace.{id}Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);");
@@ -108,7 +125,9 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                     using (w.Block("for (int n = 0; n < count; n++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("(double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));");
+                        w.Line(relu
+                            ? "(double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));"
+                            : "(double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));");
                         w.Line("sumDy += planeDy;");
                         w.Line("sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];");
                     }
@@ -137,7 +156,9 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                     using (w.Block("for (int n = 0; n < count; n++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));");
+                        w.Line(relu
+                            ? "PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));"
+                            : "PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));");
                     }
                 }
             }
@@ -176,6 +197,23 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                     w.Line("for (int k = 0; k < SyncLength; k++) totals[k] += region[k];");
                 }
                 w.Line("return totals;");
+            }
+        }
+    }
+
+    /// <summary>The per-channel affine pass y = x · a + b (<paramref name="kernel"/>: ScaleShift, or ScaleShiftReLU to clamp as well).</summary>
+    private static void EmitAffinePass(CodeWriter w, string id, string kernel)
+    {
+        w.Line($"ReadOnlySpan<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
+        w.Line("// y = x · a + b with a = γ · invStd and b = β − mean · a.");
+        using (w.Block("for (int c = 0; c < Channels; c++)"))
+        {
+            w.Line("float a = parameters[WeightOffset + c] * invStd[c];");
+            w.Line("float b = parameters[BiasOffset + c] - mean[c] * a;");
+            using (w.Block("for (int n = 0; n < count; n++)"))
+            {
+                w.Line("int offset = (n * Channels + c) * Plane;");
+                w.Line($"PlaneKernels.{kernel}(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));");
             }
         }
     }
