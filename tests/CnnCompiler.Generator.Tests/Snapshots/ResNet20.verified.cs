@@ -1716,6 +1716,7 @@ public partial class ResNet20 : IClassifier
         public float[] Bn1Output = null!, Bn1Gradient = null!;
         public float[] Bn1Mean = null!;
         public float[] Bn1InvStd = null!;
+        public float[] Bn1Coefficients = null!;
         public double[] Bn1Partials = null!;
         public double[] Bn1Totals = null!;
         /// <summary>relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1731,6 +1732,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_0_Bn1Output = null!, Layer1_0_Bn1Gradient = null!;
         public float[] Layer1_0_Bn1Mean = null!;
         public float[] Layer1_0_Bn1InvStd = null!;
+        public float[] Layer1_0_Bn1Coefficients = null!;
         public double[] Layer1_0_Bn1Partials = null!;
         public double[] Layer1_0_Bn1Totals = null!;
         /// <summary>layer1.0.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1745,6 +1747,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_0_Bn2Output = null!, Layer1_0_Bn2Gradient = null!;
         public float[] Layer1_0_Bn2Mean = null!;
         public float[] Layer1_0_Bn2InvStd = null!;
+        public float[] Layer1_0_Bn2Coefficients = null!;
         public double[] Layer1_0_Bn2Partials = null!;
         public double[] Layer1_0_Bn2Totals = null!;
         /// <summary>layer1.0.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1762,6 +1765,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_1_Bn1Output = null!, Layer1_1_Bn1Gradient = null!;
         public float[] Layer1_1_Bn1Mean = null!;
         public float[] Layer1_1_Bn1InvStd = null!;
+        public float[] Layer1_1_Bn1Coefficients = null!;
         public double[] Layer1_1_Bn1Partials = null!;
         public double[] Layer1_1_Bn1Totals = null!;
         /// <summary>layer1.1.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1776,6 +1780,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_1_Bn2Output = null!, Layer1_1_Bn2Gradient = null!;
         public float[] Layer1_1_Bn2Mean = null!;
         public float[] Layer1_1_Bn2InvStd = null!;
+        public float[] Layer1_1_Bn2Coefficients = null!;
         public double[] Layer1_1_Bn2Partials = null!;
         public double[] Layer1_1_Bn2Totals = null!;
         /// <summary>layer1.1.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1793,6 +1798,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_2_Bn1Output = null!, Layer1_2_Bn1Gradient = null!;
         public float[] Layer1_2_Bn1Mean = null!;
         public float[] Layer1_2_Bn1InvStd = null!;
+        public float[] Layer1_2_Bn1Coefficients = null!;
         public double[] Layer1_2_Bn1Partials = null!;
         public double[] Layer1_2_Bn1Totals = null!;
         /// <summary>layer1.2.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1807,6 +1813,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_2_Bn2Output = null!, Layer1_2_Bn2Gradient = null!;
         public float[] Layer1_2_Bn2Mean = null!;
         public float[] Layer1_2_Bn2InvStd = null!;
+        public float[] Layer1_2_Bn2Coefficients = null!;
         public double[] Layer1_2_Bn2Partials = null!;
         public double[] Layer1_2_Bn2Totals = null!;
         /// <summary>layer1.2.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1822,6 +1829,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_0_Bn1Output = null!, Layer2_0_Bn1Gradient = null!;
         public float[] Layer2_0_Bn1Mean = null!;
         public float[] Layer2_0_Bn1InvStd = null!;
+        public float[] Layer2_0_Bn1Coefficients = null!;
         public double[] Layer2_0_Bn1Partials = null!;
         public double[] Layer2_0_Bn1Totals = null!;
         /// <summary>layer2.0.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1838,6 +1846,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_0_Bn2Output = null!, Layer2_0_Bn2Gradient = null!;
         public float[] Layer2_0_Bn2Mean = null!;
         public float[] Layer2_0_Bn2InvStd = null!;
+        public float[] Layer2_0_Bn2Coefficients = null!;
         public double[] Layer2_0_Bn2Partials = null!;
         public double[] Layer2_0_Bn2Totals = null!;
         /// <summary>layer2.0.downsample.0 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1848,6 +1857,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_0_Downsample_1Output = null!, Layer2_0_Downsample_1Gradient = null!;
         public float[] Layer2_0_Downsample_1Mean = null!;
         public float[] Layer2_0_Downsample_1InvStd = null!;
+        public float[] Layer2_0_Downsample_1Coefficients = null!;
         public double[] Layer2_0_Downsample_1Partials = null!;
         public double[] Layer2_0_Downsample_1Totals = null!;
         /// <summary>layer2.0.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1867,6 +1877,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_1_Bn1Output = null!, Layer2_1_Bn1Gradient = null!;
         public float[] Layer2_1_Bn1Mean = null!;
         public float[] Layer2_1_Bn1InvStd = null!;
+        public float[] Layer2_1_Bn1Coefficients = null!;
         public double[] Layer2_1_Bn1Partials = null!;
         public double[] Layer2_1_Bn1Totals = null!;
         /// <summary>layer2.1.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1883,6 +1894,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_1_Bn2Output = null!, Layer2_1_Bn2Gradient = null!;
         public float[] Layer2_1_Bn2Mean = null!;
         public float[] Layer2_1_Bn2InvStd = null!;
+        public float[] Layer2_1_Bn2Coefficients = null!;
         public double[] Layer2_1_Bn2Partials = null!;
         public double[] Layer2_1_Bn2Totals = null!;
         /// <summary>layer2.1.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1902,6 +1914,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_2_Bn1Output = null!, Layer2_2_Bn1Gradient = null!;
         public float[] Layer2_2_Bn1Mean = null!;
         public float[] Layer2_2_Bn1InvStd = null!;
+        public float[] Layer2_2_Bn1Coefficients = null!;
         public double[] Layer2_2_Bn1Partials = null!;
         public double[] Layer2_2_Bn1Totals = null!;
         /// <summary>layer2.2.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1918,6 +1931,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_2_Bn2Output = null!, Layer2_2_Bn2Gradient = null!;
         public float[] Layer2_2_Bn2Mean = null!;
         public float[] Layer2_2_Bn2InvStd = null!;
+        public float[] Layer2_2_Bn2Coefficients = null!;
         public double[] Layer2_2_Bn2Partials = null!;
         public double[] Layer2_2_Bn2Totals = null!;
         /// <summary>layer2.2.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1933,6 +1947,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_0_Bn1Output = null!, Layer3_0_Bn1Gradient = null!;
         public float[] Layer3_0_Bn1Mean = null!;
         public float[] Layer3_0_Bn1InvStd = null!;
+        public float[] Layer3_0_Bn1Coefficients = null!;
         public double[] Layer3_0_Bn1Partials = null!;
         public double[] Layer3_0_Bn1Totals = null!;
         /// <summary>layer3.0.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1949,6 +1964,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_0_Bn2Output = null!, Layer3_0_Bn2Gradient = null!;
         public float[] Layer3_0_Bn2Mean = null!;
         public float[] Layer3_0_Bn2InvStd = null!;
+        public float[] Layer3_0_Bn2Coefficients = null!;
         public double[] Layer3_0_Bn2Partials = null!;
         public double[] Layer3_0_Bn2Totals = null!;
         /// <summary>layer3.0.downsample.0 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1959,6 +1975,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_0_Downsample_1Output = null!, Layer3_0_Downsample_1Gradient = null!;
         public float[] Layer3_0_Downsample_1Mean = null!;
         public float[] Layer3_0_Downsample_1InvStd = null!;
+        public float[] Layer3_0_Downsample_1Coefficients = null!;
         public double[] Layer3_0_Downsample_1Partials = null!;
         public double[] Layer3_0_Downsample_1Totals = null!;
         /// <summary>layer3.0.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1978,6 +1995,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_1_Bn1Output = null!, Layer3_1_Bn1Gradient = null!;
         public float[] Layer3_1_Bn1Mean = null!;
         public float[] Layer3_1_Bn1InvStd = null!;
+        public float[] Layer3_1_Bn1Coefficients = null!;
         public double[] Layer3_1_Bn1Partials = null!;
         public double[] Layer3_1_Bn1Totals = null!;
         /// <summary>layer3.1.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1994,6 +2012,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_1_Bn2Output = null!, Layer3_1_Bn2Gradient = null!;
         public float[] Layer3_1_Bn2Mean = null!;
         public float[] Layer3_1_Bn2InvStd = null!;
+        public float[] Layer3_1_Bn2Coefficients = null!;
         public double[] Layer3_1_Bn2Partials = null!;
         public double[] Layer3_1_Bn2Totals = null!;
         /// <summary>layer3.1.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -2013,6 +2032,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_2_Bn1Output = null!, Layer3_2_Bn1Gradient = null!;
         public float[] Layer3_2_Bn1Mean = null!;
         public float[] Layer3_2_Bn1InvStd = null!;
+        public float[] Layer3_2_Bn1Coefficients = null!;
         public double[] Layer3_2_Bn1Partials = null!;
         public double[] Layer3_2_Bn1Totals = null!;
         /// <summary>layer3.2.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -2029,6 +2049,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_2_Bn2Output = null!, Layer3_2_Bn2Gradient = null!;
         public float[] Layer3_2_Bn2Mean = null!;
         public float[] Layer3_2_Bn2InvStd = null!;
+        public float[] Layer3_2_Bn2Coefficients = null!;
         public double[] Layer3_2_Bn2Partials = null!;
         public double[] Layer3_2_Bn2Totals = null!;
         /// <summary>layer3.2.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -2072,6 +2093,7 @@ public partial class ResNet20 : IClassifier
             Bn1Gradient = training ? new float[capacity * Layers.Bn1.OutputLength] : [];
             Bn1Mean = new float[16];
             Bn1InvStd = new float[16];
+            Bn1Coefficients = new float[48];
             Bn1Partials = new double[66];
             Bn1Totals = new double[33];
             Relu1Output = new float[capacity * Layers.Relu1.OutputLength];
@@ -2090,6 +2112,7 @@ public partial class ResNet20 : IClassifier
             Layer1_0_Bn1Gradient = training ? new float[capacity * Layers.Layer1_0_Bn1.OutputLength] : [];
             Layer1_0_Bn1Mean = new float[16];
             Layer1_0_Bn1InvStd = new float[16];
+            Layer1_0_Bn1Coefficients = new float[48];
             Layer1_0_Bn1Partials = new double[66];
             Layer1_0_Bn1Totals = new double[33];
             Layer1_0_Relu1Output = new float[capacity * Layers.Layer1_0_Relu1.OutputLength];
@@ -2107,6 +2130,7 @@ public partial class ResNet20 : IClassifier
             Layer1_0_Bn2Gradient = training ? new float[capacity * Layers.Layer1_0_Bn2.OutputLength] : [];
             Layer1_0_Bn2Mean = new float[16];
             Layer1_0_Bn2InvStd = new float[16];
+            Layer1_0_Bn2Coefficients = new float[48];
             Layer1_0_Bn2Partials = new double[66];
             Layer1_0_Bn2Totals = new double[33];
             Layer1_0_AddOutput = new float[capacity * Layers.Layer1_0_Add.OutputLength];
@@ -2128,6 +2152,7 @@ public partial class ResNet20 : IClassifier
             Layer1_1_Bn1Gradient = training ? new float[capacity * Layers.Layer1_1_Bn1.OutputLength] : [];
             Layer1_1_Bn1Mean = new float[16];
             Layer1_1_Bn1InvStd = new float[16];
+            Layer1_1_Bn1Coefficients = new float[48];
             Layer1_1_Bn1Partials = new double[66];
             Layer1_1_Bn1Totals = new double[33];
             Layer1_1_Relu1Output = new float[capacity * Layers.Layer1_1_Relu1.OutputLength];
@@ -2145,6 +2170,7 @@ public partial class ResNet20 : IClassifier
             Layer1_1_Bn2Gradient = training ? new float[capacity * Layers.Layer1_1_Bn2.OutputLength] : [];
             Layer1_1_Bn2Mean = new float[16];
             Layer1_1_Bn2InvStd = new float[16];
+            Layer1_1_Bn2Coefficients = new float[48];
             Layer1_1_Bn2Partials = new double[66];
             Layer1_1_Bn2Totals = new double[33];
             Layer1_1_AddOutput = new float[capacity * Layers.Layer1_1_Add.OutputLength];
@@ -2171,6 +2197,7 @@ public partial class ResNet20 : IClassifier
             Layer1_2_Bn1Gradient = training ? new float[capacity * Layers.Layer1_2_Bn1.OutputLength] : [];
             Layer1_2_Bn1Mean = new float[16];
             Layer1_2_Bn1InvStd = new float[16];
+            Layer1_2_Bn1Coefficients = new float[48];
             Layer1_2_Bn1Partials = new double[66];
             Layer1_2_Bn1Totals = new double[33];
             Layer1_2_Relu1Output = new float[capacity * Layers.Layer1_2_Relu1.OutputLength];
@@ -2188,6 +2215,7 @@ public partial class ResNet20 : IClassifier
             Layer1_2_Bn2Gradient = training ? new float[capacity * Layers.Layer1_2_Bn2.OutputLength] : [];
             Layer1_2_Bn2Mean = new float[16];
             Layer1_2_Bn2InvStd = new float[16];
+            Layer1_2_Bn2Coefficients = new float[48];
             Layer1_2_Bn2Partials = new double[66];
             Layer1_2_Bn2Totals = new double[33];
             Layer1_2_AddOutput = new float[capacity * Layers.Layer1_2_Add.OutputLength];
@@ -2207,6 +2235,7 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Bn1Gradient = training ? new float[capacity * Layers.Layer2_0_Bn1.OutputLength] : [];
             Layer2_0_Bn1Mean = new float[32];
             Layer2_0_Bn1InvStd = new float[32];
+            Layer2_0_Bn1Coefficients = new float[96];
             Layer2_0_Bn1Partials = new double[130];
             Layer2_0_Bn1Totals = new double[65];
             Layer2_0_Relu1Output = new float[capacity * Layers.Layer2_0_Relu1.OutputLength];
@@ -2226,6 +2255,7 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Bn2Gradient = training ? new float[capacity * Layers.Layer2_0_Bn2.OutputLength] : [];
             Layer2_0_Bn2Mean = new float[32];
             Layer2_0_Bn2InvStd = new float[32];
+            Layer2_0_Bn2Coefficients = new float[96];
             Layer2_0_Bn2Partials = new double[130];
             Layer2_0_Bn2Totals = new double[65];
             Layer2_0_Downsample_0Output = new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength];
@@ -2238,6 +2268,7 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength] : [];
             Layer2_0_Downsample_1Mean = new float[32];
             Layer2_0_Downsample_1InvStd = new float[32];
+            Layer2_0_Downsample_1Coefficients = new float[96];
             Layer2_0_Downsample_1Partials = new double[130];
             Layer2_0_Downsample_1Totals = new double[65];
             Layer2_0_AddOutput = new float[capacity * Layers.Layer2_0_Add.OutputLength];
@@ -2266,6 +2297,7 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Bn1Gradient = training ? new float[capacity * Layers.Layer2_1_Bn1.OutputLength] : [];
             Layer2_1_Bn1Mean = new float[32];
             Layer2_1_Bn1InvStd = new float[32];
+            Layer2_1_Bn1Coefficients = new float[96];
             Layer2_1_Bn1Partials = new double[130];
             Layer2_1_Bn1Totals = new double[65];
             Layer2_1_Relu1Output = new float[capacity * Layers.Layer2_1_Relu1.OutputLength];
@@ -2285,6 +2317,7 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Bn2Gradient = training ? new float[capacity * Layers.Layer2_1_Bn2.OutputLength] : [];
             Layer2_1_Bn2Mean = new float[32];
             Layer2_1_Bn2InvStd = new float[32];
+            Layer2_1_Bn2Coefficients = new float[96];
             Layer2_1_Bn2Partials = new double[130];
             Layer2_1_Bn2Totals = new double[65];
             Layer2_1_AddOutput = new float[capacity * Layers.Layer2_1_Add.OutputLength];
@@ -2308,6 +2341,7 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Bn1Gradient = training ? new float[capacity * Layers.Layer2_2_Bn1.OutputLength] : [];
             Layer2_2_Bn1Mean = new float[32];
             Layer2_2_Bn1InvStd = new float[32];
+            Layer2_2_Bn1Coefficients = new float[96];
             Layer2_2_Bn1Partials = new double[130];
             Layer2_2_Bn1Totals = new double[65];
             Layer2_2_Relu1Output = new float[capacity * Layers.Layer2_2_Relu1.OutputLength];
@@ -2327,6 +2361,7 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Bn2Gradient = training ? new float[capacity * Layers.Layer2_2_Bn2.OutputLength] : [];
             Layer2_2_Bn2Mean = new float[32];
             Layer2_2_Bn2InvStd = new float[32];
+            Layer2_2_Bn2Coefficients = new float[96];
             Layer2_2_Bn2Partials = new double[130];
             Layer2_2_Bn2Totals = new double[65];
             Layer2_2_AddOutput = new float[capacity * Layers.Layer2_2_Add.OutputLength];
@@ -2351,6 +2386,7 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Bn1Gradient = training ? new float[capacity * Layers.Layer3_0_Bn1.OutputLength] : [];
             Layer3_0_Bn1Mean = new float[64];
             Layer3_0_Bn1InvStd = new float[64];
+            Layer3_0_Bn1Coefficients = new float[192];
             Layer3_0_Bn1Partials = new double[258];
             Layer3_0_Bn1Totals = new double[129];
             Layer3_0_Relu1Output = new float[capacity * Layers.Layer3_0_Relu1.OutputLength];
@@ -2370,6 +2406,7 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Bn2Gradient = training ? new float[capacity * Layers.Layer3_0_Bn2.OutputLength] : [];
             Layer3_0_Bn2Mean = new float[64];
             Layer3_0_Bn2InvStd = new float[64];
+            Layer3_0_Bn2Coefficients = new float[192];
             Layer3_0_Bn2Partials = new double[258];
             Layer3_0_Bn2Totals = new double[129];
             Layer3_0_Downsample_0Output = new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength];
@@ -2382,6 +2419,7 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength] : [];
             Layer3_0_Downsample_1Mean = new float[64];
             Layer3_0_Downsample_1InvStd = new float[64];
+            Layer3_0_Downsample_1Coefficients = new float[192];
             Layer3_0_Downsample_1Partials = new double[258];
             Layer3_0_Downsample_1Totals = new double[129];
             Layer3_0_AddOutput = new float[capacity * Layers.Layer3_0_Add.OutputLength];
@@ -2405,6 +2443,7 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Bn1Gradient = training ? new float[capacity * Layers.Layer3_1_Bn1.OutputLength] : [];
             Layer3_1_Bn1Mean = new float[64];
             Layer3_1_Bn1InvStd = new float[64];
+            Layer3_1_Bn1Coefficients = new float[192];
             Layer3_1_Bn1Partials = new double[258];
             Layer3_1_Bn1Totals = new double[129];
             Layer3_1_Relu1Output = new float[capacity * Layers.Layer3_1_Relu1.OutputLength];
@@ -2424,6 +2463,7 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Bn2Gradient = training ? new float[capacity * Layers.Layer3_1_Bn2.OutputLength] : [];
             Layer3_1_Bn2Mean = new float[64];
             Layer3_1_Bn2InvStd = new float[64];
+            Layer3_1_Bn2Coefficients = new float[192];
             Layer3_1_Bn2Partials = new double[258];
             Layer3_1_Bn2Totals = new double[129];
             Layer3_1_AddOutput = new float[capacity * Layers.Layer3_1_Add.OutputLength];
@@ -2452,6 +2492,7 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Bn1Gradient = training ? new float[capacity * Layers.Layer3_2_Bn1.OutputLength] : [];
             Layer3_2_Bn1Mean = new float[64];
             Layer3_2_Bn1InvStd = new float[64];
+            Layer3_2_Bn1Coefficients = new float[192];
             Layer3_2_Bn1Partials = new double[258];
             Layer3_2_Bn1Totals = new double[129];
             Layer3_2_Relu1Output = new float[capacity * Layers.Layer3_2_Relu1.OutputLength];
@@ -2471,6 +2512,7 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Bn2Gradient = training ? new float[capacity * Layers.Layer3_2_Bn2.OutputLength] : [];
             Layer3_2_Bn2Mean = new float[64];
             Layer3_2_Bn2InvStd = new float[64];
+            Layer3_2_Bn2Coefficients = new float[192];
             Layer3_2_Bn2Partials = new double[258];
             Layer3_2_Bn2Totals = new double[129];
             Layer3_2_AddOutput = new float[capacity * Layers.Layer3_2_Add.OutputLength];
@@ -2965,14 +3007,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Bn1Coefficients.AsSpan(0, Channels), b = workspace.Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -2986,14 +3033,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Bn1Coefficients.AsSpan(0, Channels), b = workspace.Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -3006,17 +3058,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -3057,18 +3108,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -3084,15 +3134,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -3647,14 +3704,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -3668,14 +3730,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -3688,17 +3755,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -3739,18 +3805,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -3766,15 +3831,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_0_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -4329,14 +4401,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -4349,17 +4426,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -4398,18 +4474,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -4425,15 +4500,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_0_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -5025,14 +5107,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -5046,14 +5133,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -5066,17 +5158,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -5117,18 +5208,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -5144,15 +5234,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_1_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -5707,14 +5804,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -5727,17 +5829,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -5776,18 +5877,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -5803,15 +5903,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_1_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -6403,14 +6510,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -6424,14 +6536,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -6444,17 +6561,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -6495,18 +6611,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -6522,15 +6637,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_2_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -7085,14 +7207,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -7105,17 +7232,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -7154,18 +7280,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -7181,15 +7306,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_2_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -7682,14 +7814,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -7703,14 +7840,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -7723,17 +7865,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -7774,18 +7915,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -7801,15 +7941,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_0_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -8345,14 +8492,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -8365,17 +8517,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -8414,18 +8565,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -8441,15 +8591,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_0_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -8885,14 +9042,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Downsample_1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Downsample_1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -8905,17 +9067,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Downsample_1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -8954,18 +9115,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Downsample_1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -8981,15 +9141,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_0_Downsample_1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -9562,14 +9729,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -9583,14 +9755,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -9603,17 +9780,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -9654,18 +9830,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -9681,15 +9856,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_1_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -10225,14 +10407,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -10245,17 +10432,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -10294,18 +10480,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -10321,15 +10506,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_1_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -10902,14 +11094,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -10923,14 +11120,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -10943,17 +11145,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -10994,18 +11195,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -11021,15 +11221,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_2_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -11565,14 +11772,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -11585,17 +11797,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -11634,18 +11845,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -11661,15 +11871,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_2_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -12162,14 +12379,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -12183,14 +12405,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -12203,17 +12430,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -12254,18 +12480,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -12281,15 +12506,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_0_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -12891,14 +13123,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -12911,17 +13148,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -12960,18 +13196,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -12987,15 +13222,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_0_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -13431,14 +13673,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Downsample_1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Downsample_1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -13451,17 +13698,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Downsample_1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -13500,18 +13746,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Downsample_1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -13527,15 +13772,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_0_Downsample_1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -14174,14 +14426,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -14195,14 +14452,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -14215,17 +14477,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -14266,18 +14527,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -14293,15 +14553,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_1_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -14903,14 +15170,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -14923,17 +15195,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -14972,18 +15243,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -14999,15 +15269,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_1_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -15646,14 +15923,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -15667,14 +15949,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn1Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -15687,17 +15974,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -15738,18 +16024,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -15765,15 +16050,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_2_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -16375,14 +16667,19 @@ public partial class ResNet20 : IClassifier
                 Statistics(input, workspace, count);
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
                 // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn2Coefficients.AsSpan(Channels, Channels);
                 for (int c = 0; c < Channels; c++)
                 {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
                     }
                 }
             }
@@ -16395,17 +16692,16 @@ public partial class ResNet20 : IClassifier
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -16444,18 +16740,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -16471,15 +16766,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_2_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }

@@ -17,6 +17,7 @@ internal sealed class BatchNormEmitter : ILayerEmitter
         int sums = 2 * channels + 1;
         yield return new ScratchBuffer(layer.Identifier + "Mean", "float", channels, PerSample: false);
         yield return new ScratchBuffer(layer.Identifier + "InvStd", "float", channels, PerSample: false);
+        yield return new ScratchBuffer(layer.Identifier + "Coefficients", "float", 3 * channels, PerSample: false);
         yield return new ScratchBuffer(layer.Identifier + "Partials", "double", 2 * sums, PerSample: false);
         yield return new ScratchBuffer(layer.Identifier + "Totals", "double", sums, PerSample: false);
     }
@@ -65,17 +66,16 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                 using (w.Block("if (workspace.Training)"))
                 {
                     w.Line($"Span<double> partial = workspace.Sync is null ? workspace.{id}Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);");
-                    using (w.Block("for (int c = 0; c < Channels; c++)"))
+                    w.Line("partial.Clear();");
+                    w.Line(SampleMajor);
+                    using (w.Block("for (int n = 0; n < count; n++)"))
                     {
-                        w.Line("double sum = 0, squares = 0;");
-                        using (w.Block("for (int n = 0; n < count; n++)"))
+                        using (w.Block("for (int c = 0; c < Channels; c++)"))
                         {
                             w.Line("(double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));");
-                            w.Line("sum += planeSum;");
-                            w.Line("squares += planeSquares;");
+                            w.Line("partial[2 * c] += planeSum;");
+                            w.Line("partial[2 * c + 1] += planeSquares;");
                         }
-                        w.Line("partial[2 * c] = sum;");
-                        w.Line("partial[2 * c + 1] = squares;");
                     }
                     w.Line("partial[2 * Channels] = (double)count * Plane;");
                     w.Line($"ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);");
@@ -119,20 +119,19 @@ internal sealed class BatchNormEmitter : ILayerEmitter
             {
                 w.Line($"ReadOnlySpan<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
                 w.Line($"Span<double> partial = workspace.Sync is null ? workspace.{id}Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);");
-                using (w.Block("for (int c = 0; c < Channels; c++)"))
+                w.Line("partial.Clear();");
+                w.Line(SampleMajor);
+                using (w.Block("for (int n = 0; n < count; n++)"))
                 {
-                    w.Line("double sumDy = 0, sumDyX = 0;");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
                         w.Line(relu
                             ? "(double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));"
                             : "(double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));");
-                        w.Line("sumDy += planeDy;");
-                        w.Line("sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];");
+                        w.Line("partial[2 * c] += planeDy;");
+                        w.Line("partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];");
                     }
-                    w.Line("partial[2 * c] = sumDy;");
-                    w.Line("partial[2 * c + 1] = sumDyX;");
                 }
                 w.Line("partial[2 * Channels] = (double)count * Plane;");
                 w.Line("ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);");
@@ -148,17 +147,24 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                 }
                 w.Line("if (inputGradient.IsEmpty) return;");
                 w.Line("// dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.");
+                w.Line($"Span<float> k = workspace.{id}Coefficients;");
                 using (w.Block("for (int c = 0; c < Channels; c++)"))
                 {
                     w.Line("double k1 = parameters[WeightOffset + c] * (double)invStd[c];");
                     w.Line("double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;");
                     w.Line("double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    w.Line("k[c] = (float)k1;");
+                    w.Line("k[Channels + c] = (float)k2;");
+                    w.Line("k[2 * Channels + c] = (float)k3;");
+                }
+                using (w.Block("for (int n = 0; n < count; n++)"))
+                {
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
                         w.Line(relu
-                            ? "PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));"
-                            : "PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));");
+                            ? "PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));"
+                            : "PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));");
                     }
                 }
             }
@@ -201,19 +207,27 @@ internal sealed class BatchNormEmitter : ILayerEmitter
         }
     }
 
+    /// <summary>The comment on the passes' loop order.</summary>
+    private const string SampleMajor = "// Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.";
+
     /// <summary>The per-channel affine pass y = x · a + b (<paramref name="kernel"/>: ScaleShift, or ScaleShiftReLU to clamp as well).</summary>
     private static void EmitAffinePass(CodeWriter w, string id, string kernel)
     {
         w.Line($"ReadOnlySpan<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
         w.Line("// y = x · a + b with a = γ · invStd and b = β − mean · a.");
+        w.Line($"Span<float> a = workspace.{id}Coefficients.AsSpan(0, Channels), b = workspace.{id}Coefficients.AsSpan(Channels, Channels);");
         using (w.Block("for (int c = 0; c < Channels; c++)"))
         {
-            w.Line("float a = parameters[WeightOffset + c] * invStd[c];");
-            w.Line("float b = parameters[BiasOffset + c] - mean[c] * a;");
-            using (w.Block("for (int n = 0; n < count; n++)"))
+            w.Line("a[c] = parameters[WeightOffset + c] * invStd[c];");
+            w.Line("b[c] = parameters[BiasOffset + c] - mean[c] * a[c];");
+        }
+        w.Line(SampleMajor);
+        using (w.Block("for (int n = 0; n < count; n++)"))
+        {
+            using (w.Block("for (int c = 0; c < Channels; c++)"))
             {
                 w.Line("int offset = (n * Channels + c) * Plane;");
-                w.Line($"PlaneKernels.{kernel}(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));");
+                w.Line($"PlaneKernels.{kernel}(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));");
             }
         }
     }
