@@ -114,3 +114,27 @@ public sealed class TrainingModeGradientTests
         for (int i = 0; i < values.Length; i++) values[i] = (random.NextInt(2 * range + 1) - range) / 64f;
     }
 }
+
+/// <summary>
+/// Training fuses a ReLU into the BatchNorm before it; inference and feature maps keep them apart, so the BatchNorm's
+/// own output (negative values included) is still what ComputeActivations returns after a training step.
+/// </summary>
+public sealed class FusedReLUFeatureMapTests
+{
+    [Fact]
+    public void BatchNorm_feature_maps_keep_their_negative_values_after_training()
+    {
+        IClassifier net = new CnnCompiler.Numerics.Tests.PyTorch.PtBatchNormConv { Threads = 2 };
+        var random = new Random(3);
+        float[] inputs = Enumerable.Range(0, 4 * net.InputLength).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
+        net.ComputeGradients(inputs, [0, 1, 2, 0]);
+        string norm = net.LayerList.First(l => l.Kind == "BatchNorm").Name;
+        string relu = net.LayerList.First(l => l.Kind == "ReLU").Name;
+        var normalized = new float[net.LayerList.First(l => l.Name == norm).OutputShape.Aggregate(1, (a, b) => a * b)];
+        var rectified = new float[normalized.Length];
+        net.ComputeActivations(norm, inputs.AsSpan(0, net.InputLength), normalized);
+        net.ComputeActivations(relu, inputs.AsSpan(0, net.InputLength), rectified);
+        Assert.Contains(normalized, v => v < 0f);
+        for (int i = 0; i < normalized.Length; i++) Assert.Equal(Math.Max(normalized[i], 0f), rectified[i]);
+    }
+}

@@ -92,7 +92,7 @@ internal static class ShapeInference
         }
 
         if (CountErrors(diagnostics) > errorsBefore || lossIndex < 0) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-        var plans = WithBatchNormFolding(WithInitialization(builder.Plans));
+        var plans = WithReLUFusion(WithBatchNormFolding(WithInitialization(builder.Plans)));
         // The loss needs the outputs and their gradient in buffers of the last layer's own: a flatten that ends the
         // network (normally a view) becomes an identity copy.
         LayerPlan final = plans[plans.Count - 1];
@@ -181,6 +181,27 @@ internal static class ShapeInference
             if (otherReader) continue;
             plans[i] = plan with { FoldsBatchNorm = true };
             plans[i + 1] = next with { FoldedIntoPrevious = true };
+        }
+        return plans;
+    }
+
+    /// <summary>
+    /// Marks each BatchNorm or residual add whose output goes only to the stand-alone ReLU right after it: in training
+    /// the two run as one (ResNet's conv-BN-ReLU and add-ReLU), so the ReLU costs no pass of its own either way. At
+    /// inference, and for feature maps, they stay apart (the BatchNorm's or add's own output is then wanted).
+    /// </summary>
+    private static List<LayerPlan> WithReLUFusion(List<LayerPlan> plans)
+    {
+        for (int i = 0; i + 1 < plans.Count; i++)
+        {
+            LayerPlan plan = plans[i], next = plans[i + 1];
+            if (plan.Kind is not (LayerKind.BatchNorm or LayerKind.Add)) continue;
+            if (next.Kind != LayerKind.Activation || next.Decl.Activation != ActivationKind.ReLU || next.InputFrom != i) continue;
+            bool otherReader = false;
+            for (int j = 0; j < plans.Count; j++) otherReader |= j != i + 1 && (plans[j].InputFrom == i || plans[j].SkipFrom == i);
+            if (otherReader) continue;
+            plans[i] = plan with { FusesNextReLU = true };
+            plans[i + 1] = next with { FusedIntoPrevious = true };
         }
         return plans;
     }

@@ -116,15 +116,15 @@ internal static class PassEmitter
                 }
                 using (w.Block("else"))
                 {
-                    EmitForwardCall(w, wiring, layer);
+                    EmitForwardCall(w, network, wiring, layer);
                     w.Line($"Lap(timings, {i}, ref mark);");
-                    EmitForwardCall(w, wiring, norm);
+                    EmitForwardCall(w, network, wiring, norm);
                 }
                 w.Line($"Lap(timings, {i + 1}, ref mark);");
                 i++;
                 continue;
             }
-            EmitForwardCall(w, wiring, layer);
+            EmitForwardCall(w, network, wiring, layer);
             w.Line($"Lap(timings, {i}, ref mark);");
         }
     }
@@ -139,7 +139,19 @@ internal static class PassEmitter
             string skip = layer.Kind == LayerKind.Add ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
             string parameterGradients = layer.ParameterCount > 0 ? $"_frozen[{i}] ? default : parameterGradients" : "default";
             string condition = $"if (wantInput || first <= {i})";
-            w.Line($"{condition} Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
+            if (layer.FusedIntoPrevious)
+            {
+                w.Line($"// {layer.Name}'s backward runs inside {network.Layers[i - 1].Name}'s (training fuses them).");
+            }
+            else if (layer.FusesNextReLU)
+            {
+                // The ReLU's output masks the ReLU's output gradient as this layer's backward reads it.
+                w.Line($"{condition} Layers.{layer.Identifier}.BackwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i + 1)}, {wiring.Gradient(i + 1)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
+            }
+            else
+            {
+                w.Line($"{condition} Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
+            }
             foreach (int producer in wiring.SumsAfter(i))
             {
                 string length = producer < 0 ? "InputLength" : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
@@ -160,10 +172,25 @@ internal static class PassEmitter
         w.Line("long mark = timings is null ? 0 : Stopwatch.GetTimestamp();");
     }
 
-    private static void EmitForwardCall(CodeWriter w, Wiring wiring, LayerPlan layer)
+    private static void EmitForwardCall(CodeWriter w, NetworkPlan network, Wiring wiring, LayerPlan layer)
     {
         string skip = layer.Kind == LayerKind.Add ? wiring.Output(layer.SkipFrom) + ", " : "";
-        w.Line($"Layers.{layer.Identifier}.Forward(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, workspace, count);");
+        string call = $"Layers.{layer.Identifier}.Forward(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, workspace, count);";
+        if (layer.FusesNextReLU)
+        {
+            LayerPlan relu = network.Layers[layer.Index + 1];
+            w.Line($"// Training applies {relu.Name} in {layer.Name}'s pass, writing {relu.Name}'s output; inference runs them apart.");
+            w.Line($"if (workspace.Training) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
+            w.Line($"else {call}");
+        }
+        else if (layer.FusedIntoPrevious)
+        {
+            w.Line($"if (!workspace.Training) {call}");
+        }
+        else
+        {
+            w.Line(call);
+        }
     }
 
     /// <summary>Whether any BatchNorm is folded at inference.</summary>

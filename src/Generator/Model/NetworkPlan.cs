@@ -33,6 +33,8 @@ internal enum LossKind
 /// <param name="FollowedByReLU">Whether ReLU follows the layer (fused or as the next layer), which picks He initialization.</param>
 /// <param name="FoldsBatchNorm">A convolution or dense layer whose output only the next layer, a BatchNorm, reads: at inference that BatchNorm is folded into its weights and bias (exact: nothing non-linear stands between them).</param>
 /// <param name="FoldedIntoPrevious">A BatchNorm folded into the layer before it at inference.</param>
+/// <param name="FusesNextReLU">A BatchNorm or residual add whose output only the stand-alone ReLU right after it reads: training applies that ReLU in this layer's own passes (forward clamps as it writes the ReLU's output, backward masks the ReLU's output gradient as it reads it).</param>
+/// <param name="FusedIntoPrevious">A stand-alone ReLU that the layer before it applies in training (it runs on its own only at inference).</param>
 internal sealed record LayerPlan(
     int Index,
     string Name,
@@ -55,7 +57,9 @@ internal sealed record LayerPlan(
     int SkipFrom = -1,
     bool DeclaredFrozen = false,
     bool FoldsBatchNorm = false,
-    bool FoldedIntoPrevious = false)
+    bool FoldedIntoPrevious = false,
+    bool FusesNextReLU = false,
+    bool FusedIntoPrevious = false)
 {
     public LayerKind Kind => Decl.Kind;
 

@@ -45,6 +45,69 @@ public static class ActivationKernels
         }
     }
 
+    /// <summary>
+    /// y = max(0, x + skip) in one pass: a residual add and the ReLU after it (training fuses them; the values are the
+    /// ones <c>TensorPrimitives.Add</c> then <see cref="ReLU(ReadOnlySpan{float}, Span{float})"/> give).
+    /// </summary>
+    public static void AddReLU(ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output)
+    {
+        if (skip.Length != input.Length || output.Length < input.Length)
+        {
+            throw new ArgumentException($"The input has {input.Length} values, the skip input {skip.Length} and the output {output.Length}; the first two must match and the last hold as many.", nameof(output));
+        }
+        ref float x = ref MemoryMarshal.GetReference(input);
+        ref float s = ref MemoryMarshal.GetReference(skip);
+        ref float y = ref MemoryMarshal.GetReference(output);
+        int i = 0;
+        for (; i <= input.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            Vector256.Max(Vector256.LoadUnsafe(ref x, (nuint)i) + Vector256.LoadUnsafe(ref s, (nuint)i), Vector256<float>.Zero).StoreUnsafe(ref y, (nuint)i);
+        }
+        for (; i < input.Length; i++)
+        {
+            Unsafe.Add(ref y, i) = MathF.Max(Unsafe.Add(ref x, i) + Unsafe.Add(ref s, i), 0f);
+        }
+    }
+
+    /// <summary>
+    /// dx = dskip = dy where y &gt; 0, else 0, in one pass: the backward of <see cref="AddReLU"/>. Either target may be
+    /// empty (not wanted); <paramref name="inputGradient"/> may be <paramref name="gradient"/> itself.
+    /// </summary>
+    public static void AddReLUBackward(ReadOnlySpan<float> output, ReadOnlySpan<float> gradient, Span<float> inputGradient, Span<float> skipGradient)
+    {
+        if (skipGradient.IsEmpty)
+        {
+            if (!inputGradient.IsEmpty) ReLUBackward(output, gradient, inputGradient);
+            return;
+        }
+        if (inputGradient.IsEmpty)
+        {
+            ReLUBackward(output, gradient, skipGradient);
+            return;
+        }
+        if (output.Length != gradient.Length || inputGradient.Length < gradient.Length || skipGradient.Length < gradient.Length)
+        {
+            throw new ArgumentException($"Activation output has {output.Length} values, its gradient {gradient.Length}, the input gradient {inputGradient.Length} and the skip gradient {skipGradient.Length}; the first two must match and the others hold as many.", nameof(skipGradient));
+        }
+        ref float y = ref MemoryMarshal.GetReference(output);
+        ref float g = ref MemoryMarshal.GetReference(gradient);
+        ref float dx = ref MemoryMarshal.GetReference(inputGradient);
+        ref float ds = ref MemoryMarshal.GetReference(skipGradient);
+        int i = 0;
+        for (; i <= output.Length - Vector256<float>.Count; i += Vector256<float>.Count)
+        {
+            Vector256<float> masked = Vector256.LoadUnsafe(ref g, (nuint)i) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref y, (nuint)i), Vector256<float>.Zero);
+            masked.StoreUnsafe(ref dx, (nuint)i);
+            masked.StoreUnsafe(ref ds, (nuint)i);
+        }
+        for (; i < output.Length; i++)
+        {
+            float masked = Unsafe.Add(ref y, i) > 0f ? Unsafe.Add(ref g, i) : 0f;
+            Unsafe.Add(ref dx, i) = masked;
+            Unsafe.Add(ref ds, i) = masked;
+        }
+    }
+
     /// <summary>y = 1 / (1 + e^−x), in place.</summary>
     public static void Sigmoid(Span<float> values) => TensorPrimitives.Sigmoid(values, values);
 

@@ -7,7 +7,11 @@ namespace CnnCompiler.Kernels;
 /// <summary>
 /// One-pass kernels over a channel's plane for BatchNorm: the statistics and the affine maps each read their inputs
 /// once, where separate Sum / SumOfSquares / Multiply / Add calls would each pass over the plane again. BatchNorm is
-/// bound by memory traffic, so passes are what cost.
+/// bound by memory traffic, so passes are what cost. The <c>…ReLU</c> forms fuse a ReLU that follows the BatchNorm
+/// (training): the forward clamps in the same pass, and the backward passes take the ReLU's output y and mask its
+/// gradient by y &gt; 0 as they read it, so neither direction needs a pass of its own for the ReLU. The masked values
+/// are the ones a separate ReLU backward would have written, and every sum runs in the same order, so the fused and
+/// separate forms give bitwise the same results.
 /// </summary>
 public static class PlaneKernels
 {
@@ -39,6 +43,37 @@ public static class PlaneKernels
         return (sum, dot);
     }
 
+    /// <summary>
+    /// Σ(dy·[y &gt; 0]) and Σ(dy·[y &gt; 0])·x over one plane: <see cref="SumAndDot"/> of the gradient masked by a ReLU's
+    /// output <paramref name="y"/> (the gradient of the ReLU's input), without writing the masked gradient.
+    /// </summary>
+    public static (double Sum, double Dot) SumAndDotReLU(ReadOnlySpan<float> dy, ReadOnlySpan<float> y, ReadOnlySpan<float> x)
+    {
+        if (x.Length != dy.Length || y.Length != dy.Length) throw new ArgumentException($"x has {x.Length} elements, y {y.Length}, dy {dy.Length}; they must match.", nameof(x));
+        ref float gradient = ref MemoryMarshal.GetReference(dy);
+        ref float output = ref MemoryMarshal.GetReference(y);
+        ref float source = ref MemoryMarshal.GetReference(x);
+        Vector256<float> sum0 = Vector256<float>.Zero, sum1 = Vector256<float>.Zero, dot0 = Vector256<float>.Zero, dot1 = Vector256<float>.Zero;
+        int i = 0;
+        for (; i <= dy.Length - 16; i += 16)
+        {
+            Vector256<float> g0 = Vector256.LoadUnsafe(ref gradient, (nuint)i) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref output, (nuint)i), Vector256<float>.Zero);
+            Vector256<float> g1 = Vector256.LoadUnsafe(ref gradient, (nuint)(i + 8)) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref output, (nuint)(i + 8)), Vector256<float>.Zero);
+            sum0 += g0;
+            sum1 += g1;
+            dot0 = Vector256.FusedMultiplyAdd(g0, Vector256.LoadUnsafe(ref source, (nuint)i), dot0);
+            dot1 = Vector256.FusedMultiplyAdd(g1, Vector256.LoadUnsafe(ref source, (nuint)(i + 8)), dot1);
+        }
+        float sum = Vector256.Sum(sum0 + sum1), dot = Vector256.Sum(dot0 + dot1);
+        for (; i < dy.Length; i++)
+        {
+            float g = Unsafe.Add(ref output, i) > 0f ? Unsafe.Add(ref gradient, i) : 0f;
+            sum += g;
+            dot += g * Unsafe.Add(ref source, i);
+        }
+        return (sum, dot);
+    }
+
     /// <summary>y = x·a + b (one fused multiply-add per element); <paramref name="y"/> may be <paramref name="x"/>.</summary>
     public static void ScaleShift(ReadOnlySpan<float> x, float a, float b, Span<float> y)
     {
@@ -52,6 +87,21 @@ public static class PlaneKernels
             Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref source, (nuint)i), scale, shift).StoreUnsafe(ref target, (nuint)i);
         }
         for (; i < x.Length; i++) Unsafe.Add(ref target, i) = MathF.FusedMultiplyAdd(Unsafe.Add(ref source, i), a, b);
+    }
+
+    /// <summary>y = max(x·a + b, 0): <see cref="ScaleShift"/> and a ReLU in one pass; <paramref name="y"/> may be <paramref name="x"/>.</summary>
+    public static void ScaleShiftReLU(ReadOnlySpan<float> x, float a, float b, Span<float> y)
+    {
+        if (y.Length < x.Length) throw new ArgumentException($"y has {y.Length} elements, fewer than the {x.Length} of x.", nameof(y));
+        ref float source = ref MemoryMarshal.GetReference(x);
+        ref float target = ref MemoryMarshal.GetReference(y);
+        Vector256<float> scale = Vector256.Create(a), shift = Vector256.Create(b);
+        int i = 0;
+        for (; i <= x.Length - 8; i += 8)
+        {
+            Vector256.Max(Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref source, (nuint)i), scale, shift), Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)i);
+        }
+        for (; i < x.Length; i++) Unsafe.Add(ref target, i) = MathF.Max(MathF.FusedMultiplyAdd(Unsafe.Add(ref source, i), a, b), 0f);
     }
 
     /// <summary>dx = dy·k1 + x·k2 + k3 in one pass (BatchNorm's input gradient, expanded per channel).</summary>
@@ -74,6 +124,35 @@ public static class PlaneKernels
         for (; i < dy.Length; i++)
         {
             Unsafe.Add(ref target, i) = MathF.FusedMultiplyAdd(Unsafe.Add(ref gradient, i), k1, MathF.FusedMultiplyAdd(Unsafe.Add(ref source, i), k2, k3));
+        }
+    }
+
+    /// <summary>
+    /// dx = (dy·[y &gt; 0])·k1 + x·k2 + k3 in one pass: <see cref="Combine"/> with the gradient masked by a ReLU's output
+    /// <paramref name="y"/>. <paramref name="dx"/> may be <paramref name="dy"/> (each element is read before it is written).
+    /// </summary>
+    public static void CombineReLU(ReadOnlySpan<float> dy, ReadOnlySpan<float> y, float k1, ReadOnlySpan<float> x, float k2, float k3, Span<float> dx)
+    {
+        if (x.Length != dy.Length || y.Length != dy.Length || dx.Length < dy.Length)
+        {
+            throw new ArgumentException($"dy has {dy.Length} elements, y {y.Length}, x {x.Length} and dx {dx.Length}; x and y must match dy and dx hold as many.", nameof(dx));
+        }
+        ref float gradient = ref MemoryMarshal.GetReference(dy);
+        ref float output = ref MemoryMarshal.GetReference(y);
+        ref float source = ref MemoryMarshal.GetReference(x);
+        ref float target = ref MemoryMarshal.GetReference(dx);
+        Vector256<float> v1 = Vector256.Create(k1), v2 = Vector256.Create(k2), v3 = Vector256.Create(k3);
+        int i = 0;
+        for (; i <= dy.Length - 8; i += 8)
+        {
+            Vector256<float> g = Vector256.LoadUnsafe(ref gradient, (nuint)i) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref output, (nuint)i), Vector256<float>.Zero);
+            Vector256<float> shifted = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref source, (nuint)i), v2, v3);
+            Vector256.FusedMultiplyAdd(g, v1, shifted).StoreUnsafe(ref target, (nuint)i);
+        }
+        for (; i < dy.Length; i++)
+        {
+            float g = Unsafe.Add(ref output, i) > 0f ? Unsafe.Add(ref gradient, i) : 0f;
+            Unsafe.Add(ref target, i) = MathF.FusedMultiplyAdd(g, k1, MathF.FusedMultiplyAdd(Unsafe.Add(ref source, i), k2, k3));
         }
     }
 }

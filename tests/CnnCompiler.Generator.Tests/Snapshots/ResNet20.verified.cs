@@ -1096,10 +1096,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
             Lap(timings, 0, ref mark);
-            Layers.Bn1.Forward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace, count);
+            // Training applies relu1 in bn1's pass, writing relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Bn1.ForwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace, count);
+            else Layers.Bn1.Forward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace, count);
         }
         Lap(timings, 1, ref mark);
-        Layers.Relu1.Forward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Relu1.Forward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace, count);
         Lap(timings, 2, ref mark);
         if (folded)
         {
@@ -1111,10 +1113,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer1_0_Conv1.Forward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace, count);
             Lap(timings, 3, ref mark);
-            Layers.Layer1_0_Bn1.Forward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace, count);
+            // Training applies layer1.0.relu1 in layer1.0.bn1's pass, writing layer1.0.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer1_0_Bn1.ForwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace, count);
+            else Layers.Layer1_0_Bn1.Forward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace, count);
         }
         Lap(timings, 4, ref mark);
-        Layers.Layer1_0_Relu1.Forward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_0_Relu1.Forward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace, count);
         Lap(timings, 5, ref mark);
         if (folded)
         {
@@ -1129,9 +1133,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_0_Bn2.Forward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace, count);
         }
         Lap(timings, 7, ref mark);
-        Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
+        // Training applies layer1.0.relu2 in layer1.0.add's pass, writing layer1.0.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer1_0_Add.ForwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_Relu2Output, workspace, count);
+        else Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
         Lap(timings, 8, ref mark);
-        Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
         Lap(timings, 9, ref mark);
         if (folded)
         {
@@ -1143,10 +1149,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer1_1_Conv1.Forward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace, count);
             Lap(timings, 10, ref mark);
-            Layers.Layer1_1_Bn1.Forward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace, count);
+            // Training applies layer1.1.relu1 in layer1.1.bn1's pass, writing layer1.1.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer1_1_Bn1.ForwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace, count);
+            else Layers.Layer1_1_Bn1.Forward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace, count);
         }
         Lap(timings, 11, ref mark);
-        Layers.Layer1_1_Relu1.Forward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_1_Relu1.Forward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace, count);
         Lap(timings, 12, ref mark);
         if (folded)
         {
@@ -1161,14 +1169,16 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_1_Bn2.Forward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace, count);
         }
         Lap(timings, 14, ref mark);
-        Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
+        // Training applies layer1.1.relu2 in layer1.1.add's pass, writing layer1.1.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer1_1_Add.ForwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Relu2Output, workspace, count);
+        else Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
         Lap(timings, 15, ref mark);
     }
 
     /// <summary>Forward, layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
     private static void ForwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
     {
-        Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
         Lap(timings, 16, ref mark);
         if (folded)
         {
@@ -1180,10 +1190,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer1_2_Conv1.Forward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace, count);
             Lap(timings, 17, ref mark);
-            Layers.Layer1_2_Bn1.Forward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace, count);
+            // Training applies layer1.2.relu1 in layer1.2.bn1's pass, writing layer1.2.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer1_2_Bn1.ForwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace, count);
+            else Layers.Layer1_2_Bn1.Forward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace, count);
         }
         Lap(timings, 18, ref mark);
-        Layers.Layer1_2_Relu1.Forward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_2_Relu1.Forward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace, count);
         Lap(timings, 19, ref mark);
         if (folded)
         {
@@ -1198,9 +1210,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_2_Bn2.Forward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace, count);
         }
         Lap(timings, 21, ref mark);
-        Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
+        // Training applies layer1.2.relu2 in layer1.2.add's pass, writing layer1.2.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer1_2_Add.ForwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Relu2Output, workspace, count);
+        else Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
         Lap(timings, 22, ref mark);
-        Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
         Lap(timings, 23, ref mark);
         if (folded)
         {
@@ -1212,10 +1226,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer2_0_Conv1.Forward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace, count);
             Lap(timings, 24, ref mark);
-            Layers.Layer2_0_Bn1.Forward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace, count);
+            // Training applies layer2.0.relu1 in layer2.0.bn1's pass, writing layer2.0.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer2_0_Bn1.ForwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace, count);
+            else Layers.Layer2_0_Bn1.Forward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace, count);
         }
         Lap(timings, 25, ref mark);
-        Layers.Layer2_0_Relu1.Forward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_0_Relu1.Forward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace, count);
         Lap(timings, 26, ref mark);
         if (folded)
         {
@@ -1243,14 +1259,16 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_0_Downsample_1.Forward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
         }
         Lap(timings, 30, ref mark);
-        Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
+        // Training applies layer2.0.relu2 in layer2.0.add's pass, writing layer2.0.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer2_0_Add.ForwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Relu2Output, workspace, count);
+        else Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
         Lap(timings, 31, ref mark);
     }
 
     /// <summary>Forward, layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
     private static void ForwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
     {
-        Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
         Lap(timings, 32, ref mark);
         if (folded)
         {
@@ -1262,10 +1280,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer2_1_Conv1.Forward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace, count);
             Lap(timings, 33, ref mark);
-            Layers.Layer2_1_Bn1.Forward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace, count);
+            // Training applies layer2.1.relu1 in layer2.1.bn1's pass, writing layer2.1.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer2_1_Bn1.ForwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace, count);
+            else Layers.Layer2_1_Bn1.Forward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace, count);
         }
         Lap(timings, 34, ref mark);
-        Layers.Layer2_1_Relu1.Forward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_1_Relu1.Forward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace, count);
         Lap(timings, 35, ref mark);
         if (folded)
         {
@@ -1280,9 +1300,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_1_Bn2.Forward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace, count);
         }
         Lap(timings, 37, ref mark);
-        Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
+        // Training applies layer2.1.relu2 in layer2.1.add's pass, writing layer2.1.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer2_1_Add.ForwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Relu2Output, workspace, count);
+        else Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
         Lap(timings, 38, ref mark);
-        Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
         Lap(timings, 39, ref mark);
         if (folded)
         {
@@ -1294,10 +1316,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer2_2_Conv1.Forward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace, count);
             Lap(timings, 40, ref mark);
-            Layers.Layer2_2_Bn1.Forward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace, count);
+            // Training applies layer2.2.relu1 in layer2.2.bn1's pass, writing layer2.2.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer2_2_Bn1.ForwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace, count);
+            else Layers.Layer2_2_Bn1.Forward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace, count);
         }
         Lap(timings, 41, ref mark);
-        Layers.Layer2_2_Relu1.Forward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_2_Relu1.Forward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace, count);
         Lap(timings, 42, ref mark);
         if (folded)
         {
@@ -1312,9 +1336,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_2_Bn2.Forward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace, count);
         }
         Lap(timings, 44, ref mark);
-        Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
+        // Training applies layer2.2.relu2 in layer2.2.add's pass, writing layer2.2.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer2_2_Add.ForwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Relu2Output, workspace, count);
+        else Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
         Lap(timings, 45, ref mark);
-        Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
         Lap(timings, 46, ref mark);
     }
 
@@ -1331,10 +1357,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer3_0_Conv1.Forward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace, count);
             Lap(timings, 47, ref mark);
-            Layers.Layer3_0_Bn1.Forward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace, count);
+            // Training applies layer3.0.relu1 in layer3.0.bn1's pass, writing layer3.0.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer3_0_Bn1.ForwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace, count);
+            else Layers.Layer3_0_Bn1.Forward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace, count);
         }
         Lap(timings, 48, ref mark);
-        Layers.Layer3_0_Relu1.Forward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_0_Relu1.Forward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace, count);
         Lap(timings, 49, ref mark);
         if (folded)
         {
@@ -1362,9 +1390,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_0_Downsample_1.Forward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
         }
         Lap(timings, 53, ref mark);
-        Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
+        // Training applies layer3.0.relu2 in layer3.0.add's pass, writing layer3.0.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer3_0_Add.ForwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Relu2Output, workspace, count);
+        else Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
         Lap(timings, 54, ref mark);
-        Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
         Lap(timings, 55, ref mark);
         if (folded)
         {
@@ -1376,10 +1406,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer3_1_Conv1.Forward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace, count);
             Lap(timings, 56, ref mark);
-            Layers.Layer3_1_Bn1.Forward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace, count);
+            // Training applies layer3.1.relu1 in layer3.1.bn1's pass, writing layer3.1.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer3_1_Bn1.ForwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace, count);
+            else Layers.Layer3_1_Bn1.Forward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace, count);
         }
         Lap(timings, 57, ref mark);
-        Layers.Layer3_1_Relu1.Forward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_1_Relu1.Forward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace, count);
         Lap(timings, 58, ref mark);
         if (folded)
         {
@@ -1394,9 +1426,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_1_Bn2.Forward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace, count);
         }
         Lap(timings, 60, ref mark);
-        Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
+        // Training applies layer3.1.relu2 in layer3.1.add's pass, writing layer3.1.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer3_1_Add.ForwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Relu2Output, workspace, count);
+        else Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
         Lap(timings, 61, ref mark);
-        Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
         Lap(timings, 62, ref mark);
     }
 
@@ -1413,10 +1447,12 @@ public partial class ResNet20 : IClassifier
         {
             Layers.Layer3_2_Conv1.Forward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace, count);
             Lap(timings, 63, ref mark);
-            Layers.Layer3_2_Bn1.Forward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace, count);
+            // Training applies layer3.2.relu1 in layer3.2.bn1's pass, writing layer3.2.relu1's output; inference runs them apart.
+            if (workspace.Training) Layers.Layer3_2_Bn1.ForwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace, count);
+            else Layers.Layer3_2_Bn1.Forward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace, count);
         }
         Lap(timings, 64, ref mark);
-        Layers.Layer3_2_Relu1.Forward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_2_Relu1.Forward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace, count);
         Lap(timings, 65, ref mark);
         if (folded)
         {
@@ -1431,9 +1467,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_2_Bn2.Forward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace, count);
         }
         Lap(timings, 67, ref mark);
-        Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
+        // Training applies layer3.2.relu2 in layer3.2.add's pass, writing layer3.2.relu2's output; inference runs them apart.
+        if (workspace.Training) Layers.Layer3_2_Add.ForwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Relu2Output, workspace, count);
+        else Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
         Lap(timings, 68, ref mark);
-        Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
+        if (!workspace.Training) Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
         Lap(timings, 69, ref mark);
         Layers.Gap1.Forward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace, count);
         Lap(timings, 70, ref mark);
@@ -1468,17 +1506,17 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 143, ref mark);
         if (wantInput || first <= 70) Layers.Gap1.Backward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace.Gap1Gradient, wantInput || first < 70 ? workspace.Layer3_2_Relu2Gradient : default, default, workspace, count);
         Lap(timings, 142, ref mark);
-        if (wantInput || first <= 69) Layers.Layer3_2_Relu2.Backward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace.Layer3_2_Relu2Gradient, wantInput || first < 69 ? workspace.Layer3_2_AddGradient : default, default, workspace, count);
+        // layer3.2.relu2's backward runs inside layer3.2.add's (training fuses them).
         Lap(timings, 141, ref mark);
-        if (wantInput || first <= 68) Layers.Layer3_2_Add.Backward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_AddOutput, workspace.Layer3_2_AddGradient, wantInput || first < 68 ? workspace.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? workspace.Layer3_1_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 68) Layers.Layer3_2_Add.BackwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Relu2Output, workspace.Layer3_2_Relu2Gradient, wantInput || first < 68 ? workspace.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? workspace.Layer3_1_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 140, ref mark);
         if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Bn2Gradient, wantInput || first < 67 ? workspace.Layer3_2_Conv2Gradient : default, _frozen[67] ? default : parameterGradients, workspace, count);
         Lap(timings, 139, ref mark);
         if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(parameters, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Conv2Gradient, wantInput || first < 66 ? workspace.Layer3_2_Relu1Gradient : default, _frozen[66] ? default : parameterGradients, workspace, count);
         Lap(timings, 138, ref mark);
-        if (wantInput || first <= 65) Layers.Layer3_2_Relu1.Backward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Relu1Gradient, wantInput || first < 65 ? workspace.Layer3_2_Bn1Gradient : default, default, workspace, count);
+        // layer3.2.relu1's backward runs inside layer3.2.bn1's (training fuses them).
         Lap(timings, 137, ref mark);
-        if (wantInput || first <= 64) Layers.Layer3_2_Bn1.Backward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Bn1Gradient, wantInput || first < 64 ? workspace.Layer3_2_Conv1Gradient : default, _frozen[64] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 64) Layers.Layer3_2_Bn1.BackwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Relu1Gradient, wantInput || first < 64 ? workspace.Layer3_2_Conv1Gradient : default, _frozen[64] ? default : parameterGradients, workspace, count);
         Lap(timings, 136, ref mark);
         if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Conv1Gradient, wantInput || first < 63 ? workspace.Layer3_1_Relu2Gradient : default, _frozen[63] ? default : parameterGradients, workspace, count);
         // layer3.1.relu2 feeds several layers: its gradient is the sum of theirs.
@@ -1489,25 +1527,25 @@ public partial class ResNet20 : IClassifier
     /// <summary>Backward, layers 62 down to 47: layer3.0.conv1 … layer3.1.relu2.</summary>
     private void BackwardLayers47To62(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 62) Layers.Layer3_1_Relu2.Backward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 62 ? workspace.Layer3_1_AddGradient : default, default, workspace, count);
+        // layer3.1.relu2's backward runs inside layer3.1.add's (training fuses them).
         Lap(timings, 134, ref mark);
-        if (wantInput || first <= 61) Layers.Layer3_1_Add.Backward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_AddOutput, workspace.Layer3_1_AddGradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 61) Layers.Layer3_1_Add.BackwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 133, ref mark);
         if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Bn2Gradient, wantInput || first < 60 ? workspace.Layer3_1_Conv2Gradient : default, _frozen[60] ? default : parameterGradients, workspace, count);
         Lap(timings, 132, ref mark);
         if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(parameters, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Conv2Gradient, wantInput || first < 59 ? workspace.Layer3_1_Relu1Gradient : default, _frozen[59] ? default : parameterGradients, workspace, count);
         Lap(timings, 131, ref mark);
-        if (wantInput || first <= 58) Layers.Layer3_1_Relu1.Backward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Relu1Gradient, wantInput || first < 58 ? workspace.Layer3_1_Bn1Gradient : default, default, workspace, count);
+        // layer3.1.relu1's backward runs inside layer3.1.bn1's (training fuses them).
         Lap(timings, 130, ref mark);
-        if (wantInput || first <= 57) Layers.Layer3_1_Bn1.Backward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Bn1Gradient, wantInput || first < 57 ? workspace.Layer3_1_Conv1Gradient : default, _frozen[57] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 57) Layers.Layer3_1_Bn1.BackwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Relu1Gradient, wantInput || first < 57 ? workspace.Layer3_1_Conv1Gradient : default, _frozen[57] ? default : parameterGradients, workspace, count);
         Lap(timings, 129, ref mark);
         if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Conv1Gradient, wantInput || first < 56 ? workspace.Layer3_0_Relu2Gradient : default, _frozen[56] ? default : parameterGradients, workspace, count);
         // layer3.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 56) TensorPrimitives.Add(workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength));
         Lap(timings, 128, ref mark);
-        if (wantInput || first <= 55) Layers.Layer3_0_Relu2.Backward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace.Layer3_0_Relu2Gradient, wantInput || first < 55 ? workspace.Layer3_0_AddGradient : default, default, workspace, count);
+        // layer3.0.relu2's backward runs inside layer3.0.add's (training fuses them).
         Lap(timings, 127, ref mark);
-        if (wantInput || first <= 54) Layers.Layer3_0_Add.Backward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_AddOutput, workspace.Layer3_0_AddGradient, wantInput || first < 54 ? workspace.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? workspace.Layer3_0_Downsample_1Gradient : default, default, workspace, count);
+        if (wantInput || first <= 54) Layers.Layer3_0_Add.BackwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_0_Relu2Gradient, wantInput || first < 54 ? workspace.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? workspace.Layer3_0_Downsample_1Gradient : default, default, workspace, count);
         Lap(timings, 126, ref mark);
         if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? workspace.Layer3_0_Downsample_0Gradient : default, _frozen[53] ? default : parameterGradients, workspace, count);
         Lap(timings, 125, ref mark);
@@ -1517,9 +1555,9 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 123, ref mark);
         if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(parameters, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Conv2Gradient, wantInput || first < 50 ? workspace.Layer3_0_Relu1Gradient : default, _frozen[50] ? default : parameterGradients, workspace, count);
         Lap(timings, 122, ref mark);
-        if (wantInput || first <= 49) Layers.Layer3_0_Relu1.Backward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Relu1Gradient, wantInput || first < 49 ? workspace.Layer3_0_Bn1Gradient : default, default, workspace, count);
+        // layer3.0.relu1's backward runs inside layer3.0.bn1's (training fuses them).
         Lap(timings, 121, ref mark);
-        if (wantInput || first <= 48) Layers.Layer3_0_Bn1.Backward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Bn1Gradient, wantInput || first < 48 ? workspace.Layer3_0_Conv1Gradient : default, _frozen[48] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 48) Layers.Layer3_0_Bn1.BackwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Relu1Gradient, wantInput || first < 48 ? workspace.Layer3_0_Conv1Gradient : default, _frozen[48] ? default : parameterGradients, workspace, count);
         Lap(timings, 120, ref mark);
         if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Conv1Gradient, wantInput || first < 47 ? workspace.Layer2_2_Relu2Gradient : default, _frozen[47] ? default : parameterGradients, workspace, count);
         // layer2.2.relu2 feeds several layers: its gradient is the sum of theirs.
@@ -1530,46 +1568,46 @@ public partial class ResNet20 : IClassifier
     /// <summary>Backward, layers 46 down to 32: layer2.0.relu2 … layer2.2.relu2.</summary>
     private void BackwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 46) Layers.Layer2_2_Relu2.Backward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 46 ? workspace.Layer2_2_AddGradient : default, default, workspace, count);
+        // layer2.2.relu2's backward runs inside layer2.2.add's (training fuses them).
         Lap(timings, 118, ref mark);
-        if (wantInput || first <= 45) Layers.Layer2_2_Add.Backward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_AddOutput, workspace.Layer2_2_AddGradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 45) Layers.Layer2_2_Add.BackwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 117, ref mark);
         if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Bn2Gradient, wantInput || first < 44 ? workspace.Layer2_2_Conv2Gradient : default, _frozen[44] ? default : parameterGradients, workspace, count);
         Lap(timings, 116, ref mark);
         if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(parameters, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Conv2Gradient, wantInput || first < 43 ? workspace.Layer2_2_Relu1Gradient : default, _frozen[43] ? default : parameterGradients, workspace, count);
         Lap(timings, 115, ref mark);
-        if (wantInput || first <= 42) Layers.Layer2_2_Relu1.Backward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Relu1Gradient, wantInput || first < 42 ? workspace.Layer2_2_Bn1Gradient : default, default, workspace, count);
+        // layer2.2.relu1's backward runs inside layer2.2.bn1's (training fuses them).
         Lap(timings, 114, ref mark);
-        if (wantInput || first <= 41) Layers.Layer2_2_Bn1.Backward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Bn1Gradient, wantInput || first < 41 ? workspace.Layer2_2_Conv1Gradient : default, _frozen[41] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 41) Layers.Layer2_2_Bn1.BackwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Relu1Gradient, wantInput || first < 41 ? workspace.Layer2_2_Conv1Gradient : default, _frozen[41] ? default : parameterGradients, workspace, count);
         Lap(timings, 113, ref mark);
         if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Conv1Gradient, wantInput || first < 40 ? workspace.Layer2_1_Relu2Gradient : default, _frozen[40] ? default : parameterGradients, workspace, count);
         // layer2.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 40) TensorPrimitives.Add(workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength));
         Lap(timings, 112, ref mark);
-        if (wantInput || first <= 39) Layers.Layer2_1_Relu2.Backward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace.Layer2_1_Relu2Gradient, wantInput || first < 39 ? workspace.Layer2_1_AddGradient : default, default, workspace, count);
+        // layer2.1.relu2's backward runs inside layer2.1.add's (training fuses them).
         Lap(timings, 111, ref mark);
-        if (wantInput || first <= 38) Layers.Layer2_1_Add.Backward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_AddOutput, workspace.Layer2_1_AddGradient, wantInput || first < 38 ? workspace.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? workspace.Layer2_0_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 38) Layers.Layer2_1_Add.BackwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_1_Relu2Gradient, wantInput || first < 38 ? workspace.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? workspace.Layer2_0_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 110, ref mark);
         if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Bn2Gradient, wantInput || first < 37 ? workspace.Layer2_1_Conv2Gradient : default, _frozen[37] ? default : parameterGradients, workspace, count);
         Lap(timings, 109, ref mark);
         if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(parameters, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Conv2Gradient, wantInput || first < 36 ? workspace.Layer2_1_Relu1Gradient : default, _frozen[36] ? default : parameterGradients, workspace, count);
         Lap(timings, 108, ref mark);
-        if (wantInput || first <= 35) Layers.Layer2_1_Relu1.Backward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Relu1Gradient, wantInput || first < 35 ? workspace.Layer2_1_Bn1Gradient : default, default, workspace, count);
+        // layer2.1.relu1's backward runs inside layer2.1.bn1's (training fuses them).
         Lap(timings, 107, ref mark);
-        if (wantInput || first <= 34) Layers.Layer2_1_Bn1.Backward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Bn1Gradient, wantInput || first < 34 ? workspace.Layer2_1_Conv1Gradient : default, _frozen[34] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 34) Layers.Layer2_1_Bn1.BackwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Relu1Gradient, wantInput || first < 34 ? workspace.Layer2_1_Conv1Gradient : default, _frozen[34] ? default : parameterGradients, workspace, count);
         Lap(timings, 106, ref mark);
         if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Conv1Gradient, wantInput || first < 33 ? workspace.Layer2_0_Relu2Gradient : default, _frozen[33] ? default : parameterGradients, workspace, count);
         // layer2.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 33) TensorPrimitives.Add(workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength));
         Lap(timings, 105, ref mark);
-        if (wantInput || first <= 32) Layers.Layer2_0_Relu2.Backward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace.Layer2_0_Relu2Gradient, wantInput || first < 32 ? workspace.Layer2_0_AddGradient : default, default, workspace, count);
+        // layer2.0.relu2's backward runs inside layer2.0.add's (training fuses them).
         Lap(timings, 104, ref mark);
     }
 
     /// <summary>Backward, layers 31 down to 16: layer1.1.relu2 … layer2.0.add.</summary>
     private void BackwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 31) Layers.Layer2_0_Add.Backward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_AddOutput, workspace.Layer2_0_AddGradient, wantInput || first < 31 ? workspace.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? workspace.Layer2_0_Downsample_1Gradient : default, default, workspace, count);
+        if (wantInput || first <= 31) Layers.Layer2_0_Add.BackwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_0_Relu2Gradient, wantInput || first < 31 ? workspace.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? workspace.Layer2_0_Downsample_1Gradient : default, default, workspace, count);
         Lap(timings, 103, ref mark);
         if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? workspace.Layer2_0_Downsample_0Gradient : default, _frozen[30] ? default : parameterGradients, workspace, count);
         Lap(timings, 102, ref mark);
@@ -1579,70 +1617,70 @@ public partial class ResNet20 : IClassifier
         Lap(timings, 100, ref mark);
         if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(parameters, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Conv2Gradient, wantInput || first < 27 ? workspace.Layer2_0_Relu1Gradient : default, _frozen[27] ? default : parameterGradients, workspace, count);
         Lap(timings, 99, ref mark);
-        if (wantInput || first <= 26) Layers.Layer2_0_Relu1.Backward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Relu1Gradient, wantInput || first < 26 ? workspace.Layer2_0_Bn1Gradient : default, default, workspace, count);
+        // layer2.0.relu1's backward runs inside layer2.0.bn1's (training fuses them).
         Lap(timings, 98, ref mark);
-        if (wantInput || first <= 25) Layers.Layer2_0_Bn1.Backward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Bn1Gradient, wantInput || first < 25 ? workspace.Layer2_0_Conv1Gradient : default, _frozen[25] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 25) Layers.Layer2_0_Bn1.BackwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Relu1Gradient, wantInput || first < 25 ? workspace.Layer2_0_Conv1Gradient : default, _frozen[25] ? default : parameterGradients, workspace, count);
         Lap(timings, 97, ref mark);
         if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Conv1Gradient, wantInput || first < 24 ? workspace.Layer1_2_Relu2Gradient : default, _frozen[24] ? default : parameterGradients, workspace, count);
         // layer1.2.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 24) TensorPrimitives.Add(workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength));
         Lap(timings, 96, ref mark);
-        if (wantInput || first <= 23) Layers.Layer1_2_Relu2.Backward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace.Layer1_2_Relu2Gradient, wantInput || first < 23 ? workspace.Layer1_2_AddGradient : default, default, workspace, count);
+        // layer1.2.relu2's backward runs inside layer1.2.add's (training fuses them).
         Lap(timings, 95, ref mark);
-        if (wantInput || first <= 22) Layers.Layer1_2_Add.Backward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_AddOutput, workspace.Layer1_2_AddGradient, wantInput || first < 22 ? workspace.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? workspace.Layer1_1_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 22) Layers.Layer1_2_Add.BackwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Relu2Output, workspace.Layer1_2_Relu2Gradient, wantInput || first < 22 ? workspace.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? workspace.Layer1_1_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 94, ref mark);
         if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Bn2Gradient, wantInput || first < 21 ? workspace.Layer1_2_Conv2Gradient : default, _frozen[21] ? default : parameterGradients, workspace, count);
         Lap(timings, 93, ref mark);
         if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(parameters, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Conv2Gradient, wantInput || first < 20 ? workspace.Layer1_2_Relu1Gradient : default, _frozen[20] ? default : parameterGradients, workspace, count);
         Lap(timings, 92, ref mark);
-        if (wantInput || first <= 19) Layers.Layer1_2_Relu1.Backward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Relu1Gradient, wantInput || first < 19 ? workspace.Layer1_2_Bn1Gradient : default, default, workspace, count);
+        // layer1.2.relu1's backward runs inside layer1.2.bn1's (training fuses them).
         Lap(timings, 91, ref mark);
-        if (wantInput || first <= 18) Layers.Layer1_2_Bn1.Backward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Bn1Gradient, wantInput || first < 18 ? workspace.Layer1_2_Conv1Gradient : default, _frozen[18] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 18) Layers.Layer1_2_Bn1.BackwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Relu1Gradient, wantInput || first < 18 ? workspace.Layer1_2_Conv1Gradient : default, _frozen[18] ? default : parameterGradients, workspace, count);
         Lap(timings, 90, ref mark);
         if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Conv1Gradient, wantInput || first < 17 ? workspace.Layer1_1_Relu2Gradient : default, _frozen[17] ? default : parameterGradients, workspace, count);
         // layer1.1.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 17) TensorPrimitives.Add(workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength));
         Lap(timings, 89, ref mark);
-        if (wantInput || first <= 16) Layers.Layer1_1_Relu2.Backward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace.Layer1_1_Relu2Gradient, wantInput || first < 16 ? workspace.Layer1_1_AddGradient : default, default, workspace, count);
+        // layer1.1.relu2's backward runs inside layer1.1.add's (training fuses them).
         Lap(timings, 88, ref mark);
     }
 
     /// <summary>Backward, layers 15 down to 0: conv1 … layer1.1.add.</summary>
     private void BackwardLayers0To15(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark)
     {
-        if (wantInput || first <= 15) Layers.Layer1_1_Add.Backward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_AddOutput, workspace.Layer1_1_AddGradient, wantInput || first < 15 ? workspace.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? workspace.Layer1_0_Relu2Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 15) Layers.Layer1_1_Add.BackwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_1_Relu2Gradient, wantInput || first < 15 ? workspace.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? workspace.Layer1_0_Relu2Gradient2 : default, default, workspace, count);
         Lap(timings, 87, ref mark);
         if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Bn2Gradient, wantInput || first < 14 ? workspace.Layer1_1_Conv2Gradient : default, _frozen[14] ? default : parameterGradients, workspace, count);
         Lap(timings, 86, ref mark);
         if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(parameters, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Conv2Gradient, wantInput || first < 13 ? workspace.Layer1_1_Relu1Gradient : default, _frozen[13] ? default : parameterGradients, workspace, count);
         Lap(timings, 85, ref mark);
-        if (wantInput || first <= 12) Layers.Layer1_1_Relu1.Backward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Relu1Gradient, wantInput || first < 12 ? workspace.Layer1_1_Bn1Gradient : default, default, workspace, count);
+        // layer1.1.relu1's backward runs inside layer1.1.bn1's (training fuses them).
         Lap(timings, 84, ref mark);
-        if (wantInput || first <= 11) Layers.Layer1_1_Bn1.Backward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Bn1Gradient, wantInput || first < 11 ? workspace.Layer1_1_Conv1Gradient : default, _frozen[11] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 11) Layers.Layer1_1_Bn1.BackwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Relu1Gradient, wantInput || first < 11 ? workspace.Layer1_1_Conv1Gradient : default, _frozen[11] ? default : parameterGradients, workspace, count);
         Lap(timings, 83, ref mark);
         if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Conv1Gradient, wantInput || first < 10 ? workspace.Layer1_0_Relu2Gradient : default, _frozen[10] ? default : parameterGradients, workspace, count);
         // layer1.0.relu2 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 10) TensorPrimitives.Add(workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength));
         Lap(timings, 82, ref mark);
-        if (wantInput || first <= 9) Layers.Layer1_0_Relu2.Backward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace.Layer1_0_Relu2Gradient, wantInput || first < 9 ? workspace.Layer1_0_AddGradient : default, default, workspace, count);
+        // layer1.0.relu2's backward runs inside layer1.0.add's (training fuses them).
         Lap(timings, 81, ref mark);
-        if (wantInput || first <= 8) Layers.Layer1_0_Add.Backward(parameters, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_AddOutput, workspace.Layer1_0_AddGradient, wantInput || first < 8 ? workspace.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? workspace.Relu1Gradient2 : default, default, workspace, count);
+        if (wantInput || first <= 8) Layers.Layer1_0_Add.BackwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_0_Relu2Gradient, wantInput || first < 8 ? workspace.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? workspace.Relu1Gradient2 : default, default, workspace, count);
         Lap(timings, 80, ref mark);
         if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Bn2Gradient, wantInput || first < 7 ? workspace.Layer1_0_Conv2Gradient : default, _frozen[7] ? default : parameterGradients, workspace, count);
         Lap(timings, 79, ref mark);
         if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(parameters, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Conv2Gradient, wantInput || first < 6 ? workspace.Layer1_0_Relu1Gradient : default, _frozen[6] ? default : parameterGradients, workspace, count);
         Lap(timings, 78, ref mark);
-        if (wantInput || first <= 5) Layers.Layer1_0_Relu1.Backward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Relu1Gradient, wantInput || first < 5 ? workspace.Layer1_0_Bn1Gradient : default, default, workspace, count);
+        // layer1.0.relu1's backward runs inside layer1.0.bn1's (training fuses them).
         Lap(timings, 77, ref mark);
-        if (wantInput || first <= 4) Layers.Layer1_0_Bn1.Backward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Bn1Gradient, wantInput || first < 4 ? workspace.Layer1_0_Conv1Gradient : default, _frozen[4] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 4) Layers.Layer1_0_Bn1.BackwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Relu1Gradient, wantInput || first < 4 ? workspace.Layer1_0_Conv1Gradient : default, _frozen[4] ? default : parameterGradients, workspace, count);
         Lap(timings, 76, ref mark);
         if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Conv1Gradient, wantInput || first < 3 ? workspace.Relu1Gradient : default, _frozen[3] ? default : parameterGradients, workspace, count);
         // relu1 feeds several layers: its gradient is the sum of theirs.
         if (wantInput || first < 3) TensorPrimitives.Add(workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient2.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength));
         Lap(timings, 75, ref mark);
-        if (wantInput || first <= 2) Layers.Relu1.Backward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace.Relu1Gradient, wantInput || first < 2 ? workspace.Bn1Gradient : default, default, workspace, count);
+        // relu1's backward runs inside bn1's (training fuses them).
         Lap(timings, 74, ref mark);
-        if (wantInput || first <= 1) Layers.Bn1.Backward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace.Bn1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, _frozen[1] ? default : parameterGradients, workspace, count);
+        if (wantInput || first <= 1) Layers.Bn1.BackwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace.Relu1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, _frozen[1] ? default : parameterGradients, workspace, count);
         Lap(timings, 73, ref mark);
         if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, _frozen[0] ? default : parameterGradients, workspace, count);
         Lap(timings, 72, ref mark);
@@ -1678,6 +1716,7 @@ public partial class ResNet20 : IClassifier
         public float[] Bn1Output = null!, Bn1Gradient = null!;
         public float[] Bn1Mean = null!;
         public float[] Bn1InvStd = null!;
+        public float[] Bn1Coefficients = null!;
         public double[] Bn1Partials = null!;
         public double[] Bn1Totals = null!;
         /// <summary>relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1693,6 +1732,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_0_Bn1Output = null!, Layer1_0_Bn1Gradient = null!;
         public float[] Layer1_0_Bn1Mean = null!;
         public float[] Layer1_0_Bn1InvStd = null!;
+        public float[] Layer1_0_Bn1Coefficients = null!;
         public double[] Layer1_0_Bn1Partials = null!;
         public double[] Layer1_0_Bn1Totals = null!;
         /// <summary>layer1.0.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1707,6 +1747,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_0_Bn2Output = null!, Layer1_0_Bn2Gradient = null!;
         public float[] Layer1_0_Bn2Mean = null!;
         public float[] Layer1_0_Bn2InvStd = null!;
+        public float[] Layer1_0_Bn2Coefficients = null!;
         public double[] Layer1_0_Bn2Partials = null!;
         public double[] Layer1_0_Bn2Totals = null!;
         /// <summary>layer1.0.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1724,6 +1765,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_1_Bn1Output = null!, Layer1_1_Bn1Gradient = null!;
         public float[] Layer1_1_Bn1Mean = null!;
         public float[] Layer1_1_Bn1InvStd = null!;
+        public float[] Layer1_1_Bn1Coefficients = null!;
         public double[] Layer1_1_Bn1Partials = null!;
         public double[] Layer1_1_Bn1Totals = null!;
         /// <summary>layer1.1.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1738,6 +1780,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_1_Bn2Output = null!, Layer1_1_Bn2Gradient = null!;
         public float[] Layer1_1_Bn2Mean = null!;
         public float[] Layer1_1_Bn2InvStd = null!;
+        public float[] Layer1_1_Bn2Coefficients = null!;
         public double[] Layer1_1_Bn2Partials = null!;
         public double[] Layer1_1_Bn2Totals = null!;
         /// <summary>layer1.1.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1755,6 +1798,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_2_Bn1Output = null!, Layer1_2_Bn1Gradient = null!;
         public float[] Layer1_2_Bn1Mean = null!;
         public float[] Layer1_2_Bn1InvStd = null!;
+        public float[] Layer1_2_Bn1Coefficients = null!;
         public double[] Layer1_2_Bn1Partials = null!;
         public double[] Layer1_2_Bn1Totals = null!;
         /// <summary>layer1.2.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1769,6 +1813,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer1_2_Bn2Output = null!, Layer1_2_Bn2Gradient = null!;
         public float[] Layer1_2_Bn2Mean = null!;
         public float[] Layer1_2_Bn2InvStd = null!;
+        public float[] Layer1_2_Bn2Coefficients = null!;
         public double[] Layer1_2_Bn2Partials = null!;
         public double[] Layer1_2_Bn2Totals = null!;
         /// <summary>layer1.2.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1784,6 +1829,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_0_Bn1Output = null!, Layer2_0_Bn1Gradient = null!;
         public float[] Layer2_0_Bn1Mean = null!;
         public float[] Layer2_0_Bn1InvStd = null!;
+        public float[] Layer2_0_Bn1Coefficients = null!;
         public double[] Layer2_0_Bn1Partials = null!;
         public double[] Layer2_0_Bn1Totals = null!;
         /// <summary>layer2.0.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1804,6 +1850,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_0_Bn2Output = null!, Layer2_0_Bn2Gradient = null!;
         public float[] Layer2_0_Bn2Mean = null!;
         public float[] Layer2_0_Bn2InvStd = null!;
+        public float[] Layer2_0_Bn2Coefficients = null!;
         public double[] Layer2_0_Bn2Partials = null!;
         public double[] Layer2_0_Bn2Totals = null!;
         /// <summary>layer2.0.downsample.0 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1814,6 +1861,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_0_Downsample_1Output = null!, Layer2_0_Downsample_1Gradient = null!;
         public float[] Layer2_0_Downsample_1Mean = null!;
         public float[] Layer2_0_Downsample_1InvStd = null!;
+        public float[] Layer2_0_Downsample_1Coefficients = null!;
         public double[] Layer2_0_Downsample_1Partials = null!;
         public double[] Layer2_0_Downsample_1Totals = null!;
         /// <summary>layer2.0.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1837,6 +1885,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_1_Bn1Output = null!, Layer2_1_Bn1Gradient = null!;
         public float[] Layer2_1_Bn1Mean = null!;
         public float[] Layer2_1_Bn1InvStd = null!;
+        public float[] Layer2_1_Bn1Coefficients = null!;
         public double[] Layer2_1_Bn1Partials = null!;
         public double[] Layer2_1_Bn1Totals = null!;
         /// <summary>layer2.1.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1857,6 +1906,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_1_Bn2Output = null!, Layer2_1_Bn2Gradient = null!;
         public float[] Layer2_1_Bn2Mean = null!;
         public float[] Layer2_1_Bn2InvStd = null!;
+        public float[] Layer2_1_Bn2Coefficients = null!;
         public double[] Layer2_1_Bn2Partials = null!;
         public double[] Layer2_1_Bn2Totals = null!;
         /// <summary>layer2.1.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1880,6 +1930,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_2_Bn1Output = null!, Layer2_2_Bn1Gradient = null!;
         public float[] Layer2_2_Bn1Mean = null!;
         public float[] Layer2_2_Bn1InvStd = null!;
+        public float[] Layer2_2_Bn1Coefficients = null!;
         public double[] Layer2_2_Bn1Partials = null!;
         public double[] Layer2_2_Bn1Totals = null!;
         /// <summary>layer2.2.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1900,6 +1951,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer2_2_Bn2Output = null!, Layer2_2_Bn2Gradient = null!;
         public float[] Layer2_2_Bn2Mean = null!;
         public float[] Layer2_2_Bn2InvStd = null!;
+        public float[] Layer2_2_Bn2Coefficients = null!;
         public double[] Layer2_2_Bn2Partials = null!;
         public double[] Layer2_2_Bn2Totals = null!;
         /// <summary>layer2.2.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1915,6 +1967,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_0_Bn1Output = null!, Layer3_0_Bn1Gradient = null!;
         public float[] Layer3_0_Bn1Mean = null!;
         public float[] Layer3_0_Bn1InvStd = null!;
+        public float[] Layer3_0_Bn1Coefficients = null!;
         public double[] Layer3_0_Bn1Partials = null!;
         public double[] Layer3_0_Bn1Totals = null!;
         /// <summary>layer3.0.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1935,6 +1988,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_0_Bn2Output = null!, Layer3_0_Bn2Gradient = null!;
         public float[] Layer3_0_Bn2Mean = null!;
         public float[] Layer3_0_Bn2InvStd = null!;
+        public float[] Layer3_0_Bn2Coefficients = null!;
         public double[] Layer3_0_Bn2Partials = null!;
         public double[] Layer3_0_Bn2Totals = null!;
         /// <summary>layer3.0.downsample.0 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1945,6 +1999,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_0_Downsample_1Output = null!, Layer3_0_Downsample_1Gradient = null!;
         public float[] Layer3_0_Downsample_1Mean = null!;
         public float[] Layer3_0_Downsample_1InvStd = null!;
+        public float[] Layer3_0_Downsample_1Coefficients = null!;
         public double[] Layer3_0_Downsample_1Partials = null!;
         public double[] Layer3_0_Downsample_1Totals = null!;
         /// <summary>layer3.0.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1968,6 +2023,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_1_Bn1Output = null!, Layer3_1_Bn1Gradient = null!;
         public float[] Layer3_1_Bn1Mean = null!;
         public float[] Layer3_1_Bn1InvStd = null!;
+        public float[] Layer3_1_Bn1Coefficients = null!;
         public double[] Layer3_1_Bn1Partials = null!;
         public double[] Layer3_1_Bn1Totals = null!;
         /// <summary>layer3.1.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1988,6 +2044,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_1_Bn2Output = null!, Layer3_1_Bn2Gradient = null!;
         public float[] Layer3_1_Bn2Mean = null!;
         public float[] Layer3_1_Bn2InvStd = null!;
+        public float[] Layer3_1_Bn2Coefficients = null!;
         public double[] Layer3_1_Bn2Partials = null!;
         public double[] Layer3_1_Bn2Totals = null!;
         /// <summary>layer3.1.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -2011,6 +2068,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_2_Bn1Output = null!, Layer3_2_Bn1Gradient = null!;
         public float[] Layer3_2_Bn1Mean = null!;
         public float[] Layer3_2_Bn1InvStd = null!;
+        public float[] Layer3_2_Bn1Coefficients = null!;
         public double[] Layer3_2_Bn1Partials = null!;
         public double[] Layer3_2_Bn1Totals = null!;
         /// <summary>layer3.2.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -2031,6 +2089,7 @@ public partial class ResNet20 : IClassifier
         public float[] Layer3_2_Bn2Output = null!, Layer3_2_Bn2Gradient = null!;
         public float[] Layer3_2_Bn2Mean = null!;
         public float[] Layer3_2_Bn2InvStd = null!;
+        public float[] Layer3_2_Bn2Coefficients = null!;
         public double[] Layer3_2_Bn2Partials = null!;
         public double[] Layer3_2_Bn2Totals = null!;
         /// <summary>layer3.2.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -2074,6 +2133,7 @@ public partial class ResNet20 : IClassifier
             Bn1Gradient = training ? new float[capacity * Layers.Bn1.OutputLength] : [];
             Bn1Mean = new float[16];
             Bn1InvStd = new float[16];
+            Bn1Coefficients = new float[48];
             Bn1Partials = new double[66];
             Bn1Totals = new double[33];
             Relu1Output = new float[capacity * Layers.Relu1.OutputLength];
@@ -2092,6 +2152,7 @@ public partial class ResNet20 : IClassifier
             Layer1_0_Bn1Gradient = training ? new float[capacity * Layers.Layer1_0_Bn1.OutputLength] : [];
             Layer1_0_Bn1Mean = new float[16];
             Layer1_0_Bn1InvStd = new float[16];
+            Layer1_0_Bn1Coefficients = new float[48];
             Layer1_0_Bn1Partials = new double[66];
             Layer1_0_Bn1Totals = new double[33];
             Layer1_0_Relu1Output = new float[capacity * Layers.Layer1_0_Relu1.OutputLength];
@@ -2109,6 +2170,7 @@ public partial class ResNet20 : IClassifier
             Layer1_0_Bn2Gradient = training ? new float[capacity * Layers.Layer1_0_Bn2.OutputLength] : [];
             Layer1_0_Bn2Mean = new float[16];
             Layer1_0_Bn2InvStd = new float[16];
+            Layer1_0_Bn2Coefficients = new float[48];
             Layer1_0_Bn2Partials = new double[66];
             Layer1_0_Bn2Totals = new double[33];
             Layer1_0_AddOutput = new float[capacity * Layers.Layer1_0_Add.OutputLength];
@@ -2130,6 +2192,7 @@ public partial class ResNet20 : IClassifier
             Layer1_1_Bn1Gradient = training ? new float[capacity * Layers.Layer1_1_Bn1.OutputLength] : [];
             Layer1_1_Bn1Mean = new float[16];
             Layer1_1_Bn1InvStd = new float[16];
+            Layer1_1_Bn1Coefficients = new float[48];
             Layer1_1_Bn1Partials = new double[66];
             Layer1_1_Bn1Totals = new double[33];
             Layer1_1_Relu1Output = new float[capacity * Layers.Layer1_1_Relu1.OutputLength];
@@ -2147,6 +2210,7 @@ public partial class ResNet20 : IClassifier
             Layer1_1_Bn2Gradient = training ? new float[capacity * Layers.Layer1_1_Bn2.OutputLength] : [];
             Layer1_1_Bn2Mean = new float[16];
             Layer1_1_Bn2InvStd = new float[16];
+            Layer1_1_Bn2Coefficients = new float[48];
             Layer1_1_Bn2Partials = new double[66];
             Layer1_1_Bn2Totals = new double[33];
             Layer1_1_AddOutput = new float[capacity * Layers.Layer1_1_Add.OutputLength];
@@ -2173,6 +2237,7 @@ public partial class ResNet20 : IClassifier
             Layer1_2_Bn1Gradient = training ? new float[capacity * Layers.Layer1_2_Bn1.OutputLength] : [];
             Layer1_2_Bn1Mean = new float[16];
             Layer1_2_Bn1InvStd = new float[16];
+            Layer1_2_Bn1Coefficients = new float[48];
             Layer1_2_Bn1Partials = new double[66];
             Layer1_2_Bn1Totals = new double[33];
             Layer1_2_Relu1Output = new float[capacity * Layers.Layer1_2_Relu1.OutputLength];
@@ -2190,6 +2255,7 @@ public partial class ResNet20 : IClassifier
             Layer1_2_Bn2Gradient = training ? new float[capacity * Layers.Layer1_2_Bn2.OutputLength] : [];
             Layer1_2_Bn2Mean = new float[16];
             Layer1_2_Bn2InvStd = new float[16];
+            Layer1_2_Bn2Coefficients = new float[48];
             Layer1_2_Bn2Partials = new double[66];
             Layer1_2_Bn2Totals = new double[33];
             Layer1_2_AddOutput = new float[capacity * Layers.Layer1_2_Add.OutputLength];
@@ -2209,6 +2275,7 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Bn1Gradient = training ? new float[capacity * Layers.Layer2_0_Bn1.OutputLength] : [];
             Layer2_0_Bn1Mean = new float[32];
             Layer2_0_Bn1InvStd = new float[32];
+            Layer2_0_Bn1Coefficients = new float[96];
             Layer2_0_Bn1Partials = new double[130];
             Layer2_0_Bn1Totals = new double[65];
             Layer2_0_Relu1Output = new float[capacity * Layers.Layer2_0_Relu1.OutputLength];
@@ -2232,6 +2299,7 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Bn2Gradient = training ? new float[capacity * Layers.Layer2_0_Bn2.OutputLength] : [];
             Layer2_0_Bn2Mean = new float[32];
             Layer2_0_Bn2InvStd = new float[32];
+            Layer2_0_Bn2Coefficients = new float[96];
             Layer2_0_Bn2Partials = new double[130];
             Layer2_0_Bn2Totals = new double[65];
             Layer2_0_Downsample_0Output = new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength];
@@ -2244,6 +2312,7 @@ public partial class ResNet20 : IClassifier
             Layer2_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength] : [];
             Layer2_0_Downsample_1Mean = new float[32];
             Layer2_0_Downsample_1InvStd = new float[32];
+            Layer2_0_Downsample_1Coefficients = new float[96];
             Layer2_0_Downsample_1Partials = new double[130];
             Layer2_0_Downsample_1Totals = new double[65];
             Layer2_0_AddOutput = new float[capacity * Layers.Layer2_0_Add.OutputLength];
@@ -2276,6 +2345,7 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Bn1Gradient = training ? new float[capacity * Layers.Layer2_1_Bn1.OutputLength] : [];
             Layer2_1_Bn1Mean = new float[32];
             Layer2_1_Bn1InvStd = new float[32];
+            Layer2_1_Bn1Coefficients = new float[96];
             Layer2_1_Bn1Partials = new double[130];
             Layer2_1_Bn1Totals = new double[65];
             Layer2_1_Relu1Output = new float[capacity * Layers.Layer2_1_Relu1.OutputLength];
@@ -2299,6 +2369,7 @@ public partial class ResNet20 : IClassifier
             Layer2_1_Bn2Gradient = training ? new float[capacity * Layers.Layer2_1_Bn2.OutputLength] : [];
             Layer2_1_Bn2Mean = new float[32];
             Layer2_1_Bn2InvStd = new float[32];
+            Layer2_1_Bn2Coefficients = new float[96];
             Layer2_1_Bn2Partials = new double[130];
             Layer2_1_Bn2Totals = new double[65];
             Layer2_1_AddOutput = new float[capacity * Layers.Layer2_1_Add.OutputLength];
@@ -2326,6 +2397,7 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Bn1Gradient = training ? new float[capacity * Layers.Layer2_2_Bn1.OutputLength] : [];
             Layer2_2_Bn1Mean = new float[32];
             Layer2_2_Bn1InvStd = new float[32];
+            Layer2_2_Bn1Coefficients = new float[96];
             Layer2_2_Bn1Partials = new double[130];
             Layer2_2_Bn1Totals = new double[65];
             Layer2_2_Relu1Output = new float[capacity * Layers.Layer2_2_Relu1.OutputLength];
@@ -2349,6 +2421,7 @@ public partial class ResNet20 : IClassifier
             Layer2_2_Bn2Gradient = training ? new float[capacity * Layers.Layer2_2_Bn2.OutputLength] : [];
             Layer2_2_Bn2Mean = new float[32];
             Layer2_2_Bn2InvStd = new float[32];
+            Layer2_2_Bn2Coefficients = new float[96];
             Layer2_2_Bn2Partials = new double[130];
             Layer2_2_Bn2Totals = new double[65];
             Layer2_2_AddOutput = new float[capacity * Layers.Layer2_2_Add.OutputLength];
@@ -2373,6 +2446,7 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Bn1Gradient = training ? new float[capacity * Layers.Layer3_0_Bn1.OutputLength] : [];
             Layer3_0_Bn1Mean = new float[64];
             Layer3_0_Bn1InvStd = new float[64];
+            Layer3_0_Bn1Coefficients = new float[192];
             Layer3_0_Bn1Partials = new double[258];
             Layer3_0_Bn1Totals = new double[129];
             Layer3_0_Relu1Output = new float[capacity * Layers.Layer3_0_Relu1.OutputLength];
@@ -2396,6 +2470,7 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Bn2Gradient = training ? new float[capacity * Layers.Layer3_0_Bn2.OutputLength] : [];
             Layer3_0_Bn2Mean = new float[64];
             Layer3_0_Bn2InvStd = new float[64];
+            Layer3_0_Bn2Coefficients = new float[192];
             Layer3_0_Bn2Partials = new double[258];
             Layer3_0_Bn2Totals = new double[129];
             Layer3_0_Downsample_0Output = new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength];
@@ -2408,6 +2483,7 @@ public partial class ResNet20 : IClassifier
             Layer3_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength] : [];
             Layer3_0_Downsample_1Mean = new float[64];
             Layer3_0_Downsample_1InvStd = new float[64];
+            Layer3_0_Downsample_1Coefficients = new float[192];
             Layer3_0_Downsample_1Partials = new double[258];
             Layer3_0_Downsample_1Totals = new double[129];
             Layer3_0_AddOutput = new float[capacity * Layers.Layer3_0_Add.OutputLength];
@@ -2435,6 +2511,7 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Bn1Gradient = training ? new float[capacity * Layers.Layer3_1_Bn1.OutputLength] : [];
             Layer3_1_Bn1Mean = new float[64];
             Layer3_1_Bn1InvStd = new float[64];
+            Layer3_1_Bn1Coefficients = new float[192];
             Layer3_1_Bn1Partials = new double[258];
             Layer3_1_Bn1Totals = new double[129];
             Layer3_1_Relu1Output = new float[capacity * Layers.Layer3_1_Relu1.OutputLength];
@@ -2458,6 +2535,7 @@ public partial class ResNet20 : IClassifier
             Layer3_1_Bn2Gradient = training ? new float[capacity * Layers.Layer3_1_Bn2.OutputLength] : [];
             Layer3_1_Bn2Mean = new float[64];
             Layer3_1_Bn2InvStd = new float[64];
+            Layer3_1_Bn2Coefficients = new float[192];
             Layer3_1_Bn2Partials = new double[258];
             Layer3_1_Bn2Totals = new double[129];
             Layer3_1_AddOutput = new float[capacity * Layers.Layer3_1_Add.OutputLength];
@@ -2490,6 +2568,7 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Bn1Gradient = training ? new float[capacity * Layers.Layer3_2_Bn1.OutputLength] : [];
             Layer3_2_Bn1Mean = new float[64];
             Layer3_2_Bn1InvStd = new float[64];
+            Layer3_2_Bn1Coefficients = new float[192];
             Layer3_2_Bn1Partials = new double[258];
             Layer3_2_Bn1Totals = new double[129];
             Layer3_2_Relu1Output = new float[capacity * Layers.Layer3_2_Relu1.OutputLength];
@@ -2513,6 +2592,7 @@ public partial class ResNet20 : IClassifier
             Layer3_2_Bn2Gradient = training ? new float[capacity * Layers.Layer3_2_Bn2.OutputLength] : [];
             Layer3_2_Bn2Mean = new float[64];
             Layer3_2_Bn2InvStd = new float[64];
+            Layer3_2_Bn2Coefficients = new float[192];
             Layer3_2_Bn2Partials = new double[258];
             Layer3_2_Bn2Totals = new double[129];
             Layer3_2_AddOutput = new float[capacity * Layers.Layer3_2_Add.OutputLength];
@@ -2985,7 +3065,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Bn1
         {
@@ -3004,22 +3084,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Bn1Coefficients.AsSpan(0, Channels), b = workspace.Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Bn1Coefficients.AsSpan(0, Channels), b = workspace.Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -3048,39 +3176,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -3096,15 +3214,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -3146,7 +3271,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Relu1
         {
@@ -3160,14 +3285,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -3645,7 +3762,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Bn1
         {
@@ -3664,22 +3781,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -3708,39 +3873,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -3756,15 +3911,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_0_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -3806,7 +3968,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Relu1
         {
@@ -3820,14 +3982,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -4324,22 +4478,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -4368,17 +4544,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -4389,18 +4554,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -4416,15 +4580,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_0_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -4466,7 +4637,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Add
         {
@@ -4482,19 +4653,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer1.0.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_0_Relu2
         {
@@ -4508,14 +4688,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -4993,7 +5165,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Bn1
         {
@@ -5012,22 +5184,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -5056,39 +5276,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -5104,15 +5314,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_1_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -5154,7 +5371,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Relu1
         {
@@ -5168,14 +5385,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -5672,22 +5881,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -5716,17 +5947,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -5737,18 +5957,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -5764,15 +5983,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_1_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -5814,7 +6040,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Add
         {
@@ -5830,19 +6056,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer1.1.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_1_Relu2
         {
@@ -5856,14 +6091,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -6341,7 +6568,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Bn1
         {
@@ -6360,22 +6587,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -6404,39 +6679,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -6452,15 +6717,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_2_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -6502,7 +6774,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Relu1
         {
@@ -6516,14 +6788,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -7020,22 +7284,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer1_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -7064,17 +7350,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -7085,18 +7360,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -7112,15 +7386,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer1_2_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -7162,7 +7443,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Add
         {
@@ -7178,19 +7459,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer1.2.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer1_2_Relu2
         {
@@ -7204,14 +7494,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -7590,7 +7872,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Bn1
         {
@@ -7609,22 +7891,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -7653,39 +7983,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -7701,15 +8021,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_0_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -7751,7 +8078,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Relu1
         {
@@ -7765,14 +8092,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -8429,22 +8748,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -8473,17 +8814,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -8494,18 +8824,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -8521,15 +8850,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_0_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -8962,22 +9298,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_0_Downsample_1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Downsample_1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Downsample_1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -9006,17 +9364,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -9027,18 +9374,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Downsample_1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -9054,15 +9400,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_0_Downsample_1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -9104,7 +9457,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Add
         {
@@ -9120,19 +9473,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer2.0.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_0_Relu2
         {
@@ -9146,14 +9508,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -9791,7 +10145,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Bn1
         {
@@ -9810,22 +10164,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -9854,39 +10256,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -9902,15 +10294,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_1_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -9952,7 +10351,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Relu1
         {
@@ -9966,14 +10365,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -10630,22 +11021,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -10674,17 +11087,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -10695,18 +11097,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -10722,15 +11123,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_1_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -10772,7 +11180,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Add
         {
@@ -10788,19 +11196,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer2.1.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_1_Relu2
         {
@@ -10814,14 +11231,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -11459,7 +11868,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Bn1
         {
@@ -11478,22 +11887,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -11522,39 +11979,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -11570,15 +12017,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_2_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -11620,7 +12074,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Relu1
         {
@@ -11634,14 +12088,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -12298,22 +12744,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer2_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -12342,17 +12810,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -12363,18 +12820,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -12390,15 +12846,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer2_2_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -12440,7 +12903,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Add
         {
@@ -12456,19 +12919,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer2.2.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer2_2_Relu2
         {
@@ -12482,14 +12954,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -12868,7 +13332,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Bn1
         {
@@ -12887,22 +13351,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -12931,39 +13443,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -12979,15 +13481,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_0_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -13029,7 +13538,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Relu1
         {
@@ -13043,14 +13552,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -13757,22 +14258,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -13801,17 +14324,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -13822,18 +14334,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -13849,15 +14360,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_0_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -14290,22 +14808,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_0_Downsample_1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Downsample_1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Downsample_1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -14334,17 +14874,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -14355,18 +14884,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Downsample_1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -14382,15 +14910,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_0_Downsample_1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -14432,7 +14967,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Add
         {
@@ -14448,19 +14983,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer3.0.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_0_Relu2
         {
@@ -14474,14 +15018,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -15169,7 +15705,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Bn1
         {
@@ -15188,22 +15724,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -15232,39 +15816,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -15280,15 +15854,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_1_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -15330,7 +15911,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Relu1
         {
@@ -15344,14 +15925,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -16058,22 +16631,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -16102,17 +16697,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -16123,18 +16707,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -16150,15 +16733,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_1_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -16200,7 +16790,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Add
         {
@@ -16216,19 +16806,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer3.1.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_1_Relu2
         {
@@ -16242,14 +16841,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -16937,7 +17528,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+        // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Bn1
         {
@@ -16956,22 +17547,70 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
+            /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
+            /// </summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn1Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -17000,39 +17639,29 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
             /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
             /// sums over the whole batch (M elements per channel).
+            /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
+            /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
             /// </summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -17048,15 +17677,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_2_Bn1Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -17098,7 +17734,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Relu1
         {
@@ -17112,14 +17748,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 
@@ -17826,22 +18454,44 @@ public partial class ResNet20 : IClassifier
             /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
             public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
+                Statistics(input, workspace, count);
+                ReadOnlySpan<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
+                // y = x · a + b with a = γ · invStd and b = β − mean · a.
+                Span<float> a = workspace.Layer3_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn2Coefficients.AsSpan(Channels, Channels);
+                for (int c = 0; c < Channels; c++)
+                {
+                    a[c] = parameters[WeightOffset + c] * invStd[c];
+                    b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
+                }
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        int offset = (n * Channels + c) * Plane;
+                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
+                    }
+                }
+            }
+
+            /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
+            private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
+            {
                 Span<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
                 Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
                 if (workspace.Training)
                 {
                     Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                    for (int c = 0; c < Channels; c++)
+                    partial.Clear();
+                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                    for (int n = 0; n < count; n++)
                     {
-                        double sum = 0, squares = 0;
-                        for (int n = 0; n < count; n++)
+                        for (int c = 0; c < Channels; c++)
                         {
                             (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                            sum += planeSum;
-                            squares += planeSquares;
+                            partial[2 * c] += planeSum;
+                            partial[2 * c + 1] += planeSquares;
                         }
-                        partial[2 * c] = sum;
-                        partial[2 * c + 1] = squares;
                     }
                     partial[2 * Channels] = (double)count * Plane;
                     ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
@@ -17870,17 +18520,6 @@ public partial class ResNet20 : IClassifier
                         invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
                     }
                 }
-                // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                for (int c = 0; c < Channels; c++)
-                {
-                    float a = parameters[WeightOffset + c] * invStd[c];
-                    float b = parameters[BiasOffset + c] - mean[c] * a;
-                    for (int n = 0; n < count; n++)
-                    {
-                        int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));
-                    }
-                }
             }
 
             /// <summary>
@@ -17891,18 +18530,17 @@ public partial class ResNet20 : IClassifier
             {
                 ReadOnlySpan<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
                 Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                for (int c = 0; c < Channels; c++)
+                partial.Clear();
+                // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
+                for (int n = 0; n < count; n++)
                 {
-                    double sumDy = 0, sumDyX = 0;
-                    for (int n = 0; n < count; n++)
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
                         (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                        sumDy += planeDy;
-                        sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];
+                        partial[2 * c] += planeDy;
+                        partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
                     }
-                    partial[2 * c] = sumDy;
-                    partial[2 * c + 1] = sumDyX;
                 }
                 partial[2 * Channels] = (double)count * Plane;
                 ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
@@ -17918,15 +18556,22 @@ public partial class ResNet20 : IClassifier
                 }
                 if (inputGradient.IsEmpty) return;
                 // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
+                Span<float> k = workspace.Layer3_2_Bn2Coefficients;
                 for (int c = 0; c < Channels; c++)
                 {
                     double k1 = parameters[WeightOffset + c] * (double)invStd[c];
                     double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
                     double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                    for (int n = 0; n < count; n++)
+                    k[c] = (float)k1;
+                    k[Channels + c] = (float)k2;
+                    k[2 * Channels + c] = (float)k3;
+                }
+                for (int n = 0; n < count; n++)
+                {
+                    for (int c = 0; c < Channels; c++)
                     {
                         int offset = (n * Channels + c) * Plane;
-                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));
+                        PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
                     }
                 }
             }
@@ -17968,7 +18613,7 @@ public partial class ResNet20 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise sum of the main path and the shortcut; the gradient flows to both unchanged
+        // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Add
         {
@@ -17984,19 +18629,28 @@ public partial class ResNet20 : IClassifier
                 TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
             }
 
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
             {
-                ReadOnlySpan<float> dy = outputGradient.Slice(0, count * OutputLength);
-                if (!inputGradient.IsEmpty) dy.CopyTo(inputGradient);
-                if (!skipGradient.IsEmpty) dy.CopyTo(skipGradient);
+                int length = count * OutputLength;
+                ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
+            }
+
+            /// <summary>
+            /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
+            /// dx = dskip = dy where y > 0, else 0, both written in one pass.
+            /// </summary>
+            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                int length = count * OutputLength;
+                ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
             }
         }
 
         // --------------------------------------------------------------------------------------------------------------
         // layer3.2.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+        // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
         // --------------------------------------------------------------------------------------------------------------
         internal static class Layer3_2_Relu2
         {
@@ -18010,14 +18664,6 @@ public partial class ResNet20 : IClassifier
             {
                 Span<float> y = output.Slice(0, count * OutputLength);
                 ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), dy, inputGradient); // one pass: read y and dy, write dx
             }
         }
 

@@ -76,11 +76,23 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Matches_pytorch(string name)
+    public void Matches_pytorch(string name) => MatchesPyTorch(name, threads: 1);
+
+    /// <summary>
+    /// The networks whose training fuses a ReLU into the BatchNorm or residual add before it, with the batch split across
+    /// two workers (the BatchNorm statistics meet in the SyncGroup, the fused backward masks on each worker).
+    /// </summary>
+    public static TheoryData<string> FusedCases => ["bn_conv_train", "residual_identity", "residual_projection", "basic_block"];
+
+    [Theory]
+    [MemberData(nameof(FusedCases))]
+    public void Fused_relu_paths_match_pytorch_on_two_threads(string name) => MatchesPyTorch(name, threads: 2);
+
+    private void MatchesPyTorch(string name, int threads)
     {
         ParityVectors vectors = ParityVectors.Load(name);
         INetwork net = Factories[name]();
-        net.Threads = 1;
+        net.Threads = threads;
         var comparison = new Comparison(name);
 
         // Weights by name: every network tensor is in the file, and everything else in the file is pass data.

@@ -20,7 +20,9 @@ internal sealed class ActivationEmitter : ILayerEmitter
         string derivative = activation == ActivationKind.GELU ? "its derivative at the input x" : "its derivative expressed in the output y";
         LayerDescription.EmitHeader(w, layer, activation == ActivationKind.None
             ? "strategy: a copy, so that the network's outputs and their gradient have buffers of their own"
-            : $"strategy: element-wise {activation} over the batch; backward multiplies by {derivative}");
+            : layer.FusedIntoPrevious
+                ? $"strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise {activation} over the batch"
+                : $"strategy: element-wise {activation} over the batch; backward multiplies by {derivative}");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -39,6 +41,8 @@ internal sealed class ActivationEmitter : ILayerEmitter
                     EmitForwardInPlace(w, activation, "y", alpha);
                 }
             }
+            // Fused into the layer before it, its backward only ever runs inside that layer's (training is the only backward).
+            if (layer.FusedIntoPrevious) return;
             w.Line();
             w.Line($"/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy · {activation}′.</summary>");
             using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))

@@ -17,6 +17,7 @@ internal sealed class BatchNormEmitter : ILayerEmitter
         int sums = 2 * channels + 1;
         yield return new ScratchBuffer(layer.Identifier + "Mean", "float", channels, PerSample: false);
         yield return new ScratchBuffer(layer.Identifier + "InvStd", "float", channels, PerSample: false);
+        yield return new ScratchBuffer(layer.Identifier + "Coefficients", "float", 3 * channels, PerSample: false);
         yield return new ScratchBuffer(layer.Identifier + "Partials", "double", 2 * sums, PerSample: false);
         yield return new ScratchBuffer(layer.Identifier + "Totals", "double", sums, PerSample: false);
     }
@@ -24,7 +25,9 @@ internal sealed class BatchNormEmitter : ILayerEmitter
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string id = layer.Identifier;
-        LayerDescription.EmitHeader(w, layer, "strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference");
+        LayerDescription.EmitHeader(w, layer, layer.FusesNextReLU
+            ? "strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference"
+            : "strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference");
         using (w.Block($"internal static class {id}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
@@ -34,25 +37,45 @@ internal sealed class BatchNormEmitter : ILayerEmitter
             w.Line("private const int SyncLength = 2 * Channels + 1;");
             w.Line($"private const double Momentum = {ActivationEmitter.Literal(layer.Decl.Momentum).TrimEnd('f')}, Epsilon = {ActivationEmitter.Literal(layer.Decl.Epsilon).TrimEnd('f')};");
             w.Line();
+            bool relu = layer.FusesNextReLU;
             w.Line("/// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>");
             using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+            {
+                w.Line("Statistics(input, workspace, count);");
+                EmitAffinePass(w, id, "ScaleShift");
+            }
+            w.Line();
+            if (relu)
+            {
+                w.Line("/// <summary>");
+                w.Line("/// Training with the ReLU after this layer fused in: <paramref name=\"output\"/> is the ReLU's output,");
+                w.Line("/// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).");
+                w.Line("/// </summary>");
+                using (w.Block("public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
+                {
+                    w.Line("Statistics(input, workspace, count);");
+                    EmitAffinePass(w, id, "ScaleShiftReLU");
+                }
+                w.Line();
+            }
+            w.Line("/// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>");
+            using (w.Block("private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)"))
             {
                 w.Line($"Span<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
                 w.Line("Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);");
                 using (w.Block("if (workspace.Training)"))
                 {
                     w.Line($"Span<double> partial = workspace.Sync is null ? workspace.{id}Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);");
-                    using (w.Block("for (int c = 0; c < Channels; c++)"))
+                    w.Line("partial.Clear();");
+                    w.Line(SampleMajor);
+                    using (w.Block("for (int n = 0; n < count; n++)"))
                     {
-                        w.Line("double sum = 0, squares = 0;");
-                        using (w.Block("for (int n = 0; n < count; n++)"))
+                        using (w.Block("for (int c = 0; c < Channels; c++)"))
                         {
                             w.Line("(double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));");
-                            w.Line("sum += planeSum;");
-                            w.Line("squares += planeSquares;");
+                            w.Line("partial[2 * c] += planeSum;");
+                            w.Line("partial[2 * c + 1] += planeSquares;");
                         }
-                        w.Line("partial[2 * c] = sum;");
-                        w.Line("partial[2 * c + 1] = squares;");
                     }
                     w.Line("partial[2 * Channels] = (double)count * Plane;");
                     w.Line($"ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);");
@@ -81,39 +104,34 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                         w.Line("invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));");
                     }
                 }
-                w.Line("// y = x · a + b with a = γ · invStd and b = β − mean · a.");
-                using (w.Block("for (int c = 0; c < Channels; c++)"))
-                {
-                    w.Line("float a = parameters[WeightOffset + c] * invStd[c];");
-                    w.Line("float b = parameters[BiasOffset + c] - mean[c] * a;");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
-                    {
-                        w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("PlaneKernels.ScaleShift(input.Slice(offset, Plane), a, b, output.Slice(offset, Plane));");
-                    }
-                }
             }
             w.Line();
             w.Line("/// <summary>");
             w.Line("/// Inverts <see cref=\"Forward\"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),");
             w.Line("/// sums over the whole batch (M elements per channel).");
+            if (relu)
+            {
+                w.Line("/// Training runs this layer and the ReLU after it as one: <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/>");
+                w.Line("/// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.");
+            }
             w.Line("/// </summary>");
-            using (w.Block("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
+            using (w.Block($"public static void {(relu ? "BackwardReLU" : "Backward")}(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)"))
             {
                 w.Line($"ReadOnlySpan<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
                 w.Line($"Span<double> partial = workspace.Sync is null ? workspace.{id}Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);");
-                using (w.Block("for (int c = 0; c < Channels; c++)"))
+                w.Line("partial.Clear();");
+                w.Line(SampleMajor);
+                using (w.Block("for (int n = 0; n < count; n++)"))
                 {
-                    w.Line("double sumDy = 0, sumDyX = 0;");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("(double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));");
-                        w.Line("sumDy += planeDy;");
-                        w.Line("sumDyX += (planeDyX - mean[c] * planeDy) * invStd[c];");
+                        w.Line(relu
+                            ? "(double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));"
+                            : "(double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));");
+                        w.Line("partial[2 * c] += planeDy;");
+                        w.Line("partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];");
                     }
-                    w.Line("partial[2 * c] = sumDy;");
-                    w.Line("partial[2 * c + 1] = sumDyX;");
                 }
                 w.Line("partial[2 * Channels] = (double)count * Plane;");
                 w.Line("ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);");
@@ -129,15 +147,24 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                 }
                 w.Line("if (inputGradient.IsEmpty) return;");
                 w.Line("// dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.");
+                w.Line($"Span<float> k = workspace.{id}Coefficients;");
                 using (w.Block("for (int c = 0; c < Channels; c++)"))
                 {
                     w.Line("double k1 = parameters[WeightOffset + c] * (double)invStd[c];");
                     w.Line("double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;");
                     w.Line("double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];");
-                    using (w.Block("for (int n = 0; n < count; n++)"))
+                    w.Line("k[c] = (float)k1;");
+                    w.Line("k[Channels + c] = (float)k2;");
+                    w.Line("k[2 * Channels + c] = (float)k3;");
+                }
+                using (w.Block("for (int n = 0; n < count; n++)"))
+                {
+                    using (w.Block("for (int c = 0; c < Channels; c++)"))
                     {
                         w.Line("int offset = (n * Channels + c) * Plane;");
-                        w.Line("PlaneKernels.Combine(outputGradient.Slice(offset, Plane), (float)k1, input.Slice(offset, Plane), (float)k2, (float)k3, inputGradient.Slice(offset, Plane));");
+                        w.Line(relu
+                            ? "PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));"
+                            : "PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));");
                     }
                 }
             }
@@ -176,6 +203,31 @@ internal sealed class BatchNormEmitter : ILayerEmitter
                     w.Line("for (int k = 0; k < SyncLength; k++) totals[k] += region[k];");
                 }
                 w.Line("return totals;");
+            }
+        }
+    }
+
+    /// <summary>The comment on the passes' loop order.</summary>
+    private const string SampleMajor = "// Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.";
+
+    /// <summary>The per-channel affine pass y = x · a + b (<paramref name="kernel"/>: ScaleShift, or ScaleShiftReLU to clamp as well).</summary>
+    private static void EmitAffinePass(CodeWriter w, string id, string kernel)
+    {
+        w.Line($"ReadOnlySpan<float> mean = workspace.{id}Mean, invStd = workspace.{id}InvStd;");
+        w.Line("// y = x · a + b with a = γ · invStd and b = β − mean · a.");
+        w.Line($"Span<float> a = workspace.{id}Coefficients.AsSpan(0, Channels), b = workspace.{id}Coefficients.AsSpan(Channels, Channels);");
+        using (w.Block("for (int c = 0; c < Channels; c++)"))
+        {
+            w.Line("a[c] = parameters[WeightOffset + c] * invStd[c];");
+            w.Line("b[c] = parameters[BiasOffset + c] - mean[c] * a[c];");
+        }
+        w.Line(SampleMajor);
+        using (w.Block("for (int n = 0; n < count; n++)"))
+        {
+            using (w.Block("for (int c = 0; c < Channels; c++)"))
+            {
+                w.Line("int offset = (n * Channels + c) * Plane;");
+                w.Line($"PlaneKernels.{kernel}(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));");
             }
         }
     }
