@@ -7793,16 +7793,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -8995,16 +8986,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -9636,16 +9618,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -10305,16 +10278,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -10946,16 +10910,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -12176,16 +12131,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -13444,16 +13390,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -14151,16 +14088,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -14886,16 +14814,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
@@ -15593,16 +15512,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
