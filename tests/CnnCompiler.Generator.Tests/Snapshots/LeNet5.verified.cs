@@ -749,6 +749,7 @@ public partial class LeNet5 : IClassifier
         public readonly float[] Conv2Columns;
         public readonly float[] Conv2Padded;
         public readonly float[] Conv2WeightsByChannel;
+        public readonly float[] Conv2WeightsSource;
         public readonly float[] Conv2OutputByPosition;
         public readonly float[] Conv2GradientByPosition;
         public readonly float[] Conv2WeightGradientByChannel;
@@ -786,6 +787,7 @@ public partial class LeNet5 : IClassifier
             Conv2Columns = new float[15000];
             Conv2Padded = new float[1176];
             Conv2WeightsByChannel = new float[2400];
+            Conv2WeightsSource = new float[2400];
             Conv2OutputByPosition = new float[1600];
             Conv2GradientByPosition = new float[1600];
             Conv2WeightGradientByChannel = new float[2400];
@@ -1432,7 +1434,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), then transposes back adding bias and ReLU; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
+        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv2
         {
@@ -1460,12 +1462,21 @@ public partial class LeNet5 : IClassifier
                 float[] padded = workspace.Conv2Padded;
                 ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2WeightsByChannel);
                 ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2OutputByPosition);
-                ChannelsLast(ref weights, ref weightsByChannel, ColumnRows); // the weights of one tap and 8 filters as one vector, once per call
+                // The weights of one tap and 8 filters as one vector. The transposition is kept in the workspace and redone only
+                // when the weights differ bitwise from the copy it was made from (Parameters is a public span: every write shows).
+                // A new workspace holds zeros in both, which agree.
+                Span<float> weightsSource = workspace.Conv2WeightsSource;
+                ReadOnlySpan<float> currentWeights = MemoryMarshal.CreateReadOnlySpan(ref weights, WeightCount);
+                if (!MemoryMarshal.AsBytes(currentWeights).SequenceEqual(MemoryMarshal.AsBytes(weightsSource)))
+                {
+                    currentWeights.CopyTo(weightsSource);
+                    ChannelsLast(ref weights, ref weightsByChannel, ColumnRows);
+                }
                 for (int n = 0; n < count; n++)
                 {
                     CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, ref outputByPosition);
-                    ToChannels(ref outputByPosition, biasValues, output.Slice(n * OutputLength, OutputLength));
+                    ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, biasValues, ref outputByPosition);
+                    Transposition.Transpose(ref outputByPosition, ColumnCols, OutChannels, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength)); // back to channel-major
                 }
             }
 
@@ -1550,43 +1561,23 @@ public partial class LeNet5 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
-            /// <summary>y[o, p] = max(out[p, o] + bias[o], 0): one sample back in PyTorch's channel-major layout.</summary>
-            private static void ToChannels(ref float outputByPosition, ReadOnlySpan<float> bias, Span<float> y)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    float b = bias.IsEmpty ? 0f : bias[o];
-                    Span<float> plane = y.Slice(o * ColumnCols, ColumnCols);
-                    for (int p = 0; p < ColumnCols; p++)
-                    {
-                        plane[p] = MathF.Max(Unsafe.Add(ref outputByPosition, p * OutChannels + o) + b, 0f);
-                    }
-                }
-            }
-
-            /// <summary>out[y, x, o] = Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]: positions × channels, bias and activation added by ToChannels</summary>
-            private static void ConvolveByChannel(ref float padded, ref float weightsByChannel, ref float outputByPosition)
+            /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels</summary>
+            private static void ConvolveByChannel(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
             {
                 const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                bool hasBias = !bias.IsEmpty;
                 for (int f = 0; f + 16 <= Outputs; f += 16)
                 {
                     for (int y = 0; y < Height; y++)
                     {
                         for (int x = 0; x + 5 <= Width; x += 5)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
+                            Vector256<float> bias0 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector256<float>.Zero;
+                            Vector256<float> bias1 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f + 8)) : Vector256<float>.Zero;
+                            Vector256<float> s0_0 = bias0, s0_1 = bias1, s1_0 = bias0, s1_1 = bias1, s2_0 = bias0, s2_1 = bias1, s3_0 = bias0, s3_1 = bias1, s4_0 = bias0, s4_1 = bias1;
                             for (int i = 0; i < Inputs; i++)
                             {
                                 for (int ky = 0; ky < TapsHeight; ky++)
@@ -1682,16 +1673,16 @@ public partial class LeNet5 : IClassifier
                                 }
                             }
                             ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
-                            s0_0.StoreUnsafe(ref target);
-                            s0_1.StoreUnsafe(ref target, 8);
-                            s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            s3_0.StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                            s3_1.StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
-                            s4_0.StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                            s4_1.StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
+                            Vector256.Max(s0_0, Vector256<float>.Zero).StoreUnsafe(ref target);
+                            Vector256.Max(s0_1, Vector256<float>.Zero).StoreUnsafe(ref target, 8);
+                            Vector256.Max(s1_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            Vector256.Max(s1_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                            Vector256.Max(s2_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            Vector256.Max(s2_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                            Vector256.Max(s3_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                            Vector256.Max(s3_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
+                            Vector256.Max(s4_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                            Vector256.Max(s4_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
                         }
                     }
                 }

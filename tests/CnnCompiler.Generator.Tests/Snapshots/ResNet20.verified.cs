@@ -8181,16 +8181,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -9597,16 +9588,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -10454,16 +10436,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -11320,16 +11293,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -12177,16 +12141,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -13641,16 +13596,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -15107,16 +15053,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -16014,16 +15951,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -16930,16 +16858,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
@@ -17837,16 +17756,7 @@ public partial class ResNet20 : IClassifier
             }
 
             /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int t = 0; t < length; t++)
-                    {
-                        Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);
-                    }
-                }
-            }
+            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
 
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx]: Winograd F(2×2, 3×3) over blocks of tiles, the weights already transformed (U[p, o, i]).</summary>
             private static void ConvolveWinograd(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)

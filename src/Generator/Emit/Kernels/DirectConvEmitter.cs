@@ -319,8 +319,8 @@ internal static class DirectConvEmitter
     }
 
     /// <summary>
-    /// The forward convolution with output channels in the lanes: out[y, x, o] = Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx],
-    /// into a positions × channels buffer that the caller transposes (adding bias and activation). Tiles of channel vectors ×
+    /// The forward convolution with output channels in the lanes: out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]
+    /// (clamped at 0 for a fused ReLU), into a positions × channels buffer that the caller transposes back. Tiles of channel vectors ×
     /// positions along a row: per kernel tap, each channel vector of weights is loaded once and each input broadcast once.
     /// </summary>
     public static void EmitForwardByChannel(CodeWriter w, string method, string comment, DirectConv g)
@@ -328,9 +328,10 @@ internal static class DirectConvEmitter
         var (vectors, positions) = ChannelTile(g);
         int channelsPerTile = vectors * Lanes;
         w.Line($"/// <summary>{comment}</summary>");
-        using (w.Block($"private static void {method}(ref float padded, ref float weightsByChannel, ref float outputByPosition)"))
+        using (w.Block($"private static void {method}(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)"))
         {
             EmitConstants(w, g, filterLength: false);
+            w.Line("bool hasBias = !bias.IsEmpty;");
             EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelForwardRows(w, g, channels / Lanes, positions));
         }
     }
@@ -346,7 +347,11 @@ internal static class DirectConvEmitter
     private static void EmitChannelForwardTile(CodeWriter w, DirectConv g, int vectors, int positions)
     {
         var accumulators = (from p in Enumerable.Range(0, positions) from v in Enumerable.Range(0, vectors) select (p, v)).ToList();
-        w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.p}_{a.v} = Vector256<float>.Zero")) + ";");
+        for (int v = 0; v < vectors; v++)
+        {
+            w.Line($"Vector256<float> bias{v} = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f{(v == 0 ? "" : $" + {v * Lanes}")})) : Vector256<float>.Zero;");
+        }
+        w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.p}_{a.v} = bias{a.v}")) + ";");
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
         {
@@ -371,7 +376,8 @@ internal static class DirectConvEmitter
         foreach (var (p, v) in accumulators)
         {
             string offset = (p == 0 ? "" : $"{p} * Outputs") + (v == 0 ? "" : (p == 0 ? "" : " + ") + $"{v * Lanes}");
-            w.Line($"s{p}_{v}.StoreUnsafe(ref target{Offset(offset.Length == 0 ? "0" : offset)});");
+            string value = g.ReluEpilogue ? $"Vector256.Max(s{p}_{v}, Vector256<float>.Zero)" : $"s{p}_{v}";
+            w.Line($"{value}.StoreUnsafe(ref target{Offset(offset.Length == 0 ? "0" : offset)});");
         }
     }
 

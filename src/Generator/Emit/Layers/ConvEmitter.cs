@@ -19,6 +19,7 @@ internal sealed class ConvEmitter : ILayerEmitter
         if (UsesChannelForward(layer))
         {
             yield return new ScratchBuffer(layer.Identifier + "WeightsByChannel", "float", layer.WeightCount, PerSample: false);
+            yield return new ScratchBuffer(layer.Identifier + "WeightsSource", "float", layer.WeightCount, PerSample: false);
             yield return new ScratchBuffer(layer.Identifier + "OutputByPosition", "float", layer.Output.Length, PerSample: false);
         }
         if (UsesChannelWeightGradient(layer))
@@ -174,9 +175,7 @@ internal sealed class ConvEmitter : ILayerEmitter
             }
             if (UsesChannelForward(layer))
             {
-                EmitChannelForwardHelpers(w, layer);
-                w.Line();
-                DirectConvEmitter.EmitForwardByChannel(w, "ConvolveByChannel", "out[y, x, o] = Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]: positions × channels, bias and activation added by ToChannels", ForwardConv(layer));
+                DirectConvEmitter.EmitForwardByChannel(w, "ConvolveByChannel", "out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]" + (layer.Decl.Activation == ActivationKind.ReLU ? ", clamped at 0 (the fused ReLU)" : "") + ": positions × channels", ForwardConv(layer));
             }
             else if (UsesWinogradForward(layer))
             {
@@ -237,7 +236,7 @@ internal sealed class ConvEmitter : ILayerEmitter
     {
         long rows = ColumnRows(layer), cols = ColumnCols(layer);
         string forward = UsesChannelForward(layer)
-            ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions), then transposes back adding bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")}"
+            ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions), bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")} fused, then transposed back in 8×8 blocks"
             : UsesWinogradForward(layer)
             ? $"forward as {WinogradEmitter.Describe(ForwardWinograd(layer))}"
             : UsesDirectForward(layer)
@@ -301,15 +300,24 @@ internal sealed class ConvEmitter : ILayerEmitter
             {
                 w.Line($"ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WeightsByChannel);");
                 w.Line($"ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}OutputByPosition);");
-                w.Line("ChannelsLast(ref weights, ref weightsByChannel, ColumnRows); // the weights of one tap and 8 filters as one vector, once per call");
+                w.Line("// The weights of one tap and 8 filters as one vector. The transposition is kept in the workspace and redone only");
+                w.Line("// when the weights differ bitwise from the copy it was made from (Parameters is a public span: every write shows).");
+                w.Line("// A new workspace holds zeros in both, which agree.");
+                w.Line($"Span<float> weightsSource = workspace.{layer.Identifier}WeightsSource;");
+                w.Line("ReadOnlySpan<float> currentWeights = MemoryMarshal.CreateReadOnlySpan(ref weights, WeightCount);");
+                using (w.Block("if (!MemoryMarshal.AsBytes(currentWeights).SequenceEqual(MemoryMarshal.AsBytes(weightsSource)))"))
+                {
+                    w.Line("currentWeights.CopyTo(weightsSource);");
+                    w.Line("ChannelsLast(ref weights, ref weightsByChannel, ColumnRows);");
+                }
             }
             using (w.Block("for (int n = 0; n < count; n++)"))
             {
                 w.Line("CopyBordered(input.Slice(n * InputLength, InputLength), padded);");
                 if (UsesChannelForward(layer))
                 {
-                    w.Line("ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, ref outputByPosition);");
-                    w.Line("ToChannels(ref outputByPosition, biasValues, output.Slice(n * OutputLength, OutputLength));");
+                    w.Line("ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, biasValues, ref outputByPosition);");
+                    w.Line("Transposition.Transpose(ref outputByPosition, ColumnCols, OutChannels, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength)); // back to channel-major");
                 }
                 else
                 {
@@ -480,30 +488,7 @@ internal sealed class ConvEmitter : ILayerEmitter
     private static void EmitChannelsLast(CodeWriter w)
     {
         w.Line("/// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name=\"length\"/> values: channels side by side.</summary>");
-        using (w.Block("private static void ChannelsLast(ref float source, ref float destination, int length)"))
-        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
-        using (w.Block("for (int t = 0; t < length; t++)"))
-        {
-            w.Line("Unsafe.Add(ref destination, t * OutChannels + o) = Unsafe.Add(ref source, o * length + t);");
-        }
-    }
-
-    private static void EmitChannelForwardHelpers(CodeWriter w, LayerPlan layer)
-    {
-        bool relu = layer.Decl.Activation == ActivationKind.ReLU;
-        w.Line($"/// <summary>y[o, p] = {(relu ? "max(out[p, o] + bias[o], 0)" : "out[p, o] + bias[o]")}: one sample back in PyTorch's channel-major layout.</summary>");
-        using (w.Block("private static void ToChannels(ref float outputByPosition, ReadOnlySpan<float> bias, Span<float> y)"))
-        using (w.Block("for (int o = 0; o < OutChannels; o++)"))
-        {
-            w.Line("float b = bias.IsEmpty ? 0f : bias[o];");
-            w.Line("Span<float> plane = y.Slice(o * ColumnCols, ColumnCols);");
-            using (w.Block("for (int p = 0; p < ColumnCols; p++)"))
-            {
-                w.Line(relu
-                    ? "plane[p] = MathF.Max(Unsafe.Add(ref outputByPosition, p * OutChannels + o) + b, 0f);"
-                    : "plane[p] = Unsafe.Add(ref outputByPosition, p * OutChannels + o) + b;");
-            }
-        }
+        w.Line("private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);");
     }
 
     private static void EmitChannelGradientHelpers(CodeWriter w)
