@@ -72,7 +72,7 @@ internal static class LayerNames
         "SyncGroup", "SyncLength", "System", "Tanh", "TanhBackward", "Targets", "TensorInfo", "TensorPrimitives",
         "TensorStore", "Tensors", "Threading", "Threads", "ThrowIfNull", "ThrowIfTraining", "ToArray", "TrainStep",
         "Training", "TrainingJob", "TrainingPass", "TrainingRandom", "TrainingWorker", "Unfold", "Uniform", "Units",
-        "Unsafe", "UpdateFirstTrainable", "ValidRange", "Vector256", "Volatile", "Wait", "WeightCount", "WeightInit",
+        "Unsafe", "UpdateFirstTrainable", "ValidRange", "Vector256", "Vector512", "Volatile", "Wait", "WeightCount", "WeightInit",
         "WeightOffset", "WindowDepth", "WindowHeight", "WindowLength", "WindowWidth", "Worker", "WorkerPool", "Workers",
         "Workspace", "WorkspacePool", "Zero",
     };

@@ -109,6 +109,7 @@ internal static class GeneratedNames
         ["TensorPrimitives"] = "System.Numerics.Tensors.TensorPrimitives",
         ["Unsafe"] = "System.Runtime.CompilerServices.Unsafe",
         ["Vector256"] = "System.Runtime.Intrinsics.Vector256",
+        ["Vector512"] = "System.Runtime.Intrinsics.Vector512",
         ["Volatile"] = "System.Threading.Volatile",
         ["WeightInit"] = "CnnCompiler.WeightInit",
         ["WorkerPool"] = "CnnCompiler.WorkerPool",

@@ -814,7 +814,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
         // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns)
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns; 3 × 2 × 2 of 16 with 512-bit vectors; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns (vectors of 16 columns with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns; 1 × 2 × 2 of 16 with 512-bit vectors)
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv1
         {
@@ -903,6 +903,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU)</summary>
             private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    ConvolveWide(ref padded, ref weights, bias, ref output);
+                    return;
+                }
                 const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
                 const int FilterLength = Inputs * TapsHeight * TapsWidth;
@@ -1040,9 +1045,157 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
+            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU) (512-bit vectors)</summary>
+            private static void ConvolveWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            {
+                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                bool hasBias = !bias.IsEmpty;
+                for (int f = 0; f + 3 <= Outputs; f += 3)
+                {
+                    for (int y = 0; y + 2 <= Height; y += 2)
+                    {
+                        Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
+                        Vector512<float> bias1 = hasBias ? Vector512.Create(bias[f + 1]) : Vector512<float>.Zero;
+                        Vector512<float> bias2 = hasBias ? Vector512.Create(bias[f + 2]) : Vector512<float>.Zero;
+                        Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
+                        Vector512<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
+                        Vector512<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            for (int ky = 0; ky < TapsHeight; ky++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector512<float> x00, x01, x10, x11, w0, w1, w2;
+                                x00 = Vector512.LoadUnsafe(ref source);
+                                x01 = Vector512.LoadUnsafe(ref source, 12);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
+                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                x00 = Vector512.LoadUnsafe(ref source, 1);
+                                x01 = Vector512.LoadUnsafe(ref source, 13);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
+                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                x00 = Vector512.LoadUnsafe(ref source, 2);
+                                x01 = Vector512.LoadUnsafe(ref source, 14);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
+                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                x00 = Vector512.LoadUnsafe(ref source, 3);
+                                x01 = Vector512.LoadUnsafe(ref source, 15);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
+                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                x00 = Vector512.LoadUnsafe(ref source, 4);
+                                x01 = Vector512.LoadUnsafe(ref source, 16);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
+                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                            }
+                        }
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        Vector512.Max(s000, Vector512<float>.Zero).StoreUnsafe(ref target00);
+                        Vector512.Max(s001, Vector512<float>.Zero).StoreUnsafe(ref target00, 12);
+                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
+                        Vector512.Max(s010, Vector512<float>.Zero).StoreUnsafe(ref target01);
+                        Vector512.Max(s011, Vector512<float>.Zero).StoreUnsafe(ref target01, 12);
+                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                        Vector512.Max(s100, Vector512<float>.Zero).StoreUnsafe(ref target10);
+                        Vector512.Max(s101, Vector512<float>.Zero).StoreUnsafe(ref target10, 12);
+                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
+                        Vector512.Max(s110, Vector512<float>.Zero).StoreUnsafe(ref target11);
+                        Vector512.Max(s111, Vector512<float>.Zero).StoreUnsafe(ref target11, 12);
+                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
+                        Vector512.Max(s200, Vector512<float>.Zero).StoreUnsafe(ref target20);
+                        Vector512.Max(s201, Vector512<float>.Zero).StoreUnsafe(ref target20, 12);
+                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
+                        Vector512.Max(s210, Vector512<float>.Zero).StoreUnsafe(ref target21);
+                        Vector512.Max(s211, Vector512<float>.Zero).StoreUnsafe(ref target21, 12);
+                    }
+                }
+            }
+
             /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    AccumulateWeightGradientWide(ref padded, ref outputGradient, ref weightGradient);
+                    return;
+                }
                 const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
                 const int FilterLength = Inputs * TapsHeight * TapsWidth;
@@ -1174,6 +1327,94 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
+            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
+            private static void AccumulateWeightGradientWide(ref float padded, ref float outputGradient, ref float weightGradient)
+            {
+                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                // The last vector starts at Width − 16 and repeats 4 columns of the one before it: those lanes are zeroed.
+                Vector512<float> tailMask = Vector512.Create(0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1).AsSingle();
+                for (int f = 0; f + 3 <= Outputs; f += 3)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int ky = 0; ky < TapsHeight; ky++)
+                        {
+                            Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s0_4 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s1_4 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero, s2_4 = Vector512<float>.Zero;
+                            Vector512<float> d0, d1, d2, x0, x1, x2, x3, x4;
+                            for (int y = 0; y < Height; y++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
+                                d0 = Vector512.LoadUnsafe(ref gradient);
+                                d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
+                                d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
+                                x0 = Vector512.LoadUnsafe(ref source);
+                                s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector512.LoadUnsafe(ref source, 1);
+                                s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector512.LoadUnsafe(ref source, 2);
+                                s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector512.LoadUnsafe(ref source, 3);
+                                s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector512.LoadUnsafe(ref source, 4);
+                                s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
+                                d0 = Vector512.LoadUnsafe(ref gradient, 12) & tailMask;
+                                d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 12)) & tailMask;
+                                d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 12)) & tailMask;
+                                x0 = Vector512.LoadUnsafe(ref source, 12);
+                                s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
+                                s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
+                                x1 = Vector512.LoadUnsafe(ref source, 13);
+                                s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
+                                s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
+                                x2 = Vector512.LoadUnsafe(ref source, 14);
+                                s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
+                                s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
+                                s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
+                                x3 = Vector512.LoadUnsafe(ref source, 15);
+                                s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
+                                s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
+                                s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
+                                x4 = Vector512.LoadUnsafe(ref source, 16);
+                                s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
+                                s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
+                                s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
+                            }
+                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                            Unsafe.Add(ref tap, 0) += Vector512.Sum(s0_0);
+                            Unsafe.Add(ref tap, 1) += Vector512.Sum(s0_1);
+                            Unsafe.Add(ref tap, 2) += Vector512.Sum(s0_2);
+                            Unsafe.Add(ref tap, 3) += Vector512.Sum(s0_3);
+                            Unsafe.Add(ref tap, 4) += Vector512.Sum(s0_4);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector512.Sum(s1_0);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector512.Sum(s1_1);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector512.Sum(s1_2);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector512.Sum(s1_3);
+                            Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector512.Sum(s1_4);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector512.Sum(s2_0);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector512.Sum(s2_1);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector512.Sum(s2_2);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector512.Sum(s2_3);
+                            Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector512.Sum(s2_4);
+                        }
+                    }
+                }
+            }
+
             /// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>
             private static void RotateWeights(ref float weights, ref float rotated)
             {
@@ -1195,6 +1436,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
             private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    ConvolveGradientWide(ref padded, ref weights, bias, ref output);
+                    return;
+                }
                 const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
                 const int FilterLength = Inputs * TapsHeight * TapsWidth;
@@ -1264,6 +1510,83 @@ public partial class LeNet5 : IClassifier
                         s001.StoreUnsafe(ref target00, 8);
                         s002.StoreUnsafe(ref target00, 16);
                         s003.StoreUnsafe(ref target00, 20);
+                    }
+                }
+            }
+
+            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx] (512-bit vectors)</summary>
+            private static void ConvolveGradientWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+            {
+                const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                bool hasBias = !bias.IsEmpty;
+                for (int f = 0; f < Outputs; f++)
+                {
+                    for (int y = 0; y + 2 <= Height; y += 2)
+                    {
+                        Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
+                        Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            for (int ky = 0; ky < TapsHeight; ky++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Vector512<float> x00, x01, x10, x11, w0;
+                                x00 = Vector512.LoadUnsafe(ref source);
+                                x01 = Vector512.LoadUnsafe(ref source, 12);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                x00 = Vector512.LoadUnsafe(ref source, 1);
+                                x01 = Vector512.LoadUnsafe(ref source, 13);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                x00 = Vector512.LoadUnsafe(ref source, 2);
+                                x01 = Vector512.LoadUnsafe(ref source, 14);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                x00 = Vector512.LoadUnsafe(ref source, 3);
+                                x01 = Vector512.LoadUnsafe(ref source, 15);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                x00 = Vector512.LoadUnsafe(ref source, 4);
+                                x01 = Vector512.LoadUnsafe(ref source, 16);
+                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
+                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                            }
+                        }
+                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                        s000.StoreUnsafe(ref target00);
+                        s001.StoreUnsafe(ref target00, 12);
+                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
+                        s010.StoreUnsafe(ref target01);
+                        s011.StoreUnsafe(ref target01, 12);
                     }
                 }
             }
@@ -1434,7 +1757,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors × 5 kernel columns), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
+        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors of 8 × 5 kernel columns; 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv2
         {
@@ -1703,6 +2026,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
             private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    AccumulateWeightGradientWide(ref padded, ref gradientByPosition, ref weightGradientByChannel);
+                    return;
+                }
                 const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
                 for (int f = 0; f + 16 <= Outputs; f += 16)
@@ -1753,6 +2081,48 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
+            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
+            private static void AccumulateWeightGradientWide(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+            {
+                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                for (int f = 0; f + 16 <= Outputs; f += 16)
+                {
+                    for (int i = 0; i < Inputs; i++)
+                    {
+                        for (int ky = 0; ky < TapsHeight; ky++)
+                        {
+                            Vector512<float> s0_0 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s3_0 = Vector512<float>.Zero, s4_0 = Vector512<float>.Zero;
+                            for (int y = 0; y < Height; y++)
+                            {
+                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                for (int x = 0; x < Width; x++)
+                                {
+                                    Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                    Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
+                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
+                                    s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
+                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
+                                    s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
+                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref source, x + 3));
+                                    s3_0 = Vector512.FusedMultiplyAdd(d0, x3, s3_0);
+                                    Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref source, x + 4));
+                                    s4_0 = Vector512.FusedMultiplyAdd(d0, x4, s4_0);
+                                }
+                            }
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                            (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
+                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            (Vector512.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                            (Vector512.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                        }
+                    }
+                }
+            }
+
             /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
             private static void Fold(ref float columns, ref float input)
             {
@@ -1784,6 +2154,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100]</summary>
             private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
+                    return;
+                }
                 for (int j = 0; j < 96; j += 24)
                 {
                     for (int i = 0; i < 148; i += 4)
@@ -1903,6 +2278,137 @@ public partial class LeNet5 : IClassifier
                             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
                             Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
                             c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                    }
+                }
+            }
+
+            /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100] (512-bit vectors)</summary>
+            private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
+            {
+                for (int j = 0; j < 96; j += 48)
+                {
+                    for (int i = 0; i < 148; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < 16; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        c22.StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                        c32.StoreUnsafe(ref c3, 32);
+                    }
+                    for (int i = 148; i < 150; i += 2)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        for (int k = 0; k < 16; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                    }
+                }
+                for (int j = 84; j < 100; j += 16)
+                {
+                    for (int i = 0; i < 148; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 16; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (int i = 148; i < 150; i += 2)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        for (int k = 0; k < 16; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
                         }
                         ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
                         c00.StoreUnsafe(ref c0, 0);
@@ -2108,6 +2614,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>Y[n×120] = X[n×400] · W[120×400]ᵀ</summary>
             private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyInputsByWeightsWide(ref a, ref b, ref c, rows);
+                    return;
+                }
                 int i = 0;
                 for (; i <= rows - 2; i += 2)
                 {
@@ -2178,9 +2689,87 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
+            /// <summary>Y[n×120] = X[n×400] · W[120×400]ᵀ (512-bit vectors)</summary>
+            private static void MultiplyInputsByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            {
+                int i = 0;
+                for (; i <= rows - 2; i += 2)
+                {
+                    for (int j = 0; j < 120; j += 4)
+                    {
+                        Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
+                        for (int k = 0; k < 400; k += 16)
+                        {
+                            Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
+                            Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 400 + k));
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
+                            Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
+                            d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
+                            d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
+                            d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
+                            d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
+                            d10 = Vector512.FusedMultiplyAdd(a1, b0, d10);
+                            d11 = Vector512.FusedMultiplyAdd(a1, b1, d11);
+                            d12 = Vector512.FusedMultiplyAdd(a1, b2, d12);
+                            d13 = Vector512.FusedMultiplyAdd(a1, b3, d13);
+                        }
+                        float s00 = Vector512.Sum(d00);
+                        float s01 = Vector512.Sum(d01);
+                        float s02 = Vector512.Sum(d02);
+                        float s03 = Vector512.Sum(d03);
+                        float s10 = Vector512.Sum(d10);
+                        float s11 = Vector512.Sum(d11);
+                        float s12 = Vector512.Sum(d12);
+                        float s13 = Vector512.Sum(d13);
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
+                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 0) * 1) = s10;
+                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 1) * 1) = s11;
+                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 2) * 1) = s12;
+                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 3) * 1) = s13;
+                    }
+                }
+                for (; i < rows; i++)
+                {
+                    for (int j = 0; j < 120; j += 4)
+                    {
+                        Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero;
+                        for (int k = 0; k < 400; k += 16)
+                        {
+                            Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
+                            Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
+                            d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
+                            d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
+                            d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
+                            d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
+                        }
+                        float s00 = Vector512.Sum(d00);
+                        float s01 = Vector512.Sum(d01);
+                        float s02 = Vector512.Sum(d02);
+                        float s03 = Vector512.Sum(d03);
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
+                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
+                    }
+                }
+            }
+
             /// <summary>dW[120×400] += dYᵀ[120×n] · X[n×400]</summary>
             private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
+                    return;
+                }
                 for (int j = 0; j < 384; j += 24)
                 {
                     for (int i = 0; i < 120; i += 4)
@@ -2272,9 +2861,99 @@ public partial class LeNet5 : IClassifier
                 }
             }
 
+            /// <summary>dW[120×400] += dYᵀ[120×n] · X[n×400] (512-bit vectors)</summary>
+            private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
+            {
+                for (int j = 0; j < 384; j += 48)
+                {
+                    for (int i = 0; i < 120; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < depth; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                        (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                        (c02 + Vector512.LoadUnsafe(ref c0, 32)).StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                        (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                        (c12 + Vector512.LoadUnsafe(ref c1, 32)).StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                        (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                        (c22 + Vector512.LoadUnsafe(ref c2, 32)).StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                        (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                        (c32 + Vector512.LoadUnsafe(ref c3, 32)).StoreUnsafe(ref c3, 32);
+                    }
+                }
+                for (int j = 384; j < 400; j += 16)
+                {
+                    for (int i = 0; i < 120; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < depth; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                    }
+                }
+            }
+
             /// <summary>dX[n×400] = dY[n×120] · W[120×400]</summary>
             private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                    return;
+                }
                 for (int j = 0; j < 384; j += 24)
                 {
                     int i = 0;
@@ -2399,6 +3078,125 @@ public partial class LeNet5 : IClassifier
                         ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
                         c00.StoreUnsafe(ref c0, 0);
                         c01.StoreUnsafe(ref c0, 8);
+                    }
+                }
+            }
+
+            /// <summary>dX[n×400] = dY[n×120] · W[120×400] (512-bit vectors)</summary>
+            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            {
+                for (int j = 0; j < 384; j += 48)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < 120; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        c22.StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                        c32.StoreUnsafe(ref c3, 32);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        for (int k = 0; k < 120; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                    }
+                }
+                for (int j = 384; j < 400; j += 16)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 120; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        for (int k = 0; k < 120; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                        c00.StoreUnsafe(ref c0, 0);
                     }
                 }
             }
@@ -2582,6 +3380,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>dX[n×120] = dY[n×84] · W[84×120]</summary>
             private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                    return;
+                }
                 for (int j = 0; j < 120; j += 24)
                 {
                     int i = 0;
@@ -2649,6 +3452,170 @@ public partial class LeNet5 : IClassifier
                         c00.StoreUnsafe(ref c0, 0);
                         c01.StoreUnsafe(ref c0, 8);
                         c02.StoreUnsafe(ref c0, 16);
+                    }
+                }
+            }
+
+            /// <summary>dX[n×120] = dY[n×84] · W[84×120] (512-bit vectors)</summary>
+            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            {
+                for (int j = 0; j < 96; j += 48)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < 84; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        c22.StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                        c32.StoreUnsafe(ref c3, 32);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        for (int k = 0; k < 84; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                    }
+                }
+                for (int j = 96; j < 112; j += 16)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 84; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        for (int k = 0; k < 84; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                    }
+                }
+                for (int j = 104; j < 120; j += 16)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 84; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        for (int k = 0; k < 84; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                        c00.StoreUnsafe(ref c0, 0);
                     }
                 }
             }
@@ -3011,6 +3978,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>dX[n×84] = dY[n×10] · W[10×84]</summary>
             private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                    return;
+                }
                 for (int j = 0; j < 72; j += 24)
                 {
                     int i = 0;
@@ -3165,6 +4137,182 @@ public partial class LeNet5 : IClassifier
                             Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
                             Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
                             c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                    }
+                }
+            }
+
+            /// <summary>dX[n×84] = dY[n×10] · W[10×84] (512-bit vectors)</summary>
+            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            {
+                for (int j = 0; j < 48; j += 48)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < 10; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        c22.StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                        c32.StoreUnsafe(ref c3, 32);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        for (int k = 0; k < 10; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                    }
+                }
+                for (int j = 48; j < 80; j += 32)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
+                        for (int k = 0; k < 10; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                        for (int k = 0; k < 10; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                    }
+                }
+                for (int j = 68; j < 84; j += 16)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 10; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        for (int k = 0; k < 10; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
                         }
                         ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
                         c00.StoreUnsafe(ref c0, 0);

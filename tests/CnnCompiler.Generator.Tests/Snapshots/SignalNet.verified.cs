@@ -858,6 +858,11 @@ public partial class SignalNet : IClassifier
             /// <summary>output[4×16] = W[4×10] · columns[10×16]</summary>
             private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyWeightsByColumnsWide(ref a, ref b, ref c);
+                    return;
+                }
                 for (int j = 0; j < 16; j += 16)
                 {
                     for (int i = 0; i < 4; i += 4)
@@ -896,6 +901,42 @@ public partial class SignalNet : IClassifier
                         ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
                         c30.StoreUnsafe(ref c3, 0);
                         c31.StoreUnsafe(ref c3, 8);
+                    }
+                }
+            }
+
+            /// <summary>output[4×16] = W[4×10] · columns[10×16] (512-bit vectors)</summary>
+            private static void MultiplyWeightsByColumnsWide(ref float a, ref float b, ref float c)
+            {
+                for (int j = 0; j < 16; j += 16)
+                {
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 10; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
+                        c30.StoreUnsafe(ref c3, 0);
                     }
                 }
             }
@@ -990,6 +1031,11 @@ public partial class SignalNet : IClassifier
             /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16]</summary>
             private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
+                    return;
+                }
                 for (int j = 0; j < 16; j += 16)
                 {
                     for (int i = 0; i < 8; i += 4)
@@ -1051,6 +1097,60 @@ public partial class SignalNet : IClassifier
                         ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
                         c10.StoreUnsafe(ref c1, 0);
                         c11.StoreUnsafe(ref c1, 8);
+                    }
+                }
+            }
+
+            /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16] (512-bit vectors)</summary>
+            private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
+            {
+                for (int j = 0; j < 16; j += 16)
+                {
+                    for (int i = 0; i < 8; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 4; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (int i = 8; i < 10; i += 2)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        for (int k = 0; k < 4; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                        c10.StoreUnsafe(ref c1, 0);
                     }
                 }
             }
@@ -1258,6 +1358,11 @@ public partial class SignalNet : IClassifier
             /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32]</summary>
             private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
+                    return;
+                }
                 for (int j = 0; j < 24; j += 24)
                 {
                     for (int i = 0; i < 8; i += 4)
@@ -1340,9 +1445,59 @@ public partial class SignalNet : IClassifier
                 }
             }
 
+            /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32] (512-bit vectors)</summary>
+            private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
+            {
+                for (int j = 0; j < 32; j += 32)
+                {
+                    for (int i = 0; i < 8; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
+                        for (int k = 0; k < depth; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                        (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                        (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                        (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                        (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                    }
+                }
+            }
+
             /// <summary>dX[n×32] = dY[n×8] · W[8×32]</summary>
             private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                    return;
+                }
                 for (int j = 0; j < 24; j += 24)
                 {
                     int i = 0;
@@ -1455,6 +1610,68 @@ public partial class SignalNet : IClassifier
                         }
                         ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
                         c00.StoreUnsafe(ref c0, 0);
+                    }
+                }
+            }
+
+            /// <summary>dX[n×32] = dY[n×8] · W[8×32] (512-bit vectors)</summary>
+            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            {
+                for (int j = 0; j < 32; j += 32)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
+                        for (int k = 0; k < 8; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                        for (int k = 0; k < 8; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
                     }
                 }
             }

@@ -851,6 +851,11 @@ public partial class VolumeNet : IClassifier
             /// <summary>output[2×256] = W[2×27] · columns[27×256]</summary>
             private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyWeightsByColumnsWide(ref a, ref b, ref c);
+                    return;
+                }
                 for (int j = 0; j < 240; j += 24)
                 {
                     for (int i = 0; i < 2; i += 2)
@@ -910,9 +915,71 @@ public partial class VolumeNet : IClassifier
                 }
             }
 
+            /// <summary>output[2×256] = W[2×27] · columns[27×256] (512-bit vectors)</summary>
+            private static void MultiplyWeightsByColumnsWide(ref float a, ref float b, ref float c)
+            {
+                for (int j = 0; j < 240; j += 48)
+                {
+                    for (int i = 0; i < 2; i += 2)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        for (int k = 0; k < 27; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 27 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 27 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                    }
+                }
+                for (int j = 240; j < 256; j += 16)
+                {
+                    for (int i = 0; i < 2; i += 2)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        for (int k = 0; k < 27; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 27 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 27 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                    }
+                }
+            }
+
             /// <summary>dW[2×27] += dY[2×256] · columns[27×256]ᵀ</summary>
             private static void AccumulateWeightGradient(ref float a, ref float b, ref float c)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    AccumulateWeightGradientWide(ref a, ref b, ref c);
+                    return;
+                }
                 for (int i = 0; i < 2; i += 2)
                 {
                     for (int j = 0; j < 24; j += 4)
@@ -985,6 +1052,81 @@ public partial class VolumeNet : IClassifier
                 }
             }
 
+            /// <summary>dW[2×27] += dY[2×256] · columns[27×256]ᵀ (512-bit vectors)</summary>
+            private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c)
+            {
+                for (int i = 0; i < 2; i += 2)
+                {
+                    for (int j = 0; j < 24; j += 4)
+                    {
+                        Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
+                        for (int k = 0; k < 256; k += 16)
+                        {
+                            Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
+                            Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
+                            Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 256 + k));
+                            d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
+                            d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
+                            d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
+                            d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
+                            d10 = Vector512.FusedMultiplyAdd(a1, b0, d10);
+                            d11 = Vector512.FusedMultiplyAdd(a1, b1, d11);
+                            d12 = Vector512.FusedMultiplyAdd(a1, b2, d12);
+                            d13 = Vector512.FusedMultiplyAdd(a1, b3, d13);
+                        }
+                        float s00 = Vector512.Sum(d00);
+                        float s01 = Vector512.Sum(d01);
+                        float s02 = Vector512.Sum(d02);
+                        float s03 = Vector512.Sum(d03);
+                        float s10 = Vector512.Sum(d10);
+                        float s11 = Vector512.Sum(d11);
+                        float s12 = Vector512.Sum(d12);
+                        float s13 = Vector512.Sum(d13);
+                        Unsafe.Add(ref c, (i + 0) * 27 + (j + 0) * 1) += s00;
+                        Unsafe.Add(ref c, (i + 0) * 27 + (j + 1) * 1) += s01;
+                        Unsafe.Add(ref c, (i + 0) * 27 + (j + 2) * 1) += s02;
+                        Unsafe.Add(ref c, (i + 0) * 27 + (j + 3) * 1) += s03;
+                        Unsafe.Add(ref c, (i + 1) * 27 + (j + 0) * 1) += s10;
+                        Unsafe.Add(ref c, (i + 1) * 27 + (j + 1) * 1) += s11;
+                        Unsafe.Add(ref c, (i + 1) * 27 + (j + 2) * 1) += s12;
+                        Unsafe.Add(ref c, (i + 1) * 27 + (j + 3) * 1) += s13;
+                    }
+                    for (int j = 24; j < 27; j += 3)
+                    {
+                        Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero;
+                        for (int k = 0; k < 256; k += 16)
+                        {
+                            Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
+                            Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
+                            d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
+                            d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
+                            d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
+                            d10 = Vector512.FusedMultiplyAdd(a1, b0, d10);
+                            d11 = Vector512.FusedMultiplyAdd(a1, b1, d11);
+                            d12 = Vector512.FusedMultiplyAdd(a1, b2, d12);
+                        }
+                        float s00 = Vector512.Sum(d00);
+                        float s01 = Vector512.Sum(d01);
+                        float s02 = Vector512.Sum(d02);
+                        float s10 = Vector512.Sum(d10);
+                        float s11 = Vector512.Sum(d11);
+                        float s12 = Vector512.Sum(d12);
+                        Unsafe.Add(ref c, (i + 0) * 27 + (j + 0) * 1) += s00;
+                        Unsafe.Add(ref c, (i + 0) * 27 + (j + 1) * 1) += s01;
+                        Unsafe.Add(ref c, (i + 0) * 27 + (j + 2) * 1) += s02;
+                        Unsafe.Add(ref c, (i + 1) * 27 + (j + 0) * 1) += s10;
+                        Unsafe.Add(ref c, (i + 1) * 27 + (j + 1) * 1) += s11;
+                        Unsafe.Add(ref c, (i + 1) * 27 + (j + 2) * 1) += s12;
+                    }
+                }
+            }
+
             /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
             private static void Fold(ref float columns, ref float input)
             {
@@ -1023,6 +1165,11 @@ public partial class VolumeNet : IClassifier
             /// <summary>dcolumns[27×256] = Wᵀ[27×2] · dY[2×256]</summary>
             private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
+                    return;
+                }
                 for (int j = 0; j < 240; j += 24)
                 {
                     for (int i = 0; i < 24; i += 4)
@@ -1177,6 +1324,151 @@ public partial class VolumeNet : IClassifier
                         ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
                         c20.StoreUnsafe(ref c2, 0);
                         c21.StoreUnsafe(ref c2, 8);
+                    }
+                }
+            }
+
+            /// <summary>dcolumns[27×256] = Wᵀ[27×2] · dY[2×256] (512-bit vectors)</summary>
+            private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
+            {
+                for (int j = 0; j < 240; j += 48)
+                {
+                    for (int i = 0; i < 24; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < 2; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 27));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        c22.StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 256 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                        c32.StoreUnsafe(ref c3, 32);
+                    }
+                    for (int i = 24; i < 27; i += 3)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        for (int k = 0; k < 2; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        c22.StoreUnsafe(ref c2, 32);
+                    }
+                }
+                for (int j = 240; j < 256; j += 16)
+                {
+                    for (int i = 0; i < 24; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 2; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 27));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 256 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (int i = 24; i < 27; i += 3)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        for (int k = 0; k < 2; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
+                        c20.StoreUnsafe(ref c2, 0);
                     }
                 }
             }
@@ -1450,6 +1742,11 @@ public partial class VolumeNet : IClassifier
             /// <summary>dW[4×64] += dYᵀ[4×n] · X[n×64]</summary>
             private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
+                    return;
+                }
                 for (int j = 0; j < 48; j += 24)
                 {
                     for (int i = 0; i < 4; i += 4)
@@ -1541,9 +1838,99 @@ public partial class VolumeNet : IClassifier
                 }
             }
 
+            /// <summary>dW[4×64] += dYᵀ[4×n] · X[n×64] (512-bit vectors)</summary>
+            private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
+            {
+                for (int j = 0; j < 48; j += 48)
+                {
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < depth; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 64 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 4));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 4));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 4));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 4));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 64 + j);
+                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                        (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                        (c02 + Vector512.LoadUnsafe(ref c0, 32)).StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 64 + j);
+                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                        (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                        (c12 + Vector512.LoadUnsafe(ref c1, 32)).StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 64 + j);
+                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                        (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                        (c22 + Vector512.LoadUnsafe(ref c2, 32)).StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 64 + j);
+                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                        (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                        (c32 + Vector512.LoadUnsafe(ref c3, 32)).StoreUnsafe(ref c3, 32);
+                    }
+                }
+                for (int j = 48; j < 64; j += 16)
+                {
+                    for (int i = 0; i < 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < depth; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 64 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 4));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 4));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 4));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 4));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 64 + j);
+                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 64 + j);
+                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 64 + j);
+                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 64 + j);
+                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                    }
+                }
+            }
+
             /// <summary>dX[n×64] = dY[n×4] · W[4×64]</summary>
             private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                    return;
+                }
                 for (int j = 0; j < 48; j += 24)
                 {
                     int i = 0;
@@ -1668,6 +2055,125 @@ public partial class VolumeNet : IClassifier
                         ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 64 + j);
                         c00.StoreUnsafe(ref c0, 0);
                         c01.StoreUnsafe(ref c0, 8);
+                    }
+                }
+            }
+
+            /// <summary>dX[n×64] = dY[n×4] · W[4×64] (512-bit vectors)</summary>
+            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            {
+                for (int j = 0; j < 48; j += 48)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                        for (int k = 0; k < 4; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 64 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 4 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 4 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 4 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 4 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 64 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 64 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        c11.StoreUnsafe(ref c1, 16);
+                        c12.StoreUnsafe(ref c1, 32);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 64 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        c21.StoreUnsafe(ref c2, 16);
+                        c22.StoreUnsafe(ref c2, 32);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 64 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                        c31.StoreUnsafe(ref c3, 16);
+                        c32.StoreUnsafe(ref c3, 32);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                        for (int k = 0; k < 4; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 64 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 4 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 64 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        c01.StoreUnsafe(ref c0, 16);
+                        c02.StoreUnsafe(ref c0, 32);
+                    }
+                }
+                for (int j = 48; j < 64; j += 16)
+                {
+                    int i = 0;
+                    for (; i <= rows - 4; i += 4)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        Vector512<float> c10 = Vector512<float>.Zero;
+                        Vector512<float> c20 = Vector512<float>.Zero;
+                        Vector512<float> c30 = Vector512<float>.Zero;
+                        for (int k = 0; k < 4; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 64 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 4 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 4 + k * 1));
+                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 4 + k * 1));
+                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 4 + k * 1));
+                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 64 + j);
+                        c00.StoreUnsafe(ref c0, 0);
+                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 64 + j);
+                        c10.StoreUnsafe(ref c1, 0);
+                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 64 + j);
+                        c20.StoreUnsafe(ref c2, 0);
+                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 64 + j);
+                        c30.StoreUnsafe(ref c3, 0);
+                    }
+                    for (; i < rows; i++)
+                    {
+                        Vector512<float> c00 = Vector512<float>.Zero;
+                        for (int k = 0; k < 4; k++)
+                        {
+                            ref float bk = ref Unsafe.Add(ref b, k * 64 + j);
+                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 4 + k * 1));
+                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                        }
+                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 64 + j);
+                        c00.StoreUnsafe(ref c0, 0);
                     }
                 }
             }

@@ -520,3 +520,14 @@ public partial class Conv2DWinogradRowBlocks : ITestNetwork;
 [Conv2D(32, 3, Padding = Padding.Same)]
 [SoftmaxCrossEntropy]
 public partial class Conv2DWinogradSampleBlocks : ITestNetwork;
+
+// 512-bit twins (GemmEmitter, DirectConvEmitter) where Vector512 is accelerated: a stride-2 layer with 16×16 = 256
+// output positions (im2col; its weight gradient's dot products run over K = 256, long enough for the wide twin), then
+// a stride-1 3×5 layer 20 columns wide (a 16-column vector and one overlapping it at column 4, the weight gradient's
+// masked) with 12 channels, then a dense layer on 12·16·20 inputs.
+[Network(3, 32, 32)]
+[Conv2D(12, 3, Stride = 2, Padding = Padding.Same, Activation = Activation.Tanh)]
+[Conv2D(12, 3, 5, PaddingHeight = 1, PaddingWidth = 4, Activation = Activation.Tanh)]
+[Dense(5)]
+[SoftmaxCrossEntropy]
+public partial class WideTwins : ITestNetwork;

@@ -29,6 +29,9 @@ internal static class DirectConvEmitter
 {
     public const int Lanes = 8;
 
+    /// <summary>Lanes of a 512-bit vector, for the twins that run where Vector512 is accelerated.</summary>
+    public const int WideLanes = 16;
+
     /// <summary>Accumulators per tile: 16 of the 32 vector registers AVX-512 gives, leaving room for inputs and weights.</summary>
     private const int Accumulators = 16;
 
@@ -36,62 +39,92 @@ internal static class DirectConvEmitter
 
     public static bool Supports(int outWidth) => outWidth >= Lanes;
 
-    /// <summary>The tile shape: vectors per row block, rows and filters per tile.</summary>
-    public static (int Vectors, int Rows, int Filters) Tile(DirectConv g)
+    /// <summary>The tile shape: vectors (of <paramref name="lanes"/> columns) per row block, rows and filters per tile.</summary>
+    public static (int Vectors, int Rows, int Filters) Tile(DirectConv g, int lanes = Lanes)
     {
-        int rowVectors = (g.OutWidth + Lanes - 1) / Lanes;
+        int rowVectors = (g.OutWidth + lanes - 1) / lanes;
         int vectors = System.Math.Min(rowVectors, MaxVectorsPerTile);
         int rows = rowVectors <= MaxVectorsPerTile ? System.Math.Max(1, System.Math.Min(g.OutHeight, MaxVectorsPerTile / vectors)) : 1;
         int filters = Balanced(g.OutChannels, System.Math.Max(1, Accumulators / (vectors * rows)));
         return (vectors, rows, filters);
     }
 
+    /// <summary>Whether the direct convolution has a Vector512 twin: rows of at least 16 output columns.</summary>
+    public static bool HasWide(DirectConv g) => g.OutWidth >= WideLanes;
+
     public static string Describe(DirectConv g)
     {
         var (vectors, rows, filters) = Tile(g);
-        return $"{filters} filters × {rows} row{(rows == 1 ? "" : "s")} × {vectors} vector{(vectors == 1 ? "" : "s")} of {Lanes} columns";
-    }
-
-    public static void Emit(CodeWriter w, string method, string comment, DirectConv g)
-    {
-        var (vectors, rows, filters) = Tile(g);
-        w.Line($"/// <summary>{comment}</summary>");
-        using (w.Block($"private static void {method}(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)"))
-        {
-            EmitConstants(w, g, filterLength: true);
-            w.Line("bool hasBias = !bias.IsEmpty;");
-            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters => EmitRowBlocks(w, g, tileFilters, rows, vectors));
-        }
-    }
-
-    private static void EmitRowBlocks(CodeWriter w, DirectConv g, int filters, int rows, int vectors)
-    {
-        EmitTiledLoop(w, "y", "Height", g.OutHeight, rows, tileRows => EmitColumnBlocks(w, g, filters, tileRows, vectors));
+        string text = $"{filters} filters × {rows} row{(rows == 1 ? "" : "s")} × {vectors} vector{(vectors == 1 ? "" : "s")} of {Lanes} columns";
+        if (!HasWide(g)) return text;
+        var (wideVectors, wideRows, wideFilters) = Tile(g, WideLanes);
+        return text + $"; {wideFilters} × {wideRows} × {wideVectors} of {WideLanes} with 512-bit vectors";
     }
 
     /// <summary>
-    /// The vector starts of a row: 0, 8, 16, … and, when the width is not a multiple of 8, a last one at Width − 8.
-    /// Up to 4 of them make one tile; wider rows loop over blocks of 32 columns, then a last block of the rest.
+    /// The direct convolution <paramref name="method"/>(padded, weights, bias, output) in register tiles; where rows
+    /// have 16 columns or more, a Vector512 twin ({method}Wide) runs instead when 512-bit vectors are accelerated.
     /// </summary>
-    private static void EmitColumnBlocks(CodeWriter w, DirectConv g, int filters, int rows, int vectors)
+    public static void Emit(CodeWriter w, string method, string comment, DirectConv g)
+    {
+        bool wide = HasWide(g);
+        Emit(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
+        if (wide)
+        {
+            w.Line();
+            Emit(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
+        }
+    }
+
+    private static void Emit(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
+    {
+        var (vectors, rows, filters) = Tile(g, lanes);
+        w.Line($"/// <summary>{comment}</summary>");
+        using (w.Block($"private static void {method}(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)"))
+        {
+            if (wideTwin != null)
+            {
+                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+                {
+                    w.Line($"{wideTwin}(ref padded, ref weights, bias, ref output);");
+                    w.Line("return;");
+                }
+            }
+            EmitConstants(w, g, filterLength: true);
+            w.Line("bool hasBias = !bias.IsEmpty;");
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters => EmitRowBlocks(w, g, tileFilters, rows, vectors, lanes));
+        }
+    }
+
+    private static void EmitRowBlocks(CodeWriter w, DirectConv g, int filters, int rows, int vectors, int lanes)
+    {
+        EmitTiledLoop(w, "y", "Height", g.OutHeight, rows, tileRows => EmitColumnBlocks(w, g, filters, tileRows, vectors, lanes));
+    }
+
+    /// <summary>
+    /// The vector starts of a row: 0, 8, 16, … (0, 16, … for 512-bit vectors) and, when the width is not a multiple of
+    /// the lanes, a last one at Width − lanes. Up to 4 of them make one tile; wider rows loop over blocks of 4 vectors,
+    /// then a last block of the rest.
+    /// </summary>
+    private static void EmitColumnBlocks(CodeWriter w, DirectConv g, int filters, int rows, int vectors, int lanes)
     {
         var starts = new List<int>();
-        for (int x = 0; x + Lanes <= g.OutWidth; x += Lanes) starts.Add(x);
-        if (g.OutWidth % Lanes != 0) starts.Add(g.OutWidth - Lanes);
-        int blockColumns = vectors * Lanes;
-        // Only vectors at multiples of 8 go in the loop over blocks: the overlapping last one (at Width − 8) is not at
-        // x + 8·v for any block, so it always belongs to the rest.
-        int fullBlocks = g.OutWidth / Lanes / vectors;
+        for (int x = 0; x + lanes <= g.OutWidth; x += lanes) starts.Add(x);
+        if (g.OutWidth % lanes != 0) starts.Add(g.OutWidth - lanes);
+        int blockColumns = vectors * lanes;
+        // Only vectors at multiples of the lanes go in the loop over blocks: the overlapping last one (at Width − lanes)
+        // is not at x + lanes·v for any block, so it always belongs to the rest.
+        int fullBlocks = g.OutWidth / lanes / vectors;
         if (starts.Count <= vectors)
         {
-            EmitTile(w, g, filters, rows, starts.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
+            EmitTile(w, g, filters, rows, starts.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), lanes);
             return;
         }
         if (fullBlocks > 0)
         {
             using (w.Block($"for (int x = 0; x < {fullBlocks * blockColumns}; x += {blockColumns})"))
             {
-                EmitTile(w, g, filters, rows, Enumerable.Range(0, vectors).Select(v => v == 0 ? "x" : $"x + {v * Lanes}").ToList());
+                EmitTile(w, g, filters, rows, Enumerable.Range(0, vectors).Select(v => v == 0 ? "x" : $"x + {v * lanes}").ToList(), lanes);
             }
         }
         var rest = starts.Skip(fullBlocks * vectors).ToList();
@@ -99,41 +132,42 @@ internal static class DirectConvEmitter
         {
             using (w.Block(""))
             {
-                EmitTile(w, g, filters, rows, rest.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList());
+                EmitTile(w, g, filters, rows, rest.Select(s => s.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), lanes);
             }
         }
     }
 
     /// <summary>One register tile: output channels f…f+filters−1, rows y…y+rows−1, the given column starts.</summary>
-    private static void EmitTile(CodeWriter w, DirectConv g, int filters, int rows, List<string> starts)
+    private static void EmitTile(CodeWriter w, DirectConv g, int filters, int rows, List<string> starts, int lanes)
     {
+        string vector = $"Vector{lanes * 32}";
         int vectors = starts.Count;
         for (int m = 0; m < filters; m++)
         {
-            w.Line($"Vector256<float> bias{m} = hasBias ? Vector256.Create(bias[f + {m}]) : Vector256<float>.Zero;");
+            w.Line($"{vector}<float> bias{m} = hasBias ? {vector}.Create(bias[f + {m}]) : {vector}<float>.Zero;");
         }
         for (int m = 0; m < filters; m++)
         {
-            w.Line("Vector256<float> " + string.Join(", ", Pairs(rows, vectors).Select(p => $"s{m}{p.r}{p.v} = bias{m}")) + ";");
+            w.Line($"{vector}<float> " + string.Join(", ", Pairs(rows, vectors).Select(p => $"s{m}{p.r}{p.v} = bias{m}")) + ";");
         }
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
         {
             w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);");
             w.Line("ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);");
-            w.Line("Vector256<float> " + string.Join(", ", Pairs(rows, vectors).Select(p => $"x{p.r}{p.v}").Concat(Enumerable.Range(0, filters).Select(m => $"w{m}"))) + ";");
+            w.Line($"{vector}<float> " + string.Join(", ", Pairs(rows, vectors).Select(p => $"x{p.r}{p.v}").Concat(Enumerable.Range(0, filters).Select(m => $"w{m}"))) + ";");
             for (int kx = 0; kx < g.KernelWidth; kx++)
             {
                 foreach (var (r, v) in Pairs(rows, vectors))
                 {
                     string row = r == 0 ? "" : $"{r} * SourceWidth + ";
-                    w.Line($"x{r}{v} = Vector256.LoadUnsafe(ref source{Offset(row + Plus(starts[v], kx))});");
+                    w.Line($"x{r}{v} = {vector}.LoadUnsafe(ref source{Offset(row + Plus(starts[v], kx))});");
                 }
                 for (int m = 0; m < filters; m++)
                 {
                     string offset = m == 0 ? $"{kx}" : $"{m} * FilterLength + {kx}";
-                    w.Line($"w{m} = Vector256.Create(Unsafe.Add(ref tap, {offset}));");
-                    foreach (var (r, v) in Pairs(rows, vectors)) w.Line($"s{m}{r}{v} = Vector256.FusedMultiplyAdd(x{r}{v}, w{m}, s{m}{r}{v});");
+                    w.Line($"w{m} = {vector}.Create(Unsafe.Add(ref tap, {offset}));");
+                    foreach (var (r, v) in Pairs(rows, vectors)) w.Line($"s{m}{r}{v} = {vector}.FusedMultiplyAdd(x{r}{v}, w{m}, s{m}{r}{v});");
                 }
             }
         }
@@ -144,7 +178,7 @@ internal static class DirectConvEmitter
                 w.Line($"ref float target{m}{r} = ref Unsafe.Add(ref output, ((f + {m}) * Height + y + {r}) * Width);");
                 for (int v = 0; v < vectors; v++)
                 {
-                    string value = g.ReluEpilogue ? $"Vector256.Max(s{m}{r}{v}, Vector256<float>.Zero)" : $"s{m}{r}{v}";
+                    string value = g.ReluEpilogue ? $"{vector}.Max(s{m}{r}{v}, {vector}<float>.Zero)" : $"s{m}{r}{v}";
                     w.Line($"{value}.StoreUnsafe(ref target{m}{r}{Offset(starts[v])});");
                 }
             }
@@ -175,66 +209,90 @@ internal static class DirectConvEmitter
     /// </summary>
     public static void EmitWeightGradient(CodeWriter w, string method, string comment, DirectConv g)
     {
-        int filters = WeightGradientFilters(g);
-        var starts = new List<int>();
-        for (int x = 0; x + Lanes <= g.OutWidth; x += Lanes) starts.Add(x);
-        int tail = g.OutWidth % Lanes;
-        w.Line($"/// <summary>{comment}</summary>");
-        using (w.Block($"private static void {method}(ref float padded, ref float outputGradient, ref float weightGradient)"))
+        bool wide = HasWideWeightGradient(g);
+        EmitWeightGradient(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
+        if (wide)
         {
-            EmitConstants(w, g, filterLength: true);
-            if (tail != 0)
-            {
-                w.Line($"// The last vector starts at Width − 8 and repeats {Lanes - tail} columns of the one before it: those lanes are zeroed.");
-                w.Line("Vector256<float> tailMask = Vector256.Create(" + string.Join(", ", Enumerable.Range(0, Lanes).Select(l => l < Lanes - tail ? "0" : "-1")) + ").AsSingle();");
-            }
-            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters => EmitWeightGradientTile(w, g, tileFilters, starts, tail));
+            w.Line();
+            EmitWeightGradient(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
         }
     }
 
-    private static void EmitWeightGradientTile(CodeWriter w, DirectConv g, int filters, List<int> starts, int tail)
+    /// <summary>Whether the column-vectorized weight gradient has a Vector512 twin: rows of at least 16 output columns.</summary>
+    public static bool HasWideWeightGradient(DirectConv g) => g.OutWidth >= WideLanes;
+
+    private static void EmitWeightGradient(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
     {
+        string vector = $"Vector{lanes * 32}";
+        int filters = WeightGradientFilters(g);
+        var starts = new List<int>();
+        for (int x = 0; x + lanes <= g.OutWidth; x += lanes) starts.Add(x);
+        int tail = g.OutWidth % lanes;
+        w.Line($"/// <summary>{comment}</summary>");
+        using (w.Block($"private static void {method}(ref float padded, ref float outputGradient, ref float weightGradient)"))
+        {
+            if (wideTwin != null)
+            {
+                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+                {
+                    w.Line($"{wideTwin}(ref padded, ref outputGradient, ref weightGradient);");
+                    w.Line("return;");
+                }
+            }
+            EmitConstants(w, g, filterLength: true);
+            if (tail != 0)
+            {
+                w.Line($"// The last vector starts at Width − {lanes} and repeats {lanes - tail} columns of the one before it: those lanes are zeroed.");
+                w.Line($"{vector}<float> tailMask = {vector}.Create(" + string.Join(", ", Enumerable.Range(0, lanes).Select(l => l < lanes - tail ? "0" : "-1")) + ").AsSingle();");
+            }
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters => EmitWeightGradientTile(w, g, tileFilters, starts, tail, lanes));
+        }
+    }
+
+    private static void EmitWeightGradientTile(CodeWriter w, DirectConv g, int filters, List<int> starts, int tail, int lanes)
+    {
+        string vector = $"Vector{lanes * 32}";
         var accumulators = from m in Enumerable.Range(0, filters) from kx in Enumerable.Range(0, g.KernelWidth) select (m, kx);
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
         {
-            w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.m}_{a.kx} = Vector256<float>.Zero")) + ";");
-            w.Line("Vector256<float> " + string.Join(", ", Enumerable.Range(0, filters).Select(m => $"d{m}").Concat(Enumerable.Range(0, g.KernelWidth).Select(kx => $"x{kx}"))) + ";");
+            w.Line($"{vector}<float> " + string.Join(", ", accumulators.Select(a => $"s{a.m}_{a.kx} = {vector}<float>.Zero")) + ";");
+            w.Line($"{vector}<float> " + string.Join(", ", Enumerable.Range(0, filters).Select(m => $"d{m}").Concat(Enumerable.Range(0, g.KernelWidth).Select(kx => $"x{kx}"))) + ";");
             using (w.Block("for (int y = 0; y < Height; y++)"))
             {
                 w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);");
                 w.Line("ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);");
                 if (starts.Count <= MaxVectorsPerTile)
                 {
-                    foreach (int start in starts) EmitWeightGradientStep(w, g, filters, start.ToString(System.Globalization.CultureInfo.InvariantCulture), masked: false);
+                    foreach (int start in starts) EmitWeightGradientStep(w, g, filters, start.ToString(System.Globalization.CultureInfo.InvariantCulture), masked: false, vector);
                 }
                 else
                 {
-                    using (w.Block($"for (int x = 0; x < {starts.Count * Lanes}; x += {Lanes})")) EmitWeightGradientStep(w, g, filters, "x", masked: false);
+                    using (w.Block($"for (int x = 0; x < {starts.Count * lanes}; x += {lanes})")) EmitWeightGradientStep(w, g, filters, "x", masked: false, vector);
                 }
-                if (tail != 0) EmitWeightGradientStep(w, g, filters, $"{g.OutWidth - Lanes}", masked: true);
+                if (tail != 0) EmitWeightGradientStep(w, g, filters, $"{g.OutWidth - lanes}", masked: true, vector);
             }
             w.Line("ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);");
             foreach (var (m, kx) in accumulators)
             {
                 string offset = m == 0 ? $"{kx}" : $"{m} * FilterLength + {kx}";
-                w.Line($"Unsafe.Add(ref tap, {offset}) += Vector256.Sum(s{m}_{kx});");
+                w.Line($"Unsafe.Add(ref tap, {offset}) += {vector}.Sum(s{m}_{kx});");
             }
         }
     }
 
-    private static void EmitWeightGradientStep(CodeWriter w, DirectConv g, int filters, string start, bool masked)
+    private static void EmitWeightGradientStep(CodeWriter w, DirectConv g, int filters, string start, bool masked, string vector)
     {
         for (int m = 0; m < filters; m++)
         {
             string row = m == 0 ? "" : $"{m} * Height * Width + ";
-            string load = $"Vector256.LoadUnsafe(ref gradient{Offset(row + start)})";
+            string load = $"{vector}.LoadUnsafe(ref gradient{Offset(row + start)})";
             w.Line(masked ? $"d{m} = {load} & tailMask;" : $"d{m} = {load};");
         }
         for (int kx = 0; kx < g.KernelWidth; kx++)
         {
-            w.Line($"x{kx} = Vector256.LoadUnsafe(ref source{Offset(Plus(start, kx))});");
-            for (int m = 0; m < filters; m++) w.Line($"s{m}_{kx} = Vector256.FusedMultiplyAdd(d{m}, x{kx}, s{m}_{kx});");
+            w.Line($"x{kx} = {vector}.LoadUnsafe(ref source{Offset(Plus(start, kx))});");
+            for (int m = 0; m < filters; m++) w.Line($"s{m}_{kx} = {vector}.FusedMultiplyAdd(d{m}, x{kx}, s{m}_{kx});");
         }
     }
 
@@ -248,55 +306,79 @@ internal static class DirectConvEmitter
     /// <summary>Output planes up to 16×16 take the channel-vectorized weight gradient.</summary>
     private const int MaxPlaneForChannelGradient = 256;
 
-    /// <summary>Vectors of 8 output channels per channel-vectorized weight-gradient tile (one accumulator per kernel column each).</summary>
-    public static int WeightGradientChannelVectors(DirectConv g) =>
-        System.Math.Max(1, System.Math.Min(g.OutChannels / Lanes, Accumulators / g.KernelWidth));
+    /// <summary>Vectors of <paramref name="lanes"/> output channels per channel-vectorized weight-gradient tile (one accumulator per kernel column each).</summary>
+    public static int WeightGradientChannelVectors(DirectConv g, int lanes = Lanes) =>
+        System.Math.Max(1, System.Math.Min(g.OutChannels / lanes, Accumulators / g.KernelWidth));
+
+    /// <summary>Whether the channel-vectorized weight gradient has a Vector512 twin: the output channels fill vectors of 16.</summary>
+    public static bool HasWideWeightGradientByChannel(DirectConv g) => g.OutChannels % WideLanes == 0;
 
     /// <summary>
     /// dWt[i, ky, kx, o] += Σ_{y, x} dYt[y, x, o] · padded[i, y + ky, x + kx]: the weight gradient with output channels
     /// in vector lanes, for small planes. dY comes transposed (positions × channels) and the result goes to a buffer laid
     /// out (input channel, ky, kx) × output channels, added into dW once per batch, so no tile ever reduces across lanes.
-    /// Per position a tile loads its channel vectors once and broadcasts each of the kernel row's inputs once.
+    /// Per position a tile loads its channel vectors once and broadcasts each of the kernel row's inputs once. When the
+    /// channels fill vectors of 16, a Vector512 twin ({method}Wide) runs instead where 512-bit vectors are accelerated.
     /// </summary>
     public static void EmitWeightGradientByChannel(CodeWriter w, string method, string comment, DirectConv g)
     {
-        int vectors = WeightGradientChannelVectors(g);
-        int channelsPerTile = vectors * Lanes;
-        w.Line($"/// <summary>{comment}</summary>");
-        using (w.Block($"private static void {method}(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)"))
+        bool wide = HasWideWeightGradientByChannel(g);
+        EmitWeightGradientByChannel(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
+        if (wide)
         {
-            EmitConstants(w, g, filterLength: false);
-            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelGradientTile(w, g, channels / Lanes));
+            w.Line();
+            EmitWeightGradientByChannel(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
         }
     }
 
-    private static void EmitChannelGradientTile(CodeWriter w, DirectConv g, int vectors)
+    private static void EmitWeightGradientByChannel(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
     {
+        int vectors = WeightGradientChannelVectors(g, lanes);
+        int channelsPerTile = vectors * lanes;
+        w.Line($"/// <summary>{comment}</summary>");
+        using (w.Block($"private static void {method}(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)"))
+        {
+            if (wideTwin != null)
+            {
+                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+                {
+                    w.Line($"{wideTwin}(ref padded, ref gradientByPosition, ref weightGradientByChannel);");
+                    w.Line("return;");
+                }
+            }
+            EmitConstants(w, g, filterLength: false);
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelGradientTile(w, g, channels / lanes, lanes));
+        }
+    }
+
+    private static void EmitChannelGradientTile(CodeWriter w, DirectConv g, int vectors, int lanes)
+    {
+        string vector = $"Vector{lanes * 32}";
         var accumulators = (from kx in Enumerable.Range(0, g.KernelWidth) from v in Enumerable.Range(0, vectors) select (kx, v)).ToList();
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
         {
-            w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.kx}_{a.v} = Vector256<float>.Zero")) + ";");
+            w.Line($"{vector}<float> " + string.Join(", ", accumulators.Select(a => $"s{a.kx}_{a.v} = {vector}<float>.Zero")) + ";");
             using (w.Block("for (int y = 0; y < Height; y++)"))
             {
                 w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);");
                 w.Line("ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);");
                 using (w.Block("for (int x = 0; x < Width; x++)"))
                 {
-                    for (int v = 0; v < vectors; v++) w.Line($"Vector256<float> d{v} = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs{(v == 0 ? "" : $" + {v * Lanes}")}));");
+                    for (int v = 0; v < vectors; v++) w.Line($"{vector}<float> d{v} = {vector}.LoadUnsafe(ref gradient, (nuint)(x * Outputs{(v == 0 ? "" : $" + {v * lanes}")}));");
                     for (int kx = 0; kx < g.KernelWidth; kx++)
                     {
-                        w.Line($"Vector256<float> x{kx} = Vector256.Create(Unsafe.Add(ref source, x{(kx == 0 ? "" : $" + {kx}")}));");
-                        for (int v = 0; v < vectors; v++) w.Line($"s{kx}_{v} = Vector256.FusedMultiplyAdd(d{v}, x{kx}, s{kx}_{v});");
+                        w.Line($"{vector}<float> x{kx} = {vector}.Create(Unsafe.Add(ref source, x{(kx == 0 ? "" : $" + {kx}")}));");
+                        for (int v = 0; v < vectors; v++) w.Line($"s{kx}_{v} = {vector}.FusedMultiplyAdd(d{v}, x{kx}, s{kx}_{v});");
                     }
                 }
             }
             w.Line("ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);");
             foreach (var (kx, v) in accumulators)
             {
-                string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * Lanes}");
+                string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * lanes}");
                 if (offset.Length == 0) offset = "0";
-                w.Line($"(Vector256.LoadUnsafe(ref target{Offset(offset)}) + s{kx}_{v}).StoreUnsafe(ref target{Offset(offset)});");
+                w.Line($"({vector}.LoadUnsafe(ref target{Offset(offset)}) + s{kx}_{v}).StoreUnsafe(ref target{Offset(offset)});");
             }
         }
     }

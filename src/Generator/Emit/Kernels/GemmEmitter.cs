@@ -6,7 +6,7 @@ namespace CnnCompiler.Generator.Emit.Kernels;
 /// <summary>
 /// C[M×N] (=|+=) A(M×K) · B[K×N] with every size and stride a constant: A's element (i, k) is at
 /// <c>a[i·RowStrideA + k·ColStrideA]</c> (so a transposed A is just other strides), B and C are row-major.
-/// Vectorized along N (one <c>Vector256</c> is 8 columns), register-blocked as Rows × Vectors accumulators.
+/// Vectorized along N (one <c>Vector256</c> is 8 columns; a Vector512 twin, 16), register-blocked as Rows × Vectors accumulators.
 /// M = 0 or K = 0 means that size is the batch, known only at run time: the method then takes <c>rows</c> or <c>depth</c>.
 /// </summary>
 internal sealed record BroadcastGemm(int M, int N, int K, int RowStrideA, int ColStrideA, int RowStrideB, int RowStrideC, bool Accumulate);
@@ -24,18 +24,56 @@ internal sealed record DotGemm(int M, int N, int K, int RowStrideA, int RowStrid
 /// </summary>
 internal static class GemmEmitter
 {
-    private const int Lanes = 8;
-    private const string V = "Vector256";
+    private const int NarrowLanes = DirectConvEmitter.Lanes;
+    private const int WideLanes = DirectConvEmitter.WideLanes;
+
+    /// <summary>
+    /// Whether the broadcast GEMM has a Vector512 twin: at least one vector of 16 columns, and columns in whole vectors
+    /// of 16 when accumulating (where the last vector cannot overlap the one before it).
+    /// </summary>
+    private static bool HasWide(BroadcastGemm g) => g.N >= WideLanes && (!g.Accumulate || g.N % WideLanes == 0);
+
+    /// <summary>
+    /// Whether the dot-product GEMM has a Vector512 twin: K in whole vectors of 16, and long enough (16 vectors) that
+    /// the wider horizontal sum at the end of every dot product pays (ResNet-20's layer3.0.conv1 weight gradient, K = 64,
+    /// ran slower with it).
+    /// </summary>
+    private static bool HasWide(DotGemm g) => g.K % WideLanes == 0 && g.K >= 16 * WideLanes;
+
+    /// <summary>
+    /// The first lines of a method with a Vector512 twin: call the twin and return where 512-bit vectors are
+    /// accelerated (the JIT folds the test to a constant, so each machine keeps one path).
+    /// </summary>
+    private static void EmitWideDispatch(CodeWriter w, string twin, string arguments)
+    {
+        using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+        {
+            w.Line($"{twin}({arguments});");
+            w.Line("return;");
+        }
+    }
 
     public static void Emit(CodeWriter w, string method, string comment, BroadcastGemm g)
+    {
+        bool wide = HasWide(g);
+        Emit(w, method, comment, g, NarrowLanes, wide ? method + "Wide" : null);
+        if (wide)
+        {
+            w.Line();
+            Emit(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
+        }
+    }
+
+    private static void Emit(CodeWriter w, string method, string comment, BroadcastGemm g, int lanes, string? wideTwin)
     {
         w.Line($"/// <summary>{comment}</summary>");
         string extra = (g.M == 0 ? ", int rows" : "") + (g.K == 0 ? ", int depth" : "");
         using (w.Block($"private static void {method}(ref float a, ref float b, ref float c{extra})"))
         {
+            if (wideTwin != null) EmitWideDispatch(w, wideTwin, "ref a, ref b, ref c" + (g.M == 0 ? ", rows" : "") + (g.K == 0 ? ", depth" : ""));
             int rowTile = g.M == 0 ? 4 : System.Math.Min(4, g.M);
-            int vectorTile = g.N >= 3 * Lanes ? 3 : System.Math.Max(1, g.N / Lanes);
-            BroadcastColumnBlocks(w, g, rowTile, vectorTile);
+            int vectorTile = g.N >= 3 * lanes ? 3 : System.Math.Max(1, g.N / lanes);
+            BroadcastColumnBlocks(w, g, rowTile, vectorTile, lanes);
         }
     }
 
@@ -67,30 +105,30 @@ internal static class GemmEmitter
     /// Column tiles outside, row tiles inside: a K×(vectors·8) slice of B stays in L1 while every row tile of A passes
     /// over it. Full tiles first, then the leftover whole vectors, then the last columns one at a time.
     /// </summary>
-    private static void BroadcastColumnBlocks(CodeWriter w, BroadcastGemm g, int rowTile, int vectorTile)
+    private static void BroadcastColumnBlocks(CodeWriter w, BroadcastGemm g, int rowTile, int vectorTile, int lanes)
     {
-        int tileColumns = vectorTile * Lanes;
+        int tileColumns = vectorTile * lanes;
         int fullColumns = g.N / tileColumns * tileColumns;
         if (fullColumns > 0)
         {
-            using (w.Block($"for (int j = 0; j < {fullColumns}; j += {tileColumns})")) EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, vectorTile));
+            using (w.Block($"for (int j = 0; j < {fullColumns}; j += {tileColumns})")) EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, vectorTile, lanes));
         }
-        int leftoverVectors = (g.N - fullColumns) / Lanes;
+        int leftoverVectors = (g.N - fullColumns) / lanes;
         if (leftoverVectors > 0)
         {
-            using (w.Block($"for (int j = {fullColumns}; j < {fullColumns + leftoverVectors * Lanes}; j += {leftoverVectors * Lanes})"))
+            using (w.Block($"for (int j = {fullColumns}; j < {fullColumns + leftoverVectors * lanes}; j += {leftoverVectors * lanes})"))
             {
-                EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, leftoverVectors));
+                EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, leftoverVectors, lanes));
             }
         }
-        int scalarStart = fullColumns + leftoverVectors * Lanes;
-        if (scalarStart < g.N && !g.Accumulate && g.N >= Lanes)
+        int scalarStart = fullColumns + leftoverVectors * lanes;
+        if (scalarStart < g.N && !g.Accumulate && g.N >= lanes)
         {
             // The last columns as one vector ending at N, overlapping the columns before it: they are computed again with the
             // same arithmetic and stored again with the same values, which is cheaper than a scalar tail (not when accumulating).
-            using (w.Block($"for (int j = {g.N - Lanes}; j < {g.N}; j += {Lanes})"))
+            using (w.Block($"for (int j = {g.N - lanes}; j < {g.N}; j += {lanes})"))
             {
-                EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, 1));
+                EmitRowLoops(w, g.M, rowTile, rows => BroadcastTile(w, g, rows, 1, lanes));
             }
         }
         else if (scalarStart < g.N)
@@ -118,20 +156,21 @@ internal static class GemmEmitter
 
     private static string ElementA(BroadcastGemm g, int row) => $"Unsafe.Add(ref a, (i + {row}) * {g.RowStrideA} + k * {g.ColStrideA})";
 
-    private static void BroadcastTile(CodeWriter w, BroadcastGemm g, int rows, int vectors)
+    private static void BroadcastTile(CodeWriter w, BroadcastGemm g, int rows, int vectors, int lanes)
     {
+        string vector = $"Vector{lanes * 32}";
         for (int r = 0; r < rows; r++)
         {
-            w.Line($"{V}<float> " + string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"c{r}{v} = {V}<float>.Zero")) + ";");
+            w.Line($"{vector}<float> " + string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"c{r}{v} = {vector}<float>.Zero")) + ";");
         }
         using (w.Block($"for (int k = 0; k < {Depth(g)}; k++)"))
         {
             w.Line($"ref float bk = ref Unsafe.Add(ref b, k * {g.RowStrideB} + j);");
-            for (int v = 0; v < vectors; v++) w.Line($"{V}<float> b{v} = {V}.LoadUnsafe(ref bk, {v * Lanes});");
+            for (int v = 0; v < vectors; v++) w.Line($"{vector}<float> b{v} = {vector}.LoadUnsafe(ref bk, {v * lanes});");
             for (int r = 0; r < rows; r++)
             {
-                w.Line($"{V}<float> a{r} = {V}.Create({ElementA(g, r)});");
-                for (int v = 0; v < vectors; v++) w.Line($"c{r}{v} = {V}.FusedMultiplyAdd(a{r}, b{v}, c{r}{v});");
+                w.Line($"{vector}<float> a{r} = {vector}.Create({ElementA(g, r)});");
+                for (int v = 0; v < vectors; v++) w.Line($"c{r}{v} = {vector}.FusedMultiplyAdd(a{r}, b{v}, c{r}{v});");
             }
         }
         for (int r = 0; r < rows; r++)
@@ -140,17 +179,29 @@ internal static class GemmEmitter
             for (int v = 0; v < vectors; v++)
             {
                 w.Line(g.Accumulate
-                    ? $"(c{r}{v} + {V}.LoadUnsafe(ref c{r}, {v * Lanes})).StoreUnsafe(ref c{r}, {v * Lanes});"
-                    : $"c{r}{v}.StoreUnsafe(ref c{r}, {v * Lanes});");
+                    ? $"(c{r}{v} + {vector}.LoadUnsafe(ref c{r}, {v * lanes})).StoreUnsafe(ref c{r}, {v * lanes});"
+                    : $"c{r}{v}.StoreUnsafe(ref c{r}, {v * lanes});");
             }
         }
     }
 
     public static void Emit(CodeWriter w, string method, string comment, DotGemm g)
     {
+        bool wide = HasWide(g);
+        Emit(w, method, comment, g, NarrowLanes, wide ? method + "Wide" : null);
+        if (wide)
+        {
+            w.Line();
+            Emit(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
+        }
+    }
+
+    private static void Emit(CodeWriter w, string method, string comment, DotGemm g, int lanes, string? wideTwin)
+    {
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float a, ref float b, ref float c{(g.M == 0 ? ", int rows" : "")})"))
         {
+            if (wideTwin != null) EmitWideDispatch(w, wideTwin, "ref a, ref b, ref c" + (g.M == 0 ? ", rows" : ""));
             int rowTile = g.M == 0 ? 2 : System.Math.Min(2, g.M);
             int columnTile = System.Math.Min(4, g.N);
             var columnBlocks = Blocks(g.N, columnTile, "j");
@@ -158,7 +209,7 @@ internal static class GemmEmitter
             {
                 foreach (var (columnHeader, columns) in columnBlocks)
                 {
-                    using (w.Block(columnHeader)) DotTile(w, g, rows, columns);
+                    using (w.Block(columnHeader)) DotTile(w, g, rows, columns, lanes);
                 }
             });
         }
@@ -174,20 +225,21 @@ internal static class GemmEmitter
         return blocks;
     }
 
-    private static void DotTile(CodeWriter w, DotGemm g, int rows, int columns)
+    private static void DotTile(CodeWriter w, DotGemm g, int rows, int columns, int lanes)
     {
-        int vectorK = g.K - g.K % Lanes;
+        string vector = $"Vector{lanes * 32}";
+        int vectorK = g.K - g.K % lanes;
         var pairs = from r in Enumerable.Range(0, rows) from s in Enumerable.Range(0, columns) select (r, s);
         if (vectorK > 0)
         {
-            w.Line($"{V}<float> " + string.Join(", ", pairs.Select(p => $"d{p.r}{p.s} = {V}<float>.Zero")) + ";");
-            using (w.Block($"for (int k = 0; k < {vectorK}; k += {Lanes})"))
+            w.Line($"{vector}<float> " + string.Join(", ", pairs.Select(p => $"d{p.r}{p.s} = {vector}<float>.Zero")) + ";");
+            using (w.Block($"for (int k = 0; k < {vectorK}; k += {lanes})"))
             {
-                for (int r = 0; r < rows; r++) w.Line($"{V}<float> a{r} = {V}.LoadUnsafe(ref a, (nuint)((i + {r}) * {g.RowStrideA} + k));");
-                for (int s = 0; s < columns; s++) w.Line($"{V}<float> b{s} = {V}.LoadUnsafe(ref b, (nuint)((j + {s}) * {g.RowStrideB} + k));");
-                foreach (var (r, s) in pairs) w.Line($"d{r}{s} = {V}.FusedMultiplyAdd(a{r}, b{s}, d{r}{s});");
+                for (int r = 0; r < rows; r++) w.Line($"{vector}<float> a{r} = {vector}.LoadUnsafe(ref a, (nuint)((i + {r}) * {g.RowStrideA} + k));");
+                for (int s = 0; s < columns; s++) w.Line($"{vector}<float> b{s} = {vector}.LoadUnsafe(ref b, (nuint)((j + {s}) * {g.RowStrideB} + k));");
+                foreach (var (r, s) in pairs) w.Line($"d{r}{s} = {vector}.FusedMultiplyAdd(a{r}, b{s}, d{r}{s});");
             }
-            foreach (var (r, s) in pairs) w.Line($"float s{r}{s} = {V}.Sum(d{r}{s});");
+            foreach (var (r, s) in pairs) w.Line($"float s{r}{s} = {vector}.Sum(d{r}{s});");
         }
         else
         {

@@ -43,6 +43,8 @@ internal static class WinogradEmitter
 {
     private const int Lanes = 8;
 
+    private const int WideLanes = DirectConvEmitter.WideLanes;
+
     /// <summary>Accumulators per GEMM tile: 16 of AVX-512's 32 vector registers, as in the direct kernels.</summary>
     private const int Accumulators = 16;
 
@@ -102,14 +104,23 @@ internal static class WinogradEmitter
         var (samples, rows) = Block(g);
         string block = rows == g.TileRows ? $"{samples} sample{(samples == 1 ? "" : "s")}" : $"{rows} of {g.TileRows} tile rows";
         var (vectors, filters) = GemmTile(g);
-        return $"Winograd F(2×2, 3×3), {g.Tiles} tiles per sample in blocks of {block}, GEMM tiles of {filters} filters × {vectors} vectors of {Lanes} tiles";
+        string wide = "";
+        if (HasWideMultiply(g))
+        {
+            var (wideVectors, wideFilters) = GemmTile(g, WideLanes);
+            wide = $" ({wideFilters} × {wideVectors} of {WideLanes} with 512-bit vectors)";
+        }
+        return $"Winograd F(2×2, 3×3), {g.Tiles} tiles per sample in blocks of {block}, GEMM tiles of {filters} filters × {vectors} vectors of {Lanes} tiles{wide}";
     }
 
-    private static (int Vectors, int Filters) GemmTile(WinogradConv g)
+    private static (int Vectors, int Filters) GemmTile(WinogradConv g, int lanes = Lanes)
     {
-        int vectors = System.Math.Min(MaxVectorsPerTile, BlockTiles(g) / Lanes);
+        int vectors = System.Math.Max(1, System.Math.Min(MaxVectorsPerTile, BlockTiles(g) / lanes));
         return (vectors, DirectConvEmitter.Balanced(g.OutChannels, Accumulators / vectors));
     }
+
+    /// <summary>Whether a block has a full 512-bit vector of tiles (16), so that the GEMM has a Vector512 twin.</summary>
+    private static bool HasWideMultiply(WinogradConv g) => BlockTiles(g) >= WideLanes;
 
     /// <summary>
     /// The driver <paramref name="method"/>(input, weights, bias, output, source, transformed, products, count) and its
@@ -133,7 +144,17 @@ internal static class WinogradEmitter
                 using (w.Block("for (int row = 0; row < TileRows; row += RowsPerBlock)"))
                 {
                     w.Line($"{method}Input(ref MemoryMarshal.GetArrayDataReference(source), row, samples, ref transformed);");
-                    w.Line($"{method}Multiply(ref weights, ref transformed, ref products, samples * RowsPerBlock * TileColumns);");
+                    w.Line("int tiles = samples * RowsPerBlock * TileColumns;");
+                    if (HasWideMultiply(g))
+                    {
+                        w.Line("// 512-bit FMAs where the CPU runs them at full width (twice the 256-bit peak on Intel's AVX-512 cores).");
+                        w.Line($"if (Vector512.IsHardwareAccelerated && tiles >= {WideLanes}) {method}MultiplyWide(ref weights, ref transformed, ref products, tiles);");
+                        w.Line($"else {method}Multiply(ref weights, ref transformed, ref products, tiles);");
+                    }
+                    else
+                    {
+                        w.Line($"{method}Multiply(ref weights, ref transformed, ref products, tiles);");
+                    }
                     w.Line($"{method}Output(ref products, bias, ref target, row, samples);");
                 }
             }
@@ -141,7 +162,12 @@ internal static class WinogradEmitter
         w.Line();
         EmitInputTransform(w, method, g);
         w.Line();
-        EmitMultiply(w, method, g);
+        EmitMultiply(w, method, g, Lanes);
+        if (HasWideMultiply(g))
+        {
+            w.Line();
+            EmitMultiply(w, method, g, WideLanes);
+        }
         w.Line();
         EmitOutputTransform(w, method, g);
     }
@@ -206,13 +232,17 @@ internal static class WinogradEmitter
         }
     }
 
-    /// <summary>M[p] = U[p] · V[p] for the 16 positions: output channels × tiles, reduced over input channels.</summary>
-    private static void EmitMultiply(CodeWriter w, string method, WinogradConv g)
+    /// <summary>
+    /// M[p] = U[p] · V[p] for the 16 positions, in vectors of <paramref name="lanes"/> tiles: {method}Multiply with
+    /// Vector256, {method}MultiplyWide with Vector512 (16 lanes).
+    /// </summary>
+    private static void EmitMultiply(CodeWriter w, string method, WinogradConv g, int lanes)
     {
-        var (vectors, filters) = GemmTile(g);
-        int block = vectors * Lanes;
-        w.Line($"/// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of {filters} filters × {vectors} vectors of {Lanes} tiles, an overlapping last vector for a rest of 4.</summary>");
-        using (w.Block($"private static void {method}Multiply(ref float weights, ref float transformed, ref float products, int tiles)"))
+        var (vectors, filters) = GemmTile(g, lanes);
+        int block = vectors * lanes;
+        string name = lanes == Lanes ? $"{method}Multiply" : $"{method}MultiplyWide";
+        w.Line($"/// <summary>M[p, o, t] = Σ_i U[p, o, i] · V[p, i, t] for the 16 positions: tiles of {filters} filters × {vectors} vector{(vectors == 1 ? "" : "s")} of {lanes} tiles, an overlapping last vector for the rest.</summary>");
+        using (w.Block($"private static void {name}(ref float weights, ref float transformed, ref float products, int tiles)"))
         {
             EmitConstants(w, g, "Inputs", "Outputs", "BlockTiles");
             using (w.Block("for (int p = 0; p < 16; p++)"))
@@ -223,43 +253,44 @@ internal static class WinogradEmitter
                 DirectConvEmitter.EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters =>
                 {
                     w.Line("int t = 0;");
-                    using (w.Block($"for (; t + {block} <= tiles; t += {block})")) EmitGemmTile(w, tileFilters, vectors);
+                    using (w.Block($"for (; t + {block} <= tiles; t += {block})")) EmitGemmTile(w, tileFilters, vectors, lanes);
                     if (vectors > 1)
                     {
-                        using (w.Block($"for (; t + {Lanes} <= tiles; t += {Lanes})")) EmitGemmTile(w, tileFilters, 1);
+                        using (w.Block($"for (; t + {lanes} <= tiles; t += {lanes})")) EmitGemmTile(w, tileFilters, 1, lanes);
                     }
-                    w.Line("// Tiles come in multiples of 4: a last 4 is computed again with the 4 before it (the same values stored twice).");
+                    w.Line($"// The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of {lanes} that overlaps (the same values stored twice).");
                     using (w.Block("if (t < tiles)"))
                     {
-                        w.Line($"t = tiles - {Lanes};");
-                        EmitGemmTile(w, tileFilters, 1);
+                        w.Line($"t = tiles - {lanes};");
+                        EmitGemmTile(w, tileFilters, 1, lanes);
                     }
                 });
             }
         }
     }
 
-    private static void EmitGemmTile(CodeWriter w, int filters, int vectors)
+    private static void EmitGemmTile(CodeWriter w, int filters, int vectors, int lanes)
     {
+        string vector = $"Vector{lanes * 32}";
         var pairs = (from f in Enumerable.Range(0, filters) from v in Enumerable.Range(0, vectors) select (f, v)).ToList();
-        w.Line("Vector256<float> " + string.Join(", ", pairs.Select(a => $"s{a.f}_{a.v} = Vector256<float>.Zero")) + ";");
+        w.Line($"{vector}<float> " + string.Join(", ", pairs.Select(a => $"s{a.f}_{a.v} = {vector}<float>.Zero")) + ";");
         w.Line("ref float column = ref Unsafe.Add(ref v, t);");
         w.Line("ref float row = ref Unsafe.Add(ref u, f * Inputs);");
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         {
             for (int v = 0; v < vectors; v++)
             {
-                w.Line($"Vector256<float> x{v} = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles{(v == 0 ? "" : $" + {v * Lanes}")}));");
+                w.Line($"{vector}<float> x{v} = {vector}.LoadUnsafe(ref column, (nuint)(i * BlockTiles{(v == 0 ? "" : $" + {v * lanes}")}));");
             }
             for (int f = 0; f < filters; f++)
             {
-                w.Line($"Vector256<float> w{f} = Vector256.Create(Unsafe.Add(ref row, {(f == 0 ? "i" : $"{f} * Inputs + i")}));");
-                for (int v = 0; v < vectors; v++) w.Line($"s{f}_{v} = Vector256.FusedMultiplyAdd(x{v}, w{f}, s{f}_{v});");
+                w.Line($"{vector}<float> w{f} = {vector}.Create(Unsafe.Add(ref row, {(f == 0 ? "i" : $"{f} * Inputs + i")}));");
+                for (int v = 0; v < vectors; v++) w.Line($"s{f}_{v} = {vector}.FusedMultiplyAdd(x{v}, w{f}, s{f}_{v});");
             }
         }
         foreach (var (f, v) in pairs)
         {
-            string offset = $"{(f == 0 ? "" : $"{f} * BlockTiles + ")}t{(v == 0 ? "" : $" + {v * Lanes}")}";
+            string offset = $"{(f == 0 ? "" : $"{f} * BlockTiles + ")}t{(v == 0 ? "" : $" + {v * lanes}")}";
             w.Line($"s{f}_{v}.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)({offset}));");
         }
     }

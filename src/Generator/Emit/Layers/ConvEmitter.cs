@@ -86,7 +86,7 @@ internal sealed class ConvEmitter : ILayerEmitter
         UsesDirectWeightGradient(layer) && DirectConvEmitter.WeightGradientByChannel(ForwardConv(layer));
 
     /// <summary>
-    /// Stride-1 3×3 layers whose output has an even height, a width that is a multiple of 8 and at least 8 channels on
+    /// Stride-1 3×3 layers whose output has an even height, a width that is a multiple of 8 and at least 32 channels on
     /// both sides run the forward pass as Winograd F(2×2, 3×3) (<see cref="WinogradEmitter"/>): 2.25× fewer
     /// multiplications than the direct kernel, which is already close to the FMA units' peak.
     /// </summary>
@@ -248,9 +248,9 @@ internal sealed class ConvEmitter : ILayerEmitter
             ? $"dx as a direct convolution of the bordered dY with rotated weights ({DirectConvEmitter.Describe(InputGradientConv(layer))})"
             : "dx as Wᵀ · dY folded back with col2im";
         string weightGradient = UsesChannelWeightGradient(layer)
-            ? $"dW reduced with output channels in vector lanes ({DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer))} vectors × {layer.Decl.Kernel[1]} kernel columns), dY transposed per sample"
+            ? $"dW reduced with output channels in vector lanes ({DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer))} vectors of 8 × {layer.Decl.Kernel[1]} kernel columns{(DirectConvEmitter.HasWideWeightGradientByChannel(ForwardConv(layer)) ? $"; {DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer), DirectConvEmitter.WideLanes)} of 16 with 512-bit vectors" : "")}), dY transposed per sample"
             : UsesDirectWeightGradient(layer)
-            ? $"dW reduced from dY and the bordered copy in tiles of {DirectConvEmitter.WeightGradientFilters(ForwardConv(layer))} filters × {layer.Decl.Kernel[1]} kernel columns"
+            ? $"dW reduced from dY and the bordered copy in tiles of {DirectConvEmitter.WeightGradientFilters(ForwardConv(layer))} filters × {layer.Decl.Kernel[1]} kernel columns{(DirectConvEmitter.HasWideWeightGradient(ForwardConv(layer)) ? " (vectors of 16 columns with 512-bit vectors)" : "")}"
             : "dW = dY · columnsᵀ over the im2col columns";
         return $"strategy: {forward}; backward: {weightGradient}, {inputGradient}";
     }
