@@ -2039,6 +2039,7 @@ public partial class LeNet5 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -2065,7 +2066,6 @@ public partial class LeNet5 : IClassifier
                                     s4_1 = Vector256.FusedMultiplyAdd(d1, x4, s4_1);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
@@ -2092,6 +2092,7 @@ public partial class LeNet5 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector512<float> s0_0 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s3_0 = Vector512<float>.Zero, s4_0 = Vector512<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -2112,7 +2113,6 @@ public partial class LeNet5 : IClassifier
                                     s4_0 = Vector512.FusedMultiplyAdd(d0, x4, s4_0);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
                             (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));

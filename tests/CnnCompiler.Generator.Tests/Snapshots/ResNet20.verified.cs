@@ -11173,51 +11173,66 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector256<float> s0_0 = Vector256.LoadUnsafe(ref target);
+                                Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
+                                Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
+                                Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
+                                Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
-                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
-                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                        s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                        s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                        s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                        s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                        s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                        s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 8);
+                                s0_2.StoreUnsafe(ref target, 16);
+                                s0_3.StoreUnsafe(ref target, 24);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                            (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                            (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -11230,37 +11245,46 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
+                                Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
+                                Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
+                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 16);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -13086,51 +13110,66 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector256<float> s0_0 = Vector256.LoadUnsafe(ref target);
+                                Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
+                                Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
+                                Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
+                                Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
-                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
-                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                        s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                        s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                        s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                        s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                        s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                        s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 8);
+                                s0_2.StoreUnsafe(ref target, 16);
+                                s0_3.StoreUnsafe(ref target, 24);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                            (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                            (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -13143,37 +13182,46 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
+                                Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
+                                Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
+                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 16);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -14210,51 +14258,66 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector256<float> s0_0 = Vector256.LoadUnsafe(ref target);
+                                Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
+                                Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
+                                Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
+                                Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
-                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
-                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                        s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                        s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                        s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                        s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                        s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                        s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 8);
+                                s0_2.StoreUnsafe(ref target, 16);
+                                s0_3.StoreUnsafe(ref target, 24);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                            (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                            (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -14267,37 +14330,46 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
+                                Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
+                                Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
+                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 16);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -15343,51 +15415,66 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector256<float> s0_0 = Vector256.LoadUnsafe(ref target);
+                                Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
+                                Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
+                                Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
+                                Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
-                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
-                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                        s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                        s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                        s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                        s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                        s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                        s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 8);
+                                s0_2.StoreUnsafe(ref target, 16);
+                                s0_3.StoreUnsafe(ref target, 24);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                            (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                            (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -15400,37 +15487,46 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
+                                Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
+                                Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
+                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 16);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -16467,51 +16563,66 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector256<float> s0_0 = Vector256.LoadUnsafe(ref target);
+                                Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
+                                Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
+                                Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
+                                Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                    Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
-                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
-                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                        s0_2 = Vector256.FusedMultiplyAdd(d2, x0, s0_2);
+                                        s0_3 = Vector256.FusedMultiplyAdd(d3, x0, s0_3);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                        s1_2 = Vector256.FusedMultiplyAdd(d2, x1, s1_2);
+                                        s1_3 = Vector256.FusedMultiplyAdd(d3, x1, s1_3);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                        s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                        s2_3 = Vector256.FusedMultiplyAdd(d3, x2, s2_3);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 8);
+                                s0_2.StoreUnsafe(ref target, 16);
+                                s0_3.StoreUnsafe(ref target, 24);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                            (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                            (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
                         }
                     }
                 }
@@ -16524,37 +16635,46 @@ public partial class ResNet20 : IClassifier
                 const int TapsHeight = 3, TapsWidth = 3, SourceHeight = 18, SourceWidth = 18;
                 for (int f = 0; f + 32 <= Outputs; f += 32)
                 {
-                    for (int i = 0; i < Inputs; i++)
+                    // Blocks of 8 rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.
+                    for (int y0 = 0; y0 < Height; y0 += 8)
                     {
-                        for (int ky = 0; ky < TapsHeight; ky++)
+                        for (int i = 0; i < Inputs; i++)
                         {
-                            Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero;
-                            for (int y = 0; y < Height; y++)
+                            for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
+                                Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
+                                Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                for (int y = y0; y < y0 + 8; y++)
                                 {
-                                    Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                    Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
+                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector512.FusedMultiplyAdd(d1, x2, s2_1);
+                                    }
                                 }
+                                s0_0.StoreUnsafe(ref target);
+                                s0_1.StoreUnsafe(ref target, 16);
+                                s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
+                                s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
                         }
                     }
                 }
@@ -18476,6 +18596,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -18508,7 +18629,6 @@ public partial class ResNet20 : IClassifier
                                     s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -18533,6 +18653,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -18557,7 +18678,6 @@ public partial class ResNet20 : IClassifier
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -18583,6 +18703,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -18611,7 +18732,6 @@ public partial class ResNet20 : IClassifier
                                     s2_3 = Vector512.FusedMultiplyAdd(d3, x2, s2_3);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                             (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
@@ -20591,6 +20711,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -20623,7 +20744,6 @@ public partial class ResNet20 : IClassifier
                                     s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -20648,6 +20768,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -20672,7 +20793,6 @@ public partial class ResNet20 : IClassifier
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -20698,6 +20818,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -20726,7 +20847,6 @@ public partial class ResNet20 : IClassifier
                                     s2_3 = Vector512.FusedMultiplyAdd(d3, x2, s2_3);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                             (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
@@ -21967,6 +22087,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -21999,7 +22120,6 @@ public partial class ResNet20 : IClassifier
                                     s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -22024,6 +22144,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -22048,7 +22169,6 @@ public partial class ResNet20 : IClassifier
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -22074,6 +22194,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -22102,7 +22223,6 @@ public partial class ResNet20 : IClassifier
                                     s2_3 = Vector512.FusedMultiplyAdd(d3, x2, s2_3);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                             (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
@@ -23352,6 +23472,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -23384,7 +23505,6 @@ public partial class ResNet20 : IClassifier
                                     s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -23409,6 +23529,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -23433,7 +23554,6 @@ public partial class ResNet20 : IClassifier
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -23459,6 +23579,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -23487,7 +23608,6 @@ public partial class ResNet20 : IClassifier
                                     s2_3 = Vector512.FusedMultiplyAdd(d3, x2, s2_3);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                             (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
@@ -24728,6 +24848,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -24760,7 +24881,6 @@ public partial class ResNet20 : IClassifier
                                     s2_4 = Vector256.FusedMultiplyAdd(d4, x2, s2_4);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -24785,6 +24905,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -24809,7 +24930,6 @@ public partial class ResNet20 : IClassifier
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                             (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
@@ -24835,6 +24955,7 @@ public partial class ResNet20 : IClassifier
                     {
                         for (int ky = 0; ky < TapsHeight; ky++)
                         {
+                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero;
                             for (int y = 0; y < Height; y++)
                             {
@@ -24863,7 +24984,6 @@ public partial class ResNet20 : IClassifier
                                     s2_3 = Vector512.FusedMultiplyAdd(d3, x2, s2_3);
                                 }
                             }
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                             (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                             (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                             (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);

@@ -347,19 +347,46 @@ internal static class DirectConvEmitter
                 }
             }
             EmitConstants(w, g, filterLength: false);
-            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelGradientTile(w, g, channels / lanes, lanes));
+            int rows = ChannelGradientRows(g, channelsPerTile);
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels =>
+            {
+                if (rows == g.OutHeight)
+                {
+                    EmitChannelGradientTile(w, g, channels / lanes, lanes, rows);
+                    return;
+                }
+                w.Line($"// Blocks of {rows} rows: the block's dY (rows × width × this tile's channels) stays in L1 while every input channel and kernel row passes over it.");
+                using (w.Block($"for (int y0 = 0; y0 < Height; y0 += {rows})")) EmitChannelGradientTile(w, g, channels / lanes, lanes, rows);
+            });
         }
     }
 
-    private static void EmitChannelGradientTile(CodeWriter w, DirectConv g, int vectors, int lanes)
+    /// <summary>The dY bytes of one row block of the channel-vectorized weight gradient: about half of a 48 KB L1.</summary>
+    private const int ChannelGradientBlockBytes = 16 * 1024;
+
+    /// <summary>Rows per block of the channel-vectorized weight gradient: the largest divisor of the height whose dY fits the block budget.</summary>
+    public static int ChannelGradientRows(DirectConv g, int channelsPerTile) =>
+        Enumerable.Range(1, g.OutHeight).Where(r => g.OutHeight % r == 0 && (r == 1 || r * g.OutWidth * channelsPerTile * 4 <= ChannelGradientBlockBytes)).Max();
+
+    private static void EmitChannelGradientTile(CodeWriter w, DirectConv g, int vectors, int lanes, int rows)
     {
         string vector = $"Vector{lanes * 32}";
         var accumulators = (from kx in Enumerable.Range(0, g.KernelWidth) from v in Enumerable.Range(0, vectors) select (kx, v)).ToList();
+        bool blocked = rows != g.OutHeight;
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
         {
-            w.Line($"{vector}<float> " + string.Join(", ", accumulators.Select(a => $"s{a.kx}_{a.v} = {vector}<float>.Zero")) + ";");
-            using (w.Block("for (int y = 0; y < Height; y++)"))
+            w.Line("ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);");
+            if (blocked)
+            {
+                // Accumulated on top of the previous blocks' sums.
+                foreach (var (kx, v) in accumulators) w.Line($"{vector}<float> s{kx}_{v} = {vector}.LoadUnsafe(ref target{Offset(ChannelGradientOffset(kx, v, lanes))});");
+            }
+            else
+            {
+                w.Line($"{vector}<float> " + string.Join(", ", accumulators.Select(a => $"s{a.kx}_{a.v} = {vector}<float>.Zero")) + ";");
+            }
+            using (w.Block(blocked ? $"for (int y = y0; y < y0 + {rows}; y++)" : "for (int y = 0; y < Height; y++)"))
             {
                 w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);");
                 w.Line("ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);");
@@ -373,14 +400,20 @@ internal static class DirectConvEmitter
                     }
                 }
             }
-            w.Line("ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);");
             foreach (var (kx, v) in accumulators)
             {
-                string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * lanes}");
-                if (offset.Length == 0) offset = "0";
-                w.Line($"({vector}.LoadUnsafe(ref target{Offset(offset)}) + s{kx}_{v}).StoreUnsafe(ref target{Offset(offset)});");
+                string offset = ChannelGradientOffset(kx, v, lanes);
+                w.Line(blocked
+                    ? $"s{kx}_{v}.StoreUnsafe(ref target{Offset(offset)});"
+                    : $"({vector}.LoadUnsafe(ref target{Offset(offset)}) + s{kx}_{v}).StoreUnsafe(ref target{Offset(offset)});");
             }
         }
+    }
+
+    private static string ChannelGradientOffset(int kx, int v, int lanes)
+    {
+        string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * lanes}");
+        return offset.Length == 0 ? "0" : offset;
     }
 
     /// <summary>
