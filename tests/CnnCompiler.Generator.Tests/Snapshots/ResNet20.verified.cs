@@ -18162,7 +18162,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -18171,25 +18171,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -18529,7 +18530,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -18537,31 +18538,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -18792,7 +18793,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -18801,25 +18802,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -19159,7 +19161,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -19167,31 +19169,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -20277,7 +20279,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -20286,25 +20288,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -20644,7 +20647,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -20652,31 +20655,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -20907,7 +20910,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -20916,25 +20919,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -21274,7 +21278,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -21282,31 +21286,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -21653,7 +21657,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -21662,25 +21666,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -22020,7 +22025,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -22028,31 +22033,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -22283,7 +22288,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -22292,25 +22297,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -22650,7 +22656,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -22658,31 +22664,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -23038,7 +23044,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -23047,25 +23053,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -23405,7 +23412,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -23413,31 +23420,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -23668,7 +23675,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -23677,25 +23684,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -24035,7 +24043,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -24043,31 +24051,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -24414,7 +24422,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -24423,25 +24431,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -24781,7 +24790,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -24789,31 +24798,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }
@@ -25044,7 +25053,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, 4 neighbouring tiles per vector.</summary>
+            /// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, the 4 tiles of two tile rows per vector.</summary>
             private static void ConvolveGradientWinogradInput(ref float source, int firstRow, int samples, ref float transformed)
             {
                 const int Inputs = 64, SourceHeight = 10, SourceWidth = 10, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -25053,25 +25062,26 @@ public partial class ResNet20 : IClassifier
                 {
                     for (int i = 0; i < Inputs; i++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);
                             ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                Vector128<float> even0 = Vector128.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector128.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                Vector128<float> odd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
-                                Vector128<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                Vector128<float> even1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                Vector128<float> odd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
-                                Vector128<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                Vector128<float> even2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                Vector128<float> odd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
-                                Vector128<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                Vector128<float> even3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                Vector128<float> odd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
-                                Vector128<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
+                                // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
+                                Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
+                                Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
+                                Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
+                                Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
+                                Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
+                                Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
+                                Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
+                                Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                 // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
                                 (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
                                 (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
@@ -25411,7 +25421,7 @@ public partial class ResNet20 : IClassifier
                 }
             }
 
-            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, 4 neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>
+            /// <summary>y = Aᵀ M A: the 2×2 outputs of each tile, the 4 tiles of two tile rows per vector, even and odd columns interleaved into the rows.</summary>
             private static void ConvolveGradientWinogradOutput(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)
             {
                 const int Outputs = 64, Height = 8, Width = 8, TileColumns = 4, RowsPerBlock = 4, BlockTiles = 48;
@@ -25419,31 +25429,31 @@ public partial class ResNet20 : IClassifier
                 bool hasBias = !bias.IsEmpty;
                 for (int o = 0; o < Outputs; o++)
                 {
-                    Vector128<float> b = hasBias ? Vector128.Create(bias[o]) : Vector128<float>.Zero;
+                    Vector256<float> b = hasBias ? Vector256.Create(bias[o]) : Vector256<float>.Zero;
                     for (int s = 0; s < samples; s++)
                     {
-                        for (int r = 0; r < RowsPerBlock; r++)
+                        for (int r = 0; r < RowsPerBlock; r += 2)
                         {
                             ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);
                             ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);
                             for (int x = 0; x < TileColumns; x += 4)
                             {
                                 // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                Vector128<float> m00 = Vector128.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector128.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector128.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector128.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
-                                Vector128<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                Vector128<float> m01 = Vector128.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector128.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector128.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector128.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
-                                Vector128<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                Vector128<float> m02 = Vector128.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector128.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector128.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector128.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
-                                Vector128<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                Vector128<float> m03 = Vector128.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector128.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector128.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector128.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
-                                Vector128<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
+                                Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
+                                Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
+                                Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
+                                Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                 // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
-                                (Vector128<float> first0, Vector128<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
+                                (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
                                 first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                second0.StoreUnsafe(ref target, (nuint)(2 * x + 4));
-                                (Vector128<float> first1, Vector128<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
+                                second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
                                 first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 4));
+                                second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
                             }
                         }
                     }

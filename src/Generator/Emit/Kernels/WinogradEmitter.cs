@@ -72,6 +72,12 @@ internal static class WinogradEmitter
     /// <summary>Tiles of one row that one transform vector covers: 8, or 4 when a row has 4 tiles (8 output columns).</summary>
     private static int TransformLanes(WinogradConv g) => g.TileColumns % 8 == 0 ? 8 : 4;
 
+    /// <summary>
+    /// Whether the transforms of a 4-tile row (8 output columns) take two tile rows per 256-bit vector: their V and M
+    /// columns are adjacent (8 tiles in a row), so only the source loads and output stores are split in halves.
+    /// </summary>
+    private static bool PairedRows(WinogradConv g) => TransformLanes(g) == 4 && Block(g).Rows % 2 == 0;
+
     /// <summary>Samples and rows of tiles per block: whole samples when one fits the budget, else a divisor of the tile rows.</summary>
     public static (int Samples, int Rows) Block(WinogradConv g)
     {
@@ -194,26 +200,31 @@ internal static class WinogradEmitter
     private static void EmitInputTransform(CodeWriter w, string method, WinogradConv g)
     {
         int lanes = TransformLanes(g);
-        string vector = $"Vector{lanes * 32}";
-        w.Line("/// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, " + lanes + " neighbouring tiles per vector.</summary>");
+        bool paired = PairedRows(g);
+        string vector = paired ? "Vector256" : $"Vector{lanes * 32}";
+        w.Line("/// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, " + (paired ? "the 4 tiles of two tile rows per vector" : lanes + " neighbouring tiles per vector") + ".</summary>");
         using (w.Block($"private static void {method}Input(ref float source, int firstRow, int samples, ref float transformed)"))
         {
             EmitConstants(w, g, "Inputs", "SourceHeight", "SourceWidth", "TileColumns", "RowsPerBlock", "BlockTiles");
             w.Line("const int Half = SourceWidth / 2, PositionStride = Inputs * BlockTiles;");
             using (w.Block("for (int s = 0; s < samples; s++)"))
             using (w.Block("for (int i = 0; i < Inputs; i++)"))
-            using (w.Block("for (int r = 0; r < RowsPerBlock; r++)"))
+            using (w.Block(paired ? "for (int r = 0; r < RowsPerBlock; r += 2)" : "for (int r = 0; r < RowsPerBlock; r++)"))
             {
                 w.Line("ref float rows = ref Unsafe.Add(ref source, ((s * Inputs + i) * SourceHeight + 2 * (firstRow + r)) * SourceWidth);");
                 w.Line("ref float target = ref Unsafe.Add(ref transformed, i * BlockTiles + (s * RowsPerBlock + r) * TileColumns);");
                 using (w.Block($"for (int x = 0; x < TileColumns; x += {lanes})"))
                 {
                     w.Line("// d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].");
+                    if (paired) w.Line("// The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).");
                     for (int q = 0; q < 4; q++)
                     {
                         string row = q == 0 ? "" : $"{q} * SourceWidth + ";
-                        w.Line($"{vector}<float> even{q} = {vector}.LoadUnsafe(ref rows, (nuint)({row}x)), nextEven{q} = {vector}.LoadUnsafe(ref rows, (nuint)({row}x + 1));");
-                        w.Line($"{vector}<float> odd{q} = {vector}.LoadUnsafe(ref rows, (nuint)({row}Half + x)), nextOdd{q} = {vector}.LoadUnsafe(ref rows, (nuint)({row}Half + x + 1));");
+                        string Load(string column) => paired
+                            ? $"Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)({row}{column})), Vector128.LoadUnsafe(ref rows, (nuint)({q + 2} * SourceWidth + {column})))"
+                            : $"{vector}.LoadUnsafe(ref rows, (nuint)({row}{column}))";
+                        w.Line($"{vector}<float> even{q} = {Load("x")}, nextEven{q} = {Load("x + 1")};");
+                        w.Line($"{vector}<float> odd{q} = {Load("Half + x")}, nextOdd{q} = {Load("Half + x + 1")};");
                         w.Line($"{vector}<float> d{q}0 = even{q} - nextEven{q}, d{q}1 = odd{q} + nextEven{q}, d{q}2 = nextEven{q} - odd{q}, d{q}3 = odd{q} - nextOdd{q};");
                     }
                     w.Line("// Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).");
@@ -302,8 +313,9 @@ internal static class WinogradEmitter
     private static void EmitOutputTransform(CodeWriter w, string method, WinogradConv g)
     {
         int lanes = TransformLanes(g);
-        string vector = $"Vector{lanes * 32}";
-        w.Line($"/// <summary>y = Aᵀ M A{(g.ReluEpilogue ? ", clamped at 0 (the fused ReLU)" : "")}: the 2×2 outputs of each tile, {lanes} neighbouring tiles per vector, even and odd columns interleaved into the rows.</summary>");
+        bool paired = PairedRows(g);
+        string vector = paired ? "Vector256" : $"Vector{lanes * 32}";
+        w.Line($"/// <summary>y = Aᵀ M A{(g.ReluEpilogue ? ", clamped at 0 (the fused ReLU)" : "")}: the 2×2 outputs of each tile, {(paired ? "the 4 tiles of two tile rows" : $"{lanes} neighbouring tiles")} per vector, even and odd columns interleaved into the rows.</summary>");
         using (w.Block($"private static void {method}Output(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)"))
         {
             EmitConstants(w, g, "Outputs", "Height", "Width", "TileColumns", "RowsPerBlock", "BlockTiles");
@@ -313,7 +325,7 @@ internal static class WinogradEmitter
             {
                 w.Line($"{vector}<float> b = hasBias ? {vector}.Create(bias[o]) : {vector}<float>.Zero;");
                 using (w.Block("for (int s = 0; s < samples; s++)"))
-                using (w.Block("for (int r = 0; r < RowsPerBlock; r++)"))
+                using (w.Block(paired ? "for (int r = 0; r < RowsPerBlock; r += 2)" : "for (int r = 0; r < RowsPerBlock; r++)"))
                 {
                     w.Line("ref float tile = ref Unsafe.Add(ref products, o * BlockTiles + (s * RowsPerBlock + r) * TileColumns);");
                     w.Line("ref float target = ref Unsafe.Add(ref output, ((s * Outputs + o) * Height + 2 * (firstRow + r)) * Width);");
@@ -338,7 +350,10 @@ internal static class WinogradEmitter
                             w.Line($"({vector}<float> first{i}, {vector}<float> second{i}) = WinogradKernels.Interleave({left}, {right});");
                             string rowOffset = i == 0 ? "" : "Width + ";
                             w.Line($"first{i}.StoreUnsafe(ref target, (nuint)({rowOffset}2 * x));");
-                            w.Line($"second{i}.StoreUnsafe(ref target, (nuint)({rowOffset}2 * x + {lanes}));");
+                            // Paired rows: the second half is tile row r + 1's, two output rows down.
+                            w.Line(paired
+                                ? $"second{i}.StoreUnsafe(ref target, (nuint)({2 + i} * Width + 2 * x));"
+                                : $"second{i}.StoreUnsafe(ref target, (nuint)({rowOffset}2 * x + {lanes}));");
                         }
                     }
                 }
