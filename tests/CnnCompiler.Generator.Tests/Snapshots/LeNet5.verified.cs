@@ -1757,7 +1757,7 @@ public partial class LeNet5 : IClassifier
         // --------------------------------------------------------------------------------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors of 8 × 5 kernel columns; 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
+        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions; 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors of 8 × 5 kernel columns; 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
         // --------------------------------------------------------------------------------------------------------------
         internal static class Conv2
         {
@@ -1889,6 +1889,11 @@ public partial class LeNet5 : IClassifier
             /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels</summary>
             private static void ConvolveByChannel(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
             {
+                if (Vector512.IsHardwareAccelerated)
+                {
+                    ConvolveByChannelWide(ref padded, ref weightsByChannel, bias, ref outputByPosition);
+                    return;
+                }
                 const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
                 const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
                 bool hasBias = !bias.IsEmpty;
@@ -2006,6 +2011,150 @@ public partial class LeNet5 : IClassifier
                             Vector256.Max(s3_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
                             Vector256.Max(s4_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
                             Vector256.Max(s4_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
+                        }
+                    }
+                }
+            }
+
+            /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels (512-bit vectors)</summary>
+            private static void ConvolveByChannelWide(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
+            {
+                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                bool hasBias = !bias.IsEmpty;
+                for (int f = 0; f + 16 <= Outputs; f += 16)
+                {
+                    for (int y = 0; y < Height; y++)
+                    {
+                        for (int x = 0; x + 10 <= Width; x += 10)
+                        {
+                            Vector512<float> bias0 = hasBias ? Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector512<float>.Zero;
+                            Vector512<float> s0_0 = bias0, s1_0 = bias0, s2_0 = bias0, s3_0 = bias0, s4_0 = bias0, s5_0 = bias0, s6_0 = bias0, s7_0 = bias0, s8_0 = bias0, s9_0 = bias0;
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                for (int ky = 0; ky < TapsHeight; ky++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
+                                    ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                    Vector512<float> w0, b;
+                                    w0 = Vector512.LoadUnsafe(ref taps);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 0));
+                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 1));
+                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 2));
+                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
+                                    b = Vector512.Create(Unsafe.Add(ref source, 1));
+                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 2));
+                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
+                                    b = Vector512.Create(Unsafe.Add(ref source, 2));
+                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 11));
+                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
+                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 11));
+                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 12));
+                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
+                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 11));
+                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 12));
+                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                    b = Vector512.Create(Unsafe.Add(ref source, 13));
+                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                }
+                            }
+                            ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
+                            Vector512.Max(s0_0, Vector512<float>.Zero).StoreUnsafe(ref target);
+                            Vector512.Max(s1_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                            Vector512.Max(s2_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                            Vector512.Max(s3_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                            Vector512.Max(s4_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                            Vector512.Max(s5_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(5 * Outputs));
+                            Vector512.Max(s6_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(6 * Outputs));
+                            Vector512.Max(s7_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(7 * Outputs));
+                            Vector512.Max(s8_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(8 * Outputs));
+                            Vector512.Max(s9_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(9 * Outputs));
                         }
                     }
                 }

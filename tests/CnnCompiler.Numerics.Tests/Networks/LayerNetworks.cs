@@ -531,3 +531,10 @@ public partial class Conv2DWinogradSampleBlocks : ITestNetwork;
 [Dense(5)]
 [SoftmaxCrossEntropy]
 public partial class WideTwins : ITestNetwork;
+
+// Channels in the lanes with 32 output channels (two 512-bit vectors where they are accelerated) on rows of 20
+// columns: tiles of 7, 7 and 6 positions, bias and ReLU fused.
+[Network(3, 6, 22)]
+[Conv2D(32, 3, Activation = Activation.ReLU)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DChannelForwardWide : ITestNetwork;

@@ -424,74 +424,98 @@ internal static class DirectConvEmitter
     public static bool ForwardByChannel(DirectConv g) =>
         g.OutChannels % Lanes == 0 && g.OutWidth % Lanes != 0 && g.OutWidth < 4 * Lanes;
 
-    /// <summary>Channel vectors and output positions (along a row) per tile of <see cref="EmitForwardByChannel"/>.</summary>
-    public static (int Vectors, int Positions) ChannelTile(DirectConv g)
+    /// <summary>Channel vectors (of <paramref name="lanes"/>) and output positions (along a row) per tile of <see cref="EmitForwardByChannel"/>.</summary>
+    public static (int Vectors, int Positions) ChannelTile(DirectConv g, int lanes = Lanes)
     {
-        int vectors = System.Math.Min(g.OutChannels / Lanes, 2);
+        int vectors = System.Math.Max(1, System.Math.Min(g.OutChannels / lanes, 2));
         int maxPositions = Accumulators / vectors;
         int tilesPerRow = (g.OutWidth + maxPositions - 1) / maxPositions;
         return (vectors, (g.OutWidth + tilesPerRow - 1) / tilesPerRow);
     }
 
+    /// <summary>Whether the channels-in-lanes forward has a Vector512 twin: the output channels fill vectors of 16.</summary>
+    public static bool HasWideForwardByChannel(DirectConv g) => g.OutChannels % WideLanes == 0;
+
     /// <summary>
     /// The forward convolution with output channels in the lanes: out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx]
     /// (clamped at 0 for a fused ReLU), into a positions × channels buffer that the caller transposes back. Tiles of channel vectors ×
     /// positions along a row: per kernel tap, each channel vector of weights is loaded once and each input broadcast once.
+    /// With whole vectors of 16 channels, a Vector512 twin ({method}Wide) runs where 512-bit vectors are accelerated.
     /// </summary>
     public static void EmitForwardByChannel(CodeWriter w, string method, string comment, DirectConv g)
     {
-        var (vectors, positions) = ChannelTile(g);
-        int channelsPerTile = vectors * Lanes;
+        bool wide = HasWideForwardByChannel(g);
+        EmitForwardByChannel(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
+        if (wide)
+        {
+            w.Line();
+            EmitForwardByChannel(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
+        }
+    }
+
+    private static void EmitForwardByChannel(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
+    {
+        var (vectors, positions) = ChannelTile(g, lanes);
+        int channelsPerTile = vectors * lanes;
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)"))
         {
+            if (wideTwin != null)
+            {
+                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
+                {
+                    w.Line($"{wideTwin}(ref padded, ref weightsByChannel, bias, ref outputByPosition);");
+                    w.Line("return;");
+                }
+            }
             EmitConstants(w, g, filterLength: false);
             w.Line("bool hasBias = !bias.IsEmpty;");
-            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelForwardRows(w, g, channels / Lanes, positions));
+            EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelForwardRows(w, g, channels / lanes, positions, lanes));
         }
     }
 
-    private static void EmitChannelForwardRows(CodeWriter w, DirectConv g, int vectors, int positions)
+    private static void EmitChannelForwardRows(CodeWriter w, DirectConv g, int vectors, int positions, int lanes)
     {
         using (w.Block("for (int y = 0; y < Height; y++)"))
         {
-            EmitTiledLoop(w, "x", "Width", g.OutWidth, positions, tilePositions => EmitChannelForwardTile(w, g, vectors, tilePositions));
+            EmitTiledLoop(w, "x", "Width", g.OutWidth, positions, tilePositions => EmitChannelForwardTile(w, g, vectors, tilePositions, lanes));
         }
     }
 
-    private static void EmitChannelForwardTile(CodeWriter w, DirectConv g, int vectors, int positions)
+    private static void EmitChannelForwardTile(CodeWriter w, DirectConv g, int vectors, int positions, int lanes)
     {
+        string vector = $"Vector{lanes * 32}";
         var accumulators = (from p in Enumerable.Range(0, positions) from v in Enumerable.Range(0, vectors) select (p, v)).ToList();
         for (int v = 0; v < vectors; v++)
         {
-            w.Line($"Vector256<float> bias{v} = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f{(v == 0 ? "" : $" + {v * Lanes}")})) : Vector256<float>.Zero;");
+            w.Line($"{vector}<float> bias{v} = hasBias ? {vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f{(v == 0 ? "" : $" + {v * lanes}")})) : {vector}<float>.Zero;");
         }
-        w.Line("Vector256<float> " + string.Join(", ", accumulators.Select(a => $"s{a.p}_{a.v} = bias{a.v}")) + ";");
+        w.Line($"{vector}<float> " + string.Join(", ", accumulators.Select(a => $"s{a.p}_{a.v} = bias{a.v}")) + ";");
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
         {
             w.Line("ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);");
             w.Line("ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);");
-            w.Line("Vector256<float> " + string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"w{v}").Concat(new[] { "b" })) + ";");
+            w.Line($"{vector}<float> " + string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"w{v}").Concat(new[] { "b" })) + ";");
             for (int kx = 0; kx < g.KernelWidth; kx++)
             {
                 for (int v = 0; v < vectors; v++)
                 {
-                    string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * Lanes}");
-                    w.Line($"w{v} = Vector256.LoadUnsafe(ref taps{Offset(offset.Length == 0 ? "0" : offset)});");
+                    string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * lanes}");
+                    w.Line($"w{v} = {vector}.LoadUnsafe(ref taps{Offset(offset.Length == 0 ? "0" : offset)});");
                 }
                 for (int p = 0; p < positions; p++)
                 {
-                    w.Line($"b = Vector256.Create(Unsafe.Add(ref source, {p + kx}));");
-                    for (int v = 0; v < vectors; v++) w.Line($"s{p}_{v} = Vector256.FusedMultiplyAdd(w{v}, b, s{p}_{v});");
+                    w.Line($"b = {vector}.Create(Unsafe.Add(ref source, {p + kx}));");
+                    for (int v = 0; v < vectors; v++) w.Line($"s{p}_{v} = {vector}.FusedMultiplyAdd(w{v}, b, s{p}_{v});");
                 }
             }
         }
         w.Line("ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);");
         foreach (var (p, v) in accumulators)
         {
-            string offset = (p == 0 ? "" : $"{p} * Outputs") + (v == 0 ? "" : (p == 0 ? "" : " + ") + $"{v * Lanes}");
-            string value = g.ReluEpilogue ? $"Vector256.Max(s{p}_{v}, Vector256<float>.Zero)" : $"s{p}_{v}";
+            string offset = (p == 0 ? "" : $"{p} * Outputs") + (v == 0 ? "" : (p == 0 ? "" : " + ") + $"{v * lanes}");
+            string value = g.ReluEpilogue ? $"{vector}.Max(s{p}_{v}, {vector}<float>.Zero)" : $"s{p}_{v}";
             w.Line($"{value}.StoreUnsafe(ref target{Offset(offset.Length == 0 ? "0" : offset)});");
         }
     }

@@ -236,7 +236,7 @@ internal sealed class ConvEmitter : ILayerEmitter
     {
         long rows = ColumnRows(layer), cols = ColumnCols(layer);
         string forward = UsesChannelForward(layer)
-            ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions), bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")} fused, then transposed back in 8×8 blocks"
+            ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions{(DirectConvEmitter.HasWideForwardByChannel(ForwardConv(layer)) ? $"; {DirectConvEmitter.ChannelTile(ForwardConv(layer), DirectConvEmitter.WideLanes).Vectors} of 16 × {DirectConvEmitter.ChannelTile(ForwardConv(layer), DirectConvEmitter.WideLanes).Positions} with 512-bit vectors" : "")}), bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")} fused, then transposed back in 8×8 blocks"
             : UsesWinogradForward(layer)
             ? $"forward as {WinogradEmitter.Describe(ForwardWinograd(layer))}"
             : UsesDirectForward(layer)
