@@ -57,18 +57,43 @@ public sealed class InferenceForwardTests
             // 288 inputs per output: scaled so that the logits stay in softmax's sensitive range.
             foreach (ref float w in net.Parameters.Slice(tensor.Offset, tensor.Length)) w *= 0.1f;
         }
-        float[] inputs = RandomValues(random, Batch * InferenceWinogradBatchNorm.InputLength, 1.5);
-        var probabilities = new float[Batch * InferenceWinogradBatchNorm.OutputLength];
-        net.Predict(inputs, probabilities);
+        AssertPredictMatchesUnfoldedLayers(net, random, InferenceWinogradBatchNorm.InputLength, InferenceWinogradBatchNorm.OutputLength);
+    }
 
-        // ComputeActivations runs every layer on its own (no fold); its logits, soft-maxed, are what Predict must give.
+    [Fact]
+    public void Predict_with_the_relu_inside_residual_adds_matches_the_unfused_layers()
+    {
+        var net = new InferenceResidualReLU(seed: 6);
+        var random = new Random(14);
+        Randomize(net, random);
+        AssertPredictMatchesUnfoldedLayers(net, random, InferenceResidualReLU.InputLength, InferenceResidualReLU.OutputLength);
+
+        // The add's own output (before its ReLU) is still a feature map: negative values survive there, not after the ReLU.
+        float[] input = RandomValues(random, InferenceResidualReLU.InputLength, 1.5);
+        var add = new float[8 * 6 * 8];
+        var relu = new float[8 * 6 * 8];
+        net.ComputeActivations("add1", input, add);
+        net.ComputeActivations("b", input, relu);
+        Assert.Contains(add, v => v < 0);
+        Assert.Equal(add.Select(v => Math.Max(v, 0f)).ToArray(), relu);
+    }
+
+    /// <summary>
+    /// Predict (BatchNorms folded, ReLUs fused into residual adds) against ComputeActivations, which runs every layer on
+    /// its own: the last layer's logits, soft-maxed, must be what Predict gives.
+    /// </summary>
+    private static void AssertPredictMatchesUnfoldedLayers(IClassifier net, Random random, int inputLength, int outputLength)
+    {
+        float[] inputs = RandomValues(random, Batch * inputLength, 1.5);
+        var probabilities = new float[Batch * outputLength];
+        net.Predict(inputs, probabilities);
         string last = ((INetwork)net).Tensors.Last(t => t.Store == TensorStore.Parameters).Name.Split('.')[0];
-        var logits = new float[InferenceWinogradBatchNorm.OutputLength];
+        var logits = new float[outputLength];
         for (int n = 0; n < Batch; n++)
         {
-            net.ComputeActivations(last, inputs.AsSpan(n * InferenceWinogradBatchNorm.InputLength, InferenceWinogradBatchNorm.InputLength), logits);
+            net.ComputeActivations(last, inputs.AsSpan(n * inputLength, inputLength), logits);
             double[] expected = Reference.Softmax(logits.Select(v => (double)v).ToArray());
-            Numeric.AssertClose(expected, probabilities.AsSpan(n * 3, 3).ToArray(), 1e-5, 1e-7, $"sample {n}");
+            Numeric.AssertClose(expected, probabilities.AsSpan(n * outputLength, outputLength).ToArray(), 1e-5, 1e-7, $"sample {n}");
         }
     }
 
@@ -96,11 +121,12 @@ public sealed class InferenceForwardTests
             Span<float> values = (tensor.Store == TensorStore.Parameters ? net.Parameters : net.State).Slice(tensor.Offset, tensor.Length);
             for (int i = 0; i < values.Length; i++)
             {
-                values[i] = tensor.Name.Split('.')[1] switch
+                values[i] = tensor.Name.Split('.')[^1] switch
                 {
                     "running_var" => (float)(0.2 + 2 * random.NextDouble()),
                     "num_batches_tracked" => 7,
-                    "weight" when tensor.Name.StartsWith("bn", StringComparison.Ordinal) || tensor.Name.Contains("norm", StringComparison.Ordinal) => (float)((random.Next(2) * 2 - 1) * (0.5 + random.NextDouble())),
+                    // A BatchNorm's γ is the only one-dimensional weight (convolution and dense weights have 2 or more).
+                    "weight" when tensor.Shape.Length == 1 => (float)((random.Next(2) * 2 - 1) * (0.5 + random.NextDouble())),
                     _ => (float)(random.NextDouble() * 1.2 - 0.6),
                 };
             }

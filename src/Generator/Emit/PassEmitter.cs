@@ -179,19 +179,36 @@ internal static class PassEmitter
         if (layer.FusesNextReLU)
         {
             LayerPlan relu = network.Layers[layer.Index + 1];
-            w.Line($"// Training applies {relu.Name} in {layer.Name}'s pass, writing {relu.Name}'s output; inference runs them apart.");
-            w.Line($"if (workspace.Training) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
+            if (FusesAtInference(network, layer))
+            {
+                w.Line($"// Training and folded inference apply {relu.Name} in {layer.Name}'s pass, writing {relu.Name}'s output; feature maps (nothing folded) run them apart.");
+                w.Line($"if (workspace.Training || folded) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
+            }
+            else
+            {
+                w.Line($"// Training applies {relu.Name} in {layer.Name}'s pass, writing {relu.Name}'s output; inference runs them apart.");
+                w.Line($"if (workspace.Training) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
+            }
             w.Line($"else {call}");
         }
         else if (layer.FusedIntoPrevious)
         {
-            w.Line($"if (!workspace.Training) {call}");
+            w.Line(FusesAtInference(network, network.Layers[layer.Index - 1])
+                ? $"if (!workspace.Training && !folded) {call}"
+                : $"if (!workspace.Training) {call}");
         }
         else
         {
             w.Line(call);
         }
     }
+
+    /// <summary>
+    /// Whether a residual add also applies the ReLU after it at inference (when BatchNorms fold, so the pass has a
+    /// <c>folded</c> flag that is false only for feature maps, which need the add's own output). A BatchNorm that fuses
+    /// its ReLU in training is folded into the layer before it at inference, so its ReLU still runs on its own there.
+    /// </summary>
+    private static bool FusesAtInference(NetworkPlan network, LayerPlan layer) => layer.Kind == LayerKind.Add && HasFolding(network);
 
     /// <summary>Whether any BatchNorm is folded at inference.</summary>
     public static bool HasFolding(NetworkPlan network) => network.Layers.Any(layer => layer.FoldsBatchNorm);

@@ -1133,11 +1133,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_0_Bn2.Forward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace, count);
         }
         Lap(timings, 7, ref mark);
-        // Training applies layer1.0.relu2 in layer1.0.add's pass, writing layer1.0.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer1_0_Add.ForwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_Relu2Output, workspace, count);
+        // Training and folded inference apply layer1.0.relu2 in layer1.0.add's pass, writing layer1.0.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer1_0_Add.ForwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_Relu2Output, workspace, count);
         else Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
         Lap(timings, 8, ref mark);
-        if (!workspace.Training) Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
         Lap(timings, 9, ref mark);
         if (folded)
         {
@@ -1169,8 +1169,8 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_1_Bn2.Forward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace, count);
         }
         Lap(timings, 14, ref mark);
-        // Training applies layer1.1.relu2 in layer1.1.add's pass, writing layer1.1.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer1_1_Add.ForwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Relu2Output, workspace, count);
+        // Training and folded inference apply layer1.1.relu2 in layer1.1.add's pass, writing layer1.1.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer1_1_Add.ForwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Relu2Output, workspace, count);
         else Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
         Lap(timings, 15, ref mark);
     }
@@ -1178,7 +1178,7 @@ public partial class ResNet20 : IClassifier
     /// <summary>Forward, layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
     private static void ForwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
     {
-        if (!workspace.Training) Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
         Lap(timings, 16, ref mark);
         if (folded)
         {
@@ -1210,11 +1210,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer1_2_Bn2.Forward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace, count);
         }
         Lap(timings, 21, ref mark);
-        // Training applies layer1.2.relu2 in layer1.2.add's pass, writing layer1.2.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer1_2_Add.ForwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Relu2Output, workspace, count);
+        // Training and folded inference apply layer1.2.relu2 in layer1.2.add's pass, writing layer1.2.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer1_2_Add.ForwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Relu2Output, workspace, count);
         else Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
         Lap(timings, 22, ref mark);
-        if (!workspace.Training) Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
         Lap(timings, 23, ref mark);
         if (folded)
         {
@@ -1259,8 +1259,8 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_0_Downsample_1.Forward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
         }
         Lap(timings, 30, ref mark);
-        // Training applies layer2.0.relu2 in layer2.0.add's pass, writing layer2.0.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer2_0_Add.ForwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Relu2Output, workspace, count);
+        // Training and folded inference apply layer2.0.relu2 in layer2.0.add's pass, writing layer2.0.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer2_0_Add.ForwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Relu2Output, workspace, count);
         else Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
         Lap(timings, 31, ref mark);
     }
@@ -1268,7 +1268,7 @@ public partial class ResNet20 : IClassifier
     /// <summary>Forward, layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
     private static void ForwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded, long[]? timings, ref long mark)
     {
-        if (!workspace.Training) Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
         Lap(timings, 32, ref mark);
         if (folded)
         {
@@ -1300,11 +1300,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_1_Bn2.Forward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace, count);
         }
         Lap(timings, 37, ref mark);
-        // Training applies layer2.1.relu2 in layer2.1.add's pass, writing layer2.1.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer2_1_Add.ForwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Relu2Output, workspace, count);
+        // Training and folded inference apply layer2.1.relu2 in layer2.1.add's pass, writing layer2.1.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer2_1_Add.ForwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Relu2Output, workspace, count);
         else Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
         Lap(timings, 38, ref mark);
-        if (!workspace.Training) Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
         Lap(timings, 39, ref mark);
         if (folded)
         {
@@ -1336,11 +1336,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer2_2_Bn2.Forward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace, count);
         }
         Lap(timings, 44, ref mark);
-        // Training applies layer2.2.relu2 in layer2.2.add's pass, writing layer2.2.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer2_2_Add.ForwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Relu2Output, workspace, count);
+        // Training and folded inference apply layer2.2.relu2 in layer2.2.add's pass, writing layer2.2.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer2_2_Add.ForwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Relu2Output, workspace, count);
         else Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
         Lap(timings, 45, ref mark);
-        if (!workspace.Training) Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
         Lap(timings, 46, ref mark);
     }
 
@@ -1390,11 +1390,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_0_Downsample_1.Forward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
         }
         Lap(timings, 53, ref mark);
-        // Training applies layer3.0.relu2 in layer3.0.add's pass, writing layer3.0.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer3_0_Add.ForwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Relu2Output, workspace, count);
+        // Training and folded inference apply layer3.0.relu2 in layer3.0.add's pass, writing layer3.0.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer3_0_Add.ForwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Relu2Output, workspace, count);
         else Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
         Lap(timings, 54, ref mark);
-        if (!workspace.Training) Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
         Lap(timings, 55, ref mark);
         if (folded)
         {
@@ -1426,11 +1426,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_1_Bn2.Forward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace, count);
         }
         Lap(timings, 60, ref mark);
-        // Training applies layer3.1.relu2 in layer3.1.add's pass, writing layer3.1.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer3_1_Add.ForwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Relu2Output, workspace, count);
+        // Training and folded inference apply layer3.1.relu2 in layer3.1.add's pass, writing layer3.1.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer3_1_Add.ForwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Relu2Output, workspace, count);
         else Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
         Lap(timings, 61, ref mark);
-        if (!workspace.Training) Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
         Lap(timings, 62, ref mark);
     }
 
@@ -1467,11 +1467,11 @@ public partial class ResNet20 : IClassifier
             Layers.Layer3_2_Bn2.Forward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace, count);
         }
         Lap(timings, 67, ref mark);
-        // Training applies layer3.2.relu2 in layer3.2.add's pass, writing layer3.2.relu2's output; inference runs them apart.
-        if (workspace.Training) Layers.Layer3_2_Add.ForwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Relu2Output, workspace, count);
+        // Training and folded inference apply layer3.2.relu2 in layer3.2.add's pass, writing layer3.2.relu2's output; feature maps (nothing folded) run them apart.
+        if (workspace.Training || folded) Layers.Layer3_2_Add.ForwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Relu2Output, workspace, count);
         else Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
         Lap(timings, 68, ref mark);
-        if (!workspace.Training) Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
+        if (!workspace.Training && !folded) Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
         Lap(timings, 69, ref mark);
         Layers.Gap1.Forward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace, count);
         Lap(timings, 70, ref mark);

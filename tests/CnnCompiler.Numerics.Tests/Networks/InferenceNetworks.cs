@@ -30,3 +30,22 @@ public partial class InferenceBatchNorm;
 [Dense(3)]
 [SoftmaxCrossEntropy]
 public partial class InferenceWinogradBatchNorm;
+
+// Residual adds followed by a ReLU: training and folded inference apply the ReLU inside the add's pass, feature maps
+// (nothing folded) run the two apart. An identity shortcut around a conv/BatchNorm pair, then a projected one.
+[Network(4, 6, 8)]
+[Conv2D(8, 3, Padding = Padding.Same, UseBias = false, Name = "stem")]
+[BatchNorm]
+[ReLU(Name = "a")]
+[Conv2D(8, 3, Padding = Padding.Same, UseBias = false)]
+[BatchNorm]
+[Add("a")]
+[ReLU(Name = "b")]
+[Conv2D(16, 3, Stride = 2, Padding = Padding.Same, UseBias = false)]
+[BatchNorm]
+[Add("b", Projection = true)]
+[ReLU]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class InferenceResidualReLU;
