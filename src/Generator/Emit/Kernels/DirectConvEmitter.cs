@@ -27,10 +27,9 @@ internal sealed record DirectConv(
 /// </summary>
 internal static class DirectConvEmitter
 {
-    public const int Lanes = 8;
+    public const int Lanes = WideTwins.Lanes;
 
-    /// <summary>Lanes of a 512-bit vector, for the twins that run where Vector512 is accelerated.</summary>
-    public const int WideLanes = 16;
+    private const int WideLanes = WideTwins.WideLanes;
 
     /// <summary>Accumulators per tile: 16 of the 32 vector registers AVX-512 gives, leaving room for inputs and weights.</summary>
     private const int Accumulators = 16;
@@ -67,13 +66,7 @@ internal static class DirectConvEmitter
     /// </summary>
     public static void Emit(CodeWriter w, string method, string comment, DirectConv g)
     {
-        bool wide = HasWide(g);
-        Emit(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
-        if (wide)
-        {
-            w.Line();
-            Emit(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
-        }
+        WideTwins.Emit(w, method, comment, HasWide(g), (name, text, lanes, twin) => Emit(w, name, text, g, lanes, twin));
     }
 
     private static void Emit(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
@@ -82,14 +75,7 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)"))
         {
-            if (wideTwin != null)
-            {
-                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
-                {
-                    w.Line($"{wideTwin}(ref padded, ref weights, bias, ref output);");
-                    w.Line("return;");
-                }
-            }
+            WideTwins.EmitDispatch(w, wideTwin, "ref padded, ref weights, bias, ref output");
             EmitConstants(w, g, filterLength: true);
             w.Line("bool hasBias = !bias.IsEmpty;");
             EmitTiledLoop(w, "f", "Outputs", g.OutChannels, filters, tileFilters => EmitRowBlocks(w, g, tileFilters, rows, vectors, lanes));
@@ -140,7 +126,7 @@ internal static class DirectConvEmitter
     /// <summary>One register tile: output channels f…f+filters−1, rows y…y+rows−1, the given column starts.</summary>
     private static void EmitTile(CodeWriter w, DirectConv g, int filters, int rows, List<string> starts, int lanes)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         int vectors = starts.Count;
         for (int m = 0; m < filters; m++)
         {
@@ -209,13 +195,7 @@ internal static class DirectConvEmitter
     /// </summary>
     public static void EmitWeightGradient(CodeWriter w, string method, string comment, DirectConv g)
     {
-        bool wide = HasWideWeightGradient(g);
-        EmitWeightGradient(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
-        if (wide)
-        {
-            w.Line();
-            EmitWeightGradient(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
-        }
+        WideTwins.Emit(w, method, comment, HasWideWeightGradient(g), (name, text, lanes, twin) => EmitWeightGradient(w, name, text, g, lanes, twin));
     }
 
     /// <summary>Whether the column-vectorized weight gradient has a Vector512 twin: rows of at least 16 output columns.</summary>
@@ -223,7 +203,7 @@ internal static class DirectConvEmitter
 
     private static void EmitWeightGradient(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         int filters = WeightGradientFilters(g);
         var starts = new List<int>();
         for (int x = 0; x + lanes <= g.OutWidth; x += lanes) starts.Add(x);
@@ -231,14 +211,7 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float outputGradient, ref float weightGradient)"))
         {
-            if (wideTwin != null)
-            {
-                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
-                {
-                    w.Line($"{wideTwin}(ref padded, ref outputGradient, ref weightGradient);");
-                    w.Line("return;");
-                }
-            }
+            WideTwins.EmitDispatch(w, wideTwin, "ref padded, ref outputGradient, ref weightGradient");
             EmitConstants(w, g, filterLength: true);
             if (tail != 0)
             {
@@ -251,7 +224,7 @@ internal static class DirectConvEmitter
 
     private static void EmitWeightGradientTile(CodeWriter w, DirectConv g, int filters, List<int> starts, int tail, int lanes)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         var accumulators = from m in Enumerable.Range(0, filters) from kx in Enumerable.Range(0, g.KernelWidth) select (m, kx);
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
         using (w.Block("for (int ky = 0; ky < TapsHeight; ky++)"))
@@ -322,13 +295,7 @@ internal static class DirectConvEmitter
     /// </summary>
     public static void EmitWeightGradientByChannel(CodeWriter w, string method, string comment, DirectConv g)
     {
-        bool wide = HasWideWeightGradientByChannel(g);
-        EmitWeightGradientByChannel(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
-        if (wide)
-        {
-            w.Line();
-            EmitWeightGradientByChannel(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
-        }
+        WideTwins.Emit(w, method, comment, HasWideWeightGradientByChannel(g), (name, text, lanes, twin) => EmitWeightGradientByChannel(w, name, text, g, lanes, twin));
     }
 
     private static void EmitWeightGradientByChannel(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
@@ -338,14 +305,7 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)"))
         {
-            if (wideTwin != null)
-            {
-                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
-                {
-                    w.Line($"{wideTwin}(ref padded, ref gradientByPosition, ref weightGradientByChannel);");
-                    w.Line("return;");
-                }
-            }
+            WideTwins.EmitDispatch(w, wideTwin, "ref padded, ref gradientByPosition, ref weightGradientByChannel");
             EmitConstants(w, g, filterLength: false);
             int rows = ChannelGradientRows(g, channelsPerTile);
             EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels =>
@@ -370,7 +330,7 @@ internal static class DirectConvEmitter
 
     private static void EmitChannelGradientTile(CodeWriter w, DirectConv g, int vectors, int lanes, int rows)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         var accumulators = (from kx in Enumerable.Range(0, g.KernelWidth) from v in Enumerable.Range(0, vectors) select (kx, v)).ToList();
         bool blocked = rows != g.OutHeight;
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
@@ -380,7 +340,7 @@ internal static class DirectConvEmitter
             if (blocked)
             {
                 // Accumulated on top of the previous blocks' sums.
-                foreach (var (kx, v) in accumulators) w.Line($"{vector}<float> s{kx}_{v} = {vector}.LoadUnsafe(ref target{Offset(ChannelGradientOffset(kx, v, lanes))});");
+                foreach (var (kx, v) in accumulators) w.Line($"{vector}<float> s{kx}_{v} = {vector}.LoadUnsafe(ref target{Offset(ChannelOffset(kx, v, lanes))});");
             }
             else
             {
@@ -402,7 +362,7 @@ internal static class DirectConvEmitter
             }
             foreach (var (kx, v) in accumulators)
             {
-                string offset = ChannelGradientOffset(kx, v, lanes);
+                string offset = ChannelOffset(kx, v, lanes);
                 w.Line(blocked
                     ? $"s{kx}_{v}.StoreUnsafe(ref target{Offset(offset)});"
                     : $"({vector}.LoadUnsafe(ref target{Offset(offset)}) + s{kx}_{v}).StoreUnsafe(ref target{Offset(offset)});");
@@ -410,9 +370,10 @@ internal static class DirectConvEmitter
         }
     }
 
-    private static string ChannelGradientOffset(int kx, int v, int lanes)
+    /// <summary>The offset of channel vector <paramref name="v"/> of row <paramref name="row"/> in a layout of rows × Outputs channels.</summary>
+    private static string ChannelOffset(int row, int v, int lanes)
     {
-        string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * lanes}");
+        string offset = (row == 0 ? "" : $"{row} * Outputs") + (v == 0 ? "" : (row == 0 ? "" : " + ") + $"{v * lanes}");
         return offset.Length == 0 ? "0" : offset;
     }
 
@@ -444,13 +405,7 @@ internal static class DirectConvEmitter
     /// </summary>
     public static void EmitForwardByChannel(CodeWriter w, string method, string comment, DirectConv g)
     {
-        bool wide = HasWideForwardByChannel(g);
-        EmitForwardByChannel(w, method, comment, g, Lanes, wide ? method + "Wide" : null);
-        if (wide)
-        {
-            w.Line();
-            EmitForwardByChannel(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
-        }
+        WideTwins.Emit(w, method, comment, HasWideForwardByChannel(g), (name, text, lanes, twin) => EmitForwardByChannel(w, name, text, g, lanes, twin));
     }
 
     private static void EmitForwardByChannel(CodeWriter w, string method, string comment, DirectConv g, int lanes, string? wideTwin)
@@ -460,14 +415,7 @@ internal static class DirectConvEmitter
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)"))
         {
-            if (wideTwin != null)
-            {
-                using (w.Block("if (Vector512.IsHardwareAccelerated)"))
-                {
-                    w.Line($"{wideTwin}(ref padded, ref weightsByChannel, bias, ref outputByPosition);");
-                    w.Line("return;");
-                }
-            }
+            WideTwins.EmitDispatch(w, wideTwin, "ref padded, ref weightsByChannel, bias, ref outputByPosition");
             EmitConstants(w, g, filterLength: false);
             w.Line("bool hasBias = !bias.IsEmpty;");
             EmitTiledLoop(w, "f", "Outputs", g.OutChannels, channelsPerTile, channels => EmitChannelForwardRows(w, g, channels / lanes, positions, lanes));
@@ -484,7 +432,7 @@ internal static class DirectConvEmitter
 
     private static void EmitChannelForwardTile(CodeWriter w, DirectConv g, int vectors, int positions, int lanes)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         var accumulators = (from p in Enumerable.Range(0, positions) from v in Enumerable.Range(0, vectors) select (p, v)).ToList();
         for (int v = 0; v < vectors; v++)
         {
@@ -501,8 +449,7 @@ internal static class DirectConvEmitter
             {
                 for (int v = 0; v < vectors; v++)
                 {
-                    string offset = (kx == 0 ? "" : $"{kx} * Outputs") + (v == 0 ? "" : (kx == 0 ? "" : " + ") + $"{v * lanes}");
-                    w.Line($"w{v} = {vector}.LoadUnsafe(ref taps{Offset(offset.Length == 0 ? "0" : offset)});");
+                    w.Line($"w{v} = {vector}.LoadUnsafe(ref taps{Offset(ChannelOffset(kx, v, lanes))});");
                 }
                 for (int p = 0; p < positions; p++)
                 {
@@ -514,9 +461,9 @@ internal static class DirectConvEmitter
         w.Line("ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);");
         foreach (var (p, v) in accumulators)
         {
-            string offset = (p == 0 ? "" : $"{p} * Outputs") + (v == 0 ? "" : (p == 0 ? "" : " + ") + $"{v * lanes}");
+            string offset = ChannelOffset(p, v, lanes);
             string value = g.ReluEpilogue ? $"{vector}.Max(s{p}_{v}, {vector}<float>.Zero)" : $"s{p}_{v}";
-            w.Line($"{value}.StoreUnsafe(ref target{Offset(offset.Length == 0 ? "0" : offset)});");
+            w.Line($"{value}.StoreUnsafe(ref target{Offset(offset)});");
         }
     }
 

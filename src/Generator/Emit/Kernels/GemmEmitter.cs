@@ -24,8 +24,7 @@ internal sealed record DotGemm(int M, int N, int K, int RowStrideA, int RowStrid
 /// </summary>
 internal static class GemmEmitter
 {
-    private const int NarrowLanes = DirectConvEmitter.Lanes;
-    private const int WideLanes = DirectConvEmitter.WideLanes;
+    private const int WideLanes = WideTwins.WideLanes;
 
     /// <summary>
     /// Whether the broadcast GEMM has a Vector512 twin: at least one vector of 16 columns, and columns in whole vectors
@@ -40,29 +39,8 @@ internal static class GemmEmitter
     /// </summary>
     private static bool HasWide(DotGemm g) => g.K % WideLanes == 0 && g.K >= 16 * WideLanes;
 
-    /// <summary>
-    /// The first lines of a method with a Vector512 twin: call the twin and return where 512-bit vectors are
-    /// accelerated (the JIT folds the test to a constant, so each machine keeps one path).
-    /// </summary>
-    private static void EmitWideDispatch(CodeWriter w, string twin, string arguments)
-    {
-        using (w.Block("if (Vector512.IsHardwareAccelerated)"))
-        {
-            w.Line($"{twin}({arguments});");
-            w.Line("return;");
-        }
-    }
-
-    public static void Emit(CodeWriter w, string method, string comment, BroadcastGemm g)
-    {
-        bool wide = HasWide(g);
-        Emit(w, method, comment, g, NarrowLanes, wide ? method + "Wide" : null);
-        if (wide)
-        {
-            w.Line();
-            Emit(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
-        }
-    }
+    public static void Emit(CodeWriter w, string method, string comment, BroadcastGemm g) =>
+        WideTwins.Emit(w, method, comment, HasWide(g), (name, text, lanes, twin) => Emit(w, name, text, g, lanes, twin));
 
     private static void Emit(CodeWriter w, string method, string comment, BroadcastGemm g, int lanes, string? wideTwin)
     {
@@ -70,7 +48,7 @@ internal static class GemmEmitter
         string extra = (g.M == 0 ? ", int rows" : "") + (g.K == 0 ? ", int depth" : "");
         using (w.Block($"private static void {method}(ref float a, ref float b, ref float c{extra})"))
         {
-            if (wideTwin != null) EmitWideDispatch(w, wideTwin, "ref a, ref b, ref c" + (g.M == 0 ? ", rows" : "") + (g.K == 0 ? ", depth" : ""));
+            WideTwins.EmitDispatch(w, wideTwin, "ref a, ref b, ref c" + (g.M == 0 ? ", rows" : "") + (g.K == 0 ? ", depth" : ""));
             int rowTile = g.M == 0 ? 4 : System.Math.Min(4, g.M);
             int vectorTile = g.N >= 3 * lanes ? 3 : System.Math.Max(1, g.N / lanes);
             BroadcastColumnBlocks(w, g, rowTile, vectorTile, lanes);
@@ -158,7 +136,7 @@ internal static class GemmEmitter
 
     private static void BroadcastTile(CodeWriter w, BroadcastGemm g, int rows, int vectors, int lanes)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         for (int r = 0; r < rows; r++)
         {
             w.Line($"{vector}<float> " + string.Join(", ", Enumerable.Range(0, vectors).Select(v => $"c{r}{v} = {vector}<float>.Zero")) + ";");
@@ -185,23 +163,15 @@ internal static class GemmEmitter
         }
     }
 
-    public static void Emit(CodeWriter w, string method, string comment, DotGemm g)
-    {
-        bool wide = HasWide(g);
-        Emit(w, method, comment, g, NarrowLanes, wide ? method + "Wide" : null);
-        if (wide)
-        {
-            w.Line();
-            Emit(w, method + "Wide", comment + " (512-bit vectors)", g, WideLanes, null);
-        }
-    }
+    public static void Emit(CodeWriter w, string method, string comment, DotGemm g) =>
+        WideTwins.Emit(w, method, comment, HasWide(g), (name, text, lanes, twin) => Emit(w, name, text, g, lanes, twin));
 
     private static void Emit(CodeWriter w, string method, string comment, DotGemm g, int lanes, string? wideTwin)
     {
         w.Line($"/// <summary>{comment}</summary>");
         using (w.Block($"private static void {method}(ref float a, ref float b, ref float c{(g.M == 0 ? ", int rows" : "")})"))
         {
-            if (wideTwin != null) EmitWideDispatch(w, wideTwin, "ref a, ref b, ref c" + (g.M == 0 ? ", rows" : ""));
+            WideTwins.EmitDispatch(w, wideTwin, "ref a, ref b, ref c" + (g.M == 0 ? ", rows" : ""));
             int rowTile = g.M == 0 ? 2 : System.Math.Min(2, g.M);
             int columnTile = System.Math.Min(4, g.N);
             var columnBlocks = Blocks(g.N, columnTile, "j");
@@ -227,7 +197,7 @@ internal static class GemmEmitter
 
     private static void DotTile(CodeWriter w, DotGemm g, int rows, int columns, int lanes)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         int vectorK = g.K - g.K % lanes;
         var pairs = from r in Enumerable.Range(0, rows) from s in Enumerable.Range(0, columns) select (r, s);
         if (vectorK > 0)

@@ -41,9 +41,9 @@ internal sealed record WinogradConv(
 /// </summary>
 internal static class WinogradEmitter
 {
-    private const int Lanes = 8;
+    private const int Lanes = WideTwins.Lanes;
 
-    private const int WideLanes = DirectConvEmitter.WideLanes;
+    private const int WideLanes = WideTwins.WideLanes;
 
     /// <summary>Accumulators per GEMM tile: 16 of AVX-512's 32 vector registers, as in the direct kernels.</summary>
     private const int Accumulators = 16;
@@ -201,7 +201,7 @@ internal static class WinogradEmitter
     {
         int lanes = TransformLanes(g);
         bool paired = PairedRows(g);
-        string vector = paired ? "Vector256" : $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(paired ? 8 : lanes);
         w.Line("/// <summary>V[p, i, t] = (Bᵀ d B)[p]: the 4×4 input tile d of each tile t in the block's rows, " + (paired ? "the 4 tiles of two tile rows per vector" : lanes + " neighbouring tiles per vector") + ".</summary>");
         using (w.Block($"private static void {method}Input(ref float source, int firstRow, int samples, ref float transformed)"))
         {
@@ -282,7 +282,7 @@ internal static class WinogradEmitter
 
     private static void EmitGemmTile(CodeWriter w, int filters, int vectors, int lanes)
     {
-        string vector = $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(lanes);
         var pairs = (from f in Enumerable.Range(0, filters) from v in Enumerable.Range(0, vectors) select (f, v)).ToList();
         w.Line($"{vector}<float> " + string.Join(", ", pairs.Select(a => $"s{a.f}_{a.v} = {vector}<float>.Zero")) + ";");
         w.Line("ref float column = ref Unsafe.Add(ref v, t);");
@@ -314,7 +314,7 @@ internal static class WinogradEmitter
     {
         int lanes = TransformLanes(g);
         bool paired = PairedRows(g);
-        string vector = paired ? "Vector256" : $"Vector{lanes * 32}";
+        string vector = WideTwins.Vector(paired ? 8 : lanes);
         w.Line($"/// <summary>y = Aᵀ M A{(g.ReluEpilogue ? ", clamped at 0 (the fused ReLU)" : "")}: the 2×2 outputs of each tile, {(paired ? "the 4 tiles of two tile rows" : $"{lanes} neighbouring tiles")} per vector, even and odd columns interleaved into the rows.</summary>");
         using (w.Block($"private static void {method}Output(ref float products, ReadOnlySpan<float> bias, ref float output, int firstRow, int samples)"))
         {

@@ -27,13 +27,14 @@ internal sealed class ConvEmitter : ILayerEmitter
             yield return new ScratchBuffer(layer.Identifier + "GradientByPosition", "float", layer.Output.Length, PerSample: false);
             yield return new ScratchBuffer(layer.Identifier + "WeightGradientByChannel", "float", layer.WeightCount, PerSample: false);
         }
-        if (UsesDirectInputGradient(layer))
+        InputGradientPath inputGradient = InputGradientOf(layer);
+        if (inputGradient == InputGradientPath.Direct)
         {
             DirectConv g = InputGradientConv(layer);
-            if (!UsesWinogradInputGradient(layer)) yield return new ScratchBuffer(layer.Identifier + "PaddedGradient", "float", (long)g.InChannels * g.PaddedHeight * g.PaddedWidth, PerSample: false);
-            yield return new ScratchBuffer(layer.Identifier + "RotatedWeights", "float", layer.WeightCount, PerSample: false);
+            yield return new ScratchBuffer(layer.Identifier + "PaddedGradient", "float", (long)g.InChannels * g.PaddedHeight * g.PaddedWidth, PerSample: false);
         }
-        bool winogradForward = UsesWinogradForward(layer), winogradGradient = UsesWinogradInputGradient(layer);
+        if (inputGradient != InputGradientPath.Columns) yield return new ScratchBuffer(layer.Identifier + "RotatedWeights", "float", layer.WeightCount, PerSample: false);
+        bool winogradForward = UsesWinogradForward(layer), winogradGradient = inputGradient == InputGradientPath.Winograd;
         if (winogradForward || winogradGradient)
         {
             // The forward pass and the input gradient run at different times: they share the transformed weights and blocks.
@@ -69,7 +70,7 @@ internal sealed class ConvEmitter : ILayerEmitter
     /// the input plane is at most 5/4 of the output plane (same padding, or a small kernel on a large plane): a valid 5×5
     /// convolution on 14×14 (LeNet's second layer) would spend half its products on the zero border.
     /// </summary>
-    private static bool UsesDirectInputGradient(LayerPlan layer) =>
+    private static bool InputGradientIsConvolution(LayerPlan layer) =>
         layer.Decl.SpatialRank == 2 && layer.Stride[0] == 1 && layer.Stride[1] == 1 && DirectConvEmitter.Supports(layer.Input.Spatial(1))
         && 4L * layer.Input.PlaneLength <= 5L * layer.Output.PlaneLength;
 
@@ -93,9 +94,21 @@ internal sealed class ConvEmitter : ILayerEmitter
     private static bool UsesWinogradForward(LayerPlan layer) =>
         UsesDirectForward(layer) && IsThreeByThree(layer) && WinogradEmitter.Supports(ForwardWinograd(layer));
 
-    /// <summary>The input gradient, a stride-1 3×3 convolution of the bordered dY, the same way when its shapes allow.</summary>
-    private static bool UsesWinogradInputGradient(LayerPlan layer) =>
-        UsesDirectInputGradient(layer) && IsThreeByThree(layer) && WinogradEmitter.Supports(InputGradientWinograd(layer));
+    /// <summary>How a layer computes its input gradient.</summary>
+    private enum InputGradientPath
+    {
+        /// <summary>Wᵀ · dY into the column matrix, folded back with col2im.</summary>
+        Columns,
+        /// <summary>A direct convolution of the bordered dY with rotated weights (<see cref="DirectConvEmitter"/>).</summary>
+        Direct,
+        /// <summary>That convolution as Winograd F(2×2, 3×3) when it is 3×3 and its shapes allow (<see cref="WinogradEmitter"/>).</summary>
+        Winograd,
+    }
+
+    private static InputGradientPath InputGradientOf(LayerPlan layer) =>
+        !InputGradientIsConvolution(layer) ? InputGradientPath.Columns
+        : IsThreeByThree(layer) && WinogradEmitter.Supports(InputGradientWinograd(layer)) ? InputGradientPath.Winograd
+        : InputGradientPath.Direct;
 
     private static bool IsThreeByThree(LayerPlan layer) => layer.Decl.Kernel[0] == 3 && layer.Decl.Kernel[1] == 3;
 
@@ -109,7 +122,7 @@ internal sealed class ConvEmitter : ILayerEmitter
 
     /// <summary>Whether any pass still goes through the im2col column matrix.</summary>
     private static bool UsesColumns(LayerPlan layer) =>
-        !UsesDirectForward(layer) || !UsesDirectWeightGradient(layer) || !UsesDirectInputGradient(layer);
+        !UsesDirectForward(layer) || !UsesDirectWeightGradient(layer) || InputGradientOf(layer) == InputGradientPath.Columns;
 
     private static DirectConv ForwardConv(LayerPlan layer) => new(
         layer.Input.Channels, layer.Output.Channels, layer.Output.Spatial(0), layer.Output.Spatial(1),
@@ -147,7 +160,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line("/// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>");
                 w.Line($"public const int PaddedHeight = {PaddedHeight(layer)}, PaddedWidth = {PaddedWidth(layer)};");
             }
-            if (UsesDirectInputGradient(layer) && !UsesWinogradInputGradient(layer))
+            if (InputGradientOf(layer) == InputGradientPath.Direct)
             {
                 DirectConv g = InputGradientConv(layer);
                 w.Line("/// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>");
@@ -207,14 +220,14 @@ internal sealed class ConvEmitter : ILayerEmitter
                 GemmEmitter.Emit(w, "AccumulateWeightGradient", $"dW[{filters}×{rows}] += dY[{filters}×{cols}] · columns[{rows}×{cols}]ᵀ",
                     new DotGemm(filters, (int)rows, (int)cols, (int)cols, (int)cols, (int)rows, 1, Accumulate: true));
             }
-            if (UsesWinogradInputGradient(layer))
+            if (InputGradientOf(layer) == InputGradientPath.Winograd)
             {
                 w.Line();
                 EmitRotateWeights(w);
                 w.Line();
                 WinogradEmitter.Emit(w, "ConvolveGradientWinograd", "dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]", InputGradientWinograd(layer));
             }
-            else if (UsesDirectInputGradient(layer))
+            else if (InputGradientOf(layer) == InputGradientPath.Direct)
             {
                 w.Line();
                 EmitRotateWeights(w);
@@ -236,19 +249,20 @@ internal sealed class ConvEmitter : ILayerEmitter
     {
         long rows = ColumnRows(layer), cols = ColumnCols(layer);
         string forward = UsesChannelForward(layer)
-            ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions{(DirectConvEmitter.HasWideForwardByChannel(ForwardConv(layer)) ? $"; {DirectConvEmitter.ChannelTile(ForwardConv(layer), DirectConvEmitter.WideLanes).Vectors} of 16 × {DirectConvEmitter.ChannelTile(ForwardConv(layer), DirectConvEmitter.WideLanes).Positions} with 512-bit vectors" : "")}), bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")} fused, then transposed back in 8×8 blocks"
+            ? $"forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Vectors} channel vectors × {DirectConvEmitter.ChannelTile(ForwardConv(layer)).Positions} positions{(DirectConvEmitter.HasWideForwardByChannel(ForwardConv(layer)) ? $"; {DirectConvEmitter.ChannelTile(ForwardConv(layer), WideTwins.WideLanes).Vectors} of 16 × {DirectConvEmitter.ChannelTile(ForwardConv(layer), WideTwins.WideLanes).Positions} with 512-bit vectors" : "")}), bias{(layer.Decl.Activation == ActivationKind.ReLU ? " and ReLU" : "")} fused, then transposed back in 8×8 blocks"
             : UsesWinogradForward(layer)
             ? $"forward as {WinogradEmitter.Describe(ForwardWinograd(layer))}"
             : UsesDirectForward(layer)
             ? $"forward convolves a zero-bordered copy directly in tiles of {DirectConvEmitter.Describe(ForwardConv(layer))}"
             : $"forward as im2col into a {rows}×{cols} column matrix per sample, then GEMM W[{layer.Output.Channels}×{rows}] · columns";
-        string inputGradient = UsesWinogradInputGradient(layer)
-            ? $"dx as {WinogradEmitter.Describe(InputGradientWinograd(layer))} of the bordered dY with rotated weights"
-            : UsesDirectInputGradient(layer)
-            ? $"dx as a direct convolution of the bordered dY with rotated weights ({DirectConvEmitter.Describe(InputGradientConv(layer))})"
-            : "dx as Wᵀ · dY folded back with col2im";
+        string inputGradient = InputGradientOf(layer) switch
+        {
+            InputGradientPath.Winograd => $"dx as {WinogradEmitter.Describe(InputGradientWinograd(layer))} of the bordered dY with rotated weights",
+            InputGradientPath.Direct => $"dx as a direct convolution of the bordered dY with rotated weights ({DirectConvEmitter.Describe(InputGradientConv(layer))})",
+            _ => "dx as Wᵀ · dY folded back with col2im",
+        };
         string weightGradient = UsesChannelWeightGradient(layer)
-            ? $"dW reduced with output channels in vector lanes ({DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer))} vectors of 8 × {layer.Decl.Kernel[1]} kernel columns{(DirectConvEmitter.HasWideWeightGradientByChannel(ForwardConv(layer)) ? $"; {DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer), DirectConvEmitter.WideLanes)} of 16 with 512-bit vectors" : "")}), dY transposed per sample"
+            ? $"dW reduced with output channels in vector lanes ({DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer))} vectors of 8 × {layer.Decl.Kernel[1]} kernel columns{(DirectConvEmitter.HasWideWeightGradientByChannel(ForwardConv(layer)) ? $"; {DirectConvEmitter.WeightGradientChannelVectors(ForwardConv(layer), WideTwins.WideLanes)} of 16 with 512-bit vectors" : "")}), dY transposed per sample"
             : UsesDirectWeightGradient(layer)
             ? $"dW reduced from dY and the bordered copy in tiles of {DirectConvEmitter.WeightGradientFilters(ForwardConv(layer))} filters × {layer.Decl.Kernel[1]} kernel columns{(DirectConvEmitter.HasWideWeightGradient(ForwardConv(layer)) ? " (vectors of 16 columns with 512-bit vectors)" : "")}"
             : "dW = dY · columnsᵀ over the im2col columns";
@@ -401,9 +415,8 @@ internal sealed class ConvEmitter : ILayerEmitter
                 w.Line($"float[] weightGradientByChannel = workspace.{layer.Identifier}WeightGradientByChannel;");
                 w.Line("if (trainable) Array.Clear(weightGradientByChannel);");
             }
-            bool winograd = UsesWinogradInputGradient(layer);
-            bool direct = UsesDirectInputGradient(layer) && !winograd;
-            if (winograd)
+            InputGradientPath path = InputGradientOf(layer);
+            if (path == InputGradientPath.Winograd)
             {
                 w.Line($"ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}RotatedWeights);");
                 w.Line($"float[] transformedWeights = workspace.{layer.Identifier}WinogradWeights;");
@@ -416,7 +429,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                         + $"ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradProducts), count);");
                 }
             }
-            if (direct)
+            if (path == InputGradientPath.Direct)
             {
                 w.Line($"float[] bordered = workspace.{layer.Identifier}PaddedGradient;");
                 w.Line($"ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}RotatedWeights);");
@@ -455,9 +468,9 @@ internal sealed class ConvEmitter : ILayerEmitter
                         w.Line("AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));");
                     }
                 }
-                if (!winograd) w.Line("if (inputGradient.IsEmpty) continue;");
-                if (direct)
+                if (path == InputGradientPath.Direct)
                 {
+                    w.Line("if (inputGradient.IsEmpty) continue;");
                     w.Line("// The borders of the copy stay zero: only the interior is ever written.");
                     using (w.Block("for (int c = 0; c < OutChannels; c++)"))
                     using (w.Block("for (int oy = 0; oy < OutHeight; oy++)"))
@@ -466,8 +479,9 @@ internal sealed class ConvEmitter : ILayerEmitter
                     }
                     w.Line("ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));");
                 }
-                else if (!winograd)
+                else if (path == InputGradientPath.Columns)
                 {
+                    w.Line("if (inputGradient.IsEmpty) continue;");
                     w.Line("MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);");
                     w.Line("Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);");
                     w.Line("dx.Clear();");
