@@ -8,8 +8,9 @@ using Xunit;
 namespace CnnCompiler.Generator.Tests;
 
 /// <summary>
-/// Keeps <see cref="GeneratedNames"/> equal to what the emitters write: the members of generated classes, and every
-/// simple name in generated code that a network class of the same name would break.
+/// Keeps <see cref="GeneratedNames"/> equal to what the emitter writes into the user's class, and checks the rule that
+/// makes generated code compile beside any user name: the user's part names everything <c>global::</c>-qualified, and
+/// the generator's own namespace finds every outside name through its <c>using global::…</c> directives.
 /// </summary>
 public sealed class GeneratedNamesTests
 {
@@ -55,14 +56,13 @@ public sealed class GeneratedNamesTests
     private static readonly string[] ClassNames = ["Everything", "Regressor", "Probability"];
 
     [Fact]
-    public void The_member_table_lists_exactly_the_members_of_generated_classes()
+    public void The_member_table_lists_exactly_the_members_the_generated_part_adds_to_the_users_class()
     {
         GeneratorResult result = GeneratorHarness.Run(Networks);
         Assert.Empty(result.Errors);
         var methods = new SortedSet<string>(StringComparer.Ordinal);
         var others = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (ClassDeclarationSyntax network in GeneratedTrees(result).SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
-            .Where(c => ClassNames.Contains(c.Identifier.Text)))
+        foreach (ClassDeclarationSyntax network in UserParts(result))
         {
             foreach (MemberDeclarationSyntax member in network.Members)
             {
@@ -73,95 +73,110 @@ public sealed class GeneratedNamesTests
                     case MethodDeclarationSyntax { ExplicitInterfaceSpecifier: null } method:
                         methods.Add(method.Identifier.Text);
                         break;
-                    case PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: null } property:
+                    case MethodDeclarationSyntax or PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null }:
+                        break;
+                    case PropertyDeclarationSyntax property:
                         others.Add(property.Identifier.Text);
                         break;
                     case FieldDeclarationSyntax field:
                         foreach (VariableDeclaratorSyntax variable in field.Declaration.Variables) others.Add(variable.Identifier.Text);
                         break;
-                    case BaseTypeDeclarationSyntax type:
-                        others.Add(type.Identifier.Text);
+                    default:
+                        Assert.Fail($"The generated part of the user's class declares {member.Kind()}, which the table does not cover.");
                         break;
                 }
             }
         }
-        // Chunk methods (ForwardLayers0To15, …) are named by their layers: the table lists their prefixes, and Everything
-        // has enough layers (two chunks) to get every kind.
-        Assert.Equal(GeneratedNames.Methods.Order(StringComparer.Ordinal), methods.Where(m => GeneratedNames.ChunkMethodPrefix(m) is null));
-        Assert.Equal(GeneratedNames.ChunkMethodPrefixes.Order(StringComparer.Ordinal), methods.Select(GeneratedNames.ChunkMethodPrefix).OfType<string>().Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(GeneratedNames.Methods.Order(StringComparer.Ordinal), methods);
         Assert.Equal(GeneratedNames.OtherMembers.Order(StringComparer.Ordinal), others);
     }
 
     /// <summary>
-    /// Every name the generated code looks up by simple name and finds outside the network class (a type or a
-    /// namespace) is in the table: a network class of that name would be found first and break the generated code.
+    /// Inside the user's class, the generated part looks nothing up by simple name except its own members and
+    /// parameters: every type is <c>global::</c>-qualified, so no type, namespace or member the user declares can capture it.
     /// </summary>
     [Fact]
-    public void The_referenced_type_table_lists_exactly_the_outside_names_the_generated_code_looks_up()
+    public void The_users_part_names_only_its_own_members_and_global_qualified_names()
     {
         GeneratorResult result = GeneratorHarness.Run(Networks);
         Assert.Empty(result.Errors);
-        var outside = new SortedSet<string>(StringComparer.Ordinal);
+        var offenders = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (ClassDeclarationSyntax network in UserParts(result))
+        {
+            SemanticModel model = result.Output.GetSemanticModel(network.SyntaxTree);
+            INamedTypeSymbol self = model.GetDeclaredSymbol(network)!;
+            foreach (SimpleNameSyntax name in network.DescendantNodes().OfType<SimpleNameSyntax>())
+            {
+                if (IsQualified(name)) continue;
+                ISymbol? symbol = model.GetSymbolInfo(name).Symbol;
+                bool own = symbol is IParameterSymbol or ILocalSymbol
+                    || (symbol is not null && SymbolEqualityComparer.Default.Equals(symbol.ContainingType, self));
+                if (!own) offenders.Add($"{name.Identifier.Text} ({symbol?.Kind.ToString() ?? "unbound"})");
+            }
+        }
+        Assert.Empty(offenders);
+    }
+
+    /// <summary>
+    /// In the generator's own namespace every outside name is found through its using directives (which come before any
+    /// enclosing namespace), never in the global namespace or CnnCompiler's where a user type could stand, and no
+    /// contextual keyword (var) is used that a user type of that name would turn into a type.
+    /// </summary>
+    [Fact]
+    public void The_support_namespace_finds_every_outside_name_through_its_using_directives()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Networks);
+        Assert.Empty(result.Errors);
+        var imported = new HashSet<string>(RuntimeNames.SupportUsings.Select(u => u.Substring("global::".Length)), StringComparer.Ordinal);
+        var offenders = new SortedSet<string>(StringComparer.Ordinal);
         foreach (SyntaxTree tree in GeneratedTrees(result))
         {
             SemanticModel model = result.Output.GetSemanticModel(tree);
-            foreach (SimpleNameSyntax name in tree.GetRoot().DescendantNodes().OfType<SimpleNameSyntax>())
+            NamespaceDeclarationSyntax support = tree.GetRoot().DescendantNodes().OfType<NamespaceDeclarationSyntax>()
+                .Single(n => n.Name.ToString() == RuntimeNames.SupportNamespace);
+            foreach (SimpleNameSyntax name in support.Members.SelectMany(m => m.DescendantNodesAndSelf()).OfType<SimpleNameSyntax>())
             {
-                if (IsQualified(name)) continue; // x.Name and A.Name are not simple-name lookups
+                if (name.IsVar) offenders.Add("var");
+                if (IsQualified(name)) continue;
                 ISymbol? symbol = model.GetSymbolInfo(name).Symbol ?? model.GetTypeInfo(name).Type;
-                if (symbol is INamespaceSymbol || (symbol is INamedTypeSymbol type && !IsInsideNetwork(type)))
+                if (symbol is INamedTypeSymbol { ContainingType: null } type && !IsDeclaredIn(type, tree)
+                    && !imported.Contains(type.ContainingNamespace.ToDisplayString()))
                 {
-                    outside.Add(name.Identifier.Text);
+                    offenders.Add($"{name.Identifier.Text} ({type.ToDisplayString()})");
                 }
+                if (symbol is INamespaceSymbol) offenders.Add($"{name.Identifier.Text} (namespace)");
             }
         }
-        Assert.Empty(outside.Except(GeneratedNames.ReferencedTypes.Keys));
-        Assert.Empty(GeneratedNames.ReferencedTypes.Keys.Except(outside));
-    }
-
-    [Theory]
-    [InlineData("ForwardLayers0To15", "ForwardLayers")]
-    [InlineData("BackwardLayers16To31", "BackwardLayers")]
-    [InlineData("TensorsOfLayers208To223", "TensorsOfLayers")]
-    [InlineData("ForwardLayers", null)]
-    [InlineData("ForwardLayers0To", null)]
-    [InlineData("ForwardLayersTo15", null)]
-    [InlineData("ForwardLayers0x15", null)]
-    [InlineData("Forward", null)]
-    public void Chunk_method_names_are_recognized(string name, string? prefix)
-    {
-        Assert.Equal(prefix, GeneratedNames.ChunkMethodPrefix(name));
-        Assert.Equal(prefix is not null || GeneratedNames.Methods.Contains(name), GeneratedNames.IsMethod(name));
+        Assert.Empty(offenders);
     }
 
     [Fact]
-    public void Classes_named_like_every_referenced_type_are_reported_and_generate_nothing()
+    public void Classes_named_like_a_generated_member_or_inside_the_generators_namespace_are_reported_and_generate_nothing()
     {
-        string source = "using CnnCompiler;\n" + string.Concat(GeneratedNames.ReferencedTypes.Keys.Select(name =>
-            $"namespace N_{name}\n{{\n[Network(1, 4)]\n[Dense(2)]\n[SoftmaxCrossEntropy]\npublic partial class {name};\n}}\n"));
+        string[] members = [.. GeneratedNames.Methods, .. GeneratedNames.OtherMembers.Where(n => !n.StartsWith('_'))];
+        string source = "using CnnCompiler;\n" + string.Concat(members.Select(name =>
+            $"namespace N_{name}\n{{\n[Network(1, 4)]\n[Dense(2)]\n[SoftmaxCrossEntropy]\npublic partial class {name};\n}}\n"))
+            + "namespace CnnCompiler.Generated.Mine\n{\n[Network(1, 4)]\n[Dense(2)]\n[SoftmaxCrossEntropy]\npublic partial class Definition;\n}\n";
         GeneratorResult result = GeneratorHarness.Run(source);
         Assert.Empty(result.Run.Results[0].GeneratedSources);
-        Assert.Empty(result.CompilationDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
-        Assert.Equal(GeneratedNames.ReferencedTypes.Count, result.GeneratorDiagnostics.Count(d => d.Id == "CNN0022"));
+        Assert.Equal(members.Length + 1, result.GeneratorDiagnostics.Count(d => d.Id == "CNN0022"));
     }
+
+    private static IEnumerable<ClassDeclarationSyntax> UserParts(GeneratorResult result) =>
+        GeneratedTrees(result).SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>())
+            .Where(c => ClassNames.Contains(c.Identifier.Text));
+
+    private static bool IsDeclaredIn(INamedTypeSymbol type, SyntaxTree tree) =>
+        type.DeclaringSyntaxReferences.Any(reference => reference.SyntaxTree == tree);
 
     private static bool IsQualified(SimpleNameSyntax name) =>
         name.Parent is MemberAccessExpressionSyntax access && access.Name == name
         || name.Parent is QualifiedNameSyntax qualified && qualified.Right == name
         || name.Parent is MemberBindingExpressionSyntax
         || name.Parent is AliasQualifiedNameSyntax
-        || name.Ancestors().Any(a => a is UsingDirectiveSyntax or BaseNamespaceDeclarationSyntax && !a.IsKind(SyntaxKind.FileScopedNamespaceDeclaration) && a is not NamespaceDeclarationSyntax)
         || name.Ancestors().OfType<UsingDirectiveSyntax>().Any()
-        || name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Name.Span.Contains(name.Span));
-
-    private static bool IsInsideNetwork(INamedTypeSymbol type)
-    {
-        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
-        {
-            if (ClassNames.Contains(current.Name) && current.ContainingNamespace.Name == "Names") return true;
-        }
-        return false;
-    }
+        || name.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Name.Span.Contains(name.Span))
+        || name.Parent is NameColonSyntax or NameEqualsSyntax;
 
     private static IEnumerable<SyntaxTree> GeneratedTrees(GeneratorResult result) =>
         result.Run.Results.SelectMany(r => r.GeneratedSources).Select(s => s.SyntaxTree);

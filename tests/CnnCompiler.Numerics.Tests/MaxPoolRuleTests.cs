@@ -1,4 +1,4 @@
-using CnnCompiler.Losses;
+using CnnCompiler.CompilerServices;
 using CnnCompiler.Numerics.Tests.Networks;
 using CnnCompiler.Numerics.Tests.Reference;
 

@@ -13,6 +13,7 @@ internal sealed class FakeNetwork(int classCount) : IClassifier
     public int InputLength => classCount;
     public int OutputLength => classCount;
     public int ParameterCount => 0;
+    public int StateCount => 0;
     public ReadOnlySpan<int> InputShape => _inputShape;
     public Span<float> Parameters => Span<float>.Empty;
     public ReadOnlySpan<float> Gradients => ReadOnlySpan<float>.Empty;
@@ -27,6 +28,8 @@ internal sealed class FakeNetwork(int classCount) : IClassifier
     public void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations) => throw new ArgumentException($"FakeNetwork has no layer named {layer}.", nameof(layer));
 
     public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs) => inputs.CopyTo(outputs);
+    public void PredictLogits(ReadOnlySpan<float> inputs, Span<float> logits) => inputs.CopyTo(logits);
+    public string Summary() => "FakeNetwork";
 
     public int Classify(ReadOnlySpan<float> input)
     {
@@ -51,6 +54,12 @@ internal sealed class FakeNetwork(int classCount) : IClassifier
     }
 
     public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) =>
+        throw new NotSupportedException("Evaluation never trains.");
+
+    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients) =>
+        throw new NotSupportedException("Evaluation never trains.");
+
+    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients, Span<float> logits) =>
         throw new NotSupportedException("Evaluation never trains.");
 
     public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer) =>

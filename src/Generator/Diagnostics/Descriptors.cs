@@ -102,7 +102,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor NameClashesWithGeneratedCode = Error(
         "CNN0022", "Network class name clashes with the generated code",
-        "Network class '{0}' has the name of {1}, which the generated code refers to by that name; rename the class", Declaration);
+        "Network class '{0}' clashes with {1}; rename the class or move it to another namespace", Declaration);
 
     public static readonly DiagnosticDescriptor MemberClashesWithGeneratedMember = Error(
         "CNN0023", "Member clashes with a generated member",

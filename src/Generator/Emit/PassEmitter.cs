@@ -11,7 +11,9 @@ namespace CnnCompiler.Generator.Emit;
 /// </summary>
 internal static class PassEmitter
 {
-    private const string BackwardChunkParameters = "Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, int first, bool wantInput, long[]? timings, ref long mark";
+    private const string BaseWorkspace = "global::CnnCompiler.CompilerServices.Workspace";
+
+    private const string BackwardChunkParameters = "Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput";
 
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
@@ -20,18 +22,18 @@ internal static class PassEmitter
         bool folds = HasFolding(network);
         w.Line("/// <summary>Runs every layer forward over <paramref name=\"count\"/> samples; the last layer's output holds the network's raw outputs.</summary>");
         if (folds) w.Line("/// <remarks>At inference, BatchNorms are folded into the layer before them unless <paramref name=\"fold\"/> is false (feature maps of every layer are wanted).</remarks>");
-        using (w.Block(folds ? "private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count, bool fold = true)" : "private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count)"))
+        using (w.Block($"public static void Forward({BaseWorkspace} buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)"))
         {
-            w.Line("ReadOnlySpan<float> parameters = _parameters;");
+            w.Line("Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
             if (folds) w.Line("bool folded = fold && !workspace.Training;");
-            EmitTimingStart(w);
+            w.Line("workspace.StartLaps();");
             if (chunks.IsSplit)
             {
                 w.Line(LayerChunks.Comment);
                 string folded = folds ? ", folded" : "";
                 foreach (LayerRange range in ForwardRanges(chunks))
                 {
-                    w.Line($"Forward{range.Suffix}(workspace, parameters, input, count{folded}, timings, ref mark);");
+                    w.Line($"Forward{range.Suffix}(workspace, parameters, input, count{folded});");
                 }
             }
             else
@@ -41,7 +43,7 @@ internal static class PassEmitter
         }
         if (chunks.IsSplit)
         {
-            string parameters = $"Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, {(folds ? "bool folded, " : "")}long[]? timings, ref long mark";
+            string parameters = $"Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count{(folds ? ", bool folded" : "")}";
             foreach (LayerRange range in ForwardRanges(chunks))
             {
                 w.Line();
@@ -57,19 +59,18 @@ internal static class PassEmitter
         w.Line("/// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:");
         w.Line("/// adds each layer's parameter gradient into <paramref name=\"parameterGradients\"/> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
         w.Line("/// </summary>");
-        using (w.Block("private void Backward(Workspace workspace, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count)"))
+        using (w.Block($"public static void Backward({BaseWorkspace} buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)"))
         {
-            w.Line("ReadOnlySpan<float> parameters = _parameters;");
+            w.Line("Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
             w.Line("// Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.");
-            w.Line("int first = _firstTrainable;");
             w.Line("bool wantInput = !inputGradient.IsEmpty;");
-            EmitTimingStart(w);
+            w.Line("workspace.StartLaps();");
             if (chunks.IsSplit)
             {
                 w.Line(LayerChunks.Comment);
                 foreach (LayerRange range in BackwardRanges(chunks))
                 {
-                    w.Line($"Backward{range.Suffix}(workspace, parameters, input, inputGradient, parameterGradients, count, first, wantInput, timings, ref mark);");
+                    w.Line($"Backward{range.Suffix}(workspace, parameters, input, inputGradient, parameterGradients, count, frozen, first, wantInput);");
                 }
             }
             else
@@ -83,7 +84,7 @@ internal static class PassEmitter
             {
                 w.Line();
                 w.Line($"/// <summary>Backward, layers {range.Last} down to {range.First}: {NetworkEmitter.Xml(chunks.Names(range))}.</summary>");
-                using (w.Block($"private void Backward{range.Suffix}({BackwardChunkParameters})"))
+                using (w.Block($"private static void Backward{range.Suffix}({BackwardChunkParameters})"))
                 {
                     EmitBackwardLayers(w, network, wiring, range);
                 }
@@ -117,15 +118,15 @@ internal static class PassEmitter
                 using (w.Block("else"))
                 {
                     EmitForwardCall(w, network, wiring, layer);
-                    w.Line($"Lap(timings, {i}, ref mark);");
+                    w.Line($"workspace.Lap({i});");
                     EmitForwardCall(w, network, wiring, norm);
                 }
-                w.Line($"Lap(timings, {i + 1}, ref mark);");
+                w.Line($"workspace.Lap({i + 1});");
                 i++;
                 continue;
             }
             EmitForwardCall(w, network, wiring, layer);
-            w.Line($"Lap(timings, {i}, ref mark);");
+            w.Line($"workspace.Lap({i});");
         }
     }
 
@@ -137,7 +138,7 @@ internal static class PassEmitter
             if (layer.IsView) continue;
             string inputTarget = $"{Wanted(wiring, layer.InputFrom, i)} ? {wiring.GradientTarget(layer.InputFrom, i)} : default";
             string skip = layer.Kind == LayerKind.Add ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
-            string parameterGradients = layer.ParameterCount > 0 ? $"_frozen[{i}] ? default : parameterGradients" : "default";
+            string parameterGradients = layer.ParameterCount > 0 ? $"frozen[{i}] ? default : parameterGradients" : "default";
             string condition = $"if (wantInput || first <= {i})";
             if (layer.FusedIntoPrevious)
             {
@@ -154,7 +155,7 @@ internal static class PassEmitter
             }
             foreach (int producer in wiring.SumsAfter(i))
             {
-                string length = producer < 0 ? "InputLength" : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
+                string length = producer < 0 ? Format.Int(network.Input.Length) : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
                 string main = producer < 0 ? "inputGradient" : $"workspace.{network.Layers[producer].Identifier}Gradient.AsSpan(0, count * {length})";
                 w.Line($"// {(producer < 0 ? "The input" : network.Layers[producer].Name)} feeds several layers: its gradient is the sum of theirs.");
                 foreach (string extra in wiring.ExtraGradientFields(producer))
@@ -162,14 +163,8 @@ internal static class PassEmitter
                     w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * {length}), {main});");
                 }
             }
-            w.Line($"Lap(timings, {network.Layers.Count + i}, ref mark);");
+            w.Line($"workspace.Lap({network.Layers.Count + i});");
         }
-    }
-
-    private static void EmitTimingStart(CodeWriter w)
-    {
-        w.Line("long[]? timings = workspace.Timings; // set only by ProfileLayers");
-        w.Line("long mark = timings is null ? 0 : Stopwatch.GetTimestamp();");
     }
 
     private static void EmitForwardCall(CodeWriter w, NetworkPlan network, Wiring wiring, LayerPlan layer)

@@ -23,20 +23,19 @@ internal static class TensorTableEmitter
             {
                 w.Line();
                 w.Line($"/// <summary>The <see cref=\"Tensors\"/> of layers {range.First} to {range.Last}.</summary>");
-                w.Line($"private static TensorInfo[] TensorsOf{range.Suffix}() =>");
-                w.Line("[");
+                w.Line($"private static TensorInfo[] TensorsOf{range.Suffix}() => new TensorInfo[]");
+                w.Line("{");
                 EmitRows(w, chunks.LayersOf(range));
-                w.Line("];");
+                w.Line("};");
             }
         }
         else
         {
-            w.Line("[");
+            w.Line("new TensorInfo[]");
+            w.Line("{");
             EmitRows(w, network.Layers);
-            w.Line("];");
+            w.Line("};");
         }
-        w.Line();
-        w.Line("IReadOnlyList<TensorInfo> INetwork.Tensors => Tensors;");
     }
 
     private static void EmitRows(CodeWriter w, IEnumerable<LayerPlan> layers)
@@ -45,7 +44,8 @@ internal static class TensorTableEmitter
         {
             foreach (var (role, store, offset, shape) in TensorsOf(layer))
             {
-                w.Line($"    new(\"{layer.Name}.{role}\", \"{layer.Name}\", TensorStore.{store}, {offset}, [{string.Join(", ", shape)}]),");
+                string dims = shape.Length == 0 ? "Array.Empty<int>()" : $"new[] {{ {string.Join(", ", shape)} }}";
+                w.Line($"    new(\"{layer.Name}.{role}\", \"{layer.Name}\", TensorStore.{store}, {offset}, {dims}),");
             }
         }
     }

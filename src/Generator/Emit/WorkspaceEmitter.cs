@@ -17,29 +17,13 @@ internal static class WorkspaceEmitter
     {
         var chunks = new LayerChunks(network);
         w.Line("/// <summary>Activations, gradients and scratch for up to <see cref=\"Capacity\"/> samples; one per caller at a time.</summary>");
-        using (w.Block("private sealed class Workspace"))
+        using (w.Block("private sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace"))
         {
             var wiring = new Wiring(network);
             // Arrays assigned in AllocateLayers… methods: not readonly, and "= null!" for the nullable analysis (an
             // optimized build emits no code for an initializer to the default value).
             string layerField = chunks.IsSplit ? "public" : "public readonly";
             string unassigned = chunks.IsSplit ? " = null!" : "";
-            w.Line("/// <summary>Samples this workspace holds.</summary>");
-            w.Line("public readonly int Capacity;");
-            w.Line("/// <summary>Training mode: BatchNorm uses batch statistics and Dropout drops; otherwise running statistics and no dropout.</summary>");
-            w.Line("public readonly bool Training;");
-            w.Line("/// <summary>The network's state buffer (BatchNorm running statistics).</summary>");
-            w.Line("public readonly float[] State;");
-            w.Line("/// <summary>This worker's index among the workers of a training step, and what they share (null on one thread).</summary>");
-            w.Line("public int Worker;");
-            w.Line("public SyncGroup? Sync;");
-            w.Line("/// <summary>The step's dropout seed and the batch index of this workspace's first sample, so masks do not depend on the split.</summary>");
-            w.Line("public ulong StepSeed;");
-            w.Line("public int SampleOffset;");
-            w.Line("/// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>");
-            w.Line("public long[]? Timings;");
-            w.Line("/// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>");
-            w.Line("public readonly float[]?[] LayerOutputs;");
             foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"public readonly float[] {extra};");
             if (chunks.IsSplit) w.Line("// The layers' arrays below are assigned by the AllocateLayers… methods the constructor calls.");
             foreach (LayerPlan layer in network.Layers)
@@ -53,16 +37,10 @@ internal static class WorkspaceEmitter
                     w.Line($"{layerField} {scratch.ElementType}[] {scratch.Field}{unassigned};");
                 }
             }
-            w.Line("/// <summary>The loss's probabilities (softmax or sigmoid) of each sample.</summary>");
-            w.Line("public readonly float[] Probabilities;");
             w.Line();
-            using (w.Block("public Workspace(int capacity, bool training, float[] state)"))
+            using (w.Block($"public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, {network.Layers.Count}, {Format.Int(network.Output.Length)})"))
             {
-                w.Line("Capacity = capacity;");
-                w.Line("Training = training;");
-                w.Line("State = state;");
-                w.Line($"LayerOutputs = new float[]?[{network.Layers.Count}];");
-                foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"{extra} = training ? new float[capacity * InputLength] : [];");
+                foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"{extra} = training ? new float[capacity * {Format.Int(network.Input.Length)}] : Array.Empty<float>();");
                 if (chunks.IsSplit)
                 {
                     w.Line(LayerChunks.Comment);
@@ -72,7 +50,9 @@ internal static class WorkspaceEmitter
                 {
                     EmitAllocations(w, network, wiring, chunks.Ranges[0]);
                 }
-                w.Line("Probabilities = new float[capacity * OutputLength];");
+                string last = network.Layers[network.Layers.Count - 1].Identifier;
+                w.Line($"Logits = {last}Output;");
+                w.Line($"LogitGradients = {last}Gradient;");
             }
             if (chunks.IsSplit)
             {
@@ -105,8 +85,8 @@ internal static class WorkspaceEmitter
             }
             w.Line($"{id}Output = new float[capacity * Layers.{id}.OutputLength];");
             w.Line($"LayerOutputs[{i}] = {id}Output;");
-            w.Line($"{id}Gradient = training ? new float[capacity * Layers.{id}.OutputLength] : [];");
-            foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{extra} = training ? new float[capacity * Layers.{id}.OutputLength] : [];");
+            w.Line($"{id}Gradient = training ? new float[capacity * Layers.{id}.OutputLength] : Array.Empty<float>();");
+            foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{extra} = training ? new float[capacity * Layers.{id}.OutputLength] : Array.Empty<float>();");
             foreach (ScratchBuffer scratch in LayerEmitters.For(layer).Scratch(layer))
             {
                 string length = scratch.PerSample ? $"capacity * {Format.Int(scratch.Length)}" : Format.Int(scratch.Length);

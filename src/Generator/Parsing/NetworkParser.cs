@@ -86,6 +86,8 @@ internal static class NetworkParser
         if (type.ContainingType is not null) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, $"is nested in '{type.ContainingType.Name}'"));
         if (type.IsStatic) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is static"));
         if (GeneratedNames.ClassNameClash(type.Name) is { } clash) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClashesWithGeneratedCode, location, type.Name, clash));
+        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
+        if (GeneratedNames.IsReservedNamespace(ns)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClashesWithGeneratedCode, location, type.Name, $"the namespace {ns}, where the generated code keeps its own types"));
         CheckMembers(type, diagnostics, cancellationToken);
     }
 

@@ -15,6 +15,9 @@ public interface INetwork
     /// <summary>Trainable parameters, all layers in one buffer.</summary>
     int ParameterCount { get; }
 
+    /// <summary>Non-trainable state values (BatchNorm running statistics), all layers in one buffer.</summary>
+    int StateCount { get; }
+
     /// <summary>The input shape of one sample, channels first (for example 1, 28, 28).</summary>
     ReadOnlySpan<int> InputShape { get; }
 
@@ -57,6 +60,21 @@ public interface INetwork
     /// <summary>Threads that share a training step's samples. The same seed and thread count give bitwise-identical training.</summary>
     int Threads { get; set; }
 
-    /// <summary>Runs inference on one or more samples: <paramref name="outputs"/> holds <see cref="OutputLength"/> floats per sample.</summary>
+    /// <summary>
+    /// Runs inference on one or more samples: <paramref name="outputs"/> receives <see cref="OutputLength"/> floats per
+    /// sample, the loss's view of the raw outputs (softmax or sigmoid probabilities, or the raw outputs of a regression).
+    /// Safe to call from many threads at once; allocates nothing in steady state.
+    /// </summary>
     void Predict(ReadOnlySpan<float> inputs, Span<float> outputs);
+
+    /// <summary>
+    /// Runs inference on one or more samples: <paramref name="logits"/> receives the last layer's raw outputs
+    /// (<see cref="OutputLength"/> floats per sample, before any softmax or sigmoid), as a PyTorch module's forward returns
+    /// them: for distillation, calibration, custom losses or comparing with PyTorch. Thread-safe and allocation-free like
+    /// <see cref="Predict"/>.
+    /// </summary>
+    void PredictLogits(ReadOnlySpan<float> inputs, Span<float> logits);
+
+    /// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs (the generated class also has it as a static method).</summary>
+    string Summary();
 }

@@ -1,3 +1,4 @@
+using CnnCompiler.CompilerServices;
 namespace CnnCompiler;
 
 /// <summary>

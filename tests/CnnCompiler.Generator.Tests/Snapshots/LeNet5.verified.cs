@@ -2,4469 +2,3958 @@
 // CnnCompiler: the network LeNet5, compiled from its attributes. Edit the attributes, not this file.
 #nullable enable
 
-using System;
-using System.Collections.Generic;
-using System.Diagnostics;
-using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Threading;
-using CnnCompiler;
-using CnnCompiler.Kernels;
-using CnnCompiler.Losses;
-
-namespace CnnCompiler.Samples.LeNet;
-
-/// <summary>
-/// LeNet5: a network compiled by CnnCompiler. Input 1×28×28, output 10, 61,706 parameters.
-/// <code>
-/// Model: LeNet5
-/// Layer (type)                 Output shape   Param #     FLOPs
-/// -------------------------------------------------------------
-/// input                        1×28×28              0         0
-/// conv1 (Conv2D)               6×28×28            156   235,200
-/// pool1 (MaxPool2D)            6×14×14              0         0
-/// conv2 (Conv2D)               16×10×10         2,416   480,000
-/// pool2 (MaxPool2D)            16×5×5               0         0
-/// dense1 (Dense)               120             48,120    96,000
-/// dense2 (Dense)               84              10,164    20,160
-/// dense3 (Dense)               10                 850     1,680
-/// loss (SoftmaxCrossEntropy)   10                   0         0
-/// =============================================================
-/// Total params: 61,706 (241.04 KiB)
-/// Forward FLOPs per sample: 833,040 (0.833 MFLOP)
-/// </code>
-/// </summary>
-public partial class LeNet5 : IClassifier
+namespace CnnCompiler.Samples.LeNet
 {
-    /// <summary>Floats in one input sample (1×28×28, channels first).</summary>
-    public const int InputLength = 784;
-    /// <summary>Floats in one output sample: class probabilities (softmax).</summary>
-    public const int OutputLength = 10;
-    /// <summary>Trainable parameters, all layers in one buffer.</summary>
-    public const int ParameterCount = 61706;
-    /// <summary>Non-trainable state values (BatchNorm running statistics), all layers in one buffer.</summary>
-    public const int StateCount = 0;
-    /// <summary>Samples per inference workspace: larger batches run in chunks of this many.</summary>
-    private const int InferenceChunk = 64;
-    /// <summary>The class name, to start error messages.</summary>
-    private const string NetworkName = "LeNet5";
-
-    /// <summary>The input shape of one sample, channels first.</summary>
-    public static ReadOnlySpan<int> InputShape => [1, 28, 28];
-
-    private readonly float[] _parameters = new float[ParameterCount];
-    private readonly float[] _gradients = new float[ParameterCount];
-    private readonly float[] _state = new float[StateCount];
-    private readonly SeededRandom _random;
-    private readonly WorkspacePool<Workspace> _inferenceWorkspaces;
-    private Workspace? _trainingWorkspace;
-    private int _trainingCalls;
-    private int _inferenceCalls;
-    private float[]? _stateBeforeStep;
-    /// <summary>Per layer (in <see cref="LayerList"/> order): whether its parameters are frozen.</summary>
-    private readonly bool[] _frozen = [false, false, false, false, false, false, false];
-    /// <summary>The first layer with trainable parameters: backward stops there unless the input gradient is wanted.</summary>
-    private int _firstTrainable;
-    private float[]? _frozenBackup;
-    /// <summary>Fewest samples per worker for which a batch is split across threads: below it the hand-off costs more than it saves.</summary>
-    private const int ParallelMinimum = 8;
-    private InferenceJob? _inferenceJob;
-    private int _parallelInference;
-
     /// <summary>
-    /// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,
-    /// BatchNorm γ = 1, β = 0, running variance 1. The same generator then draws the dropout masks of training steps.
+    /// LeNet5: a network compiled by CnnCompiler. Input 1×28×28, output 10, 61,706 parameters.
+    /// <code>
+    /// Model: LeNet5
+    /// Layer (type)                 Output shape   Param #     FLOPs
+    /// -------------------------------------------------------------
+    /// input                        1×28×28              0         0
+    /// conv1 (Conv2D)               6×28×28            156   235,200
+    /// pool1 (MaxPool2D)            6×14×14              0         0
+    /// conv2 (Conv2D)               16×10×10         2,416   480,000
+    /// pool2 (MaxPool2D)            16×5×5               0         0
+    /// dense1 (Dense)               120             48,120    96,000
+    /// dense2 (Dense)               84              10,164    20,160
+    /// dense3 (Dense)               10                 850     1,680
+    /// loss (SoftmaxCrossEntropy)   10                   0         0
+    /// =============================================================
+    /// Total params: 61,706 (241.04 KiB)
+    /// Forward FLOPs per sample: 833,040 (0.833 MFLOP)
+    /// </code>
     /// </summary>
-    public LeNet5(int seed = 0)
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnCompiler.Generator", "1.0.0")]
+    public partial class LeNet5 : global::CnnCompiler.IClassifier
     {
-        var random = new SeededRandom(unchecked((ulong)seed));
-        WeightInit.HeNormal(_parameters.AsSpan(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 25, random);
-        WeightInit.HeNormal(_parameters.AsSpan(Layers.Conv2.WeightOffset, Layers.Conv2.WeightCount), fanIn: 150, random);
-        WeightInit.HeNormal(_parameters.AsSpan(Layers.Dense1.WeightOffset, Layers.Dense1.WeightCount), fanIn: 400, random);
-        WeightInit.HeNormal(_parameters.AsSpan(Layers.Dense2.WeightOffset, Layers.Dense2.WeightCount), fanIn: 120, random);
-        WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Dense3.WeightOffset, Layers.Dense3.WeightCount), fanIn: 84, fanOut: 10, random);
-        _random = random;
-        UpdateFirstTrainable();
-        _inferenceWorkspaces = new(() => new Workspace(InferenceChunk, training: false, _state));
-    }
+        /// <summary>Floats in one input sample (1×28×28, channels first).</summary>
+        public const int InputLength = 784;
+        /// <summary>Floats in one output sample: class probabilities (softmax).</summary>
+        public const int OutputLength = 10;
+        /// <summary>Trainable parameters, all layers in one buffer.</summary>
+        public const int ParameterCount = 61706;
+        /// <summary>Non-trainable state values (BatchNorm running statistics), all layers in one buffer.</summary>
+        public const int StateCount = 0;
 
-    /// <summary>Every trainable parameter, layer after layer, each tensor in PyTorch's layout (conv: out×in×k…, dense: out×in, then bias).</summary>
-    public Span<float> Parameters => _parameters;
+        /// <summary>The input shape of one sample, channels first.</summary>
+        public static global::System.ReadOnlySpan<int> InputShape => global::CnnCompiler.Generated.Definition.InputShape;
+        /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> LayerList => global::CnnCompiler.Generated.Definition.LayerList;
+        /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> Tensors => global::CnnCompiler.Generated.Definition.Tensors;
+        /// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>
+        public static string Summary() => global::CnnCompiler.Generated.Definition.Summary;
 
-    /// <summary>The gradient of the mean loss from the last ComputeGradients or TrainStep, laid out like <see cref="Parameters"/>.</summary>
-    public ReadOnlySpan<float> Gradients => _gradients;
+        private readonly global::CnnCompiler.CompilerServices.CompiledNetwork _compiledNetwork;
 
-    /// <summary>Non-trainable state (BatchNorm running statistics), layer after layer; empty when no layer has any.</summary>
-    public Span<float> State => _state;
-
-    /// <summary>The generator behind dropout masks; its <see cref="SeededRandom.State"/> belongs in checkpoints.</summary>
-    public SeededRandom TrainingRandom => _random;
-
-    /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>
-    public static IReadOnlyList<TensorInfo> Tensors { get; } =
-    [
-        new("conv1.weight", "conv1", TensorStore.Parameters, 0, [6, 1, 5, 5]),
-        new("conv1.bias", "conv1", TensorStore.Parameters, 150, [6]),
-        new("conv2.weight", "conv2", TensorStore.Parameters, 156, [16, 6, 5, 5]),
-        new("conv2.bias", "conv2", TensorStore.Parameters, 2556, [16]),
-        new("dense1.weight", "dense1", TensorStore.Parameters, 2572, [120, 400]),
-        new("dense1.bias", "dense1", TensorStore.Parameters, 50572, [120]),
-        new("dense2.weight", "dense2", TensorStore.Parameters, 50692, [84, 120]),
-        new("dense2.bias", "dense2", TensorStore.Parameters, 60772, [84]),
-        new("dense3.weight", "dense3", TensorStore.Parameters, 60856, [10, 84]),
-        new("dense3.bias", "dense3", TensorStore.Parameters, 61696, [10]),
-    ];
-
-    IReadOnlyList<TensorInfo> INetwork.Tensors => Tensors;
-
-    /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
-    public static IReadOnlyList<LayerInfo> LayerList { get; } =
-    [
-        new("conv1", "Conv2D", [6, 28, 28], 156, 235200),
-        new("pool1", "MaxPool2D", [6, 14, 14], 0, 0),
-        new("conv2", "Conv2D", [16, 10, 10], 2416, 480000),
-        new("pool2", "MaxPool2D", [16, 5, 5], 0, 0),
-        new("dense1", "Dense", [120], 48120, 96000),
-        new("dense2", "Dense", [84], 10164, 20160),
-        new("dense3", "Dense", [10], 850, 1680),
-    ];
-
-    IReadOnlyList<LayerInfo> INetwork.LayerList => LayerList;
-
-    /// <summary>
-    /// Runs inference on one sample and copies the output of the layer named <paramref name="layer"/> (see <see cref="LayerList"/>)
-    /// into <paramref name="activations"/>: the feature maps of that layer, channel-major.
-    /// </summary>
-    public void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations)
-    {
-        ArgumentNullException.ThrowIfNull(layer);
-        RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
+        /// <summary>
+        /// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,
+        /// BatchNorm γ = 1, β = 0, running variance 1. The same generator then draws the dropout masks of training steps.
+        /// </summary>
+        public LeNet5(int seed = 0)
         {
-            Forward(workspace, input, 1);
-            // Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.
-            int index = 0;
-            while (index < LayerList.Count && LayerList[index].Name != layer) index++;
-            if (index == LayerList.Count) throw new ArgumentException($"LeNet5 has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
-            int length = LayerList[index].OutputLength;
-            ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);
-            if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
-            output.CopyTo(activations);
+            _compiledNetwork = new global::CnnCompiler.CompilerServices.Network<global::CnnCompiler.Generated.Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>(seed);
         }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-    }
 
-    /// <summary>
-    /// Freezes (or unfreezes) the layer named <paramref name="layer"/>, or every part of a composite ("layer1.0" covers
-    /// "layer1.0.conv1", …): training then leaves its parameters bitwise unchanged. Throws if no layer has that name.
-    /// </summary>
-    public void SetFrozen(string layer, bool frozen = true)
-    {
-        ArgumentNullException.ThrowIfNull(layer);
-        bool found = false;
-        for (int i = 0; i < LayerList.Count; i++)
-        {
-            string candidate = LayerList[i].Name;
-            if (candidate != layer && !candidate.StartsWith(layer + ".", StringComparison.Ordinal)) continue;
-            found = true;
-            _frozen[i] = frozen && LayerList[i].ParameterCount > 0;
-        }
-        if (!found) throw new ArgumentException($"LeNet5 has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
-        UpdateFirstTrainable();
-    }
+        /// <inheritdoc/>
+        public global::System.Span<float> Parameters => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Parameters;
+        /// <inheritdoc/>
+        public global::System.ReadOnlySpan<float> Gradients => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Gradients;
+        /// <inheritdoc/>
+        public global::System.Span<float> State => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).State;
+        /// <inheritdoc/>
+        public global::CnnCompiler.SeededRandom TrainingRandom => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).TrainingRandom;
+        /// <inheritdoc/>
+        public int Threads { get => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Threads; set => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Threads = value; }
 
-    /// <summary>Whether every parameter layer named <paramref name="layer"/> (or inside it) is frozen.</summary>
-    public bool IsFrozen(string layer)
-    {
-        ArgumentNullException.ThrowIfNull(layer);
-        bool any = false;
-        for (int i = 0; i < LayerList.Count; i++)
-        {
-            string candidate = LayerList[i].Name;
-            if ((candidate != layer && !candidate.StartsWith(layer + ".", StringComparison.Ordinal)) || LayerList[i].ParameterCount == 0) continue;
-            if (!_frozen[i]) return false;
-            any = true;
-        }
-        return any;
-    }
+        /// <inheritdoc/>
+        public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Predict(inputs, outputs);
+        /// <inheritdoc/>
+        public void PredictLogits(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> logits) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).PredictLogits(inputs, logits);
+        /// <inheritdoc/>
+        public int Classify(global::System.ReadOnlySpan<float> input) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Classify(input);
+        /// <inheritdoc/>
+        public void Classify(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> labels) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Classify(inputs, labels);
+        /// <inheritdoc/>
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeLoss(inputs, labels);
+        /// <inheritdoc/>
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeGradients(inputs, labels, default, default);
+        /// <inheritdoc/>
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGradients) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeGradients(inputs, labels, inputGradients, default);
+        /// <inheritdoc/>
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGradients, global::System.Span<float> logits) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeGradients(inputs, labels, inputGradients, logits);
+        /// <inheritdoc/>
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::CnnCompiler.IOptimizer optimizer) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).TrainStep(inputs, labels, optimizer);
 
-    private void UpdateFirstTrainable()
-    {
-        _firstTrainable = LayerList.Count;
-        for (int i = LayerList.Count - 1; i >= 0; i--)
-        {
-            if (LayerList[i].ParameterCount > 0 && !_frozen[i]) _firstTrainable = i;
-        }
-    }
+        /// <inheritdoc/>
+        public void ComputeActivations(string layer, global::System.ReadOnlySpan<float> input, global::System.Span<float> activations) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeActivations(layer, input, activations);
+        /// <inheritdoc/>
+        public void SetFrozen(string layer, bool frozen = true) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).SetFrozen(layer, frozen);
+        /// <inheritdoc/>
+        public bool IsFrozen(string layer) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).IsFrozen(layer);
+        /// <summary>
+        /// Times every layer: one untimed gradient computation, then <paramref name="repeats"/> timed ones in training mode on
+        /// <paramref name="threads"/> workers (more than one: the first worker's share is timed). Returns each layer's mean forward
+        /// and backward time. Overwrites <see cref="Gradients"/>; parameters, BatchNorm statistics and the dropout generator stay as they were.
+        /// </summary>
+        public global::CnnCompiler.LayerTiming[] ProfileLayers(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int repeats = 10, int threads = 1) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ProfileLayers(inputs, labels, repeats, threads);
 
-    /// <summary>Copies frozen layers' parameters aside before an optimizer step (restore: the other way), so the step cannot move them.</summary>
-    private void CopyFrozenParameters(bool restore)
+        int global::CnnCompiler.INetwork.InputLength => InputLength;
+        int global::CnnCompiler.INetwork.OutputLength => OutputLength;
+        int global::CnnCompiler.INetwork.ParameterCount => ParameterCount;
+        int global::CnnCompiler.INetwork.StateCount => StateCount;
+        global::System.ReadOnlySpan<int> global::CnnCompiler.INetwork.InputShape => InputShape;
+        global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> global::CnnCompiler.INetwork.LayerList => LayerList;
+        global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> global::CnnCompiler.INetwork.Tensors => Tensors;
+        string global::CnnCompiler.INetwork.Summary() => Summary();
+    }
+}
+
+namespace CnnCompiler.Generated
+{
+    // The namespace's own using directives are found before any enclosing namespace, so a type the user declares elsewhere cannot capture these names.
+    using global::System;
+    using global::System.Collections.Generic;
+    using global::System.Numerics.Tensors;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::CnnCompiler;
+    using global::CnnCompiler.CompilerServices;
+
+    /// <summary>LeNet5 for the runtime: sizes, layer and tensor tables, initialization, workspace, and the passes.</summary>
+    file readonly struct Definition : INetworkDefinition
     {
-        if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;
-        _frozenBackup ??= new float[ParameterCount];
-        // Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.
-        int offset = 0;
-        for (int i = 0; i < LayerList.Count; i++)
+        public static string Name => "LeNet5";
+        public static int InputLength => 784;
+        public static int OutputLength => 10;
+        public static int ParameterCount => 61706;
+        public static int StateCount => 0;
+        public static ReadOnlySpan<int> InputShape => new int[] { 1, 28, 28 };
+        /// <summary>Per layer (in <see cref="LayerList"/> order): whether its declaration starts it frozen.</summary>
+        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[] { false, false, false, false, false, false, false };
+        public const string Summary = "Model: LeNet5\nLayer (type)                 Output shape   Param #     FLOPs\n-------------------------------------------------------------\ninput                        1×28×28              0         0\nconv1 (Conv2D)               6×28×28            156   235,200\npool1 (MaxPool2D)            6×14×14              0         0\nconv2 (Conv2D)               16×10×10         2,416   480,000\npool2 (MaxPool2D)            16×5×5               0         0\ndense1 (Dense)               120             48,120    96,000\ndense2 (Dense)               84              10,164    20,160\ndense3 (Dense)               10                 850     1,680\nloss (SoftmaxCrossEntropy)   10                   0         0\n=============================================================\nTotal params: 61,706 (241.04 KiB)\nForward FLOPs per sample: 833,040 (0.833 MFLOP)";
+
+        /// <summary>The runtime network behind the generated class's field.</summary>
+        public static Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int> Network(CompiledNetwork network) => Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>.Of(network);
+
+        public static global::CnnCompiler.CompilerServices.Workspace CreateWorkspace(int capacity, bool training, float[] state) => new Workspace(capacity, training, state);
+
+        /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
+        public static IReadOnlyList<LayerInfo> LayerList { get; } =
+        new LayerInfo[]
         {
-            int length = LayerList[i].ParameterCount;
-            if (_frozen[i])
+            new("conv1", "Conv2D", new[] { 6, 28, 28 }, 156, 235200),
+            new("pool1", "MaxPool2D", new[] { 6, 14, 14 }, 0, 0),
+            new("conv2", "Conv2D", new[] { 16, 10, 10 }, 2416, 480000),
+            new("pool2", "MaxPool2D", new[] { 16, 5, 5 }, 0, 0),
+            new("dense1", "Dense", new[] { 120 }, 48120, 96000),
+            new("dense2", "Dense", new[] { 84 }, 10164, 20160),
+            new("dense3", "Dense", new[] { 10 }, 850, 1680),
+        };
+
+        /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>
+        public static IReadOnlyList<TensorInfo> Tensors { get; } =
+        new TensorInfo[]
+        {
+            new("conv1.weight", "conv1", TensorStore.Parameters, 0, new[] { 6, 1, 5, 5 }),
+            new("conv1.bias", "conv1", TensorStore.Parameters, 150, new[] { 6 }),
+            new("conv2.weight", "conv2", TensorStore.Parameters, 156, new[] { 16, 6, 5, 5 }),
+            new("conv2.bias", "conv2", TensorStore.Parameters, 2556, new[] { 16 }),
+            new("dense1.weight", "dense1", TensorStore.Parameters, 2572, new[] { 120, 400 }),
+            new("dense1.bias", "dense1", TensorStore.Parameters, 50572, new[] { 120 }),
+            new("dense2.weight", "dense2", TensorStore.Parameters, 50692, new[] { 84, 120 }),
+            new("dense2.bias", "dense2", TensorStore.Parameters, 60772, new[] { 84 }),
+            new("dense3.weight", "dense3", TensorStore.Parameters, 60856, new[] { 10, 84 }),
+            new("dense3.bias", "dense3", TensorStore.Parameters, 61696, new[] { 10 }),
+        };
+
+        /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
+        public static void Initialize(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
+        {
+            WeightInit.HeNormal(parameters.Slice(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 25, random);
+            WeightInit.HeNormal(parameters.Slice(Layers.Conv2.WeightOffset, Layers.Conv2.WeightCount), fanIn: 150, random);
+            WeightInit.HeNormal(parameters.Slice(Layers.Dense1.WeightOffset, Layers.Dense1.WeightCount), fanIn: 400, random);
+            WeightInit.HeNormal(parameters.Slice(Layers.Dense2.WeightOffset, Layers.Dense2.WeightCount), fanIn: 120, random);
+            WeightInit.GlorotUniform(parameters.Slice(Layers.Dense3.WeightOffset, Layers.Dense3.WeightCount), fanIn: 84, fanOut: 10, random);
+        }
+
+        /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
+        {
+            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            workspace.StartLaps();
+            Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
+            workspace.Lap(0);
+            Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
+            workspace.Lap(1);
+            Layers.Conv2.Forward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace, count);
+            workspace.Lap(2);
+            Layers.Pool2.Forward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace, count);
+            workspace.Lap(3);
+            Layers.Dense1.Forward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace, count);
+            workspace.Lap(4);
+            Layers.Dense2.Forward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace, count);
+            workspace.Lap(5);
+            Layers.Dense3.Forward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace, count);
+            workspace.Lap(6);
+        }
+
+        /// <summary>
+        /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
+        /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// </summary>
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
+        {
+            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
+            bool wantInput = !inputGradient.IsEmpty;
+            workspace.StartLaps();
+            if (wantInput || first <= 6) Layers.Dense3.Backward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace.Dense3Gradient, wantInput || first < 6 ? workspace.Dense2Gradient : default, frozen[6] ? default : parameterGradients, workspace, count);
+            workspace.Lap(13);
+            if (wantInput || first <= 5) Layers.Dense2.Backward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace.Dense2Gradient, wantInput || first < 5 ? workspace.Dense1Gradient : default, frozen[5] ? default : parameterGradients, workspace, count);
+            workspace.Lap(12);
+            if (wantInput || first <= 4) Layers.Dense1.Backward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 4 ? workspace.Pool2Gradient : default, frozen[4] ? default : parameterGradients, workspace, count);
+            workspace.Lap(11);
+            if (wantInput || first <= 3) Layers.Pool2.Backward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace.Pool2Gradient, wantInput || first < 3 ? workspace.Conv2Gradient : default, default, workspace, count);
+            workspace.Lap(10);
+            if (wantInput || first <= 2) Layers.Conv2.Backward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace.Conv2Gradient, wantInput || first < 2 ? workspace.Pool1Gradient : default, frozen[2] ? default : parameterGradients, workspace, count);
+            workspace.Lap(9);
+            if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
+            workspace.Lap(8);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
+            workspace.Lap(7);
+        }
+
+        /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
+        private sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+        {
+            /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Conv1Output, Conv1Gradient;
+            public readonly float[] Conv1Padded;
+            public readonly float[] Conv1PaddedGradient;
+            public readonly float[] Conv1RotatedWeights;
+            /// <summary>pool1 output (6×14×14 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Pool1Output, Pool1Gradient;
+            public readonly int[] Pool1Argmax;
+            /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Conv2Output, Conv2Gradient;
+            public readonly float[] Conv2Columns;
+            public readonly float[] Conv2Padded;
+            public readonly float[] Conv2WeightsByChannel;
+            public readonly float[] Conv2WeightsSource;
+            public readonly float[] Conv2OutputByPosition;
+            public readonly float[] Conv2GradientByPosition;
+            public readonly float[] Conv2WeightGradientByChannel;
+            /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Pool2Output, Pool2Gradient;
+            public readonly int[] Pool2Argmax;
+            /// <summary>dense1 output (120 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Dense1Output, Dense1Gradient;
+            /// <summary>dense2 output (84 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Dense2Output, Dense2Gradient;
+            /// <summary>dense3 output (10 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Dense3Output, Dense3Gradient;
+
+            public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 7, 10)
             {
-                Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);
-                if (restore) kept.CopyTo(live); else live.CopyTo(kept);
+                Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+                LayerOutputs[0] = Conv1Output;
+                Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
+                Conv1Padded = new float[1024];
+                Conv1PaddedGradient = new float[6144];
+                Conv1RotatedWeights = new float[150];
+                Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+                LayerOutputs[1] = Pool1Output;
+                Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+                Pool1Argmax = new int[capacity * 1176];
+                Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
+                LayerOutputs[2] = Conv2Output;
+                Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : Array.Empty<float>();
+                Conv2Columns = new float[15000];
+                Conv2Padded = new float[1176];
+                Conv2WeightsByChannel = new float[2400];
+                Conv2WeightsSource = new float[2400];
+                Conv2OutputByPosition = new float[1600];
+                Conv2GradientByPosition = new float[1600];
+                Conv2WeightGradientByChannel = new float[2400];
+                Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
+                LayerOutputs[3] = Pool2Output;
+                Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : Array.Empty<float>();
+                Pool2Argmax = new int[capacity * 400];
+                Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+                LayerOutputs[4] = Dense1Output;
+                Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
+                Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
+                LayerOutputs[5] = Dense2Output;
+                Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
+                Dense3Output = new float[capacity * Layers.Dense3.OutputLength];
+                LayerOutputs[6] = Dense3Output;
+                Dense3Gradient = training ? new float[capacity * Layers.Dense3.OutputLength] : Array.Empty<float>();
+                Logits = Dense3Output;
+                LogitGradients = Dense3Gradient;
             }
-            offset += length;
         }
-    }
 
-    /// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>
-    public static string Summary() => "Model: LeNet5\nLayer (type)                 Output shape   Param #     FLOPs\n-------------------------------------------------------------\ninput                        1×28×28              0         0\nconv1 (Conv2D)               6×28×28            156   235,200\npool1 (MaxPool2D)            6×14×14              0         0\nconv2 (Conv2D)               16×10×10         2,416   480,000\npool2 (MaxPool2D)            16×5×5               0         0\ndense1 (Dense)               120             48,120    96,000\ndense2 (Dense)               84              10,164    20,160\ndense3 (Dense)               10                 850     1,680\nloss (SoftmaxCrossEntropy)   10                   0         0\n=============================================================\nTotal params: 61,706 (241.04 KiB)\nForward FLOPs per sample: 833,040 (0.833 MFLOP)";
-
-    int INetwork.InputLength => InputLength;
-    int INetwork.OutputLength => OutputLength;
-    int INetwork.ParameterCount => ParameterCount;
-    ReadOnlySpan<int> INetwork.InputShape => InputShape;
-
-    /// <summary>
-    /// Class probabilities (softmax) for one sample or a batch: <paramref name="inputs"/> holds N samples of
-    /// <see cref="InputLength"/> floats (N×C×…, PyTorch's layout) and <paramref name="outputs"/> receives N × <see cref="OutputLength"/>.
-    /// Safe to call from many threads at once; allocates nothing in steady state.
-    /// </summary>
-    public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
-        if (TryInferInParallel(inputs, outputs, default, count)) return;
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
+        /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+        private static class Layers
         {
-            for (int start = 0; start < count; start += InferenceChunk)
+            // --------------------------------------------------------------------------------------------------------------
+            // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
+            // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
+            // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns; 3 × 2 × 2 of 16 with 512-bit vectors; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns (vectors of 16 columns with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns; 1 × 2 × 2 of 16 with 512-bit vectors)
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Conv1
             {
-                int n = Math.Min(InferenceChunk, count - start);
-                Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);
-                SoftmaxCrossEntropyKernels.Forward(workspace.Dense3Output.AsSpan(0, n * OutputLength), default, outputs.Slice(start * OutputLength, n * OutputLength), OutputLength);
-            }
-        }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-    }
+                /// <summary>Floats in one input sample (1×28×28).</summary>
+                public const int InputLength = 784;
+                /// <summary>Floats in one output sample (6×28×28).</summary>
+                public const int OutputLength = 4704;
+                public const int WeightOffset = 0, WeightCount = 150;
+                public const int BiasOffset = 150, BiasCount = 6;
+                public const int InChannels = 1, OutChannels = 6;
+                public const int InHeight = 28, OutHeight = 28, KernelHeight = 5, StrideHeight = 1, PadHeight = 2;
+                public const int InWidth = 28, OutWidth = 28, KernelWidth = 5, StrideWidth = 1, PadWidth = 2;
+                /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
+                public const int ColumnRows = 25;
+                /// <summary>Columns of the column matrix: output positions per channel.</summary>
+                public const int ColumnCols = 784;
+                /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
+                public const int PaddedHeight = 32, PaddedWidth = 32;
+                /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
+                public const int GradientHeight = 32, GradientWidth = 32, GradientTop = 2, GradientLeft = 2;
 
-    /// <summary>The most probable class of one sample.</summary>
-    public int Classify(ReadOnlySpan<float> input)
-    {
-        RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
-        Span<int> label = stackalloc int[1];
-        Classify(input, label);
-        return label[0];
-    }
-
-    /// <summary>The most probable class of each sample in a batch (one label per sample).</summary>
-    public void Classify(ReadOnlySpan<float> inputs, Span<int> labels)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
-        if (TryInferInParallel(inputs, default, labels, count)) return;
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
-        {
-            for (int start = 0; start < count; start += InferenceChunk)
-            {
-                int n = Math.Min(InferenceChunk, count - start);
-                Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);
-                ArgMax.Rows(workspace.Dense3Output.AsSpan(0, n * OutputLength), labels.Slice(start, n), OutputLength);
-            }
-        }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-    }
-
-    /// <summary>The mean loss over a batch in inference mode (running statistics, no dropout), without touching the gradients.</summary>
-    public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireTargets(labels, count);
-        double total = 0;
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
-        {
-            for (int start = 0; start < count; start += InferenceChunk)
-            {
-                int n = Math.Min(InferenceChunk, count - start);
-                Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);
-                total += SoftmaxCrossEntropyKernels.Forward(workspace.Dense3Output.AsSpan(0, n * OutputLength), labels.Slice(start * 1, n * 1), workspace.Probabilities.AsSpan(0, n * OutputLength), OutputLength);
-            }
-        }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-        return (float)(total / count);
-    }
-
-    /// <summary>
-    /// Runs a batch on up to <see cref="Threads"/> workers when it has at least <see cref="ParallelMinimum"/> samples per worker
-    /// and no other call on this instance holds the workers: fills <paramref name="labels"/> when it is not empty, else
-    /// <paramref name="outputs"/>, and returns true. Otherwise returns false and the caller runs on its own thread. Both
-    /// ways give bitwise the same results: no sample's arithmetic depends on the samples that share its chunk.
-    /// </summary>
-    private bool TryInferInParallel(ReadOnlySpan<float> inputs, Span<float> outputs, Span<int> labels, int count)
-    {
-        int threads = Math.Min(_threads, count / ParallelMinimum);
-        // A call from inside a worker (a batch of a training step being classified) stays on its thread.
-        if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
-        try
-        {
-            FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-            EnterInference();
-            try
-            {
-                // Sized for every thread the network may use, so that batches of other sizes reuse it.
-                if (_inferenceJob is null || _inferenceJob.Workers < _threads) _inferenceJob = new InferenceJob(this, _threads);
-                InferenceJob job = _inferenceJob;
-                int chunk = threads * InferenceChunk;
-                for (int start = 0; start < count; start += chunk)
+                /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
                 {
-                    int n = Math.Min(chunk, count - start);
-                    inputs.Slice(start * InputLength, n * InputLength).CopyTo(job.Inputs);
-                    job.Active = threads;
-                    job.Count = n;
-                    job.Labelling = !labels.IsEmpty;
-                    WorkerPool.Shared(threads).Run(job);
-                    if (labels.IsEmpty) job.Outputs.AsSpan(0, n * OutputLength).CopyTo(outputs.Slice(start * OutputLength));
-                    else job.Labels.AsSpan(0, n).CopyTo(labels.Slice(start));
-                }
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inferenceCalls);
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _parallelInference, 0);
-        }
-        return true;
-    }
-
-    /// <summary>One batched inference split across workers: room for <see cref="InferenceChunk"/> samples per worker, each worker's workspace, the results.</summary>
-    private sealed class InferenceJob : IParallelWork
-    {
-        private readonly LeNet5 _network;
-        private readonly Workspace[] _workspaces;
-        public readonly int Workers;
-        public readonly float[] Inputs, Outputs;
-        public readonly int[] Labels;
-        /// <summary>Workers of the current run (at most <see cref="Workers"/>) and its samples.</summary>
-        public int Active, Count;
-        public bool Labelling;
-
-        public InferenceJob(LeNet5 network, int workers)
-        {
-            _network = network;
-            Workers = workers;
-            _workspaces = new Workspace[workers];
-            for (int t = 0; t < workers; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);
-            Inputs = new float[workers * InferenceChunk * InputLength];
-            Outputs = new float[workers * InferenceChunk * OutputLength];
-            Labels = new int[workers * InferenceChunk];
-        }
-
-        /// <summary>Worker <paramref name="worker"/>'s contiguous share of the samples.</summary>
-        public void Execute(int worker)
-        {
-            int first = worker * Count / Active, n = (worker + 1) * Count / Active - first;
-            if (n == 0) return;
-            Workspace workspace = _workspaces[worker];
-            _network.Forward(workspace, Inputs.AsSpan(first * InputLength, n * InputLength), n);
-            ReadOnlySpan<float> raw = workspace.Dense3Output.AsSpan(0, n * OutputLength);
-            if (Labelling) ArgMax.Rows(raw, Labels.AsSpan(first, n), OutputLength);
-            else SoftmaxCrossEntropyKernels.Forward(raw, default, Outputs.AsSpan(first * OutputLength, n * OutputLength), OutputLength);
-        }
-    }
-
-    /// <summary>
-    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, in
-    /// training mode, on <paramref name="threads"/> workers (1: the calling thread; more: the first worker's share is timed, which
-    /// shows what sharing the cores and memory costs each layer). Returns one entry per layer of <see cref="LayerList"/> with its mean
-    /// forward and backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator
-    /// are left as they were.
-    /// </summary>
-    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10, int threads = 1)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        float[] state = (float[])_state.Clone();
-        var random = _random.State;
-        int savedThreads = _threads;
-        _threads = threads;
-        var timings = new long[2 * 7];
-        try
-        {
-            ComputeGradients(inputs, labels);
-            // ComputeGradients runs on one thread when the batch has fewer samples than threads.
-            Workspace timed = Math.Min(threads, inputs.Length / InputLength) > 1 ? _trainingWorkers![0].Workspace : _trainingWorkspace!;
-            timed.Timings = timings;
-            for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
-        }
-        finally
-        {
-            if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;
-            if (_trainingWorkers is not null) _trainingWorkers[0].Workspace.Timings = null;
-            _threads = savedThreads;
-            state.CopyTo(_state, 0);
-            _random.State = random;
-        }
-        double microseconds = 1e6 / Stopwatch.Frequency / repeats;
-        var result = new LayerTiming[7];
-        for (int i = 0; i < result.Length; i++)
-        {
-            LayerInfo layer = LayerList[i];
-            result[i] = new LayerTiming(layer.Name, layer.Kind, layer.Flops, timings[i] * microseconds, timings[7 + i] * microseconds);
-        }
-        return result;
-    }
-
-    /// <summary>Adds the time since <paramref name="mark"/> to <paramref name="slot"/> when profiling (ProfileLayers); otherwise nothing.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Lap(long[]? timings, int slot, ref long mark)
-    {
-        if (timings is null) return;
-        long now = Stopwatch.GetTimestamp();
-        timings[slot] += now - mark;
-        mark = now;
-    }
-
-    /// <summary>
-    /// Threads that share a training step's samples (default: every core). The result depends only on the seed and this
-    /// count: the same count gives bitwise-identical training. Inference always runs on the calling thread.
-    /// </summary>
-    public int Threads
-    {
-        get => _threads;
-        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be at least 1.");
-    }
-
-    private int _threads = Environment.ProcessorCount;
-    private TrainingWorker[]? _trainingWorkers;
-    private TrainingJob? _trainingJob;
-
-    /// <summary>Forward and backward over a batch in training mode: <see cref="Gradients"/> receives the gradient of the mean loss, which is returned.</summary>
-    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => ComputeGradients(inputs, labels, Span<float>.Empty);
-
-    /// <summary>
-    /// Like <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, and also writes the gradient of the mean loss
-    /// with respect to every input value into <paramref name="inputGradients"/> (same layout as the inputs; empty to skip).
-    /// </summary>
-    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireTargets(labels, count);
-        if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), "the same length as the inputs");
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterTraining();
-        try
-        {
-            ulong stepSeed = _random.NextUInt64();
-            int threads = Math.Min(_threads, count);
-            if (threads > 1 && inputGradients.IsEmpty) return ComputeGradientsInParallel(inputs, labels, count, threads, stepSeed);
-            if (_trainingWorkspace is null || _trainingWorkspace.Capacity < count) _trainingWorkspace = new Workspace(count, training: true, _state);
-            _trainingWorkspace.StepSeed = stepSeed;
-            Array.Clear(_gradients);
-            float scale = 1f / count;
-            return TrainingPass(_trainingWorkspace, inputs, labels, inputGradients, _gradients, count, scale) * scale;
-        }
-        finally
-        {
-            ExitTraining();
-        }
-    }
-
-    /// <summary>Forward, loss and backward over <paramref name="count"/> samples; returns their summed loss. <paramref name="scale"/> makes it the batch mean.</summary>
-    private float TrainingPass(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients, Span<float> parameterGradients, int count, float scale)
-    {
-        Forward(workspace, inputs, count);
-        Span<float> probabilities = workspace.Probabilities.AsSpan(0, count * OutputLength);
-        float total = SoftmaxCrossEntropyKernels.Forward(workspace.Dense3Output.AsSpan(0, count * OutputLength), labels, probabilities, OutputLength);
-        // The loss is the mean over the whole batch, so each sample's share of the gradient carries the scale.
-        SoftmaxCrossEntropyKernels.Backward(probabilities, labels, workspace.Dense3Gradient, OutputLength, scale);
-        Backward(workspace, inputs, inputGradients, parameterGradients, count);
-        return total;
-    }
-
-    /// <summary>Splits the batch into contiguous slices, one per worker, and sums the workers' gradients in worker order.</summary>
-    private float ComputeGradientsInParallel(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int count, int threads, ulong stepSeed)
-    {
-        int perWorker = (count + threads - 1) / threads;
-        threads = (count + perWorker - 1) / perWorker;
-        if (_trainingWorkers is null || _trainingWorkers.Length != threads || _trainingWorkers[0].Capacity < perWorker)
-        {
-            // BatchNorm's batch statistics need every worker's partial sums: two regions (forward, backward) per state slot.
-            SyncGroup? sync = StateCount > 0 ? new SyncGroup(threads, 2 * StateCount) : null;
-            _trainingWorkers = new TrainingWorker[threads];
-            for (int t = 0; t < threads; t++) _trainingWorkers[t] = new TrainingWorker(perWorker, t, sync, _state);
-            _trainingJob = new TrainingJob(this, _trainingWorkers);
-        }
-        TrainingWorker[] workers = _trainingWorkers;
-        float scale = 1f / count;
-        for (int t = 0; t < threads; t++)
-        {
-            TrainingWorker worker = workers[t];
-            int start = t * perWorker;
-            worker.Count = Math.Min(perWorker, count - start);
-            worker.Scale = scale;
-            worker.Workspace.StepSeed = stepSeed;
-            worker.Workspace.SampleOffset = start;
-            inputs.Slice(start * InputLength, worker.Count * InputLength).CopyTo(worker.Inputs);
-            labels.Slice(start * 1, worker.Count * 1).CopyTo(worker.Targets);
-        }
-        try
-        {
-            WorkerPool.Shared(threads).Run(_trainingJob!);
-        }
-        catch
-        {
-            // A failed worker aborted the BatchNorm barrier; the next step starts with new workers and a new one.
-            _trainingWorkers = null;
-            throw;
-        }
-        workers[0].Gradients.CopyTo(_gradients, 0);
-        double loss = workers[0].LossSum;
-        for (int t = 1; t < threads; t++)
-        {
-            TensorPrimitives.Add(_gradients, workers[t].Gradients, _gradients);
-            loss += workers[t].LossSum;
-        }
-        return (float)(loss * scale);
-    }
-
-    private void RunTrainingWorker(TrainingWorker worker)
-    {
-        try
-        {
-            Array.Clear(worker.Gradients);
-            int n = worker.Count;
-            worker.LossSum = TrainingPass(worker.Workspace, worker.Inputs.AsSpan(0, n * InputLength), worker.Targets.AsSpan(0, n * 1), Span<float>.Empty, worker.Gradients, n, worker.Scale);
-        }
-        catch
-        {
-            // The other workers would wait for this one at the next BatchNorm barrier forever.
-            worker.Workspace.Sync?.Abort();
-            throw;
-        }
-    }
-
-    /// <summary>One worker's share of a training step: its samples, workspace, gradient buffer and summed loss.</summary>
-    private sealed class TrainingWorker
-    {
-        public readonly int Capacity;
-        public readonly Workspace Workspace;
-        public readonly float[] Gradients = new float[ParameterCount];
-        public readonly float[] Inputs;
-        public readonly int[] Targets;
-        public int Count;
-        public float Scale;
-        public float LossSum;
-
-        public TrainingWorker(int capacity, int worker, SyncGroup? sync, float[] state)
-        {
-            Capacity = capacity;
-            Workspace = new Workspace(capacity, training: true, state) { Worker = worker, Sync = sync };
-            Inputs = new float[capacity * InputLength];
-            Targets = new int[capacity * 1];
-        }
-    }
-
-    private sealed class TrainingJob(LeNet5 network, TrainingWorker[] workers) : IParallelWork
-    {
-        public void Execute(int worker) => network.RunTrainingWorker(workers[worker]);
-    }
-
-    /// <summary>
-    /// One optimization step on a mini-batch: forward, backward, then <paramref name="optimizer"/> updates <see cref="Parameters"/>.
-    /// Returns the batch's mean loss. A NaN or infinite loss throws before the update, leaving the parameters as they were.
-    /// </summary>
-    public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)
-    {
-        ArgumentNullException.ThrowIfNull(optimizer);
-        if (_state.Length > 0) { _stateBeforeStep ??= new float[_state.Length]; _state.CopyTo(_stateBeforeStep, 0); }
-        float loss = ComputeGradients(inputs, labels);
-        if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(Gradients))
-        {
-            if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);
-            throw new InvalidOperationException($"LeNet5: the mini-batch loss is {loss}{(float.IsFinite(loss) ? " but a gradient is not finite" : "")}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.");
-        }
-        EnterTraining();
-        try
-        {
-            CopyFrozenParameters(restore: false);
-            optimizer.Step(_parameters, _gradients);
-            CopyFrozenParameters(restore: true);
-        }
-        finally
-        {
-            ExitTraining();
-        }
-        return loss;
-    }
-
-    private static int SampleCount(int length, string parameter)
-    {
-        if (length == 0 || length % InputLength != 0)
-        {
-            throw new ArgumentException($"LeNet5 takes samples of {InputLength} floats ({string.Join("×", InputShape.ToArray())}); '{parameter}' has {length}, which is not a positive multiple of {InputLength}.", parameter);
-        }
-        return length / InputLength;
-    }
-
-    private static void RequireLength(int actual, int expected, string parameter, string what)
-    {
-        if (actual != expected) throw new ArgumentException($"LeNet5: '{parameter}' must hold {expected} values ({what}) but has {actual}.", parameter);
-    }
-
-    private static void RequireTargets(ReadOnlySpan<int> labels, int count)
-    {
-        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if ((uint)labels[i] >= OutputLength) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"LeNet5: label {i} is {labels[i]}; labels must be class indices from 0 to {OutputLength - 1}.");
-        }
-    }
-
-    // Inference reads the parameters that training writes: calls that overlap a training step are refused, never raced.
-    private void EnterTraining()
-    {
-        if (Interlocked.Increment(ref _trainingCalls) != 1) { Interlocked.Decrement(ref _trainingCalls); throw new InvalidOperationException("LeNet5 is already training on another thread; TrainStep and ComputeGradients take one caller at a time."); }
-        SpinWait spin = default; while (Volatile.Read(ref _inferenceCalls) != 0) spin.SpinOnce();
-    }
-
-    private void ExitTraining() => Interlocked.Decrement(ref _trainingCalls);
-
-    private void EnterInference()
-    {
-        Interlocked.Increment(ref _inferenceCalls);
-        if (Volatile.Read(ref _trainingCalls) != 0) { Interlocked.Decrement(ref _inferenceCalls); throw new InvalidOperationException("LeNet5 is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step."); }
-    }
-
-    /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
-    private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count)
-    {
-        ReadOnlySpan<float> parameters = _parameters;
-        long[]? timings = workspace.Timings; // set only by ProfileLayers
-        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
-        Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
-        Lap(timings, 0, ref mark);
-        Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
-        Lap(timings, 1, ref mark);
-        Layers.Conv2.Forward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace, count);
-        Lap(timings, 2, ref mark);
-        Layers.Pool2.Forward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace, count);
-        Lap(timings, 3, ref mark);
-        Layers.Dense1.Forward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace, count);
-        Lap(timings, 4, ref mark);
-        Layers.Dense2.Forward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace, count);
-        Lap(timings, 5, ref mark);
-        Layers.Dense3.Forward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace, count);
-        Lap(timings, 6, ref mark);
-    }
-
-    /// <summary>
-    /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
-    /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
-    /// </summary>
-    private void Backward(Workspace workspace, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count)
-    {
-        ReadOnlySpan<float> parameters = _parameters;
-        // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
-        int first = _firstTrainable;
-        bool wantInput = !inputGradient.IsEmpty;
-        long[]? timings = workspace.Timings; // set only by ProfileLayers
-        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
-        if (wantInput || first <= 6) Layers.Dense3.Backward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace.Dense3Gradient, wantInput || first < 6 ? workspace.Dense2Gradient : default, _frozen[6] ? default : parameterGradients, workspace, count);
-        Lap(timings, 13, ref mark);
-        if (wantInput || first <= 5) Layers.Dense2.Backward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace.Dense2Gradient, wantInput || first < 5 ? workspace.Dense1Gradient : default, _frozen[5] ? default : parameterGradients, workspace, count);
-        Lap(timings, 12, ref mark);
-        if (wantInput || first <= 4) Layers.Dense1.Backward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 4 ? workspace.Pool2Gradient : default, _frozen[4] ? default : parameterGradients, workspace, count);
-        Lap(timings, 11, ref mark);
-        if (wantInput || first <= 3) Layers.Pool2.Backward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace.Pool2Gradient, wantInput || first < 3 ? workspace.Conv2Gradient : default, default, workspace, count);
-        Lap(timings, 10, ref mark);
-        if (wantInput || first <= 2) Layers.Conv2.Backward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace.Conv2Gradient, wantInput || first < 2 ? workspace.Pool1Gradient : default, _frozen[2] ? default : parameterGradients, workspace, count);
-        Lap(timings, 9, ref mark);
-        if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
-        Lap(timings, 8, ref mark);
-        if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, _frozen[0] ? default : parameterGradients, workspace, count);
-        Lap(timings, 7, ref mark);
-    }
-
-    /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
-    private sealed class Workspace
-    {
-        /// <summary>Samples this workspace holds.</summary>
-        public readonly int Capacity;
-        /// <summary>Training mode: BatchNorm uses batch statistics and Dropout drops; otherwise running statistics and no dropout.</summary>
-        public readonly bool Training;
-        /// <summary>The network's state buffer (BatchNorm running statistics).</summary>
-        public readonly float[] State;
-        /// <summary>This worker's index among the workers of a training step, and what they share (null on one thread).</summary>
-        public int Worker;
-        public SyncGroup? Sync;
-        /// <summary>The step's dropout seed and the batch index of this workspace's first sample, so masks do not depend on the split.</summary>
-        public ulong StepSeed;
-        public int SampleOffset;
-        /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
-        public long[]? Timings;
-        /// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>
-        public readonly float[]?[] LayerOutputs;
-        /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Conv1Output, Conv1Gradient;
-        public readonly float[] Conv1Padded;
-        public readonly float[] Conv1PaddedGradient;
-        public readonly float[] Conv1RotatedWeights;
-        /// <summary>pool1 output (6×14×14 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Pool1Output, Pool1Gradient;
-        public readonly int[] Pool1Argmax;
-        /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Conv2Output, Conv2Gradient;
-        public readonly float[] Conv2Columns;
-        public readonly float[] Conv2Padded;
-        public readonly float[] Conv2WeightsByChannel;
-        public readonly float[] Conv2WeightsSource;
-        public readonly float[] Conv2OutputByPosition;
-        public readonly float[] Conv2GradientByPosition;
-        public readonly float[] Conv2WeightGradientByChannel;
-        /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Pool2Output, Pool2Gradient;
-        public readonly int[] Pool2Argmax;
-        /// <summary>dense1 output (120 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Dense1Output, Dense1Gradient;
-        /// <summary>dense2 output (84 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Dense2Output, Dense2Gradient;
-        /// <summary>dense3 output (10 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Dense3Output, Dense3Gradient;
-        /// <summary>The loss's probabilities (softmax or sigmoid) of each sample.</summary>
-        public readonly float[] Probabilities;
-
-        public Workspace(int capacity, bool training, float[] state)
-        {
-            Capacity = capacity;
-            Training = training;
-            State = state;
-            LayerOutputs = new float[]?[7];
-            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-            LayerOutputs[0] = Conv1Output;
-            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
-            Conv1Padded = new float[1024];
-            Conv1PaddedGradient = new float[6144];
-            Conv1RotatedWeights = new float[150];
-            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-            LayerOutputs[1] = Pool1Output;
-            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
-            Pool1Argmax = new int[capacity * 1176];
-            Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
-            LayerOutputs[2] = Conv2Output;
-            Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : [];
-            Conv2Columns = new float[15000];
-            Conv2Padded = new float[1176];
-            Conv2WeightsByChannel = new float[2400];
-            Conv2WeightsSource = new float[2400];
-            Conv2OutputByPosition = new float[1600];
-            Conv2GradientByPosition = new float[1600];
-            Conv2WeightGradientByChannel = new float[2400];
-            Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
-            LayerOutputs[3] = Pool2Output;
-            Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : [];
-            Pool2Argmax = new int[capacity * 400];
-            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-            LayerOutputs[4] = Dense1Output;
-            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : [];
-            Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
-            LayerOutputs[5] = Dense2Output;
-            Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : [];
-            Dense3Output = new float[capacity * Layers.Dense3.OutputLength];
-            LayerOutputs[6] = Dense3Output;
-            Dense3Gradient = training ? new float[capacity * Layers.Dense3.OutputLength] : [];
-            Probabilities = new float[capacity * OutputLength];
-        }
-    }
-
-    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
-    private static class Layers
-    {
-        // --------------------------------------------------------------------------------------------------------------
-        // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
-        // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns; 3 × 2 × 2 of 16 with 512-bit vectors; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns (vectors of 16 columns with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns; 1 × 2 × 2 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Conv1
-        {
-            /// <summary>Floats in one input sample (1×28×28).</summary>
-            public const int InputLength = 784;
-            /// <summary>Floats in one output sample (6×28×28).</summary>
-            public const int OutputLength = 4704;
-            public const int WeightOffset = 0, WeightCount = 150;
-            public const int BiasOffset = 150, BiasCount = 6;
-            public const int InChannels = 1, OutChannels = 6;
-            public const int InHeight = 28, OutHeight = 28, KernelHeight = 5, StrideHeight = 1, PadHeight = 2;
-            public const int InWidth = 28, OutWidth = 28, KernelWidth = 5, StrideWidth = 1, PadWidth = 2;
-            /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
-            public const int ColumnRows = 25;
-            /// <summary>Columns of the column matrix: output positions per channel.</summary>
-            public const int ColumnCols = 784;
-            /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
-            public const int PaddedHeight = 32, PaddedWidth = 32;
-            /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-            public const int GradientHeight = 32, GradientWidth = 32, GradientTop = 2, GradientLeft = 2;
-
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
-                float[] padded = workspace.Conv1Padded;
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                }
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                bool trainable = !parameterGradients.IsEmpty;
-                if (!trainable && inputGradient.IsEmpty) return;
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                float[] padded = workspace.Conv1Padded;
-                float[] bordered = workspace.Conv1PaddedGradient;
-                ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1RotatedWeights);
-                if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                    if (trainable)
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
+                    float[] padded = workspace.Conv1Padded;
+                    for (int n = 0; n < count; n++)
                     {
-                        // db[c] += Σ over positions of dZ[c, ·]
+                        CopyBordered(input.Slice(n * InputLength, InputLength), padded);
+                        Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
+                    }
+                }
+
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+                {
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    bool trainable = !parameterGradients.IsEmpty;
+                    if (!trainable && inputGradient.IsEmpty) return;
+                    ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    float[] padded = workspace.Conv1Padded;
+                    float[] bordered = workspace.Conv1PaddedGradient;
+                    ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1RotatedWeights);
+                    if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
+                    for (int n = 0; n < count; n++)
+                    {
+                        Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                        if (trainable)
+                        {
+                            // db[c] += Σ over positions of dZ[c, ·]
+                            for (int c = 0; c < OutChannels; c++)
+                            {
+                                parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
+                            }
+                            // The forward pass's bordered copy is made again rather than kept for the whole batch.
+                            CopyBordered(input.Slice(n * InputLength, InputLength), padded);
+                            AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        }
+                        if (inputGradient.IsEmpty) continue;
+                        // The borders of the copy stay zero: only the interior is ever written.
                         for (int c = 0; c < OutChannels; c++)
                         {
-                            parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
+                            for (int oy = 0; oy < OutHeight; oy++)
+                            {
+                                dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
+                            }
                         }
-                        // The forward pass's bordered copy is made again rather than kept for the whole batch.
+                        ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
+                    }
+                }
+
+                /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
+                private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
+                {
+                    for (int c = 0; c < InChannels; c++)
+                    {
+                        for (int iy = 0; iy < InHeight; iy++)
+                        {
+                            sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
+                        }
+                    }
+                }
+
+                /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU)</summary>
+                private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        ConvolveWide(ref padded, ref weights, bias, ref output);
+                        return;
+                    }
+                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                    bool hasBias = !bias.IsEmpty;
+                    for (int f = 0; f + 3 <= Outputs; f += 3)
+                    {
+                        for (int y = 0; y < Height; y++)
+                        {
+                            Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                            Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
+                            Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
+                            Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
+                            Vector256<float> s100 = bias1, s101 = bias1, s102 = bias1, s103 = bias1;
+                            Vector256<float> s200 = bias2, s201 = bias2, s202 = bias2, s203 = bias2;
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                for (int ky = 0; ky < TapsHeight; ky++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                    Vector256<float> x00, x01, x02, x03, w0, w1, w2;
+                                    x00 = Vector256.LoadUnsafe(ref source);
+                                    x01 = Vector256.LoadUnsafe(ref source, 8);
+                                    x02 = Vector256.LoadUnsafe(ref source, 16);
+                                    x03 = Vector256.LoadUnsafe(ref source, 20);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
+                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                    x00 = Vector256.LoadUnsafe(ref source, 1);
+                                    x01 = Vector256.LoadUnsafe(ref source, 9);
+                                    x02 = Vector256.LoadUnsafe(ref source, 17);
+                                    x03 = Vector256.LoadUnsafe(ref source, 21);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
+                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                    x00 = Vector256.LoadUnsafe(ref source, 2);
+                                    x01 = Vector256.LoadUnsafe(ref source, 10);
+                                    x02 = Vector256.LoadUnsafe(ref source, 18);
+                                    x03 = Vector256.LoadUnsafe(ref source, 22);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
+                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                    x00 = Vector256.LoadUnsafe(ref source, 3);
+                                    x01 = Vector256.LoadUnsafe(ref source, 11);
+                                    x02 = Vector256.LoadUnsafe(ref source, 19);
+                                    x03 = Vector256.LoadUnsafe(ref source, 23);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
+                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                    x00 = Vector256.LoadUnsafe(ref source, 4);
+                                    x01 = Vector256.LoadUnsafe(ref source, 12);
+                                    x02 = Vector256.LoadUnsafe(ref source, 20);
+                                    x03 = Vector256.LoadUnsafe(ref source, 24);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
+                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
+                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
+                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
+                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
+                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
+                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                }
+                            }
+                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                            Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00);
+                            Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, 8);
+                            Vector256.Max(s002, Vector256<float>.Zero).StoreUnsafe(ref target00, 16);
+                            Vector256.Max(s003, Vector256<float>.Zero).StoreUnsafe(ref target00, 20);
+                            ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                            Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10);
+                            Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, 8);
+                            Vector256.Max(s102, Vector256<float>.Zero).StoreUnsafe(ref target10, 16);
+                            Vector256.Max(s103, Vector256<float>.Zero).StoreUnsafe(ref target10, 20);
+                            ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
+                            Vector256.Max(s200, Vector256<float>.Zero).StoreUnsafe(ref target20);
+                            Vector256.Max(s201, Vector256<float>.Zero).StoreUnsafe(ref target20, 8);
+                            Vector256.Max(s202, Vector256<float>.Zero).StoreUnsafe(ref target20, 16);
+                            Vector256.Max(s203, Vector256<float>.Zero).StoreUnsafe(ref target20, 20);
+                        }
+                    }
+                }
+
+                /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU) (512-bit vectors)</summary>
+                private static void ConvolveWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+                {
+                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                    bool hasBias = !bias.IsEmpty;
+                    for (int f = 0; f + 3 <= Outputs; f += 3)
+                    {
+                        for (int y = 0; y + 2 <= Height; y += 2)
+                        {
+                            Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
+                            Vector512<float> bias1 = hasBias ? Vector512.Create(bias[f + 1]) : Vector512<float>.Zero;
+                            Vector512<float> bias2 = hasBias ? Vector512.Create(bias[f + 2]) : Vector512<float>.Zero;
+                            Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
+                            Vector512<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
+                            Vector512<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                for (int ky = 0; ky < TapsHeight; ky++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                    Vector512<float> x00, x01, x10, x11, w0, w1, w2;
+                                    x00 = Vector512.LoadUnsafe(ref source);
+                                    x01 = Vector512.LoadUnsafe(ref source, 12);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
+                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
+                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                    x00 = Vector512.LoadUnsafe(ref source, 1);
+                                    x01 = Vector512.LoadUnsafe(ref source, 13);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
+                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
+                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                    x00 = Vector512.LoadUnsafe(ref source, 2);
+                                    x01 = Vector512.LoadUnsafe(ref source, 14);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
+                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
+                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                    x00 = Vector512.LoadUnsafe(ref source, 3);
+                                    x01 = Vector512.LoadUnsafe(ref source, 15);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
+                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
+                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                    x00 = Vector512.LoadUnsafe(ref source, 4);
+                                    x01 = Vector512.LoadUnsafe(ref source, 16);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
+                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
+                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
+                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
+                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
+                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
+                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
+                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
+                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
+                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
+                                }
+                            }
+                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                            Vector512.Max(s000, Vector512<float>.Zero).StoreUnsafe(ref target00);
+                            Vector512.Max(s001, Vector512<float>.Zero).StoreUnsafe(ref target00, 12);
+                            ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
+                            Vector512.Max(s010, Vector512<float>.Zero).StoreUnsafe(ref target01);
+                            Vector512.Max(s011, Vector512<float>.Zero).StoreUnsafe(ref target01, 12);
+                            ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
+                            Vector512.Max(s100, Vector512<float>.Zero).StoreUnsafe(ref target10);
+                            Vector512.Max(s101, Vector512<float>.Zero).StoreUnsafe(ref target10, 12);
+                            ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
+                            Vector512.Max(s110, Vector512<float>.Zero).StoreUnsafe(ref target11);
+                            Vector512.Max(s111, Vector512<float>.Zero).StoreUnsafe(ref target11, 12);
+                            ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
+                            Vector512.Max(s200, Vector512<float>.Zero).StoreUnsafe(ref target20);
+                            Vector512.Max(s201, Vector512<float>.Zero).StoreUnsafe(ref target20, 12);
+                            ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
+                            Vector512.Max(s210, Vector512<float>.Zero).StoreUnsafe(ref target21);
+                            Vector512.Max(s211, Vector512<float>.Zero).StoreUnsafe(ref target21, 12);
+                        }
+                    }
+                }
+
+                /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
+                private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        AccumulateWeightGradientWide(ref padded, ref outputGradient, ref weightGradient);
+                        return;
+                    }
+                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                    // The last vector starts at Width − 8 and repeats 4 columns of the one before it: those lanes are zeroed.
+                    Vector256<float> tailMask = Vector256.Create(0, 0, 0, 0, -1, -1, -1, -1).AsSingle();
+                    for (int f = 0; f + 3 <= Outputs; f += 3)
+                    {
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            for (int ky = 0; ky < TapsHeight; ky++)
+                            {
+                                Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
+                                Vector256<float> d0, d1, d2, x0, x1, x2, x3, x4;
+                                for (int y = 0; y < Height; y++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
+                                    d0 = Vector256.LoadUnsafe(ref gradient);
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
+                                    x0 = Vector256.LoadUnsafe(ref source);
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                    x1 = Vector256.LoadUnsafe(ref source, 1);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                    x2 = Vector256.LoadUnsafe(ref source, 2);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    x3 = Vector256.LoadUnsafe(ref source, 3);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                    x4 = Vector256.LoadUnsafe(ref source, 4);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                    d0 = Vector256.LoadUnsafe(ref gradient, 8);
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
+                                    x0 = Vector256.LoadUnsafe(ref source, 8);
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                    x1 = Vector256.LoadUnsafe(ref source, 9);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                    x2 = Vector256.LoadUnsafe(ref source, 10);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    x3 = Vector256.LoadUnsafe(ref source, 11);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                    x4 = Vector256.LoadUnsafe(ref source, 12);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                    d0 = Vector256.LoadUnsafe(ref gradient, 16);
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
+                                    x0 = Vector256.LoadUnsafe(ref source, 16);
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                    x1 = Vector256.LoadUnsafe(ref source, 17);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                    x2 = Vector256.LoadUnsafe(ref source, 18);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    x3 = Vector256.LoadUnsafe(ref source, 19);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                    x4 = Vector256.LoadUnsafe(ref source, 20);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                    d0 = Vector256.LoadUnsafe(ref gradient, 20) & tailMask;
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 20)) & tailMask;
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 20)) & tailMask;
+                                    x0 = Vector256.LoadUnsafe(ref source, 20);
+                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
+                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
+                                    x1 = Vector256.LoadUnsafe(ref source, 21);
+                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
+                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
+                                    x2 = Vector256.LoadUnsafe(ref source, 22);
+                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
+                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
+                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
+                                    x3 = Vector256.LoadUnsafe(ref source, 23);
+                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
+                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
+                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
+                                    x4 = Vector256.LoadUnsafe(ref source, 24);
+                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
+                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
+                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
+                                }
+                                ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
+                                Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
+                                Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
+                                Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
+                                Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector256.Sum(s1_3);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector256.Sum(s1_4);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector256.Sum(s2_3);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector256.Sum(s2_4);
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
+                private static void AccumulateWeightGradientWide(ref float padded, ref float outputGradient, ref float weightGradient)
+                {
+                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                    // The last vector starts at Width − 16 and repeats 4 columns of the one before it: those lanes are zeroed.
+                    Vector512<float> tailMask = Vector512.Create(0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1).AsSingle();
+                    for (int f = 0; f + 3 <= Outputs; f += 3)
+                    {
+                        for (int i = 0; i < Inputs; i++)
+                        {
+                            for (int ky = 0; ky < TapsHeight; ky++)
+                            {
+                                Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s0_4 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s1_4 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero, s2_4 = Vector512<float>.Zero;
+                                Vector512<float> d0, d1, d2, x0, x1, x2, x3, x4;
+                                for (int y = 0; y < Height; y++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
+                                    d0 = Vector512.LoadUnsafe(ref gradient);
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
+                                    x0 = Vector512.LoadUnsafe(ref source);
+                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
+                                    s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
+                                    x1 = Vector512.LoadUnsafe(ref source, 1);
+                                    s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
+                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
+                                    x2 = Vector512.LoadUnsafe(ref source, 2);
+                                    s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
+                                    s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
+                                    s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
+                                    x3 = Vector512.LoadUnsafe(ref source, 3);
+                                    s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
+                                    s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
+                                    s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
+                                    x4 = Vector512.LoadUnsafe(ref source, 4);
+                                    s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
+                                    s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
+                                    s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
+                                    d0 = Vector512.LoadUnsafe(ref gradient, 12) & tailMask;
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 12)) & tailMask;
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 12)) & tailMask;
+                                    x0 = Vector512.LoadUnsafe(ref source, 12);
+                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                    s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
+                                    s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
+                                    x1 = Vector512.LoadUnsafe(ref source, 13);
+                                    s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
+                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
+                                    s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
+                                    x2 = Vector512.LoadUnsafe(ref source, 14);
+                                    s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
+                                    s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
+                                    s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
+                                    x3 = Vector512.LoadUnsafe(ref source, 15);
+                                    s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
+                                    s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
+                                    s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
+                                    x4 = Vector512.LoadUnsafe(ref source, 16);
+                                    s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
+                                    s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
+                                    s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
+                                }
+                                ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                Unsafe.Add(ref tap, 0) += Vector512.Sum(s0_0);
+                                Unsafe.Add(ref tap, 1) += Vector512.Sum(s0_1);
+                                Unsafe.Add(ref tap, 2) += Vector512.Sum(s0_2);
+                                Unsafe.Add(ref tap, 3) += Vector512.Sum(s0_3);
+                                Unsafe.Add(ref tap, 4) += Vector512.Sum(s0_4);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector512.Sum(s1_0);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector512.Sum(s1_1);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector512.Sum(s1_2);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector512.Sum(s1_3);
+                                Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector512.Sum(s1_4);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector512.Sum(s2_0);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector512.Sum(s2_1);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector512.Sum(s2_2);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector512.Sum(s2_3);
+                                Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector512.Sum(s2_4);
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>
+                private static void RotateWeights(ref float weights, ref float rotated)
+                {
+                    for (int o = 0; o < OutChannels; o++)
+                    {
+                        for (int i = 0; i < InChannels; i++)
+                        {
+                            for (int ky = 0; ky < KernelHeight; ky++)
+                            {
+                                for (int kx = 0; kx < KernelWidth; kx++)
+                                {
+                                    Unsafe.Add(ref rotated, ((i * OutChannels + o) * KernelHeight + KernelHeight - 1 - ky) * KernelWidth + KernelWidth - 1 - kx) = Unsafe.Add(ref weights, ((o * InChannels + i) * KernelHeight + ky) * KernelWidth + kx);
+                                }
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
+                private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        ConvolveGradientWide(ref padded, ref weights, bias, ref output);
+                        return;
+                    }
+                    const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                    bool hasBias = !bias.IsEmpty;
+                    for (int f = 0; f < Outputs; f++)
+                    {
+                        for (int y = 0; y < Height; y++)
+                        {
+                            Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
+                            Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                for (int ky = 0; ky < TapsHeight; ky++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                    Vector256<float> x00, x01, x02, x03, w0;
+                                    x00 = Vector256.LoadUnsafe(ref source);
+                                    x01 = Vector256.LoadUnsafe(ref source, 8);
+                                    x02 = Vector256.LoadUnsafe(ref source, 16);
+                                    x03 = Vector256.LoadUnsafe(ref source, 20);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    x00 = Vector256.LoadUnsafe(ref source, 1);
+                                    x01 = Vector256.LoadUnsafe(ref source, 9);
+                                    x02 = Vector256.LoadUnsafe(ref source, 17);
+                                    x03 = Vector256.LoadUnsafe(ref source, 21);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    x00 = Vector256.LoadUnsafe(ref source, 2);
+                                    x01 = Vector256.LoadUnsafe(ref source, 10);
+                                    x02 = Vector256.LoadUnsafe(ref source, 18);
+                                    x03 = Vector256.LoadUnsafe(ref source, 22);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    x00 = Vector256.LoadUnsafe(ref source, 3);
+                                    x01 = Vector256.LoadUnsafe(ref source, 11);
+                                    x02 = Vector256.LoadUnsafe(ref source, 19);
+                                    x03 = Vector256.LoadUnsafe(ref source, 23);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                    x00 = Vector256.LoadUnsafe(ref source, 4);
+                                    x01 = Vector256.LoadUnsafe(ref source, 12);
+                                    x02 = Vector256.LoadUnsafe(ref source, 20);
+                                    x03 = Vector256.LoadUnsafe(ref source, 24);
+                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
+                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
+                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
+                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                }
+                            }
+                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                            s000.StoreUnsafe(ref target00);
+                            s001.StoreUnsafe(ref target00, 8);
+                            s002.StoreUnsafe(ref target00, 16);
+                            s003.StoreUnsafe(ref target00, 20);
+                        }
+                    }
+                }
+
+                /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx] (512-bit vectors)</summary>
+                private static void ConvolveGradientWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
+                {
+                    const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
+                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
+                    bool hasBias = !bias.IsEmpty;
+                    for (int f = 0; f < Outputs; f++)
+                    {
+                        for (int y = 0; y + 2 <= Height; y += 2)
+                        {
+                            Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
+                            Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
+                            for (int i = 0; i < Inputs; i++)
+                            {
+                                for (int ky = 0; ky < TapsHeight; ky++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
+                                    Vector512<float> x00, x01, x10, x11, w0;
+                                    x00 = Vector512.LoadUnsafe(ref source);
+                                    x01 = Vector512.LoadUnsafe(ref source, 12);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    x00 = Vector512.LoadUnsafe(ref source, 1);
+                                    x01 = Vector512.LoadUnsafe(ref source, 13);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    x00 = Vector512.LoadUnsafe(ref source, 2);
+                                    x01 = Vector512.LoadUnsafe(ref source, 14);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    x00 = Vector512.LoadUnsafe(ref source, 3);
+                                    x01 = Vector512.LoadUnsafe(ref source, 15);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                    x00 = Vector512.LoadUnsafe(ref source, 4);
+                                    x01 = Vector512.LoadUnsafe(ref source, 16);
+                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
+                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
+                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
+                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
+                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
+                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                }
+                            }
+                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
+                            s000.StoreUnsafe(ref target00);
+                            s001.StoreUnsafe(ref target00, 12);
+                            ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
+                            s010.StoreUnsafe(ref target01);
+                            s011.StoreUnsafe(ref target01, 12);
+                        }
+                    }
+                }
+            }
+
+            // --------------------------------------------------------------------------------------------------------------
+            // pool1 · MaxPool2D · window 2×2, stride 2
+            // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
+            // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Pool1
+            {
+                /// <summary>Floats in one input sample (6×28×28).</summary>
+                public const int InputLength = 4704;
+                /// <summary>Floats in one output sample (6×14×14).</summary>
+                public const int OutputLength = 1176;
+                public const int Channels = 6;
+                public const int InHeight = 28, OutHeight = 14, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
+                public const int InWidth = 28, OutWidth = 14, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+                /// <summary>Windows per vector: the floats of a Vector256.</summary>
+                private const int Lanes = 8;
+                /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+                private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
+
+                /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+                {
+                    Span<int> argmax = workspace.Pool1Argmax;
+                    for (int n = 0; n < count; n++)
+                    {
+                        ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
+                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                        Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                        ref float x0 = ref MemoryMarshal.GetReference(x);
+                        ref float y0 = ref MemoryMarshal.GetReference(y);
+                        ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                        int j = 0;
+                        for (int c = 0; c < Channels; c++)
+                        {
+                            for (int oy = 0; oy < OutHeight; oy++)
+                            {
+                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                                // The last vector ends at the row's end, overlapping the one before it: the windows they share are
+                                // done twice, to the same values, and no scalar tail is needed.
+                                for (int ox = 0; ox < OutWidth; ox += Lanes)
+                                {
+                                    int start = Math.Min(ox, OutWidth - Lanes);
+                                    MaxOfEight(ref x0, i0 + start * StrideWidth, ref Unsafe.Add(ref y0, j + start), ref Unsafe.Add(ref winners0, j + start));
+                                }
+                                j += OutWidth;
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>
+                /// Eight neighbouring windows of a row, one per lane: lane l is the window whose first input is i0 + l × StrideWidth;
+                /// their maxima go to y and their winners' input indices to winners.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static void MaxOfEight(ref float x0, int i0, ref float y, ref int winners)
+                {
+                    ref float first = ref Unsafe.Add(ref x0, i0);
+                    // The window: inputs i0 + 1, 28, 29; winner holds the winning offset.
+                    Vector256<float> best = Columns(ref first);
+                    Vector256<int> winner = Vector256<int>.Zero;
+                    TakeLanes(Columns(ref Unsafe.Add(ref first, 1)), 1, ref best, ref winner);
+                    TakeLanes(Columns(ref Unsafe.Add(ref first, 28)), 28, ref best, ref winner);
+                    TakeLanes(Columns(ref Unsafe.Add(ref first, 29)), 29, ref best, ref winner);
+                    best.StoreUnsafe(ref y);
+                    (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
+                }
+
+                /// <summary>
+                /// first[l × StrideWidth] in lane l; no load reads past the last of them:
+                /// lanes 0–3 from the 8 floats at first, lanes 4–7 from the 8 floats at first + 7.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static Vector256<float> Columns(ref float first)
+                {
+                    Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                    Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first, 7), Vector256.Create(0, 0, 0, 0, 1, 3, 5, 7));
+                    return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
+                }
+
+                /// <summary>
+                /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+                /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
+                {
+                    // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                    Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                    winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                    // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                    best = Vector256.Max(best, value);
+                }
+
+                /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+                {
+                    if (inputGradient.IsEmpty) return;
+                    // The windows tile the input (stride = window, nothing left over): each input is in one window, so every
+                    // input gradient is written once, without clearing first.
+                    ReadOnlySpan<int> argmax = workspace.Pool1Argmax;
+                    for (int n = 0; n < count; n++)
+                    {
+                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                        ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                        ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                        ref float dx0 = ref MemoryMarshal.GetReference(dx);
+                        ref float dy0 = ref MemoryMarshal.GetReference(dy);
+                        ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                        int j = 0;
+                        for (int c = 0; c < Channels; c++)
+                        {
+                            for (int oy = 0; oy < OutHeight; oy++)
+                            {
+                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                                // The last vector ends at the row's end, overlapping the one before it: the windows they share are
+                                // done twice, to the same values, and no scalar tail is needed.
+                                for (int ox = 0; ox < OutWidth; ox += Lanes)
+                                {
+                                    int start = Math.Min(ox, OutWidth - Lanes);
+                                    GradientsOfEight(ref dx0, i0 + start * StrideWidth, ref Unsafe.Add(ref dy0, j + start), ref Unsafe.Add(ref winners0, j + start));
+                                }
+                                j += OutWidth;
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>
+                /// The input gradients of eight neighbouring windows (lane l: the window whose first input is i0 + l × StrideWidth),
+                /// by window row, each 16 contiguous inputs: input i gets 0 + dy of its window where it is the window's winner,
+                /// and 0 elsewhere. 0 + dy is the sum the scatter into cleared memory forms (−0 becomes +0), so the bits are the same.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static void GradientsOfEight(ref float dx0, int i0, ref float dy, ref int winners)
+                {
+                    Vector256<float> gradient = Vector256<float>.Zero + Vector256.LoadUnsafe(ref dy);
+                    Vector256<int> winner = Vector256.LoadUnsafe(ref winners);
+                    // Each lane repeated StrideWidth times, so that every input of a window row lines up with its window's lane.
+                    Vector256<int> spread0 = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
+                    Vector256<int> spread1 = Vector256.Create(4, 4, 5, 5, 6, 6, 7, 7);
+                    Vector256<float> gradient0 = Vector256.Shuffle(gradient, spread0);
+                    Vector256<int> winner0 = Vector256.Shuffle(winner, spread0);
+                    Vector256<float> gradient1 = Vector256.Shuffle(gradient, spread1);
+                    Vector256<int> winner1 = Vector256.Shuffle(winner, spread1);
+                    // The windows' row from i0: inputs i0 … i0 + 15.
+                    Route(gradient0, winner0, ref dx0, i0);
+                    Route(gradient1, winner1, ref dx0, i0 + 8);
+                    // The windows' row from i0 + 28: inputs i0 + 28 … i0 + 43.
+                    Route(gradient0, winner0, ref dx0, i0 + 28);
+                    Route(gradient1, winner1, ref dx0, i0 + 36);
+                }
+
+                /// <summary>Inputs i … i + 7: the gradient where the input is its window's winner, else 0.</summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static void Route(Vector256<float> gradient, Vector256<int> winner, ref float dx0, int i)
+                {
+                    Vector256<int> won = Vector256.Equals(winner, Vector256.Create(i) + Vector256<int>.Indices);
+                    Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (nuint)i);
+                }
+            }
+
+            // --------------------------------------------------------------------------------------------------------------
+            // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
+            // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
+            // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions; 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors of 8 × 5 kernel columns; 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Conv2
+            {
+                /// <summary>Floats in one input sample (6×14×14).</summary>
+                public const int InputLength = 1176;
+                /// <summary>Floats in one output sample (16×10×10).</summary>
+                public const int OutputLength = 1600;
+                public const int WeightOffset = 156, WeightCount = 2400;
+                public const int BiasOffset = 2556, BiasCount = 16;
+                public const int InChannels = 6, OutChannels = 16;
+                public const int InHeight = 14, OutHeight = 10, KernelHeight = 5, StrideHeight = 1, PadHeight = 0;
+                public const int InWidth = 14, OutWidth = 10, KernelWidth = 5, StrideWidth = 1, PadWidth = 0;
+                /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
+                public const int ColumnRows = 150;
+                /// <summary>Columns of the column matrix: output positions per channel.</summary>
+                public const int ColumnCols = 100;
+                /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
+                public const int PaddedHeight = 14, PaddedWidth = 14;
+
+                /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+                {
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
+                    float[] padded = workspace.Conv2Padded;
+                    ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2WeightsByChannel);
+                    ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2OutputByPosition);
+                    // The weights of one tap and 8 filters as one vector. The transposition is kept in the workspace and redone only
+                    // when the weights differ bitwise from the copy it was made from (Parameters is a public span: every write shows).
+                    // A new workspace holds zeros in both, which agree.
+                    Span<float> weightsSource = workspace.Conv2WeightsSource;
+                    ReadOnlySpan<float> currentWeights = MemoryMarshal.CreateReadOnlySpan(ref weights, WeightCount);
+                    if (!MemoryMarshal.AsBytes(currentWeights).SequenceEqual(MemoryMarshal.AsBytes(weightsSource)))
+                    {
+                        currentWeights.CopyTo(weightsSource);
+                        ChannelsLast(ref weights, ref weightsByChannel, ColumnRows);
+                    }
+                    for (int n = 0; n < count; n++)
+                    {
                         CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, biasValues, ref outputByPosition);
+                        Transposition.Transpose(ref outputByPosition, ColumnCols, OutChannels, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength)); // back to channel-major
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    // The borders of the copy stay zero: only the interior is ever written.
-                    for (int c = 0; c < OutChannels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                        }
-                    }
-                    ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
                 }
-            }
 
-            /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
-            private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
-            {
-                for (int c = 0; c < InChannels; c++)
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
                 {
-                    for (int iy = 0; iy < InHeight; iy++)
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    bool trainable = !parameterGradients.IsEmpty;
+                    if (!trainable && inputGradient.IsEmpty) return;
+                    ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2Columns);
+                    float[] padded = workspace.Conv2Padded;
+                    ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2GradientByPosition);
+                    float[] weightGradientByChannel = workspace.Conv2WeightGradientByChannel;
+                    if (trainable) Array.Clear(weightGradientByChannel);
+                    for (int n = 0; n < count; n++)
                     {
-                        sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
-                    }
-                }
-            }
-
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU)</summary>
-            private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    ConvolveWide(ref padded, ref weights, bias, ref output);
-                    return;
-                }
-                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 3 <= Outputs; f += 3)
-                {
-                    for (int y = 0; y < Height; y++)
-                    {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                        Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
-                        Vector256<float> s100 = bias1, s101 = bias1, s102 = bias1, s103 = bias1;
-                        Vector256<float> s200 = bias2, s201 = bias2, s202 = bias2, s203 = bias2;
-                        for (int i = 0; i < Inputs; i++)
+                        Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                        if (trainable)
                         {
-                            for (int ky = 0; ky < TapsHeight; ky++)
+                            // db[c] += Σ over positions of dZ[c, ·]
+                            for (int c = 0; c < OutChannels; c++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x02, x03, w0, w1, w2;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x02 = Vector256.LoadUnsafe(ref source, 16);
-                                x03 = Vector256.LoadUnsafe(ref source, 20);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x02 = Vector256.LoadUnsafe(ref source, 17);
-                                x03 = Vector256.LoadUnsafe(ref source, 21);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x02 = Vector256.LoadUnsafe(ref source, 18);
-                                x03 = Vector256.LoadUnsafe(ref source, 22);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                x00 = Vector256.LoadUnsafe(ref source, 3);
-                                x01 = Vector256.LoadUnsafe(ref source, 11);
-                                x02 = Vector256.LoadUnsafe(ref source, 19);
-                                x03 = Vector256.LoadUnsafe(ref source, 23);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                x00 = Vector256.LoadUnsafe(ref source, 4);
-                                x01 = Vector256.LoadUnsafe(ref source, 12);
-                                x02 = Vector256.LoadUnsafe(ref source, 20);
-                                x03 = Vector256.LoadUnsafe(ref source, 24);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
-                                s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
+                                parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
                             }
+                            // The forward pass's bordered copy is made again rather than kept for the whole batch.
+                            CopyBordered(input.Slice(n * InputLength, InputLength), padded);
+                            ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
+                            AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00);
-                        Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, 8);
-                        Vector256.Max(s002, Vector256<float>.Zero).StoreUnsafe(ref target00, 16);
-                        Vector256.Max(s003, Vector256<float>.Zero).StoreUnsafe(ref target00, 20);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10);
-                        Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, 8);
-                        Vector256.Max(s102, Vector256<float>.Zero).StoreUnsafe(ref target10, 16);
-                        Vector256.Max(s103, Vector256<float>.Zero).StoreUnsafe(ref target10, 20);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        Vector256.Max(s200, Vector256<float>.Zero).StoreUnsafe(ref target20);
-                        Vector256.Max(s201, Vector256<float>.Zero).StoreUnsafe(ref target20, 8);
-                        Vector256.Max(s202, Vector256<float>.Zero).StoreUnsafe(ref target20, 16);
-                        Vector256.Max(s203, Vector256<float>.Zero).StoreUnsafe(ref target20, 20);
+                        if (inputGradient.IsEmpty) continue;
+                        MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
+                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                        dx.Clear();
+                        Fold(ref columns, ref MemoryMarshal.GetReference(dx));
                     }
+                    if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
                 }
-            }
 
-            /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU) (512-bit vectors)</summary>
-            private static void ConvolveWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-            {
-                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 3 <= Outputs; f += 3)
+                /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
+                private static void Unfold(ref float input, ref float columns)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
-                    {
-                        Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
-                        Vector512<float> bias1 = hasBias ? Vector512.Create(bias[f + 1]) : Vector512<float>.Zero;
-                        Vector512<float> bias2 = hasBias ? Vector512.Create(bias[f + 2]) : Vector512<float>.Zero;
-                        Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                        Vector512<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                        Vector512<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                        for (int i = 0; i < Inputs; i++)
-                        {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector512<float> x00, x01, x10, x11, w0, w1, w2;
-                                x00 = Vector512.LoadUnsafe(ref source);
-                                x01 = Vector512.LoadUnsafe(ref source, 12);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                x00 = Vector512.LoadUnsafe(ref source, 1);
-                                x01 = Vector512.LoadUnsafe(ref source, 13);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                x00 = Vector512.LoadUnsafe(ref source, 2);
-                                x01 = Vector512.LoadUnsafe(ref source, 14);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                x00 = Vector512.LoadUnsafe(ref source, 3);
-                                x01 = Vector512.LoadUnsafe(ref source, 15);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
-                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                x00 = Vector512.LoadUnsafe(ref source, 4);
-                                x01 = Vector512.LoadUnsafe(ref source, 16);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
-                                s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                            }
-                        }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        Vector512.Max(s000, Vector512<float>.Zero).StoreUnsafe(ref target00);
-                        Vector512.Max(s001, Vector512<float>.Zero).StoreUnsafe(ref target00, 12);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        Vector512.Max(s010, Vector512<float>.Zero).StoreUnsafe(ref target01);
-                        Vector512.Max(s011, Vector512<float>.Zero).StoreUnsafe(ref target01, 12);
-                        ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                        Vector512.Max(s100, Vector512<float>.Zero).StoreUnsafe(ref target10);
-                        Vector512.Max(s101, Vector512<float>.Zero).StoreUnsafe(ref target10, 12);
-                        ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                        Vector512.Max(s110, Vector512<float>.Zero).StoreUnsafe(ref target11);
-                        Vector512.Max(s111, Vector512<float>.Zero).StoreUnsafe(ref target11, 12);
-                        ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                        Vector512.Max(s200, Vector512<float>.Zero).StoreUnsafe(ref target20);
-                        Vector512.Max(s201, Vector512<float>.Zero).StoreUnsafe(ref target20, 12);
-                        ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                        Vector512.Max(s210, Vector512<float>.Zero).StoreUnsafe(ref target21);
-                        Vector512.Max(s211, Vector512<float>.Zero).StoreUnsafe(ref target21, 12);
-                    }
-                }
-            }
-
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    AccumulateWeightGradientWide(ref padded, ref outputGradient, ref weightGradient);
-                    return;
-                }
-                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                // The last vector starts at Width − 8 and repeats 4 columns of the one before it: those lanes are zeroed.
-                Vector256<float> tailMask = Vector256.Create(0, 0, 0, 0, -1, -1, -1, -1).AsSingle();
-                for (int f = 0; f + 3 <= Outputs; f += 3)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
-                            Vector256<float> d0, d1, d2, x0, x1, x2, x3, x4;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector256.LoadUnsafe(ref gradient);
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                x0 = Vector256.LoadUnsafe(ref source);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector256.LoadUnsafe(ref source, 3);
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector256.LoadUnsafe(ref source, 4);
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                x0 = Vector256.LoadUnsafe(ref source, 8);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 9);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 10);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector256.LoadUnsafe(ref source, 11);
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector256.LoadUnsafe(ref source, 12);
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                x0 = Vector256.LoadUnsafe(ref source, 16);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 17);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 18);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector256.LoadUnsafe(ref source, 19);
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector256.LoadUnsafe(ref source, 20);
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                d0 = Vector256.LoadUnsafe(ref gradient, 20) & tailMask;
-                                d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 20)) & tailMask;
-                                d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 20)) & tailMask;
-                                x0 = Vector256.LoadUnsafe(ref source, 20);
-                                s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector256.LoadUnsafe(ref source, 21);
-                                s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector256.LoadUnsafe(ref source, 22);
-                                s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector256.LoadUnsafe(ref source, 23);
-                                s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector256.LoadUnsafe(ref source, 24);
-                                s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                            Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
-                            Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector256.Sum(s1_3);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector256.Sum(s1_4);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector256.Sum(s2_3);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector256.Sum(s2_4);
-                        }
-                    }
-                }
-            }
-
-            /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
-            private static void AccumulateWeightGradientWide(ref float padded, ref float outputGradient, ref float weightGradient)
-            {
-                const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                // The last vector starts at Width − 16 and repeats 4 columns of the one before it: those lanes are zeroed.
-                Vector512<float> tailMask = Vector512.Create(0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1).AsSingle();
-                for (int f = 0; f + 3 <= Outputs; f += 3)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s0_4 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s1_4 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero, s2_4 = Vector512<float>.Zero;
-                            Vector512<float> d0, d1, d2, x0, x1, x2, x3, x4;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                d0 = Vector512.LoadUnsafe(ref gradient);
-                                d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                x0 = Vector512.LoadUnsafe(ref source);
-                                s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector512.LoadUnsafe(ref source, 1);
-                                s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector512.LoadUnsafe(ref source, 2);
-                                s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector512.LoadUnsafe(ref source, 3);
-                                s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector512.LoadUnsafe(ref source, 4);
-                                s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
-                                d0 = Vector512.LoadUnsafe(ref gradient, 12) & tailMask;
-                                d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 12)) & tailMask;
-                                d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 12)) & tailMask;
-                                x0 = Vector512.LoadUnsafe(ref source, 12);
-                                s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
-                                s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
-                                x1 = Vector512.LoadUnsafe(ref source, 13);
-                                s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
-                                s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
-                                x2 = Vector512.LoadUnsafe(ref source, 14);
-                                s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
-                                s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
-                                s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
-                                x3 = Vector512.LoadUnsafe(ref source, 15);
-                                s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
-                                s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
-                                s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
-                                x4 = Vector512.LoadUnsafe(ref source, 16);
-                                s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
-                                s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
-                                s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
-                            }
-                            ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                            Unsafe.Add(ref tap, 0) += Vector512.Sum(s0_0);
-                            Unsafe.Add(ref tap, 1) += Vector512.Sum(s0_1);
-                            Unsafe.Add(ref tap, 2) += Vector512.Sum(s0_2);
-                            Unsafe.Add(ref tap, 3) += Vector512.Sum(s0_3);
-                            Unsafe.Add(ref tap, 4) += Vector512.Sum(s0_4);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector512.Sum(s1_0);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector512.Sum(s1_1);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector512.Sum(s1_2);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector512.Sum(s1_3);
-                            Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector512.Sum(s1_4);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector512.Sum(s2_0);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector512.Sum(s2_1);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector512.Sum(s2_2);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector512.Sum(s2_3);
-                            Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector512.Sum(s2_4);
-                        }
-                    }
-                }
-            }
-
-            /// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>
-            private static void RotateWeights(ref float weights, ref float rotated)
-            {
-                for (int o = 0; o < OutChannels; o++)
-                {
-                    for (int i = 0; i < InChannels; i++)
+                    for (int c = 0; c < InChannels; c++)
                     {
                         for (int ky = 0; ky < KernelHeight; ky++)
                         {
                             for (int kx = 0; kx < KernelWidth; kx++)
                             {
-                                Unsafe.Add(ref rotated, ((i * OutChannels + o) * KernelHeight + KernelHeight - 1 - ky) * KernelWidth + KernelWidth - 1 - kx) = Unsafe.Add(ref weights, ((o * InChannels + i) * KernelHeight + ky) * KernelWidth + kx);
+                                ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
+                                (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
+                                for (int oy = 0; oy < OutHeight; oy++)
+                                {
+                                    int iy = oy * StrideHeight + ky - PadHeight;
+                                    ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
+                                    if ((uint)iy >= (uint)InHeight)
+                                    {
+                                        Rows.Clear(ref target, OutWidth);
+                                        continue;
+                                    }
+                                    ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
+                                    Rows.Clear(ref target, start);
+                                    Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
+                                    ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
+                                    Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
+                                }
                             }
                         }
                     }
                 }
-            }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-            private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-            {
-                if (Vector512.IsHardwareAccelerated)
+                /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
+                private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
                 {
-                    ConvolveGradientWide(ref padded, ref weights, bias, ref output);
-                    return;
-                }
-                const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f < Outputs; f++)
-                {
-                    for (int y = 0; y < Height; y++)
+                    for (int c = 0; c < InChannels; c++)
                     {
-                        Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                        Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
+                        for (int iy = 0; iy < InHeight; iy++)
+                        {
+                            sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
+                        }
+                    }
+                }
+
+                /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
+                private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
+
+                /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels</summary>
+                private static void ConvolveByChannel(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        ConvolveByChannelWide(ref padded, ref weightsByChannel, bias, ref outputByPosition);
+                        return;
+                    }
+                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                    bool hasBias = !bias.IsEmpty;
+                    for (int f = 0; f + 16 <= Outputs; f += 16)
+                    {
+                        for (int y = 0; y < Height; y++)
+                        {
+                            for (int x = 0; x + 5 <= Width; x += 5)
+                            {
+                                Vector256<float> bias0 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector256<float>.Zero;
+                                Vector256<float> bias1 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f + 8)) : Vector256<float>.Zero;
+                                Vector256<float> s0_0 = bias0, s0_1 = bias1, s1_0 = bias0, s1_1 = bias1, s2_0 = bias0, s2_1 = bias1, s3_0 = bias0, s3_1 = bias1, s4_0 = bias0, s4_1 = bias1;
+                                for (int i = 0; i < Inputs; i++)
+                                {
+                                    for (int ky = 0; ky < TapsHeight; ky++)
+                                    {
+                                        ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
+                                        ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                        Vector256<float> w0, w1, b;
+                                        w0 = Vector256.LoadUnsafe(ref taps);
+                                        w1 = Vector256.LoadUnsafe(ref taps, 8);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 0));
+                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 1));
+                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 2));
+                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs + 8));
+                                        b = Vector256.Create(Unsafe.Add(ref source, 1));
+                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 2));
+                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs + 8));
+                                        b = Vector256.Create(Unsafe.Add(ref source, 2));
+                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 6));
+                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs + 8));
+                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
+                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 6));
+                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 7));
+                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs + 8));
+                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
+                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
+                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 6));
+                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 7));
+                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
+                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
+                                        b = Vector256.Create(Unsafe.Add(ref source, 8));
+                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
+                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
+                                    }
+                                }
+                                ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
+                                Vector256.Max(s0_0, Vector256<float>.Zero).StoreUnsafe(ref target);
+                                Vector256.Max(s0_1, Vector256<float>.Zero).StoreUnsafe(ref target, 8);
+                                Vector256.Max(s1_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector256.Max(s1_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                Vector256.Max(s2_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector256.Max(s2_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                Vector256.Max(s3_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                                Vector256.Max(s3_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
+                                Vector256.Max(s4_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                                Vector256.Max(s4_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels (512-bit vectors)</summary>
+                private static void ConvolveByChannelWide(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
+                {
+                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                    bool hasBias = !bias.IsEmpty;
+                    for (int f = 0; f + 16 <= Outputs; f += 16)
+                    {
+                        for (int y = 0; y < Height; y++)
+                        {
+                            for (int x = 0; x + 10 <= Width; x += 10)
+                            {
+                                Vector512<float> bias0 = hasBias ? Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector512<float>.Zero;
+                                Vector512<float> s0_0 = bias0, s1_0 = bias0, s2_0 = bias0, s3_0 = bias0, s4_0 = bias0, s5_0 = bias0, s6_0 = bias0, s7_0 = bias0, s8_0 = bias0, s9_0 = bias0;
+                                for (int i = 0; i < Inputs; i++)
+                                {
+                                    for (int ky = 0; ky < TapsHeight; ky++)
+                                    {
+                                        ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
+                                        ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                        Vector512<float> w0, b;
+                                        w0 = Vector512.LoadUnsafe(ref taps);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 0));
+                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 1));
+                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 2));
+                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
+                                        b = Vector512.Create(Unsafe.Add(ref source, 1));
+                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 2));
+                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
+                                        b = Vector512.Create(Unsafe.Add(ref source, 2));
+                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 11));
+                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
+                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
+                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 11));
+                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 12));
+                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
+                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
+                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
+                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
+                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
+                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
+                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
+                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
+                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 11));
+                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 12));
+                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
+                                        b = Vector512.Create(Unsafe.Add(ref source, 13));
+                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
+                                    }
+                                }
+                                ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
+                                Vector512.Max(s0_0, Vector512<float>.Zero).StoreUnsafe(ref target);
+                                Vector512.Max(s1_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                Vector512.Max(s2_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                Vector512.Max(s3_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                                Vector512.Max(s4_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                                Vector512.Max(s5_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(5 * Outputs));
+                                Vector512.Max(s6_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(6 * Outputs));
+                                Vector512.Max(s7_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(7 * Outputs));
+                                Vector512.Max(s8_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(8 * Outputs));
+                                Vector512.Max(s9_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(9 * Outputs));
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
+                private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
+                {
+                    for (int o = 0; o < OutChannels; o++)
+                    {
+                        for (int t = 0; t < ColumnRows; t++)
+                        {
+                            Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
+                        }
+                    }
+                }
+
+                /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
+                private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        AccumulateWeightGradientWide(ref padded, ref gradientByPosition, ref weightGradientByChannel);
+                        return;
+                    }
+                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                    for (int f = 0; f + 16 <= Outputs; f += 16)
+                    {
                         for (int i = 0; i < Inputs; i++)
                         {
                             for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector256<float> x00, x01, x02, x03, w0;
-                                x00 = Vector256.LoadUnsafe(ref source);
-                                x01 = Vector256.LoadUnsafe(ref source, 8);
-                                x02 = Vector256.LoadUnsafe(ref source, 16);
-                                x03 = Vector256.LoadUnsafe(ref source, 20);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                x00 = Vector256.LoadUnsafe(ref source, 1);
-                                x01 = Vector256.LoadUnsafe(ref source, 9);
-                                x02 = Vector256.LoadUnsafe(ref source, 17);
-                                x03 = Vector256.LoadUnsafe(ref source, 21);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                x00 = Vector256.LoadUnsafe(ref source, 2);
-                                x01 = Vector256.LoadUnsafe(ref source, 10);
-                                x02 = Vector256.LoadUnsafe(ref source, 18);
-                                x03 = Vector256.LoadUnsafe(ref source, 22);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                x00 = Vector256.LoadUnsafe(ref source, 3);
-                                x01 = Vector256.LoadUnsafe(ref source, 11);
-                                x02 = Vector256.LoadUnsafe(ref source, 19);
-                                x03 = Vector256.LoadUnsafe(ref source, 23);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                x00 = Vector256.LoadUnsafe(ref source, 4);
-                                x01 = Vector256.LoadUnsafe(ref source, 12);
-                                x02 = Vector256.LoadUnsafe(ref source, 20);
-                                x03 = Vector256.LoadUnsafe(ref source, 24);
-                                w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
+                                for (int y = 0; y < Height; y++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
+                                        s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
+                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
+                                        s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
+                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
+                                        s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
+                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref source, x + 3));
+                                        s3_0 = Vector256.FusedMultiplyAdd(d0, x3, s3_0);
+                                        s3_1 = Vector256.FusedMultiplyAdd(d1, x3, s3_1);
+                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref source, x + 4));
+                                        s4_0 = Vector256.FusedMultiplyAdd(d0, x4, s4_0);
+                                        s4_1 = Vector256.FusedMultiplyAdd(d1, x4, s4_1);
+                                    }
+                                }
+                                (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
+                                (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
+                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs + 8)) + s3_1).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs + 8)) + s4_1).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 8);
-                        s002.StoreUnsafe(ref target00, 16);
-                        s003.StoreUnsafe(ref target00, 20);
                     }
                 }
-            }
 
-            /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx] (512-bit vectors)</summary>
-            private static void ConvolveGradientWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-            {
-                const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f < Outputs; f++)
+                /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
+                private static void AccumulateWeightGradientWide(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
                 {
-                    for (int y = 0; y + 2 <= Height; y += 2)
+                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
+                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
+                    for (int f = 0; f + 16 <= Outputs; f += 16)
                     {
-                        Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
-                        Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
                         for (int i = 0; i < Inputs; i++)
                         {
                             for (int ky = 0; ky < TapsHeight; ky++)
                             {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Vector512<float> x00, x01, x10, x11, w0;
-                                x00 = Vector512.LoadUnsafe(ref source);
-                                x01 = Vector512.LoadUnsafe(ref source, 12);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                x00 = Vector512.LoadUnsafe(ref source, 1);
-                                x01 = Vector512.LoadUnsafe(ref source, 13);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                x00 = Vector512.LoadUnsafe(ref source, 2);
-                                x01 = Vector512.LoadUnsafe(ref source, 14);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                x00 = Vector512.LoadUnsafe(ref source, 3);
-                                x01 = Vector512.LoadUnsafe(ref source, 15);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                x00 = Vector512.LoadUnsafe(ref source, 4);
-                                x01 = Vector512.LoadUnsafe(ref source, 16);
-                                x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
-                                w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
-                                s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
+                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
+                                Vector512<float> s0_0 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s3_0 = Vector512<float>.Zero, s4_0 = Vector512<float>.Zero;
+                                for (int y = 0; y < Height; y++)
+                                {
+                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
+                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
+                                    for (int x = 0; x < Width; x++)
+                                    {
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
+                                        s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
+                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
+                                        s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
+                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
+                                        s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
+                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref source, x + 3));
+                                        s3_0 = Vector512.FusedMultiplyAdd(d0, x3, s3_0);
+                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref source, x + 4));
+                                        s4_0 = Vector512.FusedMultiplyAdd(d0, x4, s4_0);
+                                    }
+                                }
+                                (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
+                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
                             }
                         }
-                        ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                        s000.StoreUnsafe(ref target00);
-                        s001.StoreUnsafe(ref target00, 12);
-                        ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                        s010.StoreUnsafe(ref target01);
-                        s011.StoreUnsafe(ref target01, 12);
                     }
                 }
-            }
-        }
 
-        // --------------------------------------------------------------------------------------------------------------
-        // pool1 · MaxPool2D · window 2×2, stride 2
-        // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Pool1
-        {
-            /// <summary>Floats in one input sample (6×28×28).</summary>
-            public const int InputLength = 4704;
-            /// <summary>Floats in one output sample (6×14×14).</summary>
-            public const int OutputLength = 1176;
-            public const int Channels = 6;
-            public const int InHeight = 28, OutHeight = 14, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
-            public const int InWidth = 28, OutWidth = 14, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
-            /// <summary>Windows per vector: the floats of a Vector256.</summary>
-            private const int Lanes = 8;
-            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
-            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
-
-            /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                Span<int> argmax = workspace.Pool1Argmax;
-                for (int n = 0; n < count; n++)
+                /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
+                private static void Fold(ref float columns, ref float input)
                 {
-                    ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
-                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                    Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                    ref float x0 = ref MemoryMarshal.GetReference(x);
-                    ref float y0 = ref MemoryMarshal.GetReference(y);
-                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
-                    int j = 0;
-                    for (int c = 0; c < Channels; c++)
+                    for (int c = 0; c < InChannels; c++)
                     {
-                        for (int oy = 0; oy < OutHeight; oy++)
+                        for (int ky = 0; ky < KernelHeight; ky++)
                         {
-                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
-                            // The last vector ends at the row's end, overlapping the one before it: the windows they share are
-                            // done twice, to the same values, and no scalar tail is needed.
-                            for (int ox = 0; ox < OutWidth; ox += Lanes)
+                            for (int kx = 0; kx < KernelWidth; kx++)
                             {
-                                int start = Math.Min(ox, OutWidth - Lanes);
-                                MaxOfEight(ref x0, i0 + start * StrideWidth, ref Unsafe.Add(ref y0, j + start), ref Unsafe.Add(ref winners0, j + start));
+                                ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
+                                (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
+                                for (int oy = 0; oy < OutHeight; oy++)
+                                {
+                                    int iy = oy * StrideHeight + ky - PadHeight;
+                                    ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
+                                    if ((uint)iy >= (uint)InHeight)
+                                    {
+                                        continue;
+                                    }
+                                    ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
+                                    ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
+                                    Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
+                                }
                             }
-                            j += OutWidth;
                         }
                     }
                 }
-            }
 
-            /// <summary>
-            /// Eight neighbouring windows of a row, one per lane: lane l is the window whose first input is i0 + l × StrideWidth;
-            /// their maxima go to y and their winners' input indices to winners.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void MaxOfEight(ref float x0, int i0, ref float y, ref int winners)
-            {
-                ref float first = ref Unsafe.Add(ref x0, i0);
-                // The window: inputs i0 + 1, 28, 29; winner holds the winning offset.
-                Vector256<float> best = Columns(ref first);
-                Vector256<int> winner = Vector256<int>.Zero;
-                TakeLanes(Columns(ref Unsafe.Add(ref first, 1)), 1, ref best, ref winner);
-                TakeLanes(Columns(ref Unsafe.Add(ref first, 28)), 28, ref best, ref winner);
-                TakeLanes(Columns(ref Unsafe.Add(ref first, 29)), 29, ref best, ref winner);
-                best.StoreUnsafe(ref y);
-                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
-            }
-
-            /// <summary>
-            /// first[l × StrideWidth] in lane l; no load reads past the last of them:
-            /// lanes 0–3 from the 8 floats at first, lanes 4–7 from the 8 floats at first + 7.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static Vector256<float> Columns(ref float first)
-            {
-                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
-                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first, 7), Vector256.Create(0, 0, 0, 0, 1, 3, 5, 7));
-                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
-            }
-
-            /// <summary>
-            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
-            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
-            {
-                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
-                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
-                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
-                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
-                best = Vector256.Max(best, value);
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                // The windows tile the input (stride = window, nothing left over): each input is in one window, so every
-                // input gradient is written once, without clearing first.
-                ReadOnlySpan<int> argmax = workspace.Pool1Argmax;
-                for (int n = 0; n < count; n++)
+                /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100]</summary>
+                private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
                 {
-                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                    ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                    ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                    ref float dx0 = ref MemoryMarshal.GetReference(dx);
-                    ref float dy0 = ref MemoryMarshal.GetReference(dy);
-                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
-                    int j = 0;
-                    for (int c = 0; c < Channels; c++)
+                    if (Vector512.IsHardwareAccelerated)
                     {
-                        for (int oy = 0; oy < OutHeight; oy++)
+                        MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
+                        return;
+                    }
+                    for (int j = 0; j < 96; j += 24)
+                    {
+                        for (int i = 0; i < 148; i += 4)
                         {
-                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
-                            // The last vector ends at the row's end, overlapping the one before it: the windows they share are
-                            // done twice, to the same values, and no scalar tail is needed.
-                            for (int ox = 0; ox < OutWidth; ox += Lanes)
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < 16; k++)
                             {
-                                int start = Math.Min(ox, OutWidth - Lanes);
-                                GradientsOfEight(ref dx0, i0 + start * StrideWidth, ref Unsafe.Add(ref dy0, j + start), ref Unsafe.Add(ref winners0, j + start));
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
                             }
-                            j += OutWidth;
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            c12.StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            c22.StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                            c32.StoreUnsafe(ref c3, 16);
+                        }
+                        for (int i = 148; i < 150; i += 2)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            c12.StoreUnsafe(ref c1, 16);
+                        }
+                    }
+                    for (int j = 92; j < 100; j += 8)
+                    {
+                        for (int i = 0; i < 148; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (int i = 148; i < 150; i += 2)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                        }
+                    }
+                }
+
+                /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100] (512-bit vectors)</summary>
+                private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
+                {
+                    for (int j = 0; j < 96; j += 48)
+                    {
+                        for (int i = 0; i < 148; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 16);
+                            c12.StoreUnsafe(ref c1, 32);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 16);
+                            c22.StoreUnsafe(ref c2, 32);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 16);
+                            c32.StoreUnsafe(ref c3, 32);
+                        }
+                        for (int i = 148; i < 150; i += 2)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 16);
+                            c12.StoreUnsafe(ref c1, 32);
+                        }
+                    }
+                    for (int j = 84; j < 100; j += 16)
+                    {
+                        for (int i = 0; i < 148; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (int i = 148; i < 150; i += 2)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            for (int k = 0; k < 16; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
+                            c10.StoreUnsafe(ref c1, 0);
                         }
                     }
                 }
             }
 
-            /// <summary>
-            /// The input gradients of eight neighbouring windows (lane l: the window whose first input is i0 + l × StrideWidth),
-            /// by window row, each 16 contiguous inputs: input i gets 0 + dy of its window where it is the window's winner,
-            /// and 0 elsewhere. 0 + dy is the sum the scatter into cleared memory forms (−0 becomes +0), so the bits are the same.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void GradientsOfEight(ref float dx0, int i0, ref float dy, ref int winners)
+            // --------------------------------------------------------------------------------------------------------------
+            // pool2 · MaxPool2D · window 2×2, stride 2
+            // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
+            // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Pool2
             {
-                Vector256<float> gradient = Vector256<float>.Zero + Vector256.LoadUnsafe(ref dy);
-                Vector256<int> winner = Vector256.LoadUnsafe(ref winners);
-                // Each lane repeated StrideWidth times, so that every input of a window row lines up with its window's lane.
-                Vector256<int> spread0 = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
-                Vector256<int> spread1 = Vector256.Create(4, 4, 5, 5, 6, 6, 7, 7);
-                Vector256<float> gradient0 = Vector256.Shuffle(gradient, spread0);
-                Vector256<int> winner0 = Vector256.Shuffle(winner, spread0);
-                Vector256<float> gradient1 = Vector256.Shuffle(gradient, spread1);
-                Vector256<int> winner1 = Vector256.Shuffle(winner, spread1);
-                // The windows' row from i0: inputs i0 … i0 + 15.
-                Route(gradient0, winner0, ref dx0, i0);
-                Route(gradient1, winner1, ref dx0, i0 + 8);
-                // The windows' row from i0 + 28: inputs i0 + 28 … i0 + 43.
-                Route(gradient0, winner0, ref dx0, i0 + 28);
-                Route(gradient1, winner1, ref dx0, i0 + 36);
-            }
+                /// <summary>Floats in one input sample (16×10×10).</summary>
+                public const int InputLength = 1600;
+                /// <summary>Floats in one output sample (16×5×5).</summary>
+                public const int OutputLength = 400;
+                public const int Channels = 16;
+                public const int InHeight = 10, OutHeight = 5, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
+                public const int InWidth = 10, OutWidth = 5, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+                /// <summary>Windows per vector: the floats of a Vector256.</summary>
+                private const int Lanes = 8;
+                /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+                private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
 
-            /// <summary>Inputs i … i + 7: the gradient where the input is its window's winner, else 0.</summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Route(Vector256<float> gradient, Vector256<int> winner, ref float dx0, int i)
-            {
-                Vector256<int> won = Vector256.Equals(winner, Vector256.Create(i) + Vector256<int>.Indices);
-                Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (nuint)i);
-            }
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
-        // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions; 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors of 8 × 5 kernel columns; 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Conv2
-        {
-            /// <summary>Floats in one input sample (6×14×14).</summary>
-            public const int InputLength = 1176;
-            /// <summary>Floats in one output sample (16×10×10).</summary>
-            public const int OutputLength = 1600;
-            public const int WeightOffset = 156, WeightCount = 2400;
-            public const int BiasOffset = 2556, BiasCount = 16;
-            public const int InChannels = 6, OutChannels = 16;
-            public const int InHeight = 14, OutHeight = 10, KernelHeight = 5, StrideHeight = 1, PadHeight = 0;
-            public const int InWidth = 14, OutWidth = 10, KernelWidth = 5, StrideWidth = 1, PadWidth = 0;
-            /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
-            public const int ColumnRows = 150;
-            /// <summary>Columns of the column matrix: output positions per channel.</summary>
-            public const int ColumnCols = 100;
-            /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
-            public const int PaddedHeight = 14, PaddedWidth = 14;
-
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
-                float[] padded = workspace.Conv2Padded;
-                ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2WeightsByChannel);
-                ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2OutputByPosition);
-                // The weights of one tap and 8 filters as one vector. The transposition is kept in the workspace and redone only
-                // when the weights differ bitwise from the copy it was made from (Parameters is a public span: every write shows).
-                // A new workspace holds zeros in both, which agree.
-                Span<float> weightsSource = workspace.Conv2WeightsSource;
-                ReadOnlySpan<float> currentWeights = MemoryMarshal.CreateReadOnlySpan(ref weights, WeightCount);
-                if (!MemoryMarshal.AsBytes(currentWeights).SequenceEqual(MemoryMarshal.AsBytes(weightsSource)))
+                /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
                 {
-                    currentWeights.CopyTo(weightsSource);
-                    ChannelsLast(ref weights, ref weightsByChannel, ColumnRows);
-                }
-                for (int n = 0; n < count; n++)
-                {
-                    CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                    ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, biasValues, ref outputByPosition);
-                    Transposition.Transpose(ref outputByPosition, ColumnCols, OutChannels, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength)); // back to channel-major
-                }
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                bool trainable = !parameterGradients.IsEmpty;
-                if (!trainable && inputGradient.IsEmpty) return;
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2Columns);
-                float[] padded = workspace.Conv2Padded;
-                ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2GradientByPosition);
-                float[] weightGradientByChannel = workspace.Conv2WeightGradientByChannel;
-                if (trainable) Array.Clear(weightGradientByChannel);
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                    if (trainable)
+                    Span<int> argmax = workspace.Pool2Argmax;
+                    for (int n = 0; n < count; n++)
                     {
-                        // db[c] += Σ over positions of dZ[c, ·]
-                        for (int c = 0; c < OutChannels; c++)
+                        ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
+                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                        Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                        ref float x0 = ref MemoryMarshal.GetReference(x);
+                        ref float y0 = ref MemoryMarshal.GetReference(y);
+                        ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                        int j = 0;
+                        for (int c = 0; c < Channels; c++)
                         {
-                            parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
-                        }
-                        // The forward pass's bordered copy is made again rather than kept for the whole batch.
-                        CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
-                    }
-                    if (inputGradient.IsEmpty) continue;
-                    MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
-                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                    dx.Clear();
-                    Fold(ref columns, ref MemoryMarshal.GetReference(dx));
-                }
-                if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
-            }
-
-            /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
-            private static void Unfold(ref float input, ref float columns)
-            {
-                for (int c = 0; c < InChannels; c++)
-                {
-                    for (int ky = 0; ky < KernelHeight; ky++)
-                    {
-                        for (int kx = 0; kx < KernelWidth; kx++)
-                        {
-                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
                             for (int oy = 0; oy < OutHeight; oy++)
                             {
-                                int iy = oy * StrideHeight + ky - PadHeight;
-                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                if ((uint)iy >= (uint)InHeight)
+                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                                if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
+                                else
                                 {
-                                    Rows.Clear(ref target, OutWidth);
-                                    continue;
+                                    // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
+                                    for (int ox = 0; ox < OutWidth; ox++)
+                                    {
+                                        int i = i0 + ox * StrideWidth;
+                                        float best = Unsafe.Add(ref x0, i);
+                                        int winner = i;
+                                        Take(ref x0, i + 1, ref best, ref winner);
+                                        Take(ref x0, i + 10, ref best, ref winner);
+                                        Take(ref x0, i + 11, ref best, ref winner);
+                                        y[j + ox] = best;
+                                        winners[j + ox] = winner;
+                                    }
                                 }
-                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                Rows.Clear(ref target, start);
-                                Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
-                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
+                                j += OutWidth;
                             }
                         }
                     }
                 }
-            }
 
-            /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
-            private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
-            {
-                for (int c = 0; c < InChannels; c++)
+                /// <summary>
+                /// A whole output row in lanes 0–4: lane l is the window whose first input is i0 + l × StrideWidth. The spare
+                /// lanes 5–7 are stored too, over the next row's first outputs (which that row then writes),
+                /// so the caller keeps j + Lanes ≤ OutputLength.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
                 {
-                    for (int iy = 0; iy < InHeight; iy++)
-                    {
-                        sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
-                    }
+                    ref float row = ref Unsafe.Add(ref x0, i0);
+                    // The window: inputs i0 + 1, 10, 11; winner holds the winning offset.
+                    Vector256<float> best = Columns0(ref row);
+                    Vector256<int> winner = Vector256<int>.Zero;
+                    TakeLanes(Columns1(ref row), 1, ref best, ref winner);
+                    TakeLanes(Columns0(ref Unsafe.Add(ref row, 10)), 10, ref best, ref winner);
+                    TakeLanes(Columns1(ref Unsafe.Add(ref row, 10)), 11, ref best, ref winner);
+                    best.StoreUnsafe(ref y);
+                    (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
                 }
-            }
 
-            /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-            private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
-
-            /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels</summary>
-            private static void ConvolveByChannel(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
-            {
-                if (Vector512.IsHardwareAccelerated)
+                /// <summary>
+                /// row[l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
+                /// lanes 0–3 from the 8 floats at row, lane 4 from the 8 floats at row + 2.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static Vector256<float> Columns0(ref float row)
                 {
-                    ConvolveByChannelWide(ref padded, ref weightsByChannel, bias, ref outputByPosition);
-                    return;
+                    Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                    Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 6, 0, 0, 0));
+                    return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
                 }
-                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 16 <= Outputs; f += 16)
+
+                /// <summary>
+                /// row[1 + l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
+                /// lanes 0–3 from the 8 floats at row + 1, lane 4 from the 8 floats at row + 2.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static Vector256<float> Columns1(ref float row)
                 {
-                    for (int y = 0; y < Height; y++)
-                    {
-                        for (int x = 0; x + 5 <= Width; x += 5)
-                        {
-                            Vector256<float> bias0 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector256<float>.Zero;
-                            Vector256<float> bias1 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f + 8)) : Vector256<float>.Zero;
-                            Vector256<float> s0_0 = bias0, s0_1 = bias1, s1_0 = bias0, s1_1 = bias1, s2_0 = bias0, s2_1 = bias1, s3_0 = bias0, s3_1 = bias1, s4_0 = bias0, s4_1 = bias1;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                for (int ky = 0; ky < TapsHeight; ky++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
-                                    ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                                    Vector256<float> w0, w1, b;
-                                    w0 = Vector256.LoadUnsafe(ref taps);
-                                    w1 = Vector256.LoadUnsafe(ref taps, 8);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 0));
-                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 1));
-                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 2));
-                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
-                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs + 8));
-                                    b = Vector256.Create(Unsafe.Add(ref source, 1));
-                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 2));
-                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
-                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs + 8));
-                                    b = Vector256.Create(Unsafe.Add(ref source, 2));
-                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 6));
-                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
-                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs + 8));
-                                    b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 6));
-                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 7));
-                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                    w0 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
-                                    w1 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs + 8));
-                                    b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                    s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                    s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 6));
-                                    s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 7));
-                                    s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                    s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                    b = Vector256.Create(Unsafe.Add(ref source, 8));
-                                    s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                    s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                }
-                            }
-                            ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
-                            Vector256.Max(s0_0, Vector256<float>.Zero).StoreUnsafe(ref target);
-                            Vector256.Max(s0_1, Vector256<float>.Zero).StoreUnsafe(ref target, 8);
-                            Vector256.Max(s1_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            Vector256.Max(s1_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            Vector256.Max(s2_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            Vector256.Max(s2_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            Vector256.Max(s3_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                            Vector256.Max(s3_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
-                            Vector256.Max(s4_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                            Vector256.Max(s4_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
-                        }
-                    }
+                    Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 1), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                    Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 7, 0, 0, 0));
+                    return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
                 }
-            }
 
-            /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels (512-bit vectors)</summary>
-            private static void ConvolveByChannelWide(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
-            {
-                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                bool hasBias = !bias.IsEmpty;
-                for (int f = 0; f + 16 <= Outputs; f += 16)
+                /// <summary>
+                /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+                /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+                /// </summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
                 {
-                    for (int y = 0; y < Height; y++)
-                    {
-                        for (int x = 0; x + 10 <= Width; x += 10)
-                        {
-                            Vector512<float> bias0 = hasBias ? Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector512<float>.Zero;
-                            Vector512<float> s0_0 = bias0, s1_0 = bias0, s2_0 = bias0, s3_0 = bias0, s4_0 = bias0, s5_0 = bias0, s6_0 = bias0, s7_0 = bias0, s8_0 = bias0, s9_0 = bias0;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                for (int ky = 0; ky < TapsHeight; ky++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
-                                    ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                                    Vector512<float> w0, b;
-                                    w0 = Vector512.LoadUnsafe(ref taps);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 0));
-                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 1));
-                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 2));
-                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
-                                    b = Vector512.Create(Unsafe.Add(ref source, 1));
-                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 2));
-                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
-                                    b = Vector512.Create(Unsafe.Add(ref source, 2));
-                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 11));
-                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
-                                    b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 11));
-                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 12));
-                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                    w0 = Vector512.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
-                                    b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                    s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                    s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                    s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                    s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                    s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                    s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                    s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 11));
-                                    s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 12));
-                                    s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                    b = Vector512.Create(Unsafe.Add(ref source, 13));
-                                    s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                }
-                            }
-                            ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
-                            Vector512.Max(s0_0, Vector512<float>.Zero).StoreUnsafe(ref target);
-                            Vector512.Max(s1_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            Vector512.Max(s2_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            Vector512.Max(s3_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                            Vector512.Max(s4_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                            Vector512.Max(s5_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(5 * Outputs));
-                            Vector512.Max(s6_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(6 * Outputs));
-                            Vector512.Max(s7_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(7 * Outputs));
-                            Vector512.Max(s8_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(8 * Outputs));
-                            Vector512.Max(s9_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(9 * Outputs));
-                        }
-                    }
+                    // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                    Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                    winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                    // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                    best = Vector256.Max(best, value);
                 }
-            }
 
-            /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
-            private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
-            {
-                for (int o = 0; o < OutChannels; o++)
+                /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
+                [MethodImpl(MethodImplOptions.AggressiveInlining)]
+                private static void Take(ref float x0, int i, ref float best, ref int winner)
                 {
-                    for (int t = 0; t < ColumnRows; t++)
-                    {
-                        Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
-                    }
+                    float value = Unsafe.Add(ref x0, i);
+                    // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
+                    // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
+                    int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
+                    winner += (i - winner) & wins;
+                    best = MathF.Max(best, value);
                 }
-            }
 
-            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
-            private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
-            {
-                if (Vector512.IsHardwareAccelerated)
+                /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
                 {
-                    AccumulateWeightGradientWide(ref padded, ref gradientByPosition, ref weightGradientByChannel);
-                    return;
-                }
-                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                for (int f = 0; f + 16 <= Outputs; f += 16)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
-                                {
-                                    Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                    Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
-                                    Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
-                                    Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref source, x + 3));
-                                    s3_0 = Vector256.FusedMultiplyAdd(d0, x3, s3_0);
-                                    s3_1 = Vector256.FusedMultiplyAdd(d1, x3, s3_1);
-                                    Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref source, x + 4));
-                                    s4_0 = Vector256.FusedMultiplyAdd(d0, x4, s4_0);
-                                    s4_1 = Vector256.FusedMultiplyAdd(d1, x4, s4_1);
-                                }
-                            }
-                            (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs + 8)) + s3_1).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                            (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs + 8)) + s4_1).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
-                        }
-                    }
-                }
-            }
-
-            /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
-            private static void AccumulateWeightGradientWide(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
-            {
-                const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                for (int f = 0; f + 16 <= Outputs; f += 16)
-                {
-                    for (int i = 0; i < Inputs; i++)
-                    {
-                        for (int ky = 0; ky < TapsHeight; ky++)
-                        {
-                            ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                            Vector512<float> s0_0 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s3_0 = Vector512<float>.Zero, s4_0 = Vector512<float>.Zero;
-                            for (int y = 0; y < Height; y++)
-                            {
-                                ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                for (int x = 0; x < Width; x++)
-                                {
-                                    Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                    Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
-                                    s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
-                                    Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
-                                    s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
-                                    Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref source, x + 3));
-                                    s3_0 = Vector512.FusedMultiplyAdd(d0, x3, s3_0);
-                                    Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref source, x + 4));
-                                    s4_0 = Vector512.FusedMultiplyAdd(d0, x4, s4_0);
-                                }
-                            }
-                            (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                            (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                            (Vector512.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                        }
-                    }
-                }
-            }
-
-            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-            private static void Fold(ref float columns, ref float input)
-            {
-                for (int c = 0; c < InChannels; c++)
-                {
-                    for (int ky = 0; ky < KernelHeight; ky++)
-                    {
-                        for (int kx = 0; kx < KernelWidth; kx++)
-                        {
-                            ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                            for (int oy = 0; oy < OutHeight; oy++)
-                            {
-                                int iy = oy * StrideHeight + ky - PadHeight;
-                                ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                if ((uint)iy >= (uint)InHeight)
-                                {
-                                    continue;
-                                }
-                                ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
-                            }
-                        }
-                    }
-                }
-            }
-
-            /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100]</summary>
-            private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
-                    return;
-                }
-                for (int j = 0; j < 96; j += 24)
-                {
-                    for (int i = 0; i < 148; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
-                    }
-                    for (int i = 148; i < 150; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                    }
-                }
-                for (int j = 92; j < 100; j += 8)
-                {
-                    for (int i = 0; i < 148; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (int i = 148; i < 150; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                    }
-                }
-            }
-
-            /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100] (512-bit vectors)</summary>
-            private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
-            {
-                for (int j = 0; j < 96; j += 48)
-                {
-                    for (int i = 0; i < 148; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 16);
-                        c12.StoreUnsafe(ref c1, 32);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 16);
-                        c22.StoreUnsafe(ref c2, 32);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 16);
-                        c32.StoreUnsafe(ref c3, 32);
-                    }
-                    for (int i = 148; i < 150; i += 2)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 16);
-                        c12.StoreUnsafe(ref c1, 32);
-                    }
-                }
-                for (int j = 84; j < 100; j += 16)
-                {
-                    for (int i = 0; i < 148; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (int i = 148; i < 150; i += 2)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        for (int k = 0; k < 16; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                    }
-                }
-            }
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // pool2 · MaxPool2D · window 2×2, stride 2
-        // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Pool2
-        {
-            /// <summary>Floats in one input sample (16×10×10).</summary>
-            public const int InputLength = 1600;
-            /// <summary>Floats in one output sample (16×5×5).</summary>
-            public const int OutputLength = 400;
-            public const int Channels = 16;
-            public const int InHeight = 10, OutHeight = 5, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
-            public const int InWidth = 10, OutWidth = 5, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
-            /// <summary>Windows per vector: the floats of a Vector256.</summary>
-            private const int Lanes = 8;
-            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
-            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
-
-            /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                Span<int> argmax = workspace.Pool2Argmax;
-                for (int n = 0; n < count; n++)
-                {
-                    ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
-                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                    Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                    ref float x0 = ref MemoryMarshal.GetReference(x);
-                    ref float y0 = ref MemoryMarshal.GetReference(y);
-                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
-                    int j = 0;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        for (int oy = 0; oy < OutHeight; oy++)
-                        {
-                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
-                            if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
-                            else
-                            {
-                                // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
-                                for (int ox = 0; ox < OutWidth; ox++)
-                                {
-                                    int i = i0 + ox * StrideWidth;
-                                    float best = Unsafe.Add(ref x0, i);
-                                    int winner = i;
-                                    Take(ref x0, i + 1, ref best, ref winner);
-                                    Take(ref x0, i + 10, ref best, ref winner);
-                                    Take(ref x0, i + 11, ref best, ref winner);
-                                    y[j + ox] = best;
-                                    winners[j + ox] = winner;
-                                }
-                            }
-                            j += OutWidth;
-                        }
-                    }
-                }
-            }
-
-            /// <summary>
-            /// A whole output row in lanes 0–4: lane l is the window whose first input is i0 + l × StrideWidth. The spare
-            /// lanes 5–7 are stored too, over the next row's first outputs (which that row then writes),
-            /// so the caller keeps j + Lanes ≤ OutputLength.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
-            {
-                ref float row = ref Unsafe.Add(ref x0, i0);
-                // The window: inputs i0 + 1, 10, 11; winner holds the winning offset.
-                Vector256<float> best = Columns0(ref row);
-                Vector256<int> winner = Vector256<int>.Zero;
-                TakeLanes(Columns1(ref row), 1, ref best, ref winner);
-                TakeLanes(Columns0(ref Unsafe.Add(ref row, 10)), 10, ref best, ref winner);
-                TakeLanes(Columns1(ref Unsafe.Add(ref row, 10)), 11, ref best, ref winner);
-                best.StoreUnsafe(ref y);
-                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
-            }
-
-            /// <summary>
-            /// row[l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
-            /// lanes 0–3 from the 8 floats at row, lane 4 from the 8 floats at row + 2.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static Vector256<float> Columns0(ref float row)
-            {
-                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
-                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 6, 0, 0, 0));
-                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
-            }
-
-            /// <summary>
-            /// row[1 + l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
-            /// lanes 0–3 from the 8 floats at row + 1, lane 4 from the 8 floats at row + 2.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static Vector256<float> Columns1(ref float row)
-            {
-                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 1), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
-                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 7, 0, 0, 0));
-                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
-            }
-
-            /// <summary>
-            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
-            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
-            /// </summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
-            {
-                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
-                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
-                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
-                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
-                best = Vector256.Max(best, value);
-            }
-
-            /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
-            [MethodImpl(MethodImplOptions.AggressiveInlining)]
-            private static void Take(ref float x0, int i, ref float best, ref int winner)
-            {
-                float value = Unsafe.Add(ref x0, i);
-                // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
-                // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
-                int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
-                winner += (i - winner) & wins;
-                best = MathF.Max(best, value);
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                inputGradient.Slice(0, count * InputLength).Clear();
-                ReadOnlySpan<int> argmax = workspace.Pool2Argmax;
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                    ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                    ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                    for (int j = 0; j < OutputLength; j++) dx[winners[j]] += dy[j];
-                }
-            }
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // dense1 · Dense · 120 units, ReLU
-        // input 16×5×5 → output 120 · 48,120 parameters · 0.096 MFLOP per sample
-        // strategy: GEMM over the batch, Y[n×120] = X[n×400] · W[120×400]ᵀ, dot products along the inputs
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Dense1
-        {
-            /// <summary>Floats in one input sample (16×5×5).</summary>
-            public const int InputLength = 400;
-            /// <summary>Floats in one output sample (120).</summary>
-            public const int OutputLength = 120;
-            public const int WeightOffset = 2572, WeightCount = 48000;
-            public const int BiasOffset = 50572, BiasCount = 120;
-            public const int Inputs = 400, Units = 120;
-
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
-                ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> y = output.Slice(n * Units, Units);
-                    TensorPrimitives.Add(y, bias, y);
-                }
-                ActivationKernels.ReLU(output.Slice(0, count * Units));
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                ActivationKernels.ReLUBackward(output.Slice(0, count * Units), outputGradient.Slice(0, count * Units));
-                ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                if (!parameterGradients.IsEmpty)
-                {
-                    Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                    if (inputGradient.IsEmpty) return;
+                    inputGradient.Slice(0, count * InputLength).Clear();
+                    ReadOnlySpan<int> argmax = workspace.Pool2Argmax;
                     for (int n = 0; n < count; n++)
                     {
-                        TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
-                    }
-                    AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
-                }
-                if (inputGradient.IsEmpty) return;
-                MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
-            }
-
-            /// <summary>Y[n×120] = X[n×400] · W[120×400]ᵀ</summary>
-            private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyInputsByWeightsWide(ref a, ref b, ref c, rows);
-                    return;
-                }
-                int i = 0;
-                for (; i <= rows - 2; i += 2)
-                {
-                    for (int j = 0; j < 120; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                        for (int k = 0; k < 400; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 400 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        float s13 = Vector256.Sum(d13);
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 0) * 1) = s10;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 1) * 1) = s11;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 2) * 1) = s12;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 3) * 1) = s13;
-                    }
-                }
-                for (; i < rows; i++)
-                {
-                    for (int j = 0; j < 120; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
-                        for (int k = 0; k < 400; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
+                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                        ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                        ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                        for (int j = 0; j < OutputLength; j++) dx[winners[j]] += dy[j];
                     }
                 }
             }
 
-            /// <summary>Y[n×120] = X[n×400] · W[120×400]ᵀ (512-bit vectors)</summary>
-            private static void MultiplyInputsByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            // --------------------------------------------------------------------------------------------------------------
+            // dense1 · Dense · 120 units, ReLU
+            // input 16×5×5 → output 120 · 48,120 parameters · 0.096 MFLOP per sample
+            // strategy: GEMM over the batch, Y[n×120] = X[n×400] · W[120×400]ᵀ, dot products along the inputs
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Dense1
             {
-                int i = 0;
-                for (; i <= rows - 2; i += 2)
-                {
-                    for (int j = 0; j < 120; j += 4)
-                    {
-                        Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
-                        for (int k = 0; k < 400; k += 16)
-                        {
-                            Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
-                            Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 400 + k));
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
-                            Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
-                            d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector512.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector512.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector512.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector512.FusedMultiplyAdd(a1, b3, d13);
-                        }
-                        float s00 = Vector512.Sum(d00);
-                        float s01 = Vector512.Sum(d01);
-                        float s02 = Vector512.Sum(d02);
-                        float s03 = Vector512.Sum(d03);
-                        float s10 = Vector512.Sum(d10);
-                        float s11 = Vector512.Sum(d11);
-                        float s12 = Vector512.Sum(d12);
-                        float s13 = Vector512.Sum(d13);
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 0) * 1) = s10;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 1) * 1) = s11;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 2) * 1) = s12;
-                        Unsafe.Add(ref c, (i + 1) * 120 + (j + 3) * 1) = s13;
-                    }
-                }
-                for (; i < rows; i++)
-                {
-                    for (int j = 0; j < 120; j += 4)
-                    {
-                        Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero;
-                        for (int k = 0; k < 400; k += 16)
-                        {
-                            Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
-                            Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
-                            d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
-                        }
-                        float s00 = Vector512.Sum(d00);
-                        float s01 = Vector512.Sum(d01);
-                        float s02 = Vector512.Sum(d02);
-                        float s03 = Vector512.Sum(d03);
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
-                    }
-                }
-            }
+                /// <summary>Floats in one input sample (16×5×5).</summary>
+                public const int InputLength = 400;
+                /// <summary>Floats in one output sample (120).</summary>
+                public const int OutputLength = 120;
+                public const int WeightOffset = 2572, WeightCount = 48000;
+                public const int BiasOffset = 50572, BiasCount = 120;
+                public const int Inputs = 400, Units = 120;
 
-            /// <summary>dW[120×400] += dYᵀ[120×n] · X[n×400]</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
-            {
-                if (Vector512.IsHardwareAccelerated)
+                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
                 {
-                    AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
-                    return;
-                }
-                for (int j = 0; j < 384; j += 24)
-                {
-                    for (int i = 0; i < 120; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
-                        (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
-                        (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
-                        (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
-                        (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
-                    }
-                }
-                for (int j = 384; j < 400; j += 16)
-                {
-                    for (int i = 0; i < 120; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
-                    }
-                }
-            }
-
-            /// <summary>dW[120×400] += dYᵀ[120×n] · X[n×400] (512-bit vectors)</summary>
-            private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
-            {
-                for (int j = 0; j < 384; j += 48)
-                {
-                    for (int i = 0; i < 120; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                        (c02 + Vector512.LoadUnsafe(ref c0, 32)).StoreUnsafe(ref c0, 32);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                        (c12 + Vector512.LoadUnsafe(ref c1, 32)).StoreUnsafe(ref c1, 32);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                        (c22 + Vector512.LoadUnsafe(ref c2, 32)).StoreUnsafe(ref c2, 32);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
-                        (c32 + Vector512.LoadUnsafe(ref c3, 32)).StoreUnsafe(ref c3, 32);
-                    }
-                }
-                for (int j = 384; j < 400; j += 16)
-                {
-                    for (int i = 0; i < 120; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                    }
-                }
-            }
-
-            /// <summary>dX[n×400] = dY[n×120] · W[120×400]</summary>
-            private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
-                    return;
-                }
-                for (int j = 0; j < 384; j += 24)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                    }
-                }
-                for (int j = 384; j < 400; j += 16)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                    }
-                }
-            }
-
-            /// <summary>dX[n×400] = dY[n×120] · W[120×400] (512-bit vectors)</summary>
-            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
-            {
-                for (int j = 0; j < 384; j += 48)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 16);
-                        c12.StoreUnsafe(ref c1, 32);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 16);
-                        c22.StoreUnsafe(ref c2, 32);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 16);
-                        c32.StoreUnsafe(ref c3, 32);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
-                    }
-                }
-                for (int j = 384; j < 400; j += 16)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        for (int k = 0; k < 120; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                    }
-                }
-            }
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // dense2 · Dense · 84 units, ReLU
-        // input 120 → output 84 · 10,164 parameters · 0.02 MFLOP per sample
-        // strategy: GEMM over the batch, Y[n×84] = X[n×120] · W[84×120]ᵀ, dot products along the inputs
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Dense2
-        {
-            /// <summary>Floats in one input sample (120).</summary>
-            public const int InputLength = 120;
-            /// <summary>Floats in one output sample (84).</summary>
-            public const int OutputLength = 84;
-            public const int WeightOffset = 50692, WeightCount = 10080;
-            public const int BiasOffset = 60772, BiasCount = 84;
-            public const int Inputs = 120, Units = 84;
-
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
-                ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> y = output.Slice(n * Units, Units);
-                    TensorPrimitives.Add(y, bias, y);
-                }
-                ActivationKernels.ReLU(output.Slice(0, count * Units));
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                ActivationKernels.ReLUBackward(output.Slice(0, count * Units), outputGradient.Slice(0, count * Units));
-                ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                if (!parameterGradients.IsEmpty)
-                {
-                    Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
+                    ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
                     for (int n = 0; n < count; n++)
                     {
-                        TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
+                        Span<float> y = output.Slice(n * Units, Units);
+                        TensorPrimitives.Add(y, bias, y);
                     }
-                    AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
+                    ActivationKernels.ReLU(output.Slice(0, count * Units));
                 }
-                if (inputGradient.IsEmpty) return;
-                MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
-            }
 
-            /// <summary>Y[n×84] = X[n×120] · W[84×120]ᵀ</summary>
-            private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                int i = 0;
-                for (; i <= rows - 2; i += 2)
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
                 {
-                    for (int j = 0; j < 84; j += 4)
+                    ActivationKernels.ReLUBackward(output.Slice(0, count * Units), outputGradient.Slice(0, count * Units));
+                    ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    if (!parameterGradients.IsEmpty)
                     {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                        for (int k = 0; k < 120; k += 8)
+                        Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                        for (int n = 0; n < count; n++)
                         {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 120 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 120 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 120 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 120 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 120 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 120 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
                         }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        float s13 = Vector256.Sum(d13);
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 3) * 1) = s03;
-                        Unsafe.Add(ref c, (i + 1) * 84 + (j + 0) * 1) = s10;
-                        Unsafe.Add(ref c, (i + 1) * 84 + (j + 1) * 1) = s11;
-                        Unsafe.Add(ref c, (i + 1) * 84 + (j + 2) * 1) = s12;
-                        Unsafe.Add(ref c, (i + 1) * 84 + (j + 3) * 1) = s13;
+                        AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
                     }
+                    if (inputGradient.IsEmpty) return;
+                    MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
                 }
-                for (; i < rows; i++)
-                {
-                    for (int j = 0; j < 84; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
-                        for (int k = 0; k < 120; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 120 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 120 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 120 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 120 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 120 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 84 + (j + 3) * 1) = s03;
-                    }
-                }
-            }
 
-            /// <summary>dW[84×120] += dYᵀ[84×n] · X[n×120]</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
-            {
-                for (int j = 0; j < 120; j += 24)
+                /// <summary>Y[n×120] = X[n×400] · W[120×400]ᵀ</summary>
+                private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
                 {
-                    for (int i = 0; i < 84; i += 4)
+                    if (Vector512.IsHardwareAccelerated)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 84));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 84));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 84));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 84));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
-                        (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
-                        (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
-                        (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
-                        (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
-                        (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                        MultiplyInputsByWeightsWide(ref a, ref b, ref c, rows);
+                        return;
                     }
-                }
-            }
-
-            /// <summary>dX[n×120] = dY[n×84] · W[84×120]</summary>
-            private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
-                    return;
-                }
-                for (int j = 0; j < 120; j += 24)
-                {
                     int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    for (; i <= rows - 2; i += 2)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 84; k++)
+                        for (int j = 0; j < 120; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
+                            for (int k = 0; k < 400; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 400 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
+                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            float s12 = Vector256.Sum(d12);
+                            float s13 = Vector256.Sum(d13);
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 0) * 1) = s10;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 1) * 1) = s11;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 2) * 1) = s12;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 3) * 1) = s13;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
                     }
                     for (; i < rows; i++)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        for (int k = 0; k < 84; k++)
+                        for (int j = 0; j < 120; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
+                            for (int k = 0; k < 400; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
+                    }
+                }
+
+                /// <summary>Y[n×120] = X[n×400] · W[120×400]ᵀ (512-bit vectors)</summary>
+                private static void MultiplyInputsByWeightsWide(ref float a, ref float b, ref float c, int rows)
+                {
+                    int i = 0;
+                    for (; i <= rows - 2; i += 2)
+                    {
+                        for (int j = 0; j < 120; j += 4)
+                        {
+                            Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
+                            for (int k = 0; k < 400; k += 16)
+                            {
+                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
+                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 400 + k));
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
+                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
+                                d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
+                                d10 = Vector512.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector512.FusedMultiplyAdd(a1, b1, d11);
+                                d12 = Vector512.FusedMultiplyAdd(a1, b2, d12);
+                                d13 = Vector512.FusedMultiplyAdd(a1, b3, d13);
+                            }
+                            float s00 = Vector512.Sum(d00);
+                            float s01 = Vector512.Sum(d01);
+                            float s02 = Vector512.Sum(d02);
+                            float s03 = Vector512.Sum(d03);
+                            float s10 = Vector512.Sum(d10);
+                            float s11 = Vector512.Sum(d11);
+                            float s12 = Vector512.Sum(d12);
+                            float s13 = Vector512.Sum(d13);
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 0) * 1) = s10;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 1) * 1) = s11;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 2) * 1) = s12;
+                            Unsafe.Add(ref c, (i + 1) * 120 + (j + 3) * 1) = s13;
+                        }
+                    }
+                    for (; i < rows; i++)
+                    {
+                        for (int j = 0; j < 120; j += 4)
+                        {
+                            Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero;
+                            for (int k = 0; k < 400; k += 16)
+                            {
+                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 400 + k));
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 400 + k));
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 400 + k));
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 400 + k));
+                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 400 + k));
+                                d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
+                            }
+                            float s00 = Vector512.Sum(d00);
+                            float s01 = Vector512.Sum(d01);
+                            float s02 = Vector512.Sum(d02);
+                            float s03 = Vector512.Sum(d03);
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 120 + (j + 3) * 1) = s03;
+                        }
+                    }
+                }
+
+                /// <summary>dW[120×400] += dYᵀ[120×n] · X[n×400]</summary>
+                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
+                        return;
+                    }
+                    for (int j = 0; j < 384; j += 24)
+                    {
+                        for (int i = 0; i < 120; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
+                            (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
+                            (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
+                            (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                            (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
+                            (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                        }
+                    }
+                    for (int j = 384; j < 400; j += 16)
+                    {
+                        for (int i = 0; i < 120; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                            (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
+                        }
+                    }
+                }
+
+                /// <summary>dW[120×400] += dYᵀ[120×n] · X[n×400] (512-bit vectors)</summary>
+                private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
+                {
+                    for (int j = 0; j < 384; j += 48)
+                    {
+                        for (int i = 0; i < 120; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                            (c02 + Vector512.LoadUnsafe(ref c0, 32)).StoreUnsafe(ref c0, 32);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                            (c12 + Vector512.LoadUnsafe(ref c1, 32)).StoreUnsafe(ref c1, 32);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                            (c22 + Vector512.LoadUnsafe(ref c2, 32)).StoreUnsafe(ref c2, 32);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                            (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                            (c32 + Vector512.LoadUnsafe(ref c3, 32)).StoreUnsafe(ref c3, 32);
+                        }
+                    }
+                    for (int j = 384; j < 400; j += 16)
+                    {
+                        for (int i = 0; i < 120; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 120));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 120));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 120));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 120));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×400] = dY[n×120] · W[120×400]</summary>
+                private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                        return;
+                    }
+                    for (int j = 0; j < 384; j += 24)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            c12.StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            c22.StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                            c32.StoreUnsafe(ref c3, 16);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                        }
+                    }
+                    for (int j = 384; j < 400; j += 16)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×400] = dY[n×120] · W[120×400] (512-bit vectors)</summary>
+                private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+                {
+                    for (int j = 0; j < 384; j += 48)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 16);
+                            c12.StoreUnsafe(ref c1, 32);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 16);
+                            c22.StoreUnsafe(ref c2, 32);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 16);
+                            c32.StoreUnsafe(ref c3, 32);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                        }
+                    }
+                    for (int j = 384; j < 400; j += 16)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 120 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 120 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 120 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 400 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 400 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 400 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            for (int k = 0; k < 120; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 400 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 120 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 400 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
                     }
                 }
             }
 
-            /// <summary>dX[n×120] = dY[n×84] · W[84×120] (512-bit vectors)</summary>
-            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            // --------------------------------------------------------------------------------------------------------------
+            // dense2 · Dense · 84 units, ReLU
+            // input 120 → output 84 · 10,164 parameters · 0.02 MFLOP per sample
+            // strategy: GEMM over the batch, Y[n×84] = X[n×120] · W[84×120]ᵀ, dot products along the inputs
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Dense2
             {
-                for (int j = 0; j < 96; j += 48)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
-                        for (int k = 0; k < 84; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 16);
-                        c12.StoreUnsafe(ref c1, 32);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 16);
-                        c22.StoreUnsafe(ref c2, 32);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 16);
-                        c32.StoreUnsafe(ref c3, 32);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        for (int k = 0; k < 84; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
-                    }
-                }
-                for (int j = 96; j < 112; j += 16)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < 84; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        for (int k = 0; k < 84; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                    }
-                }
-                for (int j = 104; j < 120; j += 16)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < 84; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        for (int k = 0; k < 84; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                    }
-                }
-            }
-        }
+                /// <summary>Floats in one input sample (120).</summary>
+                public const int InputLength = 120;
+                /// <summary>Floats in one output sample (84).</summary>
+                public const int OutputLength = 84;
+                public const int WeightOffset = 50692, WeightCount = 10080;
+                public const int BiasOffset = 60772, BiasCount = 84;
+                public const int Inputs = 120, Units = 84;
 
-        // --------------------------------------------------------------------------------------------------------------
-        // dense3 · Dense · 10 units
-        // input 84 → output 10 · 850 parameters · 1,680 FLOP per sample
-        // strategy: GEMM over the batch, Y[n×10] = X[n×84] · W[10×84]ᵀ, dot products along the inputs
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Dense3
-        {
-            /// <summary>Floats in one input sample (84).</summary>
-            public const int InputLength = 84;
-            /// <summary>Floats in one output sample (10).</summary>
-            public const int OutputLength = 10;
-            public const int WeightOffset = 60856, WeightCount = 840;
-            public const int BiasOffset = 61696, BiasCount = 10;
-            public const int Inputs = 84, Units = 10;
-
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
-                ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
-                for (int n = 0; n < count; n++)
+                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
                 {
-                    Span<float> y = output.Slice(n * Units, Units);
-                    TensorPrimitives.Add(y, bias, y);
-                }
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                if (!parameterGradients.IsEmpty)
-                {
-                    Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
+                    ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
                     for (int n = 0; n < count; n++)
                     {
-                        TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
+                        Span<float> y = output.Slice(n * Units, Units);
+                        TensorPrimitives.Add(y, bias, y);
                     }
-                    AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
+                    ActivationKernels.ReLU(output.Slice(0, count * Units));
                 }
-                if (inputGradient.IsEmpty) return;
-                MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
-            }
 
-            /// <summary>Y[n×10] = X[n×84] · W[10×84]ᵀ</summary>
-            private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                int i = 0;
-                for (; i <= rows - 2; i += 2)
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
                 {
-                    for (int j = 0; j < 8; j += 4)
+                    ActivationKernels.ReLUBackward(output.Slice(0, count * Units), outputGradient.Slice(0, count * Units));
+                    ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    if (!parameterGradients.IsEmpty)
                     {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                        for (int k = 0; k < 80; k += 8)
+                        Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                        for (int n = 0; n < count; n++)
                         {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 84 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 84 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 84 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
                         }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        float s13 = Vector256.Sum(d13);
-                        for (int k = 80; k < 84; k++)
-                        {
-                            s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
-                            s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
-                            s02 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 2) * 84 + k);
-                            s03 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 3) * 84 + k);
-                            s10 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
-                            s11 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
-                            s12 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 2) * 84 + k);
-                            s13 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 3) * 84 + k);
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 3) * 1) = s03;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) = s10;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) = s11;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 2) * 1) = s12;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 3) * 1) = s13;
+                        AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
                     }
-                    for (int j = 8; j < 10; j += 2)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero;
-                        for (int k = 0; k < 80; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 84 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        for (int k = 80; k < 84; k++)
-                        {
-                            s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
-                            s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
-                            s10 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
-                            s11 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) = s10;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) = s11;
-                    }
+                    if (inputGradient.IsEmpty) return;
+                    MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
                 }
-                for (; i < rows; i++)
-                {
-                    for (int j = 0; j < 8; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
-                        for (int k = 0; k < 80; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 84 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 84 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        for (int k = 80; k < 84; k++)
-                        {
-                            s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
-                            s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
-                            s02 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 2) * 84 + k);
-                            s03 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 3) * 84 + k);
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 3) * 1) = s03;
-                    }
-                    for (int j = 8; j < 10; j += 2)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero;
-                        for (int k = 0; k < 80; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        for (int k = 80; k < 84; k++)
-                        {
-                            s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
-                            s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
-                    }
-                }
-            }
 
-            /// <summary>dW[10×84] += dYᵀ[10×n] · X[n×84]</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
-            {
-                for (int j = 0; j < 72; j += 24)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
-                        (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
-                        (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
-                        (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
-                        (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
-                    }
-                    for (int i = 8; i < 10; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
-                        (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
-                        (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                    }
-                }
-                for (int j = 72; j < 80; j += 8)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                    }
-                    for (int i = 8; i < 10; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                    }
-                }
-                for (int j = 80; j < 84; j++)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        float s0 = 0f;
-                        float s1 = 0f;
-                        float s2 = 0f;
-                        float s3 = 0f;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            float bk = Unsafe.Add(ref b, k * 84 + j);
-                            s0 += Unsafe.Add(ref a, (i + 0) * 1 + k * 10) * bk;
-                            s1 += Unsafe.Add(ref a, (i + 1) * 1 + k * 10) * bk;
-                            s2 += Unsafe.Add(ref a, (i + 2) * 1 + k * 10) * bk;
-                            s3 += Unsafe.Add(ref a, (i + 3) * 1 + k * 10) * bk;
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 84 + j) += s0;
-                        Unsafe.Add(ref c, (i + 1) * 84 + j) += s1;
-                        Unsafe.Add(ref c, (i + 2) * 84 + j) += s2;
-                        Unsafe.Add(ref c, (i + 3) * 84 + j) += s3;
-                    }
-                    for (int i = 8; i < 10; i += 2)
-                    {
-                        float s0 = 0f;
-                        float s1 = 0f;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            float bk = Unsafe.Add(ref b, k * 84 + j);
-                            s0 += Unsafe.Add(ref a, (i + 0) * 1 + k * 10) * bk;
-                            s1 += Unsafe.Add(ref a, (i + 1) * 1 + k * 10) * bk;
-                        }
-                        Unsafe.Add(ref c, (i + 0) * 84 + j) += s0;
-                        Unsafe.Add(ref c, (i + 1) * 84 + j) += s1;
-                    }
-                }
-            }
-
-            /// <summary>dX[n×84] = dY[n×10] · W[10×84]</summary>
-            private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
-                    return;
-                }
-                for (int j = 0; j < 72; j += 24)
+                /// <summary>Y[n×84] = X[n×120] · W[84×120]ᵀ</summary>
+                private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
                 {
                     int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    for (; i <= rows - 2; i += 2)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        for (int j = 0; j < 84; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
+                            for (int k = 0; k < 120; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 120 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 120 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 120 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 120 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 120 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 120 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
+                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            float s12 = Vector256.Sum(d12);
+                            float s13 = Vector256.Sum(d13);
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 3) * 1) = s03;
+                            Unsafe.Add(ref c, (i + 1) * 84 + (j + 0) * 1) = s10;
+                            Unsafe.Add(ref c, (i + 1) * 84 + (j + 1) * 1) = s11;
+                            Unsafe.Add(ref c, (i + 1) * 84 + (j + 2) * 1) = s12;
+                            Unsafe.Add(ref c, (i + 1) * 84 + (j + 3) * 1) = s13;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
                     }
                     for (; i < rows; i++)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        for (int j = 0; j < 84; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
+                            for (int k = 0; k < 120; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 120 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 120 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 120 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 120 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 120 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 84 + (j + 3) * 1) = s03;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
                     }
                 }
-                for (int j = 72; j < 80; j += 8)
+
+                /// <summary>dW[84×120] += dYᵀ[84×n] · X[n×120]</summary>
+                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
                 {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    for (int j = 0; j < 120; j += 24)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        for (int i = 0; i < 84; i += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 84));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 84));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 84));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 84));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
+                            (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
+                            (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
+                            (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                            (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
+                            (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        for (int k = 0; k < 10; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
                     }
                 }
-                for (int j = 76; j < 84; j += 8)
+
+                /// <summary>dX[n×120] = dY[n×84] · W[84×120]</summary>
+                private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
                 {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    if (Vector512.IsHardwareAccelerated)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero;
-                        for (int k = 0; k < 10; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        c30.StoreUnsafe(ref c3, 0);
+                        MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                        return;
                     }
-                    for (; i < rows; i++)
+                    for (int j = 0; j < 120; j += 24)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            c12.StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            c22.StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                            c32.StoreUnsafe(ref c3, 16);
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×120] = dY[n×84] · W[84×120] (512-bit vectors)</summary>
+                private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+                {
+                    for (int j = 0; j < 96; j += 48)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 16);
+                            c12.StoreUnsafe(ref c1, 32);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 16);
+                            c22.StoreUnsafe(ref c2, 32);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 16);
+                            c32.StoreUnsafe(ref c3, 32);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                        }
+                    }
+                    for (int j = 96; j < 112; j += 16)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
+                    }
+                    for (int j = 104; j < 120; j += 16)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 84 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 84 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 84 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 120 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 120 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 120 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            for (int k = 0; k < 84; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 120 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 84 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 120 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
                     }
                 }
             }
 
-            /// <summary>dX[n×84] = dY[n×10] · W[10×84] (512-bit vectors)</summary>
-            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+            // --------------------------------------------------------------------------------------------------------------
+            // dense3 · Dense · 10 units
+            // input 84 → output 10 · 850 parameters · 1,680 FLOP per sample
+            // strategy: GEMM over the batch, Y[n×10] = X[n×84] · W[10×84]ᵀ, dot products along the inputs
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Dense3
             {
-                for (int j = 0; j < 48; j += 48)
+                /// <summary>Floats in one input sample (84).</summary>
+                public const int InputLength = 84;
+                /// <summary>Floats in one output sample (10).</summary>
+                public const int OutputLength = 10;
+                public const int WeightOffset = 60856, WeightCount = 840;
+                public const int BiasOffset = 61696, BiasCount = 10;
+                public const int Inputs = 84, Units = 10;
+
+                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
                 {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
+                    ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
+                    for (int n = 0; n < count; n++)
                     {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
-                        for (int k = 0; k < 10; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 16);
-                        c12.StoreUnsafe(ref c1, 32);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 16);
-                        c22.StoreUnsafe(ref c2, 32);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 16);
-                        c32.StoreUnsafe(ref c3, 32);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                        for (int k = 0; k < 10; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        c02.StoreUnsafe(ref c0, 32);
+                        Span<float> y = output.Slice(n * Units, Units);
+                        TensorPrimitives.Add(y, bias, y);
                     }
                 }
-                for (int j = 48; j < 80; j += 32)
+
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+                {
+                    ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    if (!parameterGradients.IsEmpty)
+                    {
+                        Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                        for (int n = 0; n < count; n++)
+                        {
+                            TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
+                        }
+                        AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
+                    }
+                    if (inputGradient.IsEmpty) return;
+                    MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
+                }
+
+                /// <summary>Y[n×10] = X[n×84] · W[10×84]ᵀ</summary>
+                private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
                 {
                     int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    for (; i <= rows - 2; i += 2)
                     {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        for (int j = 0; j < 8; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
+                            for (int k = 0; k < 80; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 84 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 84 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 84 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
+                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            float s12 = Vector256.Sum(d12);
+                            float s13 = Vector256.Sum(d13);
+                            for (int k = 80; k < 84; k++)
+                            {
+                                s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
+                                s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
+                                s02 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 2) * 84 + k);
+                                s03 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 3) * 84 + k);
+                                s10 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
+                                s11 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
+                                s12 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 2) * 84 + k);
+                                s13 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 3) * 84 + k);
+                            }
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 3) * 1) = s03;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) = s10;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) = s11;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 2) * 1) = s12;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 3) * 1) = s13;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 16);
+                        for (int j = 8; j < 10; j += 2)
+                        {
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero;
+                            for (int k = 0; k < 80; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 84 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            for (int k = 80; k < 84; k++)
+                            {
+                                s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
+                                s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
+                                s10 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
+                                s11 += Unsafe.Add(ref a, (i + 1) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
+                            }
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) = s10;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) = s11;
+                        }
                     }
                     for (; i < rows; i++)
                     {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        for (int j = 0; j < 8; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
+                            for (int k = 0; k < 80; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 84 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 84 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            for (int k = 80; k < 84; k++)
+                            {
+                                s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
+                                s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
+                                s02 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 2) * 84 + k);
+                                s03 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 3) * 84 + k);
+                            }
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 3) * 1) = s03;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
+                        for (int j = 8; j < 10; j += 2)
+                        {
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero;
+                            for (int k = 0; k < 80; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 84 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 84 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 84 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            for (int k = 80; k < 84; k++)
+                            {
+                                s00 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 0) * 84 + k);
+                                s01 += Unsafe.Add(ref a, (i + 0) * 84 + k) * Unsafe.Add(ref b, (j + 1) * 84 + k);
+                            }
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) = s01;
+                        }
                     }
                 }
-                for (int j = 68; j < 84; j += 16)
+
+                /// <summary>dW[10×84] += dYᵀ[10×n] · X[n×84]</summary>
+                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
                 {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    for (int j = 0; j < 72; j += 24)
                     {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        for (int i = 0; i < 8; i += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
+                            (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
+                            (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
+                            (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                            (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
+                            (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
-                        c30.StoreUnsafe(ref c3, 0);
+                        for (int i = 8; i < 10; i += 2)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
+                            (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
+                            (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                        }
                     }
-                    for (; i < rows; i++)
+                    for (int j = 72; j < 80; j += 8)
                     {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        for (int k = 0; k < 10; k++)
+                        for (int i = 0; i < 8; i += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
-                        c00.StoreUnsafe(ref c0, 0);
+                        for (int i = 8; i < 10; i += 2)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                        }
+                    }
+                    for (int j = 80; j < 84; j++)
+                    {
+                        for (int i = 0; i < 8; i += 4)
+                        {
+                            float s0 = 0f;
+                            float s1 = 0f;
+                            float s2 = 0f;
+                            float s3 = 0f;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                float bk = Unsafe.Add(ref b, k * 84 + j);
+                                s0 += Unsafe.Add(ref a, (i + 0) * 1 + k * 10) * bk;
+                                s1 += Unsafe.Add(ref a, (i + 1) * 1 + k * 10) * bk;
+                                s2 += Unsafe.Add(ref a, (i + 2) * 1 + k * 10) * bk;
+                                s3 += Unsafe.Add(ref a, (i + 3) * 1 + k * 10) * bk;
+                            }
+                            Unsafe.Add(ref c, (i + 0) * 84 + j) += s0;
+                            Unsafe.Add(ref c, (i + 1) * 84 + j) += s1;
+                            Unsafe.Add(ref c, (i + 2) * 84 + j) += s2;
+                            Unsafe.Add(ref c, (i + 3) * 84 + j) += s3;
+                        }
+                        for (int i = 8; i < 10; i += 2)
+                        {
+                            float s0 = 0f;
+                            float s1 = 0f;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                float bk = Unsafe.Add(ref b, k * 84 + j);
+                                s0 += Unsafe.Add(ref a, (i + 0) * 1 + k * 10) * bk;
+                                s1 += Unsafe.Add(ref a, (i + 1) * 1 + k * 10) * bk;
+                            }
+                            Unsafe.Add(ref c, (i + 0) * 84 + j) += s0;
+                            Unsafe.Add(ref c, (i + 1) * 84 + j) += s1;
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×84] = dY[n×10] · W[10×84]</summary>
+                private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                        return;
+                    }
+                    for (int j = 0; j < 72; j += 24)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            c12.StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            c22.StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                            c32.StoreUnsafe(ref c3, 16);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                        }
+                    }
+                    for (int j = 72; j < 80; j += 8)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
+                    }
+                    for (int j = 76; j < 84; j += 8)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×84] = dY[n×10] · W[10×84] (512-bit vectors)</summary>
+                private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+                {
+                    for (int j = 0; j < 48; j += 48)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 16);
+                            c12.StoreUnsafe(ref c1, 32);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 16);
+                            c22.StoreUnsafe(ref c2, 32);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 16);
+                            c32.StoreUnsafe(ref c3, 32);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            c02.StoreUnsafe(ref c0, 32);
+                        }
+                    }
+                    for (int j = 48; j < 80; j += 32)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 16);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                        }
+                    }
+                    for (int j = 68; j < 84; j += 16)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 84 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 84 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 84 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 84 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 84 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
                     }
                 }
             }

@@ -2,1896 +2,1385 @@
 // CnnCompiler: the network SignalNet, compiled from its attributes. Edit the attributes, not this file.
 #nullable enable
 
-using System;
-using System.Collections.Generic;
-using System.Diagnostics;
-using System.Numerics.Tensors;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using System.Threading;
-using CnnCompiler;
-using CnnCompiler.Kernels;
-using CnnCompiler.Losses;
-
-namespace CnnCompiler.Samples.Signals;
-
-/// <summary>
-/// SignalNet: a network compiled by CnnCompiler. Input 2×32, output 3, 335 parameters.
-/// <code>
-/// Model: SignalNet
-/// Layer (type)                 Output shape   Param #   FLOPs
-/// -----------------------------------------------------------
-/// input                        2×32                 0       0
-/// conv1 (Conv1D)               4×16                44   1,280
-/// pool1 (AvgPool1D)            4×8                  0       0
-/// flatten1 (Flatten)           32                   0       0
-/// dense1 (Dense)               8                  264     512
-/// tanh1 (Tanh)                 8                    0       0
-/// dense2 (Dense)               3                   27      48
-/// loss (SoftmaxCrossEntropy)   3                    0       0
-/// ===========================================================
-/// Total params: 335 (1.31 KiB)
-/// Forward FLOPs per sample: 1,840 (1,840 FLOP)
-/// </code>
-/// </summary>
-public partial class SignalNet : IClassifier
+namespace CnnCompiler.Samples.Signals
 {
-    /// <summary>Floats in one input sample (2×32, channels first).</summary>
-    public const int InputLength = 64;
-    /// <summary>Floats in one output sample: class probabilities (softmax).</summary>
-    public const int OutputLength = 3;
-    /// <summary>Trainable parameters, all layers in one buffer.</summary>
-    public const int ParameterCount = 335;
-    /// <summary>Non-trainable state values (BatchNorm running statistics), all layers in one buffer.</summary>
-    public const int StateCount = 0;
-    /// <summary>Samples per inference workspace: larger batches run in chunks of this many.</summary>
-    private const int InferenceChunk = 64;
-    /// <summary>The class name, to start error messages.</summary>
-    private const string NetworkName = "SignalNet";
-
-    /// <summary>The input shape of one sample, channels first.</summary>
-    public static ReadOnlySpan<int> InputShape => [2, 32];
-
-    private readonly float[] _parameters = new float[ParameterCount];
-    private readonly float[] _gradients = new float[ParameterCount];
-    private readonly float[] _state = new float[StateCount];
-    private readonly SeededRandom _random;
-    private readonly WorkspacePool<Workspace> _inferenceWorkspaces;
-    private Workspace? _trainingWorkspace;
-    private int _trainingCalls;
-    private int _inferenceCalls;
-    private float[]? _stateBeforeStep;
-    /// <summary>Per layer (in <see cref="LayerList"/> order): whether its parameters are frozen.</summary>
-    private readonly bool[] _frozen = [false, false, false, false, false, false];
-    /// <summary>The first layer with trainable parameters: backward stops there unless the input gradient is wanted.</summary>
-    private int _firstTrainable;
-    private float[]? _frozenBackup;
-    /// <summary>Fewest samples per worker for which a batch is split across threads: below it the hand-off costs more than it saves.</summary>
-    private const int ParallelMinimum = 8;
-    private InferenceJob? _inferenceJob;
-    private int _parallelInference;
-
     /// <summary>
-    /// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,
-    /// BatchNorm γ = 1, β = 0, running variance 1. The same generator then draws the dropout masks of training steps.
+    /// SignalNet: a network compiled by CnnCompiler. Input 2×32, output 3, 335 parameters.
+    /// <code>
+    /// Model: SignalNet
+    /// Layer (type)                 Output shape   Param #   FLOPs
+    /// -----------------------------------------------------------
+    /// input                        2×32                 0       0
+    /// conv1 (Conv1D)               4×16                44   1,280
+    /// pool1 (AvgPool1D)            4×8                  0       0
+    /// flatten1 (Flatten)           32                   0       0
+    /// dense1 (Dense)               8                  264     512
+    /// tanh1 (Tanh)                 8                    0       0
+    /// dense2 (Dense)               3                   27      48
+    /// loss (SoftmaxCrossEntropy)   3                    0       0
+    /// ===========================================================
+    /// Total params: 335 (1.31 KiB)
+    /// Forward FLOPs per sample: 1,840 (1,840 FLOP)
+    /// </code>
     /// </summary>
-    public SignalNet(int seed = 0)
+    [global::System.CodeDom.Compiler.GeneratedCode("CnnCompiler.Generator", "1.0.0")]
+    public partial class SignalNet : global::CnnCompiler.IClassifier
     {
-        var random = new SeededRandom(unchecked((ulong)seed));
-        WeightInit.HeNormal(_parameters.AsSpan(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 10, random);
-        WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Dense1.WeightOffset, Layers.Dense1.WeightCount), fanIn: 32, fanOut: 8, random);
-        WeightInit.GlorotUniform(_parameters.AsSpan(Layers.Dense2.WeightOffset, Layers.Dense2.WeightCount), fanIn: 8, fanOut: 3, random);
-        _random = random;
-        UpdateFirstTrainable();
-        _inferenceWorkspaces = new(() => new Workspace(InferenceChunk, training: false, _state));
-    }
+        /// <summary>Floats in one input sample (2×32, channels first).</summary>
+        public const int InputLength = 64;
+        /// <summary>Floats in one output sample: class probabilities (softmax).</summary>
+        public const int OutputLength = 3;
+        /// <summary>Trainable parameters, all layers in one buffer.</summary>
+        public const int ParameterCount = 335;
+        /// <summary>Non-trainable state values (BatchNorm running statistics), all layers in one buffer.</summary>
+        public const int StateCount = 0;
 
-    /// <summary>Every trainable parameter, layer after layer, each tensor in PyTorch's layout (conv: out×in×k…, dense: out×in, then bias).</summary>
-    public Span<float> Parameters => _parameters;
+        /// <summary>The input shape of one sample, channels first.</summary>
+        public static global::System.ReadOnlySpan<int> InputShape => global::CnnCompiler.Generated.Definition.InputShape;
+        /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> LayerList => global::CnnCompiler.Generated.Definition.LayerList;
+        /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>
+        public static global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> Tensors => global::CnnCompiler.Generated.Definition.Tensors;
+        /// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>
+        public static string Summary() => global::CnnCompiler.Generated.Definition.Summary;
 
-    /// <summary>The gradient of the mean loss from the last ComputeGradients or TrainStep, laid out like <see cref="Parameters"/>.</summary>
-    public ReadOnlySpan<float> Gradients => _gradients;
+        private readonly global::CnnCompiler.CompilerServices.CompiledNetwork _compiledNetwork;
 
-    /// <summary>Non-trainable state (BatchNorm running statistics), layer after layer; empty when no layer has any.</summary>
-    public Span<float> State => _state;
-
-    /// <summary>The generator behind dropout masks; its <see cref="SeededRandom.State"/> belongs in checkpoints.</summary>
-    public SeededRandom TrainingRandom => _random;
-
-    /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>
-    public static IReadOnlyList<TensorInfo> Tensors { get; } =
-    [
-        new("conv1.weight", "conv1", TensorStore.Parameters, 0, [4, 2, 5]),
-        new("conv1.bias", "conv1", TensorStore.Parameters, 40, [4]),
-        new("dense1.weight", "dense1", TensorStore.Parameters, 44, [8, 32]),
-        new("dense1.bias", "dense1", TensorStore.Parameters, 300, [8]),
-        new("dense2.weight", "dense2", TensorStore.Parameters, 308, [3, 8]),
-        new("dense2.bias", "dense2", TensorStore.Parameters, 332, [3]),
-    ];
-
-    IReadOnlyList<TensorInfo> INetwork.Tensors => Tensors;
-
-    /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
-    public static IReadOnlyList<LayerInfo> LayerList { get; } =
-    [
-        new("conv1", "Conv1D", [4, 16], 44, 1280),
-        new("pool1", "AvgPool1D", [4, 8], 0, 0),
-        new("flatten1", "Flatten", [32], 0, 0),
-        new("dense1", "Dense", [8], 264, 512),
-        new("tanh1", "Tanh", [8], 0, 0),
-        new("dense2", "Dense", [3], 27, 48),
-    ];
-
-    IReadOnlyList<LayerInfo> INetwork.LayerList => LayerList;
-
-    /// <summary>
-    /// Runs inference on one sample and copies the output of the layer named <paramref name="layer"/> (see <see cref="LayerList"/>)
-    /// into <paramref name="activations"/>: the feature maps of that layer, channel-major.
-    /// </summary>
-    public void ComputeActivations(string layer, ReadOnlySpan<float> input, Span<float> activations)
-    {
-        ArgumentNullException.ThrowIfNull(layer);
-        RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
+        /// <summary>
+        /// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,
+        /// BatchNorm γ = 1, β = 0, running variance 1. The same generator then draws the dropout masks of training steps.
+        /// </summary>
+        public SignalNet(int seed = 0)
         {
-            Forward(workspace, input, 1);
-            // Found in the layer table rather than by a switch over the names, so that this method does not grow with the network.
-            int index = 0;
-            while (index < LayerList.Count && LayerList[index].Name != layer) index++;
-            if (index == LayerList.Count) throw new ArgumentException($"SignalNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
-            int length = LayerList[index].OutputLength;
-            ReadOnlySpan<float> output = workspace.LayerOutputs[index] is { } buffer ? buffer.AsSpan(0, length) : input.Slice(0, length);
-            if (activations.Length != output.Length) RequireLength(activations.Length, output.Length, nameof(activations), $"the output of {layer}");
-            output.CopyTo(activations);
+            _compiledNetwork = new global::CnnCompiler.CompilerServices.Network<global::CnnCompiler.Generated.Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>(seed);
         }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-    }
 
-    /// <summary>
-    /// Freezes (or unfreezes) the layer named <paramref name="layer"/>, or every part of a composite ("layer1.0" covers
-    /// "layer1.0.conv1", …): training then leaves its parameters bitwise unchanged. Throws if no layer has that name.
-    /// </summary>
-    public void SetFrozen(string layer, bool frozen = true)
-    {
-        ArgumentNullException.ThrowIfNull(layer);
-        bool found = false;
-        for (int i = 0; i < LayerList.Count; i++)
-        {
-            string candidate = LayerList[i].Name;
-            if (candidate != layer && !candidate.StartsWith(layer + ".", StringComparison.Ordinal)) continue;
-            found = true;
-            _frozen[i] = frozen && LayerList[i].ParameterCount > 0;
-        }
-        if (!found) throw new ArgumentException($"SignalNet has no layer named '{layer}'; see LayerList for the names.", nameof(layer));
-        UpdateFirstTrainable();
-    }
+        /// <inheritdoc/>
+        public global::System.Span<float> Parameters => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Parameters;
+        /// <inheritdoc/>
+        public global::System.ReadOnlySpan<float> Gradients => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Gradients;
+        /// <inheritdoc/>
+        public global::System.Span<float> State => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).State;
+        /// <inheritdoc/>
+        public global::CnnCompiler.SeededRandom TrainingRandom => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).TrainingRandom;
+        /// <inheritdoc/>
+        public int Threads { get => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Threads; set => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Threads = value; }
 
-    /// <summary>Whether every parameter layer named <paramref name="layer"/> (or inside it) is frozen.</summary>
-    public bool IsFrozen(string layer)
-    {
-        ArgumentNullException.ThrowIfNull(layer);
-        bool any = false;
-        for (int i = 0; i < LayerList.Count; i++)
-        {
-            string candidate = LayerList[i].Name;
-            if ((candidate != layer && !candidate.StartsWith(layer + ".", StringComparison.Ordinal)) || LayerList[i].ParameterCount == 0) continue;
-            if (!_frozen[i]) return false;
-            any = true;
-        }
-        return any;
-    }
+        /// <inheritdoc/>
+        public void Predict(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> outputs) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Predict(inputs, outputs);
+        /// <inheritdoc/>
+        public void PredictLogits(global::System.ReadOnlySpan<float> inputs, global::System.Span<float> logits) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).PredictLogits(inputs, logits);
+        /// <inheritdoc/>
+        public int Classify(global::System.ReadOnlySpan<float> input) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Classify(input);
+        /// <inheritdoc/>
+        public void Classify(global::System.ReadOnlySpan<float> inputs, global::System.Span<int> labels) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).Classify(inputs, labels);
+        /// <inheritdoc/>
+        public float ComputeLoss(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeLoss(inputs, labels);
+        /// <inheritdoc/>
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeGradients(inputs, labels, default, default);
+        /// <inheritdoc/>
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGradients) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeGradients(inputs, labels, inputGradients, default);
+        /// <inheritdoc/>
+        public float ComputeGradients(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::System.Span<float> inputGradients, global::System.Span<float> logits) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeGradients(inputs, labels, inputGradients, logits);
+        /// <inheritdoc/>
+        public float TrainStep(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, global::CnnCompiler.IOptimizer optimizer) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).TrainStep(inputs, labels, optimizer);
 
-    private void UpdateFirstTrainable()
-    {
-        _firstTrainable = LayerList.Count;
-        for (int i = LayerList.Count - 1; i >= 0; i--)
-        {
-            if (LayerList[i].ParameterCount > 0 && !_frozen[i]) _firstTrainable = i;
-        }
-    }
+        /// <inheritdoc/>
+        public void ComputeActivations(string layer, global::System.ReadOnlySpan<float> input, global::System.Span<float> activations) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ComputeActivations(layer, input, activations);
+        /// <inheritdoc/>
+        public void SetFrozen(string layer, bool frozen = true) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).SetFrozen(layer, frozen);
+        /// <inheritdoc/>
+        public bool IsFrozen(string layer) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).IsFrozen(layer);
+        /// <summary>
+        /// Times every layer: one untimed gradient computation, then <paramref name="repeats"/> timed ones in training mode on
+        /// <paramref name="threads"/> workers (more than one: the first worker's share is timed). Returns each layer's mean forward
+        /// and backward time. Overwrites <see cref="Gradients"/>; parameters, BatchNorm statistics and the dropout generator stay as they were.
+        /// </summary>
+        public global::CnnCompiler.LayerTiming[] ProfileLayers(global::System.ReadOnlySpan<float> inputs, global::System.ReadOnlySpan<int> labels, int repeats = 10, int threads = 1) => global::CnnCompiler.Generated.Definition.Network(_compiledNetwork).ProfileLayers(inputs, labels, repeats, threads);
 
-    /// <summary>Copies frozen layers' parameters aside before an optimizer step (restore: the other way), so the step cannot move them.</summary>
-    private void CopyFrozenParameters(bool restore)
+        int global::CnnCompiler.INetwork.InputLength => InputLength;
+        int global::CnnCompiler.INetwork.OutputLength => OutputLength;
+        int global::CnnCompiler.INetwork.ParameterCount => ParameterCount;
+        int global::CnnCompiler.INetwork.StateCount => StateCount;
+        global::System.ReadOnlySpan<int> global::CnnCompiler.INetwork.InputShape => InputShape;
+        global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> global::CnnCompiler.INetwork.LayerList => LayerList;
+        global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> global::CnnCompiler.INetwork.Tensors => Tensors;
+        string global::CnnCompiler.INetwork.Summary() => Summary();
+    }
+}
+
+namespace CnnCompiler.Generated
+{
+    // The namespace's own using directives are found before any enclosing namespace, so a type the user declares elsewhere cannot capture these names.
+    using global::System;
+    using global::System.Collections.Generic;
+    using global::System.Numerics.Tensors;
+    using global::System.Runtime.CompilerServices;
+    using global::System.Runtime.InteropServices;
+    using global::System.Runtime.Intrinsics;
+    using global::CnnCompiler;
+    using global::CnnCompiler.CompilerServices;
+
+    /// <summary>SignalNet for the runtime: sizes, layer and tensor tables, initialization, workspace, and the passes.</summary>
+    file readonly struct Definition : INetworkDefinition
     {
-        if (_firstTrainable == 0 && Array.IndexOf(_frozen, true) < 0) return;
-        _frozenBackup ??= new float[ParameterCount];
-        // Each layer's parameters follow the previous layer's: a loop over the layer table, not one test per layer, so that this method does not grow with the network.
-        int offset = 0;
-        for (int i = 0; i < LayerList.Count; i++)
+        public static string Name => "SignalNet";
+        public static int InputLength => 64;
+        public static int OutputLength => 3;
+        public static int ParameterCount => 335;
+        public static int StateCount => 0;
+        public static ReadOnlySpan<int> InputShape => new int[] { 2, 32 };
+        /// <summary>Per layer (in <see cref="LayerList"/> order): whether its declaration starts it frozen.</summary>
+        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[] { false, false, false, false, false, false };
+        public const string Summary = "Model: SignalNet\nLayer (type)                 Output shape   Param #   FLOPs\n-----------------------------------------------------------\ninput                        2×32                 0       0\nconv1 (Conv1D)               4×16                44   1,280\npool1 (AvgPool1D)            4×8                  0       0\nflatten1 (Flatten)           32                   0       0\ndense1 (Dense)               8                  264     512\ntanh1 (Tanh)                 8                    0       0\ndense2 (Dense)               3                   27      48\nloss (SoftmaxCrossEntropy)   3                    0       0\n===========================================================\nTotal params: 335 (1.31 KiB)\nForward FLOPs per sample: 1,840 (1,840 FLOP)";
+
+        /// <summary>The runtime network behind the generated class's field.</summary>
+        public static Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int> Network(CompiledNetwork network) => Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>.Of(network);
+
+        public static global::CnnCompiler.CompilerServices.Workspace CreateWorkspace(int capacity, bool training, float[] state) => new Workspace(capacity, training, state);
+
+        /// <summary>Every layer in execution order, with its output shape, parameters and FLOPs.</summary>
+        public static IReadOnlyList<LayerInfo> LayerList { get; } =
+        new LayerInfo[]
         {
-            int length = LayerList[i].ParameterCount;
-            if (_frozen[i])
+            new("conv1", "Conv1D", new[] { 4, 16 }, 44, 1280),
+            new("pool1", "AvgPool1D", new[] { 4, 8 }, 0, 0),
+            new("flatten1", "Flatten", new[] { 32 }, 0, 0),
+            new("dense1", "Dense", new[] { 8 }, 264, 512),
+            new("tanh1", "Tanh", new[] { 8 }, 0, 0),
+            new("dense2", "Dense", new[] { 3 }, 27, 48),
+        };
+
+        /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>
+        public static IReadOnlyList<TensorInfo> Tensors { get; } =
+        new TensorInfo[]
+        {
+            new("conv1.weight", "conv1", TensorStore.Parameters, 0, new[] { 4, 2, 5 }),
+            new("conv1.bias", "conv1", TensorStore.Parameters, 40, new[] { 4 }),
+            new("dense1.weight", "dense1", TensorStore.Parameters, 44, new[] { 8, 32 }),
+            new("dense1.bias", "dense1", TensorStore.Parameters, 300, new[] { 8 }),
+            new("dense2.weight", "dense2", TensorStore.Parameters, 308, new[] { 3, 8 }),
+            new("dense2.bias", "dense2", TensorStore.Parameters, 332, new[] { 3 }),
+        };
+
+        /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
+        public static void Initialize(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
+        {
+            WeightInit.HeNormal(parameters.Slice(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 10, random);
+            WeightInit.GlorotUniform(parameters.Slice(Layers.Dense1.WeightOffset, Layers.Dense1.WeightCount), fanIn: 32, fanOut: 8, random);
+            WeightInit.GlorotUniform(parameters.Slice(Layers.Dense2.WeightOffset, Layers.Dense2.WeightCount), fanIn: 8, fanOut: 3, random);
+        }
+
+        /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
+        {
+            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            workspace.StartLaps();
+            Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
+            workspace.Lap(0);
+            Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
+            workspace.Lap(1);
+            Layers.Dense1.Forward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace, count);
+            workspace.Lap(3);
+            Layers.Tanh1.Forward(parameters, workspace.Dense1Output, workspace.Tanh1Output, workspace, count);
+            workspace.Lap(4);
+            Layers.Dense2.Forward(parameters, workspace.Tanh1Output, workspace.Dense2Output, workspace, count);
+            workspace.Lap(5);
+        }
+
+        /// <summary>
+        /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
+        /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// </summary>
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
+        {
+            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
+            bool wantInput = !inputGradient.IsEmpty;
+            workspace.StartLaps();
+            if (wantInput || first <= 5) Layers.Dense2.Backward(parameters, workspace.Tanh1Output, workspace.Dense2Output, workspace.Dense2Gradient, wantInput || first < 5 ? workspace.Tanh1Gradient : default, frozen[5] ? default : parameterGradients, workspace, count);
+            workspace.Lap(11);
+            if (wantInput || first <= 4) Layers.Tanh1.Backward(parameters, workspace.Dense1Output, workspace.Tanh1Output, workspace.Tanh1Gradient, wantInput || first < 4 ? workspace.Dense1Gradient : default, default, workspace, count);
+            workspace.Lap(10);
+            if (wantInput || first <= 3) Layers.Dense1.Backward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 3 ? workspace.Pool1Gradient : default, frozen[3] ? default : parameterGradients, workspace, count);
+            workspace.Lap(9);
+            if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
+            workspace.Lap(7);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
+            workspace.Lap(6);
+        }
+
+        /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
+        private sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+        {
+            /// <summary>conv1 output (4×16 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Conv1Output, Conv1Gradient;
+            public readonly float[] Conv1Columns;
+            /// <summary>pool1 output (4×8 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Pool1Output, Pool1Gradient;
+            /// <summary>dense1 output (8 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Dense1Output, Dense1Gradient;
+            /// <summary>tanh1 output (8 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Tanh1Output, Tanh1Gradient;
+            /// <summary>dense2 output (3 per sample) and the loss gradient with respect to it.</summary>
+            public readonly float[] Dense2Output, Dense2Gradient;
+
+            public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 6, 3)
             {
-                Span<float> live = _parameters.AsSpan(offset, length), kept = _frozenBackup.AsSpan(offset, length);
-                if (restore) kept.CopyTo(live); else live.CopyTo(kept);
-            }
-            offset += length;
-        }
-    }
-
-    /// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs.</summary>
-    public static string Summary() => "Model: SignalNet\nLayer (type)                 Output shape   Param #   FLOPs\n-----------------------------------------------------------\ninput                        2×32                 0       0\nconv1 (Conv1D)               4×16                44   1,280\npool1 (AvgPool1D)            4×8                  0       0\nflatten1 (Flatten)           32                   0       0\ndense1 (Dense)               8                  264     512\ntanh1 (Tanh)                 8                    0       0\ndense2 (Dense)               3                   27      48\nloss (SoftmaxCrossEntropy)   3                    0       0\n===========================================================\nTotal params: 335 (1.31 KiB)\nForward FLOPs per sample: 1,840 (1,840 FLOP)";
-
-    int INetwork.InputLength => InputLength;
-    int INetwork.OutputLength => OutputLength;
-    int INetwork.ParameterCount => ParameterCount;
-    ReadOnlySpan<int> INetwork.InputShape => InputShape;
-
-    /// <summary>
-    /// Class probabilities (softmax) for one sample or a batch: <paramref name="inputs"/> holds N samples of
-    /// <see cref="InputLength"/> floats (N×C×…, PyTorch's layout) and <paramref name="outputs"/> receives N × <see cref="OutputLength"/>.
-    /// Safe to call from many threads at once; allocates nothing in steady state.
-    /// </summary>
-    public void Predict(ReadOnlySpan<float> inputs, Span<float> outputs)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        if (outputs.Length != count * OutputLength) RequireLength(outputs.Length, count * OutputLength, nameof(outputs), $"{count} sample(s) × {OutputLength} outputs");
-        if (TryInferInParallel(inputs, outputs, default, count)) return;
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
-        {
-            for (int start = 0; start < count; start += InferenceChunk)
-            {
-                int n = Math.Min(InferenceChunk, count - start);
-                Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);
-                SoftmaxCrossEntropyKernels.Forward(workspace.Dense2Output.AsSpan(0, n * OutputLength), default, outputs.Slice(start * OutputLength, n * OutputLength), OutputLength);
-            }
-        }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-    }
-
-    /// <summary>The most probable class of one sample.</summary>
-    public int Classify(ReadOnlySpan<float> input)
-    {
-        RequireLength(input.Length, InputLength, nameof(input), "one sample");
-        FiniteValues.Require(input, InputLength, NetworkName, nameof(input));
-        Span<int> label = stackalloc int[1];
-        Classify(input, label);
-        return label[0];
-    }
-
-    /// <summary>The most probable class of each sample in a batch (one label per sample).</summary>
-    public void Classify(ReadOnlySpan<float> inputs, Span<int> labels)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
-        if (TryInferInParallel(inputs, default, labels, count)) return;
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
-        {
-            for (int start = 0; start < count; start += InferenceChunk)
-            {
-                int n = Math.Min(InferenceChunk, count - start);
-                Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);
-                ArgMax.Rows(workspace.Dense2Output.AsSpan(0, n * OutputLength), labels.Slice(start, n), OutputLength);
-            }
-        }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-    }
-
-    /// <summary>The mean loss over a batch in inference mode (running statistics, no dropout), without touching the gradients.</summary>
-    public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireTargets(labels, count);
-        double total = 0;
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterInference();
-        Workspace workspace = _inferenceWorkspaces.Rent();
-        try
-        {
-            for (int start = 0; start < count; start += InferenceChunk)
-            {
-                int n = Math.Min(InferenceChunk, count - start);
-                Forward(workspace, inputs.Slice(start * InputLength, n * InputLength), n);
-                total += SoftmaxCrossEntropyKernels.Forward(workspace.Dense2Output.AsSpan(0, n * OutputLength), labels.Slice(start * 1, n * 1), workspace.Probabilities.AsSpan(0, n * OutputLength), OutputLength);
+                Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+                LayerOutputs[0] = Conv1Output;
+                Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
+                Conv1Columns = new float[160];
+                Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+                LayerOutputs[1] = Pool1Output;
+                Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+                LayerOutputs[2] = Pool1Output; // flatten1 is a view
+                Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+                LayerOutputs[3] = Dense1Output;
+                Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
+                Tanh1Output = new float[capacity * Layers.Tanh1.OutputLength];
+                LayerOutputs[4] = Tanh1Output;
+                Tanh1Gradient = training ? new float[capacity * Layers.Tanh1.OutputLength] : Array.Empty<float>();
+                Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
+                LayerOutputs[5] = Dense2Output;
+                Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
+                Logits = Dense2Output;
+                LogitGradients = Dense2Gradient;
             }
         }
-        finally
-        {
-            _inferenceWorkspaces.Return(workspace);
-            Interlocked.Decrement(ref _inferenceCalls);
-        }
-        return (float)(total / count);
-    }
 
-    /// <summary>
-    /// Runs a batch on up to <see cref="Threads"/> workers when it has at least <see cref="ParallelMinimum"/> samples per worker
-    /// and no other call on this instance holds the workers: fills <paramref name="labels"/> when it is not empty, else
-    /// <paramref name="outputs"/>, and returns true. Otherwise returns false and the caller runs on its own thread. Both
-    /// ways give bitwise the same results: no sample's arithmetic depends on the samples that share its chunk.
-    /// </summary>
-    private bool TryInferInParallel(ReadOnlySpan<float> inputs, Span<float> outputs, Span<int> labels, int count)
-    {
-        int threads = Math.Min(_threads, count / ParallelMinimum);
-        // A call from inside a worker (a batch of a training step being classified) stays on its thread.
-        if (threads < 2 || WorkerPool.IsInsideWork || Interlocked.CompareExchange(ref _parallelInference, 1, 0) != 0) return false;
-        try
+        /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+        private static class Layers
         {
-            FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-            EnterInference();
-            try
+            // --------------------------------------------------------------------------------------------------------------
+            // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
+            // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
+            // strategy: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns; backward: dW = dY · columnsᵀ over the im2col columns, dx as Wᵀ · dY folded back with col2im
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Conv1
             {
-                // Sized for every thread the network may use, so that batches of other sizes reuse it.
-                if (_inferenceJob is null || _inferenceJob.Workers < _threads) _inferenceJob = new InferenceJob(this, _threads);
-                InferenceJob job = _inferenceJob;
-                int chunk = threads * InferenceChunk;
-                for (int start = 0; start < count; start += chunk)
+                /// <summary>Floats in one input sample (2×32).</summary>
+                public const int InputLength = 64;
+                /// <summary>Floats in one output sample (4×16).</summary>
+                public const int OutputLength = 64;
+                public const int WeightOffset = 0, WeightCount = 40;
+                public const int BiasOffset = 40, BiasCount = 4;
+                public const int InChannels = 2, OutChannels = 4;
+                public const int InLength = 32, OutLength = 16, KernelLength = 5, StrideLength = 2, PadLength = 1;
+                /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
+                public const int ColumnRows = 10;
+                /// <summary>Columns of the column matrix: output positions per channel.</summary>
+                public const int ColumnCols = 16;
+
+                /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
                 {
-                    int n = Math.Min(chunk, count - start);
-                    inputs.Slice(start * InputLength, n * InputLength).CopyTo(job.Inputs);
-                    job.Active = threads;
-                    job.Count = n;
-                    job.Labelling = !labels.IsEmpty;
-                    WorkerPool.Shared(threads).Run(job);
-                    if (labels.IsEmpty) job.Outputs.AsSpan(0, n * OutputLength).CopyTo(outputs.Slice(start * OutputLength));
-                    else job.Labels.AsSpan(0, n).CopyTo(labels.Slice(start));
-                }
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inferenceCalls);
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _parallelInference, 0);
-        }
-        return true;
-    }
-
-    /// <summary>One batched inference split across workers: room for <see cref="InferenceChunk"/> samples per worker, each worker's workspace, the results.</summary>
-    private sealed class InferenceJob : IParallelWork
-    {
-        private readonly SignalNet _network;
-        private readonly Workspace[] _workspaces;
-        public readonly int Workers;
-        public readonly float[] Inputs, Outputs;
-        public readonly int[] Labels;
-        /// <summary>Workers of the current run (at most <see cref="Workers"/>) and its samples.</summary>
-        public int Active, Count;
-        public bool Labelling;
-
-        public InferenceJob(SignalNet network, int workers)
-        {
-            _network = network;
-            Workers = workers;
-            _workspaces = new Workspace[workers];
-            for (int t = 0; t < workers; t++) _workspaces[t] = new Workspace(InferenceChunk, training: false, network._state);
-            Inputs = new float[workers * InferenceChunk * InputLength];
-            Outputs = new float[workers * InferenceChunk * OutputLength];
-            Labels = new int[workers * InferenceChunk];
-        }
-
-        /// <summary>Worker <paramref name="worker"/>'s contiguous share of the samples.</summary>
-        public void Execute(int worker)
-        {
-            int first = worker * Count / Active, n = (worker + 1) * Count / Active - first;
-            if (n == 0) return;
-            Workspace workspace = _workspaces[worker];
-            _network.Forward(workspace, Inputs.AsSpan(first * InputLength, n * InputLength), n);
-            ReadOnlySpan<float> raw = workspace.Dense2Output.AsSpan(0, n * OutputLength);
-            if (Labelling) ArgMax.Rows(raw, Labels.AsSpan(first, n), OutputLength);
-            else SoftmaxCrossEntropyKernels.Forward(raw, default, Outputs.AsSpan(first * OutputLength, n * OutputLength), OutputLength);
-        }
-    }
-
-    /// <summary>
-    /// Times every layer: one untimed gradient computation on <paramref name="inputs"/>, then <paramref name="repeats"/> timed ones, in
-    /// training mode, on <paramref name="threads"/> workers (1: the calling thread; more: the first worker's share is timed, which
-    /// shows what sharing the cores and memory costs each layer). Returns one entry per layer of <see cref="LayerList"/> with its mean
-    /// forward and backward time. Overwrites <see cref="Gradients"/>; the parameters, BatchNorm statistics and dropout generator
-    /// are left as they were.
-    /// </summary>
-    public LayerTiming[] ProfileLayers(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int repeats = 10, int threads = 1)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(repeats, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        float[] state = (float[])_state.Clone();
-        var random = _random.State;
-        int savedThreads = _threads;
-        _threads = threads;
-        var timings = new long[2 * 6];
-        try
-        {
-            ComputeGradients(inputs, labels);
-            // ComputeGradients runs on one thread when the batch has fewer samples than threads.
-            Workspace timed = Math.Min(threads, inputs.Length / InputLength) > 1 ? _trainingWorkers![0].Workspace : _trainingWorkspace!;
-            timed.Timings = timings;
-            for (int r = 0; r < repeats; r++) ComputeGradients(inputs, labels);
-        }
-        finally
-        {
-            if (_trainingWorkspace is not null) _trainingWorkspace.Timings = null;
-            if (_trainingWorkers is not null) _trainingWorkers[0].Workspace.Timings = null;
-            _threads = savedThreads;
-            state.CopyTo(_state, 0);
-            _random.State = random;
-        }
-        double microseconds = 1e6 / Stopwatch.Frequency / repeats;
-        var result = new LayerTiming[6];
-        for (int i = 0; i < result.Length; i++)
-        {
-            LayerInfo layer = LayerList[i];
-            result[i] = new LayerTiming(layer.Name, layer.Kind, layer.Flops, timings[i] * microseconds, timings[6 + i] * microseconds);
-        }
-        return result;
-    }
-
-    /// <summary>Adds the time since <paramref name="mark"/> to <paramref name="slot"/> when profiling (ProfileLayers); otherwise nothing.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Lap(long[]? timings, int slot, ref long mark)
-    {
-        if (timings is null) return;
-        long now = Stopwatch.GetTimestamp();
-        timings[slot] += now - mark;
-        mark = now;
-    }
-
-    /// <summary>
-    /// Threads that share a training step's samples (default: every core). The result depends only on the seed and this
-    /// count: the same count gives bitwise-identical training. Inference always runs on the calling thread.
-    /// </summary>
-    public int Threads
-    {
-        get => _threads;
-        set => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Threads must be at least 1.");
-    }
-
-    private int _threads = Environment.ProcessorCount;
-    private TrainingWorker[]? _trainingWorkers;
-    private TrainingJob? _trainingJob;
-
-    /// <summary>Forward and backward over a batch in training mode: <see cref="Gradients"/> receives the gradient of the mean loss, which is returned.</summary>
-    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => ComputeGradients(inputs, labels, Span<float>.Empty);
-
-    /// <summary>
-    /// Like <see cref="ComputeGradients(ReadOnlySpan{float}, ReadOnlySpan{int})"/>, and also writes the gradient of the mean loss
-    /// with respect to every input value into <paramref name="inputGradients"/> (same layout as the inputs; empty to skip).
-    /// </summary>
-    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients)
-    {
-        int count = SampleCount(inputs.Length, nameof(inputs));
-        RequireTargets(labels, count);
-        if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), "the same length as the inputs");
-        FiniteValues.Require(inputs, InputLength, NetworkName, nameof(inputs));
-        EnterTraining();
-        try
-        {
-            ulong stepSeed = _random.NextUInt64();
-            int threads = Math.Min(_threads, count);
-            if (threads > 1 && inputGradients.IsEmpty) return ComputeGradientsInParallel(inputs, labels, count, threads, stepSeed);
-            if (_trainingWorkspace is null || _trainingWorkspace.Capacity < count) _trainingWorkspace = new Workspace(count, training: true, _state);
-            _trainingWorkspace.StepSeed = stepSeed;
-            Array.Clear(_gradients);
-            float scale = 1f / count;
-            return TrainingPass(_trainingWorkspace, inputs, labels, inputGradients, _gradients, count, scale) * scale;
-        }
-        finally
-        {
-            ExitTraining();
-        }
-    }
-
-    /// <summary>Forward, loss and backward over <paramref name="count"/> samples; returns their summed loss. <paramref name="scale"/> makes it the batch mean.</summary>
-    private float TrainingPass(Workspace workspace, ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients, Span<float> parameterGradients, int count, float scale)
-    {
-        Forward(workspace, inputs, count);
-        Span<float> probabilities = workspace.Probabilities.AsSpan(0, count * OutputLength);
-        float total = SoftmaxCrossEntropyKernels.Forward(workspace.Dense2Output.AsSpan(0, count * OutputLength), labels, probabilities, OutputLength);
-        // The loss is the mean over the whole batch, so each sample's share of the gradient carries the scale.
-        SoftmaxCrossEntropyKernels.Backward(probabilities, labels, workspace.Dense2Gradient, OutputLength, scale);
-        Backward(workspace, inputs, inputGradients, parameterGradients, count);
-        return total;
-    }
-
-    /// <summary>Splits the batch into contiguous slices, one per worker, and sums the workers' gradients in worker order.</summary>
-    private float ComputeGradientsInParallel(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, int count, int threads, ulong stepSeed)
-    {
-        int perWorker = (count + threads - 1) / threads;
-        threads = (count + perWorker - 1) / perWorker;
-        if (_trainingWorkers is null || _trainingWorkers.Length != threads || _trainingWorkers[0].Capacity < perWorker)
-        {
-            // BatchNorm's batch statistics need every worker's partial sums: two regions (forward, backward) per state slot.
-            SyncGroup? sync = StateCount > 0 ? new SyncGroup(threads, 2 * StateCount) : null;
-            _trainingWorkers = new TrainingWorker[threads];
-            for (int t = 0; t < threads; t++) _trainingWorkers[t] = new TrainingWorker(perWorker, t, sync, _state);
-            _trainingJob = new TrainingJob(this, _trainingWorkers);
-        }
-        TrainingWorker[] workers = _trainingWorkers;
-        float scale = 1f / count;
-        for (int t = 0; t < threads; t++)
-        {
-            TrainingWorker worker = workers[t];
-            int start = t * perWorker;
-            worker.Count = Math.Min(perWorker, count - start);
-            worker.Scale = scale;
-            worker.Workspace.StepSeed = stepSeed;
-            worker.Workspace.SampleOffset = start;
-            inputs.Slice(start * InputLength, worker.Count * InputLength).CopyTo(worker.Inputs);
-            labels.Slice(start * 1, worker.Count * 1).CopyTo(worker.Targets);
-        }
-        try
-        {
-            WorkerPool.Shared(threads).Run(_trainingJob!);
-        }
-        catch
-        {
-            // A failed worker aborted the BatchNorm barrier; the next step starts with new workers and a new one.
-            _trainingWorkers = null;
-            throw;
-        }
-        workers[0].Gradients.CopyTo(_gradients, 0);
-        double loss = workers[0].LossSum;
-        for (int t = 1; t < threads; t++)
-        {
-            TensorPrimitives.Add(_gradients, workers[t].Gradients, _gradients);
-            loss += workers[t].LossSum;
-        }
-        return (float)(loss * scale);
-    }
-
-    private void RunTrainingWorker(TrainingWorker worker)
-    {
-        try
-        {
-            Array.Clear(worker.Gradients);
-            int n = worker.Count;
-            worker.LossSum = TrainingPass(worker.Workspace, worker.Inputs.AsSpan(0, n * InputLength), worker.Targets.AsSpan(0, n * 1), Span<float>.Empty, worker.Gradients, n, worker.Scale);
-        }
-        catch
-        {
-            // The other workers would wait for this one at the next BatchNorm barrier forever.
-            worker.Workspace.Sync?.Abort();
-            throw;
-        }
-    }
-
-    /// <summary>One worker's share of a training step: its samples, workspace, gradient buffer and summed loss.</summary>
-    private sealed class TrainingWorker
-    {
-        public readonly int Capacity;
-        public readonly Workspace Workspace;
-        public readonly float[] Gradients = new float[ParameterCount];
-        public readonly float[] Inputs;
-        public readonly int[] Targets;
-        public int Count;
-        public float Scale;
-        public float LossSum;
-
-        public TrainingWorker(int capacity, int worker, SyncGroup? sync, float[] state)
-        {
-            Capacity = capacity;
-            Workspace = new Workspace(capacity, training: true, state) { Worker = worker, Sync = sync };
-            Inputs = new float[capacity * InputLength];
-            Targets = new int[capacity * 1];
-        }
-    }
-
-    private sealed class TrainingJob(SignalNet network, TrainingWorker[] workers) : IParallelWork
-    {
-        public void Execute(int worker) => network.RunTrainingWorker(workers[worker]);
-    }
-
-    /// <summary>
-    /// One optimization step on a mini-batch: forward, backward, then <paramref name="optimizer"/> updates <see cref="Parameters"/>.
-    /// Returns the batch's mean loss. A NaN or infinite loss throws before the update, leaving the parameters as they were.
-    /// </summary>
-    public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)
-    {
-        ArgumentNullException.ThrowIfNull(optimizer);
-        if (_state.Length > 0) { _stateBeforeStep ??= new float[_state.Length]; _state.CopyTo(_stateBeforeStep, 0); }
-        float loss = ComputeGradients(inputs, labels);
-        if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(Gradients))
-        {
-            if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);
-            throw new InvalidOperationException($"SignalNet: the mini-batch loss is {loss}{(float.IsFinite(loss) ? " but a gradient is not finite" : "")}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values.");
-        }
-        EnterTraining();
-        try
-        {
-            CopyFrozenParameters(restore: false);
-            optimizer.Step(_parameters, _gradients);
-            CopyFrozenParameters(restore: true);
-        }
-        finally
-        {
-            ExitTraining();
-        }
-        return loss;
-    }
-
-    private static int SampleCount(int length, string parameter)
-    {
-        if (length == 0 || length % InputLength != 0)
-        {
-            throw new ArgumentException($"SignalNet takes samples of {InputLength} floats ({string.Join("×", InputShape.ToArray())}); '{parameter}' has {length}, which is not a positive multiple of {InputLength}.", parameter);
-        }
-        return length / InputLength;
-    }
-
-    private static void RequireLength(int actual, int expected, string parameter, string what)
-    {
-        if (actual != expected) throw new ArgumentException($"SignalNet: '{parameter}' must hold {expected} values ({what}) but has {actual}.", parameter);
-    }
-
-    private static void RequireTargets(ReadOnlySpan<int> labels, int count)
-    {
-        if (labels.Length != count) RequireLength(labels.Length, count, nameof(labels), $"one label per sample ({count})");
-        for (int i = 0; i < labels.Length; i++)
-        {
-            if ((uint)labels[i] >= OutputLength) throw new ArgumentOutOfRangeException(nameof(labels), labels[i], $"SignalNet: label {i} is {labels[i]}; labels must be class indices from 0 to {OutputLength - 1}.");
-        }
-    }
-
-    // Inference reads the parameters that training writes: calls that overlap a training step are refused, never raced.
-    private void EnterTraining()
-    {
-        if (Interlocked.Increment(ref _trainingCalls) != 1) { Interlocked.Decrement(ref _trainingCalls); throw new InvalidOperationException("SignalNet is already training on another thread; TrainStep and ComputeGradients take one caller at a time."); }
-        SpinWait spin = default; while (Volatile.Read(ref _inferenceCalls) != 0) spin.SpinOnce();
-    }
-
-    private void ExitTraining() => Interlocked.Decrement(ref _trainingCalls);
-
-    private void EnterInference()
-    {
-        Interlocked.Increment(ref _inferenceCalls);
-        if (Volatile.Read(ref _trainingCalls) != 0) { Interlocked.Decrement(ref _inferenceCalls); throw new InvalidOperationException("SignalNet is training on another thread; Predict, Classify and ComputeLoss cannot run during a training step."); }
-    }
-
-    /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
-    private void Forward(Workspace workspace, ReadOnlySpan<float> input, int count)
-    {
-        ReadOnlySpan<float> parameters = _parameters;
-        long[]? timings = workspace.Timings; // set only by ProfileLayers
-        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
-        Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
-        Lap(timings, 0, ref mark);
-        Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
-        Lap(timings, 1, ref mark);
-        Layers.Dense1.Forward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace, count);
-        Lap(timings, 3, ref mark);
-        Layers.Tanh1.Forward(parameters, workspace.Dense1Output, workspace.Tanh1Output, workspace, count);
-        Lap(timings, 4, ref mark);
-        Layers.Dense2.Forward(parameters, workspace.Tanh1Output, workspace.Dense2Output, workspace, count);
-        Lap(timings, 5, ref mark);
-    }
-
-    /// <summary>
-    /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
-    /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
-    /// </summary>
-    private void Backward(Workspace workspace, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count)
-    {
-        ReadOnlySpan<float> parameters = _parameters;
-        // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
-        int first = _firstTrainable;
-        bool wantInput = !inputGradient.IsEmpty;
-        long[]? timings = workspace.Timings; // set only by ProfileLayers
-        long mark = timings is null ? 0 : Stopwatch.GetTimestamp();
-        if (wantInput || first <= 5) Layers.Dense2.Backward(parameters, workspace.Tanh1Output, workspace.Dense2Output, workspace.Dense2Gradient, wantInput || first < 5 ? workspace.Tanh1Gradient : default, _frozen[5] ? default : parameterGradients, workspace, count);
-        Lap(timings, 11, ref mark);
-        if (wantInput || first <= 4) Layers.Tanh1.Backward(parameters, workspace.Dense1Output, workspace.Tanh1Output, workspace.Tanh1Gradient, wantInput || first < 4 ? workspace.Dense1Gradient : default, default, workspace, count);
-        Lap(timings, 10, ref mark);
-        if (wantInput || first <= 3) Layers.Dense1.Backward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 3 ? workspace.Pool1Gradient : default, _frozen[3] ? default : parameterGradients, workspace, count);
-        Lap(timings, 9, ref mark);
-        if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
-        Lap(timings, 7, ref mark);
-        if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, _frozen[0] ? default : parameterGradients, workspace, count);
-        Lap(timings, 6, ref mark);
-    }
-
-    /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
-    private sealed class Workspace
-    {
-        /// <summary>Samples this workspace holds.</summary>
-        public readonly int Capacity;
-        /// <summary>Training mode: BatchNorm uses batch statistics and Dropout drops; otherwise running statistics and no dropout.</summary>
-        public readonly bool Training;
-        /// <summary>The network's state buffer (BatchNorm running statistics).</summary>
-        public readonly float[] State;
-        /// <summary>This worker's index among the workers of a training step, and what they share (null on one thread).</summary>
-        public int Worker;
-        public SyncGroup? Sync;
-        /// <summary>The step's dropout seed and the batch index of this workspace's first sample, so masks do not depend on the split.</summary>
-        public ulong StepSeed;
-        public int SampleOffset;
-        /// <summary>Per-layer forward then backward time sums while ProfileLayers runs; null otherwise.</summary>
-        public long[]? Timings;
-        /// <summary>Each layer's output buffer, by index in LayerList (a view shares the buffer it views; null: the network input), for ComputeActivations.</summary>
-        public readonly float[]?[] LayerOutputs;
-        /// <summary>conv1 output (4×16 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Conv1Output, Conv1Gradient;
-        public readonly float[] Conv1Columns;
-        /// <summary>pool1 output (4×8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Pool1Output, Pool1Gradient;
-        /// <summary>dense1 output (8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Dense1Output, Dense1Gradient;
-        /// <summary>tanh1 output (8 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Tanh1Output, Tanh1Gradient;
-        /// <summary>dense2 output (3 per sample) and the loss gradient with respect to it.</summary>
-        public readonly float[] Dense2Output, Dense2Gradient;
-        /// <summary>The loss's probabilities (softmax or sigmoid) of each sample.</summary>
-        public readonly float[] Probabilities;
-
-        public Workspace(int capacity, bool training, float[] state)
-        {
-            Capacity = capacity;
-            Training = training;
-            State = state;
-            LayerOutputs = new float[]?[6];
-            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-            LayerOutputs[0] = Conv1Output;
-            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : [];
-            Conv1Columns = new float[160];
-            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-            LayerOutputs[1] = Pool1Output;
-            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : [];
-            LayerOutputs[2] = Pool1Output; // flatten1 is a view
-            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-            LayerOutputs[3] = Dense1Output;
-            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : [];
-            Tanh1Output = new float[capacity * Layers.Tanh1.OutputLength];
-            LayerOutputs[4] = Tanh1Output;
-            Tanh1Gradient = training ? new float[capacity * Layers.Tanh1.OutputLength] : [];
-            Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
-            LayerOutputs[5] = Dense2Output;
-            Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : [];
-            Probabilities = new float[capacity * OutputLength];
-        }
-    }
-
-    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
-    private static class Layers
-    {
-        // --------------------------------------------------------------------------------------------------------------
-        // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
-        // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
-        // strategy: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns; backward: dW = dY · columnsᵀ over the im2col columns, dx as Wᵀ · dY folded back with col2im
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Conv1
-        {
-            /// <summary>Floats in one input sample (2×32).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4×16).</summary>
-            public const int OutputLength = 64;
-            public const int WeightOffset = 0, WeightCount = 40;
-            public const int BiasOffset = 40, BiasCount = 4;
-            public const int InChannels = 2, OutChannels = 4;
-            public const int InLength = 32, OutLength = 16, KernelLength = 5, StrideLength = 2, PadLength = 1;
-            /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
-            public const int ColumnRows = 10;
-            /// <summary>Columns of the column matrix: output positions per channel.</summary>
-            public const int ColumnCols = 16;
-
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
-                for (int n = 0; n < count; n++)
-                {
-                    Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                    MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));
-                    for (int c = 0; c < OutChannels; c++)
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
+                    for (int n = 0; n < count; n++)
                     {
-                        Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);
-                        TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);
-                    }
-                }
-                ActivationKernels.ReLU(output.Slice(0, count * OutputLength));
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                bool trainable = !parameterGradients.IsEmpty;
-                if (!trainable && inputGradient.IsEmpty) return;
-                ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                    if (trainable)
-                    {
-                        // db[c] += Σ over positions of dZ[c, ·]
+                        Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
+                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                        MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));
                         for (int c = 0; c < OutChannels; c++)
                         {
-                            parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
+                            Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);
+                            TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);
                         }
-                        // The forward pass's columns are recomputed rather than kept for the whole batch.
-                        Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                        AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
                     }
-                    if (inputGradient.IsEmpty) continue;
-                    MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
-                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                    dx.Clear();
-                    Fold(ref columns, ref MemoryMarshal.GetReference(dx));
+                    ActivationKernels.ReLU(output.Slice(0, count * OutputLength));
                 }
-            }
 
-            /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
-            private static void Unfold(ref float input, ref float columns)
-            {
-                for (int c = 0; c < InChannels; c++)
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
                 {
-                    for (int kx = 0; kx < KernelLength; kx++)
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    bool trainable = !parameterGradients.IsEmpty;
+                    if (!trainable && inputGradient.IsEmpty) return;
+                    ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
+                    for (int n = 0; n < count; n++)
                     {
-                        ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
-                        (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
-                        ref float target = ref Unsafe.Add(ref columnRow, 0);
-                        ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
-                        Rows.Clear(ref target, start);
-                        Rows.Clear(ref Unsafe.Add(ref target, end), OutLength - end);
-                        for (int ox = start; ox < end; ox++)
+                        Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                        if (trainable)
                         {
-                            Unsafe.Add(ref target, ox) = Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength);
-                        }
-                    }
-                }
-            }
-
-            /// <summary>output[4×16] = W[4×10] · columns[10×16]</summary>
-            private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyWeightsByColumnsWide(ref a, ref b, ref c);
-                    return;
-                }
-                for (int j = 0; j < 16; j += 16)
-                {
-                    for (int i = 0; i < 4; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                        for (int k = 0; k < 10; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                    }
-                }
-            }
-
-            /// <summary>output[4×16] = W[4×10] · columns[10×16] (512-bit vectors)</summary>
-            private static void MultiplyWeightsByColumnsWide(ref float a, ref float b, ref float c)
-            {
-                for (int j = 0; j < 16; j += 16)
-                {
-                    for (int i = 0; i < 4; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < 10; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                }
-            }
-
-            /// <summary>dW[4×10] += dY[4×16] · columns[10×16]ᵀ</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c)
-            {
-                for (int i = 0; i < 4; i += 2)
-                {
-                    for (int j = 0; j < 8; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 16 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 16 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 16 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 16 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 16 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 16 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        float s13 = Vector256.Sum(d13);
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) += s00;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) += s01;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 2) * 1) += s02;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 3) * 1) += s03;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) += s10;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) += s11;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 2) * 1) += s12;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 3) * 1) += s13;
-                    }
-                    for (int j = 8; j < 10; j += 2)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero;
-                        for (int k = 0; k < 16; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 16 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 16 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 16 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 16 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) += s00;
-                        Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) += s01;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) += s10;
-                        Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) += s11;
-                    }
-                }
-            }
-
-            /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-            private static void Fold(ref float columns, ref float input)
-            {
-                for (int c = 0; c < InChannels; c++)
-                {
-                    for (int kx = 0; kx < KernelLength; kx++)
-                    {
-                        ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
-                        (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
-                        ref float target = ref Unsafe.Add(ref columnRow, 0);
-                        ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
-                        for (int ox = start; ox < end; ox++)
-                        {
-                            Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength) += Unsafe.Add(ref target, ox);
-                        }
-                    }
-                }
-            }
-
-            /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16]</summary>
-            private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
-                    return;
-                }
-                for (int j = 0; j < 16; j += 16)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                        for (int k = 0; k < 4; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                    }
-                    for (int i = 8; i < 10; i += 2)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                        for (int k = 0; k < 4; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                    }
-                }
-            }
-
-            /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16] (512-bit vectors)</summary>
-            private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
-            {
-                for (int j = 0; j < 16; j += 16)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero;
-                        for (int k = 0; k < 4; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (int i = 8; i < 10; i += 2)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero;
-                        for (int k = 0; k < 4; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                    }
-                }
-            }
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // pool1 · AvgPool1D · window 2, stride 2
-        // input 4×16 → output 4×8 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel and output position, the sum over the 2 window elements unrolled (no window needs clipping) divided by 2
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Pool1
-        {
-            /// <summary>Floats in one input sample (4×16).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4×8).</summary>
-            public const int OutputLength = 32;
-            public const int Channels = 4;
-            public const int InLength = 16, OutLength = 8, WindowLength = 2, StrideLength = 2, PadLength = 0;
-            private const float InverseWindow = 1f / 2;
-
-            /// <summary>y = mean over each window (padding counted as zeros).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                for (int n = 0; n < count; n++)
-                {
-                    ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
-                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                    ref float x0 = ref MemoryMarshal.GetReference(x);
-                    int j = 0;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        for (int ox = 0; ox < OutLength; ox++)
-                        {
-                            int i0 = c * InLength + ox * StrideLength;
-                            // The window: inputs i0 + 1.
-                            float sum = Unsafe.Add(ref x0, i0) + Unsafe.Add(ref x0, i0 + 1);
-                            y[j] = sum * InverseWindow;
-                            j++;
-                        }
-                    }
-                }
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: each output's gradient is spread evenly over its window.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                inputGradient.Slice(0, count * InputLength).Clear();
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                    ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                    int j = 0;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        for (int ox = 0; ox < OutLength; ox++)
-                        {
-                            int x0 = ox * StrideLength - PadLength;
-                            int xStart = Math.Max(x0, 0), xEnd = Math.Min(x0 + WindowLength, InLength);
-                            float share = dy[j] * InverseWindow;
-                            for (int ix = xStart; ix < xEnd; ix++)
+                            // db[c] += Σ over positions of dZ[c, ·]
+                            for (int c = 0; c < OutChannels; c++)
                             {
-                                int i = c * InLength + ix;
-                                dx[i] += share;
+                                parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
                             }
-                            j++;
+                            // The forward pass's columns are recomputed rather than kept for the whole batch.
+                            Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
+                            AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
+                        }
+                        if (inputGradient.IsEmpty) continue;
+                        MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
+                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                        dx.Clear();
+                        Fold(ref columns, ref MemoryMarshal.GetReference(dx));
+                    }
+                }
+
+                /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
+                private static void Unfold(ref float input, ref float columns)
+                {
+                    for (int c = 0; c < InChannels; c++)
+                    {
+                        for (int kx = 0; kx < KernelLength; kx++)
+                        {
+                            ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
+                            (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
+                            ref float target = ref Unsafe.Add(ref columnRow, 0);
+                            ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
+                            Rows.Clear(ref target, start);
+                            Rows.Clear(ref Unsafe.Add(ref target, end), OutLength - end);
+                            for (int ox = start; ox < end; ox++)
+                            {
+                                Unsafe.Add(ref target, ox) = Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength);
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>output[4×16] = W[4×10] · columns[10×16]</summary>
+                private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        MultiplyWeightsByColumnsWide(ref a, ref b, ref c);
+                        return;
+                    }
+                    for (int j = 0; j < 16; j += 16)
+                    {
+                        for (int i = 0; i < 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                        }
+                    }
+                }
+
+                /// <summary>output[4×16] = W[4×10] · columns[10×16] (512-bit vectors)</summary>
+                private static void MultiplyWeightsByColumnsWide(ref float a, ref float b, ref float c)
+                {
+                    for (int j = 0; j < 16; j += 16)
+                    {
+                        for (int i = 0; i < 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < 10; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                    }
+                }
+
+                /// <summary>dW[4×10] += dY[4×16] · columns[10×16]ᵀ</summary>
+                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c)
+                {
+                    for (int i = 0; i < 4; i += 2)
+                    {
+                        for (int j = 0; j < 8; j += 4)
+                        {
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
+                            for (int k = 0; k < 16; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 16 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 16 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 16 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 16 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 16 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 16 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
+                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            float s12 = Vector256.Sum(d12);
+                            float s13 = Vector256.Sum(d13);
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) += s00;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) += s01;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 2) * 1) += s02;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 3) * 1) += s03;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) += s10;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) += s11;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 2) * 1) += s12;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 3) * 1) += s13;
+                        }
+                        for (int j = 8; j < 10; j += 2)
+                        {
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero;
+                            for (int k = 0; k < 16; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 16 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 16 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 16 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 16 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) += s00;
+                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) += s01;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) += s10;
+                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) += s11;
+                        }
+                    }
+                }
+
+                /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
+                private static void Fold(ref float columns, ref float input)
+                {
+                    for (int c = 0; c < InChannels; c++)
+                    {
+                        for (int kx = 0; kx < KernelLength; kx++)
+                        {
+                            ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
+                            (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
+                            ref float target = ref Unsafe.Add(ref columnRow, 0);
+                            ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
+                            for (int ox = start; ox < end; ox++)
+                            {
+                                Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength) += Unsafe.Add(ref target, ox);
+                            }
+                        }
+                    }
+                }
+
+                /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16]</summary>
+                private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
+                        return;
+                    }
+                    for (int j = 0; j < 16; j += 16)
+                    {
+                        for (int i = 0; i < 8; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
+                            for (int k = 0; k < 4; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                        }
+                        for (int i = 8; i < 10; i += 2)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
+                            for (int k = 0; k < 4; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                        }
+                    }
+                }
+
+                /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16] (512-bit vectors)</summary>
+                private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
+                {
+                    for (int j = 0; j < 16; j += 16)
+                    {
+                        for (int i = 0; i < 8; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero;
+                            for (int k = 0; k < 4; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (int i = 8; i < 10; i += 2)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero;
+                            for (int k = 0; k < 4; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
+                            c10.StoreUnsafe(ref c1, 0);
                         }
                     }
                 }
             }
-        }
 
-        // --------------------------------------------------------------------------------------------------------------
-        // flatten1 · Flatten
-        // input 4×8 → output 32 · 0 parameters · 0 FLOP per sample
-        // strategy: a view; the channel-major sample is already the flat vector, nothing runs
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Flatten1
-        {
-            /// <summary>Floats in one input sample (4×8).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (32).</summary>
-            public const int OutputLength = 32;
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // dense1 · Dense · 8 units
-        // input 32 → output 8 · 264 parameters · 512 FLOP per sample
-        // strategy: GEMM over the batch, Y[n×8] = X[n×32] · W[8×32]ᵀ, dot products along the inputs
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Dense1
-        {
-            /// <summary>Floats in one input sample (32).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (8).</summary>
-            public const int OutputLength = 8;
-            public const int WeightOffset = 44, WeightCount = 256;
-            public const int BiasOffset = 300, BiasCount = 8;
-            public const int Inputs = 32, Units = 8;
-
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+            // --------------------------------------------------------------------------------------------------------------
+            // pool1 · AvgPool1D · window 2, stride 2
+            // input 4×16 → output 4×8 · 0 parameters · 0 FLOP per sample
+            // strategy: per channel and output position, the sum over the 2 window elements unrolled (no window needs clipping) divided by 2
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Pool1
             {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
-                ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> y = output.Slice(n * Units, Units);
-                    TensorPrimitives.Add(y, bias, y);
-                }
-            }
+                /// <summary>Floats in one input sample (4×16).</summary>
+                public const int InputLength = 64;
+                /// <summary>Floats in one output sample (4×8).</summary>
+                public const int OutputLength = 32;
+                public const int Channels = 4;
+                public const int InLength = 16, OutLength = 8, WindowLength = 2, StrideLength = 2, PadLength = 0;
+                private const float InverseWindow = 1f / 2;
 
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                if (!parameterGradients.IsEmpty)
+                /// <summary>y = mean over each window (padding counted as zeros).</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
                 {
-                    Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
                     for (int n = 0; n < count; n++)
                     {
-                        TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
-                    }
-                    AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
-                }
-                if (inputGradient.IsEmpty) return;
-                MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
-            }
-
-            /// <summary>Y[n×8] = X[n×32] · W[8×32]ᵀ</summary>
-            private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                int i = 0;
-                for (; i <= rows - 2; i += 2)
-                {
-                    for (int j = 0; j < 8; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                        for (int k = 0; k < 32; k += 8)
+                        ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
+                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                        ref float x0 = ref MemoryMarshal.GetReference(x);
+                        int j = 0;
+                        for (int c = 0; c < Channels; c++)
                         {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 32 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 32 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 32 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 32 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 32 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 32 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            for (int ox = 0; ox < OutLength; ox++)
+                            {
+                                int i0 = c * InLength + ox * StrideLength;
+                                // The window: inputs i0 + 1.
+                                float sum = Unsafe.Add(ref x0, i0) + Unsafe.Add(ref x0, i0 + 1);
+                                y[j] = sum * InverseWindow;
+                                j++;
+                            }
                         }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        float s13 = Vector256.Sum(d13);
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 3) * 1) = s03;
-                        Unsafe.Add(ref c, (i + 1) * 8 + (j + 0) * 1) = s10;
-                        Unsafe.Add(ref c, (i + 1) * 8 + (j + 1) * 1) = s11;
-                        Unsafe.Add(ref c, (i + 1) * 8 + (j + 2) * 1) = s12;
-                        Unsafe.Add(ref c, (i + 1) * 8 + (j + 3) * 1) = s13;
                     }
                 }
-                for (; i < rows; i++)
-                {
-                    for (int j = 0; j < 8; j += 4)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
-                        for (int k = 0; k < 32; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 32 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 32 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 32 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 32 + k));
-                            Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 32 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s03 = Vector256.Sum(d03);
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 0) * 8 + (j + 3) * 1) = s03;
-                    }
-                }
-            }
 
-            /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32]</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
-            {
-                if (Vector512.IsHardwareAccelerated)
+                /// <summary>Inverts <see cref="Forward"/>: each output's gradient is spread evenly over its window.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
                 {
-                    AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
-                    return;
-                }
-                for (int j = 0; j < 24; j += 24)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
-                        (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
-                        (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
-                        (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                        (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
-                        (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
-                    }
-                }
-                for (int j = 24; j < 32; j += 8)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                        (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                    }
-                }
-            }
-
-            /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32] (512-bit vectors)</summary>
-            private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
-            {
-                for (int j = 0; j < 32; j += 32)
-                {
-                    for (int i = 0; i < 8; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                        (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                        (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                        (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
-                    }
-                }
-            }
-
-            /// <summary>dX[n×32] = dY[n×8] · W[8×32]</summary>
-            private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                if (Vector512.IsHardwareAccelerated)
-                {
-                    MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
-                    return;
-                }
-                for (int j = 0; j < 24; j += 24)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                        for (int k = 0; k < 8; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 8);
-                        c12.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 8);
-                        c22.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 8);
-                        c32.StoreUnsafe(ref c3, 16);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                        for (int k = 0; k < 8; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                            c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 8);
-                        c02.StoreUnsafe(ref c0, 16);
-                    }
-                }
-                for (int j = 24; j < 32; j += 8)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero;
-                        for (int k = 0; k < 8; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        for (int k = 0; k < 8; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                    }
-                }
-            }
-
-            /// <summary>dX[n×32] = dY[n×8] · W[8×32] (512-bit vectors)</summary>
-            private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
-            {
-                for (int j = 0; j < 32; j += 32)
-                {
-                    int i = 0;
-                    for (; i <= rows - 4; i += 4)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                        Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
-                        Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
-                        Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
-                        for (int k = 0; k < 8; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
-                            c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                            Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
-                            c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                            Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
-                            c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        c11.StoreUnsafe(ref c1, 16);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        c21.StoreUnsafe(ref c2, 16);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                        c30.StoreUnsafe(ref c3, 0);
-                        c31.StoreUnsafe(ref c3, 16);
-                    }
-                    for (; i < rows; i++)
-                    {
-                        Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                        for (int k = 0; k < 8; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                            Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                            Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                            Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                            c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                            c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        c01.StoreUnsafe(ref c0, 16);
-                    }
-                }
-            }
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // tanh1 · Tanh
-        // input 8 → output 8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Tanh1
-        {
-            /// <summary>Floats in one input sample (8).</summary>
-            public const int InputLength = 8;
-            /// <summary>Floats in one output sample (8).</summary>
-            public const int OutputLength = 8;
-
-            /// <summary>y = Tanh(x).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                Span<float> y = output.Slice(0, count * OutputLength);
-                input.Slice(0, count * InputLength).CopyTo(y);
-                ActivationKernels.Tanh(y);
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dx = dy · Tanh′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                if (inputGradient.IsEmpty) return;
-                Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                ActivationKernels.TanhBackward(output.Slice(0, count * OutputLength), dy);
-                dy.CopyTo(inputGradient);
-            }
-        }
-
-        // --------------------------------------------------------------------------------------------------------------
-        // dense2 · Dense · 3 units
-        // input 8 → output 3 · 27 parameters · 48 FLOP per sample
-        // strategy: GEMM over the batch, Y[n×3] = X[n×8] · W[3×8]ᵀ, dot products along the inputs
-        // --------------------------------------------------------------------------------------------------------------
-        internal static class Dense2
-        {
-            /// <summary>Floats in one input sample (8).</summary>
-            public const int InputLength = 8;
-            /// <summary>Floats in one output sample (3).</summary>
-            public const int OutputLength = 3;
-            public const int WeightOffset = 308, WeightCount = 24;
-            public const int BiasOffset = 332, BiasCount = 3;
-            public const int Inputs = 8, Units = 3;
-
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-            {
-                ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
-                ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
-                for (int n = 0; n < count; n++)
-                {
-                    Span<float> y = output.Slice(n * Units, Units);
-                    TensorPrimitives.Add(y, bias, y);
-                }
-            }
-
-            /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-            {
-                ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
-                // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                if (!parameterGradients.IsEmpty)
-                {
-                    Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                    if (inputGradient.IsEmpty) return;
+                    inputGradient.Slice(0, count * InputLength).Clear();
                     for (int n = 0; n < count; n++)
                     {
-                        TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
-                    }
-                    AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
-                }
-                if (inputGradient.IsEmpty) return;
-                MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
-            }
-
-            /// <summary>Y[n×3] = X[n×8] · W[3×8]ᵀ</summary>
-            private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
-            {
-                int i = 0;
-                for (; i <= rows - 2; i += 2)
-                {
-                    for (int j = 0; j < 3; j += 3)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero;
-                        for (int k = 0; k < 8; k += 8)
+                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                        ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                        int j = 0;
+                        for (int c = 0; c < Channels; c++)
                         {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 8 + k));
-                            Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 8 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 8 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 8 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 8 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                            d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
+                            for (int ox = 0; ox < OutLength; ox++)
+                            {
+                                int x0 = ox * StrideLength - PadLength;
+                                int xStart = Math.Max(x0, 0), xEnd = Math.Min(x0 + WindowLength, InLength);
+                                float share = dy[j] * InverseWindow;
+                                for (int ix = xStart; ix < xEnd; ix++)
+                                {
+                                    int i = c * InLength + ix;
+                                    dx[i] += share;
+                                }
+                                j++;
+                            }
                         }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        float s10 = Vector256.Sum(d10);
-                        float s11 = Vector256.Sum(d11);
-                        float s12 = Vector256.Sum(d12);
-                        Unsafe.Add(ref c, (i + 0) * 3 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 3 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 3 + (j + 2) * 1) = s02;
-                        Unsafe.Add(ref c, (i + 1) * 3 + (j + 0) * 1) = s10;
-                        Unsafe.Add(ref c, (i + 1) * 3 + (j + 1) * 1) = s11;
-                        Unsafe.Add(ref c, (i + 1) * 3 + (j + 2) * 1) = s12;
-                    }
-                }
-                for (; i < rows; i++)
-                {
-                    for (int j = 0; j < 3; j += 3)
-                    {
-                        Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero;
-                        for (int k = 0; k < 8; k += 8)
-                        {
-                            Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 8 + k));
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 8 + k));
-                            Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 8 + k));
-                            Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 8 + k));
-                            d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                            d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                            d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                        }
-                        float s00 = Vector256.Sum(d00);
-                        float s01 = Vector256.Sum(d01);
-                        float s02 = Vector256.Sum(d02);
-                        Unsafe.Add(ref c, (i + 0) * 3 + (j + 0) * 1) = s00;
-                        Unsafe.Add(ref c, (i + 0) * 3 + (j + 1) * 1) = s01;
-                        Unsafe.Add(ref c, (i + 0) * 3 + (j + 2) * 1) = s02;
                     }
                 }
             }
 
-            /// <summary>dW[3×8] += dYᵀ[3×n] · X[n×8]</summary>
-            private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
+            // --------------------------------------------------------------------------------------------------------------
+            // flatten1 · Flatten
+            // input 4×8 → output 32 · 0 parameters · 0 FLOP per sample
+            // strategy: a view; the channel-major sample is already the flat vector, nothing runs
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Flatten1
             {
-                for (int j = 0; j < 8; j += 8)
-                {
-                    for (int i = 0; i < 3; i += 3)
-                    {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        for (int k = 0; k < depth; k++)
-                        {
-                            ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 3));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 3));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 3));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                        }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
-                        (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 8 + j);
-                        (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 8 + j);
-                        (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                    }
-                }
+                /// <summary>Floats in one input sample (4×8).</summary>
+                public const int InputLength = 32;
+                /// <summary>Floats in one output sample (32).</summary>
+                public const int OutputLength = 32;
             }
 
-            /// <summary>dX[n×8] = dY[n×3] · W[3×8]</summary>
-            private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
+            // --------------------------------------------------------------------------------------------------------------
+            // dense1 · Dense · 8 units
+            // input 32 → output 8 · 264 parameters · 512 FLOP per sample
+            // strategy: GEMM over the batch, Y[n×8] = X[n×32] · W[8×32]ᵀ, dot products along the inputs
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Dense1
             {
-                for (int j = 0; j < 8; j += 8)
+                /// <summary>Floats in one input sample (32).</summary>
+                public const int InputLength = 32;
+                /// <summary>Floats in one output sample (8).</summary>
+                public const int OutputLength = 8;
+                public const int WeightOffset = 44, WeightCount = 256;
+                public const int BiasOffset = 300, BiasCount = 8;
+                public const int Inputs = 32, Units = 8;
+
+                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+                {
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
+                    ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
+                    for (int n = 0; n < count; n++)
+                    {
+                        Span<float> y = output.Slice(n * Units, Units);
+                        TensorPrimitives.Add(y, bias, y);
+                    }
+                }
+
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+                {
+                    ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    if (!parameterGradients.IsEmpty)
+                    {
+                        Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                        for (int n = 0; n < count; n++)
+                        {
+                            TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
+                        }
+                        AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
+                    }
+                    if (inputGradient.IsEmpty) return;
+                    MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
+                }
+
+                /// <summary>Y[n×8] = X[n×32] · W[8×32]ᵀ</summary>
+                private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
                 {
                     int i = 0;
-                    for (; i <= rows - 4; i += 4)
+                    for (; i <= rows - 2; i += 2)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        Vector256<float> c10 = Vector256<float>.Zero;
-                        Vector256<float> c20 = Vector256<float>.Zero;
-                        Vector256<float> c30 = Vector256<float>.Zero;
-                        for (int k = 0; k < 3; k++)
+                        for (int j = 0; j < 8; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 3 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 3 + k * 1));
-                            c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 3 + k * 1));
-                            c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 3 + k * 1));
-                            c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
+                            for (int k = 0; k < 32; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 32 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 32 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 32 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 32 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 32 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 32 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
+                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            float s12 = Vector256.Sum(d12);
+                            float s13 = Vector256.Sum(d13);
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 3) * 1) = s03;
+                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 0) * 1) = s10;
+                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 1) * 1) = s11;
+                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 2) * 1) = s12;
+                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 3) * 1) = s13;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
-                        c00.StoreUnsafe(ref c0, 0);
-                        ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 8 + j);
-                        c10.StoreUnsafe(ref c1, 0);
-                        ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 8 + j);
-                        c20.StoreUnsafe(ref c2, 0);
-                        ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 8 + j);
-                        c30.StoreUnsafe(ref c3, 0);
                     }
                     for (; i < rows; i++)
                     {
-                        Vector256<float> c00 = Vector256<float>.Zero;
-                        for (int k = 0; k < 3; k++)
+                        for (int j = 0; j < 8; j += 4)
                         {
-                            ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
-                            Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                            Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 3 + k * 1));
-                            c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
+                            for (int k = 0; k < 32; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 32 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 32 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 32 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 32 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 32 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s03 = Vector256.Sum(d03);
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 3) * 1) = s03;
                         }
-                        ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
-                        c00.StoreUnsafe(ref c0, 0);
+                    }
+                }
+
+                /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32]</summary>
+                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
+                        return;
+                    }
+                    for (int j = 0; j < 24; j += 24)
+                    {
+                        for (int i = 0; i < 8; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
+                            (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
+                            (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
+                            (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                            (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
+                            (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                        }
+                    }
+                    for (int j = 24; j < 32; j += 8)
+                    {
+                        for (int i = 0; i < 8; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                        }
+                    }
+                }
+
+                /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32] (512-bit vectors)</summary>
+                private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
+                {
+                    for (int j = 0; j < 32; j += 32)
+                    {
+                        for (int i = 0; i < 8; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                            (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                            (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                            (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                            (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
+                            (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×32] = dY[n×8] · W[8×32]</summary>
+                private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
+                {
+                    if (Vector512.IsHardwareAccelerated)
+                    {
+                        MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
+                        return;
+                    }
+                    for (int j = 0; j < 24; j += 24)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
+                            for (int k = 0; k < 8; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
+                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
+                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
+                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 8);
+                            c12.StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 8);
+                            c22.StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 8);
+                            c32.StoreUnsafe(ref c3, 16);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
+                            for (int k = 0; k < 8; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
+                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 8);
+                            c02.StoreUnsafe(ref c0, 16);
+                        }
+                    }
+                    for (int j = 24; j < 32; j += 8)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero;
+                            for (int k = 0; k < 8; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            for (int k = 0; k < 8; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×32] = dY[n×8] · W[8×32] (512-bit vectors)</summary>
+                private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
+                {
+                    for (int j = 0; j < 32; j += 32)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
+                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
+                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
+                            for (int k = 0; k < 8; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
+                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
+                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
+                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
+                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
+                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
+                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
+                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
+                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            c11.StoreUnsafe(ref c1, 16);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            c21.StoreUnsafe(ref c2, 16);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                            c31.StoreUnsafe(ref c3, 16);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
+                            for (int k = 0; k < 8; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
+                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
+                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
+                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            c01.StoreUnsafe(ref c0, 16);
+                        }
+                    }
+                }
+            }
+
+            // --------------------------------------------------------------------------------------------------------------
+            // tanh1 · Tanh
+            // input 8 → output 8 · 0 parameters · 0 FLOP per sample
+            // strategy: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Tanh1
+            {
+                /// <summary>Floats in one input sample (8).</summary>
+                public const int InputLength = 8;
+                /// <summary>Floats in one output sample (8).</summary>
+                public const int OutputLength = 8;
+
+                /// <summary>y = Tanh(x).</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+                {
+                    Span<float> y = output.Slice(0, count * OutputLength);
+                    input.Slice(0, count * InputLength).CopyTo(y);
+                    ActivationKernels.Tanh(y);
+                }
+
+                /// <summary>Inverts <see cref="Forward"/>: dx = dy · Tanh′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+                {
+                    if (inputGradient.IsEmpty) return;
+                    Span<float> dy = outputGradient.Slice(0, count * OutputLength);
+                    ActivationKernels.TanhBackward(output.Slice(0, count * OutputLength), dy);
+                    dy.CopyTo(inputGradient);
+                }
+            }
+
+            // --------------------------------------------------------------------------------------------------------------
+            // dense2 · Dense · 3 units
+            // input 8 → output 3 · 27 parameters · 48 FLOP per sample
+            // strategy: GEMM over the batch, Y[n×3] = X[n×8] · W[3×8]ᵀ, dot products along the inputs
+            // --------------------------------------------------------------------------------------------------------------
+            internal static class Dense2
+            {
+                /// <summary>Floats in one input sample (8).</summary>
+                public const int InputLength = 8;
+                /// <summary>Floats in one output sample (3).</summary>
+                public const int OutputLength = 3;
+                public const int WeightOffset = 308, WeightCount = 24;
+                public const int BiasOffset = 332, BiasCount = 3;
+                public const int Inputs = 8, Units = 3;
+
+                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
+                {
+                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
+                    MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
+                    ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
+                    for (int n = 0; n < count; n++)
+                    {
+                        Span<float> y = output.Slice(n * Units, Units);
+                        TensorPrimitives.Add(y, bias, y);
+                    }
+                }
+
+                /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+                {
+                    ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
+                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
+                    if (!parameterGradients.IsEmpty)
+                    {
+                        Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
+                        for (int n = 0; n < count; n++)
+                        {
+                            TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
+                        }
+                        AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
+                    }
+                    if (inputGradient.IsEmpty) return;
+                    MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
+                }
+
+                /// <summary>Y[n×3] = X[n×8] · W[3×8]ᵀ</summary>
+                private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
+                {
+                    int i = 0;
+                    for (; i <= rows - 2; i += 2)
+                    {
+                        for (int j = 0; j < 3; j += 3)
+                        {
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero;
+                            for (int k = 0; k < 8; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 8 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 8 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 8 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 8 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 8 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
+                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
+                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            float s10 = Vector256.Sum(d10);
+                            float s11 = Vector256.Sum(d11);
+                            float s12 = Vector256.Sum(d12);
+                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 2) * 1) = s02;
+                            Unsafe.Add(ref c, (i + 1) * 3 + (j + 0) * 1) = s10;
+                            Unsafe.Add(ref c, (i + 1) * 3 + (j + 1) * 1) = s11;
+                            Unsafe.Add(ref c, (i + 1) * 3 + (j + 2) * 1) = s12;
+                        }
+                    }
+                    for (; i < rows; i++)
+                    {
+                        for (int j = 0; j < 3; j += 3)
+                        {
+                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero;
+                            for (int k = 0; k < 8; k += 8)
+                            {
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 8 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 8 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 8 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 8 + k));
+                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
+                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
+                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
+                            }
+                            float s00 = Vector256.Sum(d00);
+                            float s01 = Vector256.Sum(d01);
+                            float s02 = Vector256.Sum(d02);
+                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 0) * 1) = s00;
+                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 1) * 1) = s01;
+                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 2) * 1) = s02;
+                        }
+                    }
+                }
+
+                /// <summary>dW[3×8] += dYᵀ[3×n] · X[n×8]</summary>
+                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
+                {
+                    for (int j = 0; j < 8; j += 8)
+                    {
+                        for (int i = 0; i < 3; i += 3)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            for (int k = 0; k < depth; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 3));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 3));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 3));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
+                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 8 + j);
+                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 8 + j);
+                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
+                        }
+                    }
+                }
+
+                /// <summary>dX[n×8] = dY[n×3] · W[3×8]</summary>
+                private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
+                {
+                    for (int j = 0; j < 8; j += 8)
+                    {
+                        int i = 0;
+                        for (; i <= rows - 4; i += 4)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            Vector256<float> c10 = Vector256<float>.Zero;
+                            Vector256<float> c20 = Vector256<float>.Zero;
+                            Vector256<float> c30 = Vector256<float>.Zero;
+                            for (int k = 0; k < 3; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 3 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 3 + k * 1));
+                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
+                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 3 + k * 1));
+                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
+                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 3 + k * 1));
+                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 8 + j);
+                            c10.StoreUnsafe(ref c1, 0);
+                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 8 + j);
+                            c20.StoreUnsafe(ref c2, 0);
+                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 8 + j);
+                            c30.StoreUnsafe(ref c3, 0);
+                        }
+                        for (; i < rows; i++)
+                        {
+                            Vector256<float> c00 = Vector256<float>.Zero;
+                            for (int k = 0; k < 3; k++)
+                            {
+                                ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
+                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 3 + k * 1));
+                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
+                            }
+                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
+                            c00.StoreUnsafe(ref c0, 0);
+                        }
                     }
                 }
             }

@@ -156,8 +156,8 @@ public class FiniteValuesTests
         float[] values = new float[3 * 64];
         values[64 + 27] = float.NegativeInfinity;
         values[2 * 64] = float.NaN;
-        var error = Assert.Throws<ArgumentException>("inputs", () => CnnCompiler.Kernels.FiniteValues.Require(values, 64, "TinyNet", "inputs"));
+        var error = Assert.Throws<ArgumentException>("inputs", () => CnnCompiler.CompilerServices.FiniteValues.Require(values, 64, "TinyNet", "inputs"));
         Messages.Names(error, "TinyNet", "-Infinity", "index 91", "sample 1", "value 27");
-        CnnCompiler.Kernels.FiniteValues.Require(new float[64], 64, "TinyNet", "inputs");
+        CnnCompiler.CompilerServices.FiniteValues.Require(new float[64], 64, "TinyNet", "inputs");
     }
 }

@@ -1,3 +1,5 @@
+using CnnCompiler.CompilerServices;
+
 namespace CnnCompiler.Robustness.Tests.Concurrency;
 
 /// <summary>The inference workspace pool keeps as many workspaces as callers it has seen at once, and never hands one out twice.</summary>

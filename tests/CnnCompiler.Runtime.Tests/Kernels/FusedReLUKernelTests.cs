@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using CnnCompiler.Kernels;
+using CnnCompiler.CompilerServices;
 using Xunit;
 
 namespace CnnCompiler.Runtime.Tests.Kernels;

@@ -1,4 +1,4 @@
-using CnnCompiler.Kernels;
+using CnnCompiler.CompilerServices;
 using Xunit;
 
 namespace CnnCompiler.Runtime.Tests.Kernels;

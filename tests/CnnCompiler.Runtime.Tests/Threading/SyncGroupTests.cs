@@ -1,3 +1,5 @@
+using CnnCompiler.CompilerServices;
+
 using Xunit;
 
 namespace CnnCompiler.Runtime.Tests.Threading;

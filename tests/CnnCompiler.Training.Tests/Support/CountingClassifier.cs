@@ -15,6 +15,7 @@ internal sealed class CountingClassifier : IClassifier
     public int InputLength => 64;
     public int OutputLength => 3;
     public int ParameterCount => _parameters.Length;
+    public int StateCount => 0;
     public ReadOnlySpan<int> InputShape => s_inputShape;
     public Span<float> Parameters => _parameters;
     public ReadOnlySpan<float> Gradients => _gradients;
@@ -38,6 +39,10 @@ internal sealed class CountingClassifier : IClassifier
         for (int n = 0; n < outputs.Length / 3; n++) inputs.Slice(n * 64, 3).CopyTo(outputs.Slice(n * 3, 3));
     }
 
+    public void PredictLogits(ReadOnlySpan<float> inputs, Span<float> logits) => Predict(inputs, logits);
+
+    public string Summary() => "CountingClassifier";
+
     public int Classify(ReadOnlySpan<float> input)
     {
         int best = 0;
@@ -53,6 +58,12 @@ internal sealed class CountingClassifier : IClassifier
     public float ComputeLoss(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => 1f / (1 + _steps);
 
     public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels) => ComputeLoss(inputs, labels);
+
+    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients) =>
+        throw new NotSupportedException("CountingClassifier has no input gradient.");
+
+    public float ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, Span<float> inputGradients, Span<float> logits) =>
+        throw new NotSupportedException("CountingClassifier has no input gradient.");
 
     public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<int> labels, IOptimizer optimizer)
     {

@@ -262,7 +262,7 @@ internal sealed class BatchNormEmitter : ILayerEmitter
     public void EmitInitialization(CodeWriter w, LayerPlan layer)
     {
         string id = $"Layers.{layer.Identifier}";
-        w.Line($"_parameters.AsSpan({id}.WeightOffset, {id}.Channels).Fill(1f); // γ = 1, β = 0");
-        w.Line($"_state.AsSpan({id}.StateOffset + {id}.Channels, {id}.Channels).Fill(1f); // running variance 1, mean 0");
+        w.Line($"parameters.Slice({id}.WeightOffset, {id}.Channels).Fill(1f); // γ = 1, β = 0");
+        w.Line($"state.Slice({id}.StateOffset + {id}.Channels, {id}.Channels).Fill(1f); // running variance 1, mean 0");
     }
 }

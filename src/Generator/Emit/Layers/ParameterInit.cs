@@ -7,7 +7,7 @@ internal static class ParameterInit
 {
     public static void Emit(CodeWriter w, LayerPlan layer, int fanIn, int fanOut)
     {
-        string weights = $"_parameters.AsSpan(Layers.{layer.Identifier}.WeightOffset, Layers.{layer.Identifier}.WeightCount)";
+        string weights = $"parameters.Slice(Layers.{layer.Identifier}.WeightOffset, Layers.{layer.Identifier}.WeightCount)";
         w.Line(layer.FollowedByReLU
             ? $"WeightInit.HeNormal({weights}, fanIn: {fanIn}, random);"
             : $"WeightInit.GlorotUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, random);");
