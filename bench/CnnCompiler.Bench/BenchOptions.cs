@@ -36,6 +36,7 @@ internal sealed record BenchOptions
           --callers LIST    concurrent: comma-separated caller counts (default 1,2,8)
           --seconds X       concurrent: timed seconds per caller count (default 3, 1 with --quick)
           --peak G          per-core peak GFLOP/s used for pct_peak (default 117, Zen 4 FMA peak)
+          --min-of N        profile-*: each layer's fastest of N single steps instead of the mean of 20 (robust to other load)
         """;
 
     public required string Command { get; init; }
@@ -52,6 +53,9 @@ internal sealed record BenchOptions
     public double? Seconds { get; init; }
     public int Seed { get; init; } = 42;
     public double PeakGflopsPerCore { get; init; } = 117.0;
+
+    /// <summary>profile-*: time this many single steps and report each layer's fastest, which other load on the machine cannot inflate (0: the mean of 20 steps).</summary>
+    public int MinOf { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -80,6 +84,7 @@ internal sealed record BenchOptions
                 "--data" => options with { DataDirectory = value },
                 "--seed" => options with { Seed = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--peak" => options with { PeakGflopsPerCore = PositiveDouble(name, value) },
+                "--min-of" => options with { MinOf = Positive(name, value) },
                 "--callers" => options with { Callers = value.Split(',').Select(part => Positive(name, part)).ToArray() },
                 "--seconds" => options with { Seconds = PositiveDouble(name, value) },
                 _ => throw new UsageException($"Unknown option {name}."),

@@ -95,11 +95,12 @@ internal sealed class CifarBenchmarks(BenchOptions options)
         // tiered compilation has replaced all of them with optimized code.
         var warmup = Stopwatch.StartNew();
         while (warmup.Elapsed.TotalSeconds < (options.Quick ? 1 : 4)) profile(10);
-        LayerTiming[] timings = profile(repeats);
+        LayerTiming[] timings = options.MinOf > 0 ? FastestOf(profile, options.MinOf) : profile(repeats);
         double total = timings.Sum(t => t.TotalMicroseconds);
         // With several workers the timed one handles its slice of the batch.
         int timedSamples = (BatchSize + options.Threads - 1) / options.Threads;
-        Console.WriteLine($"INFO profile model={model} batch={BatchSize} threads={options.Threads} (first worker timed) step_ms={total / 1000:F2} (mean of {repeats} steps)");
+        string statistic = options.MinOf > 0 ? $"each layer's fastest of {options.MinOf} steps" : $"mean of {repeats} steps";
+        Console.WriteLine($"INFO profile model={model} batch={BatchSize} threads={options.Threads} (first worker timed) step_ms={total / 1000:F2} ({statistic})");
         Console.WriteLine($"{"layer",-24} {"kind",-18} {"fwd ms",8} {"bwd ms",8} {"share",7} {"fwd GF/s",9} {"bwd GF/s",9}");
         foreach (LayerTiming t in timings)
         {
@@ -110,6 +111,25 @@ internal sealed class CifarBenchmarks(BenchOptions options)
                 .Add("fwd_ms", t.ForwardMicroseconds / 1000, 4).Add("bwd_ms", t.BackwardMicroseconds / 1000, 4)
                 .Add("share_pct", 100 * t.TotalMicroseconds / total, 2).Add("fwd_gflops", forwardGflops, 1).Add("bwd_gflops", backwardGflops, 1).Print();
         }
+    }
+
+    /// <summary>Each layer's fastest forward and backward over <paramref name="steps"/> single-step profiles.</summary>
+    private static LayerTiming[] FastestOf(Func<int, LayerTiming[]> profile, int steps)
+    {
+        LayerTiming[] best = profile(1);
+        for (int s = 1; s < steps; s++)
+        {
+            LayerTiming[] next = profile(1);
+            for (int i = 0; i < best.Length; i++)
+            {
+                best[i] = best[i] with
+                {
+                    ForwardMicroseconds = Math.Min(best[i].ForwardMicroseconds, next[i].ForwardMicroseconds),
+                    BackwardMicroseconds = Math.Min(best[i].BackwardMicroseconds, next[i].BackwardMicroseconds),
+                };
+            }
+        }
+        return best;
     }
 
     private static double Gaussian(Random random) =>

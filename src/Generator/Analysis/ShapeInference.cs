@@ -92,7 +92,7 @@ internal static class ShapeInference
         }
 
         if (CountErrors(diagnostics) > errorsBefore || lossIndex < 0) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-        var plans = WithReLUFusion(WithBatchNormFolding(WithInitialization(builder.Plans)));
+        var plans = Kernels.KernelDecisions.Decide(WithReLUFusion(WithBatchNormFolding(WithInitialization(builder.Plans))));
         // The loss needs the outputs and their gradient in buffers of the last layer's own: a flatten that ends the
         // network (normally a view) becomes an identity copy.
         LayerPlan final = plans[plans.Count - 1];

@@ -45,6 +45,8 @@ internal static class DefinitionEmitter
             w.Line();
             WorkspaceEmitter.Emit(w, network);
             w.Line();
+            KernelStructs.Emit(w, network);
+            w.Line();
             w.Line("/// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>");
             using (w.Block("private static class Layers"))
             {

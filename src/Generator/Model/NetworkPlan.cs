@@ -35,6 +35,8 @@ internal enum LossKind
 /// <param name="FoldedIntoPrevious">A BatchNorm folded into the layer before it at inference.</param>
 /// <param name="FusesNextReLU">A BatchNorm or residual add whose output only the stand-alone ReLU right after it reads: training applies that ReLU in this layer's own passes (forward clamps as it writes the ReLU's output, backward masks the ReLU's output gradient as it reads it).</param>
 /// <param name="FusedIntoPrevious">A stand-alone ReLU that the layer before it applies in training (it runs on its own only at inference).</param>
+/// <param name="Kernel">How the layer runs: the constants of the runtime kernel it calls (null for kinds still emitted whole).</param>
+/// <param name="KernelName">The name of the kernel struct the layer shares with every layer of an equal <paramref name="Kernel"/>.</param>
 internal sealed record LayerPlan(
     int Index,
     string Name,
@@ -59,7 +61,9 @@ internal sealed record LayerPlan(
     bool FoldsBatchNorm = false,
     bool FoldedIntoPrevious = false,
     bool FusesNextReLU = false,
-    bool FusedIntoPrevious = false)
+    bool FusedIntoPrevious = false,
+    Kernels.KernelPlan? Kernel = null,
+    string KernelName = "")
 {
     public LayerKind Kind => Decl.Kind;
 
