@@ -1,3 +1,4 @@
+using CnnCompiler.Generator.Layers;
 using System.Collections.Generic;
 using System.Linq;
 using CnnCompiler.Generator.Diagnostics;
@@ -92,7 +93,7 @@ internal static class ShapeInference
         }
 
         if (CountErrors(diagnostics) > errorsBefore || lossIndex < 0) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-        var plans = Kernels.KernelDecisions.Decide(WithReLUFusion(WithBatchNormFolding(WithInitialization(builder.Plans))));
+        var plans = KernelDecisions.Decide(WithReLUFusion(WithBatchNormFolding(WithInitialization(builder.Plans))));
         // The loss needs the outputs and their gradient in buffers of the last layer's own: a flatten that ends the
         // network (normally a view) becomes an identity copy.
         LayerPlan final = plans[plans.Count - 1];

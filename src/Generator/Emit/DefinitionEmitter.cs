@@ -1,3 +1,4 @@
+using CnnCompiler.Generator.Layers;
 using System.Collections.Generic;
 using System.Linq;
 using CnnCompiler.Generator.Model;
@@ -53,7 +54,7 @@ internal static class DefinitionEmitter
                 for (int i = 0; i < network.Layers.Count; i++)
                 {
                     if (i > 0) w.Line();
-                    LayerEmitters.For(network.Layers[i]).EmitLayerClass(w, network.Layers[i]);
+                    LayerKinds.For(network.Layers[i]).EmitLayerClass(w, network.Layers[i]);
                 }
             }
         }
@@ -91,7 +92,7 @@ internal static class DefinitionEmitter
     {
         foreach (LayerPlan layer in layers)
         {
-            if (HasInitialization(layer)) LayerEmitters.For(layer).EmitInitialization(w, layer);
+            if (HasInitialization(layer)) LayerKinds.For(layer).EmitInitialization(w, layer);
         }
     }
 

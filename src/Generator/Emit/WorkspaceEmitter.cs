@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using CnnCompiler.Generator.Emit.Layers;
+using CnnCompiler.Generator.Layers;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
@@ -32,7 +32,7 @@ internal static class WorkspaceEmitter
                 w.Line($"/// <summary>{layer.Name} output ({layer.Output} per sample) and the loss gradient with respect to it.</summary>");
                 w.Line($"{layerField} float[] {layer.Identifier}Output{unassigned}, {layer.Identifier}Gradient{unassigned};");
                 foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{layerField} float[] {extra}{unassigned};");
-                foreach (ScratchBuffer scratch in LayerEmitters.For(layer).Scratch(layer))
+                foreach (ScratchBuffer scratch in LayerKinds.For(layer).Scratch(layer))
                 {
                     w.Line($"{layerField} {scratch.ElementType}[] {scratch.Field}{unassigned};");
                 }
@@ -87,7 +87,7 @@ internal static class WorkspaceEmitter
             w.Line($"LayerOutputs[{i}] = {id}Output;");
             w.Line($"{id}Gradient = training ? new float[capacity * Layers.{id}.OutputLength] : Array.Empty<float>();");
             foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{extra} = training ? new float[capacity * Layers.{id}.OutputLength] : Array.Empty<float>();");
-            foreach (ScratchBuffer scratch in LayerEmitters.For(layer).Scratch(layer))
+            foreach (ScratchBuffer scratch in LayerKinds.For(layer).Scratch(layer))
             {
                 string length = scratch.PerSample ? $"capacity * {Format.Int(scratch.Length)}" : Format.Int(scratch.Length);
                 w.Line($"{scratch.Field} = new {scratch.ElementType}[{length}];");

@@ -62,7 +62,7 @@ internal sealed record LayerPlan(
     bool FoldedIntoPrevious = false,
     bool FusesNextReLU = false,
     bool FusedIntoPrevious = false,
-    Kernels.KernelPlan? Kernel = null,
+    Layers.KernelPlan? Kernel = null,
     string KernelName = "")
 {
     public LayerKind Kind => Decl.Kind;

@@ -249,6 +249,48 @@ namespace CnnCompiler.Generated
             }
         }
 
+        /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
+        private static class Kernels
+        {
+            /// <summary>dense1: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors).</summary>
+            public readonly struct DenseKernel1 : IDenseShape
+            {
+                public static int Inputs => 32;
+                public static int Units => 8;
+                public static Activation Activation => Activation.None;
+                public static int ForwardRowTile => 2;
+                public static int ForwardColumnTile => 4;
+                public static bool ForwardWide => false;
+                public static int WeightGradientRowTile => 4;
+                public static int WeightGradientVectorTile => 3;
+                public static int WeightGradientWideVectorTile => 2;
+                public static bool WeightGradientWide => true;
+                public static int InputGradientRowTile => 4;
+                public static int InputGradientVectorTile => 3;
+                public static int InputGradientWideVectorTile => 2;
+                public static bool InputGradientWide => true;
+            }
+
+            /// <summary>dense2: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8).</summary>
+            public readonly struct DenseKernel2 : IDenseShape
+            {
+                public static int Inputs => 8;
+                public static int Units => 3;
+                public static Activation Activation => Activation.None;
+                public static int ForwardRowTile => 2;
+                public static int ForwardColumnTile => 3;
+                public static bool ForwardWide => false;
+                public static int WeightGradientRowTile => 3;
+                public static int WeightGradientVectorTile => 1;
+                public static int WeightGradientWideVectorTile => 1;
+                public static bool WeightGradientWide => false;
+                public static int InputGradientRowTile => 4;
+                public static int InputGradientVectorTile => 1;
+                public static int InputGradientWideVectorTile => 1;
+                public static bool InputGradientWide => false;
+            }
+        }
+
         /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
         private static class Layers
         {
@@ -727,7 +769,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // dense1 · Dense · 8 units
             // input 32 → output 8 · 264 parameters · 512 FLOP per sample
-            // strategy: GEMM over the batch, Y[n×8] = X[n×32] · W[8×32]ᵀ, dot products along the inputs
+            // strategy: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors)
             // --------------------------------------------------------------------------------------------------------------
             internal static class Dense1
             {
@@ -737,432 +779,15 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8;
                 public const int WeightOffset = 44, WeightCount = 256;
                 public const int BiasOffset = 300, BiasCount = 8;
-                public const int Inputs = 32, Units = 8;
 
                 /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
-                    ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> y = output.Slice(n * Units, Units);
-                        TensorPrimitives.Add(y, bias, y);
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
-                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                    if (!parameterGradients.IsEmpty)
-                    {
-                        Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
-                        for (int n = 0; n < count; n++)
-                        {
-                            TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
-                        }
-                        AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
-                }
-
-                /// <summary>Y[n×8] = X[n×32] · W[8×32]ᵀ</summary>
-                private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
-                {
-                    int i = 0;
-                    for (; i <= rows - 2; i += 2)
-                    {
-                        for (int j = 0; j < 8; j += 4)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                            for (int k = 0; k < 32; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 32 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 32 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 32 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 32 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 32 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 32 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s02 = Vector256.Sum(d02);
-                            float s03 = Vector256.Sum(d03);
-                            float s10 = Vector256.Sum(d10);
-                            float s11 = Vector256.Sum(d11);
-                            float s12 = Vector256.Sum(d12);
-                            float s13 = Vector256.Sum(d13);
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 0) * 1) = s00;
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 1) * 1) = s01;
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 2) * 1) = s02;
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 3) * 1) = s03;
-                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 0) * 1) = s10;
-                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 1) * 1) = s11;
-                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 2) * 1) = s12;
-                            Unsafe.Add(ref c, (i + 1) * 8 + (j + 3) * 1) = s13;
-                        }
-                    }
-                    for (; i < rows; i++)
-                    {
-                        for (int j = 0; j < 8; j += 4)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero;
-                            for (int k = 0; k < 32; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 32 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 32 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 32 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 32 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 32 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s02 = Vector256.Sum(d02);
-                            float s03 = Vector256.Sum(d03);
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 0) * 1) = s00;
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 1) * 1) = s01;
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 2) * 1) = s02;
-                            Unsafe.Add(ref c, (i + 0) * 8 + (j + 3) * 1) = s03;
-                        }
-                    }
-                }
-
-                /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32]</summary>
-                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        AccumulateWeightGradientWide(ref a, ref b, ref c, depth);
-                        return;
-                    }
-                    for (int j = 0; j < 24; j += 24)
-                    {
-                        for (int i = 0; i < 8; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                            for (int k = 0; k < depth; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                            (c01 + Vector256.LoadUnsafe(ref c0, 8)).StoreUnsafe(ref c0, 8);
-                            (c02 + Vector256.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                            (c11 + Vector256.LoadUnsafe(ref c1, 8)).StoreUnsafe(ref c1, 8);
-                            (c12 + Vector256.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                            (c21 + Vector256.LoadUnsafe(ref c2, 8)).StoreUnsafe(ref c2, 8);
-                            (c22 + Vector256.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                            (c31 + Vector256.LoadUnsafe(ref c3, 8)).StoreUnsafe(ref c3, 8);
-                            (c32 + Vector256.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
-                        }
-                    }
-                    for (int j = 24; j < 32; j += 8)
-                    {
-                        for (int i = 0; i < 8; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero;
-                            for (int k = 0; k < depth; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                            (c30 + Vector256.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                        }
-                    }
-                }
-
-                /// <summary>dW[8×32] += dYᵀ[8×n] · X[n×32] (512-bit vectors)</summary>
-                private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c, int depth)
-                {
-                    for (int j = 0; j < 32; j += 32)
-                    {
-                        for (int i = 0; i < 8; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
-                            for (int k = 0; k < depth; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 8));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 8));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 8));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 8));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            (c00 + Vector512.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                            (c01 + Vector512.LoadUnsafe(ref c0, 16)).StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                            (c10 + Vector512.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                            (c11 + Vector512.LoadUnsafe(ref c1, 16)).StoreUnsafe(ref c1, 16);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                            (c20 + Vector512.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                            (c21 + Vector512.LoadUnsafe(ref c2, 16)).StoreUnsafe(ref c2, 16);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                            (c30 + Vector512.LoadUnsafe(ref c3, 0)).StoreUnsafe(ref c3, 0);
-                            (c31 + Vector512.LoadUnsafe(ref c3, 16)).StoreUnsafe(ref c3, 16);
-                        }
-                    }
-                }
-
-                /// <summary>dX[n×32] = dY[n×8] · W[8×32]</summary>
-                private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        MultiplyGradientByWeightsWide(ref a, ref b, ref c, rows);
-                        return;
-                    }
-                    for (int j = 0; j < 24; j += 24)
-                    {
-                        int i = 0;
-                        for (; i <= rows - 4; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                            for (int k = 0; k < 8; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            c02.StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            c12.StoreUnsafe(ref c1, 16);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                            c22.StoreUnsafe(ref c2, 16);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 8);
-                            c32.StoreUnsafe(ref c3, 16);
-                        }
-                        for (; i < rows; i++)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            for (int k = 0; k < 8; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            c02.StoreUnsafe(ref c0, 16);
-                        }
-                    }
-                    for (int j = 24; j < 32; j += 8)
-                    {
-                        int i = 0;
-                        for (; i <= rows - 4; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero;
-                            for (int k = 0; k < 8; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                        }
-                        for (; i < rows; i++)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            for (int k = 0; k < 8; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                        }
-                    }
-                }
-
-                /// <summary>dX[n×32] = dY[n×8] · W[8×32] (512-bit vectors)</summary>
-                private static void MultiplyGradientByWeightsWide(ref float a, ref float b, ref float c, int rows)
-                {
-                    for (int j = 0; j < 32; j += 32)
-                    {
-                        int i = 0;
-                        for (; i <= rows - 4; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero;
-                            for (int k = 0; k < 8; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 8 + k * 1));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 8 + k * 1));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 8 + k * 1));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 32 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 16);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 32 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 16);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 32 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 16);
-                        }
-                        for (; i < rows; i++)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero;
-                            for (int k = 0; k < 8; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 32 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 8 + k * 1));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 32 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 16);
-                        }
-                    }
-                }
+                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -1198,7 +823,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // dense2 · Dense · 3 units
             // input 8 → output 3 · 27 parameters · 48 FLOP per sample
-            // strategy: GEMM over the batch, Y[n×3] = X[n×8] · W[3×8]ᵀ, dot products along the inputs
+            // strategy: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8)
             // --------------------------------------------------------------------------------------------------------------
             internal static class Dense2
             {
@@ -1208,181 +833,15 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 3;
                 public const int WeightOffset = 308, WeightCount = 24;
                 public const int BiasOffset = 332, BiasCount = 3;
-                public const int Inputs = 8, Units = 3;
 
                 /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    MultiplyInputsByWeights(ref MemoryMarshal.GetReference(input), ref weights, ref MemoryMarshal.GetReference(output), count);
-                    ReadOnlySpan<float> bias = parameters.Slice(BiasOffset, BiasCount);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> y = output.Slice(n * Units, Units);
-                        TensorPrimitives.Add(y, bias, y);
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    Dense<Kernels.DenseKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W, where dZ = dY · act′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ref float gradient = ref MemoryMarshal.GetReference(outputGradient);
-                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                    if (!parameterGradients.IsEmpty)
-                    {
-                        Span<float> biasGradient = parameterGradients.Slice(BiasOffset, BiasCount);
-                        for (int n = 0; n < count; n++)
-                        {
-                            TensorPrimitives.Add(biasGradient, outputGradient.Slice(n * Units, Units), biasGradient);
-                        }
-                        AccumulateWeightGradient(ref gradient, ref MemoryMarshal.GetReference(input), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset), count);
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    MultiplyGradientByWeights(ref gradient, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset), ref MemoryMarshal.GetReference(inputGradient), count);
-                }
-
-                /// <summary>Y[n×3] = X[n×8] · W[3×8]ᵀ</summary>
-                private static void MultiplyInputsByWeights(ref float a, ref float b, ref float c, int rows)
-                {
-                    int i = 0;
-                    for (; i <= rows - 2; i += 2)
-                    {
-                        for (int j = 0; j < 3; j += 3)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero;
-                            for (int k = 0; k < 8; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 8 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 8 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 8 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 8 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 8 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s02 = Vector256.Sum(d02);
-                            float s10 = Vector256.Sum(d10);
-                            float s11 = Vector256.Sum(d11);
-                            float s12 = Vector256.Sum(d12);
-                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 0) * 1) = s00;
-                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 1) * 1) = s01;
-                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 2) * 1) = s02;
-                            Unsafe.Add(ref c, (i + 1) * 3 + (j + 0) * 1) = s10;
-                            Unsafe.Add(ref c, (i + 1) * 3 + (j + 1) * 1) = s11;
-                            Unsafe.Add(ref c, (i + 1) * 3 + (j + 2) * 1) = s12;
-                        }
-                    }
-                    for (; i < rows; i++)
-                    {
-                        for (int j = 0; j < 3; j += 3)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero;
-                            for (int k = 0; k < 8; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 8 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 8 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 8 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 8 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s02 = Vector256.Sum(d02);
-                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 0) * 1) = s00;
-                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 1) * 1) = s01;
-                            Unsafe.Add(ref c, (i + 0) * 3 + (j + 2) * 1) = s02;
-                        }
-                    }
-                }
-
-                /// <summary>dW[3×8] += dYᵀ[3×n] · X[n×8]</summary>
-                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c, int depth)
-                {
-                    for (int j = 0; j < 8; j += 8)
-                    {
-                        for (int i = 0; i < 3; i += 3)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero;
-                            for (int k = 0; k < depth; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 3));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 3));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 3));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
-                            (c00 + Vector256.LoadUnsafe(ref c0, 0)).StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 8 + j);
-                            (c10 + Vector256.LoadUnsafe(ref c1, 0)).StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 8 + j);
-                            (c20 + Vector256.LoadUnsafe(ref c2, 0)).StoreUnsafe(ref c2, 0);
-                        }
-                    }
-                }
-
-                /// <summary>dX[n×8] = dY[n×3] · W[3×8]</summary>
-                private static void MultiplyGradientByWeights(ref float a, ref float b, ref float c, int rows)
-                {
-                    for (int j = 0; j < 8; j += 8)
-                    {
-                        int i = 0;
-                        for (; i <= rows - 4; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero;
-                            for (int k = 0; k < 3; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 3 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 3 + k * 1));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 3 + k * 1));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 3 + k * 1));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 8 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 8 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 8 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                        }
-                        for (; i < rows; i++)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            for (int k = 0; k < 3; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 8 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 3 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 8 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                        }
-                    }
-                }
+                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    Dense<Kernels.DenseKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
             }
         }
     }

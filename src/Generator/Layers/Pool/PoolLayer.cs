@@ -1,8 +1,9 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using System.Linq;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Max and average pooling of any rank, per channel, with constant window bounds clipped to the input (padding never
@@ -10,8 +11,12 @@ namespace CnnCompiler.Generator.Emit.Layers;
 /// index of every output so that backward routes each gradient to it. Max pooling over full windows runs vectorized
 /// along the rows where it can (<see cref="PoolVectorEmitter"/>), with the same outputs and winners bit for bit.
 /// </summary>
-internal sealed class PoolEmitter : ILayerEmitter
+internal sealed class PoolLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.MaxPool, LayerKind.AvgPool];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
         if (layer.Kind == LayerKind.MaxPool) yield return new ScratchBuffer(layer.Identifier + "Argmax", "int", layer.Output.Length, PerSample: true);
@@ -160,7 +165,7 @@ internal sealed class PoolEmitter : ILayerEmitter
             string n = Axes.Name(rank, a);
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int o{l} = 0; o{l} < Out{n}; o{l}++)"));
-            index = $"{ConvEmitter.Wrap(index)} * In{n} + o{l} * Stride{n}";
+            index = $"{ConvLayer.Wrap(index)} * In{n} + o{l} * Stride{n}";
         }
         w.Line($"int i0 = {index};");
         w.Line($"// The window: inputs i0 + {string.Join(", ", offsets.Skip(1))}.");
@@ -221,7 +226,7 @@ internal sealed class PoolEmitter : ILayerEmitter
             string n = Axes.Name(rank, a);
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int i{l} = {l}Start; i{l} < {l}End; i{l}++)"));
-            index = $"{ConvEmitter.Wrap(index)} * In{n} + i{l}";
+            index = $"{ConvLayer.Wrap(index)} * In{n} + i{l}";
         }
         w.Line($"int i = {index};");
         switch (pass)

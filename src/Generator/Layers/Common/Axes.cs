@@ -1,4 +1,5 @@
-namespace CnnCompiler.Generator.Emit.Layers;
+using CnnCompiler.Generator.Emit;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>Names of spatial axes in generated constants: Length (1D); Height, Width (2D); Depth, Height, Width (3D).</summary>
 internal static class Axes

@@ -1,7 +1,8 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace CnnCompiler.Generator.Emit.Kernels;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// A stride-1 2D convolution read straight from a zero-bordered input: output[o, y, x] = bias[o] +

@@ -1,6 +1,7 @@
+using CnnCompiler.Generator.Emit;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>Seeded initialization of a layer's parameters: He normal before ReLU, Glorot uniform otherwise; biases zero.</summary>
 internal static class ParameterInit

@@ -1,21 +1,25 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using CnnCompiler.Generator.Model;
-using CnnCompiler.Generator.Model.Kernels;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Dense layers: a class per layer with its offsets, forwarding to the runtime's <c>Dense&lt;TShape&gt;</c> with the
 /// layer's kernel struct (sizes, activation, GEMM tiles as the plan decided them).
 /// </summary>
-internal sealed class DenseEmitter : ILayerEmitter
+internal sealed class DenseLayer : ILayerKernel
 {
-    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => layer.FoldsBatchNorm ? [BatchNormEmitter.FoldedBuffer(layer)] : [];
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Dense];
+
+    public KernelPlan? Decide(LayerPlan layer) => DenseKernel.For(layer);
+
+    public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => layer.FoldsBatchNorm ? [BatchNormLayer.FoldedBuffer(layer)] : [];
 
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         var kernel = (DenseKernel)layer.Kernel!;
-        LayerDescription.EmitHeader(w, layer, "strategy: " + KernelStructs.Describe(kernel));
+        LayerDescription.EmitHeader(w, layer, "strategy: " + kernel.Describe());
         string dense = $"Dense<Kernels.{layer.KernelName}>";
         string bias = layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default";
         using (w.Block($"internal static class {layer.Identifier}"))

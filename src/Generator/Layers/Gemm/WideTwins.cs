@@ -1,6 +1,7 @@
+using CnnCompiler.Generator.Emit;
 using System;
 
-namespace CnnCompiler.Generator.Emit.Kernels;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Kernels written once for either vector width. Where a full 512-bit vector fits the shapes, a kernel is emitted

@@ -1,16 +1,21 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using System.Globalization;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Stand-alone activation layers ([ReLU], [LeakyReLU], [ELU], [GELU], [Sigmoid], [Tanh]) and the fused activation
 /// statements every other emitter uses. Derivatives come from the output y where it determines them, so fused layers
 /// keep no pre-activation buffer; GELU's comes from its input (fused GELU is split into its own layer for that).
 /// </summary>
-internal sealed class ActivationEmitter : ILayerEmitter
+internal sealed class ActivationLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Activation];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
 
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)

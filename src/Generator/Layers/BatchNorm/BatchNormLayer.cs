@@ -1,7 +1,8 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// BatchNorm per channel (per feature after a dense layer). Training uses the statistics of the whole mini-batch: each
@@ -9,8 +10,12 @@ namespace CnnCompiler.Generator.Emit.Layers;
 /// order. Worker 0 alone updates the running statistics and adds γ and β gradients (the workers' gradient buffers are
 /// summed afterwards). Inference uses the running statistics.
 /// </summary>
-internal sealed class BatchNormEmitter : ILayerEmitter
+internal sealed class BatchNormLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.BatchNorm];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
         int channels = layer.Output.Channels;
@@ -35,7 +40,7 @@ internal sealed class BatchNormEmitter : ILayerEmitter
             w.Line($"public const int StateOffset = {layer.StateOffset};");
             w.Line("/// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>");
             w.Line("private const int SyncLength = 2 * Channels + 1;");
-            w.Line($"private const double Momentum = {ActivationEmitter.Literal(layer.Decl.Momentum).TrimEnd('f')}, Epsilon = {ActivationEmitter.Literal(layer.Decl.Epsilon).TrimEnd('f')};");
+            w.Line($"private const double Momentum = {ActivationLayer.Literal(layer.Decl.Momentum).TrimEnd('f')}, Epsilon = {ActivationLayer.Literal(layer.Decl.Epsilon).TrimEnd('f')};");
             w.Line();
             bool relu = layer.FusesNextReLU;
             w.Line("/// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>");

@@ -1,14 +1,19 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// A residual add: y = x + skip. Its forward and backward take one more span than other layers (the skip input and its
 /// gradient); the gradient passes unchanged to both inputs.
 /// </summary>
-internal sealed class AddEmitter : ILayerEmitter
+internal sealed class AddLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Add];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
 
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)

@@ -1,15 +1,20 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Inverted dropout: in training each value is kept with probability 1 − rate and scaled by 1 / (1 − rate); the mask is
 /// kept for backward. Mask bits come from a counter-based generator addressed by (step seed, sample, element), so they
 /// do not depend on how the batch is split across threads. In inference the layer copies its input.
 /// </summary>
-internal sealed class DropoutEmitter : ILayerEmitter
+internal sealed class DropoutLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Dropout];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
         yield return new ScratchBuffer(layer.Identifier + "Mask", "float", layer.Output.Length, PerSample: true);
@@ -18,11 +23,11 @@ internal sealed class DropoutEmitter : ILayerEmitter
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         float rate = layer.Decl.Rate;
-        LayerDescription.EmitHeader(w, layer, $"strategy: inverted dropout with rate {ActivationEmitter.Literal(rate).TrimEnd('f')}; a seeded mask per sample, kept for backward");
+        LayerDescription.EmitHeader(w, layer, $"strategy: inverted dropout with rate {ActivationLayer.Literal(rate).TrimEnd('f')}; a seeded mask per sample, kept for backward");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
-            w.Line($"private const float Rate = {ActivationEmitter.Literal(rate)};");
+            w.Line($"private const float Rate = {ActivationLayer.Literal(rate)};");
             w.Line($"private const float KeepScale = 1f / (1f - Rate);");
             w.Line();
             w.Line("/// <summary>Training: y = x · mask with mask ∈ {0, 1/(1 − rate)}; inference: y = x.</summary>");

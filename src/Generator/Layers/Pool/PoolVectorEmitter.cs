@@ -1,9 +1,10 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Max pooling vectorized along the last axis: the lanes of a <c>Vector256</c> are neighbouring windows of one output row,
@@ -47,7 +48,7 @@ internal static class PoolVectorEmitter
 
     public static RowShape Shape(LayerPlan layer)
     {
-        if (layer.Kind != LayerKind.MaxPool || !PoolEmitter.Unrolled(layer)) return RowShape.None;
+        if (layer.Kind != LayerKind.MaxPool || !PoolLayer.Unrolled(layer)) return RowShape.None;
         var g = new RowGeometry(layer);
         if (g.Stride > MaxStride) return RowShape.None;
         if (g.OutWidth >= Lanes) return RowShape.Wide;
@@ -126,9 +127,9 @@ internal static class PoolVectorEmitter
             string n = Axes.Name(rank, a);
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int o{l} = 0; o{l} < Out{n}; o{l}++)"));
-            index = $"{ConvEmitter.Wrap(index)} * In{n} + o{l} * Stride{n}";
+            index = $"{ConvLayer.Wrap(index)} * In{n} + o{l} * Stride{n}";
         }
-        w.Line($"int i0 = {ConvEmitter.Wrap(index)} * {g.InName}; // the row's first window starts here");
+        w.Line($"int i0 = {ConvLayer.Wrap(index)} * {g.InName}; // the row's first window starts here");
         if (vector is not null)
         {
             bool overlaps = g.OutWidth % Lanes != 0;
@@ -433,7 +434,7 @@ internal static class PoolVectorEmitter
             OutWidth = layer.Output.Spatial(last);
             WindowWidth = layer.Decl.Kernel[last];
             Stride = layer.Stride[last];
-            Window = PoolEmitter.WindowOffsets(layer);
+            Window = PoolLayer.WindowOffsets(layer);
         }
 
         /// <summary>Names of the row's constants: InWidth, OutWidth, StrideWidth (InLength… in 1D).</summary>

@@ -1,7 +1,8 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace CnnCompiler.Generator.Emit.Kernels;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// C[M×N] (=|+=) A(M×K) · B[K×N] with every size and stride a constant: A's element (i, k) is at

@@ -1,6 +1,6 @@
-using CnnCompiler.Generator.Model.Kernels;
+using CnnCompiler.Generator.Emit;
 
-namespace CnnCompiler.Generator.Analysis.Kernels;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Register tiles of the GEMMs, chosen from their sizes. M = 0 stands for a size known only at run time (the batch).

@@ -1,11 +1,16 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>Global average and max pooling: each channel's plane reduced to one value (C×… → C).</summary>
-internal sealed class GlobalPoolEmitter : ILayerEmitter
+internal sealed class GlobalPoolLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.GlobalAvgPool, LayerKind.GlobalMaxPool];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
         if (layer.Kind == LayerKind.GlobalMaxPool) yield return new ScratchBuffer(layer.Identifier + "Argmax", "int", layer.Output.Length, PerSample: true);

@@ -1,17 +1,22 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using System.Linq;
-using CnnCompiler.Generator.Emit.Kernels;
+using CnnCompiler.Generator.Layers;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Convolutions of any rank as im2col + GEMM: each sample's input windows are unfolded into a
 /// (channels·kernel) × (output positions) column matrix, and the layer becomes W · columns. The backward pass reuses
 /// the same unfolding: dW += dY · columnsᵀ, dcolumns = Wᵀ · dY folded back with col2im.
 /// </summary>
-internal sealed class ConvEmitter : ILayerEmitter
+internal sealed class ConvLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Conv];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer)
     {
         if (UsesColumns(layer)) yield return new ScratchBuffer(layer.Identifier + "Columns", "float", ColumnRows(layer) * ColumnCols(layer), PerSample: false);
@@ -48,7 +53,7 @@ internal sealed class ConvEmitter : ILayerEmitter
         // Each deinterleaved source keeps its own zero border, so the two are separate buffers.
         if (winogradForward) yield return new ScratchBuffer(layer.Identifier + "WinogradSource", "float", WinogradEmitter.SourceLength(ForwardWinograd(layer)), PerSample: false);
         if (winogradGradient) yield return new ScratchBuffer(layer.Identifier + "WinogradGradientSource", "float", WinogradEmitter.SourceLength(InputGradientWinograd(layer)), PerSample: false);
-        if (layer.FoldsBatchNorm) yield return BatchNormEmitter.FoldedBuffer(layer);
+        if (layer.FoldsBatchNorm) yield return BatchNormLayer.FoldedBuffer(layer);
     }
 
     private static long ColumnRows(LayerPlan layer) => layer.Input.Channels * layer.Decl.Kernel.Aggregate(1L, (p, k) => p * k);
@@ -274,10 +279,10 @@ internal sealed class ConvEmitter : ILayerEmitter
         bool direct = UsesDirectForward(layer);
         if (layer.FoldsBatchNorm)
         {
-            BatchNormEmitter.EmitFoldedEntryPoints(w, layer, "⊛", "OutChannels");
-            if (UsesWinogradForward(layer)) EmitWinogradForward(w, layer, BatchNormEmitter.ApplySignature, "weightValues", "bias");
-            else if (direct) EmitDirectForward(w, layer, BatchNormEmitter.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "bias");
-            else EmitForwardBody(w, layer, BatchNormEmitter.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
+            BatchNormLayer.EmitFoldedEntryPoints(w, layer, "⊛", "OutChannels");
+            if (UsesWinogradForward(layer)) EmitWinogradForward(w, layer, BatchNormLayer.ApplySignature, "weightValues", "bias");
+            else if (direct) EmitDirectForward(w, layer, BatchNormLayer.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "bias");
+            else EmitForwardBody(w, layer, BatchNormLayer.ApplySignature, "ref MemoryMarshal.GetReference(weightValues)", "if (!bias.IsEmpty)", "bias[c]");
             return;
         }
         w.Line("/// <summary>y = act(W ⊛ x + b) for <paramref name=\"count\"/> samples.</summary>");
@@ -298,7 +303,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                 + $"ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradTransformed), ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}WinogradProducts), count);");
             if (layer.Decl.Activation != ActivationKind.ReLU)
             {
-                ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+                ActivationLayer.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
             }
         }
     }
@@ -340,7 +345,7 @@ internal sealed class ConvEmitter : ILayerEmitter
             }
             if (layer.Decl.Activation != ActivationKind.ReLU)
             {
-                ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+                ActivationLayer.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
             }
         }
     }
@@ -392,7 +397,7 @@ internal sealed class ConvEmitter : ILayerEmitter
                     }
                 }
             }
-            ActivationEmitter.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
+            ActivationLayer.EmitForwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)");
         }
     }
 
@@ -404,7 +409,7 @@ internal sealed class ConvEmitter : ILayerEmitter
             w.Line("// An empty parameterGradients means the layer is frozen: only the input gradient is wanted.");
             w.Line("bool trainable = !parameterGradients.IsEmpty;");
             w.Line("if (!trainable && inputGradient.IsEmpty) return;");
-            ActivationEmitter.EmitBackwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)", "outputGradient.Slice(0, count * OutputLength)");
+            ActivationLayer.EmitBackwardInPlace(w, layer.Decl.Activation, "output.Slice(0, count * OutputLength)", "outputGradient.Slice(0, count * OutputLength)");
             w.Line("ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);");
             if (UsesColumns(layer)) w.Line($"ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.{layer.Identifier}Columns);");
             if (UsesDirectWeightGradient(layer)) w.Line($"float[] padded = workspace.{layer.Identifier}Padded;");

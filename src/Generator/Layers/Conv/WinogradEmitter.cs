@@ -1,7 +1,8 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace CnnCompiler.Generator.Emit.Kernels;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// A stride-1 3×3 convolution of <see cref="InChannels"/> planes of <see cref="InHeight"/> × <see cref="InWidth"/>

@@ -1,14 +1,19 @@
+using CnnCompiler.Generator.Emit;
 using System.Collections.Generic;
 using CnnCompiler.Generator.Model;
 
-namespace CnnCompiler.Generator.Emit.Layers;
+namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Flatten is a view: samples are already stored channel-major (torch.flatten's order), so its output is its input
 /// buffer and it emits no kernel, only its section header and constants.
 /// </summary>
-internal sealed class FlattenEmitter : ILayerEmitter
+internal sealed class FlattenLayer : ILayerKernel
 {
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Flatten];
+
+    public KernelPlan? Decide(LayerPlan layer) => null;
+
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
 
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
