@@ -4,8 +4,9 @@
 # Usage: bench/check_jit.sh [bench command and options]      (default: lenet-train --quick)
 # Runs CnnCompiler.Bench (Release) under DOTNET_JitStdOutFile + DOTNET_JitDisasmSummary=1, which log one line per
 # compiled method with its tier, and looks at the methods of the generated networks: namespaces
-# CnnCompiler.Bench.Networks (BenchLeNet5, BenchVggSmall and their nested Layers.* classes) and
-# CnnCompiler.Samples.Architectures (the sample's ResNet20, which the benchmark compiles in). Tier0 / Instrumented Tier0 lines are
+# CnnCompiler.Bench.Networks (BenchLeNet5, BenchVggSmall), CnnCompiler.Generated (their file-local definitions, layers and
+# kernel structs), CnnCompiler.CompilerServices (the runtime kernels they specialize) and CnnCompiler.Samples.Architectures (the
+# sample's ResNet20, which the benchmark compiles in). Tier0 / Instrumented Tier0 lines are
 # expected before tier-up; "MinOpts" (for instance "Tier-0 switched to MinOpts", which the JIT does when a method
 # is too large to optimize: see /work/shared/TOOLCHAIN.md) means the method is never optimized.
 # Exit codes: 0 no MinOpts, 1 MinOpts found (or no generated method seen), 2 build or run failure.
@@ -13,7 +14,7 @@
 set -uo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-namespaces="CnnCompiler\.Bench\.Networks\.|CnnCompiler\.Samples\.Architectures\."
+namespaces="CnnCompiler\.Bench\.Networks\.|CnnCompiler\.Samples\.Architectures\.|CnnCompiler\.Generated\.|CnnCompiler\.CompilerServices\."
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(lenet-train --quick)
 log="${JIT_LOG:-$(mktemp /tmp/cnncompiler-jit.XXXXXX.txt)}"
