@@ -34,6 +34,13 @@ public class AllocationTests
     public void Predict_64_samples_allocates_nothing() => AssertNoAllocation(() => _network.Predict(_inputs, _outputs));
 
     [Fact]
+    public void PredictLogits_allocates_nothing()
+    {
+        AssertNoAllocation(() => _network.PredictLogits(_inputs.AsSpan(0, LeNet5.InputLength), _outputs.AsSpan(0, LeNet5.OutputLength)));
+        AssertNoAllocation(() => _network.PredictLogits(_inputs, _outputs));
+    }
+
+    [Fact]
     public void Classify_allocates_nothing()
     {
         AssertNoAllocation(() => _predicted[0] = _network.Classify(_inputs.AsSpan(0, LeNet5.InputLength)));
@@ -48,6 +55,8 @@ public class AllocationTests
         _network.Threads = threads;
         var optimizer = new Sgd(0.01f, momentum: 0.9f);
         AssertNoAllocation(() => _network.TrainStep(_inputs, _labels, optimizer));
+        // The training-mode logits come back from the workers' workspaces without allocating either.
+        AssertNoAllocation(() => _network.ComputeGradients(_inputs, _labels, default, _outputs));
     }
 
     private static void AssertNoAllocation(Action call)

@@ -22,7 +22,10 @@ public sealed partial class Network<TDefinition, TLoss, TTarget>
         int count = SampleCount(inputs, nameof(inputs));
         TLoss.RequireTargets(targets, count, OutputLength, TDefinition.Name);
         if (!inputGradients.IsEmpty) RequireLength(inputGradients.Length, inputs.Length, nameof(inputGradients), "the same length as the inputs");
-        if (!logits.IsEmpty) RequireLength(logits.Length, count * OutputLength, nameof(logits), string.Create(CultureInfo.InvariantCulture, $"{count} sample(s) × {OutputLength} outputs"));
+        if (!logits.IsEmpty && logits.Length != count * OutputLength)
+        {
+            RequireLength(logits.Length, count * OutputLength, nameof(logits), string.Create(CultureInfo.InvariantCulture, $"{count} sample(s) × {OutputLength} outputs"));
+        }
         RequireFinite(inputs, nameof(inputs));
         EnterTraining();
         try

@@ -116,7 +116,10 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         if (training)
         {
             var inputGradients = new float[inputs.Length];
-            float loss = ComputeGradients(net, vectors, inputs, inputGradients);
+            var logits = new float[count * net.OutputLength];
+            float loss = ComputeGradients(net, vectors, inputs, inputGradients, logits);
+            // The training-mode forward output (with BatchNorm: batch statistics), as PyTorch's model.train() forward returns it.
+            comparison.Check("output (training)", vectors.Floats("output"), logits, ForwardTolerance);
             comparison.Check("loss (training)", vectors.Floats("loss"), [loss], ForwardTolerance);
             comparison.Check("grad.input", vectors.Floats("grad.input"), inputGradients, GradientTolerance);
             foreach (TensorInfo tensor in net.Tensors.Where(t => t.Store == TensorStore.Parameters))
@@ -175,10 +178,10 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         _ => throw new InvalidOperationException(),
     };
 
-    private static float ComputeGradients(INetwork net, ParityVectors vectors, float[] inputs, float[] inputGradients) => net switch
+    private static float ComputeGradients(INetwork net, ParityVectors vectors, float[] inputs, float[] inputGradients, float[] logits) => net switch
     {
-        ITestNetwork classifier => classifier.ComputeGradients(inputs, vectors.Labels(), inputGradients),
-        IParityRegressor regressor => regressor.ComputeGradients(inputs, vectors.Floats("targets"), inputGradients),
+        IClassifier classifier => classifier.ComputeGradients(inputs, vectors.Labels(), inputGradients, logits),
+        IRegressor regressor => regressor.ComputeGradients(inputs, vectors.Floats("targets"), inputGradients, logits),
         _ => throw new InvalidOperationException(),
     };
 
