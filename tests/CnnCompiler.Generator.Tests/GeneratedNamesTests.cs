@@ -16,7 +16,7 @@ public sealed class GeneratedNamesTests
 {
     // Between them these use every emitter: conv, pooling, BatchNorm, dropout, residual add, global pooling, dense,
     // activations, and the three losses (classifier and regressor APIs).
-    private const string Networks = """
+    internal const string Networks = """
         using CnnCompiler;
         namespace Names;
 

@@ -353,7 +353,7 @@ internal static class DirectConvEmitter
                 w.Line("ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);");
                 using (w.Block("for (int x = 0; x < Width; x++)"))
                 {
-                    for (int v = 0; v < vectors; v++) w.Line($"{vector}<float> d{v} = {vector}.LoadUnsafe(ref gradient, (nuint)(x * Outputs{(v == 0 ? "" : $" + {v * lanes}")}));");
+                    for (int v = 0; v < vectors; v++) w.Line($"{vector}<float> d{v} = {vector}.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs{(v == 0 ? "" : $" + {v * lanes}")}));");
                     for (int kx = 0; kx < g.KernelWidth; kx++)
                     {
                         w.Line($"{vector}<float> x{kx} = {vector}.Create(Unsafe.Add(ref source, x{(kx == 0 ? "" : $" + {kx}")}));");
@@ -437,7 +437,7 @@ internal static class DirectConvEmitter
         var accumulators = (from p in Enumerable.Range(0, positions) from v in Enumerable.Range(0, vectors) select (p, v)).ToList();
         for (int v = 0; v < vectors; v++)
         {
-            w.Line($"{vector}<float> bias{v} = hasBias ? {vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f{(v == 0 ? "" : $" + {v * lanes}")})) : {vector}<float>.Zero;");
+            w.Line($"{vector}<float> bias{v} = hasBias ? {vector}.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (UIntPtr)(f{(v == 0 ? "" : $" + {v * lanes}")})) : {vector}<float>.Zero;");
         }
         w.Line($"{vector}<float> " + string.Join(", ", accumulators.Select(a => $"s{a.p}_{a.v} = bias{a.v}")) + ";");
         using (w.Block("for (int i = 0; i < Inputs; i++)"))
@@ -503,7 +503,7 @@ internal static class DirectConvEmitter
 
     /// <summary>The element-offset argument of LoadUnsafe / StoreUnsafe: none for 0, a constant as is, else cast to nuint.</summary>
     private static string Offset(string expression) =>
-        expression == "0" ? "" : int.TryParse(expression, out _) ? $", {expression}" : $", (nuint)({expression})";
+        expression == "0" ? "" : int.TryParse(expression, out _) ? $", {expression}" : $", (UIntPtr)({expression})";
 
     private static IEnumerable<(int r, int v)> Pairs(int rows, int vectors) =>
         from r in Enumerable.Range(0, rows) from v in Enumerable.Range(0, vectors) select (r, v);

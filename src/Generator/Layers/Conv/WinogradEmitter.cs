@@ -222,8 +222,8 @@ internal static class WinogradEmitter
                     {
                         string row = q == 0 ? "" : $"{q} * SourceWidth + ";
                         string Load(string column) => paired
-                            ? $"Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)({row}{column})), Vector128.LoadUnsafe(ref rows, (nuint)({q + 2} * SourceWidth + {column})))"
-                            : $"{vector}.LoadUnsafe(ref rows, (nuint)({row}{column}))";
+                            ? $"Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)({row}{column})), Vector128.LoadUnsafe(ref rows, (UIntPtr)({q + 2} * SourceWidth + {column})))"
+                            : $"{vector}.LoadUnsafe(ref rows, (UIntPtr)({row}{column}))";
                         w.Line($"{vector}<float> even{q} = {Load("x")}, nextEven{q} = {Load("x + 1")};");
                         w.Line($"{vector}<float> odd{q} = {Load("Half + x")}, nextOdd{q} = {Load("Half + x + 1")};");
                         w.Line($"{vector}<float> d{q}0 = even{q} - nextEven{q}, d{q}1 = odd{q} + nextEven{q}, d{q}2 = nextEven{q} - odd{q}, d{q}3 = odd{q} - nextOdd{q};");
@@ -236,7 +236,7 @@ internal static class WinogradEmitter
                         {
                             int p = 4 * i + j;
                             string offset = p == 0 ? "x" : $"{p} * PositionStride + x";
-                            w.Line($"({values[i]}).StoreUnsafe(ref target, (nuint)({offset}));");
+                            w.Line($"({values[i]}).StoreUnsafe(ref target, (UIntPtr)({offset}));");
                         }
                     }
                 }
@@ -292,7 +292,7 @@ internal static class WinogradEmitter
         {
             for (int v = 0; v < vectors; v++)
             {
-                w.Line($"{vector}<float> x{v} = {vector}.LoadUnsafe(ref column, (nuint)(i * BlockTiles{(v == 0 ? "" : $" + {v * lanes}")}));");
+                w.Line($"{vector}<float> x{v} = {vector}.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles{(v == 0 ? "" : $" + {v * lanes}")}));");
             }
             for (int f = 0; f < filters; f++)
             {
@@ -303,7 +303,7 @@ internal static class WinogradEmitter
         foreach (var (f, v) in pairs)
         {
             string offset = $"{(f == 0 ? "" : $"{f} * BlockTiles + ")}t{(v == 0 ? "" : $" + {v * lanes}")}";
-            w.Line($"s{f}_{v}.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)({offset}));");
+            w.Line($"s{f}_{v}.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)({offset}));");
         }
     }
 
@@ -335,7 +335,7 @@ internal static class WinogradEmitter
                         w.Line("// Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.");
                         for (int j = 0; j < 4; j++)
                         {
-                            string[] loads = Enumerable.Range(0, 4).Select(i => $"{vector}.LoadUnsafe(ref tile, (nuint)({(4 * i + j == 0 ? "x" : $"{4 * i + j} * PositionStride + x")}))").ToArray();
+                            string[] loads = Enumerable.Range(0, 4).Select(i => $"{vector}.LoadUnsafe(ref tile, (UIntPtr)({(4 * i + j == 0 ? "x" : $"{4 * i + j} * PositionStride + x")}))").ToArray();
                             w.Line($"{vector}<float> m0{j} = {loads[0]}, m1{j} = {loads[1]}, m2{j} = {loads[2]}, m3{j} = {loads[3]};");
                             w.Line($"{vector}<float> a0{j} = m0{j} + m1{j} + m2{j}, a1{j} = m1{j} - m2{j} - m3{j};");
                         }
@@ -350,11 +350,11 @@ internal static class WinogradEmitter
                             }
                             w.Line($"({vector}<float> first{i}, {vector}<float> second{i}) = WinogradKernels.Interleave({left}, {right});");
                             string rowOffset = i == 0 ? "" : "Width + ";
-                            w.Line($"first{i}.StoreUnsafe(ref target, (nuint)({rowOffset}2 * x));");
+                            w.Line($"first{i}.StoreUnsafe(ref target, (UIntPtr)({rowOffset}2 * x));");
                             // Paired rows: the second half is tile row r + 1's, two output rows down.
                             w.Line(paired
-                                ? $"second{i}.StoreUnsafe(ref target, (nuint)({2 + i} * Width + 2 * x));"
-                                : $"second{i}.StoreUnsafe(ref target, (nuint)({rowOffset}2 * x + {lanes}));");
+                                ? $"second{i}.StoreUnsafe(ref target, (UIntPtr)({2 + i} * Width + 2 * x));"
+                                : $"second{i}.StoreUnsafe(ref target, (UIntPtr)({rowOffset}2 * x + {lanes}));");
                         }
                     }
                 }

@@ -206,8 +206,8 @@ internal static class GemmEmitter
             w.Line($"{vector}<float> " + string.Join(", ", pairs.Select(p => $"d{p.r}{p.s} = {vector}<float>.Zero")) + ";");
             using (w.Block($"for (int k = 0; k < {vectorK}; k += {lanes})"))
             {
-                for (int r = 0; r < rows; r++) w.Line($"{vector}<float> a{r} = {vector}.LoadUnsafe(ref a, (nuint)((i + {r}) * {g.RowStrideA} + k));");
-                for (int s = 0; s < columns; s++) w.Line($"{vector}<float> b{s} = {vector}.LoadUnsafe(ref b, (nuint)((j + {s}) * {g.RowStrideB} + k));");
+                for (int r = 0; r < rows; r++) w.Line($"{vector}<float> a{r} = {vector}.LoadUnsafe(ref a, (UIntPtr)((i + {r}) * {g.RowStrideA} + k));");
+                for (int s = 0; s < columns; s++) w.Line($"{vector}<float> b{s} = {vector}.LoadUnsafe(ref b, (UIntPtr)((j + {s}) * {g.RowStrideB} + k));");
                 foreach (var (r, s) in pairs) w.Line($"d{r}{s} = {vector}.FusedMultiplyAdd(a{r}, b{s}, d{r}{s});");
             }
             foreach (var (r, s) in pairs) w.Line($"float s{r}{s} = {vector}.Sum(d{r}{s});");

@@ -256,7 +256,7 @@ internal static class PoolVectorEmitter
         using (w.Block("private static void Route(Vector256<float> gradient, Vector256<int> winner, ref float dx0, int i)"))
         {
             w.Line("Vector256<int> won = Vector256.Equals(winner, Vector256.Create(i) + Vector256<int>.Indices);");
-            w.Line("Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (nuint)i);");
+            w.Line("Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (UIntPtr)i);");
         }
     }
 
