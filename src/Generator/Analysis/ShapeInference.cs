@@ -86,7 +86,7 @@ internal static class ShapeInference
             };
             if (loss == LossKind.SoftmaxCrossEntropy && output.Length < 2)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LossIncompatible, locations.Layers[lossIndex], Label(lossDecl, lossIndex, names[lossIndex]),
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LossIncompatible, locations.Layers[lossIndex].Attribute, Label(lossDecl, lossIndex, names[lossIndex]),
                     $"softmax cross-entropy over {output.Length} output is always 0 and learns nothing; it needs at least 2 class scores (for example [Dense(2)]), or use [BinaryCrossEntropy] for one probability"));
             }
         }
@@ -220,7 +220,7 @@ internal static class ShapeInference
         {
             if (seen.TryGetValue(names[i], out int first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateLayerName, locations.Layers[i], Label(network.Layers[i], i, names[i]), names[i], Label(network.Layers[first], first, names[first])));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateLayerName, locations.Layers[i].Of("Name"), Label(network.Layers[i], i, names[i]), names[i], Label(network.Layers[first], first, names[first])));
             }
             else
             {
@@ -237,7 +237,7 @@ internal static class ShapeInference
         {
             if (lossIndex >= 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayerAfterLoss, locations.Layers[i], Label(network.Layers[i], i, names[i]), Label(network.Layers[lossIndex], lossIndex, names[lossIndex])));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayerAfterLoss, locations.Layers[i].Attribute, Label(network.Layers[i], i, names[i]), Label(network.Layers[lossIndex], lossIndex, names[lossIndex])));
             }
             else if (network.Layers[i].IsLoss)
             {
@@ -247,11 +247,11 @@ internal static class ShapeInference
         if (lossIndex < 0)
         {
             int last = network.Layers.Count - 1;
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingLoss, locations.Layers[last], network.Type.Name, Label(network.Layers[last], last, names[last])));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingLoss, locations.Layers[last].Attribute, network.Type.Name, Label(network.Layers[last], last, names[last])));
         }
         else if (lossIndex == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NoLayers, locations.Layers[0], network.Type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NoLayers, locations.Layers[0].Attribute, network.Type.Name));
         }
         return lossIndex;
     }

@@ -13,15 +13,6 @@ internal static class LayerReader
     private static readonly Regex ConvName = new("^Conv([123])D$", RegexOptions.CultureInvariant);
     private static readonly Regex PoolName = new("^(Max|Avg)Pool([123])D$", RegexOptions.CultureInvariant);
 
-    // Axis names per spatial rank, as the attributes spell their per-axis properties.
-    private static readonly string[][] AxisNames =
-    [
-        [],
-        ["Length"],
-        ["Height", "Width"],
-        ["Depth", "Height", "Width"],
-    ];
-
     public static LayerDecl? Read(string kindName, int index, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
         string label = $"{kindName} #{index + 1}";
@@ -168,7 +159,7 @@ internal static class LayerReader
         var reported = new HashSet<string>();
         for (int axis = 0; axis < rank; axis++)
         {
-            string axisName = AxisNames[rank][axis];
+            string axisName = AttributeAxes.Name(rank, axis);
             string specific = prefix + axisName;
             string argument = arguments.Has(specific) ? specific : arguments.Has(shared) ? shared : arguments.Has(prefix) ? prefix : "";
             if (argument.Length == 0)
@@ -195,14 +186,14 @@ internal static class LayerReader
         isExplicit = false;
         for (int axis = 0; axis < rank; axis++)
         {
-            string specific = "Padding" + AxisNames[rank][axis];
+            string specific = AttributeAxes.Specific("Padding", rank, axis);
             string argument = arguments.Has(specific) ? specific : arguments.Has("PaddingSize") ? "PaddingSize" : "";
             if (argument.Length == 0) continue;
             isExplicit = true;
             int value = ReadInt(arguments, argument, 0);
             if (value < 0 && reported.Add(argument))
             {
-                string what = rank > 1 && argument == specific ? "padding " + AxisNames[rank][axis].ToLowerInvariant() : "padding";
+                string what = rank > 1 && argument == specific ? "padding " + AttributeAxes.Name(rank, axis).ToLowerInvariant() : "padding";
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf(argument), label, what, value, "at least 0"));
             }
             values[axis] = value;

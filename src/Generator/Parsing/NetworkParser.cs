@@ -38,7 +38,7 @@ internal static class NetworkParser
         if (severalDeclarations) diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayersOnSeveralDeclarations, classLocation, type.Name));
 
         var layers = new List<LayerDecl>();
-        var layerLocations = new List<LocationInfo>();
+        var layerLocations = new List<LayerLocations>();
         for (int i = 0; i < layerAttributes.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,7 +47,7 @@ internal static class NetworkParser
             LayerDecl? layer = LayerReader.Read(kindName, i, arguments, diagnostics);
             if (layer is null) continue;
             layers.Add(layer);
-            layerLocations.Add(arguments.AttributeLocation ?? classLocation ?? new LocationInfo("", default, default));
+            layerLocations.Add(arguments.Locations(classLocation ?? new LocationInfo("", default, default)));
         }
 
         var locations = new DeclLocations(classLocation, networkArguments.AttributeLocation, layerLocations.ToEquatableArray());
