@@ -112,6 +112,10 @@ internal static class Descriptors
         "CNN0024", "Constructor skips the generated initialization",
         "Constructor '{0}' of network '{1}' does not chain to the generated constructor, so the weights and workspaces would stay uninitialized; add ': this(seed: …)'", Declaration);
 
+    public static readonly DiagnosticDescriptor PaddingGivenTwice = Error(
+        "CNN0025", "Padding given twice",
+        "{0}: {1} and {2} both set the padding; keep one of them ('Padding = Padding.Same' pads to an output of ceil(input / stride), 'PaddingSize' pads every side by that much)", Declaration);
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
@@ -139,6 +143,7 @@ internal static class Descriptors
         NameClashesWithGeneratedCode,
         MemberClashesWithGeneratedMember,
         ConstructorSkipsInitialization,
+        PaddingGivenTwice,
     ];
 
     /// <summary>The descriptor with this ID.</summary>
