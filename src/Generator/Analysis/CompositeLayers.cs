@@ -87,7 +87,7 @@ internal static class CompositeLayers
         int rank = input.SpatialRank;
         if (rank == 0)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", input, 0));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", input, 0, ""));
             return false;
         }
         int filters = context.Layer.Units;

@@ -27,8 +27,13 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
     /// <summary>The network's class name, for limit messages (CNN0013 names the network).</summary>
     public string NetworkName { get; init; } = "";
 
+    /// <summary>The network's input shape as [Network] declares it, and where that stands (for CNN0015's channels-first hint).</summary>
+    public Shape? NetworkInput { get; init; }
+
+    public LocationInfo? NetworkLocation { get; init; }
+
     /// <summary>The same layer position (label, location) for another declaration, for layers a composite expands into.</summary>
-    public LayerContext With(LayerDecl layer, Shape? input = null) => new(layer, Label, input ?? Input, Locations, Diagnostics) { NetworkName = NetworkName };
+    public LayerContext With(LayerDecl layer, Shape? input = null) => new(layer, Label, input ?? Input, Locations, Diagnostics) { NetworkName = NetworkName, NetworkInput = NetworkInput, NetworkLocation = NetworkLocation };
 
     /// <summary>
     /// Infers a layer the generator adds itself (a projection shortcut) at this position: its warnings would be about
@@ -37,7 +42,7 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
     public LayerPlan? InferGenerated(LayerDecl layer, Shape input)
     {
         var own = new List<DiagnosticInfo>();
-        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Locations, own) { NetworkName = NetworkName });
+        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Locations, own) { NetworkName = NetworkName, NetworkInput = NetworkInput, NetworkLocation = NetworkLocation });
         foreach (DiagnosticInfo diagnostic in own)
         {
             if (CnnCompiler.Generator.Diagnostics.Descriptors.ById(diagnostic.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) Diagnostics.Add(diagnostic);

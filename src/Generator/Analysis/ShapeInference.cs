@@ -50,6 +50,8 @@ internal static class ShapeInference
             var context = new LayerContext(layer, Label(layer, i, names[i]), builder.OutputOf(builder.Last, input), locations.Layers[i], diagnostics)
             {
                 NetworkName = network.Type.Name,
+                NetworkInput = input,
+                NetworkLocation = locations.Network,
             };
             int firstPlan = builder.Plans.Count;
             bool inferred = layer.Kind switch
@@ -138,7 +140,7 @@ internal static class ShapeInference
             case LayerKind.GlobalMaxPool:
                 if (shape.SpatialRank == 0)
                 {
-                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", shape, 0));
+                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", shape, 0, ""));
                     return null;
                 }
                 return Plain(context, Shape.Of(shape.Channels));

@@ -15,7 +15,7 @@ internal static class WindowLayers
         string window = isConv ? "kernel" : "window";
         if (input.SpatialRank != rank)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, rank == 1 ? "1 spatial axis" : $"{rank} spatial axes", input, input.SpatialRank));
+            ReportRankMismatch(context, rank);
             return null;
         }
 
@@ -97,6 +97,28 @@ internal static class WindowLayers
         }
         long flops = 2 * outputShape.Length * input.Channels * windowSize;
         return context.Plan(outputShape, (int)weights, layer.UseBias ? layer.Units : 0, flops, strideArray, beginArray, endArray);
+    }
+
+    /// <summary>
+    /// CNN0015. When the layer reads the network input and that input, read as all spatial, has exactly the layer's
+    /// rank ([Network(28, 28)] before a Conv2D), the channels were most likely left out: that is reported on [Network],
+    /// with the shape to write. A first value of 1 is taken as a real channel count ([Network(1, 128)] before a Conv2D is
+    /// a signal given the wrong layer), and reported on the layer.
+    /// </summary>
+    private static void ReportRankMismatch(LayerContext context, int rank)
+    {
+        Shape input = context.Input;
+        string needed = rank == 1 ? "1 spatial axis" : $"{rank} spatial axes";
+        bool channelsForgotten = input == context.NetworkInput && input.Dims.Count == rank && input.Channels > 1 && context.NetworkLocation is not null;
+        if (!channelsForgotten)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, needed, input, input.SpatialRank, ""));
+            return;
+        }
+        string written = string.Join(", ", input.Dims);
+        string rest = string.Join("×", System.Linq.Enumerable.Skip(input.Dims, 1));
+        string hint = $"; [Network({written})] declares {input.Channels} channels of {rest} (shapes are channels first): for a single-channel {input} input write [Network(1, {written})]";
+        context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.NetworkLocation, context.Label, needed, input, input.SpatialRank, hint));
     }
 
     /// <summary>

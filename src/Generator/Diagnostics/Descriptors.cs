@@ -74,7 +74,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor SpatialRankMismatch = Error(
         "CNN0015", "Layer dimensionality does not match its input",
-        "{0} needs an input with {1}, but its input {2} has {3}", Shape);
+        "{0} needs an input with {1}, but its input {2} has {3}{4}", Shape);
 
     public static readonly DiagnosticDescriptor LayersOnSeveralDeclarations = Error(
         "CNN0016", "Layers split across partial declarations",

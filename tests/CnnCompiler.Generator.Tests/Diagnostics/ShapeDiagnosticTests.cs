@@ -187,6 +187,25 @@ public sealed class ShapeDiagnosticTests
             "SoftmaxCrossEntropy #2 (loss): softmax cross-entropy over 1 output is always 0 and learns nothing; it needs at least 2 class scores (for example [Dense(2)]), or use [BinaryCrossEntropy] for one probability");
     }
 
+    /// <summary>The channels left out of [Network]: reported on [Network], with the channels-first shape to write.</summary>
+    [Theory]
+    [InlineData("28, 28", "Conv2D(6, 5, Padding = Padding.Same)", "Conv2D #1 (conv1) needs an input with 2 spatial axes, but its input 28×28 has 1; [Network(28, 28)] declares 28 channels of 28 (shapes are channels first): for a single-channel 28×28 input write [Network(1, 28, 28)]")]
+    [InlineData("28, 28", "MaxPool2D(2, Name = \"p\")", "MaxPool2D #1 'p' needs an input with 2 spatial axes, but its input 28×28 has 1; [Network(28, 28)] declares 28 channels of 28 (shapes are channels first): for a single-channel 28×28 input write [Network(1, 28, 28)]")]
+    [InlineData("8, 16, 12", "Conv3D(4, 3)", "Conv3D #1 (conv1) needs an input with 3 spatial axes, but its input 8×16×12 has 2; [Network(8, 16, 12)] declares 8 channels of 16×12 (shapes are channels first): for a single-channel 8×16×12 input write [Network(1, 8, 16, 12)]")]
+    public void Cnn0015_channels_left_out_of_the_network_shape_is_reported_on_the_network_attribute(string network, string layer, string message)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [[|Network({network})|]]
+            [ReLU]
+            [{layer}]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0015", DiagnosticSeverity.Error, $"Network({network})", message.Replace("#1", "#2", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("1, 128", "Conv2D(4, 3)", "Conv2D #2 (conv1) needs an input with 2 spatial axes, but its input 1×128 has 1")]
     [InlineData("1, 28, 28", "MaxPool1D(2)", "MaxPool1D #2 (pool1) needs an input with 1 spatial axis, but its input 16 has 0")]
