@@ -430,18 +430,19 @@ internal sealed class DeclarationFuzzer(Random random, int id)
                 int filters = Between(1, 4);
                 string source = $"skip{w}";
                 bool project = Chance(0.4);
+                int step = project ? Between(2, 3) : 1;
                 attributes.Add($"Conv{rank}D({filters}, 3, Padding = Padding.Same, Name = \"{source}\")");
-                attributes.Add(project ? $"Conv{rank}D({filters + 1}, 1, Stride = 2)" : $"Conv{rank}D({filters}, 1)");
+                attributes.Add(project ? $"Conv{rank}D({filters + 1}, 1, Stride = {step})" : $"Conv{rank}D({filters}, 1)");
                 attributes.Add(project ? $"Add(\"{source}\", Projection = true)" : $"Add(\"{source}\")");
                 channels = project ? filters + 1 : filters;
-                if (project) for (int a = 0; a < rank; a++) sizes[a] = (sizes[a] - 1) / 2 + 1;
+                if (project) for (int a = 0; a < rank; a++) sizes[a] = (sizes[a] - 1) / step + 1;
                 continue;
             }
             if (roll < 0.17)
             {
-                // A ResNet basic block: 3×3 convolutions with padding 1, the first strided.
+                // A ResNet basic block: 3×3 convolutions with padding 1, the first strided (the shortcut with it).
                 int filters = Between(1, 4);
-                int stride = Between(1, 2);
+                int stride = Between(1, 4);
                 attributes.Add(stride == 1 && Chance(0.5) ? $"BasicBlock({filters})" : $"BasicBlock({filters}, Stride = {stride})");
                 channels = filters;
                 for (int a = 0; a < rank; a++) sizes[a] = (sizes[a] - 1) / stride + 1;

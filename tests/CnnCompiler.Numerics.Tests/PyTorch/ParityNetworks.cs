@@ -280,3 +280,30 @@ public partial class PtResidualProjection : ITestNetwork;
 [Dense(3)]
 [SoftmaxCrossEntropy]
 public partial class PtBasicBlock : ITestNetwork;
+
+// The shortcut has the block's stride on every axis, as torchvision's: 4 → 2 and 7 → 3 at stride 3, 11 → 3 and
+// 12 → 3 at stride 5 (a stride inferred from one axis's sizes would be 2 and 4).
+[Network(2, 4, 7)]
+[BasicBlock(3, Stride = 3)]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtBasicBlockStride3 : ITestNetwork;
+
+[Network(2, 11, 12)]
+[BasicBlock(2, Stride = 5)]
+[Flatten]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtBasicBlockStride5NonSquare : ITestNetwork;
+
+// A projection strided 3 × 2, as the convolution beside it.
+[Network(2, 7, 10)]
+[Conv2D(3, 3, PaddingSize = 1, Activation = Activation.ReLU, Name = "a")]
+[Conv2D(4, 3, StrideHeight = 3, StrideWidth = 2, PaddingSize = 1)]
+[Add("a", Projection = true)]
+[ReLU]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtResidualProjectionStride3x2 : ITestNetwork;

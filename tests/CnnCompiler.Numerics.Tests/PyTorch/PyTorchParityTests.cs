@@ -65,6 +65,9 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         ["residual_identity"] = () => new PtResidualIdentity(),
         ["residual_projection"] = () => new PtResidualProjection(),
         ["basic_block"] = () => new PtBasicBlock(),
+        ["basic_block_stride3"] = () => new PtBasicBlockStride3(),
+        ["basic_block_stride5_nonsquare"] = () => new PtBasicBlockStride5NonSquare(),
+        ["residual_projection_stride3x2"] = () => new PtResidualProjectionStride3x2(),
     };
 
     [Fact]
