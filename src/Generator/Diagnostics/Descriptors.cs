@@ -106,15 +106,19 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MemberClashesWithGeneratedMember = Error(
         "CNN0023", "Member clashes with a generated member",
-        "Network class '{0}' declares '{1}', which the generated code also defines ({2}); rename or remove the member", Declaration);
+        "Network class '{0}' {1}, which the generated code also defines ({2}); rename or remove the member", Declaration);
 
     public static readonly DiagnosticDescriptor ConstructorSkipsInitialization = Error(
         "CNN0024", "Constructor skips the generated initialization",
-        "Constructor '{0}' of network '{1}' does not chain to the generated constructor, so the weights and workspaces would stay uninitialized; add ': this(seed: …)'", Declaration);
+        "Constructor '{0}' of network '{1}' does not chain to the generated constructor, so the weights and workspaces would stay uninitialized; {2}", Declaration);
 
     public static readonly DiagnosticDescriptor PaddingGivenTwice = Error(
         "CNN0025", "Padding given twice",
         "{0}: {1} and {2} both set the padding; keep one of them ('Padding = Padding.Same' pads to an output of ceil(input / stride), 'PaddingSize' pads every side by that much)", Declaration);
+
+    public static readonly DiagnosticDescriptor BaseNotConstructible = Error(
+        "CNN0026", "Base class cannot be constructed by the generated constructor",
+        "Network class '{0}' derives from '{1}', whose constructors all need arguments or are inaccessible ({2}); the generated constructor {3}(int seed = 0) calls base(), so give '{1}' an accessible constructor without required parameters (protected is enough), or hold a '{1}' in a field instead of deriving from it", Declaration);
 
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
@@ -144,6 +148,7 @@ internal static class Descriptors
         MemberClashesWithGeneratedMember,
         ConstructorSkipsInitialization,
         PaddingGivenTwice,
+        BaseNotConstructible,
     ];
 
     /// <summary>The descriptor with this ID.</summary>

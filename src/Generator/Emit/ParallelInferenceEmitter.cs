@@ -64,7 +64,7 @@ internal static class ParallelInferenceEmitter
         w.Line("/// <summary>One batched inference split across workers: room for <see cref=\"InferenceChunk\"/> samples per worker, each worker's workspace, the results.</summary>");
         using (w.Block($"private sealed class InferenceJob : IParallelWork"))
         {
-            w.Line($"private readonly {name} _network;");
+            w.Line($"private readonly {network.Type.Identifier} _network;");
             w.Line("private readonly Workspace[] _workspaces;");
             w.Line("public readonly int Workers;");
             w.Line("public readonly float[] Inputs, Outputs;");
@@ -73,7 +73,7 @@ internal static class ParallelInferenceEmitter
             w.Line("public int Active, Count;");
             w.Line("public bool Labelling;");
             w.Line();
-            using (w.Block($"public InferenceJob({name} network, int workers)"))
+            using (w.Block($"public InferenceJob({network.Type.Identifier} network, int workers)"))
             {
                 w.Line("_network = network;");
                 w.Line("Workers = workers;");

@@ -152,7 +152,7 @@ internal static class TrainingEmitter
             }
         }
         w.Line();
-        using (w.Block($"private sealed class TrainingJob({name} network, TrainingWorker[] workers) : IParallelWork"))
+        using (w.Block($"private sealed class TrainingJob({network.Type.Identifier} network, TrainingWorker[] workers) : IParallelWork"))
         {
             w.Line("public void Execute(int worker) => network.RunTrainingWorker(workers[worker]);");
         }
