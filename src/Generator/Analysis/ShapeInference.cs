@@ -17,13 +17,14 @@ internal static class ShapeInference
     /// <summary>Floats in one sample's activation of any layer (workspaces hold a batch of them in one array).</summary>
     public const long MaxActivationLength = 16L * 1024 * 1024;
 
-    public static AnalysisResult Analyze(ParseResult parsed)
+    public static AnalysisResult Analyze(ParseResult parsed, BuildSettings settings)
     {
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         NetworkDecl? network = parsed.Network;
         if (network is null) return new AnalysisResult(null, diagnostics.ToEquatableArray());
         DeclLocations locations = parsed.Locations;
         int errorsBefore = CountErrors(diagnostics);
+        BuildChecks.CheckLanguageVersion(network, locations, settings, diagnostics);
 
         if (network.Layers.Count == 0)
         {
@@ -100,6 +101,7 @@ internal static class ShapeInference
         LayerPlan final = plans[plans.Count - 1];
         if (final.IsView) plans[plans.Count - 1] = final with { Decl = final.Decl with { Kind = LayerKind.Activation, Activation = ActivationKind.None } };
         var plan0 = new NetworkPlan(network.Type, input, plans.ToEquatableArray(), loss, (int)builder.ParameterCount, (int)builder.StateCount, builder.Flops);
+        BuildChecks.CheckOptimization(network, locations, settings, diagnostics);
         return new AnalysisResult(plan0, diagnostics.ToEquatableArray());
     }
 

@@ -13,6 +13,11 @@ internal static class Descriptors
     private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
 
+    private const string Performance = "CnnCompiler.Performance";
+
+    private static DiagnosticDescriptor Info(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+
     private static DiagnosticDescriptor Warning(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
 
@@ -120,6 +125,14 @@ internal static class Descriptors
         "CNN0026", "Base class cannot be constructed by the generated constructor",
         "Network class '{0}' derives from '{1}', whose constructors all need arguments or are inaccessible ({2}); the generated constructor {3}(int seed = 0) calls base(), so give '{1}' an accessible constructor without required parameters (protected is enough), or hold a '{1}' in a field instead of deriving from it", Declaration);
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+        "CNN0027", "Language version too old for the generated code",
+        "Network '{0}': the project compiles C# {1}, but the generated code needs C# {2} or later; set <LangVersion>{2}</LangVersion> (or newer, or 'latest') in the project, or remove LangVersion to get the SDK's default (C# 12 or later since .NET 8)", Declaration);
+
+    public static readonly DiagnosticDescriptor CompiledWithoutOptimization = Info(
+        "CNN0028", "Network compiled without optimization",
+        "Network '{0}' is compiled without optimization (a Debug build), where its generated loops run about 6× slower than in a Release build; build with -c Release (or <Optimize>true</Optimize>) to train or measure at full speed", Performance);
+
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
     [
@@ -149,6 +162,8 @@ internal static class Descriptors
         ConstructorSkipsInitialization,
         PaddingGivenTwice,
         BaseNotConstructible,
+        LanguageVersionTooOld,
+        CompiledWithoutOptimization,
     ];
 
     /// <summary>The descriptor with this ID.</summary>
