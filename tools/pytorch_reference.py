@@ -114,9 +114,11 @@ class ParityNet(nn.Module):
                 window = tup(options['window'], rank)
                 stride = tup(options.get('stride', options['window']), rank)
                 pad = tup(options.get('padding', 0), rank)
-                pool = getattr(nn, f"{'Max' if kind == 'maxpool' else 'Avg'}Pool{rank}d")(window, stride, pad)
                 if kind == 'avgpool':
-                    assert pool.count_include_pad  # CnnCompiler counts padding in the divisor, as PyTorch's default
+                    # count_include_pad: PyTorch's default and CnnCompiler's (CountIncludePad = true).
+                    pool = getattr(nn, f'AvgPool{rank}d')(window, stride, pad, count_include_pad=options.get('count_include_pad', True))
+                else:
+                    pool = getattr(nn, f'MaxPool{rank}d')(window, stride, pad)
                 self.add_module(name, pool)
                 self.plan.append((name, 'module', {}))
                 shape = [shape[0]] + [conv_out(shape[1 + a], window[a], stride[a], pad[a], pad[a]) for a in range(rank)]
@@ -244,6 +246,10 @@ CASES = {
     'avgpool2d_padded': ((2, 7, 7), [('avgpool', dict(window=3, stride=2, padding=1))], 'ce', 'train'),
     'avgpool2d_overlapping': ((2, 6, 7), [('avgpool', dict(window=(3, 2), stride=1))], 'ce', 'train'),
     'avgpool3d_padded': ((2, 5, 5, 5), [('avgpool', dict(window=3, stride=2, padding=1))], 'ce', 'train'),
+    # count_include_pad=False (CountIncludePad = false): windows over the padding divide by the inputs they cover.
+    'avgpool1d_padded_exclude': ((2, 9), [('avgpool', dict(window=3, stride=2, padding=1, count_include_pad=False))], 'ce', 'train'),
+    'avgpool2d_padded_exclude': ((2, 7, 6), [('avgpool', dict(window=(3, 2), stride=(2, 1), padding=1, count_include_pad=False))], 'ce', 'train'),
+    'avgpool3d_padded_exclude': ((2, 5, 5, 5), [('avgpool', dict(window=3, stride=2, padding=1, count_include_pad=False))], 'ce', 'train'),
     'global_avg_pool': ((3, 4, 5), [C(4, 3), ('gap',), ('dense', dict(units=3))], 'ce', 'train'),
     'global_max_pool': ((3, 4, 5), [C(4, 3), ('gmp',), ('dense', dict(units=3))], 'ce', 'train'),
     'global_avg_pool_1d': ((3, 10), [C(4, 3), ('gap',), ('dense', dict(units=3))], 'ce', 'train'),

@@ -587,6 +587,8 @@ internal sealed class DeclarationFuzzer(Random random, int id)
             pad = Between(0, window.Min() / 2);
             named.Add($"PaddingSize = {pad}");
         }
+        bool average = Chance(0.5);
+        if (average && Chance(0.3)) named.Add($"CountIncludePad = {(Chance(0.7) ? "false" : "true")}");
         named.AddRange(NameOnly());
         for (int a = 0; a < rank; a++)
         {
@@ -594,7 +596,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
             if (output < 1) return null;
             sizes[a] = output;
         }
-        string kind = (Chance(0.5) ? "Max" : "Avg") + $"Pool{rank}D";
+        string kind = (average ? "Avg" : "Max") + $"Pool{rank}D";
         return Layer(kind, perAxis ? window.Select(w => w.ToString()).ToArray() : [window[0].ToString()], named);
     }
 
@@ -853,7 +855,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
             _ when kind.StartsWith("Conv", StringComparison.Ordinal) =>
                 ["Stride", "Stride", "StrideHeight", "StrideWidth", "StrideDepth", "Padding", "Padding", "PaddingSize", "PaddingSize", "PaddingHeight", "PaddingWidth", "PaddingDepth", "Activation", "Activation", "UseBias", "Name", "Name"],
             _ when kind.Contains("Pool", StringComparison.Ordinal) =>
-                ["Stride", "Stride", "StrideHeight", "StrideWidth", "StrideDepth", "PaddingSize", "PaddingSize", "Padding", "Name", "Name"],
+                ["Stride", "Stride", "StrideHeight", "StrideWidth", "StrideDepth", "PaddingSize", "PaddingSize", "Padding", "CountIncludePad", "Name", "Name"],
             _ when kind.StartsWith("Dense", StringComparison.Ordinal) => ["Activation", "Activation", "UseBias", "Name", "Name"],
             "BatchNorm" => ["Momentum", "Momentum", "Epsilon", "Epsilon", "Name"],
             "Add" => ["Projection", "Projection", "Name"],
@@ -867,7 +869,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
         {
             "Padding" => Pick(new[] { "Padding.Same", "Padding.Valid", "(Padding)7", "(Padding)(-1)", "(Padding)2", "(Padding)int.MaxValue", "0", "1", "\"Same\"", "Activation.ReLU", "default" }),
             "Activation" => Pick(new[] { "Activation.ReLU", "Activation.Sigmoid", "Activation.Tanh", "Activation.None", "(Activation)4", "(Activation)(-1)", "(Activation)int.MinValue", "Padding.Same", "0", "1", "\"ReLU\"" }),
-            "UseBias" or "Projection" => Pick(new[] { "true", "false", "1", "\"true\"", $"{_helpers}.Flag", "!true", "default" }),
+            "UseBias" or "Projection" or "CountIncludePad" => Pick(new[] { "true", "false", "1", "\"true\"", $"{_helpers}.Flag", "!true", "default" }),
             "Momentum" or "Epsilon" => WildFloat(),
             "Name" => WildName(),
             _ => Chance(0.5) ? Between(0, 4).ToString() : WildInt(),

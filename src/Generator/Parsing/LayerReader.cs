@@ -140,7 +140,7 @@ internal static class LayerReader
         var padding = PaddingReader.Read(arguments, rank, label, diagnostics);
         if (diagnostics.Count > before || padding is not { Mode: var mode, Pad: var pad }) return null;
         return new LayerDecl(kind, kindName, name, 0, EquatableArray.From(window), EquatableArray.From(stride),
-            mode, EquatableArray.From(pad), ActivationKind.None, false);
+            mode, EquatableArray.From(pad), ActivationKind.None, false, CountIncludePad: ReadBool(arguments, "CountIncludePad", true));
     }
 
     /// <summary>

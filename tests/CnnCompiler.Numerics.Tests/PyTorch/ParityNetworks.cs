@@ -58,7 +58,7 @@ public partial class PtConv3DStridePad : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class PtConv3DSameNoBias : ITestNetwork;
 
-// ---- pooling (average pooling counts padding in the divisor: PyTorch's count_include_pad = True) ----
+// ---- pooling (average pooling counts padding in the divisor unless CountIncludePad = false, as PyTorch's count_include_pad) ----
 
 [Network(3, 11)]
 [MaxPool1D(3, Stride = 2, PaddingSize = 1)]
@@ -109,6 +109,22 @@ public partial class PtAvgPool2DOverlapping : ITestNetwork;
 [AvgPool3D(3, Stride = 2, PaddingSize = 1)]
 [SoftmaxCrossEntropy]
 public partial class PtAvgPool3DPadded : ITestNetwork;
+
+// count_include_pad = False: a window over the padding divides by the inputs it covers.
+[Network(2, 9)]
+[AvgPool1D(3, Stride = 2, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class PtAvgPool1DPaddedExclude : ITestNetwork;
+
+[Network(2, 7, 6)]
+[AvgPool2D(3, 2, StrideHeight = 2, StrideWidth = 1, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class PtAvgPool2DPaddedExclude : ITestNetwork;
+
+[Network(2, 5, 5, 5)]
+[AvgPool3D(3, Stride = 2, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class PtAvgPool3DPaddedExclude : ITestNetwork;
 
 [Network(3, 4, 5)]
 [Conv2D(4, 3)]
