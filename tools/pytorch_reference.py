@@ -64,6 +64,16 @@ def conv_out(size, kernel, stride, before, after):
     return (size + before + after - kernel) // stride + 1
 
 
+def projection_stride(size, out, path):
+    """The stride of a 1x1 projection from size to out along one axis, as CnnCompiler infers it: the main path's own
+    stride when it fits, else the only one that fits (several that fit and none the path's is refused there too)."""
+    fits = [s for s in range(1, size + 1) if (size - 1) // s + 1 == out]
+    if path in fits or (out == 1 and path >= size):
+        return path
+    assert len(fits) == 1, f'{size} -> {out}: strides {fits} fit and the path has {path}'
+    return fits[0]
+
+
 class ParityNet(nn.Module):
     """Layers in sequence, named as CnnCompiler names them, so that state_dict() has CnnCompiler's tensor names."""
 
@@ -72,7 +82,9 @@ class ParityNet(nn.Module):
         self.input_shape = tuple(input_shape)
         self.plan = []  # (name, kind, details)
         shapes = {}
+        strides = {}  # per layer: the product of the strides from the input to its output, per axis
         shape = list(input_shape)
+        total = [1] * (len(shape) - 1)
         counts = {}
         for layer in layers:
             kind = layer[0]
@@ -97,16 +109,20 @@ class ParityNet(nn.Module):
                 self.add_module(name, conv)
                 self.plan.append((name, 'conv', dict(pads=pads, act=options.get('act'))))
                 shape = [options['filters']] + [conv_out(shape[1 + a], kernel[a], stride[a], *pads[a]) for a in range(rank)]
+                total = [total[a] * stride[a] for a in range(rank)]
             elif kind in ('maxpool', 'avgpool'):
                 window = tup(options['window'], rank)
                 stride = tup(options.get('stride', options['window']), rank)
                 pad = tup(options.get('padding', 0), rank)
-                pool = getattr(nn, f"{'Max' if kind == 'maxpool' else 'Avg'}Pool{rank}d")(window, stride, pad)
                 if kind == 'avgpool':
-                    assert pool.count_include_pad  # CnnCompiler counts padding in the divisor, as PyTorch's default
+                    # count_include_pad: PyTorch's default and CnnCompiler's (CountIncludePad = true).
+                    pool = getattr(nn, f'AvgPool{rank}d')(window, stride, pad, count_include_pad=options.get('count_include_pad', True))
+                else:
+                    pool = getattr(nn, f'MaxPool{rank}d')(window, stride, pad)
                 self.add_module(name, pool)
                 self.plan.append((name, 'module', {}))
                 shape = [shape[0]] + [conv_out(shape[1 + a], window[a], stride[a], pad[a], pad[a]) for a in range(rank)]
+                total = [total[a] * stride[a] for a in range(rank)]
             elif kind == 'dense':
                 features = int(np.prod(shape))
                 self.add_module(name, nn.Linear(features, options['units'], bias=options.get('bias', True)))
@@ -128,7 +144,8 @@ class ParityNet(nn.Module):
                 source = options['source']
                 if options.get('projection'):
                     src = shapes[source]
-                    stride = (src[1] + shape[1] - 1) // shape[1]
+                    path = [total[a] // strides[source][a] for a in range(rank)]
+                    stride = tuple(projection_stride(src[1 + a], shape[1 + a], path[a]) for a in range(rank))
                     holder = nn.Module()
                     holder.projection = nn.Sequential(
                         [nn.Conv1d, nn.Conv2d, nn.Conv3d][rank - 1](src[0], shape[0], 1, stride, bias=False),
@@ -145,15 +162,18 @@ class ParityNet(nn.Module):
                 block.conv2 = conv(filters, filters, 3, 1, 1, bias=False)
                 block.bn2 = norm(filters)
                 out = [filters] + [conv_out(shape[1 + a], 3, stride, 1, 1) for a in range(rank)]
-                if out != shape:
-                    down = (shape[1] + out[1] - 1) // out[1]
-                    block.downsample = nn.Sequential(conv(shape[0], filters, 1, down, bias=False), norm(filters))
+                if stride != 1 or shape[0] != filters:  # torchvision's BasicBlock: the shortcut has the block's stride
+                    block.downsample = nn.Sequential(conv(shape[0], filters, 1, stride, bias=False), norm(filters))
                 self.add_module(name, block)
                 self.plan.append((name, 'block', {}))
                 shape = out
+                total = [t * stride for t in total]
             else:
                 raise ValueError(kind)
+            if kind in ('gap', 'gmp', 'dense', 'flatten'):
+                total = []
             shapes[name] = list(shape)
+            strides[name] = list(total)
         self.output_shape = shape
 
     def forward(self, x):
@@ -226,6 +246,10 @@ CASES = {
     'avgpool2d_padded': ((2, 7, 7), [('avgpool', dict(window=3, stride=2, padding=1))], 'ce', 'train'),
     'avgpool2d_overlapping': ((2, 6, 7), [('avgpool', dict(window=(3, 2), stride=1))], 'ce', 'train'),
     'avgpool3d_padded': ((2, 5, 5, 5), [('avgpool', dict(window=3, stride=2, padding=1))], 'ce', 'train'),
+    # count_include_pad=False (CountIncludePad = false): windows over the padding divide by the inputs they cover.
+    'avgpool1d_padded_exclude': ((2, 9), [('avgpool', dict(window=3, stride=2, padding=1, count_include_pad=False))], 'ce', 'train'),
+    'avgpool2d_padded_exclude': ((2, 7, 6), [('avgpool', dict(window=(3, 2), stride=(2, 1), padding=1, count_include_pad=False))], 'ce', 'train'),
+    'avgpool3d_padded_exclude': ((2, 5, 5, 5), [('avgpool', dict(window=3, stride=2, padding=1, count_include_pad=False))], 'ce', 'train'),
     'global_avg_pool': ((3, 4, 5), [C(4, 3), ('gap',), ('dense', dict(units=3))], 'ce', 'train'),
     'global_max_pool': ((3, 4, 5), [C(4, 3), ('gmp',), ('dense', dict(units=3))], 'ce', 'train'),
     'global_avg_pool_1d': ((3, 10), [C(4, 3), ('gap',), ('dense', dict(units=3))], 'ce', 'train'),
@@ -262,6 +286,15 @@ CASES = {
                                         ('dense', dict(units=3))], 'ce', 'train'),
     'basic_block': ((3, 6, 6), [C(4, 3, padding=1, bias=False), ('block', dict(filters=4)), ('block', dict(filters=6, stride=2)),
                                 ('gap',), ('dense', dict(units=3))], 'ce', 'train'),
+    # The shortcut has the block's stride on every axis (4 -> 2 and 7 -> 3 at stride 3; 11 -> 3 and 12 -> 3 at stride 5,
+    # where a stride inferred from one axis's sizes would be 2 or 4).
+    'basic_block_stride3': ((2, 4, 7), [('block', dict(filters=3, stride=3)), ('gap',), ('dense', dict(units=3))], 'ce', 'train'),
+    # (Two channels each side: a one-weight channel before BatchNorm has a gradient of rounding noise, by BN's invariance.)
+    'basic_block_stride5_nonsquare': ((2, 11, 12), [('block', dict(filters=2, stride=5)), ('flatten',), ('dense', dict(units=3))], 'ce', 'train'),
+    # A projection strided 3 x 2, as the convolution beside it.
+    'residual_projection_stride3x2': ((2, 7, 10), [C(3, 3, padding=1, act='relu', name='a'), C(4, 3, stride=(3, 2), padding=1),
+                                                   ('add', dict(source='a', projection=True)), ('act', dict(kind='relu')), ('gap',),
+                                                   ('dense', dict(units=3))], 'ce', 'train'),
 }
 
 BATCH = 3

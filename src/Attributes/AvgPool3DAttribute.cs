@@ -2,9 +2,9 @@ using System;
 
 namespace CnnCompiler
 {
-    /// <summary>3D pooling over each channel of <c>C×D×H×W</c>: the mean of each window (padding counts as zeros in the divisor, PyTorch's count_include_pad).</summary>
+    /// <summary>3D pooling over each channel of <c>C×D×H×W</c>: the mean of each window; padding counts in the divisor unless <see cref="AveragePoolingAttribute.CountIncludePad"/> is false.</summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
-    public sealed class AvgPool3DAttribute : PoolingAttribute
+    public sealed class AvgPool3DAttribute : AveragePoolingAttribute
     {
         /// <summary>A window of the same size along every axis; the stride defaults to the window.</summary>
         public AvgPool3DAttribute(int windowSize)

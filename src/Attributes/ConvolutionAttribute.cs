@@ -20,10 +20,19 @@ namespace CnnCompiler
         /// <summary>Stride along every spatial axis (default 1); the per-axis properties override it.</summary>
         public int Stride { get; set; } = 1;
 
-        /// <summary>Valid (default) or same padding. Ignored when an explicit padding size is given.</summary>
-        public Padding Padding { get; set; } = Padding.Valid;
+        /// <summary>
+        /// <see cref="CnnCompiler.Padding.Valid"/> (default, no padding) or <see cref="CnnCompiler.Padding.Same"/> (output =
+        /// ceil(input / stride)). For an explicit size, as PyTorch's <c>padding=n</c>, use <see cref="PaddingSize"/> instead;
+        /// the two cannot be combined.
+        /// </summary>
+        /// <remarks>
+        /// Typed <c>object</c> on purpose: <c>Padding = 1</c> (PyTorch's habit) then compiles and the generator reports it
+        /// with the fix, <c>PaddingSize = 1</c>, where an enum-typed property would give only the compiler's conversion error.
+        /// Any value other than a <see cref="CnnCompiler.Padding"/> member is a generator error (CNN0006).
+        /// </remarks>
+        public object Padding { get; set; } = CnnCompiler.Padding.Valid;
 
-        /// <summary>Explicit zero padding on both sides of every spatial axis, as PyTorch's <c>padding=n</c>; the per-axis properties override it.</summary>
+        /// <summary>Explicit zero padding on both sides of every spatial axis, as PyTorch's <c>padding=n</c>; the per-axis properties override it. Not together with <see cref="Padding"/>.</summary>
         public int PaddingSize { get; set; }
 
         /// <summary>The activation applied to the output (fused into the layer).</summary>

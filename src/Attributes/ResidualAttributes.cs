@@ -5,7 +5,9 @@ namespace CnnCompiler
     /// <summary>
     /// A residual connection: adds the output of the earlier layer named <c>source</c> to the previous layer's output.
     /// Shapes must match, unless <see cref="Projection"/> is set: then the source passes through a 1×1 convolution (with
-    /// the stride and filters that make the shapes match, no bias) and BatchNorm first, as ResNet's downsampling shortcut.
+    /// the filters that make the channels match, no bias) and BatchNorm first, as ResNet's downsampling shortcut. Its
+    /// stride is chosen per axis: the stride of the layers from the source to here when it gives the right size (as in
+    /// ResNet), else the only stride that does; when several fit and none is the path's, the generator refuses (CNN0021).
     /// </summary>
     [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
     public sealed class AddAttribute : LayerAttribute
@@ -25,7 +27,8 @@ namespace CnnCompiler
 
     /// <summary>
     /// ResNet's basic block in one attribute: conv 3×3 (stride) → BatchNorm → ReLU → conv 3×3 → BatchNorm, plus the block's
-    /// input (projected by a 1×1 convolution with the stride and BatchNorm when the shape changes), then ReLU.
+    /// input (projected by a 1×1 convolution with the block's stride on every axis and BatchNorm when the block strides or
+    /// changes the channel count, as torchvision's), then ReLU.
     /// Its tensors are named as torchvision names them: <c>{name}.conv1</c>, <c>{name}.bn1</c>, <c>{name}.conv2</c>,
     /// <c>{name}.bn2</c>, <c>{name}.downsample.0</c>, <c>{name}.downsample.1</c>.
     /// </summary>

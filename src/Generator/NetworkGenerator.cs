@@ -5,6 +5,7 @@ using CnnCompiler.Generator.Emit;
 using CnnCompiler.Generator.Model;
 using CnnCompiler.Generator.Parsing;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
 
@@ -19,17 +20,26 @@ namespace CnnCompiler.Generator;
 public sealed class NetworkGenerator : IIncrementalGenerator
 {
     /// <summary>Tracking names for the incremental-pipeline tests.</summary>
-    public const string ParseStep = "Parse", AnalyzeStep = "Analyze", PlanStep = "Plan";
+    public const string ParseStep = "Parse", SettingsStep = "Settings", AnalyzeStep = "Analyze", PlanStep = "Plan";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // The build's settings as plain values: every edit makes a new compilation, but the same options select equal
+        // settings, so the combination below stays cached and no analysis re-runs for them.
+        IncrementalValueProvider<BuildSettings> settings = context.ParseOptionsProvider
+            .Select(static (options, _) => (options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest)
+            .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.Options.OptimizationLevel == OptimizationLevel.Release))
+            .Select(static (pair, _) => new BuildSettings(pair.Left, pair.Right))
+            .WithTrackingName(SettingsStep);
+
         IncrementalValuesProvider<AnalysisResult> analyzed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 NetworkParser.NetworkAttributeName,
                 predicate: static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax,
                 transform: static (ctx, ct) => NetworkParser.Parse(ctx, ct))
             .WithTrackingName(ParseStep)
-            .Select(static (parsed, _) => ShapeInference.Analyze(parsed))
+            .Combine(settings)
+            .Select(static (pair, _) => ShapeInference.Analyze(pair.Left, pair.Right))
             .WithTrackingName(AnalyzeStep);
 
         // Diagnostics are mapped back to the compilation's syntax trees only here, at reporting time, so that #pragma

@@ -64,6 +64,27 @@ public sealed class CompileTests
             public partial class PaddedPooling;
             """, "Tests.PaddedPooling", 784, 10, 40 + 8410),
 
+        // Average pools that leave padding out of the divisor: 9 → (9 + 2 − 3) / 2 + 1 = 5, then 2×5 → 3 (33);
+        // 3D: 4×5×6 → (4 + 2 − 3) / 1 + 1 = 4, 3, (6 + 2 − 3) / 2 + 1 = 3 per channel, 3·4·3·3 = 108 → 2 (218).
+        new("AvgPool1D with CountIncludePad = false", Header + """
+            namespace Tests;
+
+            [Network(2, 9)]
+            [AvgPool1D(3, Stride = 2, PaddingSize = 1, CountIncludePad = false)]
+            [Dense(3)]
+            [SoftmaxCrossEntropy]
+            public partial class MeanOfInputs1D;
+            """, "Tests.MeanOfInputs1D", 18, 3, 33),
+        new("AvgPool3D with CountIncludePad = false", Header + """
+            namespace Tests;
+
+            [Network(3, 4, 5, 6)]
+            [AvgPool3D(3, StrideDepth = 1, StrideHeight = 2, StrideWidth = 2, PaddingSize = 1, CountIncludePad = false)]
+            [Dense(2)]
+            [SoftmaxCrossEntropy]
+            public partial class MeanOfInputs3D;
+            """, "Tests.MeanOfInputs3D", 360, 2, 218),
+
         // Flatten 2·8·8 = 128 → 32 (4,128) → 16 (528) → 8 (136) → 3 (27), each with its own activation layer.
         new("Standalone ReLU, Sigmoid, Tanh and Flatten", Header + """
             namespace Tests;
@@ -188,6 +209,37 @@ public sealed class CompileTests
         Assert.Equal(test.OutputLength, Constant(type, "OutputLength"));
         Assert.Equal(test.ParameterCount, Constant(type, "ParameterCount"));
         Assert.Contains(type.AllInterfaces, i => i.ToDisplayString() == "CnnCompiler.INetwork");
+    }
+
+    /// <summary>
+    /// CountIncludePad = false divides each window by the inputs it covers where padding clips it; without padding the
+    /// windows are never clipped, and the pool keeps its constant divisor (the same result, the unrolled fast path).
+    /// </summary>
+    [Fact]
+    public void Average_pool_without_padding_in_the_divisor_divides_by_the_covered_inputs()
+    {
+        GeneratorResult result = GeneratorHarness.Run(Header + """
+            namespace Tests;
+
+            [Network(2, 7, 6)]
+            [AvgPool2D(3, 2, StrideHeight = 2, StrideWidth = 1, PaddingSize = 1, CountIncludePad = false, Name = "excluded")]
+            [AvgPool2D(2, CountIncludePad = false, Name = "unpadded")]
+            [Dense(3)]
+            [SoftmaxCrossEntropy]
+            public partial class Means;
+            """);
+        Assert.Empty(result.Errors);
+        string source = result.GeneratedSource("Tests.Means.g.cs");
+        string excluded = source.Substring(source.IndexOf("// excluded · AvgPool2D", StringComparison.Ordinal));
+        excluded = excluded.Substring(0, excluded.IndexOf("// unpadded · AvgPool2D", StringComparison.Ordinal));
+        Assert.Contains("// excluded · AvgPool2D · window 3×2, stride 2×1, padding 1, padding not counted", excluded, StringComparison.Ordinal);
+        Assert.Contains("int covered = (yEnd - yStart) * (xEnd - xStart);", excluded, StringComparison.Ordinal);
+        Assert.Contains("y[j] = sum / covered;", excluded, StringComparison.Ordinal);
+        Assert.Contains("float share = dy[j] / ((yEnd - yStart) * (xEnd - xStart));", excluded, StringComparison.Ordinal);
+        Assert.DoesNotContain("InverseWindow", excluded, StringComparison.Ordinal);
+        string unpadded = source.Substring(source.IndexOf("// unpadded · AvgPool2D", StringComparison.Ordinal));
+        Assert.Contains("private const float InverseWindow = 1f / 4;", unpadded, StringComparison.Ordinal);
+        Assert.DoesNotContain("covered", unpadded.Substring(0, unpadded.IndexOf("internal static class", unpadded.IndexOf("internal static class", StringComparison.Ordinal) + 1, StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -430,18 +430,19 @@ internal sealed class DeclarationFuzzer(Random random, int id)
                 int filters = Between(1, 4);
                 string source = $"skip{w}";
                 bool project = Chance(0.4);
+                int step = project ? Between(2, 3) : 1;
                 attributes.Add($"Conv{rank}D({filters}, 3, Padding = Padding.Same, Name = \"{source}\")");
-                attributes.Add(project ? $"Conv{rank}D({filters + 1}, 1, Stride = 2)" : $"Conv{rank}D({filters}, 1)");
+                attributes.Add(project ? $"Conv{rank}D({filters + 1}, 1, Stride = {step})" : $"Conv{rank}D({filters}, 1)");
                 attributes.Add(project ? $"Add(\"{source}\", Projection = true)" : $"Add(\"{source}\")");
                 channels = project ? filters + 1 : filters;
-                if (project) for (int a = 0; a < rank; a++) sizes[a] = (sizes[a] - 1) / 2 + 1;
+                if (project) for (int a = 0; a < rank; a++) sizes[a] = (sizes[a] - 1) / step + 1;
                 continue;
             }
             if (roll < 0.17)
             {
-                // A ResNet basic block: 3×3 convolutions with padding 1, the first strided.
+                // A ResNet basic block: 3×3 convolutions with padding 1, the first strided (the shortcut with it).
                 int filters = Between(1, 4);
-                int stride = Between(1, 2);
+                int stride = Between(1, 4);
                 attributes.Add(stride == 1 && Chance(0.5) ? $"BasicBlock({filters})" : $"BasicBlock({filters}, Stride = {stride})");
                 channels = filters;
                 for (int a = 0; a < rank; a++) sizes[a] = (sizes[a] - 1) / stride + 1;
@@ -586,6 +587,8 @@ internal sealed class DeclarationFuzzer(Random random, int id)
             pad = Between(0, window.Min() / 2);
             named.Add($"PaddingSize = {pad}");
         }
+        bool average = Chance(0.5);
+        if (average && Chance(0.3)) named.Add($"CountIncludePad = {(Chance(0.7) ? "false" : "true")}");
         named.AddRange(NameOnly());
         for (int a = 0; a < rank; a++)
         {
@@ -593,7 +596,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
             if (output < 1) return null;
             sizes[a] = output;
         }
-        string kind = (Chance(0.5) ? "Max" : "Avg") + $"Pool{rank}D";
+        string kind = (average ? "Avg" : "Max") + $"Pool{rank}D";
         return Layer(kind, perAxis ? window.Select(w => w.ToString()).ToArray() : [window[0].ToString()], named);
     }
 
@@ -852,7 +855,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
             _ when kind.StartsWith("Conv", StringComparison.Ordinal) =>
                 ["Stride", "Stride", "StrideHeight", "StrideWidth", "StrideDepth", "Padding", "Padding", "PaddingSize", "PaddingSize", "PaddingHeight", "PaddingWidth", "PaddingDepth", "Activation", "Activation", "UseBias", "Name", "Name"],
             _ when kind.Contains("Pool", StringComparison.Ordinal) =>
-                ["Stride", "Stride", "StrideHeight", "StrideWidth", "StrideDepth", "PaddingSize", "PaddingSize", "Padding", "Name", "Name"],
+                ["Stride", "Stride", "StrideHeight", "StrideWidth", "StrideDepth", "PaddingSize", "PaddingSize", "Padding", "CountIncludePad", "Name", "Name"],
             _ when kind.StartsWith("Dense", StringComparison.Ordinal) => ["Activation", "Activation", "UseBias", "Name", "Name"],
             "BatchNorm" => ["Momentum", "Momentum", "Epsilon", "Epsilon", "Name"],
             "Add" => ["Projection", "Projection", "Name"],
@@ -866,7 +869,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
         {
             "Padding" => Pick(new[] { "Padding.Same", "Padding.Valid", "(Padding)7", "(Padding)(-1)", "(Padding)2", "(Padding)int.MaxValue", "0", "1", "\"Same\"", "Activation.ReLU", "default" }),
             "Activation" => Pick(new[] { "Activation.ReLU", "Activation.Sigmoid", "Activation.Tanh", "Activation.None", "(Activation)4", "(Activation)(-1)", "(Activation)int.MinValue", "Padding.Same", "0", "1", "\"ReLU\"" }),
-            "UseBias" or "Projection" => Pick(new[] { "true", "false", "1", "\"true\"", $"{_helpers}.Flag", "!true", "default" }),
+            "UseBias" or "Projection" or "CountIncludePad" => Pick(new[] { "true", "false", "1", "\"true\"", $"{_helpers}.Flag", "!true", "default" }),
             "Momentum" or "Epsilon" => WildFloat(),
             "Name" => WildName(),
             _ => Chance(0.5) ? Between(0, 4).ToString() : WildInt(),

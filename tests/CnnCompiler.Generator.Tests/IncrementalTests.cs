@@ -139,6 +139,33 @@ public sealed class IncrementalTests
         Assert.Equal(before, GeneratedText(driver));
     }
 
+    /// <summary>
+    /// The build settings (language version, optimization) enter the pipeline as plain values: an edit elsewhere keeps
+    /// them equal and cached; switching Debug to Release changes only the diagnostics (CNN0028 goes), not the source.
+    /// </summary>
+    [Fact]
+    public void Build_settings_are_cached_across_edits_and_switching_to_release_re_emits_nothing()
+    {
+        CSharpCompilation debug = GeneratorHarness.Compile(GeneratorHarness.ParseOptions, OptimizationLevel.Debug, Network);
+        GeneratorDriver driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(debug);
+        Assert.Equal("CNN0028", Assert.Single(driver.GetRunResult().Diagnostics).Id);
+        string before = GeneratedText(driver);
+
+        driver = driver.RunGenerators(debug.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Unrelated, GeneratorHarness.ParseOptions, path: "Helper.cs")));
+        GeneratorRunResult result = driver.GetRunResult().Results[0];
+        AssertReused(result, NetworkGenerator.SettingsStep);
+        AssertReused(result, NetworkGenerator.AnalyzeStep);
+        Assert.Equal("CNN0028", Assert.Single(result.Diagnostics).Id);
+
+        driver = driver.RunGenerators(debug.WithOptions(debug.Options.WithOptimizationLevel(OptimizationLevel.Release)));
+        result = driver.GetRunResult().Results[0];
+        Assert.Equal([IncrementalStepRunReason.Modified], Outputs(result, NetworkGenerator.SettingsStep));
+        Assert.Empty(result.Diagnostics);
+        AssertReused(result, NetworkGenerator.PlanStep);
+        Assert.All(SourceOutputs(result), reason => Assert.Contains(reason, Reused));
+        Assert.Equal(before, GeneratedText(driver));
+    }
+
     [Theory]
     [InlineData("[Dense(10)]", "[Dense(12)]", "OutputLength = 12")]
     [InlineData("[MaxPool2D(2)]", "[AvgPool2D(2)]", "AvgPool2D")]

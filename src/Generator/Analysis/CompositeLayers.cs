@@ -45,36 +45,45 @@ internal static class CompositeLayers
                 "set Projection = true to pass the source through a strided 1×1 convolution and BatchNorm first"));
             return false;
         }
-        int? projected = Project(context, builder, source, sourceShape, mainShape, name + ".projection");
+        int? projected = ProjectResidual(context, builder, source, sourceShape, mainShape, name + ".projection");
         if (projected is null) return false;
         builder.Add(context.Plan(mainShape, 0, 0, 0), name, main, projected.Value);
         return true;
     }
 
     /// <summary>
-    /// A 1×1 convolution (no bias) with the stride that shrinks <paramref name="from"/> to <paramref name="to"/>,
-    /// then BatchNorm, reading plan <paramref name="source"/>; returns the BatchNorm's index.
+    /// [Add(…, Projection = true)]: the source through a 1×1 convolution whose stride is inferred per axis
+    /// (<see cref="ProjectionStride"/>), or through a dense layer when both are vectors; returns the BatchNorm's index.
     /// </summary>
-    private static int? Project(LayerContext context, PlanBuilder builder, int source, Shape from, Shape to, string prefix)
+    private static int? ProjectResidual(LayerContext context, PlanBuilder builder, int source, Shape from, Shape to, string prefix)
     {
         int rank = from.SpatialRank;
         // Ranks first: a vector cannot be projected onto a feature map or back (and has no spatial size to compare).
-        bool fits = to.SpatialRank == rank;
-        int stride = !fits || rank == 0 ? 1 : (from.Spatial(0) + to.Spatial(0) - 1) / System.Math.Max(to.Spatial(0), 1);
-        fits &= stride >= 1;
-        for (int axis = 0; fits && axis < rank; axis++) fits = (from.Spatial(axis) - 1) / stride + 1 == to.Spatial(axis);
-        if (!fits)
+        string problem = "no strided 1×1 convolution turns one into the other (the spatial sizes must shrink by one whole stride on every axis)";
+        int[]? strides = to.SpatialRank != rank ? null : rank == 0 ? [] : ProjectionStride.Infer(builder, source, from, to, out problem);
+        if (strides is null)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, to, from, context.Layer.Source ?? prefix,
-                "no strided 1×1 convolution turns one into the other (the spatial sizes must shrink by one whole stride on every axis)"));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, to, from, context.Layer.Source!, problem));
             return null;
         }
-        LayerDecl convolution = rank == 0 ? Hidden(LayerKind.Dense, "Dense") with { Units = to.Channels } : Convolution(rank, to.Channels, 1, stride, 0);
+        return Shortcut(context, builder, source, from, to.Channels, strides, prefix);
+    }
+
+    /// <summary>
+    /// A shortcut that reads plan <paramref name="source"/>: a 1×1 convolution (no bias) with <paramref name="strides"/>,
+    /// or a dense layer for a vector, then BatchNorm; returns the BatchNorm's index.
+    /// </summary>
+    private static int? Shortcut(LayerContext context, PlanBuilder builder, int source, Shape from, int filters, int[] strides, string prefix)
+    {
+        int rank = from.SpatialRank;
+        LayerDecl convolution = rank == 0
+            ? Hidden(LayerKind.Dense, "Dense") with { Units = filters }
+            : new(LayerKind.Conv, $"Conv{rank}D", null, filters, Repeat(1, rank), EquatableArray.From(strides), PaddingMode.Explicit, Repeat(0, rank), ActivationKind.None, UseBias: false);
         LayerPlan? plan = context.InferGenerated(convolution, from);
         if (plan is null) return null;
         int conv = builder.Add(plan, prefix + ".0", source);
         LayerPlan? norm = ShapeInference.Infer(context.With(BatchNorm(), plan.Output));
-        return builder.Add(norm!, prefix + ".1", conv, stateCount: 2 * to.Channels + 1);
+        return builder.Add(norm!, prefix + ".1", conv, stateCount: 2 * filters + 1);
     }
 
     /// <summary>
@@ -87,7 +96,7 @@ internal static class CompositeLayers
         int rank = input.SpatialRank;
         if (rank == 0)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", input, 0));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", input, 0, ""));
             return false;
         }
         int filters = context.Layer.Units;
@@ -104,10 +113,12 @@ internal static class CompositeLayers
         builder.Add(conv2, name + ".conv2");
         int main = builder.Add(ShapeInference.Infer(context.With(BatchNorm(), conv2.Output))!, name + ".bn2", stateCount: 2 * filters + 1);
 
+        // torchvision's rule: a downsample whenever the block strides or changes the channel count, with the block's
+        // stride on every axis (so its output always has conv1's size: both are floor((n − 1) / stride) + 1).
         int shortcut = blockInput;
-        if (input != conv2.Output)
+        if (stride != 1 || input.Channels != filters)
         {
-            int? projected = Project(context, builder, blockInput, input, conv2.Output, name + ".downsample");
+            int? projected = Shortcut(context, builder, blockInput, input, filters, Enumerable.Repeat(stride, rank).ToArray(), name + ".downsample");
             if (projected is null) return false;
             shortcut = projected.Value;
         }

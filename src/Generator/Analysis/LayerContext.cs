@@ -4,7 +4,7 @@ using CnnCompiler.Generator.Model;
 namespace CnnCompiler.Generator.Analysis;
 
 /// <summary>What inferring one layer needs: the declaration, its input shape, where to report, and a plan builder.</summary>
-internal sealed class LayerContext(LayerDecl layer, string label, Shape input, LocationInfo location, List<DiagnosticInfo> diagnostics)
+internal sealed class LayerContext(LayerDecl layer, string label, Shape input, LayerLocations locations, List<DiagnosticInfo> diagnostics)
 {
     public LayerDecl Layer { get; } = layer;
 
@@ -13,15 +13,27 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
 
     public Shape Input { get; } = input;
 
-    public LocationInfo Location { get; } = location;
+    /// <summary>The layer's attribute and the arguments written in it.</summary>
+    public LayerLocations Locations { get; } = locations;
+
+    /// <summary>The whole attribute, for problems of the layer as a whole.</summary>
+    public LocationInfo Location => Locations.Attribute;
+
+    /// <summary>The first of <paramref name="arguments"/> written in the attribute, else the attribute.</summary>
+    public LocationInfo LocationOf(params string[] arguments) => Locations.Of(arguments);
 
     public List<DiagnosticInfo> Diagnostics { get; } = diagnostics;
 
     /// <summary>The network's class name, for limit messages (CNN0013 names the network).</summary>
     public string NetworkName { get; init; } = "";
 
+    /// <summary>The network's input shape as [Network] declares it, and where that stands (for CNN0015's channels-first hint).</summary>
+    public Shape? NetworkInput { get; init; }
+
+    public LocationInfo? NetworkLocation { get; init; }
+
     /// <summary>The same layer position (label, location) for another declaration, for layers a composite expands into.</summary>
-    public LayerContext With(LayerDecl layer, Shape? input = null) => new(layer, Label, input ?? Input, Location, Diagnostics) { NetworkName = NetworkName };
+    public LayerContext With(LayerDecl layer, Shape? input = null) => new(layer, Label, input ?? Input, Locations, Diagnostics) { NetworkName = NetworkName, NetworkInput = NetworkInput, NetworkLocation = NetworkLocation };
 
     /// <summary>
     /// Infers a layer the generator adds itself (a projection shortcut) at this position: its warnings would be about
@@ -30,7 +42,7 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
     public LayerPlan? InferGenerated(LayerDecl layer, Shape input)
     {
         var own = new List<DiagnosticInfo>();
-        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Location, own) { NetworkName = NetworkName });
+        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Locations, own) { NetworkName = NetworkName, NetworkInput = NetworkInput, NetworkLocation = NetworkLocation });
         foreach (DiagnosticInfo diagnostic in own)
         {
             if (CnnCompiler.Generator.Diagnostics.Descriptors.ById(diagnostic.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) Diagnostics.Add(diagnostic);

@@ -18,13 +18,14 @@ internal static class ShapeInference
     /// <summary>Floats in one sample's activation of any layer (workspaces hold a batch of them in one array).</summary>
     public const long MaxActivationLength = 16L * 1024 * 1024;
 
-    public static AnalysisResult Analyze(ParseResult parsed)
+    public static AnalysisResult Analyze(ParseResult parsed, BuildSettings settings)
     {
         var diagnostics = new List<DiagnosticInfo>(parsed.Diagnostics);
         NetworkDecl? network = parsed.Network;
         if (network is null) return new AnalysisResult(null, diagnostics.ToEquatableArray());
         DeclLocations locations = parsed.Locations;
         int errorsBefore = CountErrors(diagnostics);
+        BuildChecks.CheckLanguageVersion(network, locations, settings, diagnostics);
 
         if (network.Layers.Count == 0)
         {
@@ -51,6 +52,8 @@ internal static class ShapeInference
             var context = new LayerContext(layer, Label(layer, i, names[i]), builder.OutputOf(builder.Last, input), locations.Layers[i], diagnostics)
             {
                 NetworkName = network.Type.Name,
+                NetworkInput = input,
+                NetworkLocation = locations.Network,
             };
             int firstPlan = builder.Plans.Count;
             bool inferred = layer.Kind switch
@@ -87,7 +90,7 @@ internal static class ShapeInference
             };
             if (loss == LossKind.SoftmaxCrossEntropy && output.Length < 2)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LossIncompatible, locations.Layers[lossIndex], Label(lossDecl, lossIndex, names[lossIndex]),
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LossIncompatible, locations.Layers[lossIndex].Attribute, Label(lossDecl, lossIndex, names[lossIndex]),
                     $"softmax cross-entropy over {output.Length} output is always 0 and learns nothing; it needs at least 2 class scores (for example [Dense(2)]), or use [BinaryCrossEntropy] for one probability"));
             }
         }
@@ -99,6 +102,7 @@ internal static class ShapeInference
         LayerPlan final = plans[plans.Count - 1];
         if (final.IsView) plans[plans.Count - 1] = final with { Decl = final.Decl with { Kind = LayerKind.Activation, Activation = ActivationKind.None } };
         var plan0 = new NetworkPlan(network.Type, input, plans.ToEquatableArray(), loss, (int)builder.ParameterCount, (int)builder.StateCount, builder.Flops);
+        BuildChecks.CheckOptimization(network, locations, settings, diagnostics);
         return new AnalysisResult(plan0, diagnostics.ToEquatableArray());
     }
 
@@ -139,7 +143,7 @@ internal static class ShapeInference
             case LayerKind.GlobalMaxPool:
                 if (shape.SpatialRank == 0)
                 {
-                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", shape, 0));
+                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", shape, 0, ""));
                     return null;
                 }
                 return Plain(context, Shape.Of(shape.Channels));
@@ -221,7 +225,7 @@ internal static class ShapeInference
         {
             if (seen.TryGetValue(names[i], out int first))
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateLayerName, locations.Layers[i], Label(network.Layers[i], i, names[i]), names[i], Label(network.Layers[first], first, names[first])));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.DuplicateLayerName, locations.Layers[i].Of("Name"), Label(network.Layers[i], i, names[i]), names[i], Label(network.Layers[first], first, names[first])));
             }
             else
             {
@@ -238,7 +242,7 @@ internal static class ShapeInference
         {
             if (lossIndex >= 0)
             {
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayerAfterLoss, locations.Layers[i], Label(network.Layers[i], i, names[i]), Label(network.Layers[lossIndex], lossIndex, names[lossIndex])));
+                diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayerAfterLoss, locations.Layers[i].Attribute, Label(network.Layers[i], i, names[i]), Label(network.Layers[lossIndex], lossIndex, names[lossIndex])));
             }
             else if (network.Layers[i].IsLoss)
             {
@@ -248,11 +252,11 @@ internal static class ShapeInference
         if (lossIndex < 0)
         {
             int last = network.Layers.Count - 1;
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingLoss, locations.Layers[last], network.Type.Name, Label(network.Layers[last], last, names[last])));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.MissingLoss, locations.Layers[last].Attribute, network.Type.Name, Label(network.Layers[last], last, names[last])));
         }
         else if (lossIndex == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NoLayers, locations.Layers[0], network.Type.Name));
+            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NoLayers, locations.Layers[0].Attribute, network.Type.Name));
         }
         return lossIndex;
     }

@@ -15,7 +15,7 @@ internal static class WindowLayers
         string window = isConv ? "kernel" : "window";
         if (input.SpatialRank != rank)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, rank == 1 ? "1 spatial axis" : $"{rank} spatial axes", input, input.SpatialRank));
+            ReportRankMismatch(context, rank);
             return null;
         }
 
@@ -48,7 +48,9 @@ internal static class WindowLayers
             bool tooLarge = isConv ? pad >= kernel : pad > kernel / 2;
             if (!tooLarge) continue;
             string rule = isConv ? "it must be smaller than the kernel, or outputs see only padding" : "it must be at most half the window, as in PyTorch";
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.PaddingTooLarge, context.Location, context.Label, WindowGeometry.JoinUniform(layer.Pad), window, WindowGeometry.Join(layer.Kernel), rule));
+            // On the argument that set this axis's padding: its own (PaddingWidth) or the shared PaddingSize.
+            LocationInfo location = context.LocationOf(AttributeAxes.Specific("Padding", rank, axis), "PaddingSize");
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.PaddingTooLarge, location, context.Label, WindowGeometry.JoinUniform(layer.Pad), window, WindowGeometry.Join(layer.Kernel), rule));
             return null;
         }
 
@@ -70,14 +72,7 @@ internal static class WindowLayers
             return null;
         }
 
-        for (int axis = 0; axis < rank; axis++)
-        {
-            long dropped = WindowGeometry.Dropped(input.Spatial(axis), layer.Kernel[axis], stride[axis], padBegin[axis], padEnd[axis]);
-            if (dropped == 0 || layer.Padding == PaddingMode.Same) continue;
-            string axisName = rank == 1 ? "element" : axis == rank - 1 ? "column" : axis == rank - 2 ? "row" : "plane";
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.StrideDropsInput, context.Location, context.Label, input, window,
-                WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinUniform(strideArray), $"{dropped} {axisName}{(dropped == 1 ? "" : "s")}"));
-        }
+        ReportDroppedInput(context, stride, padBegin, padEnd, window);
 
         var outputShape = new Shape(EquatableArray.From(output));
         long windowSize = 1;
@@ -102,5 +97,53 @@ internal static class WindowLayers
         }
         long flops = 2 * outputShape.Length * input.Channels * windowSize;
         return context.Plan(outputShape, (int)weights, layer.UseBias ? layer.Units : 0, flops, strideArray, beginArray, endArray);
+    }
+
+    /// <summary>
+    /// CNN0015. When the layer reads the network input and that input, read as all spatial, has exactly the layer's
+    /// rank ([Network(28, 28)] before a Conv2D), the channels were most likely left out: that is reported on [Network],
+    /// with the shape to write. A first value of 1 is taken as a real channel count ([Network(1, 128)] before a Conv2D is
+    /// a signal given the wrong layer), and reported on the layer.
+    /// </summary>
+    private static void ReportRankMismatch(LayerContext context, int rank)
+    {
+        Shape input = context.Input;
+        string needed = rank == 1 ? "1 spatial axis" : $"{rank} spatial axes";
+        bool channelsForgotten = input == context.NetworkInput && input.Dims.Count == rank && input.Channels > 1 && context.NetworkLocation is not null;
+        if (!channelsForgotten)
+        {
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, needed, input, input.SpatialRank, ""));
+            return;
+        }
+        string written = string.Join(", ", input.Dims);
+        string rest = string.Join("×", System.Linq.Enumerable.Skip(input.Dims, 1));
+        string hint = $"; [Network({written})] declares {input.Channels} channels of {rest} (shapes are channels first): for a single-channel {input} input write [Network(1, {written})]";
+        context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.NetworkLocation, context.Label, needed, input, input.SpatialRank, hint));
+    }
+
+    /// <summary>
+    /// One warning per layer for the input rows, columns or planes at the end that no window reads, naming every axis
+    /// that drops some, on the stride argument of the first such axis (its own, StrideWidth, or the shared Stride; the
+    /// attribute when the stride was left to its default). 'Same' padding never drops input by construction.
+    /// </summary>
+    private static void ReportDroppedInput(LayerContext context, int[] stride, int[] padBegin, int[] padEnd, string window)
+    {
+        LayerDecl layer = context.Layer;
+        if (layer.Padding == PaddingMode.Same) return;
+        int rank = layer.SpatialRank;
+        var parts = new System.Collections.Generic.List<string>();
+        int firstAxis = -1;
+        for (int axis = 0; axis < rank; axis++)
+        {
+            long dropped = WindowGeometry.Dropped(context.Input.Spatial(axis), layer.Kernel[axis], stride[axis], padBegin[axis], padEnd[axis]);
+            if (dropped == 0) continue;
+            if (firstAxis < 0) firstAxis = axis;
+            parts.Add($"{dropped} {AttributeAxes.Slice(rank, axis)}{(dropped == 1 ? "" : "s")}");
+        }
+        if (firstAxis < 0) return;
+        string what = parts.Count == 1 ? parts[0] : string.Join(", ", parts.GetRange(0, parts.Count - 1)) + " and " + parts[parts.Count - 1];
+        LocationInfo location = context.LocationOf(AttributeAxes.Specific("Stride", rank, firstAxis), "Stride");
+        context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.StrideDropsInput, location, context.Label, context.Input, window,
+            WindowGeometry.Join(layer.Kernel), WindowGeometry.JoinUniform(EquatableArray.From(stride)), what));
     }
 }

@@ -13,6 +13,11 @@ internal static class Descriptors
     private static DiagnosticDescriptor Error(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
 
+    private const string Performance = "CnnCompiler.Performance";
+
+    private static DiagnosticDescriptor Info(string id, string title, string message, string category) =>
+        new(id, title, message, category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
+
     private static DiagnosticDescriptor Warning(string id, string title, string message, string category) =>
         new(id, title, message, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpRoot + id.ToLowerInvariant());
 
@@ -74,7 +79,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor SpatialRankMismatch = Error(
         "CNN0015", "Layer dimensionality does not match its input",
-        "{0} needs an input with {1}, but its input {2} has {3}", Shape);
+        "{0} needs an input with {1}, but its input {2} has {3}{4}", Shape);
 
     public static readonly DiagnosticDescriptor LayersOnSeveralDeclarations = Error(
         "CNN0016", "Layers split across partial declarations",
@@ -106,11 +111,27 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor MemberClashesWithGeneratedMember = Error(
         "CNN0023", "Member clashes with a generated member",
-        "Network class '{0}' declares '{1}', which the generated code also defines ({2}); rename or remove the member", Declaration);
+        "Network class '{0}' {1}, which the generated code also defines ({2}); rename or remove the member", Declaration);
 
     public static readonly DiagnosticDescriptor ConstructorSkipsInitialization = Error(
         "CNN0024", "Constructor skips the generated initialization",
-        "Constructor '{0}' of network '{1}' does not chain to the generated constructor, so the weights and workspaces would stay uninitialized; add ': this(seed: …)'", Declaration);
+        "Constructor '{0}' of network '{1}' does not chain to the generated constructor, so the weights and workspaces would stay uninitialized; {2}", Declaration);
+
+    public static readonly DiagnosticDescriptor PaddingGivenTwice = Error(
+        "CNN0025", "Padding given twice",
+        "{0}: {1} and {2} both set the padding; keep one of them ('Padding = Padding.Same' pads to an output of ceil(input / stride), 'PaddingSize' pads every side by that much)", Declaration);
+
+    public static readonly DiagnosticDescriptor BaseNotConstructible = Error(
+        "CNN0026", "Base class cannot be constructed by the generated constructor",
+        "Network class '{0}' derives from '{1}', whose constructors all need arguments or are inaccessible ({2}); the generated constructor {3}(int seed = 0) calls base(), so give '{1}' an accessible constructor without required parameters (protected is enough), or hold a '{1}' in a field instead of deriving from it", Declaration);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooOld = Error(
+        "CNN0027", "Language version too old for the generated code",
+        "Network '{0}': the project compiles C# {1}, but the generated code needs C# {2} or later; set <LangVersion>{2}</LangVersion> (or newer, or 'latest') in the project, or remove LangVersion to get the SDK's default (C# 12 or later since .NET 8)", Declaration);
+
+    public static readonly DiagnosticDescriptor CompiledWithoutOptimization = Info(
+        "CNN0028", "Network compiled without optimization",
+        "Network '{0}' is compiled without optimization (a Debug build), where its generated loops run about 6× slower than in a Release build; build with -c Release (or <Optimize>true</Optimize>) to train or measure at full speed", Performance);
 
     /// <summary>Every descriptor, in ID order.</summary>
     public static readonly DiagnosticDescriptor[] All =
@@ -139,6 +160,10 @@ internal static class Descriptors
         NameClashesWithGeneratedCode,
         MemberClashesWithGeneratedMember,
         ConstructorSkipsInitialization,
+        PaddingGivenTwice,
+        BaseNotConstructible,
+        LanguageVersionTooOld,
+        CompiledWithoutOptimization,
     ];
 
     /// <summary>The descriptor with this ID.</summary>

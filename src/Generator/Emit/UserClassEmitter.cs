@@ -43,7 +43,7 @@ internal static class UserClassEmitter
         w.Line("/// Creates the network with seeded initial weights: He normal before ReLU, Glorot uniform otherwise, zero biases,");
         w.Line("/// BatchNorm γ = 1, β = 0, running variance 1. The same generator then draws the dropout masks of training steps.");
         w.Line("/// </summary>");
-        using (w.Block($"public {NetworkEmitter.Identifier(name)}(int seed = 0)"))
+        using (w.Block($"public {network.Type.Identifier}(int seed = 0)"))
         {
             w.Line($"{RuntimeNames.NetworkField} = new {loss.NetworkType}(seed);");
         }

@@ -61,6 +61,7 @@ internal enum PaddingMode
 /// <param name="Source">The layer an Add takes its second input from.</param>
 /// <param name="Projection">Whether an Add projects its source with a 1×1 convolution and BatchNorm.</param>
 /// <param name="Frozen">Whether the layer starts frozen (its parameters are not trained).</param>
+/// <param name="CountIncludePad">Whether an average pool's padded positions count in its divisor (PyTorch's count_include_pad).</param>
 internal sealed record LayerDecl(
     LayerKind Kind,
     string AttributeName,
@@ -78,7 +79,8 @@ internal sealed record LayerDecl(
     float Epsilon = 0f,
     string? Source = null,
     bool Projection = false,
-    bool Frozen = false)
+    bool Frozen = false,
+    bool CountIncludePad = true)
 {
     /// <summary>Spatial axes of a convolution or pooling layer (1, 2 or 3); 0 for other kinds.</summary>
     public int SpatialRank => Kernel.Count;

@@ -9,8 +9,8 @@ internal sealed record NetworkDecl(TypeDecl Type, EquatableArray<int> InputShape
 /// </summary>
 /// <param name="Class">The class identifier.</param>
 /// <param name="Network">The [Network] attribute.</param>
-/// <param name="Layers">Each layer attribute, in the order of <see cref="NetworkDecl.Layers"/>.</param>
-internal sealed record DeclLocations(LocationInfo? Class, LocationInfo? Network, EquatableArray<LocationInfo> Layers);
+/// <param name="Layers">Each layer attribute and its arguments, in the order of <see cref="NetworkDecl.Layers"/>.</param>
+internal sealed record DeclLocations(LocationInfo? Class, LocationInfo? Network, EquatableArray<LayerLocations> Layers);
 
 /// <summary>The parser's result: a declaration when one could be read, and what was wrong with it.</summary>
 internal sealed record ParseResult(NetworkDecl? Network, DeclLocations Locations, EquatableArray<DiagnosticInfo> Diagnostics);

@@ -62,6 +62,21 @@ internal sealed class AttributeArguments
 
     public bool TryGet(string name, out TypedConstant value) => _values.TryGetValue(name, out value);
 
+    /// <summary>
+    /// The attribute and every argument written in it, for analysis to report on; sorted by name so that the model
+    /// compares equal however the dictionary happens to enumerate.
+    /// </summary>
+    public LayerLocations Locations(LocationInfo fallback)
+    {
+        var written = new List<ArgumentLocation>();
+        foreach (KeyValuePair<string, LocationInfo?> pair in _locations)
+        {
+            if (pair.Value is not null) written.Add(new ArgumentLocation(pair.Key, pair.Value));
+        }
+        written.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        return new LayerLocations(AttributeLocation ?? fallback, written.ToEquatableArray());
+    }
+
     /// <summary>The names of every argument that failed to bind to a constant (the compiler reports why; we skip the network).</summary>
     public IEnumerable<string> ErroneousArguments()
     {

@@ -13,15 +13,6 @@ internal static class LayerReader
     private static readonly Regex ConvName = new("^Conv([123])D$", RegexOptions.CultureInvariant);
     private static readonly Regex PoolName = new("^(Max|Avg)Pool([123])D$", RegexOptions.CultureInvariant);
 
-    // Axis names per spatial rank, as the attributes spell their per-axis properties.
-    private static readonly string[][] AxisNames =
-    [
-        [],
-        ["Length"],
-        ["Height", "Width"],
-        ["Depth", "Height", "Width"],
-    ];
-
     public static LayerDecl? Read(string kindName, int index, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
         string label = $"{kindName} #{index + 1}";
@@ -133,18 +124,11 @@ internal static class LayerReader
         int filters = ReadPositive(arguments, "filters", label, "filters", diagnostics);
         int[] kernel = ReadPerAxis(arguments, rank, "kernel", "kernelSize", label, "kernel", required: true, diagnostics);
         int[] stride = ReadPerAxis(arguments, rank, "Stride", "Stride", label, "stride", required: false, diagnostics);
-        // Only the attribute's Padding values (Valid, Same) are valid here: Explicit is the model's, set by a padding size.
-        var padding = (PaddingMode)ReadInt(arguments, "Padding", 0);
-        if (padding is not (PaddingMode.Valid or PaddingMode.Same))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonConstantArgument, arguments.LocationOf("Padding"), label, "Padding", "a defined Padding value (Valid or Same)"));
-        }
-        int[] pad = ReadPadding(arguments, rank, label, diagnostics, out bool explicitPadding);
-        if (explicitPadding) padding = PaddingMode.Explicit;
+        var padding = PaddingReader.Read(arguments, rank, label, diagnostics);
         ActivationKind activation = ReadActivation(arguments, label, diagnostics);
-        if (diagnostics.Count > before) return null;
+        if (diagnostics.Count > before || padding is not { Mode: var mode, Pad: var pad }) return null;
         return new LayerDecl(LayerKind.Conv, kindName, name, filters, EquatableArray.From(kernel), EquatableArray.From(stride),
-            padding, EquatableArray.From(pad), activation, ReadBool(arguments, "UseBias", true));
+            mode, EquatableArray.From(pad), activation, ReadBool(arguments, "UseBias", true));
     }
 
     private static LayerDecl? ReadPool(LayerKind kind, string kindName, string? name, int rank, string label, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
@@ -152,10 +136,11 @@ internal static class LayerReader
         int before = diagnostics.Count;
         int[] window = ReadPerAxis(arguments, rank, "window", "windowSize", label, "window", required: true, diagnostics);
         int[] stride = ReadPerAxis(arguments, rank, "Stride", "Stride", label, "stride", required: false, diagnostics);
-        int[] pad = ReadPadding(arguments, rank, label, diagnostics, out bool explicitPadding);
-        if (diagnostics.Count > before) return null;
+        // Pooling attributes have no Padding mode, only sizes.
+        var padding = PaddingReader.Read(arguments, rank, label, diagnostics);
+        if (diagnostics.Count > before || padding is not { Mode: var mode, Pad: var pad }) return null;
         return new LayerDecl(kind, kindName, name, 0, EquatableArray.From(window), EquatableArray.From(stride),
-            explicitPadding ? PaddingMode.Explicit : PaddingMode.Valid, EquatableArray.From(pad), ActivationKind.None, false);
+            mode, EquatableArray.From(pad), ActivationKind.None, false, CountIncludePad: ReadBool(arguments, "CountIncludePad", true));
     }
 
     /// <summary>
@@ -168,7 +153,7 @@ internal static class LayerReader
         var reported = new HashSet<string>();
         for (int axis = 0; axis < rank; axis++)
         {
-            string axisName = AxisNames[rank][axis];
+            string axisName = AttributeAxes.Name(rank, axis);
             string specific = prefix + axisName;
             string argument = arguments.Has(specific) ? specific : arguments.Has(shared) ? shared : arguments.Has(prefix) ? prefix : "";
             if (argument.Length == 0)
@@ -182,28 +167,6 @@ internal static class LayerReader
             {
                 string axisText = rank > 1 && argument == specific ? $"{what} {axisName.ToLowerInvariant()}" : what;
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.NonPositiveArgument, arguments.LocationOf(argument), label, axisText, value));
-            }
-            values[axis] = value;
-        }
-        return values;
-    }
-
-    private static int[] ReadPadding(AttributeArguments arguments, int rank, string label, List<DiagnosticInfo> diagnostics, out bool isExplicit)
-    {
-        var values = new int[rank];
-        var reported = new HashSet<string>();
-        isExplicit = false;
-        for (int axis = 0; axis < rank; axis++)
-        {
-            string specific = "Padding" + AxisNames[rank][axis];
-            string argument = arguments.Has(specific) ? specific : arguments.Has("PaddingSize") ? "PaddingSize" : "";
-            if (argument.Length == 0) continue;
-            isExplicit = true;
-            int value = ReadInt(arguments, argument, 0);
-            if (value < 0 && reported.Add(argument))
-            {
-                string what = rank > 1 && argument == specific ? "padding " + AxisNames[rank][axis].ToLowerInvariant() : "padding";
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.ArgumentOutOfRange, arguments.LocationOf(argument), label, what, value, "at least 0"));
             }
             values[axis] = value;
         }

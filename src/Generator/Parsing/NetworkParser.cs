@@ -31,14 +31,14 @@ internal static class NetworkParser
         AttributeData networkAttribute = context.Attributes[0];
         var networkArguments = new AttributeArguments(networkAttribute, cancellationToken);
 
-        CheckClass(type, classSyntax, classLocation, diagnostics, cancellationToken);
+        ClassChecks.Check(type, classSyntax, classLocation, context.SemanticModel.Compilation, diagnostics, cancellationToken);
         EquatableArray<int> inputShape = ReadInputShape(networkAttribute, networkArguments, diagnostics);
 
         var layerAttributes = LayerAttributesInSourceOrder(type, cancellationToken, out bool severalDeclarations);
         if (severalDeclarations) diagnostics.Add(DiagnosticInfo.Create(Descriptors.LayersOnSeveralDeclarations, classLocation, type.Name));
 
         var layers = new List<LayerDecl>();
-        var layerLocations = new List<LocationInfo>();
+        var layerLocations = new List<LayerLocations>();
         for (int i = 0; i < layerAttributes.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -47,7 +47,7 @@ internal static class NetworkParser
             LayerDecl? layer = LayerReader.Read(kindName, i, arguments, diagnostics);
             if (layer is null) continue;
             layers.Add(layer);
-            layerLocations.Add(arguments.AttributeLocation ?? classLocation ?? new LocationInfo("", default, default));
+            layerLocations.Add(arguments.Locations(classLocation ?? new LocationInfo("", default, default)));
         }
 
         var locations = new DeclLocations(classLocation, networkArguments.AttributeLocation, layerLocations.ToEquatableArray());
@@ -77,50 +77,6 @@ internal static class NetworkParser
 
     // Warnings do not stop generation; everything the parser reports so far is an error.
     private static bool IsDeclarationError(DiagnosticInfo diagnostic) => Descriptors.ById(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error;
-
-    private static void CheckClass(INamedTypeSymbol type, TypeDeclarationSyntax syntax, LocationInfo? location, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-    {
-        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ClassNotPartial, location, type.Name));
-        if (type.IsRecord) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is a record (its generated equality would compare workspaces)"));
-        if (type.IsGenericType) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is generic"));
-        if (type.ContainingType is not null) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, $"is nested in '{type.ContainingType.Name}'"));
-        if (type.IsStatic) diagnostics.Add(DiagnosticInfo.Create(Descriptors.UnsupportedClass, location, type.Name, "is static"));
-        if (GeneratedNames.ClassNameClash(type.Name) is { } clash) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClashesWithGeneratedCode, location, type.Name, clash));
-        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
-        if (GeneratedNames.IsReservedNamespace(ns)) diagnostics.Add(DiagnosticInfo.Create(Descriptors.NameClashesWithGeneratedCode, location, type.Name, $"the namespace {ns}, where the generated code keeps its own types"));
-        CheckMembers(type, diagnostics, cancellationToken);
-    }
-
-    /// <summary>
-    /// User members that the generated partial would declare again, and constructors that would bypass the generated
-    /// one. The generator's own output is not part of the compilation it reads, so every member seen here is the user's.
-    /// </summary>
-    private static void CheckMembers(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
-    {
-        foreach (ISymbol member in type.GetMembers())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (member.IsImplicitlyDeclared || member.Locations.FirstOrDefault(l => l.IsInSource) is not { } memberLocation) continue;
-            LocationInfo? location = LocationInfo.From(memberLocation);
-            if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
-            {
-                bool chains = constructor.DeclaringSyntaxReferences.Any(reference =>
-                    reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer } && initializer.IsKind(SyntaxKind.ThisConstructorInitializer));
-                if (!chains) diagnostics.Add(DiagnosticInfo.Create(Descriptors.ConstructorSkipsInitialization, location, Signature(constructor), type.Name));
-                continue;
-            }
-            bool isMethod = member is IMethodSymbol { MethodKind: MethodKind.Ordinary };
-            if (member is IMethodSymbol && !isMethod) continue; // operators, accessors, destructors: names the generated code never uses
-            if (GeneratedNames.OtherMembers.Contains(member.Name) || (!isMethod && GeneratedNames.IsMethod(member.Name)))
-            {
-                string generated = GeneratedNames.IsMethod(member.Name) ? "a method" : "a constant, field, property or nested type";
-                diagnostics.Add(DiagnosticInfo.Create(Descriptors.MemberClashesWithGeneratedMember, location, type.Name, member.Name, generated));
-            }
-        }
-    }
-
-    private static string Signature(IMethodSymbol constructor) =>
-        constructor.ContainingType.Name + "(" + string.Join(", ", constructor.Parameters.Select(p => p.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")";
 
     private static EquatableArray<int> ReadInputShape(AttributeData attribute, AttributeArguments arguments, List<DiagnosticInfo> diagnostics)
     {
@@ -218,14 +174,17 @@ internal static class NetworkParser
 
     private static TypeDecl ReadType(INamedTypeSymbol type)
     {
+        // ToDisplayString escapes keywords (@class.@event), as the namespace declaration needs; the hint name may not
+        // contain '@', so it is built from the names themselves.
         string ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing ? containing.ToDisplayString() : "";
+        var parts = new List<string> { type.Name };
+        for (INamespaceSymbol? n = type.ContainingNamespace; n is { IsGlobalNamespace: false }; n = n.ContainingNamespace) parts.Insert(0, n.Name);
         string modifiers = type.DeclaredAccessibility switch
         {
             Accessibility.Public => "public",
             Accessibility.Internal => "internal",
             _ => "",
         };
-        string hint = (ns.Length == 0 ? "" : ns + ".") + type.Name;
-        return new TypeDecl(ns, type.Name, modifiers, hint);
+        return new TypeDecl(ns, type.Name, modifiers, string.Join(".", parts));
     }
 }

@@ -113,8 +113,6 @@ public sealed class ArgumentDiagnosticTests
     [Theory]
     [InlineData("Conv2D(6, 5, [|Activation = (Activation)42|])", "Activation = (Activation)42", "Conv2D #1: argument 'Activation' must be a defined Activation value")]
     [InlineData("Dense(32, [|Activation = (Activation)(-1)|])", "Activation = (Activation)(-1)", "Dense #1: argument 'Activation' must be a defined Activation value")]
-    [InlineData("Conv2D(6, 5, [|Padding = (Padding)2|])", "Padding = (Padding)2", "Conv2D #1: argument 'Padding' must be a defined Padding value (Valid or Same)")]
-    [InlineData("Conv1D(6, 5, [|Padding = (Padding)7|], PaddingSize = 1)", "Padding = (Padding)7", "Conv1D #1: argument 'Padding' must be a defined Padding value (Valid or Same)")]
     public void Cnn0006_undefined_enum_value_is_reported_on_the_argument(string layer, string text, string message)
     {
         string network = layer.StartsWith("Conv1D", StringComparison.Ordinal) ? "1, 28" : "1, 28, 28";
@@ -127,6 +125,56 @@ public sealed class ArgumentDiagnosticTests
             public partial class Net;
             """,
             "CNN0006", DiagnosticSeverity.Error, text, message);
+    }
+
+    /// <summary>
+    /// Padding takes Padding.Valid or Padding.Same; what PyTorch and Keras users write there by habit compiles (the
+    /// property is typed object) and gets one diagnostic that says what to write, with no compiler error beside it.
+    /// </summary>
+    [Theory]
+    [InlineData("Conv2D(6, 5, [|Padding = 3|])", "Padding = 3", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same; for explicit padding of 3 on every side write PaddingSize = 3")]
+    [InlineData("Conv1D(6, 5, [|Padding = 0|], Name = \"stem\")", "Padding = 0", "Conv1D #1 'stem': argument 'Padding' must be Padding.Valid or Padding.Same; for explicit padding of 0 on every side write PaddingSize = 0")]
+    [InlineData("Conv2D(6, 5, [|Padding = (Padding)2|])", "Padding = (Padding)2", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same; for explicit padding of 2 on every side write PaddingSize = 2")]
+    [InlineData("Conv1D(6, 5, [|Padding = (Padding)7|], PaddingSize = 1)", "Padding = (Padding)7", "Conv1D #1: argument 'Padding' must be Padding.Valid or Padding.Same; for explicit padding of 7 on every side write PaddingSize = 7")]
+    [InlineData("Conv2D(6, 5, [|Padding = (Padding)(-1)|])", "Padding = (Padding)(-1)", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same")]
+    [InlineData("Conv2D(6, 5, [|Padding = \"same\"|])", "Padding = \"same\"", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same; write Padding = Padding.Same")]
+    [InlineData("Conv2D(6, 5, [|Padding = \"Valid\"|])", "Padding = \"Valid\"", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same; write Padding = Padding.Valid (the default)")]
+    [InlineData("Conv2D(6, 5, [|Padding = new[] { 1, 2 }|])", "Padding = new[] { 1, 2 }", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same; for explicit padding write PaddingHeight = 1, PaddingWidth = 2")]
+    [InlineData("Conv3D(6, 3, [|Padding = new[] { 1, 1, 1 }|])", "Padding = new[] { 1, 1, 1 }", "Conv3D #1: argument 'Padding' must be Padding.Valid or Padding.Same; for explicit padding write PaddingSize = 1")]
+    [InlineData("Conv2D(6, 5, [|Padding = Activation.ReLU|])", "Padding = Activation.ReLU", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same")]
+    [InlineData("Conv2D(6, 5, [|Padding = 1.5|])", "Padding = 1.5", "Conv2D #1: argument 'Padding' must be Padding.Valid or Padding.Same")]
+    public void Cnn0006_padding_that_is_not_a_padding_mode_says_what_to_write(string layer, string text, string message)
+    {
+        string network = layer.StartsWith("Conv1D", StringComparison.Ordinal) ? "1, 28" : layer.StartsWith("Conv3D", StringComparison.Ordinal) ? "1, 8, 8, 8" : "1, 28, 28";
+        DiagnosticAssert.Single(
+            $"""
+            [Network({network})]
+            [{layer}]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0006", DiagnosticSeverity.Error, text, message);
+    }
+
+    /// <summary>A mode and an explicit size both set the padding: refused, on the Padding argument, naming both.</summary>
+    [Theory]
+    [InlineData("Conv2D(6, 5, [|Padding = Padding.Same|], PaddingSize = 1)", "Padding = Padding.Same", "Conv2D #1: Padding = Padding.Same and PaddingSize = 1 both set the padding")]
+    [InlineData("Conv2D(6, 5, PaddingWidth = 2, [|Padding = Padding.Valid|])", "Padding = Padding.Valid", "Conv2D #1: Padding = Padding.Valid and PaddingWidth = 2 both set the padding")]
+    [InlineData("Conv3D(6, 3, [|Padding = Padding.Same|], PaddingDepth = 0, Name = \"c\")", "Padding = Padding.Same", "Conv3D #1 'c': Padding = Padding.Same and PaddingDepth = 0 both set the padding")]
+    public void Cnn0025_padding_mode_and_size_together_are_refused(string layer, string text, string message)
+    {
+        string network = layer.StartsWith("Conv3D", StringComparison.Ordinal) ? "1, 8, 8, 8" : "1, 28, 28";
+        DiagnosticAssert.Single(
+            $"""
+            [Network({network})]
+            [{layer}]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0025", DiagnosticSeverity.Error, text,
+            message + "; keep one of them ('Padding = Padding.Same' pads to an output of ceil(input / stride), 'PaddingSize' pads every side by that much)");
     }
 
     [Theory]

@@ -108,22 +108,22 @@ public sealed class DeclarationDiagnosticTests
     }
 
     [Fact]
-    public void Cnn0014_duplicate_given_name_is_reported_on_the_second_layer()
+    public void Cnn0014_duplicate_given_name_is_reported_on_the_second_layers_name()
     {
         DiagnosticAssert.Single(
             """
             [Network(1, 28, 28)]
             [Dense(32, Name = "head")]
-            [[|Dense(10, Name = "head")|]]
+            [Dense(10, [|Name = "head"|])]
             [SoftmaxCrossEntropy]
             public partial class Net;
             """,
-            "CNN0014", DiagnosticSeverity.Error, "Dense(10, Name = \"head\")",
+            "CNN0014", DiagnosticSeverity.Error, "Name = \"head\"",
             "Dense #2 'head': the name 'head' is already used by Dense #1 'head'; layer names must be unique");
     }
 
     [Fact]
-    public void Cnn0014_given_name_that_takes_a_generated_name_is_reported_on_the_generated_one()
+    public void Cnn0014_given_name_that_takes_a_generated_name_is_reported_on_the_layer_that_has_no_name_argument()
     {
         DiagnosticAssert.Single(
             """

@@ -21,24 +21,36 @@ public static class GeneratorHarness
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Compile(params string[] sources) =>
+    /// <summary>
+    /// A compilation of <paramref name="sources"/> (Network0.cs, Network1.cs, …). Optimized, as the project's builds are
+    /// (-c Release): a Debug compilation adds CNN0028 to every network, which BuildDiagnosticTests cover on their own.
+    /// </summary>
+    public static CSharpCompilation Compile(params string[] sources) => Compile(ParseOptions, OptimizationLevel.Release, sources);
+
+    public static CSharpCompilation Compile(CSharpParseOptions parseOptions, OptimizationLevel optimization, params string[] sources) =>
         CSharpCompilation.Create(
             "TestAssembly",
-            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, ParseOptions, path: $"Network{i}.cs")),
+            sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: $"Network{i}.cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: optimization));
 
-    public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new NetworkGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: parseOptions ?? ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns its result and every diagnostic of the compilation that includes the generated code.</summary>
-    public static GeneratorResult Run(params string[] sources)
+    public static GeneratorResult Run(params string[] sources) => Run(ParseOptions, OptimizationLevel.Release, sources);
+
+    /// <summary>
+    /// <see cref="Run(string[])"/> in another language version or without optimization: the driver gets the same parse
+    /// options as the trees, as a build gives it the project's.
+    /// </summary>
+    public static GeneratorResult Run(CSharpParseOptions parseOptions, OptimizationLevel optimization, params string[] sources)
     {
-        CSharpCompilation compilation = Compile(sources);
-        GeneratorDriver driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
+        CSharpCompilation compilation = Compile(parseOptions, optimization, sources);
+        GeneratorDriver driver = CreateDriver(parseOptions: parseOptions).RunGeneratorsAndUpdateCompilation(compilation, out Compilation output, out ImmutableArray<Diagnostic> generatorDiagnostics);
         GeneratorDriverRunResult run = driver.GetRunResult();
         return new GeneratorResult(run, output, generatorDiagnostics, output.GetDiagnostics());
     }

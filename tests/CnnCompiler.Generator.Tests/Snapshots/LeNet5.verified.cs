@@ -620,8 +620,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 12);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 12));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -639,8 +639,8 @@ namespace CnnCompiler.Generated
                                     s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 13);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 13));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -658,8 +658,8 @@ namespace CnnCompiler.Generated
                                     s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 14);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 14));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -677,8 +677,8 @@ namespace CnnCompiler.Generated
                                     s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
                                     x00 = Vector512.LoadUnsafe(ref source, 3);
                                     x01 = Vector512.LoadUnsafe(ref source, 15);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 3));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 15));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -696,8 +696,8 @@ namespace CnnCompiler.Generated
                                     s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
                                     x00 = Vector512.LoadUnsafe(ref source, 4);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 4));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -763,8 +763,8 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -786,8 +786,8 @@ namespace CnnCompiler.Generated
                                     s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
                                     s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -809,8 +809,8 @@ namespace CnnCompiler.Generated
                                     s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
                                     s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -832,8 +832,8 @@ namespace CnnCompiler.Generated
                                     s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
                                     s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 20) & tailMask;
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 20)) & tailMask;
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 20)) & tailMask;
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 20)) & tailMask;
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 20)) & tailMask;
                                     x0 = Vector256.LoadUnsafe(ref source, 20);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -897,8 +897,8 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -920,8 +920,8 @@ namespace CnnCompiler.Generated
                                     s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
                                     s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 12) & tailMask;
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 12)) & tailMask;
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 12)) & tailMask;
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 12)) & tailMask;
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 12)) & tailMask;
                                     x0 = Vector512.LoadUnsafe(ref source, 12);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -1085,8 +1085,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 12);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 12));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 12));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -1094,8 +1094,8 @@ namespace CnnCompiler.Generated
                                     s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 13);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 13));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 13));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -1103,8 +1103,8 @@ namespace CnnCompiler.Generated
                                     s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 14);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 14));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 14));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -1112,8 +1112,8 @@ namespace CnnCompiler.Generated
                                     s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
                                     x00 = Vector512.LoadUnsafe(ref source, 3);
                                     x01 = Vector512.LoadUnsafe(ref source, 15);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 3));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 15));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 3));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 15));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -1121,8 +1121,8 @@ namespace CnnCompiler.Generated
                                     s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
                                     x00 = Vector512.LoadUnsafe(ref source, 4);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 4));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 4));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -1299,7 +1299,7 @@ namespace CnnCompiler.Generated
                 private static void Route(Vector256<float> gradient, Vector256<int> winner, ref float dx0, int i)
                 {
                     Vector256<int> won = Vector256.Equals(winner, Vector256.Create(i) + Vector256<int>.Indices);
-                    Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (nuint)i);
+                    Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (UIntPtr)i);
                 }
             }
 
@@ -1452,8 +1452,8 @@ namespace CnnCompiler.Generated
                         {
                             for (int x = 0; x + 5 <= Width; x += 5)
                             {
-                                Vector256<float> bias0 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector256<float>.Zero;
-                                Vector256<float> bias1 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f + 8)) : Vector256<float>.Zero;
+                                Vector256<float> bias0 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (UIntPtr)(f)) : Vector256<float>.Zero;
+                                Vector256<float> bias1 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (UIntPtr)(f + 8)) : Vector256<float>.Zero;
                                 Vector256<float> s0_0 = bias0, s0_1 = bias1, s1_0 = bias0, s1_1 = bias1, s2_0 = bias0, s2_1 = bias1, s3_0 = bias0, s3_1 = bias1, s4_0 = bias0, s4_1 = bias1;
                                 for (int i = 0; i < Inputs; i++)
                                 {
@@ -1479,8 +1479,8 @@ namespace CnnCompiler.Generated
                                         b = Vector256.Create(Unsafe.Add(ref source, 4));
                                         s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
                                         s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(1 * Outputs + 8));
+                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(1 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(1 * Outputs + 8));
                                         b = Vector256.Create(Unsafe.Add(ref source, 1));
                                         s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
@@ -1496,8 +1496,8 @@ namespace CnnCompiler.Generated
                                         b = Vector256.Create(Unsafe.Add(ref source, 5));
                                         s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
                                         s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(2 * Outputs + 8));
+                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(2 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(2 * Outputs + 8));
                                         b = Vector256.Create(Unsafe.Add(ref source, 2));
                                         s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
@@ -1513,8 +1513,8 @@ namespace CnnCompiler.Generated
                                         b = Vector256.Create(Unsafe.Add(ref source, 6));
                                         s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
                                         s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(3 * Outputs + 8));
+                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(3 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(3 * Outputs + 8));
                                         b = Vector256.Create(Unsafe.Add(ref source, 3));
                                         s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
@@ -1530,8 +1530,8 @@ namespace CnnCompiler.Generated
                                         b = Vector256.Create(Unsafe.Add(ref source, 7));
                                         s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
                                         s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (nuint)(4 * Outputs + 8));
+                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(4 * Outputs));
+                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(4 * Outputs + 8));
                                         b = Vector256.Create(Unsafe.Add(ref source, 4));
                                         s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
@@ -1552,14 +1552,14 @@ namespace CnnCompiler.Generated
                                 ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
                                 Vector256.Max(s0_0, Vector256<float>.Zero).StoreUnsafe(ref target);
                                 Vector256.Max(s0_1, Vector256<float>.Zero).StoreUnsafe(ref target, 8);
-                                Vector256.Max(s1_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                Vector256.Max(s1_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                Vector256.Max(s2_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                Vector256.Max(s2_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                Vector256.Max(s3_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                                Vector256.Max(s3_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
-                                Vector256.Max(s4_0, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                                Vector256.Max(s4_1, Vector256<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
+                                Vector256.Max(s1_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                Vector256.Max(s1_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                Vector256.Max(s2_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                Vector256.Max(s2_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                Vector256.Max(s3_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
+                                Vector256.Max(s3_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs + 8));
+                                Vector256.Max(s4_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
+                                Vector256.Max(s4_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs + 8));
                             }
                         }
                     }
@@ -1577,7 +1577,7 @@ namespace CnnCompiler.Generated
                         {
                             for (int x = 0; x + 10 <= Width; x += 10)
                             {
-                                Vector512<float> bias0 = hasBias ? Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (nuint)(f)) : Vector512<float>.Zero;
+                                Vector512<float> bias0 = hasBias ? Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (UIntPtr)(f)) : Vector512<float>.Zero;
                                 Vector512<float> s0_0 = bias0, s1_0 = bias0, s2_0 = bias0, s3_0 = bias0, s4_0 = bias0, s5_0 = bias0, s6_0 = bias0, s7_0 = bias0, s8_0 = bias0, s9_0 = bias0;
                                 for (int i = 0; i < Inputs; i++)
                                 {
@@ -1607,7 +1607,7 @@ namespace CnnCompiler.Generated
                                         s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 9));
                                         s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(1 * Outputs));
+                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(1 * Outputs));
                                         b = Vector512.Create(Unsafe.Add(ref source, 1));
                                         s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 2));
@@ -1628,7 +1628,7 @@ namespace CnnCompiler.Generated
                                         s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 10));
                                         s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(2 * Outputs));
+                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(2 * Outputs));
                                         b = Vector512.Create(Unsafe.Add(ref source, 2));
                                         s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 3));
@@ -1649,7 +1649,7 @@ namespace CnnCompiler.Generated
                                         s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 11));
                                         s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(3 * Outputs));
+                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(3 * Outputs));
                                         b = Vector512.Create(Unsafe.Add(ref source, 3));
                                         s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 4));
@@ -1670,7 +1670,7 @@ namespace CnnCompiler.Generated
                                         s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 12));
                                         s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (nuint)(4 * Outputs));
+                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(4 * Outputs));
                                         b = Vector512.Create(Unsafe.Add(ref source, 4));
                                         s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
                                         b = Vector512.Create(Unsafe.Add(ref source, 5));
@@ -1695,15 +1695,15 @@ namespace CnnCompiler.Generated
                                 }
                                 ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
                                 Vector512.Max(s0_0, Vector512<float>.Zero).StoreUnsafe(ref target);
-                                Vector512.Max(s1_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                Vector512.Max(s2_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                Vector512.Max(s3_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                                Vector512.Max(s4_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                                Vector512.Max(s5_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(5 * Outputs));
-                                Vector512.Max(s6_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(6 * Outputs));
-                                Vector512.Max(s7_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(7 * Outputs));
-                                Vector512.Max(s8_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(8 * Outputs));
-                                Vector512.Max(s9_0, Vector512<float>.Zero).StoreUnsafe(ref target, (nuint)(9 * Outputs));
+                                Vector512.Max(s1_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                Vector512.Max(s2_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                Vector512.Max(s3_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
+                                Vector512.Max(s4_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
+                                Vector512.Max(s5_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(5 * Outputs));
+                                Vector512.Max(s6_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(6 * Outputs));
+                                Vector512.Max(s7_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(7 * Outputs));
+                                Vector512.Max(s8_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(8 * Outputs));
+                                Vector512.Max(s9_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(9 * Outputs));
                             }
                         }
                     }
@@ -1745,8 +1745,8 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -1766,14 +1766,14 @@ namespace CnnCompiler.Generated
                                 }
                                 (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                                 (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(3 * Outputs + 8)) + s3_1).StoreUnsafe(ref target, (nuint)(3 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(4 * Outputs + 8)) + s4_1).StoreUnsafe(ref target, (nuint)(4 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(3 * Outputs + 8)) + s3_1).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(4 * Outputs + 8)) + s4_1).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs + 8));
                             }
                         }
                     }
@@ -1798,7 +1798,7 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
                                         Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                         Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
@@ -1812,10 +1812,10 @@ namespace CnnCompiler.Generated
                                     }
                                 }
                                 (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (nuint)(3 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (nuint)(4 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
                             }
                         }
                     }

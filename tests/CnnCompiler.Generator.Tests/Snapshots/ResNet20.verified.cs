@@ -2358,8 +2358,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -2382,8 +2382,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -2406,8 +2406,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -2482,9 +2482,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -2501,9 +2501,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -2520,9 +2520,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -2539,9 +2539,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 24));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 24));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 24));
                                     x0 = Vector256.LoadUnsafe(ref source, 24);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -2595,9 +2595,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -2614,9 +2614,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector512.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector512.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -2802,8 +2802,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -2821,8 +2821,8 @@ namespace CnnCompiler.Generated
                                     s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -2840,8 +2840,8 @@ namespace CnnCompiler.Generated
                                     s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -3356,8 +3356,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -3380,8 +3380,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -3404,8 +3404,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -3480,9 +3480,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -3499,9 +3499,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -3518,9 +3518,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -3537,9 +3537,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 24));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 24));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 24));
                                     x0 = Vector256.LoadUnsafe(ref source, 24);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -3593,9 +3593,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -3612,9 +3612,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector512.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector512.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -3824,8 +3824,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -3848,8 +3848,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -3872,8 +3872,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -4399,8 +4399,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -4423,8 +4423,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -4447,8 +4447,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -4523,9 +4523,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -4542,9 +4542,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -4561,9 +4561,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -4580,9 +4580,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 24));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 24));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 24));
                                     x0 = Vector256.LoadUnsafe(ref source, 24);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -4636,9 +4636,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -4655,9 +4655,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector512.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector512.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -4867,8 +4867,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -4891,8 +4891,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -4915,8 +4915,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -5451,8 +5451,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -5475,8 +5475,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -5499,8 +5499,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -5575,9 +5575,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -5594,9 +5594,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -5613,9 +5613,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -5632,9 +5632,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 24));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 24));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 24));
                                     x0 = Vector256.LoadUnsafe(ref source, 24);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -5688,9 +5688,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -5707,9 +5707,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector512.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector512.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -5919,8 +5919,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -5943,8 +5943,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -5967,8 +5967,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -6494,8 +6494,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -6518,8 +6518,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -6542,8 +6542,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -6618,9 +6618,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -6637,9 +6637,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -6656,9 +6656,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -6675,9 +6675,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 24));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 24));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 24));
                                     x0 = Vector256.LoadUnsafe(ref source, 24);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -6731,9 +6731,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -6750,9 +6750,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector512.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector512.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -6962,8 +6962,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -6986,8 +6986,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -7010,8 +7010,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -7546,8 +7546,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -7570,8 +7570,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -7594,8 +7594,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -7670,9 +7670,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -7689,9 +7689,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -7708,9 +7708,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -7727,9 +7727,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 24));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 24));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 24));
                                     x0 = Vector256.LoadUnsafe(ref source, 24);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -7783,9 +7783,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -7802,9 +7802,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector512.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector512.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -8014,8 +8014,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -8038,8 +8038,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -8062,8 +8062,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -8589,8 +8589,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -8613,8 +8613,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -8637,8 +8637,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -8713,9 +8713,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector256.LoadUnsafe(ref source);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -8732,9 +8732,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 8));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 8));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 8));
                                     x0 = Vector256.LoadUnsafe(ref source, 8);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -8751,9 +8751,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector256.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -8770,9 +8770,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector256.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector256.LoadUnsafe(ref gradient, 24);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 24));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 24));
-                                    d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 24));
+                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 24));
+                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 24));
+                                    d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 24));
                                     x0 = Vector256.LoadUnsafe(ref source, 24);
                                     s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
@@ -8826,9 +8826,9 @@ namespace CnnCompiler.Generated
                                     ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                     ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
                                     d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 0));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 0));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 0));
                                     x0 = Vector512.LoadUnsafe(ref source);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -8845,9 +8845,9 @@ namespace CnnCompiler.Generated
                                     s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
                                     s3_2 = Vector512.FusedMultiplyAdd(d3, x2, s3_2);
                                     d0 = Vector512.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(1 * Height * Width + 16));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(2 * Height * Width + 16));
-                                    d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(3 * Height * Width + 16));
+                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
+                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
+                                    d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(3 * Height * Width + 16));
                                     x0 = Vector512.LoadUnsafe(ref source, 16);
                                     s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                     s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
@@ -9057,8 +9057,8 @@ namespace CnnCompiler.Generated
                                     Vector512<float> x00, x01, x10, x11, w0, w1, w2, w3;
                                     x00 = Vector512.LoadUnsafe(ref source);
                                     x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 16));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -9081,8 +9081,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 1);
                                     x01 = Vector512.LoadUnsafe(ref source, 17);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 17));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 17));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -9105,8 +9105,8 @@ namespace CnnCompiler.Generated
                                     s311 = Vector512.FusedMultiplyAdd(x11, w3, s311);
                                     x00 = Vector512.LoadUnsafe(ref source, 2);
                                     x01 = Vector512.LoadUnsafe(ref source, 18);
-                                    x10 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (nuint)(1 * SourceWidth + 18));
+                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
+                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 18));
                                     w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
                                     s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
                                     s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
@@ -9700,12 +9700,12 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
                             for (int k = 0; k < 256; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 256 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
@@ -9745,12 +9745,12 @@ namespace CnnCompiler.Generated
                             Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
                             for (int k = 0; k < 256; k += 16)
                             {
-                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
-                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 256 + k));
+                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
+                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
                                 d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
@@ -10350,35 +10350,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -10404,10 +10404,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -10429,22 +10429,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -10453,7 +10453,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -10463,10 +10463,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -10477,7 +10477,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -10487,10 +10487,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -10515,10 +10515,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -10540,22 +10540,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -10564,7 +10564,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -10574,10 +10574,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -10588,7 +10588,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -10598,10 +10598,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -10625,21 +10625,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -10682,24 +10682,24 @@ namespace CnnCompiler.Generated
                                     Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
                                     Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
                                     Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
-                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
                                             Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -10721,14 +10721,14 @@ namespace CnnCompiler.Generated
                                     s0_1.StoreUnsafe(ref target, 8);
                                     s0_2.StoreUnsafe(ref target, 16);
                                     s0_3.StoreUnsafe(ref target, 24);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    s1_2.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s1_3.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    s2_2.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    s2_3.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                 }
                             }
                         }
@@ -10752,18 +10752,18 @@ namespace CnnCompiler.Generated
                                     ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                                     Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
                                     Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
-                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                             Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -10777,10 +10777,10 @@ namespace CnnCompiler.Generated
                                     }
                                     s0_0.StoreUnsafe(ref target);
                                     s0_1.StoreUnsafe(ref target, 16);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                 }
                             }
                         }
@@ -10846,35 +10846,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -10900,10 +10900,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -10925,22 +10925,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -10949,7 +10949,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -10959,10 +10959,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -10973,7 +10973,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -10983,10 +10983,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -11011,10 +11011,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -11036,22 +11036,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -11060,7 +11060,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -11070,10 +11070,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -11084,7 +11084,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -11094,10 +11094,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -11121,21 +11121,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -11628,12 +11628,12 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
                             for (int k = 0; k < 256; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 256 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
@@ -11673,12 +11673,12 @@ namespace CnnCompiler.Generated
                             Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
                             for (int k = 0; k < 256; k += 16)
                             {
-                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
-                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 256 + k));
+                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
+                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
                                 d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
@@ -12287,35 +12287,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -12341,10 +12341,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -12366,22 +12366,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -12390,7 +12390,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -12400,10 +12400,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -12414,7 +12414,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -12424,10 +12424,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -12452,10 +12452,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -12477,22 +12477,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -12501,7 +12501,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -12511,10 +12511,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -12525,7 +12525,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -12535,10 +12535,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -12562,21 +12562,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -12619,24 +12619,24 @@ namespace CnnCompiler.Generated
                                     Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
                                     Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
                                     Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
-                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
                                             Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -12658,14 +12658,14 @@ namespace CnnCompiler.Generated
                                     s0_1.StoreUnsafe(ref target, 8);
                                     s0_2.StoreUnsafe(ref target, 16);
                                     s0_3.StoreUnsafe(ref target, 24);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    s1_2.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s1_3.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    s2_2.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    s2_3.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                 }
                             }
                         }
@@ -12689,18 +12689,18 @@ namespace CnnCompiler.Generated
                                     ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                                     Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
                                     Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
-                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                             Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -12714,10 +12714,10 @@ namespace CnnCompiler.Generated
                                     }
                                     s0_0.StoreUnsafe(ref target);
                                     s0_1.StoreUnsafe(ref target, 16);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                 }
                             }
                         }
@@ -12783,35 +12783,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -12837,10 +12837,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -12862,22 +12862,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -12886,7 +12886,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -12896,10 +12896,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -12910,7 +12910,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -12920,10 +12920,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -12948,10 +12948,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -12973,22 +12973,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -12997,7 +12997,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -13007,10 +13007,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -13021,7 +13021,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -13031,10 +13031,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -13058,21 +13058,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -13435,35 +13435,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -13489,10 +13489,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -13514,22 +13514,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -13538,7 +13538,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -13548,10 +13548,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -13562,7 +13562,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -13572,10 +13572,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -13600,10 +13600,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -13625,22 +13625,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -13649,7 +13649,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -13659,10 +13659,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -13673,7 +13673,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -13683,10 +13683,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -13710,21 +13710,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -13767,24 +13767,24 @@ namespace CnnCompiler.Generated
                                     Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
                                     Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
                                     Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
-                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
                                             Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -13806,14 +13806,14 @@ namespace CnnCompiler.Generated
                                     s0_1.StoreUnsafe(ref target, 8);
                                     s0_2.StoreUnsafe(ref target, 16);
                                     s0_3.StoreUnsafe(ref target, 24);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    s1_2.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s1_3.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    s2_2.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    s2_3.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                 }
                             }
                         }
@@ -13837,18 +13837,18 @@ namespace CnnCompiler.Generated
                                     ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                                     Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
                                     Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
-                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                             Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -13862,10 +13862,10 @@ namespace CnnCompiler.Generated
                                     }
                                     s0_0.StoreUnsafe(ref target);
                                     s0_1.StoreUnsafe(ref target, 16);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                 }
                             }
                         }
@@ -13931,35 +13931,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -13985,10 +13985,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -14010,22 +14010,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -14034,7 +14034,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14044,10 +14044,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -14058,7 +14058,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14068,10 +14068,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -14096,10 +14096,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -14121,22 +14121,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -14145,7 +14145,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14155,10 +14155,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -14169,7 +14169,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14179,10 +14179,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -14206,21 +14206,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -14592,35 +14592,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -14646,10 +14646,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -14671,22 +14671,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -14695,7 +14695,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14705,10 +14705,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -14719,7 +14719,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14729,10 +14729,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -14757,10 +14757,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -14782,22 +14782,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -14806,7 +14806,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14816,10 +14816,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -14830,7 +14830,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -14840,10 +14840,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -14867,21 +14867,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -14924,24 +14924,24 @@ namespace CnnCompiler.Generated
                                     Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
                                     Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
                                     Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
-                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
                                             Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -14963,14 +14963,14 @@ namespace CnnCompiler.Generated
                                     s0_1.StoreUnsafe(ref target, 8);
                                     s0_2.StoreUnsafe(ref target, 16);
                                     s0_3.StoreUnsafe(ref target, 24);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    s1_2.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s1_3.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    s2_2.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    s2_3.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                 }
                             }
                         }
@@ -14994,18 +14994,18 @@ namespace CnnCompiler.Generated
                                     ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                                     Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
                                     Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
-                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                             Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -15019,10 +15019,10 @@ namespace CnnCompiler.Generated
                                     }
                                     s0_0.StoreUnsafe(ref target);
                                     s0_1.StoreUnsafe(ref target, 16);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                 }
                             }
                         }
@@ -15088,35 +15088,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -15142,10 +15142,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -15167,22 +15167,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -15191,7 +15191,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15201,10 +15201,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -15215,7 +15215,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15225,10 +15225,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -15253,10 +15253,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -15278,22 +15278,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -15302,7 +15302,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15312,10 +15312,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -15326,7 +15326,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15336,10 +15336,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -15363,21 +15363,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -15740,35 +15740,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -15794,10 +15794,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -15819,22 +15819,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -15843,7 +15843,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15853,10 +15853,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -15867,7 +15867,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15877,10 +15877,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -15905,10 +15905,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -15930,22 +15930,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -15954,7 +15954,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15964,10 +15964,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -15978,7 +15978,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -15988,10 +15988,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -16015,21 +16015,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -16072,24 +16072,24 @@ namespace CnnCompiler.Generated
                                     Vector256<float> s0_1 = Vector256.LoadUnsafe(ref target, 8);
                                     Vector256<float> s0_2 = Vector256.LoadUnsafe(ref target, 16);
                                     Vector256<float> s0_3 = Vector256.LoadUnsafe(ref target, 24);
-                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    Vector256<float> s1_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector256<float> s1_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    Vector256<float> s1_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector256<float> s1_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    Vector256<float> s2_0 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector256<float> s2_1 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    Vector256<float> s2_2 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    Vector256<float> s2_3 = Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
+                                            Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                            Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                            Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
                                             Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -16111,14 +16111,14 @@ namespace CnnCompiler.Generated
                                     s0_1.StoreUnsafe(ref target, 8);
                                     s0_2.StoreUnsafe(ref target, 16);
                                     s0_3.StoreUnsafe(ref target, 24);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                    s1_2.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s1_3.StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                    s2_2.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                    s2_3.StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                    s1_2.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s1_3.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                    s2_2.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                    s2_3.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
                                 }
                             }
                         }
@@ -16142,18 +16142,18 @@ namespace CnnCompiler.Generated
                                     ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
                                     Vector512<float> s0_0 = Vector512.LoadUnsafe(ref target);
                                     Vector512<float> s0_1 = Vector512.LoadUnsafe(ref target, 16);
-                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs));
-                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs));
-                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    Vector512<float> s1_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    Vector512<float> s1_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    Vector512<float> s2_0 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    Vector512<float> s2_1 = Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                     for (int y = y0; y < y0 + 8; y++)
                                     {
                                         ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
                                         ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                         for (int x = 0; x < Width; x++)
                                         {
-                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                            Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                            Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                             Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                             s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                             s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -16167,10 +16167,10 @@ namespace CnnCompiler.Generated
                                     }
                                     s0_0.StoreUnsafe(ref target);
                                     s0_1.StoreUnsafe(ref target, 16);
-                                    s1_0.StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                    s1_1.StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                    s2_0.StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                    s2_1.StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                    s1_0.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                    s1_1.StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                    s2_0.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                    s2_1.StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                                 }
                             }
                         }
@@ -16236,35 +16236,35 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
-                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (nuint)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (nuint)(x + 1));
-                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (nuint)(Half + x + 1));
+                                    Vector256<float> even0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x)), nextEven0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(x + 1));
+                                    Vector256<float> odd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), nextOdd0 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1));
-                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), nextEven1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1));
+                                    Vector256<float> odd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), nextOdd1 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1));
-                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), nextEven2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1));
+                                    Vector256<float> odd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), nextOdd2 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1));
-                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1));
+                                    Vector256<float> even3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), nextEven3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1));
+                                    Vector256<float> odd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), nextOdd3 = Vector256.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -16290,10 +16290,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -16315,22 +16315,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -16339,7 +16339,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -16349,10 +16349,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -16363,7 +16363,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -16373,10 +16373,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -16401,10 +16401,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
-                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 48));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
+                                    Vector512<float> x3 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 48));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -16426,22 +16426,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector512.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 48));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 48));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 48));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 48));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 48));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 48));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 48));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 48));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -16450,7 +16450,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -16460,10 +16460,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -16474,7 +16474,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -16484,10 +16484,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -16511,21 +16511,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 8)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * x + 8));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * x + 8));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(Width + 2 * x + 8));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x + 8));
                                 }
                             }
                         }
@@ -17070,12 +17070,12 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
                             for (int k = 0; k < 64; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 64 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 64 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 64 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 64 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 64 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 64 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 64 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 64 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 64 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 64 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 64 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 64 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
@@ -17676,35 +17676,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -17730,10 +17730,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -17755,22 +17755,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -17779,7 +17779,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -17789,10 +17789,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -17803,7 +17803,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -17813,10 +17813,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -17841,9 +17841,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -17865,21 +17865,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -17888,7 +17888,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -17900,11 +17900,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -17915,7 +17915,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -17927,11 +17927,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -17944,9 +17944,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -17964,18 +17964,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -17984,7 +17984,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -17994,10 +17994,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -18008,7 +18008,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -18018,10 +18018,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -18045,21 +18045,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -18102,11 +18102,11 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
+                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -18132,16 +18132,16 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
                                 (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
                                 (Vector256.LoadUnsafe(ref target, 32) + s0_4).StoreUnsafe(ref target, 32);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
                             }
                         }
                     }
@@ -18159,9 +18159,9 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -18179,12 +18179,12 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                                 (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                             }
                         }
                     }
@@ -18209,10 +18209,10 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
-                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 48));
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
+                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 48));
                                         Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -18234,14 +18234,14 @@ namespace CnnCompiler.Generated
                                 (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                                 (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
                                 (Vector512.LoadUnsafe(ref target, 48) + s0_3).StoreUnsafe(ref target, 48);
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 48));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 48));
                             }
                         }
                     }
@@ -18307,35 +18307,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -18361,10 +18361,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -18386,22 +18386,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -18410,7 +18410,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -18420,10 +18420,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -18434,7 +18434,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -18444,10 +18444,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -18472,9 +18472,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -18496,21 +18496,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -18519,7 +18519,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -18531,11 +18531,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -18546,7 +18546,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -18558,11 +18558,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -18575,9 +18575,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -18595,18 +18595,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -18615,7 +18615,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -18625,10 +18625,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -18639,7 +18639,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -18649,10 +18649,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -18676,21 +18676,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -19178,12 +19178,12 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
                             for (int k = 0; k < 64; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 64 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 64 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 64 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 64 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 64 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 64 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 64 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 64 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 64 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 64 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 64 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 64 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
@@ -19793,35 +19793,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -19847,10 +19847,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -19872,22 +19872,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -19896,7 +19896,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -19906,10 +19906,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -19920,7 +19920,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -19930,10 +19930,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -19958,9 +19958,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -19982,21 +19982,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -20005,7 +20005,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20017,11 +20017,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -20032,7 +20032,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20044,11 +20044,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -20061,9 +20061,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -20081,18 +20081,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -20101,7 +20101,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20111,10 +20111,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -20125,7 +20125,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20135,10 +20135,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -20162,21 +20162,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -20219,11 +20219,11 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
+                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -20249,16 +20249,16 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
                                 (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
                                 (Vector256.LoadUnsafe(ref target, 32) + s0_4).StoreUnsafe(ref target, 32);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
                             }
                         }
                     }
@@ -20276,9 +20276,9 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -20296,12 +20296,12 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                                 (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                             }
                         }
                     }
@@ -20326,10 +20326,10 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
-                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 48));
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
+                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 48));
                                         Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -20351,14 +20351,14 @@ namespace CnnCompiler.Generated
                                 (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                                 (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
                                 (Vector512.LoadUnsafe(ref target, 48) + s0_3).StoreUnsafe(ref target, 48);
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 48));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 48));
                             }
                         }
                     }
@@ -20424,35 +20424,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -20478,10 +20478,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -20503,22 +20503,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -20527,7 +20527,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20537,10 +20537,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -20551,7 +20551,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20561,10 +20561,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -20589,9 +20589,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -20613,21 +20613,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -20636,7 +20636,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20648,11 +20648,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -20663,7 +20663,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20675,11 +20675,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -20692,9 +20692,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -20712,18 +20712,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -20732,7 +20732,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20742,10 +20742,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -20756,7 +20756,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -20766,10 +20766,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -20793,21 +20793,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -21171,35 +21171,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -21225,10 +21225,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -21250,22 +21250,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -21274,7 +21274,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21284,10 +21284,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -21298,7 +21298,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21308,10 +21308,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -21336,9 +21336,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -21360,21 +21360,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -21383,7 +21383,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21395,11 +21395,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -21410,7 +21410,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21422,11 +21422,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -21439,9 +21439,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -21459,18 +21459,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -21479,7 +21479,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21489,10 +21489,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -21503,7 +21503,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21513,10 +21513,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -21540,21 +21540,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -21597,11 +21597,11 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
+                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -21627,16 +21627,16 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
                                 (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
                                 (Vector256.LoadUnsafe(ref target, 32) + s0_4).StoreUnsafe(ref target, 32);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
                             }
                         }
                     }
@@ -21654,9 +21654,9 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -21674,12 +21674,12 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                                 (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                             }
                         }
                     }
@@ -21704,10 +21704,10 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
-                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 48));
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
+                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 48));
                                         Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -21729,14 +21729,14 @@ namespace CnnCompiler.Generated
                                 (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                                 (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
                                 (Vector512.LoadUnsafe(ref target, 48) + s0_3).StoreUnsafe(ref target, 48);
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 48));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 48));
                             }
                         }
                     }
@@ -21802,35 +21802,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -21856,10 +21856,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -21881,22 +21881,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -21905,7 +21905,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21915,10 +21915,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -21929,7 +21929,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -21939,10 +21939,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -21967,9 +21967,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -21991,21 +21991,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -22014,7 +22014,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22026,11 +22026,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -22041,7 +22041,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22053,11 +22053,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -22070,9 +22070,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -22090,18 +22090,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -22110,7 +22110,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22120,10 +22120,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -22134,7 +22134,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22144,10 +22144,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -22171,21 +22171,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -22558,35 +22558,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -22612,10 +22612,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -22637,22 +22637,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -22661,7 +22661,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22671,10 +22671,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -22685,7 +22685,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22695,10 +22695,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -22723,9 +22723,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -22747,21 +22747,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -22770,7 +22770,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22782,11 +22782,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -22797,7 +22797,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22809,11 +22809,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -22826,9 +22826,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -22846,18 +22846,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -22866,7 +22866,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22876,10 +22876,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -22890,7 +22890,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -22900,10 +22900,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -22927,21 +22927,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -22984,11 +22984,11 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
+                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -23014,16 +23014,16 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
                                 (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
                                 (Vector256.LoadUnsafe(ref target, 32) + s0_4).StoreUnsafe(ref target, 32);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
                             }
                         }
                     }
@@ -23041,9 +23041,9 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -23061,12 +23061,12 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                                 (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                             }
                         }
                     }
@@ -23091,10 +23091,10 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
-                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 48));
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
+                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 48));
                                         Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -23116,14 +23116,14 @@ namespace CnnCompiler.Generated
                                 (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                                 (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
                                 (Vector512.LoadUnsafe(ref target, 48) + s0_3).StoreUnsafe(ref target, 48);
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 48));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 48));
                             }
                         }
                     }
@@ -23189,35 +23189,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -23243,10 +23243,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -23268,22 +23268,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -23292,7 +23292,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -23302,10 +23302,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -23316,7 +23316,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -23326,10 +23326,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -23354,9 +23354,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -23378,21 +23378,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -23401,7 +23401,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -23413,11 +23413,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -23428,7 +23428,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -23440,11 +23440,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -23457,9 +23457,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -23477,18 +23477,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -23497,7 +23497,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -23507,10 +23507,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -23521,7 +23521,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -23531,10 +23531,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -23558,21 +23558,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -23936,35 +23936,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -23990,10 +23990,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -24015,22 +24015,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -24039,7 +24039,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24049,10 +24049,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -24063,7 +24063,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24073,10 +24073,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -24101,9 +24101,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -24125,21 +24125,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -24148,7 +24148,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24160,11 +24160,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -24175,7 +24175,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24187,11 +24187,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -24204,9 +24204,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -24224,18 +24224,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -24244,7 +24244,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24254,10 +24254,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -24268,7 +24268,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24278,10 +24278,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -24305,21 +24305,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }
@@ -24362,11 +24362,11 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 24));
-                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector256<float> d3 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 24));
+                                        Vector256<float> d4 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -24392,16 +24392,16 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
                                 (Vector256.LoadUnsafe(ref target, 24) + s0_3).StoreUnsafe(ref target, 24);
                                 (Vector256.LoadUnsafe(ref target, 32) + s0_4).StoreUnsafe(ref target, 32);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 24));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 24)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_4).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 24)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 24));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_4).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
                             }
                         }
                     }
@@ -24419,9 +24419,9 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 8));
-                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
+                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
+                                        Vector256<float> d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
                                         Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
@@ -24439,12 +24439,12 @@ namespace CnnCompiler.Generated
                                 (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
                                 (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
                                 (Vector256.LoadUnsafe(ref target, 16) + s0_2).StoreUnsafe(ref target, 16);
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
+                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
                             }
                         }
                     }
@@ -24469,10 +24469,10 @@ namespace CnnCompiler.Generated
                                     ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
                                     for (int x = 0; x < Width; x++)
                                     {
-                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs));
-                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 16));
-                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 32));
-                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (nuint)(x * Outputs + 48));
+                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
+                                        Vector512<float> d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 16));
+                                        Vector512<float> d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 32));
+                                        Vector512<float> d3 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 48));
                                         Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
                                         s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
                                         s0_1 = Vector512.FusedMultiplyAdd(d1, x0, s0_1);
@@ -24494,14 +24494,14 @@ namespace CnnCompiler.Generated
                                 (Vector512.LoadUnsafe(ref target, 16) + s0_1).StoreUnsafe(ref target, 16);
                                 (Vector512.LoadUnsafe(ref target, 32) + s0_2).StoreUnsafe(ref target, 32);
                                 (Vector512.LoadUnsafe(ref target, 48) + s0_3).StoreUnsafe(ref target, 48);
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (nuint)(1 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (nuint)(1 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (nuint)(1 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (nuint)(1 * Outputs + 48));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (nuint)(2 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (nuint)(2 * Outputs + 16));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (nuint)(2 * Outputs + 32));
-                                (Vector512.LoadUnsafe(ref target, (nuint)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (nuint)(2 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 16)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 32)) + s1_2).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 48)) + s1_3).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 48));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 16)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 16));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 32)) + s2_2).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 32));
+                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 48)) + s2_3).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 48));
                             }
                         }
                     }
@@ -24567,35 +24567,35 @@ namespace CnnCompiler.Generated
                                 {
                                     // d B for each of the 4 rows: columns (c0 − c2, c1 + c2, c2 − c1, c1 − c3), c0 = even[x], c1 = odd[x], c2 = even[x + 1], c3 = odd[x + 1].
                                     // The lower half from tile row r (source rows 2r …), the upper half from tile row r + 1 (source rows 2r + 2 …).
-                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)));
-                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x))), nextEven0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)));
+                                    Vector256<float> odd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x))), nextOdd0 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d00 = even0 - nextEven0, d01 = odd0 + nextEven0, d02 = nextEven0 - odd0, d03 = odd0 - nextOdd0;
-                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)));
-                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x))), nextEven1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)));
+                                    Vector256<float> odd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x))), nextOdd1 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(1 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d10 = even1 - nextEven1, d11 = odd1 + nextEven1, d12 = nextEven1 - odd1, d13 = odd1 - nextOdd1;
-                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + x + 1)));
-                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(4 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x))), nextEven2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + x + 1)));
+                                    Vector256<float> odd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x))), nextOdd2 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(2 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(4 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d20 = even2 - nextEven2, d21 = odd2 + nextEven2, d22 = nextEven2 - odd2, d23 = odd2 - nextOdd2;
-                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + x + 1)));
-                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (nuint)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (nuint)(5 * SourceWidth + Half + x + 1)));
+                                    Vector256<float> even3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x))), nextEven3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + x + 1)));
+                                    Vector256<float> odd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x))), nextOdd3 = Vector256.Create(Vector128.LoadUnsafe(ref rows, (UIntPtr)(3 * SourceWidth + Half + x + 1)), Vector128.LoadUnsafe(ref rows, (UIntPtr)(5 * SourceWidth + Half + x + 1)));
                                     Vector256<float> d30 = even3 - nextEven3, d31 = odd3 + nextEven3, d32 = nextEven3 - odd3, d33 = odd3 - nextOdd3;
                                     // Bᵀ (d B): rows (r0 − r2, r1 + r2, r2 − r1, r1 − r3).
-                                    (d00 - d20).StoreUnsafe(ref target, (nuint)(x));
-                                    (d10 + d20).StoreUnsafe(ref target, (nuint)(4 * PositionStride + x));
-                                    (d20 - d10).StoreUnsafe(ref target, (nuint)(8 * PositionStride + x));
-                                    (d10 - d30).StoreUnsafe(ref target, (nuint)(12 * PositionStride + x));
-                                    (d01 - d21).StoreUnsafe(ref target, (nuint)(1 * PositionStride + x));
-                                    (d11 + d21).StoreUnsafe(ref target, (nuint)(5 * PositionStride + x));
-                                    (d21 - d11).StoreUnsafe(ref target, (nuint)(9 * PositionStride + x));
-                                    (d11 - d31).StoreUnsafe(ref target, (nuint)(13 * PositionStride + x));
-                                    (d02 - d22).StoreUnsafe(ref target, (nuint)(2 * PositionStride + x));
-                                    (d12 + d22).StoreUnsafe(ref target, (nuint)(6 * PositionStride + x));
-                                    (d22 - d12).StoreUnsafe(ref target, (nuint)(10 * PositionStride + x));
-                                    (d12 - d32).StoreUnsafe(ref target, (nuint)(14 * PositionStride + x));
-                                    (d03 - d23).StoreUnsafe(ref target, (nuint)(3 * PositionStride + x));
-                                    (d13 + d23).StoreUnsafe(ref target, (nuint)(7 * PositionStride + x));
-                                    (d23 - d13).StoreUnsafe(ref target, (nuint)(11 * PositionStride + x));
-                                    (d13 - d33).StoreUnsafe(ref target, (nuint)(15 * PositionStride + x));
+                                    (d00 - d20).StoreUnsafe(ref target, (UIntPtr)(x));
+                                    (d10 + d20).StoreUnsafe(ref target, (UIntPtr)(4 * PositionStride + x));
+                                    (d20 - d10).StoreUnsafe(ref target, (UIntPtr)(8 * PositionStride + x));
+                                    (d10 - d30).StoreUnsafe(ref target, (UIntPtr)(12 * PositionStride + x));
+                                    (d01 - d21).StoreUnsafe(ref target, (UIntPtr)(1 * PositionStride + x));
+                                    (d11 + d21).StoreUnsafe(ref target, (UIntPtr)(5 * PositionStride + x));
+                                    (d21 - d11).StoreUnsafe(ref target, (UIntPtr)(9 * PositionStride + x));
+                                    (d11 - d31).StoreUnsafe(ref target, (UIntPtr)(13 * PositionStride + x));
+                                    (d02 - d22).StoreUnsafe(ref target, (UIntPtr)(2 * PositionStride + x));
+                                    (d12 + d22).StoreUnsafe(ref target, (UIntPtr)(6 * PositionStride + x));
+                                    (d22 - d12).StoreUnsafe(ref target, (UIntPtr)(10 * PositionStride + x));
+                                    (d12 - d32).StoreUnsafe(ref target, (UIntPtr)(14 * PositionStride + x));
+                                    (d03 - d23).StoreUnsafe(ref target, (UIntPtr)(3 * PositionStride + x));
+                                    (d13 + d23).StoreUnsafe(ref target, (UIntPtr)(7 * PositionStride + x));
+                                    (d23 - d13).StoreUnsafe(ref target, (UIntPtr)(11 * PositionStride + x));
+                                    (d13 - d33).StoreUnsafe(ref target, (UIntPtr)(15 * PositionStride + x));
                                 }
                             }
                         }
@@ -24621,10 +24621,10 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 8));
-                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 24));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector256<float> x1 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 8));
+                                    Vector256<float> x2 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector256<float> x3 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 24));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector256.FusedMultiplyAdd(x1, w0, s0_1);
@@ -24646,22 +24646,22 @@ namespace CnnCompiler.Generated
                                     s3_2 = Vector256.FusedMultiplyAdd(x2, w3, s3_2);
                                     s3_3 = Vector256.FusedMultiplyAdd(x3, w3, s3_3);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 8));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 24));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 8));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 24));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 8));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 24));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 8));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 24));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 8));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 24));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 8));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 24));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 8));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 24));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 8));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_3.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 24));
                             }
                             for (; t + 8 <= tiles; t += 8)
                             {
@@ -24670,7 +24670,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24680,10 +24680,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 8 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -24694,7 +24694,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector256<float> x0 = Vector256.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector256<float> w0 = Vector256.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector256.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector256<float> w1 = Vector256.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24704,10 +24704,10 @@ namespace CnnCompiler.Generated
                                     Vector256<float> w3 = Vector256.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector256.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -24732,9 +24732,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -24756,21 +24756,21 @@ namespace CnnCompiler.Generated
                                     s4_1 = Vector512.FusedMultiplyAdd(x1, w4, s4_1);
                                     s4_2 = Vector512.FusedMultiplyAdd(x2, w4, s4_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
-                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 16));
-                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
+                                s4_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 16));
+                                s4_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -24779,7 +24779,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24791,11 +24791,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -24806,7 +24806,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24818,11 +24818,11 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w4 = Vector512.Create(Unsafe.Add(ref row, 4 * Inputs + i));
                                     s4_0 = Vector512.FusedMultiplyAdd(x0, w4, s4_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(4 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s4_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(4 * BlockTiles + t));
                             }
                         }
                         for (int f = 60; f < Outputs; f += 4)
@@ -24835,9 +24835,9 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
-                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 16));
-                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles + 32));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
+                                    Vector512<float> x1 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 16));
+                                    Vector512<float> x2 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles + 32));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     s0_1 = Vector512.FusedMultiplyAdd(x1, w0, s0_1);
@@ -24855,18 +24855,18 @@ namespace CnnCompiler.Generated
                                     s3_1 = Vector512.FusedMultiplyAdd(x1, w3, s3_1);
                                     s3_2 = Vector512.FusedMultiplyAdd(x2, w3, s3_2);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 16));
-                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t + 32));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 16));
-                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t + 32));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 16));
-                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t + 32));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
-                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 16));
-                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t + 32));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s0_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 16));
+                                s0_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t + 32));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s1_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 16));
+                                s1_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t + 32));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s2_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 16));
+                                s2_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t + 32));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
+                                s3_1.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 16));
+                                s3_2.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t + 32));
                             }
                             for (; t + 16 <= tiles; t += 16)
                             {
@@ -24875,7 +24875,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24885,10 +24885,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                             // The rest (tiles come in multiples of 4) is computed again with the tiles before it: a last vector of 16 that overlaps (the same values stored twice).
                             if (t < tiles)
@@ -24899,7 +24899,7 @@ namespace CnnCompiler.Generated
                                 ref float row = ref Unsafe.Add(ref u, f * Inputs);
                                 for (int i = 0; i < Inputs; i++)
                                 {
-                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (nuint)(i * BlockTiles));
+                                    Vector512<float> x0 = Vector512.LoadUnsafe(ref column, (UIntPtr)(i * BlockTiles));
                                     Vector512<float> w0 = Vector512.Create(Unsafe.Add(ref row, i));
                                     s0_0 = Vector512.FusedMultiplyAdd(x0, w0, s0_0);
                                     Vector512<float> w1 = Vector512.Create(Unsafe.Add(ref row, 1 * Inputs + i));
@@ -24909,10 +24909,10 @@ namespace CnnCompiler.Generated
                                     Vector512<float> w3 = Vector512.Create(Unsafe.Add(ref row, 3 * Inputs + i));
                                     s3_0 = Vector512.FusedMultiplyAdd(x0, w3, s3_0);
                                 }
-                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(t));
-                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(1 * BlockTiles + t));
-                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(2 * BlockTiles + t));
-                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (nuint)(3 * BlockTiles + t));
+                                s0_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(t));
+                                s1_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(1 * BlockTiles + t));
+                                s2_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(2 * BlockTiles + t));
+                                s3_0.StoreUnsafe(ref Unsafe.Add(ref m, f * BlockTiles), (UIntPtr)(3 * BlockTiles + t));
                             }
                         }
                     }
@@ -24936,21 +24936,21 @@ namespace CnnCompiler.Generated
                                 for (int x = 0; x < TileColumns; x += 4)
                                 {
                                     // Aᵀ M: rows (m0 + m1 + m2, m1 − m2 − m3) of each column j.
-                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (nuint)(x)), m10 = Vector256.LoadUnsafe(ref tile, (nuint)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (nuint)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (nuint)(12 * PositionStride + x));
+                                    Vector256<float> m00 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(x)), m10 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(4 * PositionStride + x)), m20 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(8 * PositionStride + x)), m30 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(12 * PositionStride + x));
                                     Vector256<float> a00 = m00 + m10 + m20, a10 = m10 - m20 - m30;
-                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (nuint)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (nuint)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (nuint)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (nuint)(13 * PositionStride + x));
+                                    Vector256<float> m01 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(1 * PositionStride + x)), m11 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(5 * PositionStride + x)), m21 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(9 * PositionStride + x)), m31 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(13 * PositionStride + x));
                                     Vector256<float> a01 = m01 + m11 + m21, a11 = m11 - m21 - m31;
-                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (nuint)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (nuint)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (nuint)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (nuint)(14 * PositionStride + x));
+                                    Vector256<float> m02 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(2 * PositionStride + x)), m12 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(6 * PositionStride + x)), m22 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(10 * PositionStride + x)), m32 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(14 * PositionStride + x));
                                     Vector256<float> a02 = m02 + m12 + m22, a12 = m12 - m22 - m32;
-                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (nuint)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (nuint)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (nuint)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (nuint)(15 * PositionStride + x));
+                                    Vector256<float> m03 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(3 * PositionStride + x)), m13 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(7 * PositionStride + x)), m23 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(11 * PositionStride + x)), m33 = Vector256.LoadUnsafe(ref tile, (UIntPtr)(15 * PositionStride + x));
                                     Vector256<float> a03 = m03 + m13 + m23, a13 = m13 - m23 - m33;
                                     // (Aᵀ M) A: columns (a0 + a1 + a2, a1 − a2 − a3), plus bias.
                                     (Vector256<float> first0, Vector256<float> second0) = WinogradKernels.Interleave(a00 + a01 + a02 + b, a01 - a02 - a03 + b);
-                                    first0.StoreUnsafe(ref target, (nuint)(2 * x));
-                                    second0.StoreUnsafe(ref target, (nuint)(2 * Width + 2 * x));
+                                    first0.StoreUnsafe(ref target, (UIntPtr)(2 * x));
+                                    second0.StoreUnsafe(ref target, (UIntPtr)(2 * Width + 2 * x));
                                     (Vector256<float> first1, Vector256<float> second1) = WinogradKernels.Interleave(a10 + a11 + a12 + b, a11 - a12 - a13 + b);
-                                    first1.StoreUnsafe(ref target, (nuint)(Width + 2 * x));
-                                    second1.StoreUnsafe(ref target, (nuint)(3 * Width + 2 * x));
+                                    first1.StoreUnsafe(ref target, (UIntPtr)(Width + 2 * x));
+                                    second1.StoreUnsafe(ref target, (UIntPtr)(3 * Width + 2 * x));
                                 }
                             }
                         }

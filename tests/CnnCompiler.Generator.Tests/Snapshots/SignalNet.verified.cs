@@ -481,12 +481,12 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
                             for (int k = 0; k < 16; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 16 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 16 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 16 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 16 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 16 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 16 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 16 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 16 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 16 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 16 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 16 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 16 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
@@ -518,10 +518,10 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero;
                             for (int k = 0; k < 16; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 16 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 16 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 16 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 16 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 16 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 16 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 16 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 16 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);

@@ -498,12 +498,12 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
                             for (int k = 0; k < 256; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (nuint)((j + 3) * 256 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
+                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
@@ -535,11 +535,11 @@ namespace CnnCompiler.Generated
                             Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero;
                             for (int k = 0; k < 256; k += 8)
                             {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
+                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
                                 d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
@@ -573,12 +573,12 @@ namespace CnnCompiler.Generated
                             Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
                             for (int k = 0; k < 256; k += 16)
                             {
-                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
-                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (nuint)((j + 3) * 256 + k));
+                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
+                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
                                 d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
@@ -610,11 +610,11 @@ namespace CnnCompiler.Generated
                             Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero;
                             for (int k = 0; k < 256; k += 16)
                             {
-                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (nuint)((i + 0) * 256 + k));
-                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (nuint)((i + 1) * 256 + k));
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (nuint)((j + 0) * 256 + k));
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (nuint)((j + 1) * 256 + k));
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (nuint)((j + 2) * 256 + k));
+                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
+                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
+                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
+                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
+                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
                                 d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
                                 d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
                                 d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);

@@ -355,6 +355,29 @@ public partial class AvgPool3DPlain : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class AvgPool3DPadded : ITestNetwork;
 
+// Padding not counted in the divisor (CountIncludePad = false): windows over the border divide by fewer inputs.
+[Network(2, 9)]
+[AvgPool1D(3, Stride = 2, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool1DPaddedExcluded : ITestNetwork;
+
+[Network(2, 7, 6)]
+[AvgPool2D(3, 2, StrideHeight = 2, StrideWidth = 1, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool2DPaddedExcluded : ITestNetwork;
+
+[Network(2, 5, 5, 5)]
+[AvgPool3D(3, Stride = 2, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class AvgPool3DPaddedExcluded : ITestNetwork;
+
+// A convolution after the pool, so that its weights' gradients pass through the uneven divisors too.
+[Network(2, 6, 6)]
+[AvgPool2D(3, Stride = 1, PaddingSize = 1, CountIncludePad = false)]
+[Conv2D(3, 2)]
+[SoftmaxCrossEntropy]
+public partial class AvgPoolExcludedThenConv : ITestNetwork;
+
 // ---- Dense ----
 
 [Network(3, 4, 5)]

@@ -93,6 +93,10 @@ public static class NetworkCases
         Case("AvgPool1DPadded", s => new AvgPool1DPadded(s), DataStyle.Smooth, [2, 9], new RefPool(false, [3], [2], padding: 1)),
         Case("AvgPool3DPlain", s => new AvgPool3DPlain(s), DataStyle.Smooth, [2, 4, 4, 4], new RefPool(false, [2, 2, 2])),
         Case("AvgPool3DPadded", s => new AvgPool3DPadded(s), DataStyle.Smooth, [2, 5, 5, 5], new RefPool(false, [3, 3, 3], [2, 2, 2], padding: 1)),
+        Case("AvgPool1DPaddedExcluded", s => new AvgPool1DPaddedExcluded(s), DataStyle.Smooth, [2, 9], new RefPool(false, [3], [2], padding: 1, countIncludePad: false)),
+        Case("AvgPool2DPaddedExcluded", s => new AvgPool2DPaddedExcluded(s), DataStyle.Smooth, [2, 7, 6], new RefPool(false, [3, 2], [2, 1], padding: 1, countIncludePad: false)),
+        Case("AvgPool3DPaddedExcluded", s => new AvgPool3DPaddedExcluded(s), DataStyle.Smooth, [2, 5, 5, 5], new RefPool(false, [3, 3, 3], [2, 2, 2], padding: 1, countIncludePad: false)),
+        Case("AvgPoolExcludedThenConv", s => new AvgPoolExcludedThenConv(s), DataStyle.Smooth, [2, 6, 6], new RefPool(false, [3, 3], [1, 1], padding: 1, countIncludePad: false), new RefConv(3, [2, 2])),
         // Dense
         Case("DenseOnSpatialInput", s => new DenseOnSpatialInput(s), DataStyle.Smooth, [3, 4, 5], new RefDense(6)),
         Case("DenseNoBias", s => new DenseNoBias(s), DataStyle.Smooth, [1, 12], new RefDense(5, bias: false)),

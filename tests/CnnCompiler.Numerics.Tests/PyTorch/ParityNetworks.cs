@@ -58,7 +58,7 @@ public partial class PtConv3DStridePad : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class PtConv3DSameNoBias : ITestNetwork;
 
-// ---- pooling (average pooling counts padding in the divisor: PyTorch's count_include_pad = True) ----
+// ---- pooling (average pooling counts padding in the divisor unless CountIncludePad = false, as PyTorch's count_include_pad) ----
 
 [Network(3, 11)]
 [MaxPool1D(3, Stride = 2, PaddingSize = 1)]
@@ -109,6 +109,22 @@ public partial class PtAvgPool2DOverlapping : ITestNetwork;
 [AvgPool3D(3, Stride = 2, PaddingSize = 1)]
 [SoftmaxCrossEntropy]
 public partial class PtAvgPool3DPadded : ITestNetwork;
+
+// count_include_pad = False: a window over the padding divides by the inputs it covers.
+[Network(2, 9)]
+[AvgPool1D(3, Stride = 2, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class PtAvgPool1DPaddedExclude : ITestNetwork;
+
+[Network(2, 7, 6)]
+[AvgPool2D(3, 2, StrideHeight = 2, StrideWidth = 1, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class PtAvgPool2DPaddedExclude : ITestNetwork;
+
+[Network(2, 5, 5, 5)]
+[AvgPool3D(3, Stride = 2, PaddingSize = 1, CountIncludePad = false)]
+[SoftmaxCrossEntropy]
+public partial class PtAvgPool3DPaddedExclude : ITestNetwork;
 
 [Network(3, 4, 5)]
 [Conv2D(4, 3)]
@@ -280,3 +296,30 @@ public partial class PtResidualProjection : ITestNetwork;
 [Dense(3)]
 [SoftmaxCrossEntropy]
 public partial class PtBasicBlock : ITestNetwork;
+
+// The shortcut has the block's stride on every axis, as torchvision's: 4 → 2 and 7 → 3 at stride 3, 11 → 3 and
+// 12 → 3 at stride 5 (a stride inferred from one axis's sizes would be 2 and 4).
+[Network(2, 4, 7)]
+[BasicBlock(3, Stride = 3)]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtBasicBlockStride3 : ITestNetwork;
+
+[Network(2, 11, 12)]
+[BasicBlock(2, Stride = 5)]
+[Flatten]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtBasicBlockStride5NonSquare : ITestNetwork;
+
+// A projection strided 3 × 2, as the convolution beside it.
+[Network(2, 7, 10)]
+[Conv2D(3, 3, PaddingSize = 1, Activation = Activation.ReLU, Name = "a")]
+[Conv2D(4, 3, StrideHeight = 3, StrideWidth = 2, PaddingSize = 1)]
+[Add("a", Projection = true)]
+[ReLU]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtResidualProjectionStride3x2 : ITestNetwork;

@@ -41,6 +41,9 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         ["avgpool2d_padded"] = () => new PtAvgPool2DPadded(),
         ["avgpool2d_overlapping"] = () => new PtAvgPool2DOverlapping(),
         ["avgpool3d_padded"] = () => new PtAvgPool3DPadded(),
+        ["avgpool1d_padded_exclude"] = () => new PtAvgPool1DPaddedExclude(),
+        ["avgpool2d_padded_exclude"] = () => new PtAvgPool2DPaddedExclude(),
+        ["avgpool3d_padded_exclude"] = () => new PtAvgPool3DPaddedExclude(),
         ["global_avg_pool"] = () => new PtGlobalAvgPool(),
         ["global_max_pool"] = () => new PtGlobalMaxPool(),
         ["global_avg_pool_1d"] = () => new PtGlobalAvgPool1D(),
@@ -65,6 +68,9 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         ["residual_identity"] = () => new PtResidualIdentity(),
         ["residual_projection"] = () => new PtResidualProjection(),
         ["basic_block"] = () => new PtBasicBlock(),
+        ["basic_block_stride3"] = () => new PtBasicBlockStride3(),
+        ["basic_block_stride5_nonsquare"] = () => new PtBasicBlockStride5NonSquare(),
+        ["residual_projection_stride3x2"] = () => new PtResidualProjectionStride3x2(),
     };
 
     [Fact]

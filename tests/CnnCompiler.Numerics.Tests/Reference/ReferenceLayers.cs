@@ -162,9 +162,10 @@ public sealed class RefConv(int filters, int[] kernel, int[]? stride = null, Ref
 
 /// <summary>
 /// MaxPool/AvgPool 1D/2D/3D per channel: max over the window's positions inside the input (padding never wins), or
-/// the sum over them divided by the full window size (padding counts as zeros, PyTorch's count_include_pad).
+/// the sum over them divided by the full window size (padding counts as zeros, PyTorch's count_include_pad) or, with
+/// <c>countIncludePad: false</c>, by the number of those positions (count_include_pad=False).
 /// </summary>
-public sealed class RefPool(bool max, int[] window, int[]? stride = null, int padding = 0) : RefLayer
+public sealed class RefPool(bool max, int[] window, int[]? stride = null, int padding = 0, bool countIncludePad = true) : RefLayer
 {
     private readonly int[] _stride = stride ?? window;
 
@@ -217,7 +218,8 @@ public sealed class RefPool(bool max, int[] window, int[]? stride = null, int pa
             }
             else
             {
-                result = values.Sum() / (kd * kh * kw);
+                // count_include_pad: the whole window; otherwise only the inputs it covers.
+                result = values.Sum() / (countIncludePad ? kd * kh * kw : values.Count);
             }
             y[((ci * od + zd) * oh + zh) * ow + zw] = result;
         }

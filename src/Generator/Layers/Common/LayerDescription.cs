@@ -26,6 +26,7 @@ internal static class LayerDescription
                 parts.Add($"window {WindowGeometry.Join(d.Kernel)}");
                 parts.Add("stride " + WindowGeometry.JoinUniform(layer.Stride));
                 if (d.Padding == PaddingMode.Explicit) parts.Add("padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd));
+                if (PoolLayer.ExcludesPadding(layer)) parts.Add("padding not counted");
                 break;
             case LayerKind.Dense:
                 parts.Add($"{d.Units} units");

@@ -7,7 +7,8 @@ namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
 /// Max and average pooling of any rank, per channel, with constant window bounds clipped to the input (padding never
-/// wins a max and counts as zeros in an average, PyTorch's count_include_pad). Max pooling records the winning input
+/// wins a max; in an average it counts as zeros in the divisor, PyTorch's count_include_pad, unless CountIncludePad is
+/// false, when each window divides by the inputs it covers). Max pooling records the winning input
 /// index of every output so that backward routes each gradient to it. Max pooling over full windows runs vectorized
 /// along the rows where it can (<see cref="PoolVectorEmitter"/>), with the same outputs and winners bit for bit.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed class PoolLayer : ILayerKernel
         string over = unrolled ? $"the {window} window elements unrolled (no window needs clipping)" : "the clipped window";
         string strategy = vectorRows != PoolVectorEmitter.RowShape.None ? PoolVectorEmitter.Strategy(layer)
             : isMax ? $"strategy: per channel and output position, a max over {over}; the winner's index is kept for backward"
+            : ExcludesPadding(layer) ? $"strategy: per channel and output position, the sum over {over} divided by the number of inputs in it (padding not counted)"
             : $"strategy: per channel and output position, the sum over {over} divided by {window}";
         LayerDescription.EmitHeader(w, layer, strategy);
         using (w.Block($"internal static class {layer.Identifier}"))
@@ -43,10 +45,12 @@ internal sealed class PoolLayer : ILayerKernel
                 string n = Axes.Name(rank, a);
                 w.Line($"public const int In{n} = {layer.Input.Spatial(a)}, Out{n} = {layer.Output.Spatial(a)}, Window{n} = {layer.Decl.Kernel[a]}, Stride{n} = {layer.Stride[a]}, Pad{n} = {layer.PadBegin[a]};");
             }
-            if (!isMax) w.Line($"private const float InverseWindow = 1f / {window};");
+            if (!isMax && !ExcludesPadding(layer)) w.Line($"private const float InverseWindow = 1f / {window};");
             if (vectorRows != PoolVectorEmitter.RowShape.None) PoolVectorEmitter.EmitConstants(w, layer);
             w.Line();
-            w.Line(isMax ? "/// <summary>y = max over each window; argmax keeps the winning input index.</summary>" : "/// <summary>y = mean over each window (padding counted as zeros).</summary>");
+            w.Line(isMax ? "/// <summary>y = max over each window; argmax keeps the winning input index.</summary>"
+                : ExcludesPadding(layer) ? "/// <summary>y = mean over the inputs each window covers (padding not counted, CountIncludePad = false).</summary>"
+                : "/// <summary>y = mean over each window (padding counted as zeros).</summary>");
             using (w.Block("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)"))
             {
                 if (isMax) w.Line($"Span<int> argmax = workspace.{layer.Identifier}Argmax;");
@@ -129,6 +133,13 @@ internal sealed class PoolLayer : ILayerKernel
         AverageBackward,
     }
 
+    /// <summary>
+    /// An average pool whose windows divide by the inputs they cover rather than the window size (CountIncludePad =
+    /// false): different only where padding clips a window, so a pool without padding keeps the constant divisor.
+    /// </summary>
+    internal static bool ExcludesPadding(LayerPlan layer) =>
+        layer.Kind == LayerKind.AvgPool && !layer.Decl.CountIncludePad && layer.PadBegin.Concat(layer.PadEnd).Any(p => p > 0);
+
     /// <summary>Windows up to this size are unrolled when none of them needs clipping.</summary>
     private const int UnrolledWindowLimit = 27;
 
@@ -206,6 +217,9 @@ internal sealed class PoolLayer : ILayerKernel
             w.Line($"int {l}0 = o{l} * Stride{n} - Pad{n};");
             w.Line($"int {l}Start = Math.Max({l}0, 0), {l}End = Math.Min({l}0 + Window{n}, In{n});");
         }
+        // Without padding in the divisor, each window divides by the inputs it covers: the product of its clipped extents.
+        string covered = string.Join(" * ", Enumerable.Range(0, rank).Select(a => $"({Axes.Letter(rank, a)}End - {Axes.Letter(rank, a)}Start)"));
+        bool excludes = ExcludesPadding(layer);
         switch (pass)
         {
             case WindowPass.MaxForward:
@@ -214,9 +228,10 @@ internal sealed class PoolLayer : ILayerKernel
                 break;
             case WindowPass.AverageForward:
                 w.Line("float sum = 0f;");
+                if (excludes) w.Line($"int covered = {covered};");
                 break;
             case WindowPass.AverageBackward:
-                w.Line("float share = dy[j] * InverseWindow;");
+                w.Line(excludes ? $"float share = dy[j] / ({covered});" : "float share = dy[j] * InverseWindow;");
                 break;
         }
         int opened = scopes.Count;
@@ -255,7 +270,7 @@ internal sealed class PoolLayer : ILayerKernel
                 w.Line("winners[j] = winner;");
                 break;
             case WindowPass.AverageForward:
-                w.Line("y[j] = sum * InverseWindow;");
+                w.Line(excludes ? "y[j] = sum / covered;" : "y[j] = sum * InverseWindow;");
                 break;
         }
         w.Line("j++;");
