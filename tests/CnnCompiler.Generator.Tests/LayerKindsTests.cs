@@ -4,7 +4,10 @@ using Xunit;
 
 namespace CnnCompiler.Generator.Tests;
 
-/// <summary>The one table of layer kinds: every kind a plan can hold has exactly one unit, and no unit is listed twice.</summary>
+/// <summary>
+/// The one table of layer kinds: every layer attribute is declared by exactly one unit, every kind by one declaration,
+/// every kind a plan can hold is run by exactly one kernel, and no unit is listed twice or left out.
+/// </summary>
 public sealed class LayerKindsTests
 {
     /// <summary>Kinds that never reach a plan: a basic block expands into convolutions, BatchNorms, ReLUs and an add; losses close the network.</summary>
@@ -12,19 +15,37 @@ public sealed class LayerKindsTests
         [LayerKind.BasicBlock, LayerKind.SoftmaxCrossEntropy, LayerKind.MeanSquaredError, LayerKind.BinaryCrossEntropy];
 
     [Fact]
-    public void Every_kind_a_plan_can_hold_is_run_by_exactly_one_unit()
+    public void Every_layer_attribute_is_declared_by_exactly_one_unit()
     {
-        var registered = LayerKinds.All.SelectMany(unit => unit.Kinds).ToList();
-        Assert.Equal(registered.Count, registered.Distinct().Count());
-        var expected = Enum.GetValues<LayerKind>().Except(DeclarationOnly).Order();
-        Assert.Equal(expected, registered.Order());
+        var declared = LayerKinds.All.SelectMany(unit => unit.Declaration.AttributeNames).ToList();
+        Assert.Equal(declared.Count, declared.Distinct().Count());
+        var attributes = typeof(NetworkAttribute).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(LayerAttribute).IsAssignableFrom(t))
+            .Select(t => t.Name.Substring(0, t.Name.Length - "Attribute".Length));
+        Assert.Equal(attributes.Order(StringComparer.Ordinal), declared.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void Every_unit_is_registered_once()
+    public void Every_kind_is_declared_once_and_every_kind_a_plan_can_hold_is_run_by_exactly_one_kernel()
     {
-        Assert.Equal(LayerKinds.All.Length, LayerKinds.All.Select(unit => unit.GetType()).Distinct().Count());
-        var unitTypes = typeof(ILayerKernel).Assembly.GetTypes().Where(t => !t.IsAbstract && typeof(ILayerKernel).IsAssignableFrom(t));
-        Assert.Equal(unitTypes.OrderBy(t => t.Name), LayerKinds.All.Select(unit => unit.GetType()).OrderBy(t => t.Name));
+        var declared = LayerKinds.All.SelectMany(unit => unit.Declaration.Kinds).ToList();
+        Assert.Equal(Enum.GetValues<LayerKind>().Order(), declared.Order());
+        var run = LayerKinds.All.Where(unit => unit.Kernel is not null).SelectMany(unit => unit.Kernel!.Kinds).ToList();
+        Assert.Equal(Enum.GetValues<LayerKind>().Except(DeclarationOnly).Order(), run.Order());
+        // A unit's kernel runs the kinds its declaration declares (pooling: max and average; global pooling: both).
+        foreach (LayerKindUnit unit in LayerKinds.All.Where(unit => unit.Kernel is not null))
+        {
+            Assert.Equal(unit.Declaration.Kinds.Order(), unit.Kernel!.Kinds.Order());
+        }
+    }
+
+    [Fact]
+    public void Every_unit_class_is_registered_once()
+    {
+        var types = typeof(ILayerKernel).Assembly.GetTypes().Where(t => !t.IsAbstract && !t.IsInterface).ToList();
+        var kernels = types.Where(typeof(ILayerKernel).IsAssignableFrom).OrderBy(t => t.Name);
+        var declarations = types.Where(typeof(ILayerDeclaration).IsAssignableFrom).OrderBy(t => t.Name);
+        Assert.Equal(kernels, LayerKinds.All.Where(u => u.Kernel is not null).Select(u => u.Kernel!.GetType()).OrderBy(t => t.Name));
+        Assert.Equal(declarations, LayerKinds.All.Select(u => u.Declaration.GetType()).OrderBy(t => t.Name));
     }
 }

@@ -1,5 +1,6 @@
 using System.Linq;
 using CnnCompiler.Generator.Diagnostics;
+using CnnCompiler.Generator.Layers;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Analysis;
@@ -13,8 +14,6 @@ internal static class CompositeLayers
     /// <summary>A declaration the generator makes itself (no attribute), for the layers of a composite.</summary>
     public static LayerDecl Hidden(LayerKind kind, string attributeName) =>
         new(kind, attributeName, null, 0, EquatableArray<int>.Empty, EquatableArray<int>.Empty, PaddingMode.Valid, EquatableArray<int>.Empty, ActivationKind.None, false);
-
-    private static LayerDecl BatchNorm() => Hidden(LayerKind.BatchNorm, "BatchNorm") with { UseBias = true, Momentum = 0.1f, Epsilon = 1e-5f };
 
     private static LayerDecl Convolution(int rank, int filters, int kernel, int stride, int pad) =>
         new(LayerKind.Conv, $"Conv{rank}D", null, filters, Repeat(kernel, rank), Repeat(stride, rank), PaddingMode.Explicit, Repeat(pad, rank), ActivationKind.None, UseBias: false);
@@ -79,11 +78,11 @@ internal static class CompositeLayers
         LayerDecl convolution = rank == 0
             ? Hidden(LayerKind.Dense, "Dense") with { Units = filters }
             : new(LayerKind.Conv, $"Conv{rank}D", null, filters, Repeat(1, rank), EquatableArray.From(strides), PaddingMode.Explicit, Repeat(0, rank), ActivationKind.None, UseBias: false);
-        LayerPlan? plan = context.InferGenerated(convolution, from);
+        LayerPlan? plan = context.InferGenerated(convolution, from, rank == 0 ? DenseDeclaration.Plan : WindowLayers.Infer);
         if (plan is null) return null;
         int conv = builder.Add(plan, prefix + ".0", source);
-        LayerPlan? norm = ShapeInference.Infer(context.With(BatchNorm(), plan.Output));
-        return builder.Add(norm!, prefix + ".1", conv, stateCount: 2 * filters + 1);
+        LayerPlan norm = BatchNormDeclaration.Plan(context.With(BatchNormDeclaration.Declaration(), plan.Output));
+        return builder.Add(norm, prefix + ".1", conv, stateCount: BatchNormDeclaration.StateCount(plan.Output));
     }
 
     /// <summary>
@@ -103,15 +102,15 @@ internal static class CompositeLayers
         int stride = context.Layer.Stride.Count > 0 ? context.Layer.Stride[0] : 1;
         int blockInput = builder.Last;
 
-        LayerPlan? conv1 = ShapeInference.Infer(context.With(Convolution(rank, filters, 3, stride, 1), input));
+        LayerPlan? conv1 = WindowLayers.Infer(context.With(Convolution(rank, filters, 3, stride, 1), input));
         if (conv1 is null) return false;
         int last = builder.Add(conv1, name + ".conv1");
-        last = builder.Add(ShapeInference.Infer(context.With(BatchNorm(), conv1.Output))!, name + ".bn1", stateCount: 2 * filters + 1);
+        last = builder.Add(BatchNormDeclaration.Plan(context.With(BatchNormDeclaration.Declaration(), conv1.Output)), name + ".bn1", stateCount: BatchNormDeclaration.StateCount(conv1.Output));
         last = builder.Add(context.With(Hidden(LayerKind.Activation, "ReLU") with { Activation = ActivationKind.ReLU }, conv1.Output).Plan(conv1.Output, 0, 0, 0), name + ".relu1");
-        LayerPlan? conv2 = ShapeInference.Infer(context.With(Convolution(rank, filters, 3, 1, 1), conv1.Output));
+        LayerPlan? conv2 = WindowLayers.Infer(context.With(Convolution(rank, filters, 3, 1, 1), conv1.Output));
         if (conv2 is null) return false;
         builder.Add(conv2, name + ".conv2");
-        int main = builder.Add(ShapeInference.Infer(context.With(BatchNorm(), conv2.Output))!, name + ".bn2", stateCount: 2 * filters + 1);
+        int main = builder.Add(BatchNormDeclaration.Plan(context.With(BatchNormDeclaration.Declaration(), conv2.Output)), name + ".bn2", stateCount: BatchNormDeclaration.StateCount(conv2.Output));
 
         // torchvision's rule: a downsample whenever the block strides or changes the channel count, with the block's
         // stride on every axis (so its output always has conv1's size: both are floor((n − 1) / stride) + 1).

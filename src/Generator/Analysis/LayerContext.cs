@@ -39,10 +39,10 @@ internal sealed class LayerContext(LayerDecl layer, string label, Shape input, L
     /// Infers a layer the generator adds itself (a projection shortcut) at this position: its warnings would be about
     /// code the user did not write, so only its errors reach the user.
     /// </summary>
-    public LayerPlan? InferGenerated(LayerDecl layer, Shape input)
+    public LayerPlan? InferGenerated(LayerDecl layer, Shape input, System.Func<LayerContext, LayerPlan?> infer)
     {
         var own = new List<DiagnosticInfo>();
-        LayerPlan? plan = ShapeInference.Infer(new LayerContext(layer, Label, input, Locations, own) { NetworkName = NetworkName, NetworkInput = NetworkInput, NetworkLocation = NetworkLocation });
+        LayerPlan? plan = infer(new LayerContext(layer, Label, input, Locations, own) { NetworkName = NetworkName, NetworkInput = NetworkInput, NetworkLocation = NetworkLocation });
         foreach (DiagnosticInfo diagnostic in own)
         {
             if (CnnCompiler.Generator.Diagnostics.Descriptors.ById(diagnostic.Id).DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error) Diagnostics.Add(diagnostic);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using CnnCompiler.Generator.Layers;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Analysis;
@@ -7,21 +8,8 @@ namespace CnnCompiler.Generator.Analysis;
 /// <summary>Stable names for layers (conv1, pool1, dense1, … counting per kind, as CONVENTIONS.md fixes) and their C# identifiers.</summary>
 internal static class LayerNames
 {
-    public static string Prefix(LayerDecl layer) => layer.Kind switch
-    {
-        LayerKind.Conv => "conv",
-        LayerKind.MaxPool or LayerKind.AvgPool => "pool",
-        LayerKind.Dense => "dense",
-        LayerKind.Flatten => "flatten",
-        LayerKind.Activation => layer.Activation.ToString().ToLowerInvariant(),
-        LayerKind.BatchNorm => "bn",
-        LayerKind.Dropout => "dropout",
-        LayerKind.GlobalAvgPool => "gap",
-        LayerKind.GlobalMaxPool => "gmp",
-        LayerKind.Add => "add",
-        LayerKind.BasicBlock => "block",
-        _ => "loss",
-    };
+    /// <summary>The stem of a layer's generated name, as its kind's unit gives it (conv, pool, dense, relu, bn, …).</summary>
+    public static string Prefix(LayerDecl layer) => LayerKinds.Declaration(layer).NamePrefix(layer);
 
     /// <summary>The user's name when given, else the kind prefix and its count among layers with that prefix.</summary>
     public static string[] Assign(EquatableArray<LayerDecl> layers)

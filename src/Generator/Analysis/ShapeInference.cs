@@ -56,12 +56,7 @@ internal static class ShapeInference
                 NetworkLocation = locations.Network,
             };
             int firstPlan = builder.Plans.Count;
-            bool inferred = layer.Kind switch
-            {
-                LayerKind.Add => CompositeLayers.Residual(context, builder, input, names[i]),
-                LayerKind.BasicBlock => CompositeLayers.BasicBlock(context, builder, names[i]),
-                _ => Single(context, builder, names[i]),
-            };
+            bool inferred = LayerKinds.Declaration(layer).Infer(context, builder, names[i]);
             if (!inferred) return new AnalysisResult(null, diagnostics.ToEquatableArray());
             builder.Name(names[i], builder.Last);
             for (int p = firstPlan; p < builder.Plans.Count && layer.Frozen; p++) builder.Replace(p, builder.Plans[p] with { DeclaredFrozen = true });
@@ -82,12 +77,7 @@ internal static class ShapeInference
         if (lossIndex >= 0)
         {
             LayerDecl lossDecl = network.Layers[lossIndex];
-            loss = lossDecl.Kind switch
-            {
-                LayerKind.MeanSquaredError => LossKind.MeanSquaredError,
-                LayerKind.BinaryCrossEntropy => LossKind.BinaryCrossEntropy,
-                _ => LossKind.SoftmaxCrossEntropy,
-            };
+            loss = LossDeclaration.LossOf(lossDecl);
             if (loss == LossKind.SoftmaxCrossEntropy && output.Length < 2)
             {
                 diagnostics.Add(DiagnosticInfo.Create(Descriptors.LossIncompatible, locations.Layers[lossIndex].Attribute, Label(lossDecl, lossIndex, names[lossIndex]),
@@ -104,52 +94,6 @@ internal static class ShapeInference
         var plan0 = new NetworkPlan(network.Type, input, plans.ToEquatableArray(), loss, (int)builder.ParameterCount, (int)builder.StateCount, builder.Flops);
         BuildChecks.CheckOptimization(network, locations, settings, diagnostics);
         return new AnalysisResult(plan0, diagnostics.ToEquatableArray());
-    }
-
-    /// <summary>A layer that becomes one plan, or two when its fused activation needs its input in backward (GELU).</summary>
-    private static bool Single(LayerContext context, PlanBuilder builder, string name)
-    {
-        LayerDecl layer = context.Layer;
-        bool splitActivation = layer.Activation == ActivationKind.GELU && layer.Kind is LayerKind.Conv or LayerKind.Dense;
-        if (splitActivation) context = context.With(layer with { Activation = ActivationKind.None });
-        LayerPlan? plan = Infer(context);
-        if (plan is null) return false;
-        builder.Add(plan, name, stateCount: plan.Kind == LayerKind.BatchNorm ? 2 * plan.Output.Channels + 1 : 0);
-        if (splitActivation)
-        {
-            LayerDecl gelu = CompositeLayers.Hidden(LayerKind.Activation, "GELU") with { Activation = ActivationKind.GELU };
-            builder.Add(context.With(gelu, plan.Output).Plan(plan.Output, 0, 0, 0), name + ".gelu");
-        }
-        return true;
-    }
-
-    /// <summary>Shape inference of one plain layer.</summary>
-    public static LayerPlan? Infer(LayerContext context)
-    {
-        Shape shape = context.Input;
-        switch (context.Layer.Kind)
-        {
-            case LayerKind.Conv:
-            case LayerKind.MaxPool:
-            case LayerKind.AvgPool:
-                return WindowLayers.Infer(context);
-            case LayerKind.Dense:
-                return DenseLayer(context);
-            case LayerKind.Flatten:
-                return Plain(context, Shape.Of(checked((int)shape.Length)));
-            case LayerKind.BatchNorm:
-                return context.Plan(shape, shape.Channels, shape.Channels, 0);
-            case LayerKind.GlobalAvgPool:
-            case LayerKind.GlobalMaxPool:
-                if (shape.SpatialRank == 0)
-                {
-                    context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.SpatialRankMismatch, context.Location, context.Label, "1 to 3 spatial axes", shape, 0, ""));
-                    return null;
-                }
-                return Plain(context, Shape.Of(shape.Channels));
-            default:
-                return Plain(context, shape);
-        }
     }
 
     /// <summary>He initialization for a convolution or dense layer whose output reaches a ReLU (fused, or after BatchNorm).</summary>
@@ -260,22 +204,6 @@ internal static class ShapeInference
         }
         return lossIndex;
     }
-
-    public static LayerPlan? DenseLayer(LayerContext context)
-    {
-        long inputs = context.Input.Length;
-        int units = context.Layer.Units;
-        long weights = inputs * units;
-        if (weights > MaxParameters)
-        {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.NetworkTooLarge, context.Location, context.NetworkName,
-                $"the weight count of {context.Label} ({Count(inputs)} inputs × {Count(units)} units)", Count(weights), Count(MaxParameters)));
-            return null;
-        }
-        return context.Plan(Shape.Of(units), (int)weights, context.Layer.UseBias ? units : 0, 2 * weights);
-    }
-
-    private static LayerPlan Plain(LayerContext context, Shape output) => context.Plan(output, 0, 0, 0);
 
     /// <summary>A count for messages, digits grouped (15,052,800,000): diagnostic arguments travel as text, so the message cannot format them.</summary>
     public static string Count(long value) => value.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);

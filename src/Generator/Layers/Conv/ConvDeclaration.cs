@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+using CnnCompiler.Generator.Analysis;
+using CnnCompiler.Generator.Model;
+using CnnCompiler.Generator.Parsing;
+
+namespace CnnCompiler.Generator.Layers;
+
+/// <summary>[Conv1D], [Conv2D], [Conv3D]: filters, kernel, stride, padding, fused activation, bias.</summary>
+internal sealed class ConvDeclaration : ILayerDeclaration
+{
+    public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Conv];
+
+    public IReadOnlyList<string> AttributeNames { get; } = ["Conv1D", "Conv2D", "Conv3D"];
+
+    public LayerDecl? Parse(LayerReading reading)
+    {
+        int rank = reading.KindName[4] - '0';
+        int filters = reading.Positive("filters", "filters");
+        int[] kernel = reading.PerAxis(rank, "kernel", "kernelSize", "kernel", required: true);
+        int[] stride = reading.PerAxis(rank, "Stride", "Stride", "stride", required: false);
+        var padding = reading.Padding(rank);
+        ActivationKind activation = reading.Activation();
+        if (reading.Failed || padding is not { Mode: var mode, Pad: var pad }) return null;
+        return new LayerDecl(LayerKind.Conv, reading.KindName, reading.Name, filters, EquatableArray.From(kernel), EquatableArray.From(stride),
+            mode, EquatableArray.From(pad), activation, reading.Bool("UseBias", true));
+    }
+
+    public string NamePrefix(LayerDecl layer) => "conv";
+
+    public bool Infer(LayerContext context, PlanBuilder builder, string name) => SinglePlan.Add(context, builder, name, WindowLayers.Infer);
+}

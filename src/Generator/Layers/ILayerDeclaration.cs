@@ -1,0 +1,29 @@
+using System.Collections.Generic;
+using CnnCompiler.Generator.Analysis;
+using CnnCompiler.Generator.Model;
+using CnnCompiler.Generator.Parsing;
+
+namespace CnnCompiler.Generator.Layers;
+
+/// <summary>
+/// How one layer kind is declared and what it becomes: the attributes that declare it, how their arguments read (each
+/// bad value reported on its argument), the stem of its generated names, and the plans its shape inference adds.
+/// Registered once in <see cref="LayerKinds"/>, beside the <see cref="ILayerKernel"/> that runs the kind's plans.
+/// </summary>
+internal interface ILayerDeclaration
+{
+    /// <summary>The layer kinds this unit declares.</summary>
+    IReadOnlyList<LayerKind> Kinds { get; }
+
+    /// <summary>The attribute names (without "Attribute") that declare the kind: Conv1D, Conv2D, Conv3D.</summary>
+    IReadOnlyList<string> AttributeNames { get; }
+
+    /// <summary>The declaration an attribute makes, or null when an argument was reported (<see cref="LayerReading.Failed"/>).</summary>
+    LayerDecl? Parse(LayerReading reading);
+
+    /// <summary>The stem of generated layer names (conv1, pool1, …).</summary>
+    string NamePrefix(LayerDecl layer);
+
+    /// <summary>Infers the layer's shapes, reporting shape errors, and adds its plans to <paramref name="builder"/>; false after an error.</summary>
+    bool Infer(LayerContext context, PlanBuilder builder, string name);
+}
