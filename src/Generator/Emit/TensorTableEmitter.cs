@@ -1,3 +1,4 @@
+using CnnCompiler.Generator.Layers;
 using System.Collections.Generic;
 using System.Linq;
 using CnnCompiler.Generator.Model;
@@ -42,32 +43,15 @@ internal static class TensorTableEmitter
     {
         foreach (LayerPlan layer in layers)
         {
-            foreach (var (role, store, offset, shape) in TensorsOf(layer))
+            foreach (TensorSpec tensor in TensorsOf(layer))
             {
-                string dims = shape.Length == 0 ? "Array.Empty<int>()" : $"new[] {{ {string.Join(", ", shape)} }}";
+                (string role, string store, int offset, EquatableArray<int> shape) = (tensor.Role, tensor.Store, tensor.Offset, tensor.Shape);
+                string dims = shape.Count == 0 ? "Array.Empty<int>()" : $"new[] {{ {string.Join(", ", shape)} }}";
                 w.Line($"    new(\"{layer.Name}.{role}\", \"{layer.Name}\", TensorStore.{store}, {offset}, {dims}),");
             }
         }
     }
 
-    /// <summary>The tensors of one layer in state_dict order: weight, bias, then running statistics.</summary>
-    public static IEnumerable<(string Role, string Store, int Offset, int[] Shape)> TensorsOf(LayerPlan layer)
-    {
-        if (layer.WeightCount > 0) yield return ("weight", "Parameters", layer.WeightOffset, WeightShape(layer));
-        if (layer.BiasCount > 0) yield return ("bias", "Parameters", layer.BiasOffset, [layer.BiasCount]);
-        if (layer.StateCount > 0)
-        {
-            int channels = layer.Output.Channels;
-            yield return ("running_mean", "State", layer.StateOffset, [channels]);
-            yield return ("running_var", "State", layer.StateOffset + channels, [channels]);
-            yield return ("num_batches_tracked", "State", layer.StateOffset + 2 * channels, []);
-        }
-    }
-
-    private static int[] WeightShape(LayerPlan layer) => layer.Kind switch
-    {
-        LayerKind.Conv => [layer.Output.Channels, layer.Input.Channels, .. layer.Decl.Kernel],
-        LayerKind.Dense => [layer.Output.Channels, (int)layer.Input.Length],
-        _ => [layer.WeightCount],
-    };
+    /// <summary>The tensors of one layer in state_dict order, as its kind's unit lists them.</summary>
+    public static IEnumerable<TensorSpec> TensorsOf(LayerPlan layer) => LayerKinds.Declaration(layer.Decl).Tensors(layer);
 }

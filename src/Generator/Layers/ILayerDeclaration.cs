@@ -26,4 +26,10 @@ internal interface ILayerDeclaration
 
     /// <summary>Infers the layer's shapes, reporting shape errors, and adds its plans to <paramref name="builder"/>; false after an error.</summary>
     bool Infer(LayerContext context, PlanBuilder builder, string name);
+
+    /// <summary>"6 filters 5×5, stride 1, padding 2 (same)": a plan's settings as headers and summaries state them (empty: none; a fused activation is added by the caller).</summary>
+    string Settings(LayerPlan layer);
+
+    /// <summary>A plan's tensors in state_dict order, with PyTorch's roles and shapes (conv weight: out×in×k…, dense: out×in).</summary>
+    IEnumerable<TensorSpec> Tensors(LayerPlan layer);
 }

@@ -35,4 +35,8 @@ internal sealed class ActivationDeclaration : ILayerDeclaration
     public string NamePrefix(LayerDecl layer) => layer.Activation.ToString().ToLowerInvariant();
 
     public bool Infer(LayerContext context, PlanBuilder builder, string name) => SinglePlan.Add(context, builder, name, c => SinglePlan.Plain(c, c.Input));
+
+    public string Settings(LayerPlan layer) => "";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }

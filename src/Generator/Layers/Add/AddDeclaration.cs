@@ -23,4 +23,8 @@ internal sealed class AddDeclaration : ILayerDeclaration
     public string NamePrefix(LayerDecl layer) => "add";
 
     public bool Infer(LayerContext context, PlanBuilder builder, string name) => CompositeLayers.Residual(context, builder, context.NetworkInput!, name);
+
+    public string Settings(LayerPlan layer) => "";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }

@@ -24,4 +24,8 @@ internal sealed class BasicBlockDeclaration : ILayerDeclaration
     public string NamePrefix(LayerDecl layer) => "block";
 
     public bool Infer(LayerContext context, PlanBuilder builder, string name) => CompositeLayers.BasicBlock(context, builder, name);
+
+    public string Settings(LayerPlan layer) => "";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }

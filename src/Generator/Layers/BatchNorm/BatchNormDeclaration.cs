@@ -31,4 +31,17 @@ internal sealed class BatchNormDeclaration : ILayerDeclaration
     public static LayerPlan Plan(LayerContext context) => context.Plan(context.Input, context.Input.Channels, context.Input.Channels, 0);
 
     public static int StateCount(Shape input) => 2 * input.Channels + 1;
+
+    public string Settings(LayerPlan layer) => "";
+
+    /// <summary>γ (weight) and β (bias), then running mean, running variance and the batches tracked, as nn.BatchNorm names them.</summary>
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer)
+    {
+        int channels = layer.Output.Channels;
+        yield return new TensorSpec("weight", "Parameters", layer.WeightOffset, EquatableArray.From(channels));
+        yield return new TensorSpec("bias", "Parameters", layer.BiasOffset, EquatableArray.From(channels));
+        yield return new TensorSpec("running_mean", "State", layer.StateOffset, EquatableArray.From(channels));
+        yield return new TensorSpec("running_var", "State", layer.StateOffset + channels, EquatableArray.From(channels));
+        yield return new TensorSpec("num_batches_tracked", "State", layer.StateOffset + 2 * channels, EquatableArray<int>.Empty);
+    }
 }

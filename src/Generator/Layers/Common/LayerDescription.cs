@@ -1,6 +1,4 @@
 using CnnCompiler.Generator.Emit;
-using System.Collections.Generic;
-using CnnCompiler.Generator.Analysis;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Layers;
@@ -8,34 +6,14 @@ namespace CnnCompiler.Generator.Layers;
 /// <summary>One-line descriptions of layers for generated comments and summaries.</summary>
 internal static class LayerDescription
 {
-    /// <summary>"6 filters 5×5, stride 1, padding 2 (same), ReLU": the layer's settings without its shapes.</summary>
+    /// <summary>"6 filters 5×5, stride 1, padding 2 (same), ReLU": the layer's settings (its kind's unit says which) and its fused activation.</summary>
     public static string Settings(LayerPlan layer)
     {
-        LayerDecl d = layer.Decl;
-        var parts = new List<string>();
-        switch (d.Kind)
-        {
-            case LayerKind.Conv:
-                parts.Add($"{d.Units} filters {WindowGeometry.Join(d.Kernel)}");
-                parts.Add("stride " + WindowGeometry.JoinUniform(layer.Stride));
-                parts.Add("padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd) + (d.Padding == PaddingMode.Same ? " (same)" : ""));
-                if (!d.UseBias) parts.Add("no bias");
-                break;
-            case LayerKind.MaxPool:
-            case LayerKind.AvgPool:
-                parts.Add($"window {WindowGeometry.Join(d.Kernel)}");
-                parts.Add("stride " + WindowGeometry.JoinUniform(layer.Stride));
-                if (d.Padding == PaddingMode.Explicit) parts.Add("padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd));
-                if (PoolLayer.ExcludesPadding(layer)) parts.Add("padding not counted");
-                break;
-            case LayerKind.Dense:
-                parts.Add($"{d.Units} units");
-                if (!d.UseBias) parts.Add("no bias");
-                break;
-        }
+        string settings = LayerKinds.Declaration(layer.Decl).Settings(layer);
         // A stand-alone activation layer's kind already names it ("tanh1 · Tanh"); a fused one is listed after the settings.
-        if (d.Activation != ActivationKind.None && d.Kind != LayerKind.Activation) parts.Add(d.Activation.ToString());
-        return string.Join(", ", parts);
+        LayerDecl d = layer.Decl;
+        if (d.Activation == ActivationKind.None || d.Kind == LayerKind.Activation) return settings;
+        return settings.Length == 0 ? d.Activation.ToString() : settings + ", " + d.Activation;
     }
 
     /// <summary>The header comment of a layer's section in generated code.</summary>

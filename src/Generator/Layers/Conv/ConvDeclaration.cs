@@ -28,4 +28,17 @@ internal sealed class ConvDeclaration : ILayerDeclaration
     public string NamePrefix(LayerDecl layer) => "conv";
 
     public bool Infer(LayerContext context, PlanBuilder builder, string name) => SinglePlan.Add(context, builder, name, WindowLayers.Infer);
+
+    public string Settings(LayerPlan layer) => string.Join(", ", SettingParts(layer));
+
+    private static IEnumerable<string> SettingParts(LayerPlan layer)
+    {
+        LayerDecl d = layer.Decl;
+        yield return $"{d.Units} filters {WindowGeometry.Join(d.Kernel)}";
+        yield return "stride " + WindowGeometry.JoinUniform(layer.Stride);
+        yield return "padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd) + (d.Padding == PaddingMode.Same ? " (same)" : "");
+        if (!d.UseBias) yield return "no bias";
+    }
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => TensorSpec.WeightAndBias(layer, [layer.Output.Channels, layer.Input.Channels, .. layer.Decl.Kernel]);
 }

@@ -38,4 +38,8 @@ internal sealed class DenseDeclaration : ILayerDeclaration
         }
         return context.Plan(Shape.Of(units), (int)weights, context.Layer.UseBias ? units : 0, 2 * weights);
     }
+
+    public string Settings(LayerPlan layer) => layer.Decl.UseBias ? $"{layer.Decl.Units} units" : $"{layer.Decl.Units} units, no bias";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => TensorSpec.WeightAndBias(layer, layer.Output.Channels, (int)layer.Input.Length);
 }

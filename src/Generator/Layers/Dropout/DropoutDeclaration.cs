@@ -21,4 +21,8 @@ internal sealed class DropoutDeclaration : ILayerDeclaration
     public string NamePrefix(LayerDecl layer) => "dropout";
 
     public bool Infer(LayerContext context, PlanBuilder builder, string name) => SinglePlan.Add(context, builder, name, c => SinglePlan.Plain(c, c.Input));
+
+    public string Settings(LayerPlan layer) => "";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }

@@ -18,4 +18,8 @@ internal sealed class FlattenDeclaration : ILayerDeclaration
 
     public bool Infer(LayerContext context, PlanBuilder builder, string name) =>
         SinglePlan.Add(context, builder, name, c => SinglePlan.Plain(c, Shape.Of(checked((int)c.Input.Length))));
+
+    public string Settings(LayerPlan layer) => "";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }

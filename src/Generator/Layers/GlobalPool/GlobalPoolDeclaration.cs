@@ -30,4 +30,8 @@ internal sealed class GlobalPoolDeclaration : ILayerDeclaration
         }
         return SinglePlan.Plain(context, Shape.Of(shape.Channels));
     }
+
+    public string Settings(LayerPlan layer) => "";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }

@@ -31,4 +31,8 @@ internal sealed class LossDeclaration : ILayerDeclaration
 
     /// <summary>The network's loss for a loss layer's kind.</summary>
     public static LossKind LossOf(LayerDecl loss) => Losses[loss.AttributeName].Loss;
+
+    public string Settings(LayerPlan layer) => "";
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }

@@ -28,4 +28,17 @@ internal sealed class PoolDeclaration : ILayerDeclaration
     public string NamePrefix(LayerDecl layer) => "pool";
 
     public bool Infer(LayerContext context, PlanBuilder builder, string name) => SinglePlan.Add(context, builder, name, WindowLayers.Infer);
+
+    public string Settings(LayerPlan layer) => string.Join(", ", SettingParts(layer));
+
+    private static IEnumerable<string> SettingParts(LayerPlan layer)
+    {
+        LayerDecl d = layer.Decl;
+        yield return $"window {WindowGeometry.Join(d.Kernel)}";
+        yield return "stride " + WindowGeometry.JoinUniform(layer.Stride);
+        if (d.Padding == PaddingMode.Explicit) yield return "padding " + WindowGeometry.JoinPadding(layer.PadBegin, layer.PadEnd);
+        if (PoolLayer.ExcludesPadding(layer)) yield return "padding not counted";
+    }
+
+    public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }
