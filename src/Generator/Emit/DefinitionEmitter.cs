@@ -32,7 +32,7 @@ internal static class DefinitionEmitter
             w.Line($"public const string Summary = \"{SummaryTable.Build(network).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")}\";");
             w.Line();
             w.Line("/// <summary>The runtime network behind the generated class's field.</summary>");
-            w.Line($"public static Network<{self}, {RuntimeNames.Loss(network.Loss)}, {loss.TargetType}> Network(CompiledNetwork network) => Network<{self}, {RuntimeNames.Loss(network.Loss)}, {loss.TargetType}>.Of(network);");
+            w.Line($"public static Network<{self}, {loss.RuntimeLoss}, {loss.TargetType}> Network(CompiledNetwork network) => Network<{self}, {loss.RuntimeLoss}, {loss.TargetType}>.Of(network);");
             w.Line();
             w.Line("public static global::CnnCompiler.CompilerServices.Workspace CreateWorkspace(int capacity, bool training, float[] state) => new Workspace(capacity, training, state);");
             w.Line();

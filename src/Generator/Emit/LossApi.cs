@@ -1,11 +1,14 @@
+using CnnCompiler.Generator.Layers;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
 
-/// <summary>What the loss decides in the generated API: the target type (class labels or float targets), the interface, and the runtime loss.</summary>
+/// <summary>What the loss decides in the generated API (its unit's <see cref="LossInfo"/>): the targets, the interface, the runtime loss.</summary>
 internal sealed record LossApi(LossKind Kind)
 {
-    public bool IsClassifier => Kind == LossKind.SoftmaxCrossEntropy;
+    private LossInfo Info => LossDeclaration.Info(Kind);
+
+    public bool IsClassifier => Info.IsClassifier;
 
     public string Interface => IsClassifier ? RuntimeNames.Classifier : RuntimeNames.Regressor;
 
@@ -13,13 +16,11 @@ internal sealed record LossApi(LossKind Kind)
 
     public string Targets => IsClassifier ? "labels" : "targets";
 
-    /// <summary>The runtime network type this network forwards to.</summary>
-    public string NetworkType => $"{RuntimeNames.Network}<{RuntimeNames.DefinitionReference}, {RuntimeNames.Loss(Kind)}, {TargetType}>";
+    /// <summary>The runtime loss struct, <c>global::</c>-qualified.</summary>
+    public string RuntimeLoss => "global::CnnCompiler.CompilerServices." + Info.RuntimeStruct;
 
-    public string PredictDescription => Kind switch
-    {
-        LossKind.SoftmaxCrossEntropy => "class probabilities (softmax)",
-        LossKind.BinaryCrossEntropy => "independent probabilities (sigmoid of each output)",
-        _ => "raw outputs",
-    };
+    /// <summary>The runtime network type this network forwards to.</summary>
+    public string NetworkType => $"{RuntimeNames.Network}<{RuntimeNames.DefinitionReference}, {RuntimeLoss}, {TargetType}>";
+
+    public string PredictDescription => Info.PredictDescription;
 }

@@ -47,13 +47,4 @@ internal static class RuntimeNames
     public const string Classifier = "global::CnnCompiler.IClassifier";
     public const string Regressor = "global::CnnCompiler.IRegressor";
     public const string NetworkInterface = "global::CnnCompiler.INetwork";
-
-    /// <summary>The runtime loss struct of a loss kind.</summary>
-    public static string Loss(Model.LossKind loss) => "global::CnnCompiler.CompilerServices." + loss switch
-    {
-        Model.LossKind.SoftmaxCrossEntropy => "SoftmaxCrossEntropyLoss",
-        Model.LossKind.MeanSquaredError => "MeanSquaredErrorLoss",
-        Model.LossKind.BinaryCrossEntropy => "BinaryCrossEntropyLoss",
-        _ => throw new System.ArgumentOutOfRangeException(nameof(loss), loss, "a loss kind without a runtime loss"),
-    };
 }

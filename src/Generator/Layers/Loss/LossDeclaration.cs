@@ -23,6 +23,17 @@ internal sealed class LossDeclaration : ILayerDeclaration
         ["BinaryCrossEntropy"] = (LayerKind.BinaryCrossEntropy, LossKind.BinaryCrossEntropy),
     };
 
+    /// <summary>What each loss means for the generated API: the runtime loss struct, the targets, what Predict returns.</summary>
+    private static readonly Dictionary<LossKind, LossInfo> Infos = new()
+    {
+        [LossKind.SoftmaxCrossEntropy] = new("SoftmaxCrossEntropyLoss", IsClassifier: true, "class probabilities (softmax)"),
+        [LossKind.MeanSquaredError] = new("MeanSquaredErrorLoss", IsClassifier: false, "raw outputs"),
+        [LossKind.BinaryCrossEntropy] = new("BinaryCrossEntropyLoss", IsClassifier: false, "independent probabilities (sigmoid of each output)"),
+    };
+
+    /// <summary>What <paramref name="loss"/> means for the generated API.</summary>
+    public static LossInfo Info(LossKind loss) => Infos[loss];
+
     public LayerDecl? Parse(LayerReading reading) => reading.Simple(Losses[reading.KindName].Kind);
 
     public string NamePrefix(LayerDecl layer) => "loss";
@@ -36,3 +47,9 @@ internal sealed class LossDeclaration : ILayerDeclaration
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
 }
+
+/// <summary>A loss as the generated API uses it.</summary>
+/// <param name="RuntimeStruct">The runtime's loss struct in CnnCompiler.CompilerServices.</param>
+/// <param name="IsClassifier">Class labels (<c>int</c>, IClassifier) rather than float targets (IRegressor).</param>
+/// <param name="PredictDescription">What Predict returns.</param>
+internal sealed record LossInfo(string RuntimeStruct, bool IsClassifier, string PredictDescription);
