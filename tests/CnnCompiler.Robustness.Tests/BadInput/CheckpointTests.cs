@@ -1,6 +1,6 @@
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows C1–C10 of docs/bad-input.md: Checkpoint.Save, Checkpoint.Load and Checkpoint.FindLatest with bad arguments and bad files.</summary>
+/// <summary>Rows C1–C12 of docs/bad-input.md: Checkpoint.Save, Checkpoint.Load and Checkpoint.FindLatest with bad arguments and bad files.</summary>
 public class CheckpointTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -157,5 +157,52 @@ public class CheckpointTests : IDisposable
         Files.Flipped(second, -5, second);
         Files.Truncated(_good, 7, _good);
         Assert.Null(Checkpoint.FindLatest(_temp.Path));
+    }
+
+    [Fact]
+    public void C11_an_edited_metadata_value_or_swapped_buffer_names_fail_the_checksum()
+    {
+        // One hex digit of the saved shuffle generator: the run would resume "bit-exactly" on another data order.
+        string rng = Files.HeaderEdited(_good, _temp.File("rng.safetensors"), header =>
+        {
+            const string Key = "\"cnncompiler.shuffle_rng\":\"";
+            int at = header.IndexOf(Key, StringComparison.Ordinal) + Key.Length + 5;
+            return header[..at] + (header[at] == '0' ? '1' : '0') + header[(at + 1)..];
+        });
+        AssertRefused<InvalidDataException>(rng, "SHA-256 of its header and data");
+
+        string adamCheckpoint = _temp.File("adam.safetensors");
+        var net = new TinyNet(7);
+        var adam = new Adam();
+        net.TrainStep(Samples.Inputs(4, TinyNet.InputLength, 1), [0, 1, 2, 0], adam);
+        Checkpoint.Save(adamCheckpoint, net, adam, State(1));
+        string swapped = Files.HeaderEdited(adamCheckpoint, _temp.File("swapped.safetensors"), header => header
+            .Replace("optimizer.exp_avg_sq", "@").Replace("optimizer.exp_avg", "optimizer.exp_avg_sq").Replace("@", "optimizer.exp_avg"));
+        var target = new TinyNet(1);
+        var optimizer = new Adam();
+        var network = new NetworkSnapshot(target);
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(swapped, target, optimizer));
+        Messages.Names(error, swapped, "SHA-256 of its header and data");
+        network.AssertUnchanged();
+        Assert.Equal(0, optimizer.StepCount);
+    }
+
+    [Fact]
+    public void C12_find_latest_skips_a_newest_checkpoint_with_invalid_utf8_or_a_fifo()
+    {
+        string second = _temp.File(Checkpoint.FileName(2));
+        File.Copy(_good, second);
+        Files.HeaderEdited(_good, _temp.File(Checkpoint.FileName(3)), header =>
+        {
+            int at = header.AsSpan().IndexOf("conv1.weight"u8);
+            header[at + 2] = 0xFF;
+            return header;
+        });
+        SpecialFiles.Fifo(_temp.File(Checkpoint.FileName(4)));
+        string? latest = null;
+        Assert.Null(SpecialFiles.ThrownWithin10Seconds(() => latest = Checkpoint.FindLatest(_temp.Path)));
+        Assert.Equal(second, latest);
+        Messages.Names(Assert.Throws<InvalidDataException>(() => Checkpoint.Validate(_temp.File(Checkpoint.FileName(3)))), "not valid UTF-8");
+        Messages.Names(Assert.IsType<InvalidDataException>(SpecialFiles.ThrownWithin10Seconds(() => Checkpoint.Validate(_temp.File(Checkpoint.FileName(4))))), "not a regular file");
     }
 }
