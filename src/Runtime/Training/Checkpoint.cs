@@ -186,7 +186,7 @@ public static class Checkpoint
         if (history.Epochs.Count != epoch)
             throw CheckpointMetadata.Invalid(file, CheckpointMetadata.History, $"holds {history.Epochs.Count} epochs but the checkpoint is after epoch {epoch}");
 
-        var staging = WeightStaging.Prepare(network, file, strict: true, IsCheckpointContent);
+        var staging = WeightStaging.Prepare(network, file, new LoadOptions(), IsCheckpointContent);
         var optimizerState = new OptimizerState(optimizerStep, ReadOptimizerBuffers(file, network.Parameters.Length));
         EarlyStoppingState? earlyStopping = ReadEarlyStopping(file, network);
 

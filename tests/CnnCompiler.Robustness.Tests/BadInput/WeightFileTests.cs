@@ -2,7 +2,7 @@ using System.Text;
 
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows W1–W16 of docs/bad-input.md: LoadWeights and SaveWeights with bad paths and bad files.</summary>
+/// <summary>Rows W1–W18 of docs/bad-input.md: LoadWeights and SaveWeights with bad paths and bad files.</summary>
 public class WeightFileTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -223,6 +223,58 @@ public class WeightFileTests : IDisposable
         string empty = _temp.File("empty.safetensors");
         File.WriteAllBytes(empty, []);
         AssertRefused<InvalidDataException>(empty, "empty (0 bytes)");
+    }
+
+    public static TheoryData<string, float, string> BadStatistics() => new()
+    {
+        { "bn1.running_var", -0.5f, "a running variance is a finite value ≥ 0" },
+        { "bn1.running_var", float.NaN, "a running variance is a finite value ≥ 0" },
+        { "bn1.running_mean", float.PositiveInfinity, "a running statistic is finite" },
+        { "bn1.num_batches_tracked", 0.5f, "a count of batches is a whole number" },
+        { "bn1.num_batches_tracked", -1f, "a count of batches is a whole number" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadStatistics))]
+    public void W17_batch_norm_statistics_no_network_can_hold(string tensor, float value, string named)
+    {
+        // Written by another tool (no CnnCompiler metadata, so no checksum to fail): only the values are wrong.
+        var source = new TinyBatchNormNet(3);
+        var writer = new SafeTensorsWriter().AddMetadata("format", "pt");
+        foreach (TensorInfo info in TinyBatchNormNet.Tensors)
+        {
+            float[] values = info.Values(source).ToArray();
+            if (info.Name == tensor) values[0] = value;
+            if (info.Name.EndsWith("num_batches_tracked", StringComparison.Ordinal) && float.IsInteger(values[0])) writer.AddInt64(info.Name, info.Shape, [(long)values[0]]);
+            else writer.AddFloats(info.Name, info.Shape, values);
+        }
+        string path = _temp.File("statistics.safetensors");
+        writer.Save(path);
+        Files.HeaderEdited(path, path, header => header[..header.IndexOf(",\"cnncompiler", StringComparison.Ordinal)] + header[header.IndexOf('}')..]);
+        var net = new TinyBatchNormNet(1);
+        var network = new NetworkSnapshot(net);
+        Messages.Names(Assert.Throws<InvalidDataException>(() => net.LoadWeights(path)), path, $"'{tensor}' holds", named);
+        network.AssertUnchanged();
+    }
+
+    [Fact]
+    public void W18_a_partial_load_names_what_may_stay_initialized()
+    {
+        string other = _temp.File("other.safetensors");
+        new OtherNet(1).SaveWeights(other);
+        var net = new TinyNet(1);
+        var network = new NetworkSnapshot(net);
+        // Not strict, but nothing allowed to be missing: conv1 (shape) and dense1 (absent) would stay random.
+        var error = Assert.Throws<InvalidDataException>(() => net.LoadWeights(other, new LoadOptions { Strict = false }));
+        Messages.Names(error, other, "4 problems", "conv1.weight", "dense1.weight", "missing tensor", "LoadOptions.AllowMissing", "nothing was loaded");
+        network.AssertUnchanged();
+        var collision = Assert.Throws<ArgumentException>("options", () => net.LoadWeights(_good, new LoadOptions { Rename = _ => "conv1.weight" }));
+        Messages.Names(collision, "maps both", "to 'conv1.weight'");
+        network.AssertUnchanged();
+        WeightLoadReport report = net.LoadWeights(other, new LoadOptions { Strict = false, AllowMissing = ["conv1", "dense1"] });
+        Assert.Equal(["conv1.weight", "conv1.bias"], report.ShapeMismatched.Select(m => m.Name));
+        Assert.Equal(["dense1.weight", "dense1.bias"], report.Missing);
+        network.AssertWeightsUnchanged();
     }
 
     private static float[] Weights(string path)
