@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -63,17 +64,48 @@ internal static class HistoryJson
                     Required(e, "images_per_second")));
             }
             JsonElement bestEpoch = Property(root, "best_epoch");
-            return new TrainingHistory(
+            var history = new TrainingHistory(
                 epochs,
                 bestEpoch.ValueKind == JsonValueKind.Null ? null : bestEpoch.GetInt32(),
                 Property(root, "stopped_early").GetBoolean(),
                 Property(root, "restored_best_weights").GetBoolean());
+            if (Problem(history) is { } problem) throw new InvalidDataException($"The training history is not valid: {problem}.");
+            return history;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
             throw new InvalidDataException($"The training history is not valid: {e.Message}", e);
         }
     }
+
+    /// <summary>
+    /// What no run of <see cref="Trainer.Fit"/> can have written, if anything: epochs not numbered 1, 2, 3, … in order,
+    /// metrics out of their ranges (a loss is finite and ≥ 0, accuracies in [0, 1], steps ≥ 1), a best epoch beyond the
+    /// epochs, or an early stop or restore without early stopping.
+    /// </summary>
+    private static string? Problem(TrainingHistory history)
+    {
+        IReadOnlyList<EpochMetrics> epochs = history.Epochs;
+        for (int i = 0; i < epochs.Count; i++)
+        {
+            EpochMetrics m = epochs[i];
+            string at = string.Create(CultureInfo.InvariantCulture, $"entry {i + 1}");
+            if (m.Epoch != i + 1) return string.Create(CultureInfo.InvariantCulture, $"{at} is epoch {m.Epoch}; epochs must be 1, 2, 3, … in order");
+            if (m.Steps < 1) return string.Create(CultureInfo.InvariantCulture, $"{at} has {m.Steps} steps");
+            if (!IsFiniteAtLeastZero(m.Loss)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the loss {m.Loss}");
+            if (m.Accuracy is { } a && !(a >= 0 && a <= 1)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the accuracy {a}");
+            if (m.ValidationLoss is { } vl && !IsFiniteAtLeastZero(vl)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the validation loss {vl}");
+            if (m.ValidationAccuracy is { } va && !(va >= 0 && va <= 1)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the validation accuracy {va}");
+            if (!IsFiniteAtLeastZero(m.LearningRate)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the learning rate {m.LearningRate}");
+            if (!IsFiniteAtLeastZero(m.Seconds) || !IsFiniteAtLeastZero(m.ImagesPerSecond)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the timing {m.Seconds} s, {m.ImagesPerSecond} images/s");
+        }
+        if (history.BestEpoch is < 0 || history.BestEpoch > epochs.Count) return string.Create(CultureInfo.InvariantCulture, $"best_epoch {history.BestEpoch} is not one of the {epochs.Count} epochs");
+        if ((history.StoppedEarly || history.RestoredBestWeights) && history.BestEpoch is null)
+            return "it stopped early or restored best weights without a best_epoch (early stopping)";
+        return null;
+    }
+
+    private static bool IsFiniteAtLeastZero(double value) => double.IsFinite(value) && value >= 0;
 
     private static void Number(Utf8JsonWriter json, string name, double? value)
     {

@@ -28,6 +28,26 @@ internal static class TrainingChecks
     }
 
     /// <summary>
+    /// Whether the run in <paramref name="checkpoint"/> can go on under <paramref name="options"/>: early stopping that
+    /// restores best weights needs the checkpoint to hold them once it has a best epoch, and must watch the metric the
+    /// checkpoint's best value is of.
+    /// </summary>
+    public static void RequireResumable(TrainingCheckpoint checkpoint, TrainingOptions options, string path)
+    {
+        if (options.EarlyStopping is not { } stopping || checkpoint.EarlyStopping is not { BestEpoch: > 0 } state) return;
+        if (stopping.RestoreBestWeights && (state.BestParameters is null || state.BestState is null))
+            throw new ArgumentException(
+                $"{path} holds no best-epoch weights (it was written without RestoreBestWeights), so early stopping cannot restore them; " +
+                "resume with RestoreBestWeights = false or from a checkpoint that has them.", nameof(options));
+        EpochMetrics best = checkpoint.History.Epochs[state.BestEpoch - 1];
+        double? watched = stopping.Metric == EarlyStoppingMetric.ValidationLoss ? best.ValidationLoss : best.ValidationAccuracy;
+        if (watched != state.Best)
+            throw new ArgumentException(
+                $"{path} was written by early stopping on another metric (its best, {state.Best:R}, is not the {stopping.Metric} of epoch {state.BestEpoch}); " +
+                $"resume with EarlyStopping.Metric as that run had it.", nameof(options));
+    }
+
+    /// <summary>
     /// Creates the checkpoint folder and a probe file in it (deleted on close), so that a folder that cannot be written
     /// fails before the first epoch rather than after it, with the network already changed.
     /// </summary>
