@@ -124,23 +124,35 @@ public static class IdxReader
         new($"{source}: expected {ShapeText.Count(expected)} bytes of data ({declared}) after the {headerLength}-byte header, found {ShapeText.Count(found)}.");
 
     /// <summary>
-    /// Reads up to <paramref name="length"/> decompressed bytes into a buffer that starts at what the compressed size
-    /// can plausibly hold and doubles as data keeps coming, so that a header claiming gigabytes over a few bytes of
-    /// data allocates little; returns the buffer (exactly <paramref name="length"/> long when all of it came).
+    /// Reads up to <paramref name="length"/> decompressed bytes: first into a buffer of what the compressed size can
+    /// plausibly hold (at most four times it, at least 1 MB), then, if more keeps coming, into 1 MB chunks joined only
+    /// once all of it has come. So a header claiming gigabytes over a little data allocates about what the data is;
+    /// returns the bytes (exactly <paramref name="length"/> of them when all came) and how many came.
     /// </summary>
     private static byte[] ReadGrowing(CheckedGzipStream input, long length, string source, out long got)
     {
-        long capacity = Math.Min(length, Math.Max(1 << 20, 4 * input.CompressedLength));
-        var buffer = new byte[capacity];
-        got = 0;
-        while (true)
+        const int ChunkLength = 1 << 20;
+        var first = new byte[Math.Min(length, Math.Max(ChunkLength, 4 * input.CompressedLength))];
+        got = ReadFully(input, first, source);
+        if (got < first.Length || first.Length == length) return first;
+        var chunks = new List<byte[]>();
+        while (got < length)
         {
-            int read = ReadFully(input, buffer.AsSpan((int)got), source);
+            var chunk = new byte[Math.Min(ChunkLength, length - got)];
+            int read = ReadFully(input, chunk, source);
             got += read;
-            if (got < buffer.Length || buffer.Length == length) break;
-            Array.Resize(ref buffer, (int)Math.Min(length, 2L * buffer.Length));
+            chunks.Add(chunk);
+            if (read < chunk.Length) return first;
         }
-        return buffer;
+        var all = new byte[length];
+        first.CopyTo(all, 0);
+        long position = first.Length;
+        foreach (byte[] chunk in chunks)
+        {
+            chunk.CopyTo(all, position);
+            position += chunk.Length;
+        }
+        return all;
     }
 
     /// <summary>Reads until <paramref name="buffer"/> is full or the input ends; returns the bytes read.</summary>

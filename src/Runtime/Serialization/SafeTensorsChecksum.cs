@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -83,36 +84,48 @@ internal static class SafeTensorsChecksum
 
     private static void AppendCanonicalHeader(IncrementalHash hash, IReadOnlyDictionary<string, string> metadata, IReadOnlyList<SafeTensorInfo> tensors)
     {
-        var entries = metadata
-            .Where(e => e.Key != SafeTensors.ChecksumKey)
-            .Select(e => (Key: Encoding.UTF8.GetBytes(e.Key), Value: Encoding.UTF8.GetBytes(e.Value)))
-            .ToList();
-        entries.Sort((a, b) => a.Key.AsSpan().SequenceCompareTo(b.Key));
-        AppendNumber(hash, entries.Count);
-        foreach (var (key, value) in entries)
+        // Sorted and encoded without a copy per entry: a header of many small tensors costs little more than its entries.
+        var keys = metadata.Keys.Where(k => k != SafeTensors.ChecksumKey).ToArray();
+        Array.Sort(keys, Utf8Order.Instance);
+        byte[] scratch = ArrayPool<byte>.Shared.Rent(256);
+        try
         {
-            AppendBytes(hash, key);
-            AppendBytes(hash, value);
+            AppendNumber(hash, keys.Length);
+            foreach (string key in keys)
+            {
+                AppendText(hash, key, ref scratch);
+                AppendText(hash, metadata[key], ref scratch);
+            }
+            var sorted = tensors.ToArray();
+            Array.Sort(sorted, (a, b) => Utf8Order.Instance.Compare(a.Name, b.Name));
+            AppendNumber(hash, sorted.Length);
+            foreach (SafeTensorInfo tensor in sorted)
+            {
+                AppendText(hash, tensor.Name, ref scratch);
+                AppendText(hash, tensor.DType.Name(), ref scratch);
+                AppendNumber(hash, tensor.Shape.Length);
+                foreach (long dim in tensor.Shape) AppendNumber(hash, dim);
+                AppendNumber(hash, tensor.Begin);
+                AppendNumber(hash, tensor.End);
+            }
         }
-
-        var named = tensors.Select(t => (Name: Encoding.UTF8.GetBytes(t.Name), Tensor: t)).ToList();
-        named.Sort((a, b) => a.Name.AsSpan().SequenceCompareTo(b.Name));
-        AppendNumber(hash, named.Count);
-        foreach (var (name, tensor) in named)
+        finally
         {
-            AppendBytes(hash, name);
-            AppendBytes(hash, Encoding.UTF8.GetBytes(tensor.DType.Name()));
-            AppendNumber(hash, tensor.Shape.Length);
-            foreach (long dim in tensor.Shape) AppendNumber(hash, dim);
-            AppendNumber(hash, tensor.Begin);
-            AppendNumber(hash, tensor.End);
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 
-    private static void AppendBytes(IncrementalHash hash, byte[] bytes)
+    private static void AppendText(IncrementalHash hash, string text, ref byte[] scratch)
     {
-        AppendNumber(hash, bytes.Length);
-        hash.AppendData(bytes);
+        int length = Encoding.UTF8.GetByteCount(text);
+        if (length > scratch.Length)
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+            scratch = ArrayPool<byte>.Shared.Rent(length);
+        }
+        Encoding.UTF8.GetBytes(text, scratch);
+        AppendNumber(hash, length);
+        hash.AppendData(scratch, 0, length);
     }
 
     private static void AppendNumber(IncrementalHash hash, long value)
@@ -120,5 +133,25 @@ internal static class SafeTensorsChecksum
         Span<byte> bytes = stackalloc byte[8];
         BinaryPrimitives.WriteUInt64LittleEndian(bytes, (ulong)value);
         hash.AppendData(bytes);
+    }
+
+    /// <summary>Strings in the order of their UTF-8 bytes, which is the order of their code points (not of their UTF-16 units).</summary>
+    private sealed class Utf8Order : IComparer<string>
+    {
+        public static readonly Utf8Order Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            ReadOnlySpan<char> a = x, b = y;
+            while (a.Length > 0 && b.Length > 0)
+            {
+                Rune.DecodeFromUtf16(a, out Rune ra, out int na);
+                Rune.DecodeFromUtf16(b, out Rune rb, out int nb);
+                if (ra != rb) return ra.Value.CompareTo(rb.Value);
+                a = a[na..];
+                b = b[nb..];
+            }
+            return a.Length.CompareTo(b.Length);
+        }
     }
 }

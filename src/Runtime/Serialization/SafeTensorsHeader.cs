@@ -42,6 +42,11 @@ internal static class SafeTensorsHeader
         {
             throw Corrupt(source, $"the header is not valid JSON ({e.Message})", e);
         }
+        catch (InvalidOperationException e)
+        {
+            // Comparing a name with an escaped lone surrogate (\ud800) fails as reading it would.
+            throw Corrupt(source, "a string of the header is not valid Unicode text (an escaped lone surrogate such as \\ud800)", e);
+        }
         CheckLayout(tensors, dataLength, source);
         return (tensors, metadata);
     }
@@ -89,46 +94,49 @@ internal static class SafeTensorsHeader
     private static SafeTensorInfo ReadTensor(ref Utf8JsonReader reader, string name, string source)
     {
         string quoted = Excerpt.Of(name);
-        Expect(ref reader, JsonTokenType.StartObject, $"tensor '{quoted}'", source);
-        string? dtypeName = null;
+        if (Next(ref reader, source) != JsonTokenType.StartObject)
+            throw Corrupt(source, $"tensor '{quoted}' must be a JSON object, not {Describe(reader.TokenType)}");
+        SafeTensorDType? dtype = null;
         long[]? shape = null;
         long[]? offsets = null;
-        var fields = new HashSet<string>(StringComparer.Ordinal);
+        HashSet<string>? unknownFields = null;
         while (Next(ref reader, source) != JsonTokenType.EndObject)
         {
-            string field = ReadString(ref reader, $"a field name of tensor '{quoted}'", source);
-            // The last of two equal fields would otherwise win silently.
-            if (!fields.Add(field)) throw Corrupt(source, $"tensor '{quoted}' lists '{Excerpt.Of(field)}' twice");
-            switch (field)
+            // Field names are compared as bytes: a header of many small entries allocates only what it keeps.
+            if (reader.ValueTextEquals("dtype"u8))
             {
-                case "dtype":
-                    if (Next(ref reader, source) != JsonTokenType.String)
-                        throw Corrupt(source, $"the dtype of tensor '{quoted}' must be a string, not {Describe(reader.TokenType)}");
-                    dtypeName = ReadString(ref reader, $"the dtype of tensor '{quoted}'", source);
-                    break;
-                case "shape":
-                    shape = ReadIntegers(ref reader, $"the shape of tensor '{quoted}'", MaxRank, source);
-                    break;
-                case "data_offsets":
-                    offsets = ReadIntegers(ref reader, $"the data_offsets of tensor '{quoted}'", 2, source);
-                    break;
-                default:
-                    // Unknown fields are ignored, as the reference implementation ignores them.
-                    reader.Read();
-                    reader.Skip();
-                    break;
+                if (dtype is not null) throw Twice(source, quoted, "dtype");
+                if (Next(ref reader, source) != JsonTokenType.String)
+                    throw Corrupt(source, $"the dtype of tensor '{quoted}' must be a string, not {Describe(reader.TokenType)}");
+                dtype = ParseDType(ref reader, quoted, source);
+            }
+            else if (reader.ValueTextEquals("shape"u8))
+            {
+                if (shape is not null) throw Twice(source, quoted, "shape");
+                shape = ReadIntegers(ref reader, "shape", quoted, MaxRank, source);
+            }
+            else if (reader.ValueTextEquals("data_offsets"u8))
+            {
+                if (offsets is not null) throw Twice(source, quoted, "data_offsets");
+                offsets = ReadIntegers(ref reader, "data_offsets", quoted, 2, source);
+            }
+            else
+            {
+                // Unknown fields are ignored, as the reference implementation ignores them; still, not twice.
+                string field = ReadString(ref reader, $"a field name of tensor '{quoted}'", source);
+                if (!(unknownFields ??= new HashSet<string>(StringComparer.Ordinal)).Add(field)) throw Twice(source, quoted, field);
+                reader.Read();
+                reader.Skip();
             }
         }
-        if (dtypeName is null || shape is null || offsets is null)
-            throw Corrupt(source, $"tensor '{quoted}' lacks {(dtypeName is null ? "'dtype'" : shape is null ? "'shape'" : "'data_offsets'")}");
-        if (!SafeTensorDTypes.TryParse(dtypeName, out SafeTensorDType dtype))
-            throw Corrupt(source, $"tensor '{quoted}' has the unknown dtype '{Excerpt.Of(dtypeName)}'");
+        if (dtype is null || shape is null || offsets is null)
+            throw Corrupt(source, $"tensor '{quoted}' lacks {(dtype is null ? "'dtype'" : shape is null ? "'shape'" : "'data_offsets'")}");
         if (offsets.Length != 2) throw Corrupt(source, $"the data_offsets of tensor '{quoted}' must be [begin, end]; got {offsets.Length} numbers");
-        var info = new SafeTensorInfo(name, dtype, shape, offsets[0], offsets[1]);
+        var info = new SafeTensorInfo(name, dtype.Value, shape, offsets[0], offsets[1]);
         long expectedBytes;
         try
         {
-            expectedBytes = checked(info.ElementCount * dtype.Size());
+            expectedBytes = checked(info.ElementCount * dtype.Value.Size());
         }
         catch (OverflowException)
         {
@@ -136,20 +144,37 @@ internal static class SafeTensorsHeader
         }
         if (info.End < info.Begin || info.End - info.Begin != expectedBytes)
             throw Corrupt(source,
-                $"tensor '{quoted}' ({dtypeName}, shape {info.ShapeText}) needs {expectedBytes} bytes but its data_offsets [{info.Begin}, {info.End}] span {info.End - info.Begin}");
+                $"tensor '{quoted}' ({dtype.Value.Name()}, shape {info.ShapeText}) needs {expectedBytes} bytes but its data_offsets [{info.Begin}, {info.End}] span {info.End - info.Begin}");
         return info;
     }
 
-    private static long[] ReadIntegers(ref Utf8JsonReader reader, string what, int maxCount, string source)
+    private static SafeTensorDType ParseDType(ref Utf8JsonReader reader, string quoted, string source)
     {
-        if (Next(ref reader, source) != JsonTokenType.StartArray) throw Corrupt(source, $"{what} must be an array of integers, not {Describe(reader.TokenType)}");
+        foreach (SafeTensorDType candidate in DTypes)
+        {
+            if (reader.ValueTextEquals(candidate.Name())) return candidate;
+        }
+        string name = ReadString(ref reader, $"the dtype of tensor '{quoted}'", source);
+        throw Corrupt(source, $"tensor '{quoted}' has the unknown dtype '{Excerpt.Of(name)}'");
+    }
+
+    private static readonly SafeTensorDType[] DTypes = Enum.GetValues<SafeTensorDType>();
+
+    private static InvalidDataException Twice(string source, string quoted, string field) =>
+        Corrupt(source, $"tensor '{quoted}' lists '{Excerpt.Of(field)}' twice");
+
+    // The field and tensor name go into a message only when there is one to make: a valid header allocates no text here.
+    private static long[] ReadIntegers(ref Utf8JsonReader reader, string field, string quoted, int maxCount, string source)
+    {
+        if (Next(ref reader, source) != JsonTokenType.StartArray)
+            throw Corrupt(source, $"the {field} of tensor '{quoted}' must be an array of integers, not {Describe(reader.TokenType)}");
         Span<long> values = stackalloc long[MaxRank];
         int count = 0;
         while (Next(ref reader, source) != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt64(out long value) || value < 0)
-                throw Corrupt(source, $"{what} must hold non-negative integers; found {Excerpt.OfUtf8(reader.ValueSpan)}");
-            if (count == maxCount) throw Corrupt(source, $"{what} has more than {maxCount} numbers");
+                throw Corrupt(source, $"the {field} of tensor '{quoted}' must hold non-negative integers; found {Excerpt.OfUtf8(reader.ValueSpan)}");
+            if (count == maxCount) throw Corrupt(source, $"the {field} of tensor '{quoted}' has more than {maxCount} numbers");
             values[count++] = value;
         }
         return values[..count].ToArray();

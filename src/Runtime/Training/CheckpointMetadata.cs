@@ -81,17 +81,10 @@ internal static class CheckpointMetadata
         return (words[0], words[1], words[2], words[3]);
     }
 
-    public static TrainingHistory RequireHistory(SafeTensorsFile file)
-    {
-        try
-        {
-            return TrainingHistory.FromJson(Require(file, History));
-        }
-        catch (InvalidDataException e)
-        {
-            throw Invalid(file, History, e.Message, e);
-        }
-    }
+    public static TrainingHistory RequireHistory(SafeTensorsFile file) =>
+        HistoryJson.TryRead(Require(file, History), out TrainingHistory? history, out string? problem, out Exception? inner)
+            ? history
+            : throw Invalid(file, History, $"is not a valid history: {problem.TrimEnd('.')}", inner);
 
     /// <summary>Early stopping's best value, best epoch and wait count, if recorded.</summary>
     public static (double Best, int BestEpoch, int Wait)? OptionalEarlyStopping(SafeTensorsFile file)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -45,6 +46,17 @@ internal static class HistoryJson
     public static TrainingHistory Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return TryRead(text, out TrainingHistory? history, out string? problem, out Exception? inner)
+            ? history
+            : throw new InvalidDataException($"The training history is not valid: {problem}", inner);
+    }
+
+    /// <summary>The history in <paramref name="text"/>, or why it is not one (a sentence ending with a period) and the exception behind that.</summary>
+    public static bool TryRead(string text, [NotNullWhen(true)] out TrainingHistory? history, [NotNullWhen(false)] out string? problem, out Exception? inner)
+    {
+        history = null;
+        problem = null;
+        inner = null;
         try
         {
             using var document = JsonDocument.Parse(text);
@@ -64,17 +76,20 @@ internal static class HistoryJson
                     Required(e, "images_per_second")));
             }
             JsonElement bestEpoch = Property(root, "best_epoch");
-            var history = new TrainingHistory(
+            var read = new TrainingHistory(
                 epochs,
                 bestEpoch.ValueKind == JsonValueKind.Null ? null : bestEpoch.GetInt32(),
                 Property(root, "stopped_early").GetBoolean(),
                 Property(root, "restored_best_weights").GetBoolean());
-            if (Problem(history) is { } problem) throw new InvalidDataException($"The training history is not valid: {problem}.");
-            return history;
+            problem = Problem(read) is { } wrong ? wrong + "." : null;
+            history = problem is null ? read : null;
+            return history is not null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
-            throw new InvalidDataException($"The training history is not valid: {e.Message}", e);
+            problem = e.Message;
+            inner = e;
+            return false;
         }
     }
 
