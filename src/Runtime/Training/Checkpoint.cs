@@ -202,6 +202,10 @@ public static class Checkpoint
         // Fit has no epochs and any count).
         if (epoch > 0 && globalStep != historySteps)
             throw CheckpointMetadata.Invalid(file, CheckpointMetadata.GlobalStep, $"is {globalStep} but the {epoch} epochs of the history took {historySteps} steps");
+        // Fit saves after the epoch's last step, whose rate the history records: a rate that differs would be the next step's.
+        if (epoch > 0 && learningRate != history.Epochs[^1].LearningRate)
+            throw CheckpointMetadata.Invalid(file, CheckpointMetadata.LearningRate,
+                $"is {CheckpointMetadata.Float(learningRate)} but the history's last epoch ran at {CheckpointMetadata.Float((float)history.Epochs[^1].LearningRate)}");
 
         var staging = WeightStaging.Prepare(network, file, new LoadOptions(), IsCheckpointContent);
         var optimizerState = new OptimizerState(optimizerStep, ReadOptimizerBuffers(file, network.Parameters.Length));
