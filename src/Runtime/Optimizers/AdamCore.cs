@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CnnCompiler;
 
 /// <summary>
@@ -175,8 +177,8 @@ internal sealed class AdamCore
             for (int i = 0; i < length; i++)
             {
                 if (maxExpAvgSq[i] < expAvgSq[i])
-                    throw new ArgumentException(
-                        $"State buffer '{MaxExpAvgSqName}' is {maxExpAvgSq[i]} at index {i}, below '{ExpAvgSqName}' ({expAvgSq[i]}); a running maximum cannot be.", nameof(state));
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"State buffer '{MaxExpAvgSqName}' is {maxExpAvgSq[i]} at index {i:N0}, below '{ExpAvgSqName}' ({expAvgSq[i]}); a running maximum cannot be."), nameof(state));
             }
         }
         EnsureBuffers(length);

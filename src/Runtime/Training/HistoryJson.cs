@@ -94,9 +94,9 @@ internal static class HistoryJson
     }
 
     /// <summary>
-    /// What no run of <see cref="Trainer.Fit"/> can have written, if anything: epochs not numbered 1, 2, 3, … in order,
-    /// metrics out of their ranges (a loss is finite and ≥ 0, accuracies in [0, 1], steps ≥ 1), a best epoch beyond the
-    /// epochs, or an early stop or restore without early stopping.
+    /// What no history can hold, if anything: epochs not numbered 1, 2, 3, … in order, metrics out of their ranges (losses,
+    /// rates and timings ≥ 0, accuracies in [0, 1], steps ≥ 1; a value that was not finite is written as null and read
+    /// as NaN, which stays allowed), a best epoch beyond the epochs, or an early stop or restore without early stopping.
     /// </summary>
     private static string? Problem(TrainingHistory history)
     {
@@ -107,12 +107,12 @@ internal static class HistoryJson
             string at = string.Create(CultureInfo.InvariantCulture, $"entry {i + 1}");
             if (m.Epoch != i + 1) return string.Create(CultureInfo.InvariantCulture, $"{at} is epoch {m.Epoch}; epochs must be 1, 2, 3, … in order");
             if (m.Steps < 1) return string.Create(CultureInfo.InvariantCulture, $"{at} has {m.Steps} steps");
-            if (!IsFiniteAtLeastZero(m.Loss)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the loss {m.Loss}");
+            if (!IsNullOrAtLeastZero(m.Loss)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the loss {m.Loss}");
             if (m.Accuracy is { } a && !(a >= 0 && a <= 1)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the accuracy {a}");
-            if (m.ValidationLoss is { } vl && !IsFiniteAtLeastZero(vl)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the validation loss {vl}");
+            if (m.ValidationLoss is { } vl && !IsNullOrAtLeastZero(vl)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the validation loss {vl}");
             if (m.ValidationAccuracy is { } va && !(va >= 0 && va <= 1)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the validation accuracy {va}");
-            if (!IsFiniteAtLeastZero(m.LearningRate)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the learning rate {m.LearningRate}");
-            if (!IsFiniteAtLeastZero(m.Seconds) || !IsFiniteAtLeastZero(m.ImagesPerSecond)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the timing {m.Seconds} s, {m.ImagesPerSecond} images/s");
+            if (!IsNullOrAtLeastZero(m.LearningRate)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the learning rate {m.LearningRate}");
+            if (!IsNullOrAtLeastZero(m.Seconds) || !IsNullOrAtLeastZero(m.ImagesPerSecond)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the timing {m.Seconds} s, {m.ImagesPerSecond} images/s");
         }
         if (history.BestEpoch is < 0 || history.BestEpoch > epochs.Count) return string.Create(CultureInfo.InvariantCulture, $"best_epoch {history.BestEpoch} is not one of the {epochs.Count} epochs");
         if ((history.StoppedEarly || history.RestoredBestWeights) && history.BestEpoch is null)
@@ -120,7 +120,8 @@ internal static class HistoryJson
         return null;
     }
 
-    private static bool IsFiniteAtLeastZero(double value) => double.IsFinite(value) && value >= 0;
+    // Read values are finite or NaN (null in the JSON): NaN passes, a negative or infinite number does not.
+    private static bool IsNullOrAtLeastZero(double value) => double.IsNaN(value) || (double.IsFinite(value) && value >= 0);
 
     private static void Number(Utf8JsonWriter json, string name, double? value)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CnnCompiler;
 
 /// <summary>The argument checks of <see cref="Trainer.Fit"/>, each naming what was expected and what was given.</summary>
@@ -42,9 +44,9 @@ internal static class TrainingChecks
         EpochMetrics best = checkpoint.History.Epochs[state.BestEpoch - 1];
         double? watched = stopping.Metric == EarlyStoppingMetric.ValidationLoss ? best.ValidationLoss : best.ValidationAccuracy;
         if (watched != state.Best)
-            throw new ArgumentException(
-                $"{path} was written by early stopping on another metric (its best, {state.Best:R}, is not the {stopping.Metric} of epoch {state.BestEpoch}); " +
-                $"resume with EarlyStopping.Metric as that run had it.", nameof(options));
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{path} was written by early stopping on another metric (its best, {state.Best:R}, is not the {stopping.Metric} of epoch {state.BestEpoch}); resume with EarlyStopping.Metric as that run had it."),
+                nameof(options));
     }
 
     /// <summary>
