@@ -111,7 +111,7 @@ internal sealed class CheckedGzipStream : Stream
         long from = Math.Max(member.Start, member.Handed - member.LastChunkLength);
         var window = new byte[(int)(Math.Min(member.Handed + TrailerLength, _end) - from)];
         _input.Position = from;
-        _input.ReadExactly(window);
+        window = window[.._input.ReadAtLeast(window, window.Length, throwOnEndOfStream: false)];
         Span<byte> expected = stackalloc byte[TrailerLength];
         BinaryPrimitives.WriteUInt32LittleEndian(expected, _crc);
         BinaryPrimitives.WriteUInt32LittleEndian(expected[4..], (uint)_size);

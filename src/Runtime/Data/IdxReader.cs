@@ -102,7 +102,9 @@ public static class IdxReader
             long available = length - headerLength;
             if (available < payloadLength) throw Short(source, payloadLength, declared, headerLength, available);
             data = new byte[payloadLength];
-            input.ReadExactly(data);
+            // The length was checked against the file's; a file cut while it is read is still reported as short.
+            int got = ReadFully(input, data, source);
+            if (got < payloadLength) throw Short(source, payloadLength, declared, headerLength, got);
             trailing = available - payloadLength;
         }
         else

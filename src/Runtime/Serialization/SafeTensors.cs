@@ -56,7 +56,7 @@ public static class SafeTensors
         var (tensors, metadata) = SafeTensorsHeader.Parse(header, dataLength, source);
         SafeTensorsChecksum.Scope scope = SafeTensorsChecksum.ScopeOf(metadata, source);
         var data = new byte[dataLength];
-        seekable.ReadExactly(data);
+        ReadExactly(seekable, data, source);
         if (scope != SafeTensorsChecksum.Scope.None)
         {
             using IncrementalHash hash = SafeTensorsChecksum.Begin(scope, metadata, tensors);
@@ -98,17 +98,24 @@ public static class SafeTensors
         long available = stream.Length - stream.Position;
         if (available < 8) throw SafeTensorsHeader.Corrupt(source, $"the file is truncated: it has {available} bytes, fewer than the 8 of the header length");
         Span<byte> prefix = stackalloc byte[8];
-        stream.ReadExactly(prefix);
+        ReadExactly(stream, prefix, source);
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(prefix);
         if (headerLength > MaxHeaderLength)
             throw SafeTensorsHeader.Corrupt(source, $"the header length is {headerLength} bytes, more than the format's limit of {MaxHeaderLength}");
         if ((long)headerLength > available - 8)
             throw SafeTensorsHeader.Corrupt(source, $"the file is truncated: the header should have {headerLength} bytes but only {available - 8} follow the length");
         var header = new byte[headerLength];
-        stream.ReadExactly(header);
+        ReadExactly(stream, header, source);
         if (header.Length == 0 || header[0] != (byte)'{')
             throw SafeTensorsHeader.Corrupt(source, "the header does not begin with '{'");
         return header;
+    }
+
+    // The length was checked against the stream's; a file cut while it is read (by another process) is still a truncated file.
+    private static void ReadExactly(Stream stream, Span<byte> buffer, string source)
+    {
+        if (stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false) < buffer.Length)
+            throw SafeTensorsHeader.Corrupt(source, "the file is truncated: it ended while it was read");
     }
 
     private static long Remaining(Stream stream, string source)
