@@ -180,4 +180,29 @@ public class OptimizerTests
         Assert.Equal(2, optimizer.StepCount);
         Assert.All(parameters, p => Assert.True(float.IsFinite(p)));
     }
+
+    /// <summary>
+    /// A step the optimizer refuses inside TrainStep leaves the whole network as it was: besides the parameters, the
+    /// BatchNorm statistics and the dropout generator that the step's forward pass moved are put back.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void O9_a_refused_update_inside_TrainStep_changes_nothing_in_the_network(int threads)
+    {
+        var net = new TinyBatchNormNet(3) { Threads = threads };
+        float[] inputs = Samples.Inputs(4, TinyBatchNormNet.InputLength, 5);
+        int[] labels = Samples.Labels(4, 3, 6);
+        var optimizer = new Sgd(10f, momentum: 0.9f);
+        net.TrainStep(inputs, labels, optimizer);
+        // A momentum buffer near float's limit: the next update overflows, which SGD refuses.
+        OptimizerState state = optimizer.GetState();
+        optimizer.SetState(new OptimizerState(state.StepCount, state.Buffers.Select(b => new KeyValuePair<string, float[]>(b.Key, Enumerable.Repeat(3e38f, b.Value.Length).ToArray())).ToList()));
+        float[] parameters = net.Parameters.ToArray(), statistics = net.State.ToArray();
+        var random = net.TrainingRandom.State;
+        Assert.Throws<InvalidOperationException>(() => net.TrainStep(inputs, labels, optimizer));
+        Bits.Equal(parameters, net.Parameters.ToArray());
+        Bits.Equal(statistics, net.State.ToArray());
+        Assert.Equal(random, net.TrainingRandom.State);
+    }
 }
