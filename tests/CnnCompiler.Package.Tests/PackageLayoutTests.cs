@@ -85,7 +85,6 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
     [Fact]
     public void Visualization_nupkg_holds_only_its_own_assembly_and_symbols()
     {
-        output.WriteLine($"dotnet pack src/VisualizationPackage: {package.VisualizationPack.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(
             ["CnnCompiler.Visualization.nuspec", "LICENSE", "README.md", "lib/net10.0/CnnCompiler.Visualization.dll", "lib/net10.0/CnnCompiler.Visualization.xml"],
             PackedPackage.Entries(package.VisualizationNupkgPath));
