@@ -11,7 +11,7 @@
 // [SoftmaxCrossEntropy]
 // public partial class ActivationNet;
 
-            /// <summary>relu1: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>relu1: element-wise ReLU over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel1 : IActivationShape
             {
                 public static int Length => 32;
@@ -19,7 +19,7 @@
                 public static float Alpha => 0f;
             }
 
-            /// <summary>leakyrelu1: element-wise LeakyReLU (0.2) over the batch; backward multiplies by its derivative at the input x.</summary>
+            /// <summary>leakyrelu1: element-wise LeakyReLU (0.2) over the batch; its derivative from the input x.</summary>
             public readonly struct ActivationKernel2 : IActivationShape
             {
                 public static int Length => 32;
@@ -27,7 +27,7 @@
                 public static float Alpha => 0.2f;
             }
 
-            /// <summary>leakyrelu2: element-wise LeakyReLU (0.01) over the batch; backward multiplies by its derivative at the input x.</summary>
+            /// <summary>leakyrelu2: element-wise LeakyReLU (0.01) over the batch; its derivative from the input x.</summary>
             public readonly struct ActivationKernel3 : IActivationShape
             {
                 public static int Length => 32;
@@ -35,7 +35,7 @@
                 public static float Alpha => 0.01f;
             }
 
-            /// <summary>elu1: element-wise ELU (0.7) over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>elu1: element-wise ELU (0.7) over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel4 : IActivationShape
             {
                 public static int Length => 32;
@@ -43,7 +43,7 @@
                 public static float Alpha => 0.7f;
             }
 
-            /// <summary>gelu1: element-wise GELU over the batch; backward multiplies by its derivative at the input x.</summary>
+            /// <summary>gelu1: element-wise GELU over the batch; its derivative from the input x.</summary>
             public readonly struct ActivationKernel5 : IActivationShape
             {
                 public static int Length => 32;
@@ -51,7 +51,7 @@
                 public static float Alpha => 0f;
             }
 
-            /// <summary>sigmoid1: element-wise Sigmoid over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>sigmoid1: element-wise Sigmoid over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel6 : IActivationShape
             {
                 public static int Length => 32;
@@ -59,7 +59,7 @@
                 public static float Alpha => 0f;
             }
 
-            /// <summary>tanh1: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>tanh1: element-wise Tanh over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel7 : IActivationShape
             {
                 public static int Length => 32;
@@ -67,7 +67,7 @@
                 public static float Alpha => 0f;
             }
 
-            /// <summary>flatten1: identity: a copy, so that the network's outputs and their gradient have buffers of their own.</summary>
+            /// <summary>flatten1: identity: a copy, so that the outputs and their gradient have buffers of their own.</summary>
             public readonly struct ActivationKernel8 : IActivationShape
             {
                 public static int Length => 32;
@@ -78,7 +78,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // relu1 · ReLU
             // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y
+            // strategy: element-wise ReLU over the batch; its derivative from the output y
             // --------------------------------------------------------------------------------------------------------------
             internal static class Relu1
             {
@@ -87,11 +87,9 @@
                 /// <summary>Floats in one output sample (2×4×4).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · ReLU′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Backward(input, output, outputGradient, inputGradient, count);
             }
@@ -99,7 +97,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // leakyrelu1 · LeakyReLU
             // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise LeakyReLU (0.2) over the batch; backward multiplies by its derivative at the input x
+            // strategy: element-wise LeakyReLU (0.2) over the batch; its derivative from the input x
             // --------------------------------------------------------------------------------------------------------------
             internal static class Leakyrelu1
             {
@@ -108,11 +106,9 @@
                 /// <summary>Floats in one output sample (2×4×4).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = LeakyReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · LeakyReLU′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Backward(input, output, outputGradient, inputGradient, count);
             }
@@ -120,7 +116,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // leakyrelu2 · LeakyReLU
             // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise LeakyReLU (0.01) over the batch; backward multiplies by its derivative at the input x
+            // strategy: element-wise LeakyReLU (0.01) over the batch; its derivative from the input x
             // --------------------------------------------------------------------------------------------------------------
             internal static class Leakyrelu2
             {
@@ -129,11 +125,9 @@
                 /// <summary>Floats in one output sample (2×4×4).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = LeakyReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · LeakyReLU′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Backward(input, output, outputGradient, inputGradient, count);
             }
@@ -141,7 +135,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // elu1 · ELU
             // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise ELU (0.7) over the batch; backward multiplies by its derivative expressed in the output y
+            // strategy: element-wise ELU (0.7) over the batch; its derivative from the output y
             // --------------------------------------------------------------------------------------------------------------
             internal static class Elu1
             {
@@ -150,11 +144,9 @@
                 /// <summary>Floats in one output sample (2×4×4).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = ELU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel4>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · ELU′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel4>.Backward(input, output, outputGradient, inputGradient, count);
             }
@@ -162,7 +154,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // gelu1 · GELU
             // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise GELU over the batch; backward multiplies by its derivative at the input x
+            // strategy: element-wise GELU over the batch; its derivative from the input x
             // --------------------------------------------------------------------------------------------------------------
             internal static class Gelu1
             {
@@ -171,11 +163,9 @@
                 /// <summary>Floats in one output sample (2×4×4).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = GELU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel5>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · GELU′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel5>.Backward(input, output, outputGradient, inputGradient, count);
             }
@@ -183,7 +173,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // sigmoid1 · Sigmoid
             // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise Sigmoid over the batch; backward multiplies by its derivative expressed in the output y
+            // strategy: element-wise Sigmoid over the batch; its derivative from the output y
             // --------------------------------------------------------------------------------------------------------------
             internal static class Sigmoid1
             {
@@ -192,11 +182,9 @@
                 /// <summary>Floats in one output sample (2×4×4).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = Sigmoid(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel6>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · Sigmoid′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel6>.Backward(input, output, outputGradient, inputGradient, count);
             }
@@ -204,7 +192,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // tanh1 · Tanh
             // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y
+            // strategy: element-wise Tanh over the batch; its derivative from the output y
             // --------------------------------------------------------------------------------------------------------------
             internal static class Tanh1
             {
@@ -213,11 +201,9 @@
                 /// <summary>Floats in one output sample (2×4×4).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = Tanh(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel7>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · Tanh′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel7>.Backward(input, output, outputGradient, inputGradient, count);
             }
@@ -225,7 +211,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // flatten1 · Flatten
             // input 2×4×4 → output 32 · 0 parameters · 0 FLOP per sample
-            // strategy: identity: a copy, so that the network's outputs and their gradient have buffers of their own
+            // strategy: identity: a copy, so that the outputs and their gradient have buffers of their own
             // --------------------------------------------------------------------------------------------------------------
             internal static class Flatten1
             {
@@ -234,11 +220,9 @@
                 /// <summary>Floats in one output sample (32).</summary>
                 public const int OutputLength = 32;
 
-                /// <summary>y = None(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel8>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · None′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel8>.Backward(input, output, outputGradient, inputGradient, count);
             }

@@ -11,14 +11,14 @@
 // [SoftmaxCrossEntropy]
 // public partial class AddNet;
 
-            /// <summary>add1: element-wise sum of the main path and the shortcut (144 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both.</summary>
+            /// <summary>add1: x + skip, 144 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
             public readonly struct AddKernel1 : IResidualAddShape
             {
                 public static int Length => 144;
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>add2: element-wise sum of the main path and the shortcut (72 per sample); the gradient flows to both unchanged.</summary>
+            /// <summary>add2: x + skip, 72 values per sample, the gradient to both.</summary>
             public readonly struct AddKernel2 : IResidualAddShape
             {
                 public static int Length => 72;
@@ -28,7 +28,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // add1 · Add
             // input 4×6×6 → output 4×6×6 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (144 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 144 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Add1
             {
@@ -37,15 +37,14 @@
                 /// <summary>Floats in one output sample (4×6×6).</summary>
                 public const int OutputLength = 144;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -53,7 +52,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // add2 · Add
             // input 8×3×3 → output 8×3×3 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (72 per sample); the gradient flows to both unchanged
+            // strategy: x + skip, 72 values per sample, the gradient to both
             // --------------------------------------------------------------------------------------------------------------
             internal static class Add2
             {
@@ -62,11 +61,9 @@
                 /// <summary>Floats in one output sample (8×3×3).</summary>
                 public const int OutputLength = 72;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy and dskip = dy.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }

@@ -11,7 +11,7 @@
 // [SoftmaxCrossEntropy]
 // public partial class BatchNormNet;
 
-            /// <summary>bn1: per channel (4 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference.</summary>
+            /// <summary>bn1: per channel (4 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
             public readonly struct BatchNormKernel1 : IBatchNormShape
             {
                 public static int Channels => 4;
@@ -21,7 +21,7 @@
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>bn2: per channel (4 × 16), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference.</summary>
+            /// <summary>bn2: per channel (4 × 16): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
             public readonly struct BatchNormKernel2 : IBatchNormShape
             {
                 public static int Channels => 4;
@@ -31,7 +31,7 @@
                 public static bool FusesReLU => false;
             }
 
-            /// <summary>bn3: per channel (6 × 1), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference.</summary>
+            /// <summary>bn3: per channel (6 × 1): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
             public readonly struct BatchNormKernel3 : IBatchNormShape
             {
                 public static int Channels => 6;
@@ -44,7 +44,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // bn1 · BatchNorm
             // input 4×8×8 → output 4×8×8 · 8 parameters · 0 FLOP per sample
-            // strategy: per channel (4 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (4 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Bn1
             {
@@ -56,28 +56,26 @@
                 public const int BiasOffset = 80, BiasCount = 4;
                 public const int Channels = 4, StateOffset = 0;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // bn2 · BatchNorm
             // input 4×4×4 → output 4×4×4 · 8 parameters · 0 FLOP per sample
-            // strategy: per channel (4 × 16), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (4 × 16): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Bn2
             {
@@ -89,20 +87,18 @@
                 public const int BiasOffset = 88, BiasCount = 4;
                 public const int Channels = 4, StateOffset = 9;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Bn2PerChannel, workspace.Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn2PerChannel, workspace.Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Bn2PerChannel, workspace.Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn2PerChannel, workspace.Bn2Sums, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // bn3 · BatchNorm
             // input 6 → output 6 · 12 parameters · 0 FLOP per sample
-            // strategy: per channel (6 × 1), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (6 × 1): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Bn3
             {
@@ -114,16 +110,13 @@
                 public const int BiasOffset = 488, BiasCount = 6;
                 public const int Channels = 6, StateOffset = 18;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Bn3PerChannel, workspace.Bn3Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn3PerChannel, workspace.Bn3Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Bn3PerChannel, workspace.Bn3Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn3PerChannel, workspace.Bn3Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }

@@ -8,14 +8,14 @@
 // [SoftmaxCrossEntropy]
 // public partial class DropoutNet;
 
-            /// <summary>dropout1: inverted dropout with rate 0.5 over 36 values per sample; a mask per sample from the step's seed and the sample's place in the batch, kept for backward; a copy in inference.</summary>
+            /// <summary>dropout1: inverted dropout with rate 0.5 over 36 values per sample, masks from the step's seed and each sample's place in the batch; a copy at inference.</summary>
             public readonly struct DropoutKernel1 : IDropoutShape
             {
                 public static int Length => 36;
                 public static float Rate => 0.5f;
             }
 
-            /// <summary>dropout2: inverted dropout with rate 0.2 over 8 values per sample; a mask per sample from the step's seed and the sample's place in the batch, kept for backward; a copy in inference.</summary>
+            /// <summary>dropout2: inverted dropout with rate 0.2 over 8 values per sample, masks from the step's seed and each sample's place in the batch; a copy at inference.</summary>
             public readonly struct DropoutKernel2 : IDropoutShape
             {
                 public static int Length => 8;
@@ -25,7 +25,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // dropout1 · Dropout
             // input 4×3×3 → output 4×3×3 · 0 parameters · 0 FLOP per sample
-            // strategy: inverted dropout with rate 0.5 over 36 values per sample; a mask per sample from the step's seed and the sample's place in the batch, kept for backward; a copy in inference
+            // strategy: inverted dropout with rate 0.5 over 36 values per sample, masks from the step's seed and each sample's place in the batch; a copy at inference
             // --------------------------------------------------------------------------------------------------------------
             internal static class Dropout1
             {
@@ -34,11 +34,9 @@
                 /// <summary>Floats in one output sample (4×3×3).</summary>
                 public const int OutputLength = 36;
 
-                /// <summary>Training: y = x · mask with mask ∈ {0, 1/(1 − rate)}; inference: y = x.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     Dropout<Kernels.DropoutKernel1>.Forward(input, output, workspace.Dropout1Mask, workspace, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · mask (the same mask).</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     Dropout<Kernels.DropoutKernel1>.Backward(outputGradient, inputGradient, workspace.Dropout1Mask, count);
             }
@@ -46,7 +44,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // dropout2 · Dropout
             // input 8 → output 8 · 0 parameters · 0 FLOP per sample
-            // strategy: inverted dropout with rate 0.2 over 8 values per sample; a mask per sample from the step's seed and the sample's place in the batch, kept for backward; a copy in inference
+            // strategy: inverted dropout with rate 0.2 over 8 values per sample, masks from the step's seed and each sample's place in the batch; a copy at inference
             // --------------------------------------------------------------------------------------------------------------
             internal static class Dropout2
             {
@@ -55,11 +53,9 @@
                 /// <summary>Floats in one output sample (8).</summary>
                 public const int OutputLength = 8;
 
-                /// <summary>Training: y = x · mask with mask ∈ {0, 1/(1 − rate)}; inference: y = x.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     Dropout<Kernels.DropoutKernel2>.Forward(input, output, workspace.Dropout2Mask, workspace, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · mask (the same mask).</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     Dropout<Kernels.DropoutKernel2>.Backward(outputGradient, inputGradient, workspace.Dropout2Mask, count);
             }

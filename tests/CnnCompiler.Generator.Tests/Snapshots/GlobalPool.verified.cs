@@ -5,7 +5,7 @@
 // [SoftmaxCrossEntropy]
 // public partial class GlobalMaxNet;
 
-            /// <summary>gmp1: per channel (4 × 16), the index of the largest value of its plane (kept for backward).</summary>
+            /// <summary>gmp1: per channel (4 × 16): the largest value of its plane, its index kept for backward.</summary>
             public readonly struct GlobalPoolKernel1 : IGlobalPoolShape
             {
                 public static int Channels => 4;
@@ -16,7 +16,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // gmp1 · GlobalMaxPool
             // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel (4 × 16), the index of the largest value of its plane (kept for backward)
+            // strategy: per channel (4 × 16): the largest value of its plane, its index kept for backward
             // --------------------------------------------------------------------------------------------------------------
             internal static class Gmp1
             {
@@ -25,11 +25,9 @@
                 /// <summary>Floats in one output sample (4).</summary>
                 public const int OutputLength = 4;
 
-                /// <summary>y[c] = max of plane c.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     GlobalPool<Kernels.GlobalPoolKernel1>.Forward(input, output, workspace.Gmp1Argmax, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: each channel's gradient goes to its largest value.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     GlobalPool<Kernels.GlobalPoolKernel1>.Backward(outputGradient, inputGradient, workspace.Gmp1Argmax, count);
             }
@@ -41,7 +39,7 @@
 // [SoftmaxCrossEntropy]
 // public partial class GlobalAverageNet;
 
-            /// <summary>gap1: per channel (4 × 16), the vectorized sum of its plane divided by the plane size.</summary>
+            /// <summary>gap1: per channel (4 × 16): the mean of its plane.</summary>
             public readonly struct GlobalPoolKernel1 : IGlobalPoolShape
             {
                 public static int Channels => 4;
@@ -52,7 +50,7 @@
             // --------------------------------------------------------------------------------------------------------------
             // gap1 · GlobalAveragePool
             // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel (4 × 16), the vectorized sum of its plane divided by the plane size
+            // strategy: per channel (4 × 16): the mean of its plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Gap1
             {
@@ -61,11 +59,9 @@
                 /// <summary>Floats in one output sample (4).</summary>
                 public const int OutputLength = 4;
 
-                /// <summary>y[c] = mean of plane c.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     GlobalPool<Kernels.GlobalPoolKernel1>.Forward(input, output, default, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: each channel's gradient is spread evenly over its plane.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     GlobalPool<Kernels.GlobalPoolKernel1>.Backward(outputGradient, inputGradient, default, count);
             }

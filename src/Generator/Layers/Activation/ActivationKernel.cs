@@ -19,7 +19,7 @@ internal sealed record ActivationKernel(int Length, ActivationKind Function, flo
     /// <summary>What the forward does: "element-wise ReLU over the batch".</summary>
     public string ForwardDescription => Function switch
     {
-        ActivationKind.None => "identity: a copy, so that the network's outputs and their gradient have buffers of their own",
+        ActivationKind.None => "identity: a copy, so that the outputs and their gradient have buffers of their own",
         ActivationKind.LeakyReLU or ActivationKind.ELU => $"element-wise {Function} ({Format.FloatAsDouble(Alpha)}) over the batch",
         _ => $"element-wise {Function} over the batch",
     };
@@ -28,8 +28,8 @@ internal sealed record ActivationKernel(int Length, ActivationKind Function, flo
     private string BackwardDescription => Function switch
     {
         ActivationKind.None => "",
-        ActivationKind.GELU or ActivationKind.LeakyReLU => "; backward multiplies by its derivative at the input x",
-        _ => "; backward multiplies by its derivative expressed in the output y",
+        ActivationKind.GELU or ActivationKind.LeakyReLU => "; its derivative from the input x",
+        _ => "; its derivative from the output y",
     };
 
     public override void EmitStruct(CodeWriter w, string name)

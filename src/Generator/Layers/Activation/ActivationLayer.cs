@@ -22,18 +22,16 @@ internal sealed partial class ActivationLayer : ILayerKernel
         var kernel = (ActivationKernel)layer.Kernel!;
         string activation = $"ActivationLayer<Kernels.{layer.KernelName}>";
         LayerDescription.EmitHeader(w, layer, "strategy: " + (layer.FusedIntoPrevious
-            ? "in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference " + kernel.ForwardDescription
+            ? "runs in the passes of the layer before it in training; at inference " + kernel.ForwardDescription
             : kernel.Describe()));
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line($"/// <summary>y = {kernel.Function}(x).</summary>");
             w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
             w.Line($"    {activation}.Forward(input, output, count);");
             if (layer.FusedIntoPrevious) return;
             w.Line();
-            w.Line($"/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy · {kernel.Function}′.</summary>");
             w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
             w.Line($"    {activation}.Backward(input, output, outputGradient, inputGradient, count);");
         }

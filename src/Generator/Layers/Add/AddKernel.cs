@@ -14,9 +14,8 @@ internal sealed record AddKernel(int Length, bool FusesReLU) : KernelPlan
 {
     public override string NameStem => "AddKernel";
 
-    public override string Describe() => FusesReLU
-        ? $"element-wise sum of the main path and the shortcut ({Format.Grouped(Length)} per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both"
-        : $"element-wise sum of the main path and the shortcut ({Format.Grouped(Length)} per sample); the gradient flows to both unchanged";
+    public override string Describe() =>
+        $"x + skip, {Format.Grouped(Length)} values per sample, the gradient to both" + (FusesReLU ? "; the ReLU after it runs in its pass in training" : "");
 
     public override void EmitStruct(CodeWriter w, string name)
     {

@@ -25,20 +25,17 @@ internal sealed class AddLayer : ILayerKernel
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("/// <summary>y = x + skip.</summary>");
             w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>");
             w.Line($"    {add}.Forward(input, skip, output, count);");
+            w.Line();
             if (kernel.FusesReLU)
             {
-                w.Line();
-                w.Line("/// <summary>Training with the ReLU after this layer fused in: <paramref name=\"output\"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>");
+                w.Line("/// <summary>Training: <paramref name=\"output\"/> is the output of the ReLU after this layer, written in its pass.</summary>");
                 w.Line("public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>");
                 w.Line($"    {add}.ForwardReLU(input, skip, output, count);");
+                w.Line();
+                w.Line("/// <summary>Training: <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/> are the fused ReLU's.</summary>");
             }
-            w.Line();
-            w.Line(kernel.FusesReLU
-                ? "/// <summary>Inverts <see cref=\"ForwardReLU\"/>: <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>"
-                : "/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy and dskip = dy.</summary>");
             w.Line($"public static void {(kernel.FusesReLU ? "BackwardReLU" : "Backward")}(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
             w.Line($"    {add}.Backward(output, outputGradient, inputGradient, skipGradient, count);");
         }

@@ -18,9 +18,8 @@ internal sealed record BatchNormKernel(int Channels, int Plane, float Momentum, 
     public override string NameStem => "BatchNormKernel";
 
     public override string Describe() =>
-        $"per channel ({Channels} × {Format.Grouped(Plane)}), batch sums shared across workers, then one fused multiply-add pass per plane; " +
-        (FusesReLU ? "in training the ReLU after it runs in the same passes (clamp forward, mask backward); " : "") +
-        "running statistics in inference";
+        $"per channel ({Channels} × {Format.Grouped(Plane)}): batch statistics shared by the workers, one multiply-add pass per plane" +
+        (FusesReLU ? "; the ReLU after it runs in its passes in training" : "");
 
     public override void EmitStruct(CodeWriter w, string name)
     {

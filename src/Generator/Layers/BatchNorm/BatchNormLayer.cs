@@ -8,6 +8,7 @@ namespace CnnCompiler.Generator.Layers;
 /// BatchNorm layers: a class per layer with its offsets, forwarding to the runtime's <c>BatchNorm&lt;TShape&gt;</c> with
 /// the layer's kernel struct (sizes, momentum, ε, fused form). The passes call Forward, and in training ForwardReLU and
 /// BackwardReLU when the ReLU after it is fused (else Backward); at inference, Fold when it folds into the layer before.
+/// Its parameters are γ then β, contiguous as the plan lays out every layer's weights then bias.
 /// </summary>
 internal sealed partial class BatchNormLayer : ILayerKernel
 {
@@ -34,30 +35,31 @@ internal sealed partial class BatchNormLayer : ILayerKernel
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line($"public const int Channels = {kernel.Channels}, StateOffset = {layer.StateOffset};");
+            // The runtime kernel documents each entry point; these only say where the layer's parameters, state and scratch are.
             w.Line();
-            w.Line("/// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>");
             w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {norm}.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, {scratch});");
+            w.Line($"    {norm}.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, {scratch});");
             if (kernel.FusesReLU)
             {
                 w.Line();
-                w.Line("/// <summary>Training with the ReLU after this layer fused in: <paramref name=\"output\"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>");
+                w.Line("/// <summary>Training: <paramref name=\"output\"/> is the output of the ReLU after this layer, written in its pass.</summary>");
                 w.Line("public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-                w.Line($"    {norm}.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, {scratch});");
+                w.Line($"    {norm}.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, {scratch});");
+                w.Line();
+                w.Line("/// <summary>Training: <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/> are the fused ReLU's.</summary>");
             }
-            w.Line();
-            w.Line(kernel.FusesReLU
-                ? "/// <summary>Inverts <see cref=\"ForwardReLU\"/> (training): <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/> are the ReLU's, masked as the passes read them.</summary>"
-                : "/// <summary>Inverts <see cref=\"Forward\"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>");
+            else
+            {
+                w.Line();
+            }
             w.Line($"public static void {(kernel.FusesReLU ? "BackwardReLU" : "Backward")}(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            w.Line($"    {norm}.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,");
-            w.Line($"        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), {scratch});");
+            w.Line($"    {norm}.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,");
+            w.Line($"        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), {scratch});");
             if (layer.FoldedIntoPrevious)
             {
                 w.Line();
-                w.Line("/// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name=\"folded\"/>.</summary>");
                 w.Line("public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>");
-                w.Line($"    {norm}.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);");
+                w.Line($"    {norm}.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);");
             }
         }
     }

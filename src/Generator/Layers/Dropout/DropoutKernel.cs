@@ -11,7 +11,7 @@ internal sealed record DropoutKernel(int Length, float Rate) : KernelPlan
     public override string NameStem => "DropoutKernel";
 
     public override string Describe() =>
-        $"inverted dropout with rate {Format.FloatAsDouble(Rate)} over {Format.Grouped(Length)} values per sample; a mask per sample from the step's seed and the sample's place in the batch, kept for backward; a copy in inference";
+        $"inverted dropout with rate {Format.FloatAsDouble(Rate)} over {Format.Grouped(Length)} values per sample, masks from the step's seed and each sample's place in the batch; a copy at inference";
 
     public override void EmitStruct(CodeWriter w, string name)
     {

@@ -27,11 +27,9 @@ internal sealed class DropoutLayer : ILayerKernel
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("/// <summary>Training: y = x · mask with mask ∈ {0, 1/(1 − rate)}; inference: y = x.</summary>");
             w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
             w.Line($"    {dropout}.Forward(input, output, workspace.{layer.Identifier}Mask, workspace, count);");
             w.Line();
-            w.Line("/// <summary>Inverts <see cref=\"Forward\"/>: dx = dy · mask (the same mask).</summary>");
             w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
             w.Line($"    {dropout}.Backward(outputGradient, inputGradient, workspace.{layer.Identifier}Mask, count);");
         }

@@ -12,8 +12,8 @@ internal sealed record GlobalPoolKernel(int Channels, int Plane, bool Maximum) :
     public override string NameStem => "GlobalPoolKernel";
 
     public override string Describe() => Maximum
-        ? $"per channel ({Channels} × {Format.Grouped(Plane)}), the index of the largest value of its plane (kept for backward)"
-        : $"per channel ({Channels} × {Format.Grouped(Plane)}), the vectorized sum of its plane divided by the plane size";
+        ? $"per channel ({Channels} × {Format.Grouped(Plane)}): the largest value of its plane, its index kept for backward"
+        : $"per channel ({Channels} × {Format.Grouped(Plane)}): the mean of its plane";
 
     public override void EmitStruct(CodeWriter w, string name)
     {

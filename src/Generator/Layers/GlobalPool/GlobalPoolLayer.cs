@@ -29,12 +29,9 @@ internal sealed class GlobalPoolLayer : ILayerKernel
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line(kernel.Maximum ? "/// <summary>y[c] = max of plane c.</summary>" : "/// <summary>y[c] = mean of plane c.</summary>");
             w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
             w.Line($"    {pool}.Forward(input, output, {winners}, count);");
             w.Line();
-            w.Line(kernel.Maximum ? "/// <summary>Inverts <see cref=\"Forward\"/>: each channel's gradient goes to its largest value.</summary>"
-                                  : "/// <summary>Inverts <see cref=\"Forward\"/>: each channel's gradient is spread evenly over its plane.</summary>");
             w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
             w.Line($"    {pool}.Backward(outputGradient, inputGradient, {winners}, count);");
         }

@@ -9,11 +9,11 @@ public static partial class BatchNorm<TShape>
     /// the whole batch (M elements per channel). When <typeparamref name="TShape"/> fuses the ReLU after the layer,
     /// <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and dy is the ReLU's output gradient
     /// masked by its output (y &gt; 0) as the passes read it; otherwise <paramref name="output"/> is not read.
-    /// Empty <paramref name="gammaGradient"/> and <paramref name="betaGradient"/> mean the layer is frozen; an empty
+    /// dγ then dβ are added to <paramref name="gammaBetaGradient"/> (empty: the layer is frozen); an empty
     /// <paramref name="inputGradient"/> means no layer before needs it.
     /// </summary>
-    public static void Backward(ReadOnlySpan<float> gamma, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient,
-        Span<float> inputGradient, Span<float> gammaGradient, Span<float> betaGradient, Workspace workspace, int stateOffset,
+    public static void Backward(ReadOnlySpan<float> gammaBeta, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient,
+        Span<float> inputGradient, Span<float> gammaBetaGradient, Workspace workspace, int stateOffset,
         Span<float> perChannel, Span<double> sums, int count)
     {
         int channels = TShape.Channels, plane = TShape.Plane;
@@ -36,12 +36,12 @@ public static partial class BatchNorm<TShape>
         partial[2 * channels] = (double)count * plane;
         ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * stateOffset + SyncLength, sums);
         double elements = totals[2 * channels];
-        if (workspace.Worker == 0 && !gammaGradient.IsEmpty)
+        if (workspace.Worker == 0 && !gammaBetaGradient.IsEmpty)
         {
             for (int c = 0; c < channels; c++)
             {
-                gammaGradient[c] += (float)totals[2 * c + 1];
-                betaGradient[c] += (float)totals[2 * c];
+                gammaBetaGradient[c] += (float)totals[2 * c + 1];
+                gammaBetaGradient[channels + c] += (float)totals[2 * c];
             }
         }
         if (inputGradient.IsEmpty) return;
@@ -49,7 +49,7 @@ public static partial class BatchNorm<TShape>
         Span<float> k = perChannel.Slice(2 * channels, 3 * channels);
         for (int c = 0; c < channels; c++)
         {
-            double k1 = gamma[c] * (double)invStd[c];
+            double k1 = gammaBeta[c] * (double)invStd[c];
             double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
             double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
             k[c] = (float)k1;
@@ -80,16 +80,15 @@ public static partial class BatchNorm<TShape>
     /// means the layer before has none. Inference recomputes it on every pass, so it always reflects the current
     /// parameters and statistics.
     /// </summary>
-    public static void Fold(ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> state, ReadOnlySpan<float> weights,
-        ReadOnlySpan<float> bias, Span<float> folded)
+    public static void Fold(ReadOnlySpan<float> gammaBeta, ReadOnlySpan<float> state, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, Span<float> folded)
     {
         int channels = TShape.Channels, perChannel = weights.Length / channels;
         for (int c = 0; c < channels; c++)
         {
-            float a = gamma[c] * (float)(1 / Math.Sqrt(state[channels + c] + TShape.Epsilon));
+            float a = gammaBeta[c] * (float)(1 / Math.Sqrt(state[channels + c] + TShape.Epsilon));
             TensorPrimitives.Multiply(weights.Slice(c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
             float b = bias.IsEmpty ? 0f : bias[c];
-            folded[weights.Length + c] = a * (b - state[c]) + beta[c];
+            folded[weights.Length + c] = a * (b - state[c]) + gammaBeta[channels + c];
         }
     }
 }

@@ -10,7 +10,7 @@ namespace CnnCompiler.CompilerServices;
 /// are summed afterwards). Inference uses the running statistics. Sizes are constants of <typeparamref name="TShape"/>.
 /// </summary>
 /// <remarks>
-/// Each layer brings its own scratch: <c>perChannel</c> holds <see cref="PerChannelLength"/> floats (the mean, 1/√(var + ε),
+/// <c>gammaBeta</c> is the layer's parameters as the buffer holds them: γ, then β (Channels each). Each layer brings its own scratch: <c>perChannel</c> holds <see cref="PerChannelLength"/> floats (the mean, 1/√(var + ε),
 /// then three coefficients per channel) and <c>sums</c> <see cref="SumsLength"/> doubles (this worker's forward and
 /// backward sums, then the batch's totals). Its state (running mean, running variance, batches tracked:
 /// <see cref="SyncLength"/> floats) starts at <c>stateOffset</c> in the workspace's state, and its slots in the sync
@@ -29,22 +29,22 @@ public static partial class BatchNorm<TShape> where TShape : struct, IBatchNormS
     public static int SumsLength => 3 * SyncLength;
 
     /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-    public static void Forward(ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> input, Span<float> output,
+    public static void Forward(ReadOnlySpan<float> gammaBeta, ReadOnlySpan<float> input, Span<float> output,
         Workspace workspace, int stateOffset, Span<float> perChannel, Span<double> sums, int count)
     {
         Statistics(input, workspace, stateOffset, perChannel, sums, count);
-        Normalize(gamma, beta, input, output, perChannel, count, relu: false);
+        Normalize(gammaBeta, input, output, perChannel, count, relu: false);
     }
 
     /// <summary>
     /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
     /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
     /// </summary>
-    public static void ForwardReLU(ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> input, Span<float> output,
+    public static void ForwardReLU(ReadOnlySpan<float> gammaBeta, ReadOnlySpan<float> input, Span<float> output,
         Workspace workspace, int stateOffset, Span<float> perChannel, Span<double> sums, int count)
     {
         Statistics(input, workspace, stateOffset, perChannel, sums, count);
-        Normalize(gamma, beta, input, output, perChannel, count, relu: true);
+        Normalize(gammaBeta, input, output, perChannel, count, relu: true);
     }
 
     /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
@@ -104,7 +104,7 @@ public static partial class BatchNorm<TShape> where TShape : struct, IBatchNormS
     /// <paramref name="relu"/> (a constant at both inlined call sites).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Normalize(ReadOnlySpan<float> gamma, ReadOnlySpan<float> beta, ReadOnlySpan<float> input, Span<float> output,
+    private static void Normalize(ReadOnlySpan<float> gammaBeta, ReadOnlySpan<float> input, Span<float> output,
         Span<float> perChannel, int count, bool relu)
     {
         int channels = TShape.Channels, plane = TShape.Plane;
@@ -112,8 +112,8 @@ public static partial class BatchNorm<TShape> where TShape : struct, IBatchNormS
         Span<float> a = perChannel.Slice(2 * channels, channels), b = perChannel.Slice(3 * channels, channels);
         for (int c = 0; c < channels; c++)
         {
-            a[c] = gamma[c] * invStd[c];
-            b[c] = beta[c] - mean[c] * a[c];
+            a[c] = gammaBeta[c] * invStd[c];
+            b[c] = gammaBeta[channels + c] - mean[c] * a[c];
         }
         // Samples outer, channels inner: the planes are read in memory order.
         for (int n = 0; n < count; n++)
