@@ -1961,7 +1961,7 @@ namespace CnnCompiler.Generated
         /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
         private static class Kernels
         {
-            /// <summary>bn1, layer1.0.bn1, layer1.1.bn1, layer1.2.bn1: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference.</summary>
+            /// <summary>bn1, layer1.0.bn1, layer1.1.bn1, layer1.2.bn1: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
             public readonly struct BatchNormKernel1 : IBatchNormShape
             {
                 public static int Channels => 16;
@@ -1971,7 +1971,7 @@ namespace CnnCompiler.Generated
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>relu1, layer1.0.relu1, layer1.0.relu2, layer1.1.relu1, layer1.1.relu2, layer1.2.relu1, layer1.2.relu2: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>relu1, layer1.0.relu1, layer1.0.relu2, layer1.1.relu1, layer1.1.relu2, layer1.2.relu1, layer1.2.relu2: element-wise ReLU over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel1 : IActivationShape
             {
                 public static int Length => 16384;
@@ -1979,7 +1979,7 @@ namespace CnnCompiler.Generated
                 public static float Alpha => 0f;
             }
 
-            /// <summary>layer1.0.bn2, layer1.1.bn2, layer1.2.bn2: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference.</summary>
+            /// <summary>layer1.0.bn2, layer1.1.bn2, layer1.2.bn2: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
             public readonly struct BatchNormKernel2 : IBatchNormShape
             {
                 public static int Channels => 16;
@@ -1989,14 +1989,14 @@ namespace CnnCompiler.Generated
                 public static bool FusesReLU => false;
             }
 
-            /// <summary>layer1.0.add, layer1.1.add, layer1.2.add: element-wise sum of the main path and the shortcut (16,384 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both.</summary>
+            /// <summary>layer1.0.add, layer1.1.add, layer1.2.add: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
             public readonly struct AddKernel1 : IResidualAddShape
             {
                 public static int Length => 16384;
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>layer2.0.bn1, layer2.1.bn1, layer2.2.bn1: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference.</summary>
+            /// <summary>layer2.0.bn1, layer2.1.bn1, layer2.2.bn1: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
             public readonly struct BatchNormKernel3 : IBatchNormShape
             {
                 public static int Channels => 32;
@@ -2006,7 +2006,7 @@ namespace CnnCompiler.Generated
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>layer2.0.relu1, layer2.0.relu2, layer2.1.relu1, layer2.1.relu2, layer2.2.relu1, layer2.2.relu2: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>layer2.0.relu1, layer2.0.relu2, layer2.1.relu1, layer2.1.relu2, layer2.2.relu1, layer2.2.relu2: element-wise ReLU over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel2 : IActivationShape
             {
                 public static int Length => 8192;
@@ -2014,7 +2014,7 @@ namespace CnnCompiler.Generated
                 public static float Alpha => 0f;
             }
 
-            /// <summary>layer2.0.bn2, layer2.0.downsample.1, layer2.1.bn2, layer2.2.bn2: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference.</summary>
+            /// <summary>layer2.0.bn2, layer2.0.downsample.1, layer2.1.bn2, layer2.2.bn2: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
             public readonly struct BatchNormKernel4 : IBatchNormShape
             {
                 public static int Channels => 32;
@@ -2024,14 +2024,14 @@ namespace CnnCompiler.Generated
                 public static bool FusesReLU => false;
             }
 
-            /// <summary>layer2.0.add, layer2.1.add, layer2.2.add: element-wise sum of the main path and the shortcut (8,192 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both.</summary>
+            /// <summary>layer2.0.add, layer2.1.add, layer2.2.add: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
             public readonly struct AddKernel2 : IResidualAddShape
             {
                 public static int Length => 8192;
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>layer3.0.bn1, layer3.1.bn1, layer3.2.bn1: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference.</summary>
+            /// <summary>layer3.0.bn1, layer3.1.bn1, layer3.2.bn1: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
             public readonly struct BatchNormKernel5 : IBatchNormShape
             {
                 public static int Channels => 64;
@@ -2041,7 +2041,7 @@ namespace CnnCompiler.Generated
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>layer3.0.relu1, layer3.0.relu2, layer3.1.relu1, layer3.1.relu2, layer3.2.relu1, layer3.2.relu2: element-wise ReLU over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>layer3.0.relu1, layer3.0.relu2, layer3.1.relu1, layer3.1.relu2, layer3.2.relu1, layer3.2.relu2: element-wise ReLU over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel3 : IActivationShape
             {
                 public static int Length => 4096;
@@ -2049,7 +2049,7 @@ namespace CnnCompiler.Generated
                 public static float Alpha => 0f;
             }
 
-            /// <summary>layer3.0.bn2, layer3.0.downsample.1, layer3.1.bn2, layer3.2.bn2: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference.</summary>
+            /// <summary>layer3.0.bn2, layer3.0.downsample.1, layer3.1.bn2, layer3.2.bn2: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
             public readonly struct BatchNormKernel6 : IBatchNormShape
             {
                 public static int Channels => 64;
@@ -2059,14 +2059,14 @@ namespace CnnCompiler.Generated
                 public static bool FusesReLU => false;
             }
 
-            /// <summary>layer3.0.add, layer3.1.add, layer3.2.add: element-wise sum of the main path and the shortcut (4,096 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both.</summary>
+            /// <summary>layer3.0.add, layer3.1.add, layer3.2.add: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
             public readonly struct AddKernel3 : IResidualAddShape
             {
                 public static int Length => 4096;
                 public static bool FusesReLU => true;
             }
 
-            /// <summary>gap1: per channel (64 × 64), the vectorized sum of its plane divided by the plane size.</summary>
+            /// <summary>gap1: per channel (64 × 64): the mean of its plane.</summary>
             public readonly struct GlobalPoolKernel1 : IGlobalPoolShape
             {
                 public static int Channels => 64;
@@ -2872,7 +2872,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Bn1
             {
@@ -2884,28 +2884,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 448, BiasCount = 16;
                 public const int Channels = 16, StateOffset = 0;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Relu1
             {
@@ -2914,7 +2912,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
@@ -3739,7 +3736,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Bn1
             {
@@ -3751,28 +3748,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 2784, BiasCount = 16;
                 public const int Channels = 16, StateOffset = 33;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Relu1
             {
@@ -3781,7 +3776,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
@@ -4606,7 +4600,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.bn2 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Bn2
             {
@@ -4618,24 +4612,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 5120, BiasCount = 16;
                 public const int Channels = 16, StateOffset = 66;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.add · Add
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (16,384 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Add
             {
@@ -4644,15 +4635,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -4660,7 +4650,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.relu2 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Relu2
             {
@@ -4669,7 +4659,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
@@ -5494,7 +5483,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Bn1
             {
@@ -5506,28 +5495,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 7456, BiasCount = 16;
                 public const int Channels = 16, StateOffset = 99;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Relu1
             {
@@ -5536,7 +5523,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
@@ -6361,7 +6347,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.bn2 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Bn2
             {
@@ -6373,24 +6359,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 9792, BiasCount = 16;
                 public const int Channels = 16, StateOffset = 132;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.add · Add
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (16,384 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Add
             {
@@ -6399,15 +6382,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -6415,7 +6397,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.relu2 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Relu2
             {
@@ -6424,7 +6406,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
@@ -7249,7 +7230,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Bn1
             {
@@ -7261,28 +7242,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 12128, BiasCount = 16;
                 public const int Channels = 16, StateOffset = 165;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Relu1
             {
@@ -7291,7 +7270,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
@@ -8116,7 +8094,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.bn2 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel (16 × 1,024), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Bn2
             {
@@ -8128,24 +8106,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 14464, BiasCount = 16;
                 public const int Channels = 16, StateOffset = 198;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.add · Add
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (16,384 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Add
             {
@@ -8154,15 +8129,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -8170,7 +8144,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.relu2 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Relu2
             {
@@ -8179,7 +8153,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
@@ -8789,7 +8762,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.bn1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Bn1
             {
@@ -8801,28 +8774,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 19120, BiasCount = 32;
                 public const int Channels = 32, StateOffset = 231;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.relu1 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Relu1
             {
@@ -8831,7 +8802,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
@@ -9761,7 +9731,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.bn2 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Bn2
             {
@@ -9773,18 +9743,15 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 28400, BiasCount = 32;
                 public const int Channels = 32, StateOffset = 296;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -10392,7 +10359,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.downsample.1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Downsample_1
             {
@@ -10404,24 +10371,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 28976, BiasCount = 32;
                 public const int Channels = 32, StateOffset = 361;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.add · Add
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (8,192 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Add
             {
@@ -10430,15 +10394,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -10446,7 +10409,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.relu2 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Relu2
             {
@@ -10455,7 +10418,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
@@ -11385,7 +11347,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.bn1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Bn1
             {
@@ -11397,28 +11359,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 38256, BiasCount = 32;
                 public const int Channels = 32, StateOffset = 426;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.relu1 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Relu1
             {
@@ -11427,7 +11387,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
@@ -12357,7 +12316,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.bn2 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Bn2
             {
@@ -12369,24 +12328,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 47536, BiasCount = 32;
                 public const int Channels = 32, StateOffset = 491;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.add · Add
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (8,192 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Add
             {
@@ -12395,15 +12351,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -12411,7 +12366,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.relu2 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Relu2
             {
@@ -12420,7 +12375,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
@@ -13350,7 +13304,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.bn1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Bn1
             {
@@ -13362,28 +13316,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 56816, BiasCount = 32;
                 public const int Channels = 32, StateOffset = 556;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.relu1 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Relu1
             {
@@ -13392,7 +13344,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
@@ -14322,7 +14273,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.bn2 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel (32 × 256), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Bn2
             {
@@ -14334,24 +14285,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 66096, BiasCount = 32;
                 public const int Channels = 32, StateOffset = 621;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.add · Add
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (8,192 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Add
             {
@@ -14360,15 +14308,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -14376,7 +14323,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.relu2 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Relu2
             {
@@ -14385,7 +14332,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
@@ -14945,7 +14891,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.bn1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Bn1
             {
@@ -14957,28 +14903,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 84624, BiasCount = 64;
                 public const int Channels = 64, StateOffset = 686;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.relu1 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Relu1
             {
@@ -14987,7 +14931,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
@@ -16147,7 +16090,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.bn2 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Bn2
             {
@@ -16159,18 +16102,15 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 121616, BiasCount = 64;
                 public const int Channels = 64, StateOffset = 815;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -16728,7 +16668,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.downsample.1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Downsample_1
             {
@@ -16740,24 +16680,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 123792, BiasCount = 64;
                 public const int Channels = 64, StateOffset = 944;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.add · Add
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (4,096 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Add
             {
@@ -16766,15 +16703,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -16782,7 +16718,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.relu2 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Relu2
             {
@@ -16791,7 +16727,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
@@ -17951,7 +17886,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.bn1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Bn1
             {
@@ -17963,28 +17898,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 160784, BiasCount = 64;
                 public const int Channels = 64, StateOffset = 1073;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.relu1 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Relu1
             {
@@ -17993,7 +17926,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
@@ -19153,7 +19085,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.bn2 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Bn2
             {
@@ -19165,24 +19097,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 197776, BiasCount = 64;
                 public const int Channels = 64, StateOffset = 1202;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.add · Add
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (4,096 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Add
             {
@@ -19191,15 +19120,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -19207,7 +19135,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.relu2 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Relu2
             {
@@ -19216,7 +19144,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
@@ -20376,7 +20303,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.bn1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Bn1
             {
@@ -20388,28 +20315,26 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 234768, BiasCount = 64;
                 public const int Channels = 64, StateOffset = 1331;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(BatchNorm(x), 0).</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/> (training): <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, masked as the passes read them.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.relu1 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Relu1
             {
@@ -20418,7 +20343,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
@@ -21578,7 +21502,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.bn2 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), batch sums shared across workers, then one fused multiply-add pass per plane; running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Bn2
             {
@@ -21590,24 +21514,21 @@ namespace CnnCompiler.Generated
                 public const int BiasOffset = 271760, BiasCount = 64;
                 public const int Channels = 64, StateOffset = 1460;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
 
-                /// <summary>Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M) over the batch's M values per channel.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
 
-                /// <summary>Inference: this layer folded into the weights and bias (empty: none) of the layer before it, W' then b' written to <paramref name="folded"/>.</summary>
                 public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.add · Add
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut (4,096 per sample); in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Add
             {
@@ -21616,15 +21537,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = x + skip.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
                 public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's; dx = dskip = dy where y > 0, else 0.</summary>
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
                 public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
@@ -21632,7 +21552,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.relu2 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Relu2
             {
@@ -21641,7 +21561,6 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
@@ -21649,7 +21568,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // gap1 · GlobalAveragePool
             // input 64×8×8 → output 64 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel (64 × 64), the vectorized sum of its plane divided by the plane size
+            // strategy: per channel (64 × 64): the mean of its plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Gap1
             {
@@ -21658,11 +21577,9 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64).</summary>
                 public const int OutputLength = 64;
 
-                /// <summary>y[c] = mean of plane c.</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     GlobalPool<Kernels.GlobalPoolKernel1>.Forward(input, output, default, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: each channel's gradient is spread evenly over its plane.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     GlobalPool<Kernels.GlobalPoolKernel1>.Backward(outputGradient, inputGradient, default, count);
             }

@@ -271,7 +271,7 @@ namespace CnnCompiler.Generated
                 public static bool InputGradientWide => true;
             }
 
-            /// <summary>tanh1: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y.</summary>
+            /// <summary>tanh1: element-wise Tanh over the batch; its derivative from the output y.</summary>
             public readonly struct ActivationKernel1 : IActivationShape
             {
                 public static int Length => 8;
@@ -801,7 +801,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // tanh1 · Tanh
             // input 8 → output 8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y
+            // strategy: element-wise Tanh over the batch; its derivative from the output y
             // --------------------------------------------------------------------------------------------------------------
             internal static class Tanh1
             {
@@ -810,11 +810,9 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (8).</summary>
                 public const int OutputLength = 8;
 
-                /// <summary>y = Tanh(x).</summary>
                 public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · Tanh′.</summary>
                 public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
                     ActivationLayer<Kernels.ActivationKernel1>.Backward(input, output, outputGradient, inputGradient, count);
             }
