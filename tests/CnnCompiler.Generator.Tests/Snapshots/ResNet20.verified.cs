@@ -1193,11 +1193,8 @@ namespace CnnCompiler.Generated
             public float[] Conv1Folded = null!;
             /// <summary>bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Bn1Output = null!, Bn1Gradient = null!;
-            public float[] Bn1Mean = null!;
-            public float[] Bn1InvStd = null!;
-            public float[] Bn1Coefficients = null!;
-            public double[] Bn1Partials = null!;
-            public double[] Bn1Totals = null!;
+            public float[] Bn1PerChannel = null!;
+            public double[] Bn1Sums = null!;
             /// <summary>relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Relu1Output = null!, Relu1Gradient = null!;
             public float[] Relu1Gradient2 = null!;
@@ -1209,11 +1206,8 @@ namespace CnnCompiler.Generated
             public float[] Layer1_0_Conv1Folded = null!;
             /// <summary>layer1.0.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_0_Bn1Output = null!, Layer1_0_Bn1Gradient = null!;
-            public float[] Layer1_0_Bn1Mean = null!;
-            public float[] Layer1_0_Bn1InvStd = null!;
-            public float[] Layer1_0_Bn1Coefficients = null!;
-            public double[] Layer1_0_Bn1Partials = null!;
-            public double[] Layer1_0_Bn1Totals = null!;
+            public float[] Layer1_0_Bn1PerChannel = null!;
+            public double[] Layer1_0_Bn1Sums = null!;
             /// <summary>layer1.0.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_0_Relu1Output = null!, Layer1_0_Relu1Gradient = null!;
             /// <summary>layer1.0.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1224,11 +1218,8 @@ namespace CnnCompiler.Generated
             public float[] Layer1_0_Conv2Folded = null!;
             /// <summary>layer1.0.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_0_Bn2Output = null!, Layer1_0_Bn2Gradient = null!;
-            public float[] Layer1_0_Bn2Mean = null!;
-            public float[] Layer1_0_Bn2InvStd = null!;
-            public float[] Layer1_0_Bn2Coefficients = null!;
-            public double[] Layer1_0_Bn2Partials = null!;
-            public double[] Layer1_0_Bn2Totals = null!;
+            public float[] Layer1_0_Bn2PerChannel = null!;
+            public double[] Layer1_0_Bn2Sums = null!;
             /// <summary>layer1.0.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_0_AddOutput = null!, Layer1_0_AddGradient = null!;
             /// <summary>layer1.0.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1242,11 +1233,8 @@ namespace CnnCompiler.Generated
             public float[] Layer1_1_Conv1Folded = null!;
             /// <summary>layer1.1.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_1_Bn1Output = null!, Layer1_1_Bn1Gradient = null!;
-            public float[] Layer1_1_Bn1Mean = null!;
-            public float[] Layer1_1_Bn1InvStd = null!;
-            public float[] Layer1_1_Bn1Coefficients = null!;
-            public double[] Layer1_1_Bn1Partials = null!;
-            public double[] Layer1_1_Bn1Totals = null!;
+            public float[] Layer1_1_Bn1PerChannel = null!;
+            public double[] Layer1_1_Bn1Sums = null!;
             /// <summary>layer1.1.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_1_Relu1Output = null!, Layer1_1_Relu1Gradient = null!;
             /// <summary>layer1.1.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1257,11 +1245,8 @@ namespace CnnCompiler.Generated
             public float[] Layer1_1_Conv2Folded = null!;
             /// <summary>layer1.1.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_1_Bn2Output = null!, Layer1_1_Bn2Gradient = null!;
-            public float[] Layer1_1_Bn2Mean = null!;
-            public float[] Layer1_1_Bn2InvStd = null!;
-            public float[] Layer1_1_Bn2Coefficients = null!;
-            public double[] Layer1_1_Bn2Partials = null!;
-            public double[] Layer1_1_Bn2Totals = null!;
+            public float[] Layer1_1_Bn2PerChannel = null!;
+            public double[] Layer1_1_Bn2Sums = null!;
             /// <summary>layer1.1.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_1_AddOutput = null!, Layer1_1_AddGradient = null!;
             /// <summary>layer1.1.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1275,11 +1260,8 @@ namespace CnnCompiler.Generated
             public float[] Layer1_2_Conv1Folded = null!;
             /// <summary>layer1.2.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_2_Bn1Output = null!, Layer1_2_Bn1Gradient = null!;
-            public float[] Layer1_2_Bn1Mean = null!;
-            public float[] Layer1_2_Bn1InvStd = null!;
-            public float[] Layer1_2_Bn1Coefficients = null!;
-            public double[] Layer1_2_Bn1Partials = null!;
-            public double[] Layer1_2_Bn1Totals = null!;
+            public float[] Layer1_2_Bn1PerChannel = null!;
+            public double[] Layer1_2_Bn1Sums = null!;
             /// <summary>layer1.2.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_2_Relu1Output = null!, Layer1_2_Relu1Gradient = null!;
             /// <summary>layer1.2.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1290,11 +1272,8 @@ namespace CnnCompiler.Generated
             public float[] Layer1_2_Conv2Folded = null!;
             /// <summary>layer1.2.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_2_Bn2Output = null!, Layer1_2_Bn2Gradient = null!;
-            public float[] Layer1_2_Bn2Mean = null!;
-            public float[] Layer1_2_Bn2InvStd = null!;
-            public float[] Layer1_2_Bn2Coefficients = null!;
-            public double[] Layer1_2_Bn2Partials = null!;
-            public double[] Layer1_2_Bn2Totals = null!;
+            public float[] Layer1_2_Bn2PerChannel = null!;
+            public double[] Layer1_2_Bn2Sums = null!;
             /// <summary>layer1.2.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer1_2_AddOutput = null!, Layer1_2_AddGradient = null!;
             /// <summary>layer1.2.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
@@ -1306,11 +1285,8 @@ namespace CnnCompiler.Generated
             public float[] Layer2_0_Conv1Folded = null!;
             /// <summary>layer2.0.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_0_Bn1Output = null!, Layer2_0_Bn1Gradient = null!;
-            public float[] Layer2_0_Bn1Mean = null!;
-            public float[] Layer2_0_Bn1InvStd = null!;
-            public float[] Layer2_0_Bn1Coefficients = null!;
-            public double[] Layer2_0_Bn1Partials = null!;
-            public double[] Layer2_0_Bn1Totals = null!;
+            public float[] Layer2_0_Bn1PerChannel = null!;
+            public double[] Layer2_0_Bn1Sums = null!;
             /// <summary>layer2.0.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_0_Relu1Output = null!, Layer2_0_Relu1Gradient = null!;
             /// <summary>layer2.0.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1327,22 +1303,16 @@ namespace CnnCompiler.Generated
             public float[] Layer2_0_Conv2Folded = null!;
             /// <summary>layer2.0.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_0_Bn2Output = null!, Layer2_0_Bn2Gradient = null!;
-            public float[] Layer2_0_Bn2Mean = null!;
-            public float[] Layer2_0_Bn2InvStd = null!;
-            public float[] Layer2_0_Bn2Coefficients = null!;
-            public double[] Layer2_0_Bn2Partials = null!;
-            public double[] Layer2_0_Bn2Totals = null!;
+            public float[] Layer2_0_Bn2PerChannel = null!;
+            public double[] Layer2_0_Bn2Sums = null!;
             /// <summary>layer2.0.downsample.0 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_0_Downsample_0Output = null!, Layer2_0_Downsample_0Gradient = null!;
             public float[] Layer2_0_Downsample_0Columns = null!;
             public float[] Layer2_0_Downsample_0Folded = null!;
             /// <summary>layer2.0.downsample.1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_0_Downsample_1Output = null!, Layer2_0_Downsample_1Gradient = null!;
-            public float[] Layer2_0_Downsample_1Mean = null!;
-            public float[] Layer2_0_Downsample_1InvStd = null!;
-            public float[] Layer2_0_Downsample_1Coefficients = null!;
-            public double[] Layer2_0_Downsample_1Partials = null!;
-            public double[] Layer2_0_Downsample_1Totals = null!;
+            public float[] Layer2_0_Downsample_1PerChannel = null!;
+            public double[] Layer2_0_Downsample_1Sums = null!;
             /// <summary>layer2.0.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_0_AddOutput = null!, Layer2_0_AddGradient = null!;
             /// <summary>layer2.0.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1362,11 +1332,8 @@ namespace CnnCompiler.Generated
             public float[] Layer2_1_Conv1Folded = null!;
             /// <summary>layer2.1.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_1_Bn1Output = null!, Layer2_1_Bn1Gradient = null!;
-            public float[] Layer2_1_Bn1Mean = null!;
-            public float[] Layer2_1_Bn1InvStd = null!;
-            public float[] Layer2_1_Bn1Coefficients = null!;
-            public double[] Layer2_1_Bn1Partials = null!;
-            public double[] Layer2_1_Bn1Totals = null!;
+            public float[] Layer2_1_Bn1PerChannel = null!;
+            public double[] Layer2_1_Bn1Sums = null!;
             /// <summary>layer2.1.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_1_Relu1Output = null!, Layer2_1_Relu1Gradient = null!;
             /// <summary>layer2.1.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1383,11 +1350,8 @@ namespace CnnCompiler.Generated
             public float[] Layer2_1_Conv2Folded = null!;
             /// <summary>layer2.1.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_1_Bn2Output = null!, Layer2_1_Bn2Gradient = null!;
-            public float[] Layer2_1_Bn2Mean = null!;
-            public float[] Layer2_1_Bn2InvStd = null!;
-            public float[] Layer2_1_Bn2Coefficients = null!;
-            public double[] Layer2_1_Bn2Partials = null!;
-            public double[] Layer2_1_Bn2Totals = null!;
+            public float[] Layer2_1_Bn2PerChannel = null!;
+            public double[] Layer2_1_Bn2Sums = null!;
             /// <summary>layer2.1.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_1_AddOutput = null!, Layer2_1_AddGradient = null!;
             /// <summary>layer2.1.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1407,11 +1371,8 @@ namespace CnnCompiler.Generated
             public float[] Layer2_2_Conv1Folded = null!;
             /// <summary>layer2.2.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_2_Bn1Output = null!, Layer2_2_Bn1Gradient = null!;
-            public float[] Layer2_2_Bn1Mean = null!;
-            public float[] Layer2_2_Bn1InvStd = null!;
-            public float[] Layer2_2_Bn1Coefficients = null!;
-            public double[] Layer2_2_Bn1Partials = null!;
-            public double[] Layer2_2_Bn1Totals = null!;
+            public float[] Layer2_2_Bn1PerChannel = null!;
+            public double[] Layer2_2_Bn1Sums = null!;
             /// <summary>layer2.2.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_2_Relu1Output = null!, Layer2_2_Relu1Gradient = null!;
             /// <summary>layer2.2.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1428,11 +1389,8 @@ namespace CnnCompiler.Generated
             public float[] Layer2_2_Conv2Folded = null!;
             /// <summary>layer2.2.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_2_Bn2Output = null!, Layer2_2_Bn2Gradient = null!;
-            public float[] Layer2_2_Bn2Mean = null!;
-            public float[] Layer2_2_Bn2InvStd = null!;
-            public float[] Layer2_2_Bn2Coefficients = null!;
-            public double[] Layer2_2_Bn2Partials = null!;
-            public double[] Layer2_2_Bn2Totals = null!;
+            public float[] Layer2_2_Bn2PerChannel = null!;
+            public double[] Layer2_2_Bn2Sums = null!;
             /// <summary>layer2.2.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer2_2_AddOutput = null!, Layer2_2_AddGradient = null!;
             /// <summary>layer2.2.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
@@ -1444,11 +1402,8 @@ namespace CnnCompiler.Generated
             public float[] Layer3_0_Conv1Folded = null!;
             /// <summary>layer3.0.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_0_Bn1Output = null!, Layer3_0_Bn1Gradient = null!;
-            public float[] Layer3_0_Bn1Mean = null!;
-            public float[] Layer3_0_Bn1InvStd = null!;
-            public float[] Layer3_0_Bn1Coefficients = null!;
-            public double[] Layer3_0_Bn1Partials = null!;
-            public double[] Layer3_0_Bn1Totals = null!;
+            public float[] Layer3_0_Bn1PerChannel = null!;
+            public double[] Layer3_0_Bn1Sums = null!;
             /// <summary>layer3.0.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_0_Relu1Output = null!, Layer3_0_Relu1Gradient = null!;
             /// <summary>layer3.0.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1465,22 +1420,16 @@ namespace CnnCompiler.Generated
             public float[] Layer3_0_Conv2Folded = null!;
             /// <summary>layer3.0.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_0_Bn2Output = null!, Layer3_0_Bn2Gradient = null!;
-            public float[] Layer3_0_Bn2Mean = null!;
-            public float[] Layer3_0_Bn2InvStd = null!;
-            public float[] Layer3_0_Bn2Coefficients = null!;
-            public double[] Layer3_0_Bn2Partials = null!;
-            public double[] Layer3_0_Bn2Totals = null!;
+            public float[] Layer3_0_Bn2PerChannel = null!;
+            public double[] Layer3_0_Bn2Sums = null!;
             /// <summary>layer3.0.downsample.0 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_0_Downsample_0Output = null!, Layer3_0_Downsample_0Gradient = null!;
             public float[] Layer3_0_Downsample_0Columns = null!;
             public float[] Layer3_0_Downsample_0Folded = null!;
             /// <summary>layer3.0.downsample.1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_0_Downsample_1Output = null!, Layer3_0_Downsample_1Gradient = null!;
-            public float[] Layer3_0_Downsample_1Mean = null!;
-            public float[] Layer3_0_Downsample_1InvStd = null!;
-            public float[] Layer3_0_Downsample_1Coefficients = null!;
-            public double[] Layer3_0_Downsample_1Partials = null!;
-            public double[] Layer3_0_Downsample_1Totals = null!;
+            public float[] Layer3_0_Downsample_1PerChannel = null!;
+            public double[] Layer3_0_Downsample_1Sums = null!;
             /// <summary>layer3.0.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_0_AddOutput = null!, Layer3_0_AddGradient = null!;
             /// <summary>layer3.0.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1500,11 +1449,8 @@ namespace CnnCompiler.Generated
             public float[] Layer3_1_Conv1Folded = null!;
             /// <summary>layer3.1.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_1_Bn1Output = null!, Layer3_1_Bn1Gradient = null!;
-            public float[] Layer3_1_Bn1Mean = null!;
-            public float[] Layer3_1_Bn1InvStd = null!;
-            public float[] Layer3_1_Bn1Coefficients = null!;
-            public double[] Layer3_1_Bn1Partials = null!;
-            public double[] Layer3_1_Bn1Totals = null!;
+            public float[] Layer3_1_Bn1PerChannel = null!;
+            public double[] Layer3_1_Bn1Sums = null!;
             /// <summary>layer3.1.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_1_Relu1Output = null!, Layer3_1_Relu1Gradient = null!;
             /// <summary>layer3.1.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1521,11 +1467,8 @@ namespace CnnCompiler.Generated
             public float[] Layer3_1_Conv2Folded = null!;
             /// <summary>layer3.1.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_1_Bn2Output = null!, Layer3_1_Bn2Gradient = null!;
-            public float[] Layer3_1_Bn2Mean = null!;
-            public float[] Layer3_1_Bn2InvStd = null!;
-            public float[] Layer3_1_Bn2Coefficients = null!;
-            public double[] Layer3_1_Bn2Partials = null!;
-            public double[] Layer3_1_Bn2Totals = null!;
+            public float[] Layer3_1_Bn2PerChannel = null!;
+            public double[] Layer3_1_Bn2Sums = null!;
             /// <summary>layer3.1.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_1_AddOutput = null!, Layer3_1_AddGradient = null!;
             /// <summary>layer3.1.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1545,11 +1488,8 @@ namespace CnnCompiler.Generated
             public float[] Layer3_2_Conv1Folded = null!;
             /// <summary>layer3.2.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_2_Bn1Output = null!, Layer3_2_Bn1Gradient = null!;
-            public float[] Layer3_2_Bn1Mean = null!;
-            public float[] Layer3_2_Bn1InvStd = null!;
-            public float[] Layer3_2_Bn1Coefficients = null!;
-            public double[] Layer3_2_Bn1Partials = null!;
-            public double[] Layer3_2_Bn1Totals = null!;
+            public float[] Layer3_2_Bn1PerChannel = null!;
+            public double[] Layer3_2_Bn1Sums = null!;
             /// <summary>layer3.2.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_2_Relu1Output = null!, Layer3_2_Relu1Gradient = null!;
             /// <summary>layer3.2.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1566,11 +1506,8 @@ namespace CnnCompiler.Generated
             public float[] Layer3_2_Conv2Folded = null!;
             /// <summary>layer3.2.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_2_Bn2Output = null!, Layer3_2_Bn2Gradient = null!;
-            public float[] Layer3_2_Bn2Mean = null!;
-            public float[] Layer3_2_Bn2InvStd = null!;
-            public float[] Layer3_2_Bn2Coefficients = null!;
-            public double[] Layer3_2_Bn2Partials = null!;
-            public double[] Layer3_2_Bn2Totals = null!;
+            public float[] Layer3_2_Bn2PerChannel = null!;
+            public double[] Layer3_2_Bn2Sums = null!;
             /// <summary>layer3.2.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
             public float[] Layer3_2_AddOutput = null!, Layer3_2_AddGradient = null!;
             /// <summary>layer3.2.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
@@ -1605,11 +1542,8 @@ namespace CnnCompiler.Generated
                 Bn1Output = new float[capacity * Layers.Bn1.OutputLength];
                 LayerOutputs[1] = Bn1Output;
                 Bn1Gradient = training ? new float[capacity * Layers.Bn1.OutputLength] : Array.Empty<float>();
-                Bn1Mean = new float[16];
-                Bn1InvStd = new float[16];
-                Bn1Coefficients = new float[48];
-                Bn1Partials = new double[66];
-                Bn1Totals = new double[33];
+                Bn1PerChannel = new float[80];
+                Bn1Sums = new double[99];
                 Relu1Output = new float[capacity * Layers.Relu1.OutputLength];
                 LayerOutputs[2] = Relu1Output;
                 Relu1Gradient = training ? new float[capacity * Layers.Relu1.OutputLength] : Array.Empty<float>();
@@ -1624,11 +1558,8 @@ namespace CnnCompiler.Generated
                 Layer1_0_Bn1Output = new float[capacity * Layers.Layer1_0_Bn1.OutputLength];
                 LayerOutputs[4] = Layer1_0_Bn1Output;
                 Layer1_0_Bn1Gradient = training ? new float[capacity * Layers.Layer1_0_Bn1.OutputLength] : Array.Empty<float>();
-                Layer1_0_Bn1Mean = new float[16];
-                Layer1_0_Bn1InvStd = new float[16];
-                Layer1_0_Bn1Coefficients = new float[48];
-                Layer1_0_Bn1Partials = new double[66];
-                Layer1_0_Bn1Totals = new double[33];
+                Layer1_0_Bn1PerChannel = new float[80];
+                Layer1_0_Bn1Sums = new double[99];
                 Layer1_0_Relu1Output = new float[capacity * Layers.Layer1_0_Relu1.OutputLength];
                 LayerOutputs[5] = Layer1_0_Relu1Output;
                 Layer1_0_Relu1Gradient = training ? new float[capacity * Layers.Layer1_0_Relu1.OutputLength] : Array.Empty<float>();
@@ -1642,11 +1573,8 @@ namespace CnnCompiler.Generated
                 Layer1_0_Bn2Output = new float[capacity * Layers.Layer1_0_Bn2.OutputLength];
                 LayerOutputs[7] = Layer1_0_Bn2Output;
                 Layer1_0_Bn2Gradient = training ? new float[capacity * Layers.Layer1_0_Bn2.OutputLength] : Array.Empty<float>();
-                Layer1_0_Bn2Mean = new float[16];
-                Layer1_0_Bn2InvStd = new float[16];
-                Layer1_0_Bn2Coefficients = new float[48];
-                Layer1_0_Bn2Partials = new double[66];
-                Layer1_0_Bn2Totals = new double[33];
+                Layer1_0_Bn2PerChannel = new float[80];
+                Layer1_0_Bn2Sums = new double[99];
                 Layer1_0_AddOutput = new float[capacity * Layers.Layer1_0_Add.OutputLength];
                 LayerOutputs[8] = Layer1_0_AddOutput;
                 Layer1_0_AddGradient = training ? new float[capacity * Layers.Layer1_0_Add.OutputLength] : Array.Empty<float>();
@@ -1664,11 +1592,8 @@ namespace CnnCompiler.Generated
                 Layer1_1_Bn1Output = new float[capacity * Layers.Layer1_1_Bn1.OutputLength];
                 LayerOutputs[11] = Layer1_1_Bn1Output;
                 Layer1_1_Bn1Gradient = training ? new float[capacity * Layers.Layer1_1_Bn1.OutputLength] : Array.Empty<float>();
-                Layer1_1_Bn1Mean = new float[16];
-                Layer1_1_Bn1InvStd = new float[16];
-                Layer1_1_Bn1Coefficients = new float[48];
-                Layer1_1_Bn1Partials = new double[66];
-                Layer1_1_Bn1Totals = new double[33];
+                Layer1_1_Bn1PerChannel = new float[80];
+                Layer1_1_Bn1Sums = new double[99];
                 Layer1_1_Relu1Output = new float[capacity * Layers.Layer1_1_Relu1.OutputLength];
                 LayerOutputs[12] = Layer1_1_Relu1Output;
                 Layer1_1_Relu1Gradient = training ? new float[capacity * Layers.Layer1_1_Relu1.OutputLength] : Array.Empty<float>();
@@ -1682,11 +1607,8 @@ namespace CnnCompiler.Generated
                 Layer1_1_Bn2Output = new float[capacity * Layers.Layer1_1_Bn2.OutputLength];
                 LayerOutputs[14] = Layer1_1_Bn2Output;
                 Layer1_1_Bn2Gradient = training ? new float[capacity * Layers.Layer1_1_Bn2.OutputLength] : Array.Empty<float>();
-                Layer1_1_Bn2Mean = new float[16];
-                Layer1_1_Bn2InvStd = new float[16];
-                Layer1_1_Bn2Coefficients = new float[48];
-                Layer1_1_Bn2Partials = new double[66];
-                Layer1_1_Bn2Totals = new double[33];
+                Layer1_1_Bn2PerChannel = new float[80];
+                Layer1_1_Bn2Sums = new double[99];
                 Layer1_1_AddOutput = new float[capacity * Layers.Layer1_1_Add.OutputLength];
                 LayerOutputs[15] = Layer1_1_AddOutput;
                 Layer1_1_AddGradient = training ? new float[capacity * Layers.Layer1_1_Add.OutputLength] : Array.Empty<float>();
@@ -1709,11 +1631,8 @@ namespace CnnCompiler.Generated
                 Layer1_2_Bn1Output = new float[capacity * Layers.Layer1_2_Bn1.OutputLength];
                 LayerOutputs[18] = Layer1_2_Bn1Output;
                 Layer1_2_Bn1Gradient = training ? new float[capacity * Layers.Layer1_2_Bn1.OutputLength] : Array.Empty<float>();
-                Layer1_2_Bn1Mean = new float[16];
-                Layer1_2_Bn1InvStd = new float[16];
-                Layer1_2_Bn1Coefficients = new float[48];
-                Layer1_2_Bn1Partials = new double[66];
-                Layer1_2_Bn1Totals = new double[33];
+                Layer1_2_Bn1PerChannel = new float[80];
+                Layer1_2_Bn1Sums = new double[99];
                 Layer1_2_Relu1Output = new float[capacity * Layers.Layer1_2_Relu1.OutputLength];
                 LayerOutputs[19] = Layer1_2_Relu1Output;
                 Layer1_2_Relu1Gradient = training ? new float[capacity * Layers.Layer1_2_Relu1.OutputLength] : Array.Empty<float>();
@@ -1727,11 +1646,8 @@ namespace CnnCompiler.Generated
                 Layer1_2_Bn2Output = new float[capacity * Layers.Layer1_2_Bn2.OutputLength];
                 LayerOutputs[21] = Layer1_2_Bn2Output;
                 Layer1_2_Bn2Gradient = training ? new float[capacity * Layers.Layer1_2_Bn2.OutputLength] : Array.Empty<float>();
-                Layer1_2_Bn2Mean = new float[16];
-                Layer1_2_Bn2InvStd = new float[16];
-                Layer1_2_Bn2Coefficients = new float[48];
-                Layer1_2_Bn2Partials = new double[66];
-                Layer1_2_Bn2Totals = new double[33];
+                Layer1_2_Bn2PerChannel = new float[80];
+                Layer1_2_Bn2Sums = new double[99];
                 Layer1_2_AddOutput = new float[capacity * Layers.Layer1_2_Add.OutputLength];
                 LayerOutputs[22] = Layer1_2_AddOutput;
                 Layer1_2_AddGradient = training ? new float[capacity * Layers.Layer1_2_Add.OutputLength] : Array.Empty<float>();
@@ -1747,11 +1663,8 @@ namespace CnnCompiler.Generated
                 Layer2_0_Bn1Output = new float[capacity * Layers.Layer2_0_Bn1.OutputLength];
                 LayerOutputs[25] = Layer2_0_Bn1Output;
                 Layer2_0_Bn1Gradient = training ? new float[capacity * Layers.Layer2_0_Bn1.OutputLength] : Array.Empty<float>();
-                Layer2_0_Bn1Mean = new float[32];
-                Layer2_0_Bn1InvStd = new float[32];
-                Layer2_0_Bn1Coefficients = new float[96];
-                Layer2_0_Bn1Partials = new double[130];
-                Layer2_0_Bn1Totals = new double[65];
+                Layer2_0_Bn1PerChannel = new float[160];
+                Layer2_0_Bn1Sums = new double[195];
                 Layer2_0_Relu1Output = new float[capacity * Layers.Layer2_0_Relu1.OutputLength];
                 LayerOutputs[26] = Layer2_0_Relu1Output;
                 Layer2_0_Relu1Gradient = training ? new float[capacity * Layers.Layer2_0_Relu1.OutputLength] : Array.Empty<float>();
@@ -1771,11 +1684,8 @@ namespace CnnCompiler.Generated
                 Layer2_0_Bn2Output = new float[capacity * Layers.Layer2_0_Bn2.OutputLength];
                 LayerOutputs[28] = Layer2_0_Bn2Output;
                 Layer2_0_Bn2Gradient = training ? new float[capacity * Layers.Layer2_0_Bn2.OutputLength] : Array.Empty<float>();
-                Layer2_0_Bn2Mean = new float[32];
-                Layer2_0_Bn2InvStd = new float[32];
-                Layer2_0_Bn2Coefficients = new float[96];
-                Layer2_0_Bn2Partials = new double[130];
-                Layer2_0_Bn2Totals = new double[65];
+                Layer2_0_Bn2PerChannel = new float[160];
+                Layer2_0_Bn2Sums = new double[195];
                 Layer2_0_Downsample_0Output = new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength];
                 LayerOutputs[29] = Layer2_0_Downsample_0Output;
                 Layer2_0_Downsample_0Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength] : Array.Empty<float>();
@@ -1784,11 +1694,8 @@ namespace CnnCompiler.Generated
                 Layer2_0_Downsample_1Output = new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength];
                 LayerOutputs[30] = Layer2_0_Downsample_1Output;
                 Layer2_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength] : Array.Empty<float>();
-                Layer2_0_Downsample_1Mean = new float[32];
-                Layer2_0_Downsample_1InvStd = new float[32];
-                Layer2_0_Downsample_1Coefficients = new float[96];
-                Layer2_0_Downsample_1Partials = new double[130];
-                Layer2_0_Downsample_1Totals = new double[65];
+                Layer2_0_Downsample_1PerChannel = new float[160];
+                Layer2_0_Downsample_1Sums = new double[195];
                 Layer2_0_AddOutput = new float[capacity * Layers.Layer2_0_Add.OutputLength];
                 LayerOutputs[31] = Layer2_0_AddOutput;
                 Layer2_0_AddGradient = training ? new float[capacity * Layers.Layer2_0_Add.OutputLength] : Array.Empty<float>();
@@ -1817,11 +1724,8 @@ namespace CnnCompiler.Generated
                 Layer2_1_Bn1Output = new float[capacity * Layers.Layer2_1_Bn1.OutputLength];
                 LayerOutputs[34] = Layer2_1_Bn1Output;
                 Layer2_1_Bn1Gradient = training ? new float[capacity * Layers.Layer2_1_Bn1.OutputLength] : Array.Empty<float>();
-                Layer2_1_Bn1Mean = new float[32];
-                Layer2_1_Bn1InvStd = new float[32];
-                Layer2_1_Bn1Coefficients = new float[96];
-                Layer2_1_Bn1Partials = new double[130];
-                Layer2_1_Bn1Totals = new double[65];
+                Layer2_1_Bn1PerChannel = new float[160];
+                Layer2_1_Bn1Sums = new double[195];
                 Layer2_1_Relu1Output = new float[capacity * Layers.Layer2_1_Relu1.OutputLength];
                 LayerOutputs[35] = Layer2_1_Relu1Output;
                 Layer2_1_Relu1Gradient = training ? new float[capacity * Layers.Layer2_1_Relu1.OutputLength] : Array.Empty<float>();
@@ -1841,11 +1745,8 @@ namespace CnnCompiler.Generated
                 Layer2_1_Bn2Output = new float[capacity * Layers.Layer2_1_Bn2.OutputLength];
                 LayerOutputs[37] = Layer2_1_Bn2Output;
                 Layer2_1_Bn2Gradient = training ? new float[capacity * Layers.Layer2_1_Bn2.OutputLength] : Array.Empty<float>();
-                Layer2_1_Bn2Mean = new float[32];
-                Layer2_1_Bn2InvStd = new float[32];
-                Layer2_1_Bn2Coefficients = new float[96];
-                Layer2_1_Bn2Partials = new double[130];
-                Layer2_1_Bn2Totals = new double[65];
+                Layer2_1_Bn2PerChannel = new float[160];
+                Layer2_1_Bn2Sums = new double[195];
                 Layer2_1_AddOutput = new float[capacity * Layers.Layer2_1_Add.OutputLength];
                 LayerOutputs[38] = Layer2_1_AddOutput;
                 Layer2_1_AddGradient = training ? new float[capacity * Layers.Layer2_1_Add.OutputLength] : Array.Empty<float>();
@@ -1869,11 +1770,8 @@ namespace CnnCompiler.Generated
                 Layer2_2_Bn1Output = new float[capacity * Layers.Layer2_2_Bn1.OutputLength];
                 LayerOutputs[41] = Layer2_2_Bn1Output;
                 Layer2_2_Bn1Gradient = training ? new float[capacity * Layers.Layer2_2_Bn1.OutputLength] : Array.Empty<float>();
-                Layer2_2_Bn1Mean = new float[32];
-                Layer2_2_Bn1InvStd = new float[32];
-                Layer2_2_Bn1Coefficients = new float[96];
-                Layer2_2_Bn1Partials = new double[130];
-                Layer2_2_Bn1Totals = new double[65];
+                Layer2_2_Bn1PerChannel = new float[160];
+                Layer2_2_Bn1Sums = new double[195];
                 Layer2_2_Relu1Output = new float[capacity * Layers.Layer2_2_Relu1.OutputLength];
                 LayerOutputs[42] = Layer2_2_Relu1Output;
                 Layer2_2_Relu1Gradient = training ? new float[capacity * Layers.Layer2_2_Relu1.OutputLength] : Array.Empty<float>();
@@ -1893,11 +1791,8 @@ namespace CnnCompiler.Generated
                 Layer2_2_Bn2Output = new float[capacity * Layers.Layer2_2_Bn2.OutputLength];
                 LayerOutputs[44] = Layer2_2_Bn2Output;
                 Layer2_2_Bn2Gradient = training ? new float[capacity * Layers.Layer2_2_Bn2.OutputLength] : Array.Empty<float>();
-                Layer2_2_Bn2Mean = new float[32];
-                Layer2_2_Bn2InvStd = new float[32];
-                Layer2_2_Bn2Coefficients = new float[96];
-                Layer2_2_Bn2Partials = new double[130];
-                Layer2_2_Bn2Totals = new double[65];
+                Layer2_2_Bn2PerChannel = new float[160];
+                Layer2_2_Bn2Sums = new double[195];
                 Layer2_2_AddOutput = new float[capacity * Layers.Layer2_2_Add.OutputLength];
                 LayerOutputs[45] = Layer2_2_AddOutput;
                 Layer2_2_AddGradient = training ? new float[capacity * Layers.Layer2_2_Add.OutputLength] : Array.Empty<float>();
@@ -1918,11 +1813,8 @@ namespace CnnCompiler.Generated
                 Layer3_0_Bn1Output = new float[capacity * Layers.Layer3_0_Bn1.OutputLength];
                 LayerOutputs[48] = Layer3_0_Bn1Output;
                 Layer3_0_Bn1Gradient = training ? new float[capacity * Layers.Layer3_0_Bn1.OutputLength] : Array.Empty<float>();
-                Layer3_0_Bn1Mean = new float[64];
-                Layer3_0_Bn1InvStd = new float[64];
-                Layer3_0_Bn1Coefficients = new float[192];
-                Layer3_0_Bn1Partials = new double[258];
-                Layer3_0_Bn1Totals = new double[129];
+                Layer3_0_Bn1PerChannel = new float[320];
+                Layer3_0_Bn1Sums = new double[387];
                 Layer3_0_Relu1Output = new float[capacity * Layers.Layer3_0_Relu1.OutputLength];
                 LayerOutputs[49] = Layer3_0_Relu1Output;
                 Layer3_0_Relu1Gradient = training ? new float[capacity * Layers.Layer3_0_Relu1.OutputLength] : Array.Empty<float>();
@@ -1942,11 +1834,8 @@ namespace CnnCompiler.Generated
                 Layer3_0_Bn2Output = new float[capacity * Layers.Layer3_0_Bn2.OutputLength];
                 LayerOutputs[51] = Layer3_0_Bn2Output;
                 Layer3_0_Bn2Gradient = training ? new float[capacity * Layers.Layer3_0_Bn2.OutputLength] : Array.Empty<float>();
-                Layer3_0_Bn2Mean = new float[64];
-                Layer3_0_Bn2InvStd = new float[64];
-                Layer3_0_Bn2Coefficients = new float[192];
-                Layer3_0_Bn2Partials = new double[258];
-                Layer3_0_Bn2Totals = new double[129];
+                Layer3_0_Bn2PerChannel = new float[320];
+                Layer3_0_Bn2Sums = new double[387];
                 Layer3_0_Downsample_0Output = new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength];
                 LayerOutputs[52] = Layer3_0_Downsample_0Output;
                 Layer3_0_Downsample_0Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength] : Array.Empty<float>();
@@ -1955,11 +1844,8 @@ namespace CnnCompiler.Generated
                 Layer3_0_Downsample_1Output = new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength];
                 LayerOutputs[53] = Layer3_0_Downsample_1Output;
                 Layer3_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength] : Array.Empty<float>();
-                Layer3_0_Downsample_1Mean = new float[64];
-                Layer3_0_Downsample_1InvStd = new float[64];
-                Layer3_0_Downsample_1Coefficients = new float[192];
-                Layer3_0_Downsample_1Partials = new double[258];
-                Layer3_0_Downsample_1Totals = new double[129];
+                Layer3_0_Downsample_1PerChannel = new float[320];
+                Layer3_0_Downsample_1Sums = new double[387];
                 Layer3_0_AddOutput = new float[capacity * Layers.Layer3_0_Add.OutputLength];
                 LayerOutputs[54] = Layer3_0_AddOutput;
                 Layer3_0_AddGradient = training ? new float[capacity * Layers.Layer3_0_Add.OutputLength] : Array.Empty<float>();
@@ -1983,11 +1869,8 @@ namespace CnnCompiler.Generated
                 Layer3_1_Bn1Output = new float[capacity * Layers.Layer3_1_Bn1.OutputLength];
                 LayerOutputs[57] = Layer3_1_Bn1Output;
                 Layer3_1_Bn1Gradient = training ? new float[capacity * Layers.Layer3_1_Bn1.OutputLength] : Array.Empty<float>();
-                Layer3_1_Bn1Mean = new float[64];
-                Layer3_1_Bn1InvStd = new float[64];
-                Layer3_1_Bn1Coefficients = new float[192];
-                Layer3_1_Bn1Partials = new double[258];
-                Layer3_1_Bn1Totals = new double[129];
+                Layer3_1_Bn1PerChannel = new float[320];
+                Layer3_1_Bn1Sums = new double[387];
                 Layer3_1_Relu1Output = new float[capacity * Layers.Layer3_1_Relu1.OutputLength];
                 LayerOutputs[58] = Layer3_1_Relu1Output;
                 Layer3_1_Relu1Gradient = training ? new float[capacity * Layers.Layer3_1_Relu1.OutputLength] : Array.Empty<float>();
@@ -2007,11 +1890,8 @@ namespace CnnCompiler.Generated
                 Layer3_1_Bn2Output = new float[capacity * Layers.Layer3_1_Bn2.OutputLength];
                 LayerOutputs[60] = Layer3_1_Bn2Output;
                 Layer3_1_Bn2Gradient = training ? new float[capacity * Layers.Layer3_1_Bn2.OutputLength] : Array.Empty<float>();
-                Layer3_1_Bn2Mean = new float[64];
-                Layer3_1_Bn2InvStd = new float[64];
-                Layer3_1_Bn2Coefficients = new float[192];
-                Layer3_1_Bn2Partials = new double[258];
-                Layer3_1_Bn2Totals = new double[129];
+                Layer3_1_Bn2PerChannel = new float[320];
+                Layer3_1_Bn2Sums = new double[387];
                 Layer3_1_AddOutput = new float[capacity * Layers.Layer3_1_Add.OutputLength];
                 LayerOutputs[61] = Layer3_1_AddOutput;
                 Layer3_1_AddGradient = training ? new float[capacity * Layers.Layer3_1_Add.OutputLength] : Array.Empty<float>();
@@ -2040,11 +1920,8 @@ namespace CnnCompiler.Generated
                 Layer3_2_Bn1Output = new float[capacity * Layers.Layer3_2_Bn1.OutputLength];
                 LayerOutputs[64] = Layer3_2_Bn1Output;
                 Layer3_2_Bn1Gradient = training ? new float[capacity * Layers.Layer3_2_Bn1.OutputLength] : Array.Empty<float>();
-                Layer3_2_Bn1Mean = new float[64];
-                Layer3_2_Bn1InvStd = new float[64];
-                Layer3_2_Bn1Coefficients = new float[192];
-                Layer3_2_Bn1Partials = new double[258];
-                Layer3_2_Bn1Totals = new double[129];
+                Layer3_2_Bn1PerChannel = new float[320];
+                Layer3_2_Bn1Sums = new double[387];
                 Layer3_2_Relu1Output = new float[capacity * Layers.Layer3_2_Relu1.OutputLength];
                 LayerOutputs[65] = Layer3_2_Relu1Output;
                 Layer3_2_Relu1Gradient = training ? new float[capacity * Layers.Layer3_2_Relu1.OutputLength] : Array.Empty<float>();
@@ -2064,11 +1941,8 @@ namespace CnnCompiler.Generated
                 Layer3_2_Bn2Output = new float[capacity * Layers.Layer3_2_Bn2.OutputLength];
                 LayerOutputs[67] = Layer3_2_Bn2Output;
                 Layer3_2_Bn2Gradient = training ? new float[capacity * Layers.Layer3_2_Bn2.OutputLength] : Array.Empty<float>();
-                Layer3_2_Bn2Mean = new float[64];
-                Layer3_2_Bn2InvStd = new float[64];
-                Layer3_2_Bn2Coefficients = new float[192];
-                Layer3_2_Bn2Partials = new double[258];
-                Layer3_2_Bn2Totals = new double[129];
+                Layer3_2_Bn2PerChannel = new float[320];
+                Layer3_2_Bn2Sums = new double[387];
                 Layer3_2_AddOutput = new float[capacity * Layers.Layer3_2_Add.OutputLength];
                 LayerOutputs[68] = Layer3_2_AddOutput;
                 Layer3_2_AddGradient = training ? new float[capacity * Layers.Layer3_2_Add.OutputLength] : Array.Empty<float>();
@@ -2087,6 +1961,119 @@ namespace CnnCompiler.Generated
         /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
         private static class Kernels
         {
+            /// <summary>bn1, layer1.0.bn1, layer1.1.bn1, layer1.2.bn1: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
+            public readonly struct BatchNormKernel1 : IBatchNormShape
+            {
+                public static int Channels => 16;
+                public static int Plane => 1024;
+                public static double Momentum => 0.1;
+                public static double Epsilon => 1E-05;
+                public static bool FusesReLU => true;
+            }
+
+            /// <summary>relu1, layer1.0.relu1, layer1.0.relu2, layer1.1.relu1, layer1.1.relu2, layer1.2.relu1, layer1.2.relu2: element-wise ReLU over the batch; its derivative from the output y.</summary>
+            public readonly struct ActivationKernel1 : IActivationShape
+            {
+                public static int Length => 16384;
+                public static Activation Function => Activation.ReLU;
+                public static float Alpha => 0f;
+            }
+
+            /// <summary>layer1.0.bn2, layer1.1.bn2, layer1.2.bn2: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
+            public readonly struct BatchNormKernel2 : IBatchNormShape
+            {
+                public static int Channels => 16;
+                public static int Plane => 1024;
+                public static double Momentum => 0.1;
+                public static double Epsilon => 1E-05;
+                public static bool FusesReLU => false;
+            }
+
+            /// <summary>layer1.0.add, layer1.1.add, layer1.2.add: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
+            public readonly struct AddKernel1 : IResidualAddShape
+            {
+                public static int Length => 16384;
+                public static bool FusesReLU => true;
+            }
+
+            /// <summary>layer2.0.bn1, layer2.1.bn1, layer2.2.bn1: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
+            public readonly struct BatchNormKernel3 : IBatchNormShape
+            {
+                public static int Channels => 32;
+                public static int Plane => 256;
+                public static double Momentum => 0.1;
+                public static double Epsilon => 1E-05;
+                public static bool FusesReLU => true;
+            }
+
+            /// <summary>layer2.0.relu1, layer2.0.relu2, layer2.1.relu1, layer2.1.relu2, layer2.2.relu1, layer2.2.relu2: element-wise ReLU over the batch; its derivative from the output y.</summary>
+            public readonly struct ActivationKernel2 : IActivationShape
+            {
+                public static int Length => 8192;
+                public static Activation Function => Activation.ReLU;
+                public static float Alpha => 0f;
+            }
+
+            /// <summary>layer2.0.bn2, layer2.0.downsample.1, layer2.1.bn2, layer2.2.bn2: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
+            public readonly struct BatchNormKernel4 : IBatchNormShape
+            {
+                public static int Channels => 32;
+                public static int Plane => 256;
+                public static double Momentum => 0.1;
+                public static double Epsilon => 1E-05;
+                public static bool FusesReLU => false;
+            }
+
+            /// <summary>layer2.0.add, layer2.1.add, layer2.2.add: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
+            public readonly struct AddKernel2 : IResidualAddShape
+            {
+                public static int Length => 8192;
+                public static bool FusesReLU => true;
+            }
+
+            /// <summary>layer3.0.bn1, layer3.1.bn1, layer3.2.bn1: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
+            public readonly struct BatchNormKernel5 : IBatchNormShape
+            {
+                public static int Channels => 64;
+                public static int Plane => 64;
+                public static double Momentum => 0.1;
+                public static double Epsilon => 1E-05;
+                public static bool FusesReLU => true;
+            }
+
+            /// <summary>layer3.0.relu1, layer3.0.relu2, layer3.1.relu1, layer3.1.relu2, layer3.2.relu1, layer3.2.relu2: element-wise ReLU over the batch; its derivative from the output y.</summary>
+            public readonly struct ActivationKernel3 : IActivationShape
+            {
+                public static int Length => 4096;
+                public static Activation Function => Activation.ReLU;
+                public static float Alpha => 0f;
+            }
+
+            /// <summary>layer3.0.bn2, layer3.0.downsample.1, layer3.1.bn2, layer3.2.bn2: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
+            public readonly struct BatchNormKernel6 : IBatchNormShape
+            {
+                public static int Channels => 64;
+                public static int Plane => 64;
+                public static double Momentum => 0.1;
+                public static double Epsilon => 1E-05;
+                public static bool FusesReLU => false;
+            }
+
+            /// <summary>layer3.0.add, layer3.1.add, layer3.2.add: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
+            public readonly struct AddKernel3 : IResidualAddShape
+            {
+                public static int Length => 4096;
+                public static bool FusesReLU => true;
+            }
+
+            /// <summary>gap1: per channel (64 × 64): the mean of its plane.</summary>
+            public readonly struct GlobalPoolKernel1 : IGlobalPoolShape
+            {
+                public static int Channels => 64;
+                public static int Plane => 64;
+                public static bool Maximum => false;
+            }
+
             /// <summary>fc: Y[n×10] = X[n×64] · W[10×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
             public readonly struct DenseKernel1 : IDenseShape
             {
@@ -2885,7 +2872,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Bn1
             {
@@ -2895,203 +2882,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 16384;
                 public const int WeightOffset = 432, WeightCount = 16;
                 public const int BiasOffset = 448, BiasCount = 16;
-                public const int Channels = 16, Plane = 1024;
-                public const int StateOffset = 0;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 16, StateOffset = 0;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Bn1Coefficients.AsSpan(0, Channels), b = workspace.Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Bn1Coefficients.AsSpan(0, Channels), b = workspace.Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Bn1Mean, invStd = workspace.Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Relu1
             {
@@ -3100,12 +2912,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -3928,7 +3736,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Bn1
             {
@@ -3938,203 +3746,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 16384;
                 public const int WeightOffset = 2768, WeightCount = 16;
                 public const int BiasOffset = 2784, BiasCount = 16;
-                public const int Channels = 16, Plane = 1024;
-                public const int StateOffset = 33;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 16, StateOffset = 33;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer1_0_Bn1Mean, invStd = workspace.Layer1_0_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer1_0_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer1_0_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Relu1
             {
@@ -4143,12 +3776,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -4971,7 +4600,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.bn2 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Bn2
             {
@@ -4981,175 +4610,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 16384;
                 public const int WeightOffset = 5104, WeightCount = 16;
                 public const int BiasOffset = 5120, BiasCount = 16;
-                public const int Channels = 16, Plane = 1024;
-                public const int StateOffset = 66;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 16, StateOffset = 66;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_0_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer1_0_Bn2Mean, invStd = workspace.Layer1_0_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer1_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer1_0_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer1_0_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.add · Add
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Add
             {
@@ -5158,35 +4635,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.0.relu2 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_0_Relu2
             {
@@ -5195,12 +4659,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -6023,7 +5483,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Bn1
             {
@@ -6033,203 +5493,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 16384;
                 public const int WeightOffset = 7440, WeightCount = 16;
                 public const int BiasOffset = 7456, BiasCount = 16;
-                public const int Channels = 16, Plane = 1024;
-                public const int StateOffset = 99;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 16, StateOffset = 99;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer1_1_Bn1Mean, invStd = workspace.Layer1_1_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer1_1_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer1_1_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Relu1
             {
@@ -6238,12 +5523,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -7066,7 +6347,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.bn2 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Bn2
             {
@@ -7076,175 +6357,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 16384;
                 public const int WeightOffset = 9776, WeightCount = 16;
                 public const int BiasOffset = 9792, BiasCount = 16;
-                public const int Channels = 16, Plane = 1024;
-                public const int StateOffset = 132;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 16, StateOffset = 132;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_1_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer1_1_Bn2Mean, invStd = workspace.Layer1_1_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer1_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer1_1_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer1_1_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.add · Add
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Add
             {
@@ -7253,35 +6382,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.1.relu2 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_1_Relu2
             {
@@ -7290,12 +6406,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -8118,7 +7230,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.bn1 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Bn1
             {
@@ -8128,203 +7240,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 16384;
                 public const int WeightOffset = 12112, WeightCount = 16;
                 public const int BiasOffset = 12128, BiasCount = 16;
-                public const int Channels = 16, Plane = 1024;
-                public const int StateOffset = 165;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 16, StateOffset = 165;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer1_2_Bn1Mean, invStd = workspace.Layer1_2_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer1_2_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer1_2_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.relu1 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Relu1
             {
@@ -8333,12 +7270,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -9161,7 +8094,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.bn2 · BatchNorm
             // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Bn2
             {
@@ -9171,175 +8104,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 16384;
                 public const int WeightOffset = 14448, WeightCount = 16;
                 public const int BiasOffset = 14464, BiasCount = 16;
-                public const int Channels = 16, Plane = 1024;
-                public const int StateOffset = 198;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 16, StateOffset = 198;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer1_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer1_2_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer1_2_Bn2Mean, invStd = workspace.Layer1_2_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer1_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer1_2_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer1_2_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.add · Add
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Add
             {
@@ -9348,35 +8129,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer1.2.relu2 · ReLU
             // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer1_2_Relu2
             {
@@ -9385,12 +8153,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (16×32×32).</summary>
                 public const int OutputLength = 16384;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -9998,7 +8762,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.bn1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Bn1
             {
@@ -10008,203 +8772,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8192;
                 public const int WeightOffset = 19088, WeightCount = 32;
                 public const int BiasOffset = 19120, BiasCount = 32;
-                public const int Channels = 32, Plane = 256;
-                public const int StateOffset = 231;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 32, StateOffset = 231;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer2_0_Bn1Mean, invStd = workspace.Layer2_0_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer2_0_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer2_0_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.relu1 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Relu1
             {
@@ -10213,12 +8802,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -11146,7 +9731,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.bn2 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Bn2
             {
@@ -11156,169 +9741,17 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8192;
                 public const int WeightOffset = 28368, WeightCount = 32;
                 public const int BiasOffset = 28400, BiasCount = 32;
-                public const int Channels = 32, Plane = 256;
-                public const int StateOffset = 296;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 32, StateOffset = 296;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer2_0_Bn2Mean, invStd = workspace.Layer2_0_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer2_0_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer2_0_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -11926,7 +10359,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.downsample.1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Downsample_1
             {
@@ -11936,175 +10369,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8192;
                 public const int WeightOffset = 28944, WeightCount = 32;
                 public const int BiasOffset = 28976, BiasCount = 32;
-                public const int Channels = 32, Plane = 256;
-                public const int StateOffset = 361;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 32, StateOffset = 361;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_0_Downsample_1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_0_Downsample_1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Downsample_1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer2_0_Downsample_1Mean, invStd = workspace.Layer2_0_Downsample_1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer2_0_Downsample_1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer2_0_Downsample_1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer2_0_Downsample_1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.add · Add
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Add
             {
@@ -12113,35 +10394,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.0.relu2 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_0_Relu2
             {
@@ -12150,12 +10418,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -13083,7 +11347,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.bn1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Bn1
             {
@@ -13093,203 +11357,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8192;
                 public const int WeightOffset = 38224, WeightCount = 32;
                 public const int BiasOffset = 38256, BiasCount = 32;
-                public const int Channels = 32, Plane = 256;
-                public const int StateOffset = 426;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 32, StateOffset = 426;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer2_1_Bn1Mean, invStd = workspace.Layer2_1_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer2_1_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer2_1_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.relu1 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Relu1
             {
@@ -13298,12 +11387,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -14231,7 +12316,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.bn2 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Bn2
             {
@@ -14241,175 +12326,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8192;
                 public const int WeightOffset = 47504, WeightCount = 32;
                 public const int BiasOffset = 47536, BiasCount = 32;
-                public const int Channels = 32, Plane = 256;
-                public const int StateOffset = 491;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 32, StateOffset = 491;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_1_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer2_1_Bn2Mean, invStd = workspace.Layer2_1_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer2_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer2_1_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer2_1_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.add · Add
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Add
             {
@@ -14418,35 +12351,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.1.relu2 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_1_Relu2
             {
@@ -14455,12 +12375,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -15388,7 +13304,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.bn1 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Bn1
             {
@@ -15398,203 +13314,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8192;
                 public const int WeightOffset = 56784, WeightCount = 32;
                 public const int BiasOffset = 56816, BiasCount = 32;
-                public const int Channels = 32, Plane = 256;
-                public const int StateOffset = 556;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 32, StateOffset = 556;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer2_2_Bn1Mean, invStd = workspace.Layer2_2_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer2_2_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer2_2_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.relu1 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Relu1
             {
@@ -15603,12 +13344,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -16536,7 +14273,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.bn2 · BatchNorm
             // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Bn2
             {
@@ -16546,175 +14283,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 8192;
                 public const int WeightOffset = 66064, WeightCount = 32;
                 public const int BiasOffset = 66096, BiasCount = 32;
-                public const int Channels = 32, Plane = 256;
-                public const int StateOffset = 621;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 32, StateOffset = 621;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer2_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer2_2_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer2_2_Bn2Mean, invStd = workspace.Layer2_2_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer2_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer2_2_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer2_2_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.add · Add
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Add
             {
@@ -16723,35 +14308,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer2.2.relu2 · ReLU
             // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer2_2_Relu2
             {
@@ -16760,12 +14332,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (32×16×16).</summary>
                 public const int OutputLength = 8192;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -17323,7 +14891,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.bn1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Bn1
             {
@@ -17333,203 +14901,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 4096;
                 public const int WeightOffset = 84560, WeightCount = 64;
                 public const int BiasOffset = 84624, BiasCount = 64;
-                public const int Channels = 64, Plane = 64;
-                public const int StateOffset = 686;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 64, StateOffset = 686;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_0_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer3_0_Bn1Mean, invStd = workspace.Layer3_0_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer3_0_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer3_0_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.relu1 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Relu1
             {
@@ -17538,12 +14931,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -18701,7 +16090,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.bn2 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Bn2
             {
@@ -18711,169 +16100,17 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 4096;
                 public const int WeightOffset = 121552, WeightCount = 64;
                 public const int BiasOffset = 121616, BiasCount = 64;
-                public const int Channels = 64, Plane = 64;
-                public const int StateOffset = 815;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 64, StateOffset = 815;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_0_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer3_0_Bn2Mean, invStd = workspace.Layer3_0_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer3_0_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer3_0_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -19431,7 +16668,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.downsample.1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Downsample_1
             {
@@ -19441,175 +16678,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 4096;
                 public const int WeightOffset = 123728, WeightCount = 64;
                 public const int BiasOffset = 123792, BiasCount = 64;
-                public const int Channels = 64, Plane = 64;
-                public const int StateOffset = 944;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 64, StateOffset = 944;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_0_Downsample_1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_0_Downsample_1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Downsample_1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer3_0_Downsample_1Mean, invStd = workspace.Layer3_0_Downsample_1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer3_0_Downsample_1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer3_0_Downsample_1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer3_0_Downsample_1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.add · Add
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Add
             {
@@ -19618,35 +16703,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.0.relu2 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_0_Relu2
             {
@@ -19655,12 +16727,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -20818,7 +17886,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.bn1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Bn1
             {
@@ -20828,203 +17896,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 4096;
                 public const int WeightOffset = 160720, WeightCount = 64;
                 public const int BiasOffset = 160784, BiasCount = 64;
-                public const int Channels = 64, Plane = 64;
-                public const int StateOffset = 1073;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 64, StateOffset = 1073;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_1_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer3_1_Bn1Mean, invStd = workspace.Layer3_1_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer3_1_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer3_1_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.relu1 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Relu1
             {
@@ -21033,12 +17926,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -22196,7 +19085,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.bn2 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Bn2
             {
@@ -22206,175 +19095,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 4096;
                 public const int WeightOffset = 197712, WeightCount = 64;
                 public const int BiasOffset = 197776, BiasCount = 64;
-                public const int Channels = 64, Plane = 64;
-                public const int StateOffset = 1202;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 64, StateOffset = 1202;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_1_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_1_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer3_1_Bn2Mean, invStd = workspace.Layer3_1_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer3_1_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer3_1_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer3_1_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.add · Add
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Add
             {
@@ -22383,35 +19120,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.1.relu2 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_1_Relu2
             {
@@ -22420,12 +19144,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -23583,7 +20303,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.bn1 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); in training the ReLU after it runs in the same passes (clamp forward, mask backward); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Bn1
             {
@@ -23593,203 +20313,28 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 4096;
                 public const int WeightOffset = 234704, WeightCount = 64;
                 public const int BiasOffset = 234768, BiasCount = 64;
-                public const int Channels = 64, Plane = 64;
-                public const int StateOffset = 1331;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 64, StateOffset = 1331;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
 
-                /// <summary>
-                /// Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output,
-                /// y = max(γ · (x − mean) / √(var + ε) + β, 0), written in the same pass (this layer's own output is not written).
-                /// </summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_2_Bn1Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn1Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShiftReLU(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn1Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// Training runs this layer and the ReLU after it as one: <paramref name="output"/> and <paramref name="outputGradient"/>
-                /// are the ReLU's, and dy is the ReLU's output gradient masked by its output (y > 0) as the passes read it.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer3_2_Bn1Mean, invStd = workspace.Layer3_2_Bn1InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn1Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDotReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer3_2_Bn1Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.CombineReLU(outputGradient.Slice(offset, Plane), output.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer3_2_Bn1Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.relu1 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Relu1
             {
@@ -23798,12 +20343,8 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
@@ -24961,7 +21502,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.bn2 · BatchNorm
             // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-            // strategy: per channel, batch sums shared across workers, then one fused multiply-add pass per plane (PlaneKernels); running statistics in inference
+            // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Bn2
             {
@@ -24971,175 +21512,23 @@ namespace CnnCompiler.Generated
                 public const int OutputLength = 4096;
                 public const int WeightOffset = 271696, WeightCount = 64;
                 public const int BiasOffset = 271760, BiasCount = 64;
-                public const int Channels = 64, Plane = 64;
-                public const int StateOffset = 1460;
-                /// <summary>Sums one worker contributes per pass: Σx and Σx² (or Σdy and Σdy·x̂) per channel, then its element count.</summary>
-                private const int SyncLength = 2 * Channels + 1;
-                private const double Momentum = 0.1, Epsilon = 1E-05;
+                public const int Channels = 64, StateOffset = 1460;
 
-                /// <summary>y = γ · (x − mean) / √(var + ε) + β with batch statistics (training) or running statistics (inference).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Statistics(input, workspace, count);
-                    ReadOnlySpan<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
-                    // y = x · a + b with a = γ · invStd and b = β − mean · a.
-                    Span<float> a = workspace.Layer3_2_Bn2Coefficients.AsSpan(0, Channels), b = workspace.Layer3_2_Bn2Coefficients.AsSpan(Channels, Channels);
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        a[c] = parameters[WeightOffset + c] * invStd[c];
-                        b[c] = parameters[BiasOffset + c] - mean[c] * a[c];
-                    }
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.ScaleShift(input.Slice(offset, Plane), a[c], b[c], output.Slice(offset, Plane));
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
 
-                /// <summary>The mean and 1/√(var + ε) per channel: of the whole batch (training; also updates the running statistics) or the running ones.</summary>
-                private static void Statistics(ReadOnlySpan<float> input, Workspace workspace, int count)
-                {
-                    Span<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
-                    Span<float> runningMean = workspace.State.AsSpan(StateOffset, Channels), runningVar = workspace.State.AsSpan(StateOffset + Channels, Channels);
-                    if (workspace.Training)
-                    {
-                        Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn2Partials.AsSpan(0, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset, SyncLength);
-                        partial.Clear();
-                        // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                        for (int n = 0; n < count; n++)
-                        {
-                            for (int c = 0; c < Channels; c++)
-                            {
-                                (double planeSum, double planeSquares) = PlaneKernels.SumAndSquares(input.Slice((n * Channels + c) * Plane, Plane));
-                                partial[2 * c] += planeSum;
-                                partial[2 * c + 1] += planeSquares;
-                            }
-                        }
-                        partial[2 * Channels] = (double)count * Plane;
-                        ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset);
-                        double elements = totals[2 * Channels];
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            double mu = totals[2 * c] / elements;
-                            double variance = Math.Max(totals[2 * c + 1] / elements - mu * mu, 0);
-                            mean[c] = (float)mu;
-                            invStd[c] = (float)(1 / Math.Sqrt(variance + Epsilon));
-                            if (workspace.Worker == 0)
-                            {
-                                // PyTorch keeps the unbiased variance in the running statistics.
-                                double unbiased = elements > 1 ? variance * elements / (elements - 1) : variance;
-                                runningMean[c] = (float)((1 - Momentum) * runningMean[c] + Momentum * mu);
-                                runningVar[c] = (float)((1 - Momentum) * runningVar[c] + Momentum * unbiased);
-                            }
-                        }
-                        if (workspace.Worker == 0) workspace.State[StateOffset + 2 * Channels] += 1;
-                    }
-                    else
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            mean[c] = runningMean[c];
-                            invStd[c] = (float)(1 / Math.Sqrt(runningVar[c] + Epsilon));
-                        }
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
+                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
 
-                /// <summary>
-                /// Inverts <see cref="Forward"/> (training): dγ = Σ dy·x̂, dβ = Σ dy, dx = γ·invStd·(dy − Σdy/M − x̂·Σ(dy·x̂)/M),
-                /// sums over the whole batch (M elements per channel).
-                /// </summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    ReadOnlySpan<float> mean = workspace.Layer3_2_Bn2Mean, invStd = workspace.Layer3_2_Bn2InvStd;
-                    Span<double> partial = workspace.Sync is null ? workspace.Layer3_2_Bn2Partials.AsSpan(SyncLength, SyncLength) : workspace.Sync.Slots(workspace.Worker, 2 * StateOffset + SyncLength, SyncLength);
-                    partial.Clear();
-                    // Samples outer, channels inner: the planes are read in memory order. Each channel's sums still add its samples in order.
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            (double planeDy, double planeDyX) = PlaneKernels.SumAndDot(outputGradient.Slice(offset, Plane), input.Slice(offset, Plane));
-                            partial[2 * c] += planeDy;
-                            partial[2 * c + 1] += (planeDyX - mean[c] * planeDy) * invStd[c];
-                        }
-                    }
-                    partial[2 * Channels] = (double)count * Plane;
-                    ReadOnlySpan<double> totals = Reduce(workspace, partial, 2 * StateOffset + SyncLength);
-                    double elements = totals[2 * Channels];
-                    // An empty parameterGradients means the layer is frozen: γ and β get no gradient.
-                    if (workspace.Worker == 0 && !parameterGradients.IsEmpty)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            parameterGradients[WeightOffset + c] += (float)totals[2 * c + 1];
-                            parameterGradients[BiasOffset + c] += (float)totals[2 * c];
-                        }
-                    }
-                    if (inputGradient.IsEmpty) return;
-                    // dx = dy·k1 + x·k2 + k3, the formula above expanded per channel.
-                    Span<float> k = workspace.Layer3_2_Bn2Coefficients;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        double k1 = parameters[WeightOffset + c] * (double)invStd[c];
-                        double k2 = -k1 * invStd[c] * totals[2 * c + 1] / elements;
-                        double k3 = -k1 * totals[2 * c] / elements - k2 * mean[c];
-                        k[c] = (float)k1;
-                        k[Channels + c] = (float)k2;
-                        k[2 * Channels + c] = (float)k3;
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int offset = (n * Channels + c) * Plane;
-                            PlaneKernels.Combine(outputGradient.Slice(offset, Plane), k[c], input.Slice(offset, Plane), k[Channels + c], k[2 * Channels + c], inputGradient.Slice(offset, Plane));
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Folds the inference transform into the layer before it, which nothing else reads: with a = γ/√(σ² + ε),
-                /// W'[c, …] = a[c]·W[c, …] and b'[c] = a[c]·(b[c] − μ[c]) + β[c]. Written to <paramref name="folded"/>: W' then b'.
-                /// Recomputed on every inference pass (each chunk of up to InferenceChunk samples; a pass over that layer's weights),
-                /// so it always reflects the current parameters and statistics.
-                /// </summary>
-                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded)
-                {
-                    int perChannel = weightCount / Channels;
-                    for (int c = 0; c < Channels; c++)
-                    {
-                        float a = parameters[WeightOffset + c] * (float)(1 / Math.Sqrt(state[StateOffset + Channels + c] + Epsilon));
-                        TensorPrimitives.Multiply(parameters.Slice(weightOffset + c * perChannel, perChannel), a, folded.Slice(c * perChannel, perChannel));
-                        float bias = biasCount > 0 ? parameters[biasOffset + c] : 0f;
-                        folded[weightCount + c] = a * (bias - state[StateOffset + c]) + parameters[BiasOffset + c];
-                    }
-                }
-
-                /// <summary>The batch-wide sums: this worker's own on one thread, else every worker's region added in worker order.</summary>
-                private static ReadOnlySpan<double> Reduce(Workspace workspace, ReadOnlySpan<double> partial, int offset)
-                {
-                    if (workspace.Sync is not { } sync) return partial;
-                    sync.Wait();
-                    Span<double> totals = workspace.Layer3_2_Bn2Totals;
-                    totals.Clear();
-                    for (int worker = 0; worker < sync.Workers; worker++)
-                    {
-                        ReadOnlySpan<double> region = sync.Slots(worker, offset, SyncLength);
-                        for (int k = 0; k < SyncLength; k++) totals[k] += region[k];
-                    }
-                    return totals;
-                }
+                public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                    BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.add · Add
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise sum of the main path and the shortcut; in training the ReLU after it runs in the same pass, and the masked gradient flows to both
+            // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Add
             {
@@ -25148,35 +21537,22 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = x + skip.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    TensorPrimitives.Add(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
 
-                /// <summary>Training with the ReLU after this layer fused in: <paramref name="output"/> is the ReLU's output, y = max(x + skip, 0), in one pass.</summary>
-                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLU(input.Slice(0, length), skip.Slice(0, length), output.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
+                public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
 
-                /// <summary>
-                /// Inverts <see cref="ForwardReLU"/>: <paramref name="output"/> and <paramref name="outputGradient"/> are the ReLU's, and
-                /// dx = dskip = dy where y > 0, else 0, both written in one pass.
-                /// </summary>
-                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    int length = count * OutputLength;
-                    ActivationKernels.AddReLUBackward(output.Slice(0, length), outputGradient.Slice(0, length), inputGradient.IsEmpty ? default : inputGradient.Slice(0, length), skipGradient.IsEmpty ? default : skipGradient.Slice(0, length));
-                }
+                /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
+                public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // layer3.2.relu2 · ReLU
             // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-            // strategy: in training the layer before it applies it in its own passes (clamp forward, mask backward); at inference element-wise ReLU over the batch
+            // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
             // --------------------------------------------------------------------------------------------------------------
             internal static class Layer3_2_Relu2
             {
@@ -25185,18 +21561,14 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (64×8×8).</summary>
                 public const int OutputLength = 4096;
 
-                /// <summary>y = ReLU(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    ActivationKernels.ReLU(input.Slice(0, count * InputLength), y); // one pass: read x, write y
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
             // gap1 · GlobalAveragePool
             // input 64×8×8 → output 64 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel, the vectorized sum of its plane divided by the plane size
+            // strategy: per channel (64 × 64): the mean of its plane
             // --------------------------------------------------------------------------------------------------------------
             internal static class Gap1
             {
@@ -25204,31 +21576,12 @@ namespace CnnCompiler.Generated
                 public const int InputLength = 4096;
                 /// <summary>Floats in one output sample (64).</summary>
                 public const int OutputLength = 64;
-                public const int Channels = 64, Plane = 64;
 
-                /// <summary>y[c] = mean of plane c.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    for (int n = 0; n < count; n++)
-                    {
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            int j = n * Channels + c;
-                            ReadOnlySpan<float> plane = input.Slice(j * Plane, Plane);
-                            output[j] = TensorPrimitives.Sum(plane) / Plane;
-                        }
-                    }
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    GlobalPool<Kernels.GlobalPoolKernel1>.Forward(input, output, default, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: each channel's gradient is spread evenly over its plane.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    if (inputGradient.IsEmpty) return;
-                    for (int j = 0; j < count * Channels; j++)
-                    {
-                        inputGradient.Slice(j * Plane, Plane).Fill(outputGradient[j] / Plane);
-                    }
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    GlobalPool<Kernels.GlobalPoolKernel1>.Backward(outputGradient, inputGradient, default, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------

@@ -271,6 +271,14 @@ namespace CnnCompiler.Generated
                 public static bool InputGradientWide => true;
             }
 
+            /// <summary>tanh1: element-wise Tanh over the batch; its derivative from the output y.</summary>
+            public readonly struct ActivationKernel1 : IActivationShape
+            {
+                public static int Length => 8;
+                public static Activation Function => Activation.Tanh;
+                public static float Alpha => 0f;
+            }
+
             /// <summary>dense2: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8).</summary>
             public readonly struct DenseKernel2 : IDenseShape
             {
@@ -793,7 +801,7 @@ namespace CnnCompiler.Generated
             // --------------------------------------------------------------------------------------------------------------
             // tanh1 · Tanh
             // input 8 → output 8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y
+            // strategy: element-wise Tanh over the batch; its derivative from the output y
             // --------------------------------------------------------------------------------------------------------------
             internal static class Tanh1
             {
@@ -802,22 +810,11 @@ namespace CnnCompiler.Generated
                 /// <summary>Floats in one output sample (8).</summary>
                 public const int OutputLength = 8;
 
-                /// <summary>y = Tanh(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    input.Slice(0, count * InputLength).CopyTo(y);
-                    ActivationKernels.Tanh(y);
-                }
+                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · Tanh′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    if (inputGradient.IsEmpty) return;
-                    Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                    ActivationKernels.TanhBackward(output.Slice(0, count * OutputLength), dy);
-                    dy.CopyTo(inputGradient);
-                }
+                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                    ActivationLayer<Kernels.ActivationKernel1>.Backward(input, output, outputGradient, inputGradient, count);
             }
 
             // --------------------------------------------------------------------------------------------------------------
