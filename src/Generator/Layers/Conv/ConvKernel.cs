@@ -105,7 +105,7 @@ internal sealed record ConvKernel(
         string inputGradient = InputGradient switch
         {
             ConvInputGradient.Winograd => $"dx as {InputGradientWinograd!.Describe()} of the bordered dY with rotated weights",
-            ConvInputGradient.Direct => $"dx as a direct convolution of the bordered dY with rotated weights ({InputGradientDirect!.Describe()})",
+            ConvInputGradient.Direct => $"dx as a direct convolution of the bordered dY with rotated weights in tiles of {InputGradientDirect!.Describe()}",
             _ => $"dx as Wᵀ · dY folded back with col2im ({InputGradientGemm})",
         };
         return $"{forward}; backward: {weightGradient}, {inputGradient}";

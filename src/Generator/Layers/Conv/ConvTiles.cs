@@ -17,7 +17,7 @@ internal sealed record DirectTile(int Filters, int Rows, int Vectors)
 /// <summary>A direct convolution's tiles with 256-bit vectors and, where rows have 16 columns or more, 512-bit vectors.</summary>
 internal sealed record DirectTiles(DirectTile Narrow, DirectTile? Wide)
 {
-    public string Describe() => Narrow.Describe(8) + (Wide is null ? "" : "; " + Wide.Describe(16));
+    public string Describe() => Narrow.Describe(8) + (Wide is null ? "" : $" ({Wide.Describe(16)} with 512-bit vectors)");
 
     public void Emit(CodeWriter w, string pass)
     {
@@ -36,7 +36,7 @@ internal sealed record DirectTiles(DirectTile Narrow, DirectTile? Wide)
 internal sealed record ChannelForwardTiles(int Vectors, int Positions, int? WideVectors, int? WidePositions)
 {
     public string Describe() =>
-        $"{Vectors} channel vector{DirectTile.S(Vectors)} of 8 × {Positions} positions" + (WideVectors is null ? "" : $"; {WideVectors} of 16 × {WidePositions}");
+        $"{Vectors} channel vector{DirectTile.S(Vectors)} of 8 × {Positions} positions" + (WideVectors is null ? "" : $", {WideVectors} of 16 × {WidePositions} with 512-bit vectors");
 
     public void Emit(CodeWriter w)
     {
@@ -100,7 +100,7 @@ internal sealed record ChannelGradientTiles(int Vectors, int BlockRows, int Kern
 {
     public string Describe() =>
         $"{Vectors} channel vector{DirectTile.S(Vectors)} of 8 × {KernelWidth} kernel columns{Blocks(BlockRows)}"
-        + (WideVectors is null ? "" : $"; {WideVectors} of 16{Blocks(WideBlockRows!.Value)}");
+        + (WideVectors is null ? "" : $", {WideVectors} of 16{Blocks(WideBlockRows!.Value)} with 512-bit vectors");
 
     private string Blocks(int rows) => rows == Height ? "" : $" in blocks of {rows} rows";
 
