@@ -153,4 +153,17 @@ public sealed class ConvStrategyTests
             Assert.Equal(sample with { Activation = ActivationKind.ReLU }, bench);
         }
     }
+
+    [Theory]
+    [InlineData(8, 4, true)]
+    [InlineData(24, 4, false)]
+    [InlineData(16, 8, false)]
+    public void Winograd_transforms_pair_tile_rows_only_for_rows_of_4_tiles(int width, int transformLanes, bool paired)
+    {
+        NetworkPlan plan = PlanHarness.PlanOf($"using CnnCompiler;\n\nnamespace Tests;\n\n[Network(32, 8, {width})]\n[Conv2D(32, 3, Padding = Padding.Same)]\n[SoftmaxCrossEntropy]\npublic partial class Net;\n");
+        WinogradTiles tiles = Assert.IsType<ConvKernel>(plan.Layer("conv1").Kernel).ForwardWinograd!;
+        // Every case has an even number of tile rows per block; only 4 tiles per row put two rows' V columns side by side.
+        Assert.Equal(0, tiles.BlockRows % 2);
+        Assert.Equal((transformLanes, paired), (tiles.TransformLanes, tiles.PairedRows));
+    }
 }

@@ -59,7 +59,12 @@ internal sealed record WinogradTiling(int Inputs, int Outputs, int InHeight, int
         return (1, fitting.Count > 0 ? fitting.Max() : divisors.Min());
     }
 
-    /// <summary>The pass's blocks and tiles: transforms 8 tiles per vector (4 for rows of 4 tiles, two tile rows per vector when the block's rows pair up), GEMM tiles of filters × vectors that fill the accumulators.</summary>
+    /// <summary>
+    /// The pass's blocks and tiles: transforms of 8 tiles per vector (4 when a row's tiles are not a multiple of 8), GEMM
+    /// tiles of filters × vectors that fill the accumulators. Rows of exactly 4 tiles take two tile rows per 256-bit
+    /// vector when the block's rows pair up: their V and M columns are adjacent. (bb3cff4 paired any 4-lane rows, so a
+    /// layer 24 or 40 columns wide with an even number of tile rows per block mixed up its tiles.)
+    /// </summary>
     public WinogradTiles Decide()
     {
         var (samples, rows) = Block();
@@ -68,7 +73,7 @@ internal sealed record WinogradTiling(int Inputs, int Outputs, int InHeight, int
         var (vectors, filters) = GemmTile(blockTiles, Lanes);
         bool wide = blockTiles >= WideLanes;
         var (wideVectors, wideFilters) = GemmTile(blockTiles, WideLanes);
-        return new WinogradTiles(Tiles, TileRows, samples, rows, transformLanes, transformLanes == 4 && rows % 2 == 0, filters, vectors,
+        return new WinogradTiles(Tiles, TileRows, samples, rows, transformLanes, TileColumns == 4 && rows % 2 == 0, filters, vectors,
             wide ? wideFilters : null, wide ? wideVectors : null);
     }
 

@@ -67,6 +67,7 @@ internal static partial class Winograd<TConv> where TConv : struct, IWinogradCon
     /// </summary>
     public static void Convolve(ReadOnlySpan<float> input, ref float weights, ReadOnlySpan<float> bias, Span<float> output, float[] source, ref float transformed, ref float products, int count)
     {
+        CheckTransform();
         int inputLength = TConv.Inputs * TConv.InHeight * TConv.InWidth, sourceLength = TConv.Inputs * SourceHeight * SourceWidth;
         int outputLength = TConv.Outputs * TConv.Height * TConv.Width;
         for (int n = 0; n < count; n += TConv.BlockSamples)
@@ -92,6 +93,21 @@ internal static partial class Winograd<TConv> where TConv : struct, IWinogradCon
                 else OutputTransform4(ref products, bias, ref target, row, samples);
             }
         }
+    }
+
+    /// <summary>
+    /// The transforms cover a row's tiles in whole vectors, and only rows of exactly 4 tiles pair up (two tile rows per
+    /// vector, their V and M columns adjacent) in blocks of an even number of tile rows; a block has at least one GEMM
+    /// vector of 8 tiles even with one sample, so the overlapping last vector never starts before the block (constant:
+    /// folds away).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckTransform()
+    {
+        bool lanes = TConv.TransformLanes == 8 ? TileColumns % 8 == 0 : TConv.TransformLanes == 4 && TileColumns % 4 == 0;
+        if (!lanes || (TConv.PairedRows && (TileColumns != 4 || TConv.BlockRows % 2 != 0)) || TConv.BlockRows < 1 || TileRows % TConv.BlockRows != 0
+            || TConv.BlockSamples < 1 || TConv.BlockRows * TileColumns < 8)
+            throw new InvalidOperationException($"Winograd transforms of {TConv.TransformLanes} tiles{(TConv.PairedRows ? " on paired rows" : "")} in blocks of {TConv.BlockSamples} × {TConv.BlockRows} tile rows do not fit rows of {TileColumns} tiles.");
     }
 
     /// <summary>The plan's GEMM tiles must fit the 4 loaded vectors and 16 accumulators of the tile body (constant: folds away).</summary>
