@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CnnCompiler.Generator.Model;
 using Microsoft.CodeAnalysis;
 
@@ -19,7 +20,15 @@ public static class PlanHarness
     }
 
     /// <summary>The layer named <paramref name="name"/> (its PyTorch-style name: "layer1.0.bn2").</summary>
-    internal static LayerPlan Layer(this NetworkPlan plan, string name) => plan.Layers.Single(layer => layer.Name == name);
+    internal static LayerPlan Layer(this NetworkPlan plan, string name) =>
+        plan.Layers.SingleOrDefault(layer => layer.Name == name) ?? throw new ArgumentException($"{plan.Type.Name} has no layer '{name}'.", nameof(name));
+
+    /// <summary>A declaration file of the repository, with the using directive the samples rely on from their project.</summary>
+    public static string Declaration(string relativePath) =>
+        "using CnnCompiler;\n\n" + File.ReadAllText(Path.Combine(RepositoryRoot(), relativePath)).Replace("\r\n", "\n");
+
+    private static string RepositoryRoot([CallerFilePath] string thisFile = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(thisFile)!, "..", "..", ".."));
 
     private static void Assert(bool condition, string message)
     {
