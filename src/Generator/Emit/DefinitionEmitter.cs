@@ -51,7 +51,7 @@ internal static class DefinitionEmitter
         w.Line();
         KernelStructs.Emit(w, network);
         w.Line();
-        w.Line("/// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>");
+        foreach (string line in LayerDescription.LayersComment) w.Line(line);
         using (w.Block("file static class Layers"))
         {
             for (int i = 0; i < network.Layers.Count; i++)

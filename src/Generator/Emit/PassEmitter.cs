@@ -21,7 +21,10 @@ internal static class PassEmitter
         var chunks = new LayerChunks(network);
         bool folds = HasFolding(network);
         w.Line("/// <summary>Runs every layer forward over <paramref name=\"count\"/> samples; the last layer's output holds the network's raw outputs.</summary>");
-        if (folds) w.Line("/// <remarks>At inference, BatchNorms are folded into the layer before them unless <paramref name=\"fold\"/> is false (feature maps of every layer are wanted).</remarks>");
+        w.Line("/// <remarks>");
+        if (folds) w.Line("/// At inference, BatchNorms are folded into the layer before them (Fold writes W' and b', ForwardFolded runs with them: one pass over the activations instead of two) unless <paramref name=\"fold\"/> is false (feature maps of every layer are wanted).");
+        w.Line("/// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.");
+        w.Line("/// </remarks>");
         using (w.Block($"public static void Forward({BaseWorkspace} buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)"))
         {
             w.Line("Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
@@ -58,6 +61,7 @@ internal static class PassEmitter
         w.Line("/// <summary>");
         w.Line("/// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:");
         w.Line("/// adds each layer's parameter gradient into <paramref name=\"parameterGradients\"/> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
+        w.Line("/// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).");
         w.Line("/// </summary>");
         using (w.Block($"public static void Backward({BaseWorkspace} buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)"))
         {
@@ -111,8 +115,7 @@ internal static class PassEmitter
                 string id = layer.Identifier, source = $"Layers.{id}";
                 using (w.Block("if (folded)"))
                 {
-                    w.Line($"// {norm.Name} folded into {layer.Name}: one pass over the activations instead of two.");
-                    w.Line($"Layers.{norm.Identifier}.Fold(parameters, workspace.State, {source}.WeightOffset, {source}.WeightCount, {source}.BiasOffset, {source}.BiasCount, workspace.{id}Folded);");
+                    w.Line($"Layers.{norm.Identifier}.Fold(parameters, workspace.State, {layer.WeightOffset}, {layer.WeightCount}, {layer.BiasOffset}, {layer.BiasCount}, workspace.{id}Folded);");
                     w.Line($"{source}.ForwardFolded(workspace.{id}Folded, {wiring.Output(layer.InputFrom)}, {wiring.Output(norm.Index)}, workspace, count);");
                 }
                 using (w.Block("else"))
@@ -142,7 +145,7 @@ internal static class PassEmitter
             string condition = $"if (wantInput || first <= {i})";
             if (layer.FusedIntoPrevious)
             {
-                w.Line($"// {layer.Name}'s backward runs inside {network.Layers[i - 1].Name}'s (training fuses them).");
+                // Its backward runs inside the layer before's BackwardReLU.
             }
             else if (layer.FusesNextReLU)
             {
@@ -157,7 +160,6 @@ internal static class PassEmitter
             {
                 string length = producer < 0 ? Format.Int(network.Input.Length) : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
                 string main = producer < 0 ? "inputGradient" : $"workspace.{network.Layers[producer].Identifier}Gradient.AsSpan(0, count * {length})";
-                w.Line($"// {(producer < 0 ? "The input" : network.Layers[producer].Name)} feeds several layers: its gradient is the sum of theirs.");
                 foreach (string extra in wiring.ExtraGradientFields(producer))
                 {
                     w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * {length}), {main});");
@@ -176,12 +178,10 @@ internal static class PassEmitter
             LayerPlan relu = network.Layers[layer.Index + 1];
             if (FusesAtInference(network, layer))
             {
-                w.Line($"// Training and folded inference apply {relu.Name} in {layer.Name}'s pass, writing {relu.Name}'s output; feature maps (nothing folded) run them apart.");
                 w.Line($"if (workspace.Training || folded) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
             }
             else
             {
-                w.Line($"// Training applies {relu.Name} in {layer.Name}'s pass, writing {relu.Name}'s output; inference runs them apart.");
                 w.Line($"if (workspace.Training) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
             }
             w.Line($"else {call}");

@@ -25,16 +25,19 @@ internal static class WorkspaceEmitter
             string layerField = chunks.IsSplit ? "public" : "public readonly";
             string unassigned = chunks.IsSplit ? " = null!" : "";
             foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"public readonly float[] {extra};");
+            w.Line("// Per layer: its output and the loss gradient with respect to it (capacity × the layer's OutputLength each), then its scratch.");
             if (chunks.IsSplit) w.Line("// The layers' arrays below are assigned by the AllocateLayers… methods the constructor calls.");
             foreach (LayerPlan layer in network.Layers)
             {
                 if (layer.IsView) continue;
-                w.Line($"/// <summary>{layer.Name} output ({layer.Output} per sample) and the loss gradient with respect to it.</summary>");
                 w.Line($"{layerField} float[] {layer.Identifier}Output{unassigned}, {layer.Identifier}Gradient{unassigned};");
                 foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{layerField} float[] {extra}{unassigned};");
                 foreach (ScratchBuffer scratch in LayerKinds.For(layer).Scratch(layer))
                 {
-                    w.Line($"{layerField} {scratch.ElementType}[] {scratch.Field}{unassigned};");
+                    // A struct of arrays (ConvBuffers) is assigned whole, so it needs no initializer for the nullable analysis.
+                    w.Line(scratch.Initializer is null
+                        ? $"{layerField} {scratch.ElementType}[] {scratch.Field}{unassigned};"
+                        : $"{layerField} {scratch.ElementType} {scratch.Field};");
                 }
             }
             w.Line();
@@ -83,14 +86,14 @@ internal static class WorkspaceEmitter
                 else w.Line($"// LayerOutputs[{i}]: {layer.Name} is a view of the network input.");
                 continue;
             }
-            w.Line($"{id}Output = new float[capacity * Layers.{id}.OutputLength];");
-            w.Line($"LayerOutputs[{i}] = {id}Output;");
-            w.Line($"{id}Gradient = training ? new float[capacity * Layers.{id}.OutputLength] : Array.Empty<float>();");
-            foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{extra} = training ? new float[capacity * Layers.{id}.OutputLength] : Array.Empty<float>();");
+            string gradient = $"training ? new float[capacity * {Format.Int(layer.Output.Length)}] : Array.Empty<float>();";
+            w.Line($"LayerOutputs[{i}] = {id}Output = new float[capacity * {Format.Int(layer.Output.Length)}];");
+            w.Line($"{id}Gradient = {gradient}");
+            foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{extra} = {gradient}");
             foreach (ScratchBuffer scratch in LayerKinds.For(layer).Scratch(layer))
             {
                 string length = scratch.PerSample ? $"capacity * {Format.Int(scratch.Length)}" : Format.Int(scratch.Length);
-                w.Line($"{scratch.Field} = new {scratch.ElementType}[{length}];");
+                w.Line($"{scratch.Field} = {scratch.Initializer ?? $"new {scratch.ElementType}[{length}]"};");
             }
         }
     }

@@ -7,4 +7,8 @@ namespace CnnCompiler.Generator.Layers;
 /// <param name="ElementType">float or int.</param>
 /// <param name="Length">Elements (per sample when <paramref name="PerSample"/>).</param>
 /// <param name="PerSample">Whether the array holds one slice per sample of the batch.</param>
-internal sealed record ScratchBuffer(string Field, string ElementType, long Length, bool PerSample);
+/// <param name="Initializer">
+/// When set, the field is of type <paramref name="ElementType"/> itself (not an array of it) and this expression makes
+/// it (a convolution's <c>ConvBuffers</c>, made by its kernel struct); <paramref name="Length"/> is then unused.
+/// </param>
+internal sealed record ScratchBuffer(string Field, string ElementType, long Length, bool PerSample, string? Initializer = null);

@@ -75,154 +75,122 @@
             public static float Alpha => 0f;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // relu1 · ReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ReLU over the batch; its derivative from the output y
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1
+        // ----------------------------------------
         internal static class Relu1
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (2×4×4).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // leakyrelu1 · LeakyReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise LeakyReLU (0.2) over the batch; its derivative from the input x
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel2
+        // ----------------------------------------
         internal static class Leakyrelu1
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (2×4×4).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // leakyrelu2 · LeakyReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise LeakyReLU (0.01) over the batch; its derivative from the input x
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel3
+        // ----------------------------------------
         internal static class Leakyrelu2
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (2×4×4).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // elu1 · ELU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise ELU (0.7) over the batch; its derivative from the output y
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel4
+        // ----------------------------------------
         internal static class Elu1
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (2×4×4).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel4>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel4>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel4>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel4>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // gelu1 · GELU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise GELU over the batch; its derivative from the input x
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel5
+        // ----------------------------------------
         internal static class Gelu1
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (2×4×4).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel5>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel5>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel5>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel5>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // sigmoid1 · Sigmoid
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise Sigmoid over the batch; its derivative from the output y
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel6
+        // ----------------------------------------
         internal static class Sigmoid1
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (2×4×4).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel6>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel6>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel6>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel6>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // tanh1 · Tanh
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise Tanh over the batch; its derivative from the output y
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel7
+        // ----------------------------------------
         internal static class Tanh1
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (2×4×4).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel7>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel7>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel7>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel7>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // flatten1 · Flatten
         // input 2×4×4 → output 32 · 0 parameters · 0 FLOP per sample
-        // strategy: identity: a copy, so that the outputs and their gradient have buffers of their own
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel8
+        // ----------------------------------------
         internal static class Flatten1
         {
-            /// <summary>Floats in one input sample (2×4×4).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (32).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel8>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel8>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel8>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel8>.Backward(x, y, dy, dx, n);
         }

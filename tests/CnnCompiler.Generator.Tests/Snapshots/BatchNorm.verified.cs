@@ -41,82 +41,59 @@
             public static bool FusesReLU => false;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // bn1 · BatchNorm
         // input 4×8×8 → output 4×8×8 · 8 parameters · 0 FLOP per sample
-        // strategy: per channel (4 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel1
+        // ----------------------------------------
         internal static class Bn1
         {
-            /// <summary>Floats in one input sample (4×8×8).</summary>
-            public const int InputLength = 256;
-            /// <summary>Floats in one output sample (4×8×8).</summary>
-            public const int OutputLength = 256;
-            public const int WeightOffset = 76, WeightCount = 4;
-            public const int BiasOffset = 80, BiasCount = 4;
+            public const int InputLength = 256, OutputLength = 256;
+            public const int WeightOffset = 76, WeightCount = 4, BiasOffset = 80, BiasCount = 4;
             public const int Channels = 4, StateOffset = 0;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // bn2 · BatchNorm
         // input 4×4×4 → output 4×4×4 · 8 parameters · 0 FLOP per sample
-        // strategy: per channel (4 × 16): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel2
+        // ----------------------------------------
         internal static class Bn2
         {
-            /// <summary>Floats in one input sample (4×4×4).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4×4×4).</summary>
-            public const int OutputLength = 64;
-            public const int WeightOffset = 84, WeightCount = 4;
-            public const int BiasOffset = 88, BiasCount = 4;
+            public const int InputLength = 64, OutputLength = 64;
+            public const int WeightOffset = 84, WeightCount = 4, BiasOffset = 88, BiasCount = 4;
             public const int Channels = 4, StateOffset = 9;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn2PerChannel, workspace.Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn2PerChannel, workspace.Bn2Sums, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn2PerChannel, ws.Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Bn2PerChannel, ws.Bn2Sums, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // bn3 · BatchNorm
         // input 6 → output 6 · 12 parameters · 0 FLOP per sample
-        // strategy: per channel (6 × 1): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel3
+        // ----------------------------------------
         internal static class Bn3
         {
-            /// <summary>Floats in one input sample (6).</summary>
-            public const int InputLength = 6;
-            /// <summary>Floats in one output sample (6).</summary>
-            public const int OutputLength = 6;
-            public const int WeightOffset = 482, WeightCount = 6;
-            public const int BiasOffset = 488, BiasCount = 6;
+            public const int InputLength = 6, OutputLength = 6;
+            public const int WeightOffset = 482, WeightCount = 6, BiasOffset = 488, BiasCount = 6;
             public const int Channels = 6, StateOffset = 18;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn3PerChannel, workspace.Bn3Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn3PerChannel, workspace.Bn3Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn3PerChannel, ws.Bn3Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Bn3PerChannel, ws.Bn3Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }

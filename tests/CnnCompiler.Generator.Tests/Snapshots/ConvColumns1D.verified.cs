@@ -23,31 +23,21 @@ public readonly struct ConvKernel1 : IConvShape
     public static int InputGradientVectorTile => 2;
     public static int InputGradientWideVectorTile => 1;
     public static bool InputGradientWide => true;
+    public static ConvBuffers Buffers() => new() { Columns = new float[160] };
 }
 
-// --------------------------------------------------------------------------------------------------------------
+// ----------------------------------------
 // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
 // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
-// strategy: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors)
-// --------------------------------------------------------------------------------------------------------------
+// runs Kernels.ConvKernel1
+// ----------------------------------------
 internal static class Conv1
 {
-    /// <summary>Floats in one input sample (2×32).</summary>
-    public const int InputLength = 64;
-    /// <summary>Floats in one output sample (4×16).</summary>
-    public const int OutputLength = 64;
-    public const int WeightOffset = 0, WeightCount = 40;
-    public const int BiasOffset = 40, BiasCount = 4;
+    public const int InputLength = 64, OutputLength = 64;
+    public const int WeightOffset = 0, WeightCount = 40, BiasOffset = 40, BiasCount = 4;
 
-    /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-    public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-    /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-    public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-            parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-    /// <summary>The workspace arrays of the layer's kernels.</summary>
-    private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv1Columns };
+    public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv1Buffers);
+    public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
 }

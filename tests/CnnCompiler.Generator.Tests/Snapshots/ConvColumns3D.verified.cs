@@ -30,31 +30,21 @@ public readonly struct ConvKernel1 : IConvShape
     public static int InputGradientVectorTile => 3;
     public static int InputGradientWideVectorTile => 3;
     public static bool InputGradientWide => true;
+    public static ConvBuffers Buffers() => new() { Columns = new float[6912] };
 }
 
-// --------------------------------------------------------------------------------------------------------------
+// ----------------------------------------
 // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
 // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
-// strategy: forward as im2col into a 27×256 column matrix per sample, then GEMM W[2×27] · columns (tiles of 2 rows × 3 vectors of 8, 2 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4, 512-bit), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-// --------------------------------------------------------------------------------------------------------------
+// runs Kernels.ConvKernel1
+// ----------------------------------------
 internal static class Conv1
 {
-    /// <summary>Floats in one input sample (1×4×8×8).</summary>
-    public const int InputLength = 256;
-    /// <summary>Floats in one output sample (2×4×8×8).</summary>
-    public const int OutputLength = 512;
-    public const int WeightOffset = 0, WeightCount = 54;
-    public const int BiasOffset = 54, BiasCount = 2;
+    public const int InputLength = 256, OutputLength = 512;
+    public const int WeightOffset = 0, WeightCount = 54, BiasOffset = 54, BiasCount = 2;
 
-    /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-    public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-    /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-    public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-            parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-    /// <summary>The workspace arrays of the layer's kernels.</summary>
-    private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv1Columns };
+    public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv1Buffers);
+    public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
 }

@@ -31,31 +31,21 @@ public readonly struct ConvKernel1 : IConvShape
     public static int InputGradientWideRows => 2;
     public static int InputGradientWideVectors => 2;
     public static bool InputGradientWide => true;
+    public static ConvBuffers Buffers() => new() { Padded = new float[484], PaddedGradient = new float[1452], RotatedWeights = new float[108] };
 }
 
-// --------------------------------------------------------------------------------------------------------------
+// ----------------------------------------
 // conv1 · Conv2D · 6 filters 3×3, stride 1, padding 1, ReLU
 // input 2×9×20 → output 6×9×20 · 114 parameters · 0.039 MFLOP per sample
-// strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 3 vectors of 8 columns (3 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors), ReLU fused; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 2 filters × 1 row × 3 vectors of 8 columns (2 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-// --------------------------------------------------------------------------------------------------------------
+// runs Kernels.ConvKernel1
+// ----------------------------------------
 internal static class Conv1
 {
-    /// <summary>Floats in one input sample (2×9×20).</summary>
-    public const int InputLength = 360;
-    /// <summary>Floats in one output sample (6×9×20).</summary>
-    public const int OutputLength = 1080;
-    public const int WeightOffset = 0, WeightCount = 108;
-    public const int BiasOffset = 108, BiasCount = 6;
+    public const int InputLength = 360, OutputLength = 1080;
+    public const int WeightOffset = 0, WeightCount = 108, BiasOffset = 108, BiasCount = 6;
 
-    /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-    public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-    /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-    public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-            parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-    /// <summary>The workspace arrays of the layer's kernels.</summary>
-    private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Conv1Padded, PaddedGradient = workspace.Conv1PaddedGradient, RotatedWeights = workspace.Conv1RotatedWeights };
+    public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv1Buffers);
+    public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
 }

@@ -38,31 +38,21 @@ public readonly struct ConvKernel1 : IConvShape
     public static int InputGradientWideFilters => 4;
     public static int InputGradientWideVectors => 4;
     public static bool InputGradientWide => true;
+    public static ConvBuffers Buffers() => new() { Padded = new float[3200], GradientByPosition = new float[2048], WeightGradientByChannel = new float[9216], RotatedWeights = new float[9216], WinogradWeights = new float[16384], WinogradTransformed = new float[49152], WinogradProducts = new float[49152], WinogradSource = new float[19200], WinogradGradientSource = new float[19200] };
 }
 
-// --------------------------------------------------------------------------------------------------------------
+// ----------------------------------------
 // conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1
 // input 32×8×8 → output 32×8×8 · 9,248 parameters · 1.18 MFLOP per sample
-// strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 6 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (4 channel vectors of 8 × 3 kernel columns, 2 of 16 with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 6 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-// --------------------------------------------------------------------------------------------------------------
+// runs Kernels.ConvKernel1
+// ----------------------------------------
 internal static class Conv1
 {
-    /// <summary>Floats in one input sample (32×8×8).</summary>
-    public const int InputLength = 2048;
-    /// <summary>Floats in one output sample (32×8×8).</summary>
-    public const int OutputLength = 2048;
-    public const int WeightOffset = 0, WeightCount = 9216;
-    public const int BiasOffset = 9216, BiasCount = 32;
+    public const int InputLength = 2048, OutputLength = 2048;
+    public const int WeightOffset = 0, WeightCount = 9216, BiasOffset = 9216, BiasCount = 32;
 
-    /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-    public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-    /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-    public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-        Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-            parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-    /// <summary>The workspace arrays of the layer's kernels.</summary>
-    private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Conv1Padded, GradientByPosition = workspace.Conv1GradientByPosition, WeightGradientByChannel = workspace.Conv1WeightGradientByChannel, RotatedWeights = workspace.Conv1RotatedWeights, WinogradWeights = workspace.Conv1WinogradWeights, WinogradTransformed = workspace.Conv1WinogradTransformed, WinogradProducts = workspace.Conv1WinogradProducts, WinogradSource = workspace.Conv1WinogradSource, WinogradGradientSource = workspace.Conv1WinogradGradientSource };
+    public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv1Buffers);
+    public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+        Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
 }

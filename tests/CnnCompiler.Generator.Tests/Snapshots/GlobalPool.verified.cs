@@ -13,23 +13,19 @@
             public static bool Maximum => true;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // gmp1 · GlobalMaxPool
         // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel (4 × 16): the largest value of its plane, its index kept for backward
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.GlobalPoolKernel1
+        // ----------------------------------------
         internal static class Gmp1
         {
-            /// <summary>Floats in one input sample (4×4×4).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4).</summary>
-            public const int OutputLength = 4;
+            public const int InputLength = 64, OutputLength = 4;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                GlobalPool<Kernels.GlobalPoolKernel1>.Forward(input, output, workspace.Gmp1Argmax, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                GlobalPool<Kernels.GlobalPoolKernel1>.Backward(outputGradient, inputGradient, workspace.Gmp1Argmax, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, ws.Gmp1Argmax, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                GlobalPool<Kernels.GlobalPoolKernel1>.Backward(dy, dx, ws.Gmp1Argmax, n);
         }
 
 // [Network(3, 4, 4)]
@@ -47,21 +43,17 @@
             public static bool Maximum => false;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // gap1 · GlobalAveragePool
         // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel (4 × 16): the mean of its plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.GlobalPoolKernel1
+        // ----------------------------------------
         internal static class Gap1
         {
-            /// <summary>Floats in one input sample (4×4×4).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4).</summary>
-            public const int OutputLength = 4;
+            public const int InputLength = 64, OutputLength = 4;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                GlobalPool<Kernels.GlobalPoolKernel1>.Forward(input, output, default, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                GlobalPool<Kernels.GlobalPoolKernel1>.Backward(outputGradient, inputGradient, default, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, default, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                GlobalPool<Kernels.GlobalPoolKernel1>.Backward(dy, dx, default, n);
         }

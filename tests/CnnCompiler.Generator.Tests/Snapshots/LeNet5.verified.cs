@@ -172,14 +172,17 @@ namespace CnnCompiler.Generated
         /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
         public static void Initialize(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 25, random);
-            WeightInit.HeNormal(parameters.Slice(Layers.Conv2.WeightOffset, Layers.Conv2.WeightCount), fanIn: 150, random);
-            WeightInit.HeNormal(parameters.Slice(Layers.Dense1.WeightOffset, Layers.Dense1.WeightCount), fanIn: 400, random);
-            WeightInit.HeNormal(parameters.Slice(Layers.Dense2.WeightOffset, Layers.Dense2.WeightCount), fanIn: 120, random);
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Dense3.WeightOffset, Layers.Dense3.WeightCount), fanIn: 84, fanOut: 10, random);
+            WeightInit.HeNormal(parameters.Slice(0, 150), fanIn: 25, random); // conv1
+            WeightInit.HeNormal(parameters.Slice(156, 2400), fanIn: 150, random); // conv2
+            WeightInit.HeNormal(parameters.Slice(2572, 48000), fanIn: 400, random); // dense1
+            WeightInit.HeNormal(parameters.Slice(50692, 10080), fanIn: 120, random); // dense2
+            WeightInit.GlorotUniform(parameters.Slice(60856, 840), fanIn: 84, fanOut: 10, random); // dense3
         }
 
         /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        /// <remarks>
+        /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
+        /// </remarks>
         public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
         {
             Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
@@ -203,6 +206,7 @@ namespace CnnCompiler.Generated
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
         public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
         {
@@ -230,68 +234,39 @@ namespace CnnCompiler.Generated
     /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
     file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
     {
-        /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
+        // Per layer: its output and the loss gradient with respect to it (capacity × the layer's OutputLength each), then its scratch.
         public readonly float[] Conv1Output, Conv1Gradient;
-        public readonly float[] Conv1Padded;
-        public readonly float[] Conv1PaddedGradient;
-        public readonly float[] Conv1RotatedWeights;
-        /// <summary>pool1 output (6×14×14 per sample) and the loss gradient with respect to it.</summary>
+        public readonly ConvBuffers Conv1Buffers;
         public readonly float[] Pool1Output, Pool1Gradient;
         public readonly int[] Pool1Argmax;
-        /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Conv2Output, Conv2Gradient;
-        public readonly float[] Conv2Columns;
-        public readonly float[] Conv2Padded;
-        public readonly float[] Conv2WeightsByChannel;
-        public readonly float[] Conv2WeightsSource;
-        public readonly float[] Conv2OutputByPosition;
-        public readonly float[] Conv2GradientByPosition;
-        public readonly float[] Conv2WeightGradientByChannel;
-        /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
+        public readonly ConvBuffers Conv2Buffers;
         public readonly float[] Pool2Output, Pool2Gradient;
         public readonly int[] Pool2Argmax;
-        /// <summary>dense1 output (120 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Dense1Output, Dense1Gradient;
-        /// <summary>dense2 output (84 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Dense2Output, Dense2Gradient;
-        /// <summary>dense3 output (10 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Dense3Output, Dense3Gradient;
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 7, 10)
         {
-            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-            LayerOutputs[0] = Conv1Output;
-            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
-            Conv1Padded = new float[1024];
-            Conv1PaddedGradient = new float[6144];
-            Conv1RotatedWeights = new float[150];
-            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-            LayerOutputs[1] = Pool1Output;
-            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[0] = Conv1Output = new float[capacity * 4704];
+            Conv1Gradient = training ? new float[capacity * 4704] : Array.Empty<float>();
+            Conv1Buffers = Kernels.ConvKernel1.Buffers();
+            LayerOutputs[1] = Pool1Output = new float[capacity * 1176];
+            Pool1Gradient = training ? new float[capacity * 1176] : Array.Empty<float>();
             Pool1Argmax = new int[capacity * 1176];
-            Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
-            LayerOutputs[2] = Conv2Output;
-            Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : Array.Empty<float>();
-            Conv2Columns = new float[15000];
-            Conv2Padded = new float[1176];
-            Conv2WeightsByChannel = new float[2400];
-            Conv2WeightsSource = new float[2400];
-            Conv2OutputByPosition = new float[1600];
-            Conv2GradientByPosition = new float[1600];
-            Conv2WeightGradientByChannel = new float[2400];
-            Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
-            LayerOutputs[3] = Pool2Output;
-            Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[2] = Conv2Output = new float[capacity * 1600];
+            Conv2Gradient = training ? new float[capacity * 1600] : Array.Empty<float>();
+            Conv2Buffers = Kernels.ConvKernel2.Buffers();
+            LayerOutputs[3] = Pool2Output = new float[capacity * 400];
+            Pool2Gradient = training ? new float[capacity * 400] : Array.Empty<float>();
             Pool2Argmax = new int[capacity * 400];
-            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-            LayerOutputs[4] = Dense1Output;
-            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
-            Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
-            LayerOutputs[5] = Dense2Output;
-            Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
-            Dense3Output = new float[capacity * Layers.Dense3.OutputLength];
-            LayerOutputs[6] = Dense3Output;
-            Dense3Gradient = training ? new float[capacity * Layers.Dense3.OutputLength] : Array.Empty<float>();
+            LayerOutputs[4] = Dense1Output = new float[capacity * 120];
+            Dense1Gradient = training ? new float[capacity * 120] : Array.Empty<float>();
+            LayerOutputs[5] = Dense2Output = new float[capacity * 84];
+            Dense2Gradient = training ? new float[capacity * 84] : Array.Empty<float>();
+            LayerOutputs[6] = Dense3Output = new float[capacity * 10];
+            Dense3Gradient = training ? new float[capacity * 10] : Array.Empty<float>();
             Logits = Dense3Output;
             LogitGradients = Dense3Gradient;
         }
@@ -333,6 +308,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientWideRows => 2;
             public static int InputGradientWideVectors => 2;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Padded = new float[1024], PaddedGradient = new float[6144], RotatedWeights = new float[150] };
         }
 
         /// <summary>conv2: forward convolves a zero-bordered copy with output channels in vector lanes (tiles of 2 channel vectors of 8 × 5 positions, 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 channel vectors of 8 × 5 kernel columns, 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
@@ -364,6 +340,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientVectorTile => 3;
             public static int InputGradientWideVectorTile => 3;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Columns = new float[15000], Padded = new float[1176], WeightsByChannel = new float[2400], WeightsSource = new float[2400], OutputByPosition = new float[1600], GradientByPosition = new float[1600], WeightGradientByChannel = new float[2400] };
         }
 
         /// <summary>dense1: Y[n×120] = X[n×400] · W[120×400]ᵀ as dot products (tiles of 2 × 4, 512-bit); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
@@ -424,47 +401,39 @@ namespace CnnCompiler.Generated
         }
     }
 
-    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+    /// <summary>
+    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
+    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
+    /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
+    /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
+    /// </summary>
     file static class Layers
     {
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
         // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns (3 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors), ReLU fused; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 1 filter × 1 row × 4 vectors of 8 columns (1 filter × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel1
+        // ----------------------------------------
         internal static class Conv1
         {
-            /// <summary>Floats in one input sample (1×28×28).</summary>
-            public const int InputLength = 784;
-            /// <summary>Floats in one output sample (6×28×28).</summary>
-            public const int OutputLength = 4704;
-            public const int WeightOffset = 0, WeightCount = 150;
-            public const int BiasOffset = 150, BiasCount = 6;
+            public const int InputLength = 784, OutputLength = 4704;
+            public const int WeightOffset = 0, WeightCount = 150, BiasOffset = 150, BiasCount = 6;
 
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Conv1Padded, PaddedGradient = workspace.Conv1PaddedGradient, RotatedWeights = workspace.Conv1RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // pool1 · MaxPool2D · window 2×2, stride 2
         // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         internal static class Pool1
         {
-            /// <summary>Floats in one input sample (6×28×28).</summary>
-            public const int InputLength = 4704;
-            /// <summary>Floats in one output sample (6×14×14).</summary>
-            public const int OutputLength = 1176;
+            public const int InputLength = 4704, OutputLength = 1176;
             public const int Channels = 6;
             public const int InHeight = 28, OutHeight = 14, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
             public const int InWidth = 28, OutWidth = 14, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
@@ -616,44 +585,30 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy with output channels in vector lanes (tiles of 2 channel vectors of 8 × 5 positions, 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 channel vectors of 8 × 5 kernel columns, 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel2
+        // ----------------------------------------
         internal static class Conv2
         {
-            /// <summary>Floats in one input sample (6×14×14).</summary>
-            public const int InputLength = 1176;
-            /// <summary>Floats in one output sample (16×10×10).</summary>
-            public const int OutputLength = 1600;
-            public const int WeightOffset = 156, WeightCount = 2400;
-            public const int BiasOffset = 2556, BiasCount = 16;
+            public const int InputLength = 1176, OutputLength = 1600;
+            public const int WeightOffset = 156, WeightCount = 2400, BiasOffset = 2556, BiasCount = 16;
 
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv2Columns, Padded = workspace.Conv2Padded, WeightsByChannel = workspace.Conv2WeightsByChannel, WeightsSource = workspace.Conv2WeightsSource, OutputByPosition = workspace.Conv2OutputByPosition, GradientByPosition = workspace.Conv2GradientByPosition, WeightGradientByChannel = workspace.Conv2WeightGradientByChannel };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // pool2 · MaxPool2D · window 2×2, stride 2
         // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         internal static class Pool2
         {
-            /// <summary>Floats in one input sample (16×10×10).</summary>
-            public const int InputLength = 1600;
-            /// <summary>Floats in one output sample (16×5×5).</summary>
-            public const int OutputLength = 400;
+            public const int InputLength = 1600, OutputLength = 400;
             public const int Channels = 16;
             public const int InHeight = 10, OutHeight = 5, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
             public const int InWidth = 10, OutWidth = 5, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
@@ -787,76 +742,52 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // dense1 · Dense · 120 units, ReLU
         // input 16×5×5 → output 120 · 48,120 parameters · 0.096 MFLOP per sample
-        // strategy: Y[n×120] = X[n×400] · W[120×400]ᵀ as dot products (tiles of 2 × 4, 512-bit); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.DenseKernel1
+        // ----------------------------------------
         internal static class Dense1
         {
-            /// <summary>Floats in one input sample (16×5×5).</summary>
-            public const int InputLength = 400;
-            /// <summary>Floats in one output sample (120).</summary>
-            public const int OutputLength = 120;
-            public const int WeightOffset = 2572, WeightCount = 48000;
-            public const int BiasOffset = 50572, BiasCount = 120;
+            public const int InputLength = 400, OutputLength = 120;
+            public const int WeightOffset = 2572, WeightCount = 48000, BiasOffset = 50572, BiasCount = 120;
 
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // dense2 · Dense · 84 units, ReLU
         // input 120 → output 84 · 10,164 parameters · 0.02 MFLOP per sample
-        // strategy: Y[n×84] = X[n×120] · W[84×120]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.DenseKernel2
+        // ----------------------------------------
         internal static class Dense2
         {
-            /// <summary>Floats in one input sample (120).</summary>
-            public const int InputLength = 120;
-            /// <summary>Floats in one output sample (84).</summary>
-            public const int OutputLength = 84;
-            public const int WeightOffset = 50692, WeightCount = 10080;
-            public const int BiasOffset = 60772, BiasCount = 84;
+            public const int InputLength = 120, OutputLength = 84;
+            public const int WeightOffset = 50692, WeightCount = 10080, BiasOffset = 60772, BiasCount = 84;
 
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel2>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // dense3 · Dense · 10 units
         // input 84 → output 10 · 850 parameters · 1,680 FLOP per sample
-        // strategy: Y[n×10] = X[n×84] · W[10×84]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.DenseKernel3
+        // ----------------------------------------
         internal static class Dense3
         {
-            /// <summary>Floats in one input sample (84).</summary>
-            public const int InputLength = 84;
-            /// <summary>Floats in one output sample (10).</summary>
-            public const int OutputLength = 10;
-            public const int WeightOffset = 60856, WeightCount = 840;
-            public const int BiasOffset = 61696, BiasCount = 10;
+            public const int InputLength = 84, OutputLength = 10;
+            public const int WeightOffset = 60856, WeightCount = 840, BiasOffset = 61696, BiasCount = 10;
 
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel3>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel3>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
     }
 }

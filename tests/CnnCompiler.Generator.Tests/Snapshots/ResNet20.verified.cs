@@ -479,94 +479,97 @@ namespace CnnCompiler.Generated
         /// <summary>The initial parameters and state of layers 0 to 15 (conv1 … layer1.1.add), drawn from <paramref name="random"/> in layer order.</summary>
         private static void InitializeLayers0To15(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 27, random);
-            parameters.Slice(Layers.Bn1.WeightOffset, Layers.Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Bn1.StateOffset + Layers.Bn1.Channels, Layers.Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer1_0_Conv1.WeightOffset, Layers.Layer1_0_Conv1.WeightCount), fanIn: 144, random);
-            parameters.Slice(Layers.Layer1_0_Bn1.WeightOffset, Layers.Layer1_0_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer1_0_Bn1.StateOffset + Layers.Layer1_0_Bn1.Channels, Layers.Layer1_0_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer1_0_Conv2.WeightOffset, Layers.Layer1_0_Conv2.WeightCount), fanIn: 144, fanOut: 144, random);
-            parameters.Slice(Layers.Layer1_0_Bn2.WeightOffset, Layers.Layer1_0_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer1_0_Bn2.StateOffset + Layers.Layer1_0_Bn2.Channels, Layers.Layer1_0_Bn2.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer1_1_Conv1.WeightOffset, Layers.Layer1_1_Conv1.WeightCount), fanIn: 144, random);
-            parameters.Slice(Layers.Layer1_1_Bn1.WeightOffset, Layers.Layer1_1_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer1_1_Bn1.StateOffset + Layers.Layer1_1_Bn1.Channels, Layers.Layer1_1_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer1_1_Conv2.WeightOffset, Layers.Layer1_1_Conv2.WeightCount), fanIn: 144, fanOut: 144, random);
-            parameters.Slice(Layers.Layer1_1_Bn2.WeightOffset, Layers.Layer1_1_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer1_1_Bn2.StateOffset + Layers.Layer1_1_Bn2.Channels, Layers.Layer1_1_Bn2.Channels).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(0, 432), fanIn: 27, random); // conv1
+            parameters.Slice(432, 16).Fill(1f); // bn1: γ = 1, β = 0
+            state.Slice(16, 16).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(464, 2304), fanIn: 144, random); // layer1.0.conv1
+            parameters.Slice(2768, 16).Fill(1f); // layer1.0.bn1: γ = 1, β = 0
+            state.Slice(49, 16).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(2800, 2304), fanIn: 144, fanOut: 144, random); // layer1.0.conv2
+            parameters.Slice(5104, 16).Fill(1f); // layer1.0.bn2: γ = 1, β = 0
+            state.Slice(82, 16).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(5136, 2304), fanIn: 144, random); // layer1.1.conv1
+            parameters.Slice(7440, 16).Fill(1f); // layer1.1.bn1: γ = 1, β = 0
+            state.Slice(115, 16).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(7472, 2304), fanIn: 144, fanOut: 144, random); // layer1.1.conv2
+            parameters.Slice(9776, 16).Fill(1f); // layer1.1.bn2: γ = 1, β = 0
+            state.Slice(148, 16).Fill(1f); // running variance 1, mean 0
         }
 
         /// <summary>The initial parameters and state of layers 16 to 31 (layer1.1.relu2 … layer2.0.add), drawn from <paramref name="random"/> in layer order.</summary>
         private static void InitializeLayers16To31(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer1_2_Conv1.WeightOffset, Layers.Layer1_2_Conv1.WeightCount), fanIn: 144, random);
-            parameters.Slice(Layers.Layer1_2_Bn1.WeightOffset, Layers.Layer1_2_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer1_2_Bn1.StateOffset + Layers.Layer1_2_Bn1.Channels, Layers.Layer1_2_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer1_2_Conv2.WeightOffset, Layers.Layer1_2_Conv2.WeightCount), fanIn: 144, fanOut: 144, random);
-            parameters.Slice(Layers.Layer1_2_Bn2.WeightOffset, Layers.Layer1_2_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer1_2_Bn2.StateOffset + Layers.Layer1_2_Bn2.Channels, Layers.Layer1_2_Bn2.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer2_0_Conv1.WeightOffset, Layers.Layer2_0_Conv1.WeightCount), fanIn: 144, random);
-            parameters.Slice(Layers.Layer2_0_Bn1.WeightOffset, Layers.Layer2_0_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer2_0_Bn1.StateOffset + Layers.Layer2_0_Bn1.Channels, Layers.Layer2_0_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer2_0_Conv2.WeightOffset, Layers.Layer2_0_Conv2.WeightCount), fanIn: 288, fanOut: 288, random);
-            parameters.Slice(Layers.Layer2_0_Bn2.WeightOffset, Layers.Layer2_0_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer2_0_Bn2.StateOffset + Layers.Layer2_0_Bn2.Channels, Layers.Layer2_0_Bn2.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer2_0_Downsample_0.WeightOffset, Layers.Layer2_0_Downsample_0.WeightCount), fanIn: 16, fanOut: 32, random);
-            parameters.Slice(Layers.Layer2_0_Downsample_1.WeightOffset, Layers.Layer2_0_Downsample_1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer2_0_Downsample_1.StateOffset + Layers.Layer2_0_Downsample_1.Channels, Layers.Layer2_0_Downsample_1.Channels).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(9808, 2304), fanIn: 144, random); // layer1.2.conv1
+            parameters.Slice(12112, 16).Fill(1f); // layer1.2.bn1: γ = 1, β = 0
+            state.Slice(181, 16).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(12144, 2304), fanIn: 144, fanOut: 144, random); // layer1.2.conv2
+            parameters.Slice(14448, 16).Fill(1f); // layer1.2.bn2: γ = 1, β = 0
+            state.Slice(214, 16).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(14480, 4608), fanIn: 144, random); // layer2.0.conv1
+            parameters.Slice(19088, 32).Fill(1f); // layer2.0.bn1: γ = 1, β = 0
+            state.Slice(263, 32).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(19152, 9216), fanIn: 288, fanOut: 288, random); // layer2.0.conv2
+            parameters.Slice(28368, 32).Fill(1f); // layer2.0.bn2: γ = 1, β = 0
+            state.Slice(328, 32).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(28432, 512), fanIn: 16, fanOut: 32, random); // layer2.0.downsample.0
+            parameters.Slice(28944, 32).Fill(1f); // layer2.0.downsample.1: γ = 1, β = 0
+            state.Slice(393, 32).Fill(1f); // running variance 1, mean 0
         }
 
         /// <summary>The initial parameters and state of layers 32 to 46 (layer2.0.relu2 … layer2.2.relu2), drawn from <paramref name="random"/> in layer order.</summary>
         private static void InitializeLayers32To46(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer2_1_Conv1.WeightOffset, Layers.Layer2_1_Conv1.WeightCount), fanIn: 288, random);
-            parameters.Slice(Layers.Layer2_1_Bn1.WeightOffset, Layers.Layer2_1_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer2_1_Bn1.StateOffset + Layers.Layer2_1_Bn1.Channels, Layers.Layer2_1_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer2_1_Conv2.WeightOffset, Layers.Layer2_1_Conv2.WeightCount), fanIn: 288, fanOut: 288, random);
-            parameters.Slice(Layers.Layer2_1_Bn2.WeightOffset, Layers.Layer2_1_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer2_1_Bn2.StateOffset + Layers.Layer2_1_Bn2.Channels, Layers.Layer2_1_Bn2.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer2_2_Conv1.WeightOffset, Layers.Layer2_2_Conv1.WeightCount), fanIn: 288, random);
-            parameters.Slice(Layers.Layer2_2_Bn1.WeightOffset, Layers.Layer2_2_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer2_2_Bn1.StateOffset + Layers.Layer2_2_Bn1.Channels, Layers.Layer2_2_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer2_2_Conv2.WeightOffset, Layers.Layer2_2_Conv2.WeightCount), fanIn: 288, fanOut: 288, random);
-            parameters.Slice(Layers.Layer2_2_Bn2.WeightOffset, Layers.Layer2_2_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer2_2_Bn2.StateOffset + Layers.Layer2_2_Bn2.Channels, Layers.Layer2_2_Bn2.Channels).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(29008, 9216), fanIn: 288, random); // layer2.1.conv1
+            parameters.Slice(38224, 32).Fill(1f); // layer2.1.bn1: γ = 1, β = 0
+            state.Slice(458, 32).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(38288, 9216), fanIn: 288, fanOut: 288, random); // layer2.1.conv2
+            parameters.Slice(47504, 32).Fill(1f); // layer2.1.bn2: γ = 1, β = 0
+            state.Slice(523, 32).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(47568, 9216), fanIn: 288, random); // layer2.2.conv1
+            parameters.Slice(56784, 32).Fill(1f); // layer2.2.bn1: γ = 1, β = 0
+            state.Slice(588, 32).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(56848, 9216), fanIn: 288, fanOut: 288, random); // layer2.2.conv2
+            parameters.Slice(66064, 32).Fill(1f); // layer2.2.bn2: γ = 1, β = 0
+            state.Slice(653, 32).Fill(1f); // running variance 1, mean 0
         }
 
         /// <summary>The initial parameters and state of layers 47 to 62 (layer3.0.conv1 … layer3.1.relu2), drawn from <paramref name="random"/> in layer order.</summary>
         private static void InitializeLayers47To62(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer3_0_Conv1.WeightOffset, Layers.Layer3_0_Conv1.WeightCount), fanIn: 288, random);
-            parameters.Slice(Layers.Layer3_0_Bn1.WeightOffset, Layers.Layer3_0_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer3_0_Bn1.StateOffset + Layers.Layer3_0_Bn1.Channels, Layers.Layer3_0_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer3_0_Conv2.WeightOffset, Layers.Layer3_0_Conv2.WeightCount), fanIn: 576, fanOut: 576, random);
-            parameters.Slice(Layers.Layer3_0_Bn2.WeightOffset, Layers.Layer3_0_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer3_0_Bn2.StateOffset + Layers.Layer3_0_Bn2.Channels, Layers.Layer3_0_Bn2.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer3_0_Downsample_0.WeightOffset, Layers.Layer3_0_Downsample_0.WeightCount), fanIn: 32, fanOut: 64, random);
-            parameters.Slice(Layers.Layer3_0_Downsample_1.WeightOffset, Layers.Layer3_0_Downsample_1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer3_0_Downsample_1.StateOffset + Layers.Layer3_0_Downsample_1.Channels, Layers.Layer3_0_Downsample_1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer3_1_Conv1.WeightOffset, Layers.Layer3_1_Conv1.WeightCount), fanIn: 576, random);
-            parameters.Slice(Layers.Layer3_1_Bn1.WeightOffset, Layers.Layer3_1_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer3_1_Bn1.StateOffset + Layers.Layer3_1_Bn1.Channels, Layers.Layer3_1_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer3_1_Conv2.WeightOffset, Layers.Layer3_1_Conv2.WeightCount), fanIn: 576, fanOut: 576, random);
-            parameters.Slice(Layers.Layer3_1_Bn2.WeightOffset, Layers.Layer3_1_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer3_1_Bn2.StateOffset + Layers.Layer3_1_Bn2.Channels, Layers.Layer3_1_Bn2.Channels).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(66128, 18432), fanIn: 288, random); // layer3.0.conv1
+            parameters.Slice(84560, 64).Fill(1f); // layer3.0.bn1: γ = 1, β = 0
+            state.Slice(750, 64).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(84688, 36864), fanIn: 576, fanOut: 576, random); // layer3.0.conv2
+            parameters.Slice(121552, 64).Fill(1f); // layer3.0.bn2: γ = 1, β = 0
+            state.Slice(879, 64).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(121680, 2048), fanIn: 32, fanOut: 64, random); // layer3.0.downsample.0
+            parameters.Slice(123728, 64).Fill(1f); // layer3.0.downsample.1: γ = 1, β = 0
+            state.Slice(1008, 64).Fill(1f); // running variance 1, mean 0
+            WeightInit.HeNormal(parameters.Slice(123856, 36864), fanIn: 576, random); // layer3.1.conv1
+            parameters.Slice(160720, 64).Fill(1f); // layer3.1.bn1: γ = 1, β = 0
+            state.Slice(1137, 64).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(160848, 36864), fanIn: 576, fanOut: 576, random); // layer3.1.conv2
+            parameters.Slice(197712, 64).Fill(1f); // layer3.1.bn2: γ = 1, β = 0
+            state.Slice(1266, 64).Fill(1f); // running variance 1, mean 0
         }
 
         /// <summary>The initial parameters and state of layers 63 to 71 (layer3.2.conv1 … fc), drawn from <paramref name="random"/> in layer order.</summary>
         private static void InitializeLayers63To71(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Layer3_2_Conv1.WeightOffset, Layers.Layer3_2_Conv1.WeightCount), fanIn: 576, random);
-            parameters.Slice(Layers.Layer3_2_Bn1.WeightOffset, Layers.Layer3_2_Bn1.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer3_2_Bn1.StateOffset + Layers.Layer3_2_Bn1.Channels, Layers.Layer3_2_Bn1.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Layer3_2_Conv2.WeightOffset, Layers.Layer3_2_Conv2.WeightCount), fanIn: 576, fanOut: 576, random);
-            parameters.Slice(Layers.Layer3_2_Bn2.WeightOffset, Layers.Layer3_2_Bn2.Channels).Fill(1f); // γ = 1, β = 0
-            state.Slice(Layers.Layer3_2_Bn2.StateOffset + Layers.Layer3_2_Bn2.Channels, Layers.Layer3_2_Bn2.Channels).Fill(1f); // running variance 1, mean 0
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Fc.WeightOffset, Layers.Fc.WeightCount), fanIn: 64, fanOut: 10, random);
+            WeightInit.HeNormal(parameters.Slice(197840, 36864), fanIn: 576, random); // layer3.2.conv1
+            parameters.Slice(234704, 64).Fill(1f); // layer3.2.bn1: γ = 1, β = 0
+            state.Slice(1395, 64).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(234832, 36864), fanIn: 576, fanOut: 576, random); // layer3.2.conv2
+            parameters.Slice(271696, 64).Fill(1f); // layer3.2.bn2: γ = 1, β = 0
+            state.Slice(1524, 64).Fill(1f); // running variance 1, mean 0
+            WeightInit.GlorotUniform(parameters.Slice(271824, 640), fanIn: 64, fanOut: 10, random); // fc
         }
 
         /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
-        /// <remarks>At inference, BatchNorms are folded into the layer before them unless <paramref name="fold"/> is false (feature maps of every layer are wanted).</remarks>
+        /// <remarks>
+        /// At inference, BatchNorms are folded into the layer before them (Fold writes W' and b', ForwardFolded runs with them: one pass over the activations instead of two) unless <paramref name="fold"/> is false (feature maps of every layer are wanted).
+        /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
+        /// </remarks>
         public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
         {
             Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
@@ -585,15 +588,13 @@ namespace CnnCompiler.Generated
         {
             if (folded)
             {
-                // bn1 folded into conv1: one pass over the activations instead of two.
-                Layers.Bn1.Fold(parameters, workspace.State, Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount, Layers.Conv1.BiasOffset, Layers.Conv1.BiasCount, workspace.Conv1Folded);
+                Layers.Bn1.Fold(parameters, workspace.State, 0, 432, 432, 0, workspace.Conv1Folded);
                 Layers.Conv1.ForwardFolded(workspace.Conv1Folded, input, workspace.Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
                 workspace.Lap(0);
-                // Training applies relu1 in bn1's pass, writing relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Bn1.ForwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace, count);
                 else Layers.Bn1.Forward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace, count);
             }
@@ -602,15 +603,13 @@ namespace CnnCompiler.Generated
             workspace.Lap(2);
             if (folded)
             {
-                // layer1.0.bn1 folded into layer1.0.conv1: one pass over the activations instead of two.
-                Layers.Layer1_0_Bn1.Fold(parameters, workspace.State, Layers.Layer1_0_Conv1.WeightOffset, Layers.Layer1_0_Conv1.WeightCount, Layers.Layer1_0_Conv1.BiasOffset, Layers.Layer1_0_Conv1.BiasCount, workspace.Layer1_0_Conv1Folded);
+                Layers.Layer1_0_Bn1.Fold(parameters, workspace.State, 464, 2304, 2768, 0, workspace.Layer1_0_Conv1Folded);
                 Layers.Layer1_0_Conv1.ForwardFolded(workspace.Layer1_0_Conv1Folded, workspace.Relu1Output, workspace.Layer1_0_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer1_0_Conv1.Forward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace, count);
                 workspace.Lap(3);
-                // Training applies layer1.0.relu1 in layer1.0.bn1's pass, writing layer1.0.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer1_0_Bn1.ForwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace, count);
                 else Layers.Layer1_0_Bn1.Forward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace, count);
             }
@@ -619,8 +618,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(5);
             if (folded)
             {
-                // layer1.0.bn2 folded into layer1.0.conv2: one pass over the activations instead of two.
-                Layers.Layer1_0_Bn2.Fold(parameters, workspace.State, Layers.Layer1_0_Conv2.WeightOffset, Layers.Layer1_0_Conv2.WeightCount, Layers.Layer1_0_Conv2.BiasOffset, Layers.Layer1_0_Conv2.BiasCount, workspace.Layer1_0_Conv2Folded);
+                Layers.Layer1_0_Bn2.Fold(parameters, workspace.State, 2800, 2304, 5104, 0, workspace.Layer1_0_Conv2Folded);
                 Layers.Layer1_0_Conv2.ForwardFolded(workspace.Layer1_0_Conv2Folded, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Bn2Output, workspace, count);
             }
             else
@@ -630,7 +628,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer1_0_Bn2.Forward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace, count);
             }
             workspace.Lap(7);
-            // Training and folded inference apply layer1.0.relu2 in layer1.0.add's pass, writing layer1.0.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer1_0_Add.ForwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_Relu2Output, workspace, count);
             else Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
             workspace.Lap(8);
@@ -638,15 +635,13 @@ namespace CnnCompiler.Generated
             workspace.Lap(9);
             if (folded)
             {
-                // layer1.1.bn1 folded into layer1.1.conv1: one pass over the activations instead of two.
-                Layers.Layer1_1_Bn1.Fold(parameters, workspace.State, Layers.Layer1_1_Conv1.WeightOffset, Layers.Layer1_1_Conv1.WeightCount, Layers.Layer1_1_Conv1.BiasOffset, Layers.Layer1_1_Conv1.BiasCount, workspace.Layer1_1_Conv1Folded);
+                Layers.Layer1_1_Bn1.Fold(parameters, workspace.State, 5136, 2304, 7440, 0, workspace.Layer1_1_Conv1Folded);
                 Layers.Layer1_1_Conv1.ForwardFolded(workspace.Layer1_1_Conv1Folded, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer1_1_Conv1.Forward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace, count);
                 workspace.Lap(10);
-                // Training applies layer1.1.relu1 in layer1.1.bn1's pass, writing layer1.1.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer1_1_Bn1.ForwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace, count);
                 else Layers.Layer1_1_Bn1.Forward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace, count);
             }
@@ -655,8 +650,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(12);
             if (folded)
             {
-                // layer1.1.bn2 folded into layer1.1.conv2: one pass over the activations instead of two.
-                Layers.Layer1_1_Bn2.Fold(parameters, workspace.State, Layers.Layer1_1_Conv2.WeightOffset, Layers.Layer1_1_Conv2.WeightCount, Layers.Layer1_1_Conv2.BiasOffset, Layers.Layer1_1_Conv2.BiasCount, workspace.Layer1_1_Conv2Folded);
+                Layers.Layer1_1_Bn2.Fold(parameters, workspace.State, 7472, 2304, 9776, 0, workspace.Layer1_1_Conv2Folded);
                 Layers.Layer1_1_Conv2.ForwardFolded(workspace.Layer1_1_Conv2Folded, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Bn2Output, workspace, count);
             }
             else
@@ -666,7 +660,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer1_1_Bn2.Forward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace, count);
             }
             workspace.Lap(14);
-            // Training and folded inference apply layer1.1.relu2 in layer1.1.add's pass, writing layer1.1.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer1_1_Add.ForwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Relu2Output, workspace, count);
             else Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
             workspace.Lap(15);
@@ -679,15 +672,13 @@ namespace CnnCompiler.Generated
             workspace.Lap(16);
             if (folded)
             {
-                // layer1.2.bn1 folded into layer1.2.conv1: one pass over the activations instead of two.
-                Layers.Layer1_2_Bn1.Fold(parameters, workspace.State, Layers.Layer1_2_Conv1.WeightOffset, Layers.Layer1_2_Conv1.WeightCount, Layers.Layer1_2_Conv1.BiasOffset, Layers.Layer1_2_Conv1.BiasCount, workspace.Layer1_2_Conv1Folded);
+                Layers.Layer1_2_Bn1.Fold(parameters, workspace.State, 9808, 2304, 12112, 0, workspace.Layer1_2_Conv1Folded);
                 Layers.Layer1_2_Conv1.ForwardFolded(workspace.Layer1_2_Conv1Folded, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer1_2_Conv1.Forward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace, count);
                 workspace.Lap(17);
-                // Training applies layer1.2.relu1 in layer1.2.bn1's pass, writing layer1.2.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer1_2_Bn1.ForwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace, count);
                 else Layers.Layer1_2_Bn1.Forward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace, count);
             }
@@ -696,8 +687,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(19);
             if (folded)
             {
-                // layer1.2.bn2 folded into layer1.2.conv2: one pass over the activations instead of two.
-                Layers.Layer1_2_Bn2.Fold(parameters, workspace.State, Layers.Layer1_2_Conv2.WeightOffset, Layers.Layer1_2_Conv2.WeightCount, Layers.Layer1_2_Conv2.BiasOffset, Layers.Layer1_2_Conv2.BiasCount, workspace.Layer1_2_Conv2Folded);
+                Layers.Layer1_2_Bn2.Fold(parameters, workspace.State, 12144, 2304, 14448, 0, workspace.Layer1_2_Conv2Folded);
                 Layers.Layer1_2_Conv2.ForwardFolded(workspace.Layer1_2_Conv2Folded, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Bn2Output, workspace, count);
             }
             else
@@ -707,7 +697,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer1_2_Bn2.Forward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace, count);
             }
             workspace.Lap(21);
-            // Training and folded inference apply layer1.2.relu2 in layer1.2.add's pass, writing layer1.2.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer1_2_Add.ForwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Relu2Output, workspace, count);
             else Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
             workspace.Lap(22);
@@ -715,15 +704,13 @@ namespace CnnCompiler.Generated
             workspace.Lap(23);
             if (folded)
             {
-                // layer2.0.bn1 folded into layer2.0.conv1: one pass over the activations instead of two.
-                Layers.Layer2_0_Bn1.Fold(parameters, workspace.State, Layers.Layer2_0_Conv1.WeightOffset, Layers.Layer2_0_Conv1.WeightCount, Layers.Layer2_0_Conv1.BiasOffset, Layers.Layer2_0_Conv1.BiasCount, workspace.Layer2_0_Conv1Folded);
+                Layers.Layer2_0_Bn1.Fold(parameters, workspace.State, 14480, 4608, 19088, 0, workspace.Layer2_0_Conv1Folded);
                 Layers.Layer2_0_Conv1.ForwardFolded(workspace.Layer2_0_Conv1Folded, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer2_0_Conv1.Forward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace, count);
                 workspace.Lap(24);
-                // Training applies layer2.0.relu1 in layer2.0.bn1's pass, writing layer2.0.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer2_0_Bn1.ForwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace, count);
                 else Layers.Layer2_0_Bn1.Forward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace, count);
             }
@@ -732,8 +719,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(26);
             if (folded)
             {
-                // layer2.0.bn2 folded into layer2.0.conv2: one pass over the activations instead of two.
-                Layers.Layer2_0_Bn2.Fold(parameters, workspace.State, Layers.Layer2_0_Conv2.WeightOffset, Layers.Layer2_0_Conv2.WeightCount, Layers.Layer2_0_Conv2.BiasOffset, Layers.Layer2_0_Conv2.BiasCount, workspace.Layer2_0_Conv2Folded);
+                Layers.Layer2_0_Bn2.Fold(parameters, workspace.State, 19152, 9216, 28368, 0, workspace.Layer2_0_Conv2Folded);
                 Layers.Layer2_0_Conv2.ForwardFolded(workspace.Layer2_0_Conv2Folded, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Bn2Output, workspace, count);
             }
             else
@@ -745,8 +731,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(28);
             if (folded)
             {
-                // layer2.0.downsample.1 folded into layer2.0.downsample.0: one pass over the activations instead of two.
-                Layers.Layer2_0_Downsample_1.Fold(parameters, workspace.State, Layers.Layer2_0_Downsample_0.WeightOffset, Layers.Layer2_0_Downsample_0.WeightCount, Layers.Layer2_0_Downsample_0.BiasOffset, Layers.Layer2_0_Downsample_0.BiasCount, workspace.Layer2_0_Downsample_0Folded);
+                Layers.Layer2_0_Downsample_1.Fold(parameters, workspace.State, 28432, 512, 28944, 0, workspace.Layer2_0_Downsample_0Folded);
                 Layers.Layer2_0_Downsample_0.ForwardFolded(workspace.Layer2_0_Downsample_0Folded, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
             }
             else
@@ -756,7 +741,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer2_0_Downsample_1.Forward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
             }
             workspace.Lap(30);
-            // Training and folded inference apply layer2.0.relu2 in layer2.0.add's pass, writing layer2.0.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer2_0_Add.ForwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Relu2Output, workspace, count);
             else Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
             workspace.Lap(31);
@@ -769,15 +753,13 @@ namespace CnnCompiler.Generated
             workspace.Lap(32);
             if (folded)
             {
-                // layer2.1.bn1 folded into layer2.1.conv1: one pass over the activations instead of two.
-                Layers.Layer2_1_Bn1.Fold(parameters, workspace.State, Layers.Layer2_1_Conv1.WeightOffset, Layers.Layer2_1_Conv1.WeightCount, Layers.Layer2_1_Conv1.BiasOffset, Layers.Layer2_1_Conv1.BiasCount, workspace.Layer2_1_Conv1Folded);
+                Layers.Layer2_1_Bn1.Fold(parameters, workspace.State, 29008, 9216, 38224, 0, workspace.Layer2_1_Conv1Folded);
                 Layers.Layer2_1_Conv1.ForwardFolded(workspace.Layer2_1_Conv1Folded, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer2_1_Conv1.Forward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace, count);
                 workspace.Lap(33);
-                // Training applies layer2.1.relu1 in layer2.1.bn1's pass, writing layer2.1.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer2_1_Bn1.ForwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace, count);
                 else Layers.Layer2_1_Bn1.Forward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace, count);
             }
@@ -786,8 +768,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(35);
             if (folded)
             {
-                // layer2.1.bn2 folded into layer2.1.conv2: one pass over the activations instead of two.
-                Layers.Layer2_1_Bn2.Fold(parameters, workspace.State, Layers.Layer2_1_Conv2.WeightOffset, Layers.Layer2_1_Conv2.WeightCount, Layers.Layer2_1_Conv2.BiasOffset, Layers.Layer2_1_Conv2.BiasCount, workspace.Layer2_1_Conv2Folded);
+                Layers.Layer2_1_Bn2.Fold(parameters, workspace.State, 38288, 9216, 47504, 0, workspace.Layer2_1_Conv2Folded);
                 Layers.Layer2_1_Conv2.ForwardFolded(workspace.Layer2_1_Conv2Folded, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Bn2Output, workspace, count);
             }
             else
@@ -797,7 +778,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer2_1_Bn2.Forward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace, count);
             }
             workspace.Lap(37);
-            // Training and folded inference apply layer2.1.relu2 in layer2.1.add's pass, writing layer2.1.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer2_1_Add.ForwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Relu2Output, workspace, count);
             else Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
             workspace.Lap(38);
@@ -805,15 +785,13 @@ namespace CnnCompiler.Generated
             workspace.Lap(39);
             if (folded)
             {
-                // layer2.2.bn1 folded into layer2.2.conv1: one pass over the activations instead of two.
-                Layers.Layer2_2_Bn1.Fold(parameters, workspace.State, Layers.Layer2_2_Conv1.WeightOffset, Layers.Layer2_2_Conv1.WeightCount, Layers.Layer2_2_Conv1.BiasOffset, Layers.Layer2_2_Conv1.BiasCount, workspace.Layer2_2_Conv1Folded);
+                Layers.Layer2_2_Bn1.Fold(parameters, workspace.State, 47568, 9216, 56784, 0, workspace.Layer2_2_Conv1Folded);
                 Layers.Layer2_2_Conv1.ForwardFolded(workspace.Layer2_2_Conv1Folded, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer2_2_Conv1.Forward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace, count);
                 workspace.Lap(40);
-                // Training applies layer2.2.relu1 in layer2.2.bn1's pass, writing layer2.2.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer2_2_Bn1.ForwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace, count);
                 else Layers.Layer2_2_Bn1.Forward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace, count);
             }
@@ -822,8 +800,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(42);
             if (folded)
             {
-                // layer2.2.bn2 folded into layer2.2.conv2: one pass over the activations instead of two.
-                Layers.Layer2_2_Bn2.Fold(parameters, workspace.State, Layers.Layer2_2_Conv2.WeightOffset, Layers.Layer2_2_Conv2.WeightCount, Layers.Layer2_2_Conv2.BiasOffset, Layers.Layer2_2_Conv2.BiasCount, workspace.Layer2_2_Conv2Folded);
+                Layers.Layer2_2_Bn2.Fold(parameters, workspace.State, 56848, 9216, 66064, 0, workspace.Layer2_2_Conv2Folded);
                 Layers.Layer2_2_Conv2.ForwardFolded(workspace.Layer2_2_Conv2Folded, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Bn2Output, workspace, count);
             }
             else
@@ -833,7 +810,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer2_2_Bn2.Forward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace, count);
             }
             workspace.Lap(44);
-            // Training and folded inference apply layer2.2.relu2 in layer2.2.add's pass, writing layer2.2.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer2_2_Add.ForwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Relu2Output, workspace, count);
             else Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
             workspace.Lap(45);
@@ -846,15 +822,13 @@ namespace CnnCompiler.Generated
         {
             if (folded)
             {
-                // layer3.0.bn1 folded into layer3.0.conv1: one pass over the activations instead of two.
-                Layers.Layer3_0_Bn1.Fold(parameters, workspace.State, Layers.Layer3_0_Conv1.WeightOffset, Layers.Layer3_0_Conv1.WeightCount, Layers.Layer3_0_Conv1.BiasOffset, Layers.Layer3_0_Conv1.BiasCount, workspace.Layer3_0_Conv1Folded);
+                Layers.Layer3_0_Bn1.Fold(parameters, workspace.State, 66128, 18432, 84560, 0, workspace.Layer3_0_Conv1Folded);
                 Layers.Layer3_0_Conv1.ForwardFolded(workspace.Layer3_0_Conv1Folded, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer3_0_Conv1.Forward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace, count);
                 workspace.Lap(47);
-                // Training applies layer3.0.relu1 in layer3.0.bn1's pass, writing layer3.0.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer3_0_Bn1.ForwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace, count);
                 else Layers.Layer3_0_Bn1.Forward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace, count);
             }
@@ -863,8 +837,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(49);
             if (folded)
             {
-                // layer3.0.bn2 folded into layer3.0.conv2: one pass over the activations instead of two.
-                Layers.Layer3_0_Bn2.Fold(parameters, workspace.State, Layers.Layer3_0_Conv2.WeightOffset, Layers.Layer3_0_Conv2.WeightCount, Layers.Layer3_0_Conv2.BiasOffset, Layers.Layer3_0_Conv2.BiasCount, workspace.Layer3_0_Conv2Folded);
+                Layers.Layer3_0_Bn2.Fold(parameters, workspace.State, 84688, 36864, 121552, 0, workspace.Layer3_0_Conv2Folded);
                 Layers.Layer3_0_Conv2.ForwardFolded(workspace.Layer3_0_Conv2Folded, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Bn2Output, workspace, count);
             }
             else
@@ -876,8 +849,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(51);
             if (folded)
             {
-                // layer3.0.downsample.1 folded into layer3.0.downsample.0: one pass over the activations instead of two.
-                Layers.Layer3_0_Downsample_1.Fold(parameters, workspace.State, Layers.Layer3_0_Downsample_0.WeightOffset, Layers.Layer3_0_Downsample_0.WeightCount, Layers.Layer3_0_Downsample_0.BiasOffset, Layers.Layer3_0_Downsample_0.BiasCount, workspace.Layer3_0_Downsample_0Folded);
+                Layers.Layer3_0_Downsample_1.Fold(parameters, workspace.State, 121680, 2048, 123728, 0, workspace.Layer3_0_Downsample_0Folded);
                 Layers.Layer3_0_Downsample_0.ForwardFolded(workspace.Layer3_0_Downsample_0Folded, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
             }
             else
@@ -887,7 +859,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer3_0_Downsample_1.Forward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
             }
             workspace.Lap(53);
-            // Training and folded inference apply layer3.0.relu2 in layer3.0.add's pass, writing layer3.0.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer3_0_Add.ForwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Relu2Output, workspace, count);
             else Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
             workspace.Lap(54);
@@ -895,15 +866,13 @@ namespace CnnCompiler.Generated
             workspace.Lap(55);
             if (folded)
             {
-                // layer3.1.bn1 folded into layer3.1.conv1: one pass over the activations instead of two.
-                Layers.Layer3_1_Bn1.Fold(parameters, workspace.State, Layers.Layer3_1_Conv1.WeightOffset, Layers.Layer3_1_Conv1.WeightCount, Layers.Layer3_1_Conv1.BiasOffset, Layers.Layer3_1_Conv1.BiasCount, workspace.Layer3_1_Conv1Folded);
+                Layers.Layer3_1_Bn1.Fold(parameters, workspace.State, 123856, 36864, 160720, 0, workspace.Layer3_1_Conv1Folded);
                 Layers.Layer3_1_Conv1.ForwardFolded(workspace.Layer3_1_Conv1Folded, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer3_1_Conv1.Forward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace, count);
                 workspace.Lap(56);
-                // Training applies layer3.1.relu1 in layer3.1.bn1's pass, writing layer3.1.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer3_1_Bn1.ForwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace, count);
                 else Layers.Layer3_1_Bn1.Forward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace, count);
             }
@@ -912,8 +881,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(58);
             if (folded)
             {
-                // layer3.1.bn2 folded into layer3.1.conv2: one pass over the activations instead of two.
-                Layers.Layer3_1_Bn2.Fold(parameters, workspace.State, Layers.Layer3_1_Conv2.WeightOffset, Layers.Layer3_1_Conv2.WeightCount, Layers.Layer3_1_Conv2.BiasOffset, Layers.Layer3_1_Conv2.BiasCount, workspace.Layer3_1_Conv2Folded);
+                Layers.Layer3_1_Bn2.Fold(parameters, workspace.State, 160848, 36864, 197712, 0, workspace.Layer3_1_Conv2Folded);
                 Layers.Layer3_1_Conv2.ForwardFolded(workspace.Layer3_1_Conv2Folded, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Bn2Output, workspace, count);
             }
             else
@@ -923,7 +891,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer3_1_Bn2.Forward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace, count);
             }
             workspace.Lap(60);
-            // Training and folded inference apply layer3.1.relu2 in layer3.1.add's pass, writing layer3.1.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer3_1_Add.ForwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Relu2Output, workspace, count);
             else Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
             workspace.Lap(61);
@@ -936,15 +903,13 @@ namespace CnnCompiler.Generated
         {
             if (folded)
             {
-                // layer3.2.bn1 folded into layer3.2.conv1: one pass over the activations instead of two.
-                Layers.Layer3_2_Bn1.Fold(parameters, workspace.State, Layers.Layer3_2_Conv1.WeightOffset, Layers.Layer3_2_Conv1.WeightCount, Layers.Layer3_2_Conv1.BiasOffset, Layers.Layer3_2_Conv1.BiasCount, workspace.Layer3_2_Conv1Folded);
+                Layers.Layer3_2_Bn1.Fold(parameters, workspace.State, 197840, 36864, 234704, 0, workspace.Layer3_2_Conv1Folded);
                 Layers.Layer3_2_Conv1.ForwardFolded(workspace.Layer3_2_Conv1Folded, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Bn1Output, workspace, count);
             }
             else
             {
                 Layers.Layer3_2_Conv1.Forward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace, count);
                 workspace.Lap(63);
-                // Training applies layer3.2.relu1 in layer3.2.bn1's pass, writing layer3.2.relu1's output; inference runs them apart.
                 if (workspace.Training) Layers.Layer3_2_Bn1.ForwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace, count);
                 else Layers.Layer3_2_Bn1.Forward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace, count);
             }
@@ -953,8 +918,7 @@ namespace CnnCompiler.Generated
             workspace.Lap(65);
             if (folded)
             {
-                // layer3.2.bn2 folded into layer3.2.conv2: one pass over the activations instead of two.
-                Layers.Layer3_2_Bn2.Fold(parameters, workspace.State, Layers.Layer3_2_Conv2.WeightOffset, Layers.Layer3_2_Conv2.WeightCount, Layers.Layer3_2_Conv2.BiasOffset, Layers.Layer3_2_Conv2.BiasCount, workspace.Layer3_2_Conv2Folded);
+                Layers.Layer3_2_Bn2.Fold(parameters, workspace.State, 234832, 36864, 271696, 0, workspace.Layer3_2_Conv2Folded);
                 Layers.Layer3_2_Conv2.ForwardFolded(workspace.Layer3_2_Conv2Folded, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Bn2Output, workspace, count);
             }
             else
@@ -964,7 +928,6 @@ namespace CnnCompiler.Generated
                 Layers.Layer3_2_Bn2.Forward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace, count);
             }
             workspace.Lap(67);
-            // Training and folded inference apply layer3.2.relu2 in layer3.2.add's pass, writing layer3.2.relu2's output; feature maps (nothing folded) run them apart.
             if (workspace.Training || folded) Layers.Layer3_2_Add.ForwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Relu2Output, workspace, count);
             else Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
             workspace.Lap(68);
@@ -979,6 +942,7 @@ namespace CnnCompiler.Generated
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
         public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
         {
@@ -1001,7 +965,6 @@ namespace CnnCompiler.Generated
             workspace.Lap(143);
             if (wantInput || first <= 70) Layers.Gap1.Backward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace.Gap1Gradient, wantInput || first < 70 ? workspace.Layer3_2_Relu2Gradient : default, default, workspace, count);
             workspace.Lap(142);
-            // layer3.2.relu2's backward runs inside layer3.2.add's (training fuses them).
             workspace.Lap(141);
             if (wantInput || first <= 68) Layers.Layer3_2_Add.BackwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Relu2Output, workspace.Layer3_2_Relu2Gradient, wantInput || first < 68 ? workspace.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? workspace.Layer3_1_Relu2Gradient2 : default, default, workspace, count);
             workspace.Lap(140);
@@ -1009,12 +972,10 @@ namespace CnnCompiler.Generated
             workspace.Lap(139);
             if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(parameters, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Conv2Gradient, wantInput || first < 66 ? workspace.Layer3_2_Relu1Gradient : default, frozen[66] ? default : parameterGradients, workspace, count);
             workspace.Lap(138);
-            // layer3.2.relu1's backward runs inside layer3.2.bn1's (training fuses them).
             workspace.Lap(137);
             if (wantInput || first <= 64) Layers.Layer3_2_Bn1.BackwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Relu1Gradient, wantInput || first < 64 ? workspace.Layer3_2_Conv1Gradient : default, frozen[64] ? default : parameterGradients, workspace, count);
             workspace.Lap(136);
             if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Conv1Gradient, wantInput || first < 63 ? workspace.Layer3_1_Relu2Gradient : default, frozen[63] ? default : parameterGradients, workspace, count);
-            // layer3.1.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 63) TensorPrimitives.Add(workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength));
             workspace.Lap(135);
         }
@@ -1022,7 +983,6 @@ namespace CnnCompiler.Generated
         /// <summary>Backward, layers 62 down to 47: layer3.0.conv1 … layer3.1.relu2.</summary>
         private static void BackwardLayers47To62(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            // layer3.1.relu2's backward runs inside layer3.1.add's (training fuses them).
             workspace.Lap(134);
             if (wantInput || first <= 61) Layers.Layer3_1_Add.BackwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
             workspace.Lap(133);
@@ -1030,15 +990,12 @@ namespace CnnCompiler.Generated
             workspace.Lap(132);
             if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(parameters, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Conv2Gradient, wantInput || first < 59 ? workspace.Layer3_1_Relu1Gradient : default, frozen[59] ? default : parameterGradients, workspace, count);
             workspace.Lap(131);
-            // layer3.1.relu1's backward runs inside layer3.1.bn1's (training fuses them).
             workspace.Lap(130);
             if (wantInput || first <= 57) Layers.Layer3_1_Bn1.BackwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Relu1Gradient, wantInput || first < 57 ? workspace.Layer3_1_Conv1Gradient : default, frozen[57] ? default : parameterGradients, workspace, count);
             workspace.Lap(129);
             if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Conv1Gradient, wantInput || first < 56 ? workspace.Layer3_0_Relu2Gradient : default, frozen[56] ? default : parameterGradients, workspace, count);
-            // layer3.0.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 56) TensorPrimitives.Add(workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength));
             workspace.Lap(128);
-            // layer3.0.relu2's backward runs inside layer3.0.add's (training fuses them).
             workspace.Lap(127);
             if (wantInput || first <= 54) Layers.Layer3_0_Add.BackwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_0_Relu2Gradient, wantInput || first < 54 ? workspace.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? workspace.Layer3_0_Downsample_1Gradient : default, default, workspace, count);
             workspace.Lap(126);
@@ -1050,12 +1007,10 @@ namespace CnnCompiler.Generated
             workspace.Lap(123);
             if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(parameters, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Conv2Gradient, wantInput || first < 50 ? workspace.Layer3_0_Relu1Gradient : default, frozen[50] ? default : parameterGradients, workspace, count);
             workspace.Lap(122);
-            // layer3.0.relu1's backward runs inside layer3.0.bn1's (training fuses them).
             workspace.Lap(121);
             if (wantInput || first <= 48) Layers.Layer3_0_Bn1.BackwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Relu1Gradient, wantInput || first < 48 ? workspace.Layer3_0_Conv1Gradient : default, frozen[48] ? default : parameterGradients, workspace, count);
             workspace.Lap(120);
             if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Conv1Gradient, wantInput || first < 47 ? workspace.Layer2_2_Relu2Gradient : default, frozen[47] ? default : parameterGradients, workspace, count);
-            // layer2.2.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 47) TensorPrimitives.Add(workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength));
             workspace.Lap(119);
         }
@@ -1063,7 +1018,6 @@ namespace CnnCompiler.Generated
         /// <summary>Backward, layers 46 down to 32: layer2.0.relu2 … layer2.2.relu2.</summary>
         private static void BackwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            // layer2.2.relu2's backward runs inside layer2.2.add's (training fuses them).
             workspace.Lap(118);
             if (wantInput || first <= 45) Layers.Layer2_2_Add.BackwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
             workspace.Lap(117);
@@ -1071,15 +1025,12 @@ namespace CnnCompiler.Generated
             workspace.Lap(116);
             if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(parameters, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Conv2Gradient, wantInput || first < 43 ? workspace.Layer2_2_Relu1Gradient : default, frozen[43] ? default : parameterGradients, workspace, count);
             workspace.Lap(115);
-            // layer2.2.relu1's backward runs inside layer2.2.bn1's (training fuses them).
             workspace.Lap(114);
             if (wantInput || first <= 41) Layers.Layer2_2_Bn1.BackwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Relu1Gradient, wantInput || first < 41 ? workspace.Layer2_2_Conv1Gradient : default, frozen[41] ? default : parameterGradients, workspace, count);
             workspace.Lap(113);
             if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Conv1Gradient, wantInput || first < 40 ? workspace.Layer2_1_Relu2Gradient : default, frozen[40] ? default : parameterGradients, workspace, count);
-            // layer2.1.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 40) TensorPrimitives.Add(workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength));
             workspace.Lap(112);
-            // layer2.1.relu2's backward runs inside layer2.1.add's (training fuses them).
             workspace.Lap(111);
             if (wantInput || first <= 38) Layers.Layer2_1_Add.BackwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_1_Relu2Gradient, wantInput || first < 38 ? workspace.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? workspace.Layer2_0_Relu2Gradient2 : default, default, workspace, count);
             workspace.Lap(110);
@@ -1087,15 +1038,12 @@ namespace CnnCompiler.Generated
             workspace.Lap(109);
             if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(parameters, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Conv2Gradient, wantInput || first < 36 ? workspace.Layer2_1_Relu1Gradient : default, frozen[36] ? default : parameterGradients, workspace, count);
             workspace.Lap(108);
-            // layer2.1.relu1's backward runs inside layer2.1.bn1's (training fuses them).
             workspace.Lap(107);
             if (wantInput || first <= 34) Layers.Layer2_1_Bn1.BackwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Relu1Gradient, wantInput || first < 34 ? workspace.Layer2_1_Conv1Gradient : default, frozen[34] ? default : parameterGradients, workspace, count);
             workspace.Lap(106);
             if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Conv1Gradient, wantInput || first < 33 ? workspace.Layer2_0_Relu2Gradient : default, frozen[33] ? default : parameterGradients, workspace, count);
-            // layer2.0.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 33) TensorPrimitives.Add(workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength));
             workspace.Lap(105);
-            // layer2.0.relu2's backward runs inside layer2.0.add's (training fuses them).
             workspace.Lap(104);
         }
 
@@ -1112,15 +1060,12 @@ namespace CnnCompiler.Generated
             workspace.Lap(100);
             if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(parameters, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Conv2Gradient, wantInput || first < 27 ? workspace.Layer2_0_Relu1Gradient : default, frozen[27] ? default : parameterGradients, workspace, count);
             workspace.Lap(99);
-            // layer2.0.relu1's backward runs inside layer2.0.bn1's (training fuses them).
             workspace.Lap(98);
             if (wantInput || first <= 25) Layers.Layer2_0_Bn1.BackwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Relu1Gradient, wantInput || first < 25 ? workspace.Layer2_0_Conv1Gradient : default, frozen[25] ? default : parameterGradients, workspace, count);
             workspace.Lap(97);
             if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Conv1Gradient, wantInput || first < 24 ? workspace.Layer1_2_Relu2Gradient : default, frozen[24] ? default : parameterGradients, workspace, count);
-            // layer1.2.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 24) TensorPrimitives.Add(workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength));
             workspace.Lap(96);
-            // layer1.2.relu2's backward runs inside layer1.2.add's (training fuses them).
             workspace.Lap(95);
             if (wantInput || first <= 22) Layers.Layer1_2_Add.BackwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Relu2Output, workspace.Layer1_2_Relu2Gradient, wantInput || first < 22 ? workspace.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? workspace.Layer1_1_Relu2Gradient2 : default, default, workspace, count);
             workspace.Lap(94);
@@ -1128,15 +1073,12 @@ namespace CnnCompiler.Generated
             workspace.Lap(93);
             if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(parameters, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Conv2Gradient, wantInput || first < 20 ? workspace.Layer1_2_Relu1Gradient : default, frozen[20] ? default : parameterGradients, workspace, count);
             workspace.Lap(92);
-            // layer1.2.relu1's backward runs inside layer1.2.bn1's (training fuses them).
             workspace.Lap(91);
             if (wantInput || first <= 18) Layers.Layer1_2_Bn1.BackwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Relu1Gradient, wantInput || first < 18 ? workspace.Layer1_2_Conv1Gradient : default, frozen[18] ? default : parameterGradients, workspace, count);
             workspace.Lap(90);
             if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Conv1Gradient, wantInput || first < 17 ? workspace.Layer1_1_Relu2Gradient : default, frozen[17] ? default : parameterGradients, workspace, count);
-            // layer1.1.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 17) TensorPrimitives.Add(workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength));
             workspace.Lap(89);
-            // layer1.1.relu2's backward runs inside layer1.1.add's (training fuses them).
             workspace.Lap(88);
         }
 
@@ -1149,15 +1091,12 @@ namespace CnnCompiler.Generated
             workspace.Lap(86);
             if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(parameters, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Conv2Gradient, wantInput || first < 13 ? workspace.Layer1_1_Relu1Gradient : default, frozen[13] ? default : parameterGradients, workspace, count);
             workspace.Lap(85);
-            // layer1.1.relu1's backward runs inside layer1.1.bn1's (training fuses them).
             workspace.Lap(84);
             if (wantInput || first <= 11) Layers.Layer1_1_Bn1.BackwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Relu1Gradient, wantInput || first < 11 ? workspace.Layer1_1_Conv1Gradient : default, frozen[11] ? default : parameterGradients, workspace, count);
             workspace.Lap(83);
             if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Conv1Gradient, wantInput || first < 10 ? workspace.Layer1_0_Relu2Gradient : default, frozen[10] ? default : parameterGradients, workspace, count);
-            // layer1.0.relu2 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 10) TensorPrimitives.Add(workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength));
             workspace.Lap(82);
-            // layer1.0.relu2's backward runs inside layer1.0.add's (training fuses them).
             workspace.Lap(81);
             if (wantInput || first <= 8) Layers.Layer1_0_Add.BackwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_0_Relu2Gradient, wantInput || first < 8 ? workspace.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? workspace.Relu1Gradient2 : default, default, workspace, count);
             workspace.Lap(80);
@@ -1165,15 +1104,12 @@ namespace CnnCompiler.Generated
             workspace.Lap(79);
             if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(parameters, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Conv2Gradient, wantInput || first < 6 ? workspace.Layer1_0_Relu1Gradient : default, frozen[6] ? default : parameterGradients, workspace, count);
             workspace.Lap(78);
-            // layer1.0.relu1's backward runs inside layer1.0.bn1's (training fuses them).
             workspace.Lap(77);
             if (wantInput || first <= 4) Layers.Layer1_0_Bn1.BackwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Relu1Gradient, wantInput || first < 4 ? workspace.Layer1_0_Conv1Gradient : default, frozen[4] ? default : parameterGradients, workspace, count);
             workspace.Lap(76);
             if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Conv1Gradient, wantInput || first < 3 ? workspace.Relu1Gradient : default, frozen[3] ? default : parameterGradients, workspace, count);
-            // relu1 feeds several layers: its gradient is the sum of theirs.
             if (wantInput || first < 3) TensorPrimitives.Add(workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient2.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength));
             workspace.Lap(75);
-            // relu1's backward runs inside bn1's (training fuses them).
             workspace.Lap(74);
             if (wantInput || first <= 1) Layers.Bn1.BackwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace.Relu1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, frozen[1] ? default : parameterGradients, workspace, count);
             workspace.Lap(73);
@@ -1185,337 +1121,172 @@ namespace CnnCompiler.Generated
     /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
     file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
     {
+        // Per layer: its output and the loss gradient with respect to it (capacity × the layer's OutputLength each), then its scratch.
         // The layers' arrays below are assigned by the AllocateLayers… methods the constructor calls.
-        /// <summary>conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Conv1Output = null!, Conv1Gradient = null!;
-        public float[] Conv1Padded = null!;
-        public float[] Conv1PaddedGradient = null!;
-        public float[] Conv1RotatedWeights = null!;
+        public ConvBuffers Conv1Buffers;
         public float[] Conv1Folded = null!;
-        /// <summary>bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Bn1Output = null!, Bn1Gradient = null!;
         public float[] Bn1PerChannel = null!;
         public double[] Bn1Sums = null!;
-        /// <summary>relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Relu1Output = null!, Relu1Gradient = null!;
         public float[] Relu1Gradient2 = null!;
-        /// <summary>layer1.0.conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_0_Conv1Output = null!, Layer1_0_Conv1Gradient = null!;
-        public float[] Layer1_0_Conv1Padded = null!;
-        public float[] Layer1_0_Conv1PaddedGradient = null!;
-        public float[] Layer1_0_Conv1RotatedWeights = null!;
+        public ConvBuffers Layer1_0_Conv1Buffers;
         public float[] Layer1_0_Conv1Folded = null!;
-        /// <summary>layer1.0.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_0_Bn1Output = null!, Layer1_0_Bn1Gradient = null!;
         public float[] Layer1_0_Bn1PerChannel = null!;
         public double[] Layer1_0_Bn1Sums = null!;
-        /// <summary>layer1.0.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_0_Relu1Output = null!, Layer1_0_Relu1Gradient = null!;
-        /// <summary>layer1.0.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_0_Conv2Output = null!, Layer1_0_Conv2Gradient = null!;
-        public float[] Layer1_0_Conv2Padded = null!;
-        public float[] Layer1_0_Conv2PaddedGradient = null!;
-        public float[] Layer1_0_Conv2RotatedWeights = null!;
+        public ConvBuffers Layer1_0_Conv2Buffers;
         public float[] Layer1_0_Conv2Folded = null!;
-        /// <summary>layer1.0.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_0_Bn2Output = null!, Layer1_0_Bn2Gradient = null!;
         public float[] Layer1_0_Bn2PerChannel = null!;
         public double[] Layer1_0_Bn2Sums = null!;
-        /// <summary>layer1.0.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_0_AddOutput = null!, Layer1_0_AddGradient = null!;
-        /// <summary>layer1.0.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_0_Relu2Output = null!, Layer1_0_Relu2Gradient = null!;
         public float[] Layer1_0_Relu2Gradient2 = null!;
-        /// <summary>layer1.1.conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_1_Conv1Output = null!, Layer1_1_Conv1Gradient = null!;
-        public float[] Layer1_1_Conv1Padded = null!;
-        public float[] Layer1_1_Conv1PaddedGradient = null!;
-        public float[] Layer1_1_Conv1RotatedWeights = null!;
+        public ConvBuffers Layer1_1_Conv1Buffers;
         public float[] Layer1_1_Conv1Folded = null!;
-        /// <summary>layer1.1.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_1_Bn1Output = null!, Layer1_1_Bn1Gradient = null!;
         public float[] Layer1_1_Bn1PerChannel = null!;
         public double[] Layer1_1_Bn1Sums = null!;
-        /// <summary>layer1.1.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_1_Relu1Output = null!, Layer1_1_Relu1Gradient = null!;
-        /// <summary>layer1.1.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_1_Conv2Output = null!, Layer1_1_Conv2Gradient = null!;
-        public float[] Layer1_1_Conv2Padded = null!;
-        public float[] Layer1_1_Conv2PaddedGradient = null!;
-        public float[] Layer1_1_Conv2RotatedWeights = null!;
+        public ConvBuffers Layer1_1_Conv2Buffers;
         public float[] Layer1_1_Conv2Folded = null!;
-        /// <summary>layer1.1.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_1_Bn2Output = null!, Layer1_1_Bn2Gradient = null!;
         public float[] Layer1_1_Bn2PerChannel = null!;
         public double[] Layer1_1_Bn2Sums = null!;
-        /// <summary>layer1.1.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_1_AddOutput = null!, Layer1_1_AddGradient = null!;
-        /// <summary>layer1.1.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_1_Relu2Output = null!, Layer1_1_Relu2Gradient = null!;
         public float[] Layer1_1_Relu2Gradient2 = null!;
-        /// <summary>layer1.2.conv1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_2_Conv1Output = null!, Layer1_2_Conv1Gradient = null!;
-        public float[] Layer1_2_Conv1Padded = null!;
-        public float[] Layer1_2_Conv1PaddedGradient = null!;
-        public float[] Layer1_2_Conv1RotatedWeights = null!;
+        public ConvBuffers Layer1_2_Conv1Buffers;
         public float[] Layer1_2_Conv1Folded = null!;
-        /// <summary>layer1.2.bn1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_2_Bn1Output = null!, Layer1_2_Bn1Gradient = null!;
         public float[] Layer1_2_Bn1PerChannel = null!;
         public double[] Layer1_2_Bn1Sums = null!;
-        /// <summary>layer1.2.relu1 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_2_Relu1Output = null!, Layer1_2_Relu1Gradient = null!;
-        /// <summary>layer1.2.conv2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_2_Conv2Output = null!, Layer1_2_Conv2Gradient = null!;
-        public float[] Layer1_2_Conv2Padded = null!;
-        public float[] Layer1_2_Conv2PaddedGradient = null!;
-        public float[] Layer1_2_Conv2RotatedWeights = null!;
+        public ConvBuffers Layer1_2_Conv2Buffers;
         public float[] Layer1_2_Conv2Folded = null!;
-        /// <summary>layer1.2.bn2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_2_Bn2Output = null!, Layer1_2_Bn2Gradient = null!;
         public float[] Layer1_2_Bn2PerChannel = null!;
         public double[] Layer1_2_Bn2Sums = null!;
-        /// <summary>layer1.2.add output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_2_AddOutput = null!, Layer1_2_AddGradient = null!;
-        /// <summary>layer1.2.relu2 output (16×32×32 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer1_2_Relu2Output = null!, Layer1_2_Relu2Gradient = null!;
         public float[] Layer1_2_Relu2Gradient2 = null!;
-        /// <summary>layer2.0.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Conv1Output = null!, Layer2_0_Conv1Gradient = null!;
-        public float[] Layer2_0_Conv1Columns = null!;
+        public ConvBuffers Layer2_0_Conv1Buffers;
         public float[] Layer2_0_Conv1Folded = null!;
-        /// <summary>layer2.0.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Bn1Output = null!, Layer2_0_Bn1Gradient = null!;
         public float[] Layer2_0_Bn1PerChannel = null!;
         public double[] Layer2_0_Bn1Sums = null!;
-        /// <summary>layer2.0.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Relu1Output = null!, Layer2_0_Relu1Gradient = null!;
-        /// <summary>layer2.0.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Conv2Output = null!, Layer2_0_Conv2Gradient = null!;
-        public float[] Layer2_0_Conv2Padded = null!;
-        public float[] Layer2_0_Conv2GradientByPosition = null!;
-        public float[] Layer2_0_Conv2WeightGradientByChannel = null!;
-        public float[] Layer2_0_Conv2RotatedWeights = null!;
-        public float[] Layer2_0_Conv2WinogradWeights = null!;
-        public float[] Layer2_0_Conv2WinogradTransformed = null!;
-        public float[] Layer2_0_Conv2WinogradProducts = null!;
-        public float[] Layer2_0_Conv2WinogradSource = null!;
-        public float[] Layer2_0_Conv2WinogradGradientSource = null!;
+        public ConvBuffers Layer2_0_Conv2Buffers;
         public float[] Layer2_0_Conv2Folded = null!;
-        /// <summary>layer2.0.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Bn2Output = null!, Layer2_0_Bn2Gradient = null!;
         public float[] Layer2_0_Bn2PerChannel = null!;
         public double[] Layer2_0_Bn2Sums = null!;
-        /// <summary>layer2.0.downsample.0 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Downsample_0Output = null!, Layer2_0_Downsample_0Gradient = null!;
-        public float[] Layer2_0_Downsample_0Columns = null!;
+        public ConvBuffers Layer2_0_Downsample_0Buffers;
         public float[] Layer2_0_Downsample_0Folded = null!;
-        /// <summary>layer2.0.downsample.1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Downsample_1Output = null!, Layer2_0_Downsample_1Gradient = null!;
         public float[] Layer2_0_Downsample_1PerChannel = null!;
         public double[] Layer2_0_Downsample_1Sums = null!;
-        /// <summary>layer2.0.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_AddOutput = null!, Layer2_0_AddGradient = null!;
-        /// <summary>layer2.0.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_0_Relu2Output = null!, Layer2_0_Relu2Gradient = null!;
         public float[] Layer2_0_Relu2Gradient2 = null!;
-        /// <summary>layer2.1.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Conv1Output = null!, Layer2_1_Conv1Gradient = null!;
-        public float[] Layer2_1_Conv1Padded = null!;
-        public float[] Layer2_1_Conv1GradientByPosition = null!;
-        public float[] Layer2_1_Conv1WeightGradientByChannel = null!;
-        public float[] Layer2_1_Conv1RotatedWeights = null!;
-        public float[] Layer2_1_Conv1WinogradWeights = null!;
-        public float[] Layer2_1_Conv1WinogradTransformed = null!;
-        public float[] Layer2_1_Conv1WinogradProducts = null!;
-        public float[] Layer2_1_Conv1WinogradSource = null!;
-        public float[] Layer2_1_Conv1WinogradGradientSource = null!;
+        public ConvBuffers Layer2_1_Conv1Buffers;
         public float[] Layer2_1_Conv1Folded = null!;
-        /// <summary>layer2.1.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Bn1Output = null!, Layer2_1_Bn1Gradient = null!;
         public float[] Layer2_1_Bn1PerChannel = null!;
         public double[] Layer2_1_Bn1Sums = null!;
-        /// <summary>layer2.1.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Relu1Output = null!, Layer2_1_Relu1Gradient = null!;
-        /// <summary>layer2.1.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Conv2Output = null!, Layer2_1_Conv2Gradient = null!;
-        public float[] Layer2_1_Conv2Padded = null!;
-        public float[] Layer2_1_Conv2GradientByPosition = null!;
-        public float[] Layer2_1_Conv2WeightGradientByChannel = null!;
-        public float[] Layer2_1_Conv2RotatedWeights = null!;
-        public float[] Layer2_1_Conv2WinogradWeights = null!;
-        public float[] Layer2_1_Conv2WinogradTransformed = null!;
-        public float[] Layer2_1_Conv2WinogradProducts = null!;
-        public float[] Layer2_1_Conv2WinogradSource = null!;
-        public float[] Layer2_1_Conv2WinogradGradientSource = null!;
+        public ConvBuffers Layer2_1_Conv2Buffers;
         public float[] Layer2_1_Conv2Folded = null!;
-        /// <summary>layer2.1.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Bn2Output = null!, Layer2_1_Bn2Gradient = null!;
         public float[] Layer2_1_Bn2PerChannel = null!;
         public double[] Layer2_1_Bn2Sums = null!;
-        /// <summary>layer2.1.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_AddOutput = null!, Layer2_1_AddGradient = null!;
-        /// <summary>layer2.1.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_1_Relu2Output = null!, Layer2_1_Relu2Gradient = null!;
         public float[] Layer2_1_Relu2Gradient2 = null!;
-        /// <summary>layer2.2.conv1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Conv1Output = null!, Layer2_2_Conv1Gradient = null!;
-        public float[] Layer2_2_Conv1Padded = null!;
-        public float[] Layer2_2_Conv1GradientByPosition = null!;
-        public float[] Layer2_2_Conv1WeightGradientByChannel = null!;
-        public float[] Layer2_2_Conv1RotatedWeights = null!;
-        public float[] Layer2_2_Conv1WinogradWeights = null!;
-        public float[] Layer2_2_Conv1WinogradTransformed = null!;
-        public float[] Layer2_2_Conv1WinogradProducts = null!;
-        public float[] Layer2_2_Conv1WinogradSource = null!;
-        public float[] Layer2_2_Conv1WinogradGradientSource = null!;
+        public ConvBuffers Layer2_2_Conv1Buffers;
         public float[] Layer2_2_Conv1Folded = null!;
-        /// <summary>layer2.2.bn1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Bn1Output = null!, Layer2_2_Bn1Gradient = null!;
         public float[] Layer2_2_Bn1PerChannel = null!;
         public double[] Layer2_2_Bn1Sums = null!;
-        /// <summary>layer2.2.relu1 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Relu1Output = null!, Layer2_2_Relu1Gradient = null!;
-        /// <summary>layer2.2.conv2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Conv2Output = null!, Layer2_2_Conv2Gradient = null!;
-        public float[] Layer2_2_Conv2Padded = null!;
-        public float[] Layer2_2_Conv2GradientByPosition = null!;
-        public float[] Layer2_2_Conv2WeightGradientByChannel = null!;
-        public float[] Layer2_2_Conv2RotatedWeights = null!;
-        public float[] Layer2_2_Conv2WinogradWeights = null!;
-        public float[] Layer2_2_Conv2WinogradTransformed = null!;
-        public float[] Layer2_2_Conv2WinogradProducts = null!;
-        public float[] Layer2_2_Conv2WinogradSource = null!;
-        public float[] Layer2_2_Conv2WinogradGradientSource = null!;
+        public ConvBuffers Layer2_2_Conv2Buffers;
         public float[] Layer2_2_Conv2Folded = null!;
-        /// <summary>layer2.2.bn2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Bn2Output = null!, Layer2_2_Bn2Gradient = null!;
         public float[] Layer2_2_Bn2PerChannel = null!;
         public double[] Layer2_2_Bn2Sums = null!;
-        /// <summary>layer2.2.add output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_AddOutput = null!, Layer2_2_AddGradient = null!;
-        /// <summary>layer2.2.relu2 output (32×16×16 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer2_2_Relu2Output = null!, Layer2_2_Relu2Gradient = null!;
         public float[] Layer2_2_Relu2Gradient2 = null!;
-        /// <summary>layer3.0.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Conv1Output = null!, Layer3_0_Conv1Gradient = null!;
-        public float[] Layer3_0_Conv1Columns = null!;
+        public ConvBuffers Layer3_0_Conv1Buffers;
         public float[] Layer3_0_Conv1Folded = null!;
-        /// <summary>layer3.0.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Bn1Output = null!, Layer3_0_Bn1Gradient = null!;
         public float[] Layer3_0_Bn1PerChannel = null!;
         public double[] Layer3_0_Bn1Sums = null!;
-        /// <summary>layer3.0.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Relu1Output = null!, Layer3_0_Relu1Gradient = null!;
-        /// <summary>layer3.0.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Conv2Output = null!, Layer3_0_Conv2Gradient = null!;
-        public float[] Layer3_0_Conv2Padded = null!;
-        public float[] Layer3_0_Conv2GradientByPosition = null!;
-        public float[] Layer3_0_Conv2WeightGradientByChannel = null!;
-        public float[] Layer3_0_Conv2RotatedWeights = null!;
-        public float[] Layer3_0_Conv2WinogradWeights = null!;
-        public float[] Layer3_0_Conv2WinogradTransformed = null!;
-        public float[] Layer3_0_Conv2WinogradProducts = null!;
-        public float[] Layer3_0_Conv2WinogradSource = null!;
-        public float[] Layer3_0_Conv2WinogradGradientSource = null!;
+        public ConvBuffers Layer3_0_Conv2Buffers;
         public float[] Layer3_0_Conv2Folded = null!;
-        /// <summary>layer3.0.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Bn2Output = null!, Layer3_0_Bn2Gradient = null!;
         public float[] Layer3_0_Bn2PerChannel = null!;
         public double[] Layer3_0_Bn2Sums = null!;
-        /// <summary>layer3.0.downsample.0 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Downsample_0Output = null!, Layer3_0_Downsample_0Gradient = null!;
-        public float[] Layer3_0_Downsample_0Columns = null!;
+        public ConvBuffers Layer3_0_Downsample_0Buffers;
         public float[] Layer3_0_Downsample_0Folded = null!;
-        /// <summary>layer3.0.downsample.1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Downsample_1Output = null!, Layer3_0_Downsample_1Gradient = null!;
         public float[] Layer3_0_Downsample_1PerChannel = null!;
         public double[] Layer3_0_Downsample_1Sums = null!;
-        /// <summary>layer3.0.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_AddOutput = null!, Layer3_0_AddGradient = null!;
-        /// <summary>layer3.0.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_0_Relu2Output = null!, Layer3_0_Relu2Gradient = null!;
         public float[] Layer3_0_Relu2Gradient2 = null!;
-        /// <summary>layer3.1.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Conv1Output = null!, Layer3_1_Conv1Gradient = null!;
-        public float[] Layer3_1_Conv1Padded = null!;
-        public float[] Layer3_1_Conv1GradientByPosition = null!;
-        public float[] Layer3_1_Conv1WeightGradientByChannel = null!;
-        public float[] Layer3_1_Conv1RotatedWeights = null!;
-        public float[] Layer3_1_Conv1WinogradWeights = null!;
-        public float[] Layer3_1_Conv1WinogradTransformed = null!;
-        public float[] Layer3_1_Conv1WinogradProducts = null!;
-        public float[] Layer3_1_Conv1WinogradSource = null!;
-        public float[] Layer3_1_Conv1WinogradGradientSource = null!;
+        public ConvBuffers Layer3_1_Conv1Buffers;
         public float[] Layer3_1_Conv1Folded = null!;
-        /// <summary>layer3.1.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Bn1Output = null!, Layer3_1_Bn1Gradient = null!;
         public float[] Layer3_1_Bn1PerChannel = null!;
         public double[] Layer3_1_Bn1Sums = null!;
-        /// <summary>layer3.1.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Relu1Output = null!, Layer3_1_Relu1Gradient = null!;
-        /// <summary>layer3.1.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Conv2Output = null!, Layer3_1_Conv2Gradient = null!;
-        public float[] Layer3_1_Conv2Padded = null!;
-        public float[] Layer3_1_Conv2GradientByPosition = null!;
-        public float[] Layer3_1_Conv2WeightGradientByChannel = null!;
-        public float[] Layer3_1_Conv2RotatedWeights = null!;
-        public float[] Layer3_1_Conv2WinogradWeights = null!;
-        public float[] Layer3_1_Conv2WinogradTransformed = null!;
-        public float[] Layer3_1_Conv2WinogradProducts = null!;
-        public float[] Layer3_1_Conv2WinogradSource = null!;
-        public float[] Layer3_1_Conv2WinogradGradientSource = null!;
+        public ConvBuffers Layer3_1_Conv2Buffers;
         public float[] Layer3_1_Conv2Folded = null!;
-        /// <summary>layer3.1.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Bn2Output = null!, Layer3_1_Bn2Gradient = null!;
         public float[] Layer3_1_Bn2PerChannel = null!;
         public double[] Layer3_1_Bn2Sums = null!;
-        /// <summary>layer3.1.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_AddOutput = null!, Layer3_1_AddGradient = null!;
-        /// <summary>layer3.1.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_1_Relu2Output = null!, Layer3_1_Relu2Gradient = null!;
         public float[] Layer3_1_Relu2Gradient2 = null!;
-        /// <summary>layer3.2.conv1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Conv1Output = null!, Layer3_2_Conv1Gradient = null!;
-        public float[] Layer3_2_Conv1Padded = null!;
-        public float[] Layer3_2_Conv1GradientByPosition = null!;
-        public float[] Layer3_2_Conv1WeightGradientByChannel = null!;
-        public float[] Layer3_2_Conv1RotatedWeights = null!;
-        public float[] Layer3_2_Conv1WinogradWeights = null!;
-        public float[] Layer3_2_Conv1WinogradTransformed = null!;
-        public float[] Layer3_2_Conv1WinogradProducts = null!;
-        public float[] Layer3_2_Conv1WinogradSource = null!;
-        public float[] Layer3_2_Conv1WinogradGradientSource = null!;
+        public ConvBuffers Layer3_2_Conv1Buffers;
         public float[] Layer3_2_Conv1Folded = null!;
-        /// <summary>layer3.2.bn1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Bn1Output = null!, Layer3_2_Bn1Gradient = null!;
         public float[] Layer3_2_Bn1PerChannel = null!;
         public double[] Layer3_2_Bn1Sums = null!;
-        /// <summary>layer3.2.relu1 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Relu1Output = null!, Layer3_2_Relu1Gradient = null!;
-        /// <summary>layer3.2.conv2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Conv2Output = null!, Layer3_2_Conv2Gradient = null!;
-        public float[] Layer3_2_Conv2Padded = null!;
-        public float[] Layer3_2_Conv2GradientByPosition = null!;
-        public float[] Layer3_2_Conv2WeightGradientByChannel = null!;
-        public float[] Layer3_2_Conv2RotatedWeights = null!;
-        public float[] Layer3_2_Conv2WinogradWeights = null!;
-        public float[] Layer3_2_Conv2WinogradTransformed = null!;
-        public float[] Layer3_2_Conv2WinogradProducts = null!;
-        public float[] Layer3_2_Conv2WinogradSource = null!;
-        public float[] Layer3_2_Conv2WinogradGradientSource = null!;
+        public ConvBuffers Layer3_2_Conv2Buffers;
         public float[] Layer3_2_Conv2Folded = null!;
-        /// <summary>layer3.2.bn2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Bn2Output = null!, Layer3_2_Bn2Gradient = null!;
         public float[] Layer3_2_Bn2PerChannel = null!;
         public double[] Layer3_2_Bn2Sums = null!;
-        /// <summary>layer3.2.add output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_AddOutput = null!, Layer3_2_AddGradient = null!;
-        /// <summary>layer3.2.relu2 output (64×8×8 per sample) and the loss gradient with respect to it.</summary>
         public float[] Layer3_2_Relu2Output = null!, Layer3_2_Relu2Gradient = null!;
-        /// <summary>gap1 output (64 per sample) and the loss gradient with respect to it.</summary>
         public float[] Gap1Output = null!, Gap1Gradient = null!;
-        /// <summary>fc output (10 per sample) and the loss gradient with respect to it.</summary>
         public float[] FcOutput = null!, FcGradient = null!;
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 72, 10)
@@ -1533,429 +1304,263 @@ namespace CnnCompiler.Generated
         /// <summary>The arrays of layers 0 to 15: conv1 … layer1.1.add.</summary>
         private void AllocateLayers0To15(int capacity, bool training)
         {
-            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-            LayerOutputs[0] = Conv1Output;
-            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
-            Conv1Padded = new float[3468];
-            Conv1PaddedGradient = new float[18496];
-            Conv1RotatedWeights = new float[432];
+            LayerOutputs[0] = Conv1Output = new float[capacity * 16384];
+            Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Conv1Buffers = Kernels.ConvKernel1.Buffers();
             Conv1Folded = new float[448];
-            Bn1Output = new float[capacity * Layers.Bn1.OutputLength];
-            LayerOutputs[1] = Bn1Output;
-            Bn1Gradient = training ? new float[capacity * Layers.Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[1] = Bn1Output = new float[capacity * 16384];
+            Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
             Bn1PerChannel = new float[80];
             Bn1Sums = new double[99];
-            Relu1Output = new float[capacity * Layers.Relu1.OutputLength];
-            LayerOutputs[2] = Relu1Output;
-            Relu1Gradient = training ? new float[capacity * Layers.Relu1.OutputLength] : Array.Empty<float>();
-            Relu1Gradient2 = training ? new float[capacity * Layers.Relu1.OutputLength] : Array.Empty<float>();
-            Layer1_0_Conv1Output = new float[capacity * Layers.Layer1_0_Conv1.OutputLength];
-            LayerOutputs[3] = Layer1_0_Conv1Output;
-            Layer1_0_Conv1Gradient = training ? new float[capacity * Layers.Layer1_0_Conv1.OutputLength] : Array.Empty<float>();
-            Layer1_0_Conv1Padded = new float[18496];
-            Layer1_0_Conv1PaddedGradient = new float[18496];
-            Layer1_0_Conv1RotatedWeights = new float[2304];
+            LayerOutputs[2] = Relu1Output = new float[capacity * 16384];
+            Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Relu1Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[3] = Layer1_0_Conv1Output = new float[capacity * 16384];
+            Layer1_0_Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_0_Conv1Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_0_Conv1Folded = new float[2320];
-            Layer1_0_Bn1Output = new float[capacity * Layers.Layer1_0_Bn1.OutputLength];
-            LayerOutputs[4] = Layer1_0_Bn1Output;
-            Layer1_0_Bn1Gradient = training ? new float[capacity * Layers.Layer1_0_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[4] = Layer1_0_Bn1Output = new float[capacity * 16384];
+            Layer1_0_Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
             Layer1_0_Bn1PerChannel = new float[80];
             Layer1_0_Bn1Sums = new double[99];
-            Layer1_0_Relu1Output = new float[capacity * Layers.Layer1_0_Relu1.OutputLength];
-            LayerOutputs[5] = Layer1_0_Relu1Output;
-            Layer1_0_Relu1Gradient = training ? new float[capacity * Layers.Layer1_0_Relu1.OutputLength] : Array.Empty<float>();
-            Layer1_0_Conv2Output = new float[capacity * Layers.Layer1_0_Conv2.OutputLength];
-            LayerOutputs[6] = Layer1_0_Conv2Output;
-            Layer1_0_Conv2Gradient = training ? new float[capacity * Layers.Layer1_0_Conv2.OutputLength] : Array.Empty<float>();
-            Layer1_0_Conv2Padded = new float[18496];
-            Layer1_0_Conv2PaddedGradient = new float[18496];
-            Layer1_0_Conv2RotatedWeights = new float[2304];
+            LayerOutputs[5] = Layer1_0_Relu1Output = new float[capacity * 16384];
+            Layer1_0_Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[6] = Layer1_0_Conv2Output = new float[capacity * 16384];
+            Layer1_0_Conv2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_0_Conv2Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_0_Conv2Folded = new float[2320];
-            Layer1_0_Bn2Output = new float[capacity * Layers.Layer1_0_Bn2.OutputLength];
-            LayerOutputs[7] = Layer1_0_Bn2Output;
-            Layer1_0_Bn2Gradient = training ? new float[capacity * Layers.Layer1_0_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[7] = Layer1_0_Bn2Output = new float[capacity * 16384];
+            Layer1_0_Bn2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
             Layer1_0_Bn2PerChannel = new float[80];
             Layer1_0_Bn2Sums = new double[99];
-            Layer1_0_AddOutput = new float[capacity * Layers.Layer1_0_Add.OutputLength];
-            LayerOutputs[8] = Layer1_0_AddOutput;
-            Layer1_0_AddGradient = training ? new float[capacity * Layers.Layer1_0_Add.OutputLength] : Array.Empty<float>();
-            Layer1_0_Relu2Output = new float[capacity * Layers.Layer1_0_Relu2.OutputLength];
-            LayerOutputs[9] = Layer1_0_Relu2Output;
-            Layer1_0_Relu2Gradient = training ? new float[capacity * Layers.Layer1_0_Relu2.OutputLength] : Array.Empty<float>();
-            Layer1_0_Relu2Gradient2 = training ? new float[capacity * Layers.Layer1_0_Relu2.OutputLength] : Array.Empty<float>();
-            Layer1_1_Conv1Output = new float[capacity * Layers.Layer1_1_Conv1.OutputLength];
-            LayerOutputs[10] = Layer1_1_Conv1Output;
-            Layer1_1_Conv1Gradient = training ? new float[capacity * Layers.Layer1_1_Conv1.OutputLength] : Array.Empty<float>();
-            Layer1_1_Conv1Padded = new float[18496];
-            Layer1_1_Conv1PaddedGradient = new float[18496];
-            Layer1_1_Conv1RotatedWeights = new float[2304];
+            LayerOutputs[8] = Layer1_0_AddOutput = new float[capacity * 16384];
+            Layer1_0_AddGradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[9] = Layer1_0_Relu2Output = new float[capacity * 16384];
+            Layer1_0_Relu2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_0_Relu2Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[10] = Layer1_1_Conv1Output = new float[capacity * 16384];
+            Layer1_1_Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_Conv1Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_1_Conv1Folded = new float[2320];
-            Layer1_1_Bn1Output = new float[capacity * Layers.Layer1_1_Bn1.OutputLength];
-            LayerOutputs[11] = Layer1_1_Bn1Output;
-            Layer1_1_Bn1Gradient = training ? new float[capacity * Layers.Layer1_1_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[11] = Layer1_1_Bn1Output = new float[capacity * 16384];
+            Layer1_1_Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
             Layer1_1_Bn1PerChannel = new float[80];
             Layer1_1_Bn1Sums = new double[99];
-            Layer1_1_Relu1Output = new float[capacity * Layers.Layer1_1_Relu1.OutputLength];
-            LayerOutputs[12] = Layer1_1_Relu1Output;
-            Layer1_1_Relu1Gradient = training ? new float[capacity * Layers.Layer1_1_Relu1.OutputLength] : Array.Empty<float>();
-            Layer1_1_Conv2Output = new float[capacity * Layers.Layer1_1_Conv2.OutputLength];
-            LayerOutputs[13] = Layer1_1_Conv2Output;
-            Layer1_1_Conv2Gradient = training ? new float[capacity * Layers.Layer1_1_Conv2.OutputLength] : Array.Empty<float>();
-            Layer1_1_Conv2Padded = new float[18496];
-            Layer1_1_Conv2PaddedGradient = new float[18496];
-            Layer1_1_Conv2RotatedWeights = new float[2304];
+            LayerOutputs[12] = Layer1_1_Relu1Output = new float[capacity * 16384];
+            Layer1_1_Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[13] = Layer1_1_Conv2Output = new float[capacity * 16384];
+            Layer1_1_Conv2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_Conv2Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_1_Conv2Folded = new float[2320];
-            Layer1_1_Bn2Output = new float[capacity * Layers.Layer1_1_Bn2.OutputLength];
-            LayerOutputs[14] = Layer1_1_Bn2Output;
-            Layer1_1_Bn2Gradient = training ? new float[capacity * Layers.Layer1_1_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[14] = Layer1_1_Bn2Output = new float[capacity * 16384];
+            Layer1_1_Bn2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
             Layer1_1_Bn2PerChannel = new float[80];
             Layer1_1_Bn2Sums = new double[99];
-            Layer1_1_AddOutput = new float[capacity * Layers.Layer1_1_Add.OutputLength];
-            LayerOutputs[15] = Layer1_1_AddOutput;
-            Layer1_1_AddGradient = training ? new float[capacity * Layers.Layer1_1_Add.OutputLength] : Array.Empty<float>();
+            LayerOutputs[15] = Layer1_1_AddOutput = new float[capacity * 16384];
+            Layer1_1_AddGradient = training ? new float[capacity * 16384] : Array.Empty<float>();
         }
 
         /// <summary>The arrays of layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
         private void AllocateLayers16To31(int capacity, bool training)
         {
-            Layer1_1_Relu2Output = new float[capacity * Layers.Layer1_1_Relu2.OutputLength];
-            LayerOutputs[16] = Layer1_1_Relu2Output;
-            Layer1_1_Relu2Gradient = training ? new float[capacity * Layers.Layer1_1_Relu2.OutputLength] : Array.Empty<float>();
-            Layer1_1_Relu2Gradient2 = training ? new float[capacity * Layers.Layer1_1_Relu2.OutputLength] : Array.Empty<float>();
-            Layer1_2_Conv1Output = new float[capacity * Layers.Layer1_2_Conv1.OutputLength];
-            LayerOutputs[17] = Layer1_2_Conv1Output;
-            Layer1_2_Conv1Gradient = training ? new float[capacity * Layers.Layer1_2_Conv1.OutputLength] : Array.Empty<float>();
-            Layer1_2_Conv1Padded = new float[18496];
-            Layer1_2_Conv1PaddedGradient = new float[18496];
-            Layer1_2_Conv1RotatedWeights = new float[2304];
+            LayerOutputs[16] = Layer1_1_Relu2Output = new float[capacity * 16384];
+            Layer1_1_Relu2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_Relu2Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[17] = Layer1_2_Conv1Output = new float[capacity * 16384];
+            Layer1_2_Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_2_Conv1Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_2_Conv1Folded = new float[2320];
-            Layer1_2_Bn1Output = new float[capacity * Layers.Layer1_2_Bn1.OutputLength];
-            LayerOutputs[18] = Layer1_2_Bn1Output;
-            Layer1_2_Bn1Gradient = training ? new float[capacity * Layers.Layer1_2_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[18] = Layer1_2_Bn1Output = new float[capacity * 16384];
+            Layer1_2_Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
             Layer1_2_Bn1PerChannel = new float[80];
             Layer1_2_Bn1Sums = new double[99];
-            Layer1_2_Relu1Output = new float[capacity * Layers.Layer1_2_Relu1.OutputLength];
-            LayerOutputs[19] = Layer1_2_Relu1Output;
-            Layer1_2_Relu1Gradient = training ? new float[capacity * Layers.Layer1_2_Relu1.OutputLength] : Array.Empty<float>();
-            Layer1_2_Conv2Output = new float[capacity * Layers.Layer1_2_Conv2.OutputLength];
-            LayerOutputs[20] = Layer1_2_Conv2Output;
-            Layer1_2_Conv2Gradient = training ? new float[capacity * Layers.Layer1_2_Conv2.OutputLength] : Array.Empty<float>();
-            Layer1_2_Conv2Padded = new float[18496];
-            Layer1_2_Conv2PaddedGradient = new float[18496];
-            Layer1_2_Conv2RotatedWeights = new float[2304];
+            LayerOutputs[19] = Layer1_2_Relu1Output = new float[capacity * 16384];
+            Layer1_2_Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[20] = Layer1_2_Conv2Output = new float[capacity * 16384];
+            Layer1_2_Conv2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_2_Conv2Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_2_Conv2Folded = new float[2320];
-            Layer1_2_Bn2Output = new float[capacity * Layers.Layer1_2_Bn2.OutputLength];
-            LayerOutputs[21] = Layer1_2_Bn2Output;
-            Layer1_2_Bn2Gradient = training ? new float[capacity * Layers.Layer1_2_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[21] = Layer1_2_Bn2Output = new float[capacity * 16384];
+            Layer1_2_Bn2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
             Layer1_2_Bn2PerChannel = new float[80];
             Layer1_2_Bn2Sums = new double[99];
-            Layer1_2_AddOutput = new float[capacity * Layers.Layer1_2_Add.OutputLength];
-            LayerOutputs[22] = Layer1_2_AddOutput;
-            Layer1_2_AddGradient = training ? new float[capacity * Layers.Layer1_2_Add.OutputLength] : Array.Empty<float>();
-            Layer1_2_Relu2Output = new float[capacity * Layers.Layer1_2_Relu2.OutputLength];
-            LayerOutputs[23] = Layer1_2_Relu2Output;
-            Layer1_2_Relu2Gradient = training ? new float[capacity * Layers.Layer1_2_Relu2.OutputLength] : Array.Empty<float>();
-            Layer1_2_Relu2Gradient2 = training ? new float[capacity * Layers.Layer1_2_Relu2.OutputLength] : Array.Empty<float>();
-            Layer2_0_Conv1Output = new float[capacity * Layers.Layer2_0_Conv1.OutputLength];
-            LayerOutputs[24] = Layer2_0_Conv1Output;
-            Layer2_0_Conv1Gradient = training ? new float[capacity * Layers.Layer2_0_Conv1.OutputLength] : Array.Empty<float>();
-            Layer2_0_Conv1Columns = new float[36864];
+            LayerOutputs[22] = Layer1_2_AddOutput = new float[capacity * 16384];
+            Layer1_2_AddGradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[23] = Layer1_2_Relu2Output = new float[capacity * 16384];
+            Layer1_2_Relu2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_2_Relu2Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
+            LayerOutputs[24] = Layer2_0_Conv1Output = new float[capacity * 8192];
+            Layer2_0_Conv1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Conv1Buffers = Kernels.ConvKernel3.Buffers();
             Layer2_0_Conv1Folded = new float[4640];
-            Layer2_0_Bn1Output = new float[capacity * Layers.Layer2_0_Bn1.OutputLength];
-            LayerOutputs[25] = Layer2_0_Bn1Output;
-            Layer2_0_Bn1Gradient = training ? new float[capacity * Layers.Layer2_0_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[25] = Layer2_0_Bn1Output = new float[capacity * 8192];
+            Layer2_0_Bn1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
             Layer2_0_Bn1PerChannel = new float[160];
             Layer2_0_Bn1Sums = new double[195];
-            Layer2_0_Relu1Output = new float[capacity * Layers.Layer2_0_Relu1.OutputLength];
-            LayerOutputs[26] = Layer2_0_Relu1Output;
-            Layer2_0_Relu1Gradient = training ? new float[capacity * Layers.Layer2_0_Relu1.OutputLength] : Array.Empty<float>();
-            Layer2_0_Conv2Output = new float[capacity * Layers.Layer2_0_Conv2.OutputLength];
-            LayerOutputs[27] = Layer2_0_Conv2Output;
-            Layer2_0_Conv2Gradient = training ? new float[capacity * Layers.Layer2_0_Conv2.OutputLength] : Array.Empty<float>();
-            Layer2_0_Conv2Padded = new float[10368];
-            Layer2_0_Conv2GradientByPosition = new float[8192];
-            Layer2_0_Conv2WeightGradientByChannel = new float[9216];
-            Layer2_0_Conv2RotatedWeights = new float[9216];
-            Layer2_0_Conv2WinogradWeights = new float[16384];
-            Layer2_0_Conv2WinogradTransformed = new float[32768];
-            Layer2_0_Conv2WinogradProducts = new float[32768];
-            Layer2_0_Conv2WinogradSource = new float[10368];
-            Layer2_0_Conv2WinogradGradientSource = new float[10368];
+            LayerOutputs[26] = Layer2_0_Relu1Output = new float[capacity * 8192];
+            Layer2_0_Relu1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            LayerOutputs[27] = Layer2_0_Conv2Output = new float[capacity * 8192];
+            Layer2_0_Conv2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Conv2Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_0_Conv2Folded = new float[9248];
-            Layer2_0_Bn2Output = new float[capacity * Layers.Layer2_0_Bn2.OutputLength];
-            LayerOutputs[28] = Layer2_0_Bn2Output;
-            Layer2_0_Bn2Gradient = training ? new float[capacity * Layers.Layer2_0_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[28] = Layer2_0_Bn2Output = new float[capacity * 8192];
+            Layer2_0_Bn2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
             Layer2_0_Bn2PerChannel = new float[160];
             Layer2_0_Bn2Sums = new double[195];
-            Layer2_0_Downsample_0Output = new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength];
-            LayerOutputs[29] = Layer2_0_Downsample_0Output;
-            Layer2_0_Downsample_0Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_0.OutputLength] : Array.Empty<float>();
-            Layer2_0_Downsample_0Columns = new float[4096];
+            LayerOutputs[29] = Layer2_0_Downsample_0Output = new float[capacity * 8192];
+            Layer2_0_Downsample_0Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Downsample_0Buffers = Kernels.ConvKernel5.Buffers();
             Layer2_0_Downsample_0Folded = new float[544];
-            Layer2_0_Downsample_1Output = new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength];
-            LayerOutputs[30] = Layer2_0_Downsample_1Output;
-            Layer2_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer2_0_Downsample_1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[30] = Layer2_0_Downsample_1Output = new float[capacity * 8192];
+            Layer2_0_Downsample_1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
             Layer2_0_Downsample_1PerChannel = new float[160];
             Layer2_0_Downsample_1Sums = new double[195];
-            Layer2_0_AddOutput = new float[capacity * Layers.Layer2_0_Add.OutputLength];
-            LayerOutputs[31] = Layer2_0_AddOutput;
-            Layer2_0_AddGradient = training ? new float[capacity * Layers.Layer2_0_Add.OutputLength] : Array.Empty<float>();
+            LayerOutputs[31] = Layer2_0_AddOutput = new float[capacity * 8192];
+            Layer2_0_AddGradient = training ? new float[capacity * 8192] : Array.Empty<float>();
         }
 
         /// <summary>The arrays of layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
         private void AllocateLayers32To46(int capacity, bool training)
         {
-            Layer2_0_Relu2Output = new float[capacity * Layers.Layer2_0_Relu2.OutputLength];
-            LayerOutputs[32] = Layer2_0_Relu2Output;
-            Layer2_0_Relu2Gradient = training ? new float[capacity * Layers.Layer2_0_Relu2.OutputLength] : Array.Empty<float>();
-            Layer2_0_Relu2Gradient2 = training ? new float[capacity * Layers.Layer2_0_Relu2.OutputLength] : Array.Empty<float>();
-            Layer2_1_Conv1Output = new float[capacity * Layers.Layer2_1_Conv1.OutputLength];
-            LayerOutputs[33] = Layer2_1_Conv1Output;
-            Layer2_1_Conv1Gradient = training ? new float[capacity * Layers.Layer2_1_Conv1.OutputLength] : Array.Empty<float>();
-            Layer2_1_Conv1Padded = new float[10368];
-            Layer2_1_Conv1GradientByPosition = new float[8192];
-            Layer2_1_Conv1WeightGradientByChannel = new float[9216];
-            Layer2_1_Conv1RotatedWeights = new float[9216];
-            Layer2_1_Conv1WinogradWeights = new float[16384];
-            Layer2_1_Conv1WinogradTransformed = new float[32768];
-            Layer2_1_Conv1WinogradProducts = new float[32768];
-            Layer2_1_Conv1WinogradSource = new float[10368];
-            Layer2_1_Conv1WinogradGradientSource = new float[10368];
+            LayerOutputs[32] = Layer2_0_Relu2Output = new float[capacity * 8192];
+            Layer2_0_Relu2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Relu2Gradient2 = training ? new float[capacity * 8192] : Array.Empty<float>();
+            LayerOutputs[33] = Layer2_1_Conv1Output = new float[capacity * 8192];
+            Layer2_1_Conv1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_1_Conv1Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_1_Conv1Folded = new float[9248];
-            Layer2_1_Bn1Output = new float[capacity * Layers.Layer2_1_Bn1.OutputLength];
-            LayerOutputs[34] = Layer2_1_Bn1Output;
-            Layer2_1_Bn1Gradient = training ? new float[capacity * Layers.Layer2_1_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[34] = Layer2_1_Bn1Output = new float[capacity * 8192];
+            Layer2_1_Bn1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
             Layer2_1_Bn1PerChannel = new float[160];
             Layer2_1_Bn1Sums = new double[195];
-            Layer2_1_Relu1Output = new float[capacity * Layers.Layer2_1_Relu1.OutputLength];
-            LayerOutputs[35] = Layer2_1_Relu1Output;
-            Layer2_1_Relu1Gradient = training ? new float[capacity * Layers.Layer2_1_Relu1.OutputLength] : Array.Empty<float>();
-            Layer2_1_Conv2Output = new float[capacity * Layers.Layer2_1_Conv2.OutputLength];
-            LayerOutputs[36] = Layer2_1_Conv2Output;
-            Layer2_1_Conv2Gradient = training ? new float[capacity * Layers.Layer2_1_Conv2.OutputLength] : Array.Empty<float>();
-            Layer2_1_Conv2Padded = new float[10368];
-            Layer2_1_Conv2GradientByPosition = new float[8192];
-            Layer2_1_Conv2WeightGradientByChannel = new float[9216];
-            Layer2_1_Conv2RotatedWeights = new float[9216];
-            Layer2_1_Conv2WinogradWeights = new float[16384];
-            Layer2_1_Conv2WinogradTransformed = new float[32768];
-            Layer2_1_Conv2WinogradProducts = new float[32768];
-            Layer2_1_Conv2WinogradSource = new float[10368];
-            Layer2_1_Conv2WinogradGradientSource = new float[10368];
+            LayerOutputs[35] = Layer2_1_Relu1Output = new float[capacity * 8192];
+            Layer2_1_Relu1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            LayerOutputs[36] = Layer2_1_Conv2Output = new float[capacity * 8192];
+            Layer2_1_Conv2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_1_Conv2Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_1_Conv2Folded = new float[9248];
-            Layer2_1_Bn2Output = new float[capacity * Layers.Layer2_1_Bn2.OutputLength];
-            LayerOutputs[37] = Layer2_1_Bn2Output;
-            Layer2_1_Bn2Gradient = training ? new float[capacity * Layers.Layer2_1_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[37] = Layer2_1_Bn2Output = new float[capacity * 8192];
+            Layer2_1_Bn2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
             Layer2_1_Bn2PerChannel = new float[160];
             Layer2_1_Bn2Sums = new double[195];
-            Layer2_1_AddOutput = new float[capacity * Layers.Layer2_1_Add.OutputLength];
-            LayerOutputs[38] = Layer2_1_AddOutput;
-            Layer2_1_AddGradient = training ? new float[capacity * Layers.Layer2_1_Add.OutputLength] : Array.Empty<float>();
-            Layer2_1_Relu2Output = new float[capacity * Layers.Layer2_1_Relu2.OutputLength];
-            LayerOutputs[39] = Layer2_1_Relu2Output;
-            Layer2_1_Relu2Gradient = training ? new float[capacity * Layers.Layer2_1_Relu2.OutputLength] : Array.Empty<float>();
-            Layer2_1_Relu2Gradient2 = training ? new float[capacity * Layers.Layer2_1_Relu2.OutputLength] : Array.Empty<float>();
-            Layer2_2_Conv1Output = new float[capacity * Layers.Layer2_2_Conv1.OutputLength];
-            LayerOutputs[40] = Layer2_2_Conv1Output;
-            Layer2_2_Conv1Gradient = training ? new float[capacity * Layers.Layer2_2_Conv1.OutputLength] : Array.Empty<float>();
-            Layer2_2_Conv1Padded = new float[10368];
-            Layer2_2_Conv1GradientByPosition = new float[8192];
-            Layer2_2_Conv1WeightGradientByChannel = new float[9216];
-            Layer2_2_Conv1RotatedWeights = new float[9216];
-            Layer2_2_Conv1WinogradWeights = new float[16384];
-            Layer2_2_Conv1WinogradTransformed = new float[32768];
-            Layer2_2_Conv1WinogradProducts = new float[32768];
-            Layer2_2_Conv1WinogradSource = new float[10368];
-            Layer2_2_Conv1WinogradGradientSource = new float[10368];
+            LayerOutputs[38] = Layer2_1_AddOutput = new float[capacity * 8192];
+            Layer2_1_AddGradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            LayerOutputs[39] = Layer2_1_Relu2Output = new float[capacity * 8192];
+            Layer2_1_Relu2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_1_Relu2Gradient2 = training ? new float[capacity * 8192] : Array.Empty<float>();
+            LayerOutputs[40] = Layer2_2_Conv1Output = new float[capacity * 8192];
+            Layer2_2_Conv1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_2_Conv1Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_2_Conv1Folded = new float[9248];
-            Layer2_2_Bn1Output = new float[capacity * Layers.Layer2_2_Bn1.OutputLength];
-            LayerOutputs[41] = Layer2_2_Bn1Output;
-            Layer2_2_Bn1Gradient = training ? new float[capacity * Layers.Layer2_2_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[41] = Layer2_2_Bn1Output = new float[capacity * 8192];
+            Layer2_2_Bn1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
             Layer2_2_Bn1PerChannel = new float[160];
             Layer2_2_Bn1Sums = new double[195];
-            Layer2_2_Relu1Output = new float[capacity * Layers.Layer2_2_Relu1.OutputLength];
-            LayerOutputs[42] = Layer2_2_Relu1Output;
-            Layer2_2_Relu1Gradient = training ? new float[capacity * Layers.Layer2_2_Relu1.OutputLength] : Array.Empty<float>();
-            Layer2_2_Conv2Output = new float[capacity * Layers.Layer2_2_Conv2.OutputLength];
-            LayerOutputs[43] = Layer2_2_Conv2Output;
-            Layer2_2_Conv2Gradient = training ? new float[capacity * Layers.Layer2_2_Conv2.OutputLength] : Array.Empty<float>();
-            Layer2_2_Conv2Padded = new float[10368];
-            Layer2_2_Conv2GradientByPosition = new float[8192];
-            Layer2_2_Conv2WeightGradientByChannel = new float[9216];
-            Layer2_2_Conv2RotatedWeights = new float[9216];
-            Layer2_2_Conv2WinogradWeights = new float[16384];
-            Layer2_2_Conv2WinogradTransformed = new float[32768];
-            Layer2_2_Conv2WinogradProducts = new float[32768];
-            Layer2_2_Conv2WinogradSource = new float[10368];
-            Layer2_2_Conv2WinogradGradientSource = new float[10368];
+            LayerOutputs[42] = Layer2_2_Relu1Output = new float[capacity * 8192];
+            Layer2_2_Relu1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            LayerOutputs[43] = Layer2_2_Conv2Output = new float[capacity * 8192];
+            Layer2_2_Conv2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_2_Conv2Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_2_Conv2Folded = new float[9248];
-            Layer2_2_Bn2Output = new float[capacity * Layers.Layer2_2_Bn2.OutputLength];
-            LayerOutputs[44] = Layer2_2_Bn2Output;
-            Layer2_2_Bn2Gradient = training ? new float[capacity * Layers.Layer2_2_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[44] = Layer2_2_Bn2Output = new float[capacity * 8192];
+            Layer2_2_Bn2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
             Layer2_2_Bn2PerChannel = new float[160];
             Layer2_2_Bn2Sums = new double[195];
-            Layer2_2_AddOutput = new float[capacity * Layers.Layer2_2_Add.OutputLength];
-            LayerOutputs[45] = Layer2_2_AddOutput;
-            Layer2_2_AddGradient = training ? new float[capacity * Layers.Layer2_2_Add.OutputLength] : Array.Empty<float>();
-            Layer2_2_Relu2Output = new float[capacity * Layers.Layer2_2_Relu2.OutputLength];
-            LayerOutputs[46] = Layer2_2_Relu2Output;
-            Layer2_2_Relu2Gradient = training ? new float[capacity * Layers.Layer2_2_Relu2.OutputLength] : Array.Empty<float>();
-            Layer2_2_Relu2Gradient2 = training ? new float[capacity * Layers.Layer2_2_Relu2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[45] = Layer2_2_AddOutput = new float[capacity * 8192];
+            Layer2_2_AddGradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            LayerOutputs[46] = Layer2_2_Relu2Output = new float[capacity * 8192];
+            Layer2_2_Relu2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_2_Relu2Gradient2 = training ? new float[capacity * 8192] : Array.Empty<float>();
         }
 
         /// <summary>The arrays of layers 47 to 62: layer3.0.conv1 … layer3.1.relu2.</summary>
         private void AllocateLayers47To62(int capacity, bool training)
         {
-            Layer3_0_Conv1Output = new float[capacity * Layers.Layer3_0_Conv1.OutputLength];
-            LayerOutputs[47] = Layer3_0_Conv1Output;
-            Layer3_0_Conv1Gradient = training ? new float[capacity * Layers.Layer3_0_Conv1.OutputLength] : Array.Empty<float>();
-            Layer3_0_Conv1Columns = new float[18432];
+            LayerOutputs[47] = Layer3_0_Conv1Output = new float[capacity * 4096];
+            Layer3_0_Conv1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Conv1Buffers = Kernels.ConvKernel6.Buffers();
             Layer3_0_Conv1Folded = new float[18496];
-            Layer3_0_Bn1Output = new float[capacity * Layers.Layer3_0_Bn1.OutputLength];
-            LayerOutputs[48] = Layer3_0_Bn1Output;
-            Layer3_0_Bn1Gradient = training ? new float[capacity * Layers.Layer3_0_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[48] = Layer3_0_Bn1Output = new float[capacity * 4096];
+            Layer3_0_Bn1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
             Layer3_0_Bn1PerChannel = new float[320];
             Layer3_0_Bn1Sums = new double[387];
-            Layer3_0_Relu1Output = new float[capacity * Layers.Layer3_0_Relu1.OutputLength];
-            LayerOutputs[49] = Layer3_0_Relu1Output;
-            Layer3_0_Relu1Gradient = training ? new float[capacity * Layers.Layer3_0_Relu1.OutputLength] : Array.Empty<float>();
-            Layer3_0_Conv2Output = new float[capacity * Layers.Layer3_0_Conv2.OutputLength];
-            LayerOutputs[50] = Layer3_0_Conv2Output;
-            Layer3_0_Conv2Gradient = training ? new float[capacity * Layers.Layer3_0_Conv2.OutputLength] : Array.Empty<float>();
-            Layer3_0_Conv2Padded = new float[6400];
-            Layer3_0_Conv2GradientByPosition = new float[4096];
-            Layer3_0_Conv2WeightGradientByChannel = new float[36864];
-            Layer3_0_Conv2RotatedWeights = new float[36864];
-            Layer3_0_Conv2WinogradWeights = new float[65536];
-            Layer3_0_Conv2WinogradTransformed = new float[49152];
-            Layer3_0_Conv2WinogradProducts = new float[49152];
-            Layer3_0_Conv2WinogradSource = new float[19200];
-            Layer3_0_Conv2WinogradGradientSource = new float[19200];
+            LayerOutputs[49] = Layer3_0_Relu1Output = new float[capacity * 4096];
+            Layer3_0_Relu1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[50] = Layer3_0_Conv2Output = new float[capacity * 4096];
+            Layer3_0_Conv2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Conv2Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_0_Conv2Folded = new float[36928];
-            Layer3_0_Bn2Output = new float[capacity * Layers.Layer3_0_Bn2.OutputLength];
-            LayerOutputs[51] = Layer3_0_Bn2Output;
-            Layer3_0_Bn2Gradient = training ? new float[capacity * Layers.Layer3_0_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[51] = Layer3_0_Bn2Output = new float[capacity * 4096];
+            Layer3_0_Bn2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
             Layer3_0_Bn2PerChannel = new float[320];
             Layer3_0_Bn2Sums = new double[387];
-            Layer3_0_Downsample_0Output = new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength];
-            LayerOutputs[52] = Layer3_0_Downsample_0Output;
-            Layer3_0_Downsample_0Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_0.OutputLength] : Array.Empty<float>();
-            Layer3_0_Downsample_0Columns = new float[2048];
+            LayerOutputs[52] = Layer3_0_Downsample_0Output = new float[capacity * 4096];
+            Layer3_0_Downsample_0Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Downsample_0Buffers = Kernels.ConvKernel8.Buffers();
             Layer3_0_Downsample_0Folded = new float[2112];
-            Layer3_0_Downsample_1Output = new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength];
-            LayerOutputs[53] = Layer3_0_Downsample_1Output;
-            Layer3_0_Downsample_1Gradient = training ? new float[capacity * Layers.Layer3_0_Downsample_1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[53] = Layer3_0_Downsample_1Output = new float[capacity * 4096];
+            Layer3_0_Downsample_1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
             Layer3_0_Downsample_1PerChannel = new float[320];
             Layer3_0_Downsample_1Sums = new double[387];
-            Layer3_0_AddOutput = new float[capacity * Layers.Layer3_0_Add.OutputLength];
-            LayerOutputs[54] = Layer3_0_AddOutput;
-            Layer3_0_AddGradient = training ? new float[capacity * Layers.Layer3_0_Add.OutputLength] : Array.Empty<float>();
-            Layer3_0_Relu2Output = new float[capacity * Layers.Layer3_0_Relu2.OutputLength];
-            LayerOutputs[55] = Layer3_0_Relu2Output;
-            Layer3_0_Relu2Gradient = training ? new float[capacity * Layers.Layer3_0_Relu2.OutputLength] : Array.Empty<float>();
-            Layer3_0_Relu2Gradient2 = training ? new float[capacity * Layers.Layer3_0_Relu2.OutputLength] : Array.Empty<float>();
-            Layer3_1_Conv1Output = new float[capacity * Layers.Layer3_1_Conv1.OutputLength];
-            LayerOutputs[56] = Layer3_1_Conv1Output;
-            Layer3_1_Conv1Gradient = training ? new float[capacity * Layers.Layer3_1_Conv1.OutputLength] : Array.Empty<float>();
-            Layer3_1_Conv1Padded = new float[6400];
-            Layer3_1_Conv1GradientByPosition = new float[4096];
-            Layer3_1_Conv1WeightGradientByChannel = new float[36864];
-            Layer3_1_Conv1RotatedWeights = new float[36864];
-            Layer3_1_Conv1WinogradWeights = new float[65536];
-            Layer3_1_Conv1WinogradTransformed = new float[49152];
-            Layer3_1_Conv1WinogradProducts = new float[49152];
-            Layer3_1_Conv1WinogradSource = new float[19200];
-            Layer3_1_Conv1WinogradGradientSource = new float[19200];
+            LayerOutputs[54] = Layer3_0_AddOutput = new float[capacity * 4096];
+            Layer3_0_AddGradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[55] = Layer3_0_Relu2Output = new float[capacity * 4096];
+            Layer3_0_Relu2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Relu2Gradient2 = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[56] = Layer3_1_Conv1Output = new float[capacity * 4096];
+            Layer3_1_Conv1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_1_Conv1Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_1_Conv1Folded = new float[36928];
-            Layer3_1_Bn1Output = new float[capacity * Layers.Layer3_1_Bn1.OutputLength];
-            LayerOutputs[57] = Layer3_1_Bn1Output;
-            Layer3_1_Bn1Gradient = training ? new float[capacity * Layers.Layer3_1_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[57] = Layer3_1_Bn1Output = new float[capacity * 4096];
+            Layer3_1_Bn1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
             Layer3_1_Bn1PerChannel = new float[320];
             Layer3_1_Bn1Sums = new double[387];
-            Layer3_1_Relu1Output = new float[capacity * Layers.Layer3_1_Relu1.OutputLength];
-            LayerOutputs[58] = Layer3_1_Relu1Output;
-            Layer3_1_Relu1Gradient = training ? new float[capacity * Layers.Layer3_1_Relu1.OutputLength] : Array.Empty<float>();
-            Layer3_1_Conv2Output = new float[capacity * Layers.Layer3_1_Conv2.OutputLength];
-            LayerOutputs[59] = Layer3_1_Conv2Output;
-            Layer3_1_Conv2Gradient = training ? new float[capacity * Layers.Layer3_1_Conv2.OutputLength] : Array.Empty<float>();
-            Layer3_1_Conv2Padded = new float[6400];
-            Layer3_1_Conv2GradientByPosition = new float[4096];
-            Layer3_1_Conv2WeightGradientByChannel = new float[36864];
-            Layer3_1_Conv2RotatedWeights = new float[36864];
-            Layer3_1_Conv2WinogradWeights = new float[65536];
-            Layer3_1_Conv2WinogradTransformed = new float[49152];
-            Layer3_1_Conv2WinogradProducts = new float[49152];
-            Layer3_1_Conv2WinogradSource = new float[19200];
-            Layer3_1_Conv2WinogradGradientSource = new float[19200];
+            LayerOutputs[58] = Layer3_1_Relu1Output = new float[capacity * 4096];
+            Layer3_1_Relu1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[59] = Layer3_1_Conv2Output = new float[capacity * 4096];
+            Layer3_1_Conv2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_1_Conv2Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_1_Conv2Folded = new float[36928];
-            Layer3_1_Bn2Output = new float[capacity * Layers.Layer3_1_Bn2.OutputLength];
-            LayerOutputs[60] = Layer3_1_Bn2Output;
-            Layer3_1_Bn2Gradient = training ? new float[capacity * Layers.Layer3_1_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[60] = Layer3_1_Bn2Output = new float[capacity * 4096];
+            Layer3_1_Bn2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
             Layer3_1_Bn2PerChannel = new float[320];
             Layer3_1_Bn2Sums = new double[387];
-            Layer3_1_AddOutput = new float[capacity * Layers.Layer3_1_Add.OutputLength];
-            LayerOutputs[61] = Layer3_1_AddOutput;
-            Layer3_1_AddGradient = training ? new float[capacity * Layers.Layer3_1_Add.OutputLength] : Array.Empty<float>();
-            Layer3_1_Relu2Output = new float[capacity * Layers.Layer3_1_Relu2.OutputLength];
-            LayerOutputs[62] = Layer3_1_Relu2Output;
-            Layer3_1_Relu2Gradient = training ? new float[capacity * Layers.Layer3_1_Relu2.OutputLength] : Array.Empty<float>();
-            Layer3_1_Relu2Gradient2 = training ? new float[capacity * Layers.Layer3_1_Relu2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[61] = Layer3_1_AddOutput = new float[capacity * 4096];
+            Layer3_1_AddGradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[62] = Layer3_1_Relu2Output = new float[capacity * 4096];
+            Layer3_1_Relu2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_1_Relu2Gradient2 = training ? new float[capacity * 4096] : Array.Empty<float>();
         }
 
         /// <summary>The arrays of layers 63 to 71: layer3.2.conv1 … fc.</summary>
         private void AllocateLayers63To71(int capacity, bool training)
         {
-            Layer3_2_Conv1Output = new float[capacity * Layers.Layer3_2_Conv1.OutputLength];
-            LayerOutputs[63] = Layer3_2_Conv1Output;
-            Layer3_2_Conv1Gradient = training ? new float[capacity * Layers.Layer3_2_Conv1.OutputLength] : Array.Empty<float>();
-            Layer3_2_Conv1Padded = new float[6400];
-            Layer3_2_Conv1GradientByPosition = new float[4096];
-            Layer3_2_Conv1WeightGradientByChannel = new float[36864];
-            Layer3_2_Conv1RotatedWeights = new float[36864];
-            Layer3_2_Conv1WinogradWeights = new float[65536];
-            Layer3_2_Conv1WinogradTransformed = new float[49152];
-            Layer3_2_Conv1WinogradProducts = new float[49152];
-            Layer3_2_Conv1WinogradSource = new float[19200];
-            Layer3_2_Conv1WinogradGradientSource = new float[19200];
+            LayerOutputs[63] = Layer3_2_Conv1Output = new float[capacity * 4096];
+            Layer3_2_Conv1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_2_Conv1Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_2_Conv1Folded = new float[36928];
-            Layer3_2_Bn1Output = new float[capacity * Layers.Layer3_2_Bn1.OutputLength];
-            LayerOutputs[64] = Layer3_2_Bn1Output;
-            Layer3_2_Bn1Gradient = training ? new float[capacity * Layers.Layer3_2_Bn1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[64] = Layer3_2_Bn1Output = new float[capacity * 4096];
+            Layer3_2_Bn1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
             Layer3_2_Bn1PerChannel = new float[320];
             Layer3_2_Bn1Sums = new double[387];
-            Layer3_2_Relu1Output = new float[capacity * Layers.Layer3_2_Relu1.OutputLength];
-            LayerOutputs[65] = Layer3_2_Relu1Output;
-            Layer3_2_Relu1Gradient = training ? new float[capacity * Layers.Layer3_2_Relu1.OutputLength] : Array.Empty<float>();
-            Layer3_2_Conv2Output = new float[capacity * Layers.Layer3_2_Conv2.OutputLength];
-            LayerOutputs[66] = Layer3_2_Conv2Output;
-            Layer3_2_Conv2Gradient = training ? new float[capacity * Layers.Layer3_2_Conv2.OutputLength] : Array.Empty<float>();
-            Layer3_2_Conv2Padded = new float[6400];
-            Layer3_2_Conv2GradientByPosition = new float[4096];
-            Layer3_2_Conv2WeightGradientByChannel = new float[36864];
-            Layer3_2_Conv2RotatedWeights = new float[36864];
-            Layer3_2_Conv2WinogradWeights = new float[65536];
-            Layer3_2_Conv2WinogradTransformed = new float[49152];
-            Layer3_2_Conv2WinogradProducts = new float[49152];
-            Layer3_2_Conv2WinogradSource = new float[19200];
-            Layer3_2_Conv2WinogradGradientSource = new float[19200];
+            LayerOutputs[65] = Layer3_2_Relu1Output = new float[capacity * 4096];
+            Layer3_2_Relu1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[66] = Layer3_2_Conv2Output = new float[capacity * 4096];
+            Layer3_2_Conv2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_2_Conv2Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_2_Conv2Folded = new float[36928];
-            Layer3_2_Bn2Output = new float[capacity * Layers.Layer3_2_Bn2.OutputLength];
-            LayerOutputs[67] = Layer3_2_Bn2Output;
-            Layer3_2_Bn2Gradient = training ? new float[capacity * Layers.Layer3_2_Bn2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[67] = Layer3_2_Bn2Output = new float[capacity * 4096];
+            Layer3_2_Bn2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
             Layer3_2_Bn2PerChannel = new float[320];
             Layer3_2_Bn2Sums = new double[387];
-            Layer3_2_AddOutput = new float[capacity * Layers.Layer3_2_Add.OutputLength];
-            LayerOutputs[68] = Layer3_2_AddOutput;
-            Layer3_2_AddGradient = training ? new float[capacity * Layers.Layer3_2_Add.OutputLength] : Array.Empty<float>();
-            Layer3_2_Relu2Output = new float[capacity * Layers.Layer3_2_Relu2.OutputLength];
-            LayerOutputs[69] = Layer3_2_Relu2Output;
-            Layer3_2_Relu2Gradient = training ? new float[capacity * Layers.Layer3_2_Relu2.OutputLength] : Array.Empty<float>();
-            Gap1Output = new float[capacity * Layers.Gap1.OutputLength];
-            LayerOutputs[70] = Gap1Output;
-            Gap1Gradient = training ? new float[capacity * Layers.Gap1.OutputLength] : Array.Empty<float>();
-            FcOutput = new float[capacity * Layers.Fc.OutputLength];
-            LayerOutputs[71] = FcOutput;
-            FcGradient = training ? new float[capacity * Layers.Fc.OutputLength] : Array.Empty<float>();
+            LayerOutputs[68] = Layer3_2_AddOutput = new float[capacity * 4096];
+            Layer3_2_AddGradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[69] = Layer3_2_Relu2Output = new float[capacity * 4096];
+            Layer3_2_Relu2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            LayerOutputs[70] = Gap1Output = new float[capacity * 64];
+            Gap1Gradient = training ? new float[capacity * 64] : Array.Empty<float>();
+            LayerOutputs[71] = FcOutput = new float[capacity * 10];
+            FcGradient = training ? new float[capacity * 10] : Array.Empty<float>();
         }
     }
 
@@ -1995,6 +1600,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientWideRows => 2;
             public static int InputGradientWideVectors => 2;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Padded = new float[3468], PaddedGradient = new float[18496], RotatedWeights = new float[432] };
         }
 
         /// <summary>bn1, layer1.0.bn1, layer1.1.bn1, layer1.2.bn1: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
@@ -2048,6 +1654,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientWideRows => 2;
             public static int InputGradientWideVectors => 2;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Padded = new float[18496], PaddedGradient = new float[18496], RotatedWeights = new float[2304] };
         }
 
         /// <summary>layer1.0.bn2, layer1.1.bn2, layer1.2.bn2: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
@@ -2097,6 +1704,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientVectorTile => 3;
             public static int InputGradientWideVectorTile => 3;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Columns = new float[36864] };
         }
 
         /// <summary>layer2.0.bn1, layer2.1.bn1, layer2.2.bn1: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
@@ -2155,6 +1763,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientWideFilters => 4;
             public static int InputGradientWideVectors => 4;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Padded = new float[10368], GradientByPosition = new float[8192], WeightGradientByChannel = new float[9216], RotatedWeights = new float[9216], WinogradWeights = new float[16384], WinogradTransformed = new float[32768], WinogradProducts = new float[32768], WinogradSource = new float[10368], WinogradGradientSource = new float[10368] };
         }
 
         /// <summary>layer2.0.bn2, layer2.0.downsample.1, layer2.1.bn2, layer2.2.bn2: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
@@ -2195,6 +1804,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientVectorTile => 3;
             public static int InputGradientWideVectorTile => 3;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Columns = new float[4096] };
         }
 
         /// <summary>layer2.0.add, layer2.1.add, layer2.2.add: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
@@ -2234,6 +1844,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientVectorTile => 3;
             public static int InputGradientWideVectorTile => 3;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Columns = new float[18432] };
         }
 
         /// <summary>layer3.0.bn1, layer3.1.bn1, layer3.2.bn1: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training.</summary>
@@ -2294,6 +1905,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientWideFilters => 5;
             public static int InputGradientWideVectors => 3;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Padded = new float[6400], GradientByPosition = new float[4096], WeightGradientByChannel = new float[36864], RotatedWeights = new float[36864], WinogradWeights = new float[65536], WinogradTransformed = new float[49152], WinogradProducts = new float[49152], WinogradSource = new float[19200], WinogradGradientSource = new float[19200] };
         }
 
         /// <summary>layer3.0.bn2, layer3.0.downsample.1, layer3.1.bn2, layer3.2.bn2: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane.</summary>
@@ -2334,6 +1946,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientVectorTile => 3;
             public static int InputGradientWideVectorTile => 3;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Columns = new float[2048] };
         }
 
         /// <summary>layer3.0.add, layer3.1.add, layer3.2.add: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training.</summary>
@@ -2371,1817 +1984,1241 @@ namespace CnnCompiler.Generated
         }
     }
 
-    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+    /// <summary>
+    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
+    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
+    /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
+    /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
+    /// </summary>
     file static class Layers
     {
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 3×32×32 → output 16×32×32 · 432 parameters · 0.885 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors); backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 3 filters × 1 row × 4 vectors of 8 columns (3 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel1
+        // ----------------------------------------
         internal static class Conv1
         {
-            /// <summary>Floats in one input sample (3×32×32).</summary>
-            public const int InputLength = 3072;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 0, WeightCount = 432;
-            public const int BiasOffset = 432, BiasCount = 0;
+            public const int InputLength = 3072, OutputLength = 16384;
+            public const int WeightOffset = 0, WeightCount = 432, BiasOffset = 432, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (16).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Conv1Padded, PaddedGradient = workspace.Conv1PaddedGradient, RotatedWeights = workspace.Conv1RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), x, y, n, in ws.Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel1
+        // ----------------------------------------
         internal static class Bn1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 432, WeightCount = 16;
-            public const int BiasOffset = 448, BiasCount = 16;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 432, WeightCount = 16, BiasOffset = 448, BiasCount = 16;
             public const int Channels = 16, StateOffset = 0;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Bn1PerChannel, workspace.Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Relu1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.0.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors); backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel2
+        // ----------------------------------------
         internal static class Layer1_0_Conv1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 464, WeightCount = 2304;
-            public const int BiasOffset = 2768, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 464, WeightCount = 2304, BiasOffset = 2768, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (16).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer1_0_Conv1Padded, PaddedGradient = workspace.Layer1_0_Conv1PaddedGradient, RotatedWeights = workspace.Layer1_0_Conv1RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer1_0_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), x, y, n, in ws.Layer1_0_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_0_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.0.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel1
+        // ----------------------------------------
         internal static class Layer1_0_Bn1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 2768, WeightCount = 16;
-            public const int BiasOffset = 2784, BiasCount = 16;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 2768, WeightCount = 16, BiasOffset = 2784, BiasCount = 16;
             public const int Channels = 16, StateOffset = 33;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_0_Bn1PerChannel, workspace.Layer1_0_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_0_Bn1PerChannel, ws.Layer1_0_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_0_Bn1PerChannel, ws.Layer1_0_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_0_Bn1PerChannel, ws.Layer1_0_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.0.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer1_0_Relu1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.0.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors); backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel2
+        // ----------------------------------------
         internal static class Layer1_0_Conv2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 2800, WeightCount = 2304;
-            public const int BiasOffset = 5104, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 2800, WeightCount = 2304, BiasOffset = 5104, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (16).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer1_0_Conv2Padded, PaddedGradient = workspace.Layer1_0_Conv2PaddedGradient, RotatedWeights = workspace.Layer1_0_Conv2RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer1_0_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), x, y, n, in ws.Layer1_0_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_0_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.0.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel2
+        // ----------------------------------------
         internal static class Layer1_0_Bn2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 5104, WeightCount = 16;
-            public const int BiasOffset = 5120, BiasCount = 16;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 5104, WeightCount = 16, BiasOffset = 5120, BiasCount = 16;
             public const int Channels = 16, StateOffset = 66;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_0_Bn2PerChannel, workspace.Layer1_0_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_0_Bn2PerChannel, ws.Layer1_0_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_0_Bn2PerChannel, ws.Layer1_0_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.0.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel1
+        // ----------------------------------------
         internal static class Layer1_0_Add
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.0.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer1_0_Relu2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.1.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors); backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel2
+        // ----------------------------------------
         internal static class Layer1_1_Conv1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 5136, WeightCount = 2304;
-            public const int BiasOffset = 7440, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 5136, WeightCount = 2304, BiasOffset = 7440, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (16).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer1_1_Conv1Padded, PaddedGradient = workspace.Layer1_1_Conv1PaddedGradient, RotatedWeights = workspace.Layer1_1_Conv1RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer1_1_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), x, y, n, in ws.Layer1_1_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_1_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.1.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel1
+        // ----------------------------------------
         internal static class Layer1_1_Bn1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 7440, WeightCount = 16;
-            public const int BiasOffset = 7456, BiasCount = 16;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 7440, WeightCount = 16, BiasOffset = 7456, BiasCount = 16;
             public const int Channels = 16, StateOffset = 99;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_1_Bn1PerChannel, workspace.Layer1_1_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_1_Bn1PerChannel, ws.Layer1_1_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_1_Bn1PerChannel, ws.Layer1_1_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_1_Bn1PerChannel, ws.Layer1_1_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.1.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer1_1_Relu1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.1.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors); backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel2
+        // ----------------------------------------
         internal static class Layer1_1_Conv2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 7472, WeightCount = 2304;
-            public const int BiasOffset = 9776, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 7472, WeightCount = 2304, BiasOffset = 9776, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (16).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer1_1_Conv2Padded, PaddedGradient = workspace.Layer1_1_Conv2PaddedGradient, RotatedWeights = workspace.Layer1_1_Conv2RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer1_1_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), x, y, n, in ws.Layer1_1_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_1_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.1.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel2
+        // ----------------------------------------
         internal static class Layer1_1_Bn2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 9776, WeightCount = 16;
-            public const int BiasOffset = 9792, BiasCount = 16;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 9776, WeightCount = 16, BiasOffset = 9792, BiasCount = 16;
             public const int Channels = 16, StateOffset = 132;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_1_Bn2PerChannel, workspace.Layer1_1_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_1_Bn2PerChannel, ws.Layer1_1_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_1_Bn2PerChannel, ws.Layer1_1_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.1.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel1
+        // ----------------------------------------
         internal static class Layer1_1_Add
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.1.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer1_1_Relu2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.2.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors); backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel2
+        // ----------------------------------------
         internal static class Layer1_2_Conv1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 9808, WeightCount = 2304;
-            public const int BiasOffset = 12112, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 9808, WeightCount = 2304, BiasOffset = 12112, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (16).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer1_2_Conv1Padded, PaddedGradient = workspace.Layer1_2_Conv1PaddedGradient, RotatedWeights = workspace.Layer1_2_Conv1RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer1_2_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), x, y, n, in ws.Layer1_2_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_2_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.2.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel1
+        // ----------------------------------------
         internal static class Layer1_2_Bn1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 12112, WeightCount = 16;
-            public const int BiasOffset = 12128, BiasCount = 16;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 12112, WeightCount = 16, BiasOffset = 12128, BiasCount = 16;
             public const int Channels = 16, StateOffset = 165;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_2_Bn1PerChannel, workspace.Layer1_2_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel1>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_2_Bn1PerChannel, ws.Layer1_2_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_2_Bn1PerChannel, ws.Layer1_2_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_2_Bn1PerChannel, ws.Layer1_2_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.2.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer1_2_Relu1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.2.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
-        // strategy: forward convolves a zero-bordered copy directly in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors); backward: dW reduced from dY and the bordered copy in tiles of 4 filters × 3 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 4 filters × 1 row × 4 vectors of 8 columns (4 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel2
+        // ----------------------------------------
         internal static class Layer1_2_Conv2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 12144, WeightCount = 2304;
-            public const int BiasOffset = 14448, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 12144, WeightCount = 2304, BiasOffset = 14448, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (16).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer1_2_Conv2Padded, PaddedGradient = workspace.Layer1_2_Conv2PaddedGradient, RotatedWeights = workspace.Layer1_2_Conv2RotatedWeights };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer1_2_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 16), x, y, n, in ws.Layer1_2_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_2_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.2.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
-        // strategy: per channel (16 × 1,024): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel2
+        // ----------------------------------------
         internal static class Layer1_2_Bn2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
-            public const int WeightOffset = 14448, WeightCount = 16;
-            public const int BiasOffset = 14464, BiasCount = 16;
+            public const int InputLength = 16384, OutputLength = 16384;
+            public const int WeightOffset = 14448, WeightCount = 16, BiasOffset = 14464, BiasCount = 16;
             public const int Channels = 16, StateOffset = 198;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer1_2_Bn2PerChannel, workspace.Layer1_2_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel2>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_2_Bn2PerChannel, ws.Layer1_2_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_2_Bn2PerChannel, ws.Layer1_2_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.2.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 16,384 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel1
+        // ----------------------------------------
         internal static class Layer1_2_Add
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel1>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer1.2.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer1_2_Relu2
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (16×32×32).</summary>
-            public const int OutputLength = 16384;
+            public const int InputLength = 16384, OutputLength = 16384;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.conv1 · Conv2D · 32 filters 3×3, stride 2, padding 1, no bias
         // input 16×32×32 → output 32×16×16 · 4,608 parameters · 2.359 MFLOP per sample
-        // strategy: forward as im2col into a 144×256 column matrix per sample, then GEMM W[32×144] · columns (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4, 512-bit), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel3
+        // ----------------------------------------
         internal static class Layer2_0_Conv1
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 14480, WeightCount = 4608;
-            public const int BiasOffset = 19088, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 8192;
+            public const int WeightOffset = 14480, WeightCount = 4608, BiasOffset = 19088, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (32).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel3>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Layer2_0_Conv1Columns };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel3>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer2_0_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel3>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), x, y, n, in ws.Layer2_0_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel3>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel3
+        // ----------------------------------------
         internal static class Layer2_0_Bn1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 19088, WeightCount = 32;
-            public const int BiasOffset = 19120, BiasCount = 32;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 19088, WeightCount = 32, BiasOffset = 19120, BiasCount = 32;
             public const int Channels = 32, StateOffset = 231;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Bn1PerChannel, workspace.Layer2_0_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_0_Bn1PerChannel, ws.Layer2_0_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_0_Bn1PerChannel, ws.Layer2_0_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_0_Bn1PerChannel, ws.Layer2_0_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer2_0_Relu1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (4 channel vectors of 8 × 3 kernel columns in blocks of 8 rows, 2 of 16 in blocks of 8 rows with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel4
+        // ----------------------------------------
         internal static class Layer2_0_Conv2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 19152, WeightCount = 9216;
-            public const int BiasOffset = 28368, BiasCount = 0;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 19152, WeightCount = 9216, BiasOffset = 28368, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (32).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer2_0_Conv2Padded, GradientByPosition = workspace.Layer2_0_Conv2GradientByPosition, WeightGradientByChannel = workspace.Layer2_0_Conv2WeightGradientByChannel, RotatedWeights = workspace.Layer2_0_Conv2RotatedWeights, WinogradWeights = workspace.Layer2_0_Conv2WinogradWeights, WinogradTransformed = workspace.Layer2_0_Conv2WinogradTransformed, WinogradProducts = workspace.Layer2_0_Conv2WinogradProducts, WinogradSource = workspace.Layer2_0_Conv2WinogradSource, WinogradGradientSource = workspace.Layer2_0_Conv2WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer2_0_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), x, y, n, in ws.Layer2_0_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel4
+        // ----------------------------------------
         internal static class Layer2_0_Bn2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 28368, WeightCount = 32;
-            public const int BiasOffset = 28400, BiasCount = 32;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 28368, WeightCount = 32, BiasOffset = 28400, BiasCount = 32;
             public const int Channels = 32, StateOffset = 296;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Bn2PerChannel, workspace.Layer2_0_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_0_Bn2PerChannel, ws.Layer2_0_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_0_Bn2PerChannel, ws.Layer2_0_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.downsample.0 · Conv2D · 32 filters 1×1, stride 2, padding 0, no bias
         // input 16×32×32 → output 32×16×16 · 512 parameters · 0.262 MFLOP per sample
-        // strategy: forward as im2col into a 16×256 column matrix per sample, then GEMM W[32×16] · columns (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4, 512-bit), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel5
+        // ----------------------------------------
         internal static class Layer2_0_Downsample_0
         {
-            /// <summary>Floats in one input sample (16×32×32).</summary>
-            public const int InputLength = 16384;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 28432, WeightCount = 512;
-            public const int BiasOffset = 28944, BiasCount = 0;
+            public const int InputLength = 16384, OutputLength = 8192;
+            public const int WeightOffset = 28432, WeightCount = 512, BiasOffset = 28944, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel5>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (32).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel5>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel5>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Layer2_0_Downsample_0Columns };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel5>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer2_0_Downsample_0Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel5>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), x, y, n, in ws.Layer2_0_Downsample_0Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel5>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Downsample_0Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.downsample.1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel4
+        // ----------------------------------------
         internal static class Layer2_0_Downsample_1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 28944, WeightCount = 32;
-            public const int BiasOffset = 28976, BiasCount = 32;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 28944, WeightCount = 32, BiasOffset = 28976, BiasCount = 32;
             public const int Channels = 32, StateOffset = 361;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_0_Downsample_1PerChannel, workspace.Layer2_0_Downsample_1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_0_Downsample_1PerChannel, ws.Layer2_0_Downsample_1Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_0_Downsample_1PerChannel, ws.Layer2_0_Downsample_1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel2
+        // ----------------------------------------
         internal static class Layer2_0_Add
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.0.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer2_0_Relu2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.1.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (4 channel vectors of 8 × 3 kernel columns in blocks of 8 rows, 2 of 16 in blocks of 8 rows with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel4
+        // ----------------------------------------
         internal static class Layer2_1_Conv1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 29008, WeightCount = 9216;
-            public const int BiasOffset = 38224, BiasCount = 0;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 29008, WeightCount = 9216, BiasOffset = 38224, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (32).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer2_1_Conv1Padded, GradientByPosition = workspace.Layer2_1_Conv1GradientByPosition, WeightGradientByChannel = workspace.Layer2_1_Conv1WeightGradientByChannel, RotatedWeights = workspace.Layer2_1_Conv1RotatedWeights, WinogradWeights = workspace.Layer2_1_Conv1WinogradWeights, WinogradTransformed = workspace.Layer2_1_Conv1WinogradTransformed, WinogradProducts = workspace.Layer2_1_Conv1WinogradProducts, WinogradSource = workspace.Layer2_1_Conv1WinogradSource, WinogradGradientSource = workspace.Layer2_1_Conv1WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer2_1_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), x, y, n, in ws.Layer2_1_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_1_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.1.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel3
+        // ----------------------------------------
         internal static class Layer2_1_Bn1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 38224, WeightCount = 32;
-            public const int BiasOffset = 38256, BiasCount = 32;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 38224, WeightCount = 32, BiasOffset = 38256, BiasCount = 32;
             public const int Channels = 32, StateOffset = 426;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_1_Bn1PerChannel, workspace.Layer2_1_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_1_Bn1PerChannel, ws.Layer2_1_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_1_Bn1PerChannel, ws.Layer2_1_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_1_Bn1PerChannel, ws.Layer2_1_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.1.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer2_1_Relu1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.1.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (4 channel vectors of 8 × 3 kernel columns in blocks of 8 rows, 2 of 16 in blocks of 8 rows with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel4
+        // ----------------------------------------
         internal static class Layer2_1_Conv2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 38288, WeightCount = 9216;
-            public const int BiasOffset = 47504, BiasCount = 0;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 38288, WeightCount = 9216, BiasOffset = 47504, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (32).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer2_1_Conv2Padded, GradientByPosition = workspace.Layer2_1_Conv2GradientByPosition, WeightGradientByChannel = workspace.Layer2_1_Conv2WeightGradientByChannel, RotatedWeights = workspace.Layer2_1_Conv2RotatedWeights, WinogradWeights = workspace.Layer2_1_Conv2WinogradWeights, WinogradTransformed = workspace.Layer2_1_Conv2WinogradTransformed, WinogradProducts = workspace.Layer2_1_Conv2WinogradProducts, WinogradSource = workspace.Layer2_1_Conv2WinogradSource, WinogradGradientSource = workspace.Layer2_1_Conv2WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer2_1_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), x, y, n, in ws.Layer2_1_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_1_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.1.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel4
+        // ----------------------------------------
         internal static class Layer2_1_Bn2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 47504, WeightCount = 32;
-            public const int BiasOffset = 47536, BiasCount = 32;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 47504, WeightCount = 32, BiasOffset = 47536, BiasCount = 32;
             public const int Channels = 32, StateOffset = 491;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_1_Bn2PerChannel, workspace.Layer2_1_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_1_Bn2PerChannel, ws.Layer2_1_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_1_Bn2PerChannel, ws.Layer2_1_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.1.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel2
+        // ----------------------------------------
         internal static class Layer2_1_Add
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.1.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer2_1_Relu2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.2.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (4 channel vectors of 8 × 3 kernel columns in blocks of 8 rows, 2 of 16 in blocks of 8 rows with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel4
+        // ----------------------------------------
         internal static class Layer2_2_Conv1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 47568, WeightCount = 9216;
-            public const int BiasOffset = 56784, BiasCount = 0;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 47568, WeightCount = 9216, BiasOffset = 56784, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (32).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer2_2_Conv1Padded, GradientByPosition = workspace.Layer2_2_Conv1GradientByPosition, WeightGradientByChannel = workspace.Layer2_2_Conv1WeightGradientByChannel, RotatedWeights = workspace.Layer2_2_Conv1RotatedWeights, WinogradWeights = workspace.Layer2_2_Conv1WinogradWeights, WinogradTransformed = workspace.Layer2_2_Conv1WinogradTransformed, WinogradProducts = workspace.Layer2_2_Conv1WinogradProducts, WinogradSource = workspace.Layer2_2_Conv1WinogradSource, WinogradGradientSource = workspace.Layer2_2_Conv1WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer2_2_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), x, y, n, in ws.Layer2_2_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_2_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.2.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel3
+        // ----------------------------------------
         internal static class Layer2_2_Bn1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 56784, WeightCount = 32;
-            public const int BiasOffset = 56816, BiasCount = 32;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 56784, WeightCount = 32, BiasOffset = 56816, BiasCount = 32;
             public const int Channels = 32, StateOffset = 556;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_2_Bn1PerChannel, workspace.Layer2_2_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel3>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_2_Bn1PerChannel, ws.Layer2_2_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_2_Bn1PerChannel, ws.Layer2_2_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_2_Bn1PerChannel, ws.Layer2_2_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.2.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer2_2_Relu1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.2.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (4 channel vectors of 8 × 3 kernel columns in blocks of 8 rows, 2 of 16 in blocks of 8 rows with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 64 tiles per sample in blocks of 1 sample, 8 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (4 × 4 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel4
+        // ----------------------------------------
         internal static class Layer2_2_Conv2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 56848, WeightCount = 9216;
-            public const int BiasOffset = 66064, BiasCount = 0;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 56848, WeightCount = 9216, BiasOffset = 66064, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (32).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel4>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer2_2_Conv2Padded, GradientByPosition = workspace.Layer2_2_Conv2GradientByPosition, WeightGradientByChannel = workspace.Layer2_2_Conv2WeightGradientByChannel, RotatedWeights = workspace.Layer2_2_Conv2RotatedWeights, WinogradWeights = workspace.Layer2_2_Conv2WinogradWeights, WinogradTransformed = workspace.Layer2_2_Conv2WinogradTransformed, WinogradProducts = workspace.Layer2_2_Conv2WinogradProducts, WinogradSource = workspace.Layer2_2_Conv2WinogradSource, WinogradGradientSource = workspace.Layer2_2_Conv2WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer2_2_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 32), x, y, n, in ws.Layer2_2_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_2_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.2.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
-        // strategy: per channel (32 × 256): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel4
+        // ----------------------------------------
         internal static class Layer2_2_Bn2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
-            public const int WeightOffset = 66064, WeightCount = 32;
-            public const int BiasOffset = 66096, BiasCount = 32;
+            public const int InputLength = 8192, OutputLength = 8192;
+            public const int WeightOffset = 66064, WeightCount = 32, BiasOffset = 66096, BiasCount = 32;
             public const int Channels = 32, StateOffset = 621;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer2_2_Bn2PerChannel, workspace.Layer2_2_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel4>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_2_Bn2PerChannel, ws.Layer2_2_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_2_Bn2PerChannel, ws.Layer2_2_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.2.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 8,192 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel2
+        // ----------------------------------------
         internal static class Layer2_2_Add
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel2>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer2.2.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer2_2_Relu2
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (32×16×16).</summary>
-            public const int OutputLength = 8192;
+            public const int InputLength = 8192, OutputLength = 8192;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.conv1 · Conv2D · 64 filters 3×3, stride 2, padding 1, no bias
         // input 32×16×16 → output 64×8×8 · 18,432 parameters · 2.359 MFLOP per sample
-        // strategy: forward as im2col into a 288×64 column matrix per sample, then GEMM W[64×288] · columns (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel6
+        // ----------------------------------------
         internal static class Layer3_0_Conv1
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 66128, WeightCount = 18432;
-            public const int BiasOffset = 84560, BiasCount = 0;
+            public const int InputLength = 8192, OutputLength = 4096;
+            public const int WeightOffset = 66128, WeightCount = 18432, BiasOffset = 84560, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel6>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (64).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel6>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel6>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Layer3_0_Conv1Columns };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel6>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer3_0_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel6>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), x, y, n, in ws.Layer3_0_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel6>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel5
+        // ----------------------------------------
         internal static class Layer3_0_Bn1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 84560, WeightCount = 64;
-            public const int BiasOffset = 84624, BiasCount = 64;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 84560, WeightCount = 64, BiasOffset = 84624, BiasCount = 64;
             public const int Channels = 64, StateOffset = 686;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Bn1PerChannel, workspace.Layer3_0_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_0_Bn1PerChannel, ws.Layer3_0_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_0_Bn1PerChannel, ws.Layer3_0_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_0_Bn1PerChannel, ws.Layer3_0_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer3_0_Relu1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (5 channel vectors of 8 × 3 kernel columns, 4 of 16 with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel7
+        // ----------------------------------------
         internal static class Layer3_0_Conv2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 84688, WeightCount = 36864;
-            public const int BiasOffset = 121552, BiasCount = 0;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 84688, WeightCount = 36864, BiasOffset = 121552, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (64).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer3_0_Conv2Padded, GradientByPosition = workspace.Layer3_0_Conv2GradientByPosition, WeightGradientByChannel = workspace.Layer3_0_Conv2WeightGradientByChannel, RotatedWeights = workspace.Layer3_0_Conv2RotatedWeights, WinogradWeights = workspace.Layer3_0_Conv2WinogradWeights, WinogradTransformed = workspace.Layer3_0_Conv2WinogradTransformed, WinogradProducts = workspace.Layer3_0_Conv2WinogradProducts, WinogradSource = workspace.Layer3_0_Conv2WinogradSource, WinogradGradientSource = workspace.Layer3_0_Conv2WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer3_0_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), x, y, n, in ws.Layer3_0_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel6
+        // ----------------------------------------
         internal static class Layer3_0_Bn2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 121552, WeightCount = 64;
-            public const int BiasOffset = 121616, BiasCount = 64;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 121552, WeightCount = 64, BiasOffset = 121616, BiasCount = 64;
             public const int Channels = 64, StateOffset = 815;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Bn2PerChannel, workspace.Layer3_0_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_0_Bn2PerChannel, ws.Layer3_0_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_0_Bn2PerChannel, ws.Layer3_0_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.downsample.0 · Conv2D · 64 filters 1×1, stride 2, padding 0, no bias
         // input 32×16×16 → output 64×8×8 · 2,048 parameters · 0.262 MFLOP per sample
-        // strategy: forward as im2col into a 32×64 column matrix per sample, then GEMM W[64×32] · columns (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel8
+        // ----------------------------------------
         internal static class Layer3_0_Downsample_0
         {
-            /// <summary>Floats in one input sample (32×16×16).</summary>
-            public const int InputLength = 8192;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 121680, WeightCount = 2048;
-            public const int BiasOffset = 123728, BiasCount = 0;
+            public const int InputLength = 8192, OutputLength = 4096;
+            public const int WeightOffset = 121680, WeightCount = 2048, BiasOffset = 123728, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel8>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (64).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel8>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel8>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Layer3_0_Downsample_0Columns };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel8>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer3_0_Downsample_0Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel8>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), x, y, n, in ws.Layer3_0_Downsample_0Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel8>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Downsample_0Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.downsample.1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel6
+        // ----------------------------------------
         internal static class Layer3_0_Downsample_1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 123728, WeightCount = 64;
-            public const int BiasOffset = 123792, BiasCount = 64;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 123728, WeightCount = 64, BiasOffset = 123792, BiasCount = 64;
             public const int Channels = 64, StateOffset = 944;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_0_Downsample_1PerChannel, workspace.Layer3_0_Downsample_1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_0_Downsample_1PerChannel, ws.Layer3_0_Downsample_1Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_0_Downsample_1PerChannel, ws.Layer3_0_Downsample_1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel3
+        // ----------------------------------------
         internal static class Layer3_0_Add
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.0.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer3_0_Relu2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.1.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (5 channel vectors of 8 × 3 kernel columns, 4 of 16 with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel7
+        // ----------------------------------------
         internal static class Layer3_1_Conv1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 123856, WeightCount = 36864;
-            public const int BiasOffset = 160720, BiasCount = 0;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 123856, WeightCount = 36864, BiasOffset = 160720, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (64).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer3_1_Conv1Padded, GradientByPosition = workspace.Layer3_1_Conv1GradientByPosition, WeightGradientByChannel = workspace.Layer3_1_Conv1WeightGradientByChannel, RotatedWeights = workspace.Layer3_1_Conv1RotatedWeights, WinogradWeights = workspace.Layer3_1_Conv1WinogradWeights, WinogradTransformed = workspace.Layer3_1_Conv1WinogradTransformed, WinogradProducts = workspace.Layer3_1_Conv1WinogradProducts, WinogradSource = workspace.Layer3_1_Conv1WinogradSource, WinogradGradientSource = workspace.Layer3_1_Conv1WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer3_1_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), x, y, n, in ws.Layer3_1_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_1_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.1.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel5
+        // ----------------------------------------
         internal static class Layer3_1_Bn1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 160720, WeightCount = 64;
-            public const int BiasOffset = 160784, BiasCount = 64;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 160720, WeightCount = 64, BiasOffset = 160784, BiasCount = 64;
             public const int Channels = 64, StateOffset = 1073;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_1_Bn1PerChannel, workspace.Layer3_1_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_1_Bn1PerChannel, ws.Layer3_1_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_1_Bn1PerChannel, ws.Layer3_1_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_1_Bn1PerChannel, ws.Layer3_1_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.1.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer3_1_Relu1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.1.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (5 channel vectors of 8 × 3 kernel columns, 4 of 16 with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel7
+        // ----------------------------------------
         internal static class Layer3_1_Conv2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 160848, WeightCount = 36864;
-            public const int BiasOffset = 197712, BiasCount = 0;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 160848, WeightCount = 36864, BiasOffset = 197712, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (64).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer3_1_Conv2Padded, GradientByPosition = workspace.Layer3_1_Conv2GradientByPosition, WeightGradientByChannel = workspace.Layer3_1_Conv2WeightGradientByChannel, RotatedWeights = workspace.Layer3_1_Conv2RotatedWeights, WinogradWeights = workspace.Layer3_1_Conv2WinogradWeights, WinogradTransformed = workspace.Layer3_1_Conv2WinogradTransformed, WinogradProducts = workspace.Layer3_1_Conv2WinogradProducts, WinogradSource = workspace.Layer3_1_Conv2WinogradSource, WinogradGradientSource = workspace.Layer3_1_Conv2WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer3_1_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), x, y, n, in ws.Layer3_1_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_1_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.1.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel6
+        // ----------------------------------------
         internal static class Layer3_1_Bn2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 197712, WeightCount = 64;
-            public const int BiasOffset = 197776, BiasCount = 64;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 197712, WeightCount = 64, BiasOffset = 197776, BiasCount = 64;
             public const int Channels = 64, StateOffset = 1202;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_1_Bn2PerChannel, workspace.Layer3_1_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_1_Bn2PerChannel, ws.Layer3_1_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_1_Bn2PerChannel, ws.Layer3_1_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.1.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel3
+        // ----------------------------------------
         internal static class Layer3_1_Add
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.1.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer3_1_Relu2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.2.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (5 channel vectors of 8 × 3 kernel columns, 4 of 16 with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel7
+        // ----------------------------------------
         internal static class Layer3_2_Conv1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 197840, WeightCount = 36864;
-            public const int BiasOffset = 234704, BiasCount = 0;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 197840, WeightCount = 36864, BiasOffset = 234704, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (64).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer3_2_Conv1Padded, GradientByPosition = workspace.Layer3_2_Conv1GradientByPosition, WeightGradientByChannel = workspace.Layer3_2_Conv1WeightGradientByChannel, RotatedWeights = workspace.Layer3_2_Conv1RotatedWeights, WinogradWeights = workspace.Layer3_2_Conv1WinogradWeights, WinogradTransformed = workspace.Layer3_2_Conv1WinogradTransformed, WinogradProducts = workspace.Layer3_2_Conv1WinogradProducts, WinogradSource = workspace.Layer3_2_Conv1WinogradSource, WinogradGradientSource = workspace.Layer3_2_Conv1WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer3_2_Conv1Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), x, y, n, in ws.Layer3_2_Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_2_Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.2.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane; the ReLU after it runs in its passes in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel5
+        // ----------------------------------------
         internal static class Layer3_2_Bn1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 234704, WeightCount = 64;
-            public const int BiasOffset = 234768, BiasCount = 64;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 234704, WeightCount = 64, BiasOffset = 234768, BiasCount = 64;
             public const int Channels = 64, StateOffset = 1331;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_2_Bn1PerChannel, workspace.Layer3_2_Bn1Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel5>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_2_Bn1PerChannel, ws.Layer3_2_Bn1Sums, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_2_Bn1PerChannel, ws.Layer3_2_Bn1Sums, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_2_Bn1PerChannel, ws.Layer3_2_Bn1Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.2.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer3_2_Relu1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.2.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
-        // strategy: forward as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors); backward: dW reduced with output channels in vector lanes (5 channel vectors of 8 × 3 kernel columns, 4 of 16 with 512-bit vectors), dY transposed per sample, dx as Winograd F(2×2, 3×3), 16 tiles per sample in blocks of 3 samples, two rows of 4 tiles per transform vector, GEMM tiles of 4 filters × 4 vectors of 8 tiles (5 × 3 of 16 with 512-bit vectors) of the bordered dY with rotated weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel7
+        // ----------------------------------------
         internal static class Layer3_2_Conv2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 234832, WeightCount = 36864;
-            public const int BiasOffset = 271696, BiasCount = 0;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 234832, WeightCount = 36864, BiasOffset = 271696, BiasCount = 0;
 
-            /// <summary>y = W ⊛ x + b for <paramref name="count"/> samples (training: the BatchNorm after it runs on its own).</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(parameters.Slice(WeightOffset, WeightCount), default, input, output, count, Buffers(workspace));
-
-            /// <summary>Inference with the next BatchNorm folded in: <paramref name="folded"/> holds W' (WeightCount) then b' (64).</summary>
-            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel7>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), default, count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Layer3_2_Conv2Padded, GradientByPosition = workspace.Layer3_2_Conv2GradientByPosition, WeightGradientByChannel = workspace.Layer3_2_Conv2WeightGradientByChannel, RotatedWeights = workspace.Layer3_2_Conv2RotatedWeights, WinogradWeights = workspace.Layer3_2_Conv2WinogradWeights, WinogradTransformed = workspace.Layer3_2_Conv2WinogradTransformed, WinogradProducts = workspace.Layer3_2_Conv2WinogradProducts, WinogradSource = workspace.Layer3_2_Conv2WinogradSource, WinogradGradientSource = workspace.Layer3_2_Conv2WinogradGradientSource };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(p.Slice(WeightOffset, WeightCount), default, x, y, n, in ws.Layer3_2_Conv2Buffers);
+            public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, 64), x, y, n, in ws.Layer3_2_Conv2Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_2_Conv2Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.2.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): batch statistics shared by the workers, one multiply-add pass per plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.BatchNormKernel6
+        // ----------------------------------------
         internal static class Layer3_2_Bn2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
-            public const int WeightOffset = 271696, WeightCount = 64;
-            public const int BiasOffset = 271760, BiasCount = 64;
+            public const int InputLength = 4096, OutputLength = 4096;
+            public const int WeightOffset = 271696, WeightCount = 64, BiasOffset = 271760, BiasCount = 64;
             public const int Channels = 64, StateOffset = 1460;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), workspace, StateOffset, workspace.Layer3_2_Bn2PerChannel, workspace.Layer3_2_Bn2Sums, count);
-
-            public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
-                BatchNorm<Kernels.BatchNormKernel6>.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_2_Bn2PerChannel, ws.Layer3_2_Bn2Sums, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_2_Bn2PerChannel, ws.Layer3_2_Bn2Sums, n);
+            public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
+                BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.2.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: x + skip, 4,096 values per sample, the gradient to both; the ReLU after it runs in its pass in training
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.AddKernel3
+        // ----------------------------------------
         internal static class Layer3_2_Add
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.Forward(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> is the output of the ReLU after this layer, written in its pass.</summary>
-            public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(input, skip, output, count);
-
-            /// <summary>Training: <paramref name="output"/> and <paramref name="outputGradient"/> are the fused ReLU's.</summary>
-            public static void BackwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ResidualAdd<Kernels.AddKernel3>.Backward(output, outputGradient, inputGradient, skipGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
+            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(x, skip, y, n);
+            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
+                ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // layer3.2.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // strategy: runs in the passes of the layer before it in training; at inference element-wise ReLU over the batch
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
+        // ----------------------------------------
         internal static class Layer3_2_Relu2
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64×8×8).</summary>
-            public const int OutputLength = 4096;
+            public const int InputLength = 4096, OutputLength = 4096;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(input, output, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // gap1 · GlobalAveragePool
         // input 64×8×8 → output 64 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel (64 × 64): the mean of its plane
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.GlobalPoolKernel1
+        // ----------------------------------------
         internal static class Gap1
         {
-            /// <summary>Floats in one input sample (64×8×8).</summary>
-            public const int InputLength = 4096;
-            /// <summary>Floats in one output sample (64).</summary>
-            public const int OutputLength = 64;
+            public const int InputLength = 4096, OutputLength = 64;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                GlobalPool<Kernels.GlobalPoolKernel1>.Forward(input, output, default, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                GlobalPool<Kernels.GlobalPoolKernel1>.Backward(outputGradient, inputGradient, default, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, default, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                GlobalPool<Kernels.GlobalPoolKernel1>.Backward(dy, dx, default, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // fc · Dense · 10 units
         // input 64 → output 10 · 650 parameters · 1,280 FLOP per sample
-        // strategy: Y[n×10] = X[n×64] · W[10×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.DenseKernel1
+        // ----------------------------------------
         internal static class Fc
         {
-            /// <summary>Floats in one input sample (64).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (10).</summary>
-            public const int OutputLength = 10;
-            public const int WeightOffset = 271824, WeightCount = 640;
-            public const int BiasOffset = 272464, BiasCount = 10;
+            public const int InputLength = 64, OutputLength = 10;
+            public const int WeightOffset = 271824, WeightCount = 640, BiasOffset = 272464, BiasCount = 10;
 
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
     }
 }

@@ -166,12 +166,15 @@ namespace CnnCompiler.Generated
         /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
         public static void Initialize(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 10, random);
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Dense1.WeightOffset, Layers.Dense1.WeightCount), fanIn: 32, fanOut: 8, random);
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Dense2.WeightOffset, Layers.Dense2.WeightCount), fanIn: 8, fanOut: 3, random);
+            WeightInit.HeNormal(parameters.Slice(0, 40), fanIn: 10, random); // conv1
+            WeightInit.GlorotUniform(parameters.Slice(44, 256), fanIn: 32, fanOut: 8, random); // dense1
+            WeightInit.GlorotUniform(parameters.Slice(308, 24), fanIn: 8, fanOut: 3, random); // dense2
         }
 
         /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        /// <remarks>
+        /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
+        /// </remarks>
         public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
         {
             Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
@@ -191,6 +194,7 @@ namespace CnnCompiler.Generated
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
         public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
         {
@@ -214,37 +218,28 @@ namespace CnnCompiler.Generated
     /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
     file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
     {
-        /// <summary>conv1 output (4×16 per sample) and the loss gradient with respect to it.</summary>
+        // Per layer: its output and the loss gradient with respect to it (capacity × the layer's OutputLength each), then its scratch.
         public readonly float[] Conv1Output, Conv1Gradient;
-        public readonly float[] Conv1Columns;
-        /// <summary>pool1 output (4×8 per sample) and the loss gradient with respect to it.</summary>
+        public readonly ConvBuffers Conv1Buffers;
         public readonly float[] Pool1Output, Pool1Gradient;
-        /// <summary>dense1 output (8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Dense1Output, Dense1Gradient;
-        /// <summary>tanh1 output (8 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Tanh1Output, Tanh1Gradient;
-        /// <summary>dense2 output (3 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Dense2Output, Dense2Gradient;
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 6, 3)
         {
-            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-            LayerOutputs[0] = Conv1Output;
-            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
-            Conv1Columns = new float[160];
-            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-            LayerOutputs[1] = Pool1Output;
-            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[0] = Conv1Output = new float[capacity * 64];
+            Conv1Gradient = training ? new float[capacity * 64] : Array.Empty<float>();
+            Conv1Buffers = Kernels.ConvKernel1.Buffers();
+            LayerOutputs[1] = Pool1Output = new float[capacity * 32];
+            Pool1Gradient = training ? new float[capacity * 32] : Array.Empty<float>();
             LayerOutputs[2] = Pool1Output; // flatten1 is a view
-            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-            LayerOutputs[3] = Dense1Output;
-            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
-            Tanh1Output = new float[capacity * Layers.Tanh1.OutputLength];
-            LayerOutputs[4] = Tanh1Output;
-            Tanh1Gradient = training ? new float[capacity * Layers.Tanh1.OutputLength] : Array.Empty<float>();
-            Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
-            LayerOutputs[5] = Dense2Output;
-            Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
+            LayerOutputs[3] = Dense1Output = new float[capacity * 8];
+            Dense1Gradient = training ? new float[capacity * 8] : Array.Empty<float>();
+            LayerOutputs[4] = Tanh1Output = new float[capacity * 8];
+            Tanh1Gradient = training ? new float[capacity * 8] : Array.Empty<float>();
+            LayerOutputs[5] = Dense2Output = new float[capacity * 3];
+            Dense2Gradient = training ? new float[capacity * 3] : Array.Empty<float>();
             Logits = Dense2Output;
             LogitGradients = Dense2Gradient;
         }
@@ -278,6 +273,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientVectorTile => 2;
             public static int InputGradientWideVectorTile => 1;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Columns = new float[160] };
         }
 
         /// <summary>dense1: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors).</summary>
@@ -327,47 +323,39 @@ namespace CnnCompiler.Generated
         }
     }
 
-    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+    /// <summary>
+    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
+    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
+    /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
+    /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
+    /// </summary>
     file static class Layers
     {
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
         // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
-        // strategy: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel1
+        // ----------------------------------------
         internal static class Conv1
         {
-            /// <summary>Floats in one input sample (2×32).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4×16).</summary>
-            public const int OutputLength = 64;
-            public const int WeightOffset = 0, WeightCount = 40;
-            public const int BiasOffset = 40, BiasCount = 4;
+            public const int InputLength = 64, OutputLength = 64;
+            public const int WeightOffset = 0, WeightCount = 40, BiasOffset = 40, BiasCount = 4;
 
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv1Columns };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // pool1 · AvgPool1D · window 2, stride 2
         // input 4×16 → output 4×8 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output position, the sum over the 2 window elements unrolled (no window needs clipping) divided by 2
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         internal static class Pool1
         {
-            /// <summary>Floats in one input sample (4×16).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4×8).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 64, OutputLength = 32;
             public const int Channels = 4;
             public const int InLength = 16, OutLength = 8, WindowLength = 2, StrideLength = 2, PadLength = 0;
             private const float InverseWindow = 1f / 2;
@@ -424,84 +412,61 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // flatten1 · Flatten
         // input 4×8 → output 32 · 0 parameters · 0 FLOP per sample
-        // strategy: a view; the channel-major sample is already the flat vector, nothing runs
-        // --------------------------------------------------------------------------------------------------------------
+        // a view: the channel-major sample is already the flat vector, nothing runs
+        // ----------------------------------------
         internal static class Flatten1
         {
-            /// <summary>Floats in one input sample (4×8).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (32).</summary>
-            public const int OutputLength = 32;
+            public const int InputLength = 32, OutputLength = 32;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // dense1 · Dense · 8 units
         // input 32 → output 8 · 264 parameters · 512 FLOP per sample
-        // strategy: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.DenseKernel1
+        // ----------------------------------------
         internal static class Dense1
         {
-            /// <summary>Floats in one input sample (32).</summary>
-            public const int InputLength = 32;
-            /// <summary>Floats in one output sample (8).</summary>
-            public const int OutputLength = 8;
-            public const int WeightOffset = 44, WeightCount = 256;
-            public const int BiasOffset = 300, BiasCount = 8;
+            public const int InputLength = 32, OutputLength = 8;
+            public const int WeightOffset = 44, WeightCount = 256, BiasOffset = 300, BiasCount = 8;
 
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // tanh1 · Tanh
         // input 8 → output 8 · 0 parameters · 0 FLOP per sample
-        // strategy: element-wise Tanh over the batch; its derivative from the output y
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ActivationKernel1
+        // ----------------------------------------
         internal static class Tanh1
         {
-            /// <summary>Floats in one input sample (8).</summary>
-            public const int InputLength = 8;
-            /// <summary>Floats in one output sample (8).</summary>
-            public const int OutputLength = 8;
+            public const int InputLength = 8, OutputLength = 8;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Backward(input, output, outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Backward(x, y, dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // dense2 · Dense · 3 units
         // input 8 → output 3 · 27 parameters · 48 FLOP per sample
-        // strategy: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.DenseKernel2
+        // ----------------------------------------
         internal static class Dense2
         {
-            /// <summary>Floats in one input sample (8).</summary>
-            public const int InputLength = 8;
-            /// <summary>Floats in one output sample (3).</summary>
-            public const int OutputLength = 3;
-            public const int WeightOffset = 308, WeightCount = 24;
-            public const int BiasOffset = 332, BiasCount = 3;
+            public const int InputLength = 8, OutputLength = 3;
+            public const int WeightOffset = 308, WeightCount = 24, BiasOffset = 332, BiasCount = 3;
 
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel2>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
     }
 }

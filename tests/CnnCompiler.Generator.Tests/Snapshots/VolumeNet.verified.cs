@@ -158,11 +158,14 @@ namespace CnnCompiler.Generated
         /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
         public static void Initialize(Span<float> parameters, Span<float> state, global::CnnCompiler.SeededRandom random)
         {
-            WeightInit.HeNormal(parameters.Slice(Layers.Conv1.WeightOffset, Layers.Conv1.WeightCount), fanIn: 27, random);
-            WeightInit.GlorotUniform(parameters.Slice(Layers.Dense1.WeightOffset, Layers.Dense1.WeightCount), fanIn: 64, fanOut: 4, random);
+            WeightInit.HeNormal(parameters.Slice(0, 54), fanIn: 27, random); // conv1
+            WeightInit.GlorotUniform(parameters.Slice(56, 256), fanIn: 64, fanOut: 4, random); // dense1
         }
 
         /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        /// <remarks>
+        /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
+        /// </remarks>
         public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
         {
             Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
@@ -178,6 +181,7 @@ namespace CnnCompiler.Generated
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
         public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
         {
@@ -197,28 +201,23 @@ namespace CnnCompiler.Generated
     /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
     file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
     {
-        /// <summary>conv1 output (2×4×8×8 per sample) and the loss gradient with respect to it.</summary>
+        // Per layer: its output and the loss gradient with respect to it (capacity × the layer's OutputLength each), then its scratch.
         public readonly float[] Conv1Output, Conv1Gradient;
-        public readonly float[] Conv1Columns;
-        /// <summary>pool1 output (2×2×4×4 per sample) and the loss gradient with respect to it.</summary>
+        public readonly ConvBuffers Conv1Buffers;
         public readonly float[] Pool1Output, Pool1Gradient;
         public readonly int[] Pool1Argmax;
-        /// <summary>dense1 output (4 per sample) and the loss gradient with respect to it.</summary>
         public readonly float[] Dense1Output, Dense1Gradient;
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 3, 4)
         {
-            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-            LayerOutputs[0] = Conv1Output;
-            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
-            Conv1Columns = new float[6912];
-            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-            LayerOutputs[1] = Pool1Output;
-            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[0] = Conv1Output = new float[capacity * 512];
+            Conv1Gradient = training ? new float[capacity * 512] : Array.Empty<float>();
+            Conv1Buffers = Kernels.ConvKernel1.Buffers();
+            LayerOutputs[1] = Pool1Output = new float[capacity * 64];
+            Pool1Gradient = training ? new float[capacity * 64] : Array.Empty<float>();
             Pool1Argmax = new int[capacity * 64];
-            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-            LayerOutputs[2] = Dense1Output;
-            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[2] = Dense1Output = new float[capacity * 4];
+            Dense1Gradient = training ? new float[capacity * 4] : Array.Empty<float>();
             Logits = Dense1Output;
             LogitGradients = Dense1Gradient;
         }
@@ -259,6 +258,7 @@ namespace CnnCompiler.Generated
             public static int InputGradientVectorTile => 3;
             public static int InputGradientWideVectorTile => 3;
             public static bool InputGradientWide => true;
+            public static ConvBuffers Buffers() => new() { Columns = new float[6912] };
         }
 
         /// <summary>dense1: Y[n×4] = X[n×64] · W[4×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
@@ -281,47 +281,39 @@ namespace CnnCompiler.Generated
         }
     }
 
-    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+    /// <summary>
+    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
+    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
+    /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
+    /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
+    /// </summary>
     file static class Layers
     {
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
         // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
-        // strategy: forward as im2col into a 27×256 column matrix per sample, then GEMM W[2×27] · columns (tiles of 2 rows × 3 vectors of 8, 2 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4, 512-bit), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.ConvKernel1
+        // ----------------------------------------
         internal static class Conv1
         {
-            /// <summary>Floats in one input sample (1×4×8×8).</summary>
-            public const int InputLength = 256;
-            /// <summary>Floats in one output sample (2×4×8×8).</summary>
-            public const int OutputLength = 512;
-            public const int WeightOffset = 0, WeightCount = 54;
-            public const int BiasOffset = 54, BiasCount = 2;
+            public const int InputLength = 256, OutputLength = 512;
+            public const int WeightOffset = 0, WeightCount = 54, BiasOffset = 54, BiasCount = 2;
 
-            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
-
-            /// <summary>The workspace arrays of the layer's kernels.</summary>
-            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv1Columns };
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n, in ws.Conv1Buffers);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // pool1 · MaxPool3D · window 2×2×2, stride 2
         // input 2×4×8×8 → output 2×2×4×4 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, the row's 4 windows in the lanes of one Vector256; the 8 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         internal static class Pool1
         {
-            /// <summary>Floats in one input sample (2×4×8×8).</summary>
-            public const int InputLength = 512;
-            /// <summary>Floats in one output sample (2×2×4×4).</summary>
-            public const int OutputLength = 64;
+            public const int InputLength = 512, OutputLength = 64;
             public const int Channels = 2;
             public const int InDepth = 4, OutDepth = 2, WindowDepth = 2, StrideDepth = 2, PadDepth = 0;
             public const int InHeight = 8, OutHeight = 4, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
@@ -457,28 +449,20 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // ----------------------------------------
         // dense1 · Dense · 4 units
         // input 2×2×4×4 → output 4 · 260 parameters · 512 FLOP per sample
-        // strategy: Y[n×4] = X[n×64] · W[4×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.DenseKernel1
+        // ----------------------------------------
         internal static class Dense1
         {
-            /// <summary>Floats in one input sample (2×2×4×4).</summary>
-            public const int InputLength = 64;
-            /// <summary>Floats in one output sample (4).</summary>
-            public const int OutputLength = 4;
-            public const int WeightOffset = 56, WeightCount = 256;
-            public const int BiasOffset = 312, BiasCount = 4;
+            public const int InputLength = 64, OutputLength = 4;
+            public const int WeightOffset = 56, WeightCount = 256, BiasOffset = 312, BiasCount = 4;
 
-            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Forward(p.Slice(WeightOffset, WeightCount), p.Slice(BiasOffset, BiasCount), x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
     }
 }

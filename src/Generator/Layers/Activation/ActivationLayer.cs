@@ -19,21 +19,17 @@ internal sealed partial class ActivationLayer : ILayerKernel
 
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
-        var kernel = (ActivationKernel)layer.Kernel!;
         string activation = $"ActivationLayer<Kernels.{layer.KernelName}>";
-        LayerDescription.EmitHeader(w, layer, "strategy: " + (layer.FusedIntoPrevious
-            ? "runs in the passes of the layer before it in training; at inference " + kernel.ForwardDescription
-            : kernel.Describe()));
+        LayerDescription.EmitKernelHeader(w, layer, layer.FusedIntoPrevious ? " at inference; in training the layer before applies it in its passes" : "");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {activation}.Forward(input, output, count);");
+            w.Line(LayerDescription.ForwardSignature + " =>");
+            w.Line($"    {activation}.Forward(x, y, n);");
             if (layer.FusedIntoPrevious) return;
-            w.Line();
-            w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            w.Line($"    {activation}.Backward(input, output, outputGradient, inputGradient, count);");
+            w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");
+            w.Line($"    {activation}.Backward(x, y, dy, dx, n);");
         }
     }
 

@@ -20,24 +20,21 @@ internal sealed class AddLayer : ILayerKernel
     {
         var kernel = (AddKernel)layer.Kernel!;
         string add = $"ResidualAdd<Kernels.{layer.KernelName}>";
-        LayerDescription.EmitHeader(w, layer, "strategy: " + kernel.Describe());
+        LayerDescription.EmitKernelHeader(w, layer);
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {add}.Forward(input, skip, output, count);");
-            w.Line();
+            // skip: the second input; dskip: its gradient.
+            w.Line("public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>");
+            w.Line($"    {add}.Forward(x, skip, y, n);");
             if (kernel.FusesReLU)
             {
-                w.Line("/// <summary>Training: <paramref name=\"output\"/> is the output of the ReLU after this layer, written in its pass.</summary>");
-                w.Line("public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, Workspace workspace, int count) =>");
-                w.Line($"    {add}.ForwardReLU(input, skip, output, count);");
-                w.Line();
-                w.Line("/// <summary>Training: <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/> are the fused ReLU's.</summary>");
+                w.Line("public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>");
+                w.Line($"    {add}.ForwardReLU(x, skip, y, n);");
             }
-            w.Line($"public static void {(kernel.FusesReLU ? "BackwardReLU" : "Backward")}(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            w.Line($"    {add}.Backward(output, outputGradient, inputGradient, skipGradient, count);");
+            w.Line($"public static void {(kernel.FusesReLU ? "BackwardReLU" : "Backward")}(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>");
+            w.Line($"    {add}.Backward(y, dy, dx, dskip, n);");
         }
     }
 

@@ -29,45 +29,36 @@ internal sealed partial class BatchNormLayer : ILayerKernel
         var kernel = (BatchNormKernel)layer.Kernel!;
         string id = layer.Identifier;
         string norm = $"BatchNorm<Kernels.{layer.KernelName}>";
-        string scratch = $"workspace, StateOffset, workspace.{id}PerChannel, workspace.{id}Sums, count";
-        LayerDescription.EmitHeader(w, layer, "strategy: " + kernel.Describe());
+        string scratch = $"ws, StateOffset, ws.{id}PerChannel, ws.{id}Sums, n";
+        LayerDescription.EmitKernelHeader(w, layer);
         using (w.Block($"internal static class {id}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line($"public const int Channels = {kernel.Channels}, StateOffset = {layer.StateOffset};");
             // The runtime kernel documents each entry point; these only say where the layer's parameters, state and scratch are.
             w.Line();
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {norm}.Forward(parameters.Slice(WeightOffset, 2 * Channels), input, output, {scratch});");
+            w.Line(LayerDescription.ForwardSignature + " =>");
+            w.Line($"    {norm}.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, {scratch});");
             if (kernel.FusesReLU)
             {
-                w.Line();
-                w.Line("/// <summary>Training: <paramref name=\"output\"/> is the output of the ReLU after this layer, written in its pass.</summary>");
-                w.Line("public static void ForwardReLU(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-                w.Line($"    {norm}.ForwardReLU(parameters.Slice(WeightOffset, 2 * Channels), input, output, {scratch});");
-                w.Line();
-                w.Line("/// <summary>Training: <paramref name=\"output\"/> and <paramref name=\"outputGradient\"/> are the fused ReLU's.</summary>");
+                w.Line("public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>");
+                w.Line($"    {norm}.ForwardReLU(p.Slice(WeightOffset, 2 * Channels), x, y, {scratch});");
             }
-            else
-            {
-                w.Line();
-            }
-            w.Line($"public static void {(kernel.FusesReLU ? "BackwardReLU" : "Backward")}(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            w.Line($"    {norm}.Backward(parameters.Slice(WeightOffset, 2 * Channels), input, output, outputGradient, inputGradient,");
-            w.Line($"        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, 2 * Channels), {scratch});");
+            w.Line($"public static void {(kernel.FusesReLU ? "BackwardReLU" : "Backward")}({LayerDescription.BackwardParameters}) =>");
+            w.Line($"    {norm}.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), {scratch});");
             if (layer.FoldedIntoPrevious)
             {
-                w.Line();
-                w.Line("public static void Fold(ReadOnlySpan<float> parameters, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>");
-                w.Line($"    {norm}.Fold(parameters.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), parameters.Slice(weightOffset, weightCount), parameters.Slice(biasOffset, biasCount), folded);");
+                // W' and b' of the layer before (its weights and bias at the offsets given) into folded.
+                w.Line("public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>");
+                w.Line($"    {norm}.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);");
             }
         }
     }
 
     public void EmitInitialization(CodeWriter w, LayerPlan layer)
     {
-        string id = $"Layers.{layer.Identifier}";
-        w.Line($"parameters.Slice({id}.WeightOffset, {id}.Channels).Fill(1f); // γ = 1, β = 0");
-        w.Line($"state.Slice({id}.StateOffset + {id}.Channels, {id}.Channels).Fill(1f); // running variance 1, mean 0");
+        int channels = layer.Output.Channels;
+        w.Line($"parameters.Slice({layer.WeightOffset}, {channels}).Fill(1f); // {layer.Name}: γ = 1, β = 0");
+        w.Line($"state.Slice({layer.StateOffset + channels}, {channels}).Fill(1f); // running variance 1, mean 0");
     }
 }

@@ -16,27 +16,53 @@ internal static class LayerDescription
         return settings.Length == 0 ? d.Activation.ToString() : settings + ", " + d.Activation;
     }
 
-    /// <summary>The header comment of a layer's section in generated code.</summary>
-    public static void EmitHeader(CodeWriter w, LayerPlan layer, string strategy)
+    /// <summary>
+    /// The header comment of a layer's section in generated code: its name, kind and settings, its shapes, parameters
+    /// and FLOPs, and <paramref name="runs"/> (the kernel struct it runs, whose summary says how; or how it runs when it
+    /// has none), between two short rules.
+    /// </summary>
+    public static void EmitHeader(CodeWriter w, LayerPlan layer, string runs)
     {
-        string rule = "// " + new string('-', 110);
-        w.Line(rule);
+        w.Line(Rule);
         string settings = Settings(layer);
         w.Line($"// {layer.Name} · {layer.Decl.AttributeName}" + (settings.Length > 0 ? " · " + settings : ""));
         w.Line($"// input {layer.Input} → output {layer.Output} · {Format.Grouped(layer.ParameterCount)} parameters · {Format.Flops(layer.Flops)} per sample");
-        w.Line("// " + strategy);
-        w.Line(rule);
+        w.Line("// " + runs);
+        w.Line(Rule);
     }
 
-    /// <summary>Constants every layer class has: its lengths and, for parameter layers, where its parameters are.</summary>
+    /// <summary>The header of a layer that runs a kernel struct: the struct's summary describes the strategy once for every layer that shares it.</summary>
+    public static void EmitKernelHeader(CodeWriter w, LayerPlan layer, string note = "") =>
+        EmitHeader(w, layer, $"runs Kernels.{layer.KernelName}{note}");
+
+    private static readonly string Rule = "// " + new string('-', 40);
+
+    /// <summary>
+    /// Constants every layer class has: its lengths and, for parameter layers, where its parameters are. Their meaning,
+    /// and the parameters of every layer's Forward and Backward, are stated once at the top of the Layers class.
+    /// </summary>
     public static void EmitCommonConstants(CodeWriter w, LayerPlan layer)
     {
-        w.Line($"/// <summary>Floats in one input sample ({layer.Input}).</summary>");
-        w.Line($"public const int InputLength = {Format.Int(layer.Input.Length)};");
-        w.Line($"/// <summary>Floats in one output sample ({layer.Output}).</summary>");
-        w.Line($"public const int OutputLength = {Format.Int(layer.Output.Length)};");
+        w.Line($"public const int InputLength = {Format.Int(layer.Input.Length)}, OutputLength = {Format.Int(layer.Output.Length)};");
         if (layer.ParameterCount == 0) return;
-        w.Line($"public const int WeightOffset = {layer.WeightOffset}, WeightCount = {layer.WeightCount};");
-        w.Line($"public const int BiasOffset = {layer.BiasOffset}, BiasCount = {layer.BiasCount};");
+        w.Line($"public const int WeightOffset = {layer.WeightOffset}, WeightCount = {layer.WeightCount}, BiasOffset = {layer.BiasOffset}, BiasCount = {layer.BiasCount};");
     }
+
+    /// <summary>The signature of every layer's Forward (parameters, input, output, workspace, samples).</summary>
+    public const string ForwardSignature = "public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n)";
+
+    /// <summary>The parameters of every layer's Backward: parameters, input, output, output gradient, input gradient, parameter gradients, workspace, samples.</summary>
+    public const string BackwardParameters = "ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n";
+
+    /// <summary>The comment at the top of the generated Layers class that states what the short names mean.</summary>
+    public static readonly string[] LayersComment =
+    [
+        "/// <summary>",
+        "/// One class per layer, in network order: its constants (floats per input and output sample; where its weights and",
+        "/// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which",
+        "/// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx",
+        "/// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),",
+        "/// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).",
+        "/// </summary>",
+    ];
 }

@@ -8,9 +8,9 @@ internal static class ParameterInit
 {
     public static void Emit(CodeWriter w, LayerPlan layer, int fanIn, int fanOut)
     {
-        string weights = $"parameters.Slice(Layers.{layer.Identifier}.WeightOffset, Layers.{layer.Identifier}.WeightCount)";
+        string weights = $"parameters.Slice({layer.WeightOffset}, {layer.WeightCount})";
         w.Line(layer.FollowedByReLU
-            ? $"WeightInit.HeNormal({weights}, fanIn: {fanIn}, random);"
-            : $"WeightInit.GlorotUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, random);");
+            ? $"WeightInit.HeNormal({weights}, fanIn: {fanIn}, random); // {layer.Name}"
+            : $"WeightInit.GlorotUniform({weights}, fanIn: {fanIn}, fanOut: {fanOut}, random); // {layer.Name}");
     }
 }

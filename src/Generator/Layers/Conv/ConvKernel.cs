@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using CnnCompiler.Generator.Emit;
 using CnnCompiler.Generator.Model;
 
@@ -149,6 +151,46 @@ internal sealed record ConvKernel(
             InputGradientDirect?.Emit(w, "InputGradient");
             InputGradientWinograd?.Emit(w, "InputGradient");
             InputGradientGemm?.Emit(w, "InputGradient");
+            string arrays = string.Join(", ", Buffers().Select(b => $"{b.Name} = new float[{Format.Int(b.Length)}]"));
+            w.Line($"public static ConvBuffers Buffers() => new() {{ {arrays} }};");
         }
+    }
+
+    /// <summary>
+    /// The arrays the strategies use, named as the runtime's <c>ConvBuffers</c> names them, with their lengths: the same
+    /// for every layer of this kernel. The forward pass and the input gradient run at different times: they share the
+    /// Winograd weights and blocks.
+    /// </summary>
+    public IEnumerable<(string Name, long Length)> Buffers()
+    {
+        ConvGeometry g = Geometry;
+        long weights = g.OutChannels * g.ColumnRows, outputs = g.OutChannels * g.ColumnCols;
+        if (UsesColumns) yield return ("Columns", g.ColumnRows * g.ColumnCols);
+        if (Forward != ConvForward.Columns) yield return ("Padded", (long)g.InChannels * (g.OutHeight + g.KernelHeight - 1) * (g.OutWidth + g.KernelWidth - 1));
+        if (Forward == ConvForward.ChannelLanes)
+        {
+            yield return ("WeightsByChannel", weights);
+            yield return ("WeightsSource", weights);
+            yield return ("OutputByPosition", outputs);
+        }
+        if (WeightGradient == ConvWeightGradient.ChannelLanes)
+        {
+            yield return ("GradientByPosition", outputs);
+            yield return ("WeightGradientByChannel", weights);
+        }
+        if (InputGradient == ConvInputGradient.Direct) yield return ("PaddedGradient", (long)g.OutChannels * (g.InHeight + g.KernelHeight - 1) * (g.InWidth + g.KernelWidth - 1));
+        if (InputGradient != ConvInputGradient.Columns) yield return ("RotatedWeights", weights);
+        var passes = new List<(WinogradTiling Geometry, WinogradTiles Tiles)>();
+        if (ForwardWinograd is { } forward) passes.Add((ForwardWinogradGeometry(g), forward));
+        if (InputGradientWinograd is { } gradient) passes.Add((InputGradientWinogradGeometry(g), gradient));
+        if (passes.Count > 0)
+        {
+            yield return ("WinogradWeights", passes.Max(p => p.Geometry.WeightsLength));
+            yield return ("WinogradTransformed", passes.Max(p => p.Geometry.TransformedLength(p.Tiles)));
+            yield return ("WinogradProducts", passes.Max(p => p.Geometry.ProductsLength(p.Tiles)));
+        }
+        // Each deinterleaved source keeps its own zero border, so the two are separate arrays.
+        if (ForwardWinograd is { } forwardTiles) yield return ("WinogradSource", ForwardWinogradGeometry(g).SourceLength(forwardTiles));
+        if (InputGradientWinograd is { } gradientTiles) yield return ("WinogradGradientSource", InputGradientWinogradGeometry(g).SourceLength(gradientTiles));
     }
 }

@@ -19,29 +19,24 @@ internal sealed class DenseLayer : ILayerKernel
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         var kernel = (DenseKernel)layer.Kernel!;
-        LayerDescription.EmitHeader(w, layer, "strategy: " + kernel.Describe());
+        LayerDescription.EmitKernelHeader(w, layer);
         string dense = $"Dense<Kernels.{layer.KernelName}>";
-        string bias = layer.BiasCount > 0 ? "parameters.Slice(BiasOffset, BiasCount)" : "default";
+        string bias = layer.BiasCount > 0 ? "p.Slice(BiasOffset, BiasCount)" : "default";
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("/// <summary>y = act(W · x + b) for <paramref name=\"count\"/> samples.</summary>");
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {dense}.Forward(parameters.Slice(WeightOffset, WeightCount), {bias}, input, output, count);");
+            w.Line(LayerDescription.ForwardSignature + " =>");
+            w.Line($"    {dense}.Forward(p.Slice(WeightOffset, WeightCount), {bias}, x, y, n);");
             if (layer.FoldsBatchNorm)
             {
-                w.Line();
-                w.Line($"/// <summary>Inference with the next BatchNorm folded in: <paramref name=\"folded\"/> holds W' (WeightCount) then b' ({kernel.Units}).</summary>");
-                w.Line("public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-                w.Line($"    {dense}.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, {kernel.Units}), input, output, count);");
+                // W' then b' (one per unit), as the BatchNorm's Fold writes them.
+                w.Line("public static void ForwardFolded(ReadOnlySpan<float> folded, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>");
+                w.Line($"    {dense}.Forward(folded.Slice(0, WeightCount), folded.Slice(WeightCount, {kernel.Units}), x, y, n);");
             }
-            w.Line();
-            w.Line("/// <summary>Inverts <see cref=\"Forward\"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>");
-            w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            string biasGradient = layer.BiasCount > 0 ? "parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount)" : "default";
-            w.Line($"    {dense}.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,");
-            w.Line($"        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), {biasGradient}, count);");
+            w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");
+            string biasGradient = layer.BiasCount > 0 ? "dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount)" : "default";
+            w.Line($"    {dense}.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), {biasGradient}, n);");
         }
     }
 

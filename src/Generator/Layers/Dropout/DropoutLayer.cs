@@ -22,16 +22,15 @@ internal sealed class DropoutLayer : ILayerKernel
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string dropout = $"Dropout<Kernels.{layer.KernelName}>";
-        LayerDescription.EmitHeader(w, layer, "strategy: " + layer.Kernel!.Describe());
+        LayerDescription.EmitKernelHeader(w, layer);
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {dropout}.Forward(input, output, workspace.{layer.Identifier}Mask, workspace, count);");
-            w.Line();
-            w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            w.Line($"    {dropout}.Backward(outputGradient, inputGradient, workspace.{layer.Identifier}Mask, count);");
+            w.Line(LayerDescription.ForwardSignature + " =>");
+            w.Line($"    {dropout}.Forward(x, y, ws.{layer.Identifier}Mask, ws, n);");
+            w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");
+            w.Line($"    {dropout}.Backward(dy, dx, ws.{layer.Identifier}Mask, n);");
         }
     }
 

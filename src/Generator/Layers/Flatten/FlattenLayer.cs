@@ -19,7 +19,7 @@ internal sealed class FlattenLayer : ILayerKernel
 
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
-        LayerDescription.EmitHeader(w, layer, "strategy: a view; the channel-major sample is already the flat vector, nothing runs");
+        LayerDescription.EmitHeader(w, layer, "a view: the channel-major sample is already the flat vector, nothing runs");
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);

@@ -23,17 +23,16 @@ internal sealed class GlobalPoolLayer : ILayerKernel
     {
         var kernel = (GlobalPoolKernel)layer.Kernel!;
         string pool = $"GlobalPool<Kernels.{layer.KernelName}>";
-        string winners = kernel.Maximum ? $"workspace.{layer.Identifier}Argmax" : "default";
-        LayerDescription.EmitHeader(w, layer, "strategy: " + kernel.Describe());
+        string winners = kernel.Maximum ? $"ws.{layer.Identifier}Argmax" : "default";
+        LayerDescription.EmitKernelHeader(w, layer);
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {pool}.Forward(input, output, {winners}, count);");
-            w.Line();
-            w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            w.Line($"    {pool}.Backward(outputGradient, inputGradient, {winners}, count);");
+            w.Line(LayerDescription.ForwardSignature + " =>");
+            w.Line($"    {pool}.Forward(x, y, {winners}, n);");
+            w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");
+            w.Line($"    {pool}.Backward(dy, dx, {winners}, n);");
         }
     }
 
