@@ -26,10 +26,14 @@ internal static class DefinitionEmitter
             w.Line($"public static int ParameterCount => {Format.Int(network.ParameterCount)};");
             w.Line($"public static int StateCount => {Format.Int(network.StateCount)};");
             w.Line($"public static ReadOnlySpan<int> InputShape => new int[] {{ {string.Join(", ", network.Input.Dims)} }};");
-            string frozen = string.Join(", ", network.Layers.Select(l => l.DeclaredFrozen && l.ParameterCount > 0 ? "true" : "false"));
+            bool anyFrozen = network.Layers.Any(l => l.DeclaredFrozen && l.ParameterCount > 0);
+            string frozen = anyFrozen
+                ? "new bool[] { " + string.Join(", ", network.Layers.Select(l => l.DeclaredFrozen && l.ParameterCount > 0 ? "true" : "false")) + " }"
+                : $"new bool[{network.Layers.Count}]";
             w.Line("/// <summary>Per layer (in <see cref=\"LayerList\"/> order): whether its declaration starts it frozen.</summary>");
-            w.Line($"public static ReadOnlySpan<bool> DeclaredFrozen => new bool[] {{ {frozen} }};");
-            w.Line($"public const string Summary = \"{SummaryTable.Build(network).Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")}\";");
+            w.Line($"public static ReadOnlySpan<bool> DeclaredFrozen => {frozen};");
+            // The table of the class's documentation, formatted by the runtime from LayerList (SummaryTable writes the same).
+            w.Line($"public static string Summary => Tables.Summary(Name, InputShape, LayerList, \"{network.Loss}\", OutputLength, ParameterCount, {Format.Int(network.Flops)});");
             w.Line();
             w.Line("/// <summary>The runtime network behind the generated class's field.</summary>");
             w.Line($"public static Network<{self}, {loss.RuntimeLoss}, {loss.TargetType}> Network(CompiledNetwork network) => Network<{self}, {loss.RuntimeLoss}, {loss.TargetType}>.Of(network);");

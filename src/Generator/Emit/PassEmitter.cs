@@ -13,30 +13,30 @@ internal static class PassEmitter
 {
     private const string BaseWorkspace = "global::CnnCompiler.CompilerServices.Workspace";
 
-    private const string BackwardChunkParameters = "Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput";
+    private const string BackwardChunkParameters = "Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput";
 
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
         var wiring = new Wiring(network);
         var chunks = new LayerChunks(network);
         bool folds = HasFolding(network);
-        w.Line("/// <summary>Runs every layer forward over <paramref name=\"count\"/> samples; the last layer's output holds the network's raw outputs.</summary>");
+        w.Line("/// <summary>Runs every layer forward over <paramref name=\"n\"/> samples; the last layer's output holds the network's raw outputs.</summary>");
         w.Line("/// <remarks>");
         if (folds) w.Line("/// At inference, BatchNorms are folded into the layer before them (Fold writes W' and b', ForwardFolded runs with them: one pass over the activations instead of two) unless <paramref name=\"fold\"/> is false (feature maps of every layer are wanted).");
         w.Line("/// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.");
         w.Line("/// </remarks>");
-        using (w.Block($"public static void Forward({BaseWorkspace} buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)"))
+        using (w.Block($"public static void Forward({BaseWorkspace} buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool fold)"))
         {
-            w.Line("Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
-            if (folds) w.Line("bool folded = fold && !workspace.Training;");
-            w.Line("workspace.StartLaps();");
+            w.Line("Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
+            if (folds) w.Line("bool folded = fold && !ws.Training;");
+            w.Line("ws.StartLaps();");
             if (chunks.IsSplit)
             {
                 w.Line(LayerChunks.Comment);
                 string folded = folds ? ", folded" : "";
                 foreach (LayerRange range in ForwardRanges(chunks))
                 {
-                    w.Line($"Forward{range.Suffix}(workspace, parameters, input, count{folded});");
+                    w.Line($"Forward{range.Suffix}(ws, p, input, n{folded});");
                 }
             }
             else
@@ -46,7 +46,7 @@ internal static class PassEmitter
         }
         if (chunks.IsSplit)
         {
-            string parameters = $"Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count{(folds ? ", bool folded" : "")}";
+            string parameters = $"Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n{(folds ? ", bool folded" : "")}";
             foreach (LayerRange range in ForwardRanges(chunks))
             {
                 w.Line();
@@ -63,18 +63,18 @@ internal static class PassEmitter
         w.Line("/// adds each layer's parameter gradient into <paramref name=\"parameterGradients\"/> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
         w.Line("/// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).");
         w.Line("/// </summary>");
-        using (w.Block($"public static void Backward({BaseWorkspace} buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)"))
+        using (w.Block($"public static void Backward({BaseWorkspace} buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)"))
         {
-            w.Line("Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
+            w.Line("Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
             w.Line("// Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.");
             w.Line("bool wantInput = !inputGradient.IsEmpty;");
-            w.Line("workspace.StartLaps();");
+            w.Line("ws.StartLaps();");
             if (chunks.IsSplit)
             {
                 w.Line(LayerChunks.Comment);
                 foreach (LayerRange range in BackwardRanges(chunks))
                 {
-                    w.Line($"Backward{range.Suffix}(workspace, parameters, input, inputGradient, parameterGradients, count, frozen, first, wantInput);");
+                    w.Line($"Backward{range.Suffix}(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);");
                 }
             }
             else
@@ -115,21 +115,21 @@ internal static class PassEmitter
                 string id = layer.Identifier, source = $"Layers.{id}";
                 using (w.Block("if (folded)"))
                 {
-                    w.Line($"Layers.{norm.Identifier}.Fold(parameters, workspace.State, {layer.WeightOffset}, {layer.WeightCount}, {layer.BiasOffset}, {layer.BiasCount}, workspace.{id}Folded);");
-                    w.Line($"{source}.ForwardFolded(workspace.{id}Folded, {wiring.Output(layer.InputFrom)}, {wiring.Output(norm.Index)}, workspace, count);");
+                    w.Line($"Layers.{norm.Identifier}.Fold(p, ws.State, {layer.WeightOffset}, {layer.WeightCount}, {layer.BiasOffset}, {layer.BiasCount}, ws.{id}Folded);");
+                    w.Line($"{source}.ForwardFolded(ws.{id}Folded, {wiring.Output(layer.InputFrom)}, {wiring.Output(norm.Index)}, ws, n);");
                 }
                 using (w.Block("else"))
                 {
                     EmitForwardCall(w, network, wiring, layer);
-                    w.Line($"workspace.Lap({i});");
+                    w.Line($"ws.Lap({i});");
                     EmitForwardCall(w, network, wiring, norm);
                 }
-                w.Line($"workspace.Lap({i + 1});");
+                w.Line($"ws.Lap({i + 1});");
                 i++;
                 continue;
             }
             EmitForwardCall(w, network, wiring, layer);
-            w.Line($"workspace.Lap({i});");
+            w.Line($"ws.Lap({i});");
         }
     }
 
@@ -150,47 +150,47 @@ internal static class PassEmitter
             else if (layer.FusesNextReLU)
             {
                 // The ReLU's output masks the ReLU's output gradient as this layer's backward reads it.
-                w.Line($"{condition} Layers.{layer.Identifier}.BackwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i + 1)}, {wiring.Gradient(i + 1)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
+                w.Line($"{condition} Layers.{layer.Identifier}.BackwardReLU(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i + 1)}, {wiring.Gradient(i + 1)}, {inputTarget}, {skip}{parameterGradients}, ws, n);");
             }
             else
             {
-                w.Line($"{condition} Layers.{layer.Identifier}.Backward(parameters, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, workspace, count);");
+                w.Line($"{condition} Layers.{layer.Identifier}.Backward(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, ws, n);");
             }
             foreach (int producer in wiring.SumsAfter(i))
             {
-                string length = producer < 0 ? Format.Int(network.Input.Length) : $"Layers.{network.Layers[producer].Identifier}.OutputLength";
-                string main = producer < 0 ? "inputGradient" : $"workspace.{network.Layers[producer].Identifier}Gradient.AsSpan(0, count * {length})";
+                string length = Format.Int(producer < 0 ? network.Input.Length : network.Layers[producer].Output.Length);
+                string main = producer < 0 ? "inputGradient" : $"ws.{network.Layers[producer].Identifier}Gradient.AsSpan(0, n * {length})";
                 foreach (string extra in wiring.ExtraGradientFields(producer))
                 {
-                    w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, workspace.{extra}.AsSpan(0, count * {length}), {main});");
+                    w.Line($"if ({Wanted(wiring, producer, i)}) TensorPrimitives.Add({main}, ws.{extra}.AsSpan(0, n * {length}), {main});");
                 }
             }
-            w.Line($"workspace.Lap({network.Layers.Count + i});");
+            w.Line($"ws.Lap({network.Layers.Count + i});");
         }
     }
 
     private static void EmitForwardCall(CodeWriter w, NetworkPlan network, Wiring wiring, LayerPlan layer)
     {
         string skip = layer.Kind == LayerKind.Add ? wiring.Output(layer.SkipFrom) + ", " : "";
-        string call = $"Layers.{layer.Identifier}.Forward(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, workspace, count);";
+        string call = $"Layers.{layer.Identifier}.Forward(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, ws, n);";
         if (layer.FusesNextReLU)
         {
             LayerPlan relu = network.Layers[layer.Index + 1];
             if (FusesAtInference(network, layer))
             {
-                w.Line($"if (workspace.Training || folded) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
+                w.Line($"if (ws.Training || folded) Layers.{layer.Identifier}.ForwardReLU(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, ws, n);");
             }
             else
             {
-                w.Line($"if (workspace.Training) Layers.{layer.Identifier}.ForwardReLU(parameters, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, workspace, count);");
+                w.Line($"if (ws.Training) Layers.{layer.Identifier}.ForwardReLU(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, ws, n);");
             }
             w.Line($"else {call}");
         }
         else if (layer.FusedIntoPrevious)
         {
             w.Line(FusesAtInference(network, network.Layers[layer.Index - 1])
-                ? $"if (!workspace.Training && !folded) {call}"
-                : $"if (!workspace.Training) {call}");
+                ? $"if (!ws.Training && !folded) {call}"
+                : $"if (!ws.Training) {call}");
         }
         else
         {

@@ -46,8 +46,8 @@ internal static class TensorTableEmitter
             foreach (TensorSpec tensor in TensorsOf(layer))
             {
                 (string role, string store, int offset, EquatableArray<int> shape) = (tensor.Role, tensor.Store, tensor.Offset, tensor.Shape);
-                string dims = shape.Count == 0 ? "Array.Empty<int>()" : $"new[] {{ {string.Join(", ", shape)} }}";
-                w.Line($"    new(\"{layer.Name}.{role}\", \"{layer.Name}\", TensorStore.{store}, {offset}, {dims}),");
+                string dims = shape.Count == 0 ? "" : ", " + string.Join(", ", shape);
+                w.Line($"    Tables.{store}(\"{layer.Name}\", \"{role}\", {offset}{dims}),");
             }
         }
     }

@@ -37,14 +37,14 @@ internal sealed class Wiring
     public string Output(int index)
     {
         int producer = Producer(index);
-        return producer < 0 ? "input" : $"workspace.{_network.Layers[producer].Identifier}Output";
+        return producer < 0 ? "input" : $"ws.{_network.Layers[producer].Identifier}Output";
     }
 
     /// <summary>The main gradient buffer of layer <paramref name="index"/>'s output (−1: the caller's input gradient).</summary>
     public string Gradient(int index)
     {
         int producer = Producer(index);
-        return producer < 0 ? "inputGradient" : $"workspace.{_network.Layers[producer].Identifier}Gradient";
+        return producer < 0 ? "inputGradient" : $"ws.{_network.Layers[producer].Identifier}Gradient";
     }
 
     /// <summary>Where <paramref name="reader"/>'s backward writes the gradient for its input <paramref name="index"/>.</summary>
@@ -72,7 +72,7 @@ internal sealed class Wiring
         }
     }
 
-    private string ExtraGradient(int producer, int position) => $"workspace.{Stem(producer)}Gradient{position + 1}";
+    private string ExtraGradient(int producer, int position) => $"ws.{Stem(producer)}Gradient{position + 1}";
 
     /// <summary>The name stem of a producer's buffers: its identifier, or "Input" for the network input.</summary>
     private string Stem(int producer) => producer < 0 ? "Input" : _network.Layers[producer].Identifier;

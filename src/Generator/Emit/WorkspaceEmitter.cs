@@ -20,26 +20,30 @@ internal static class WorkspaceEmitter
         using (w.Block("file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace"))
         {
             var wiring = new Wiring(network);
-            // Arrays assigned in AllocateLayers… methods: not readonly, and "= null!" for the nullable analysis (an
-            // optimized build emits no code for an initializer to the default value).
+            // Arrays assigned in AllocateLayers… methods: not readonly (only a constructor may assign a readonly field),
+            // and declared where nullable annotations are off, so that they need no "= null!" for the nullable analysis.
             string layerField = chunks.IsSplit ? "public" : "public readonly";
-            string unassigned = chunks.IsSplit ? " = null!" : "";
             foreach (string extra in wiring.ExtraGradientFields(-1)) w.Line($"public readonly float[] {extra};");
             w.Line("// Per layer: its output and the loss gradient with respect to it (capacity × the layer's OutputLength each), then its scratch.");
-            if (chunks.IsSplit) w.Line("// The layers' arrays below are assigned by the AllocateLayers… methods the constructor calls.");
+            if (chunks.IsSplit)
+            {
+                w.Line("// The layers' arrays below are assigned by the AllocateLayers… methods the constructor calls.");
+                w.Line("#nullable disable");
+            }
             foreach (LayerPlan layer in network.Layers)
             {
                 if (layer.IsView) continue;
-                w.Line($"{layerField} float[] {layer.Identifier}Output{unassigned}, {layer.Identifier}Gradient{unassigned};");
-                foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{layerField} float[] {extra}{unassigned};");
+                w.Line($"{layerField} float[] {layer.Identifier}Output, {layer.Identifier}Gradient;");
+                foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{layerField} float[] {extra};");
                 foreach (ScratchBuffer scratch in LayerKinds.For(layer).Scratch(layer))
                 {
                     // A struct of arrays (ConvBuffers) is assigned whole, so it needs no initializer for the nullable analysis.
                     w.Line(scratch.Initializer is null
-                        ? $"{layerField} {scratch.ElementType}[] {scratch.Field}{unassigned};"
+                        ? $"{layerField} {scratch.ElementType}[] {scratch.Field};"
                         : $"{layerField} {scratch.ElementType} {scratch.Field};");
                 }
             }
+            if (chunks.IsSplit) w.Line("#nullable enable");
             w.Line();
             using (w.Block($"public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, {network.Layers.Count}, {Format.Int(network.Output.Length)})"))
             {

@@ -75,14 +75,13 @@
             public static float Alpha => 0f;
         }
 
-        // ----------------------------------------
+        // ----------------
         // relu1 · ReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Relu1
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
@@ -90,14 +89,13 @@
                 ActivationLayer<Kernels.ActivationKernel1>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // leakyrelu1 · LeakyReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Leakyrelu1
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
@@ -105,14 +103,13 @@
                 ActivationLayer<Kernels.ActivationKernel2>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // leakyrelu2 · LeakyReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Leakyrelu2
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
@@ -120,14 +117,13 @@
                 ActivationLayer<Kernels.ActivationKernel3>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // elu1 · ELU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Elu1
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel4>.Forward(x, y, n);
@@ -135,14 +131,13 @@
                 ActivationLayer<Kernels.ActivationKernel4>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // gelu1 · GELU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel5
-        // ----------------------------------------
+        // ----------------
         internal static class Gelu1
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel5>.Forward(x, y, n);
@@ -150,14 +145,13 @@
                 ActivationLayer<Kernels.ActivationKernel5>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // sigmoid1 · Sigmoid
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel6
-        // ----------------------------------------
+        // ----------------
         internal static class Sigmoid1
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel6>.Forward(x, y, n);
@@ -165,14 +159,13 @@
                 ActivationLayer<Kernels.ActivationKernel6>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // tanh1 · Tanh
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel7
-        // ----------------------------------------
+        // ----------------
         internal static class Tanh1
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel7>.Forward(x, y, n);
@@ -180,14 +173,13 @@
                 ActivationLayer<Kernels.ActivationKernel7>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // flatten1 · Flatten
         // input 2×4×4 → output 32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel8
-        // ----------------------------------------
+        // ----------------
         internal static class Flatten1
         {
-            public const int InputLength = 32, OutputLength = 32;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel8>.Forward(x, y, n);

@@ -25,14 +25,13 @@
             public static bool FusesReLU => false;
         }
 
-        // ----------------------------------------
+        // ----------------
         // add1 · Add
         // input 4×6×6 → output 4×6×6 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Add1
         {
-            public const int InputLength = 144, OutputLength = 144;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
@@ -42,14 +41,13 @@
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // add2 · Add
         // input 8×3×3 → output 8×3×3 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Add2
         {
-            public const int InputLength = 72, OutputLength = 72;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);

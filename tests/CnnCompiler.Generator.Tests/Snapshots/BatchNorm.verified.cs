@@ -41,16 +41,14 @@
             public static bool FusesReLU => false;
         }
 
-        // ----------------------------------------
+        // ----------------
         // bn1 · BatchNorm
         // input 4×8×8 → output 4×8×8 · 8 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Bn1
         {
-            public const int InputLength = 256, OutputLength = 256;
-            public const int WeightOffset = 76, WeightCount = 4, BiasOffset = 80, BiasCount = 4;
-            public const int Channels = 4, StateOffset = 0;
+            public const int WeightOffset = 76, Channels = 4, StateOffset = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
@@ -62,16 +60,14 @@
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // bn2 · BatchNorm
         // input 4×4×4 → output 4×4×4 · 8 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Bn2
         {
-            public const int InputLength = 64, OutputLength = 64;
-            public const int WeightOffset = 84, WeightCount = 4, BiasOffset = 88, BiasCount = 4;
-            public const int Channels = 4, StateOffset = 9;
+            public const int WeightOffset = 84, Channels = 4, StateOffset = 9;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn2PerChannel, ws.Bn2Sums, n);
@@ -79,16 +75,14 @@
                 BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Bn2PerChannel, ws.Bn2Sums, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // bn3 · BatchNorm
         // input 6 → output 6 · 12 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Bn3
         {
-            public const int InputLength = 6, OutputLength = 6;
-            public const int WeightOffset = 482, WeightCount = 6, BiasOffset = 488, BiasCount = 6;
-            public const int Channels = 6, StateOffset = 18;
+            public const int WeightOffset = 482, Channels = 6, StateOffset = 18;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn3PerChannel, ws.Bn3Sums, n);

@@ -22,14 +22,13 @@
             public static float Rate => 0.2f;
         }
 
-        // ----------------------------------------
+        // ----------------
         // dropout1 · Dropout
         // input 4×3×3 → output 4×3×3 · 0 parameters · 0 FLOP per sample
         // runs Kernels.DropoutKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Dropout1
         {
-            public const int InputLength = 36, OutputLength = 36;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Dropout<Kernels.DropoutKernel1>.Forward(x, y, ws.Dropout1Mask, ws, n);
@@ -37,14 +36,13 @@
                 Dropout<Kernels.DropoutKernel1>.Backward(dy, dx, ws.Dropout1Mask, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // dropout2 · Dropout
         // input 8 → output 8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.DropoutKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Dropout2
         {
-            public const int InputLength = 8, OutputLength = 8;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Dropout<Kernels.DropoutKernel2>.Forward(x, y, ws.Dropout2Mask, ws, n);

@@ -13,14 +13,13 @@
             public static bool Maximum => true;
         }
 
-        // ----------------------------------------
+        // ----------------
         // gmp1 · GlobalMaxPool
         // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.GlobalPoolKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Gmp1
         {
-            public const int InputLength = 64, OutputLength = 4;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, ws.Gmp1Argmax, n);
@@ -43,14 +42,13 @@
             public static bool Maximum => false;
         }
 
-        // ----------------------------------------
+        // ----------------
         // gap1 · GlobalAveragePool
         // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.GlobalPoolKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Gap1
         {
-            public const int InputLength = 64, OutputLength = 4;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, default, n);

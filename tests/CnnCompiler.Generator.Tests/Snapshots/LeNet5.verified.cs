@@ -132,8 +132,8 @@ namespace CnnCompiler.Generated
         public static int StateCount => 0;
         public static ReadOnlySpan<int> InputShape => new int[] { 1, 28, 28 };
         /// <summary>Per layer (in <see cref="LayerList"/> order): whether its declaration starts it frozen.</summary>
-        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[] { false, false, false, false, false, false, false };
-        public const string Summary = "Model: LeNet5\nLayer (type)                 Output shape   Param #     FLOPs\n-------------------------------------------------------------\ninput                        1×28×28              0         0\nconv1 (Conv2D)               6×28×28            156   235,200\npool1 (MaxPool2D)            6×14×14              0         0\nconv2 (Conv2D)               16×10×10         2,416   480,000\npool2 (MaxPool2D)            16×5×5               0         0\ndense1 (Dense)               120             48,120    96,000\ndense2 (Dense)               84              10,164    20,160\ndense3 (Dense)               10                 850     1,680\nloss (SoftmaxCrossEntropy)   10                   0         0\n=============================================================\nTotal params: 61,706 (241.04 KiB)\nForward FLOPs per sample: 833,040 (0.833 MFLOP)";
+        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[7];
+        public static string Summary => Tables.Summary(Name, InputShape, LayerList, "SoftmaxCrossEntropy", OutputLength, ParameterCount, 833040);
 
         /// <summary>The runtime network behind the generated class's field.</summary>
         public static Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int> Network(CompiledNetwork network) => Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>.Of(network);
@@ -157,16 +157,16 @@ namespace CnnCompiler.Generated
         public static IReadOnlyList<TensorInfo> Tensors { get; } =
         new TensorInfo[]
         {
-            new("conv1.weight", "conv1", TensorStore.Parameters, 0, new[] { 6, 1, 5, 5 }),
-            new("conv1.bias", "conv1", TensorStore.Parameters, 150, new[] { 6 }),
-            new("conv2.weight", "conv2", TensorStore.Parameters, 156, new[] { 16, 6, 5, 5 }),
-            new("conv2.bias", "conv2", TensorStore.Parameters, 2556, new[] { 16 }),
-            new("dense1.weight", "dense1", TensorStore.Parameters, 2572, new[] { 120, 400 }),
-            new("dense1.bias", "dense1", TensorStore.Parameters, 50572, new[] { 120 }),
-            new("dense2.weight", "dense2", TensorStore.Parameters, 50692, new[] { 84, 120 }),
-            new("dense2.bias", "dense2", TensorStore.Parameters, 60772, new[] { 84 }),
-            new("dense3.weight", "dense3", TensorStore.Parameters, 60856, new[] { 10, 84 }),
-            new("dense3.bias", "dense3", TensorStore.Parameters, 61696, new[] { 10 }),
+            Tables.Parameters("conv1", "weight", 0, 6, 1, 5, 5),
+            Tables.Parameters("conv1", "bias", 150, 6),
+            Tables.Parameters("conv2", "weight", 156, 16, 6, 5, 5),
+            Tables.Parameters("conv2", "bias", 2556, 16),
+            Tables.Parameters("dense1", "weight", 2572, 120, 400),
+            Tables.Parameters("dense1", "bias", 50572, 120),
+            Tables.Parameters("dense2", "weight", 50692, 84, 120),
+            Tables.Parameters("dense2", "bias", 60772, 84),
+            Tables.Parameters("dense3", "weight", 60856, 10, 84),
+            Tables.Parameters("dense3", "bias", 61696, 10),
         };
 
         /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
@@ -179,28 +179,28 @@ namespace CnnCompiler.Generated
             WeightInit.GlorotUniform(parameters.Slice(60856, 840), fanIn: 84, fanOut: 10, random); // dense3
         }
 
-        /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        /// <summary>Runs every layer forward over <paramref name="n"/> samples; the last layer's output holds the network's raw outputs.</summary>
         /// <remarks>
         /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
         /// </remarks>
-        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
+        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool fold)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
-            workspace.StartLaps();
-            Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
-            workspace.Lap(0);
-            Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
-            workspace.Lap(1);
-            Layers.Conv2.Forward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace, count);
-            workspace.Lap(2);
-            Layers.Pool2.Forward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace, count);
-            workspace.Lap(3);
-            Layers.Dense1.Forward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace, count);
-            workspace.Lap(4);
-            Layers.Dense2.Forward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace, count);
-            workspace.Lap(5);
-            Layers.Dense3.Forward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace, count);
-            workspace.Lap(6);
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            ws.StartLaps();
+            Layers.Conv1.Forward(p, input, ws.Conv1Output, ws, n);
+            ws.Lap(0);
+            Layers.Pool1.Forward(p, ws.Conv1Output, ws.Pool1Output, ws, n);
+            ws.Lap(1);
+            Layers.Conv2.Forward(p, ws.Pool1Output, ws.Conv2Output, ws, n);
+            ws.Lap(2);
+            Layers.Pool2.Forward(p, ws.Conv2Output, ws.Pool2Output, ws, n);
+            ws.Lap(3);
+            Layers.Dense1.Forward(p, ws.Pool2Output, ws.Dense1Output, ws, n);
+            ws.Lap(4);
+            Layers.Dense2.Forward(p, ws.Dense1Output, ws.Dense2Output, ws, n);
+            ws.Lap(5);
+            Layers.Dense3.Forward(p, ws.Dense2Output, ws.Dense3Output, ws, n);
+            ws.Lap(6);
         }
 
         /// <summary>
@@ -208,26 +208,26 @@ namespace CnnCompiler.Generated
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
-            workspace.StartLaps();
-            if (wantInput || first <= 6) Layers.Dense3.Backward(parameters, workspace.Dense2Output, workspace.Dense3Output, workspace.Dense3Gradient, wantInput || first < 6 ? workspace.Dense2Gradient : default, frozen[6] ? default : parameterGradients, workspace, count);
-            workspace.Lap(13);
-            if (wantInput || first <= 5) Layers.Dense2.Backward(parameters, workspace.Dense1Output, workspace.Dense2Output, workspace.Dense2Gradient, wantInput || first < 5 ? workspace.Dense1Gradient : default, frozen[5] ? default : parameterGradients, workspace, count);
-            workspace.Lap(12);
-            if (wantInput || first <= 4) Layers.Dense1.Backward(parameters, workspace.Pool2Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 4 ? workspace.Pool2Gradient : default, frozen[4] ? default : parameterGradients, workspace, count);
-            workspace.Lap(11);
-            if (wantInput || first <= 3) Layers.Pool2.Backward(parameters, workspace.Conv2Output, workspace.Pool2Output, workspace.Pool2Gradient, wantInput || first < 3 ? workspace.Conv2Gradient : default, default, workspace, count);
-            workspace.Lap(10);
-            if (wantInput || first <= 2) Layers.Conv2.Backward(parameters, workspace.Pool1Output, workspace.Conv2Output, workspace.Conv2Gradient, wantInput || first < 2 ? workspace.Pool1Gradient : default, frozen[2] ? default : parameterGradients, workspace, count);
-            workspace.Lap(9);
-            if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
-            workspace.Lap(8);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
-            workspace.Lap(7);
+            ws.StartLaps();
+            if (wantInput || first <= 6) Layers.Dense3.Backward(p, ws.Dense2Output, ws.Dense3Output, ws.Dense3Gradient, wantInput || first < 6 ? ws.Dense2Gradient : default, frozen[6] ? default : parameterGradients, ws, n);
+            ws.Lap(13);
+            if (wantInput || first <= 5) Layers.Dense2.Backward(p, ws.Dense1Output, ws.Dense2Output, ws.Dense2Gradient, wantInput || first < 5 ? ws.Dense1Gradient : default, frozen[5] ? default : parameterGradients, ws, n);
+            ws.Lap(12);
+            if (wantInput || first <= 4) Layers.Dense1.Backward(p, ws.Pool2Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 4 ? ws.Pool2Gradient : default, frozen[4] ? default : parameterGradients, ws, n);
+            ws.Lap(11);
+            if (wantInput || first <= 3) Layers.Pool2.Backward(p, ws.Conv2Output, ws.Pool2Output, ws.Pool2Gradient, wantInput || first < 3 ? ws.Conv2Gradient : default, default, ws, n);
+            ws.Lap(10);
+            if (wantInput || first <= 2) Layers.Conv2.Backward(p, ws.Pool1Output, ws.Conv2Output, ws.Conv2Gradient, wantInput || first < 2 ? ws.Pool1Gradient : default, frozen[2] ? default : parameterGradients, ws, n);
+            ws.Lap(9);
+            if (wantInput || first <= 1) Layers.Pool1.Backward(p, ws.Conv1Output, ws.Pool1Output, ws.Pool1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, default, ws, n);
+            ws.Lap(8);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            ws.Lap(7);
         }
     }
 
@@ -402,22 +402,21 @@ namespace CnnCompiler.Generated
     }
 
     /// <summary>
-    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
-    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// One class per layer, in network order: its constants (where its weights and bias are in the parameter buffer),
+    /// then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
     /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
     /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
     /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
     /// </summary>
     file static class Layers
     {
-        // ----------------------------------------
+        // ----------------
         // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
         // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Conv1
         {
-            public const int InputLength = 784, OutputLength = 4704;
             public const int WeightOffset = 0, WeightCount = 150, BiasOffset = 150, BiasCount = 6;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -426,11 +425,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // pool1 · MaxPool2D · window 2×2, stride 2
         // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
-        // ----------------------------------------
+        // ----------------
         internal static class Pool1
         {
             public const int InputLength = 4704, OutputLength = 1176;
@@ -585,14 +584,13 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------------------------------
+        // ----------------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Conv2
         {
-            public const int InputLength = 1176, OutputLength = 1600;
             public const int WeightOffset = 156, WeightCount = 2400, BiasOffset = 2556, BiasCount = 16;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -601,11 +599,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // pool2 · MaxPool2D · window 2×2, stride 2
         // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-        // ----------------------------------------
+        // ----------------
         internal static class Pool2
         {
             public const int InputLength = 1600, OutputLength = 400;
@@ -742,14 +740,13 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------------------------------
+        // ----------------
         // dense1 · Dense · 120 units, ReLU
         // input 16×5×5 → output 120 · 48,120 parameters · 0.096 MFLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Dense1
         {
-            public const int InputLength = 400, OutputLength = 120;
             public const int WeightOffset = 2572, WeightCount = 48000, BiasOffset = 50572, BiasCount = 120;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -758,14 +755,13 @@ namespace CnnCompiler.Generated
                 Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // dense2 · Dense · 84 units, ReLU
         // input 120 → output 84 · 10,164 parameters · 0.02 MFLOP per sample
         // runs Kernels.DenseKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Dense2
         {
-            public const int InputLength = 120, OutputLength = 84;
             public const int WeightOffset = 50692, WeightCount = 10080, BiasOffset = 60772, BiasCount = 84;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -774,14 +770,13 @@ namespace CnnCompiler.Generated
                 Dense<Kernels.DenseKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // dense3 · Dense · 10 units
         // input 84 → output 10 · 850 parameters · 1,680 FLOP per sample
         // runs Kernels.DenseKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Dense3
         {
-            public const int InputLength = 84, OutputLength = 10;
             public const int WeightOffset = 60856, WeightCount = 840, BiasOffset = 61696, BiasCount = 10;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>

@@ -197,8 +197,8 @@ namespace CnnCompiler.Generated
         public static int StateCount => 1589;
         public static ReadOnlySpan<int> InputShape => new int[] { 3, 32, 32 };
         /// <summary>Per layer (in <see cref="LayerList"/> order): whether its declaration starts it frozen.</summary>
-        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[] { false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false };
-        public const string Summary = "Model: ResNet20\nLayer (type)                        Output shape   Param #       FLOPs\n----------------------------------------------------------------------\ninput                               3×32×32              0           0\nconv1 (Conv2D)                      16×32×32           432     884,736\nbn1 (BatchNorm)                     16×32×32            32           0\nrelu1 (ReLU)                        16×32×32             0           0\nlayer1.0.conv1 (Conv2D)             16×32×32         2,304   4,718,592\nlayer1.0.bn1 (BatchNorm)            16×32×32            32           0\nlayer1.0.relu1 (ReLU)               16×32×32             0           0\nlayer1.0.conv2 (Conv2D)             16×32×32         2,304   4,718,592\nlayer1.0.bn2 (BatchNorm)            16×32×32            32           0\nlayer1.0.add (Add)                  16×32×32             0           0\nlayer1.0.relu2 (ReLU)               16×32×32             0           0\nlayer1.1.conv1 (Conv2D)             16×32×32         2,304   4,718,592\nlayer1.1.bn1 (BatchNorm)            16×32×32            32           0\nlayer1.1.relu1 (ReLU)               16×32×32             0           0\nlayer1.1.conv2 (Conv2D)             16×32×32         2,304   4,718,592\nlayer1.1.bn2 (BatchNorm)            16×32×32            32           0\nlayer1.1.add (Add)                  16×32×32             0           0\nlayer1.1.relu2 (ReLU)               16×32×32             0           0\nlayer1.2.conv1 (Conv2D)             16×32×32         2,304   4,718,592\nlayer1.2.bn1 (BatchNorm)            16×32×32            32           0\nlayer1.2.relu1 (ReLU)               16×32×32             0           0\nlayer1.2.conv2 (Conv2D)             16×32×32         2,304   4,718,592\nlayer1.2.bn2 (BatchNorm)            16×32×32            32           0\nlayer1.2.add (Add)                  16×32×32             0           0\nlayer1.2.relu2 (ReLU)               16×32×32             0           0\nlayer2.0.conv1 (Conv2D)             32×16×16         4,608   2,359,296\nlayer2.0.bn1 (BatchNorm)            32×16×16            64           0\nlayer2.0.relu1 (ReLU)               32×16×16             0           0\nlayer2.0.conv2 (Conv2D)             32×16×16         9,216   4,718,592\nlayer2.0.bn2 (BatchNorm)            32×16×16            64           0\nlayer2.0.downsample.0 (Conv2D)      32×16×16           512     262,144\nlayer2.0.downsample.1 (BatchNorm)   32×16×16            64           0\nlayer2.0.add (Add)                  32×16×16             0           0\nlayer2.0.relu2 (ReLU)               32×16×16             0           0\nlayer2.1.conv1 (Conv2D)             32×16×16         9,216   4,718,592\nlayer2.1.bn1 (BatchNorm)            32×16×16            64           0\nlayer2.1.relu1 (ReLU)               32×16×16             0           0\nlayer2.1.conv2 (Conv2D)             32×16×16         9,216   4,718,592\nlayer2.1.bn2 (BatchNorm)            32×16×16            64           0\nlayer2.1.add (Add)                  32×16×16             0           0\nlayer2.1.relu2 (ReLU)               32×16×16             0           0\nlayer2.2.conv1 (Conv2D)             32×16×16         9,216   4,718,592\nlayer2.2.bn1 (BatchNorm)            32×16×16            64           0\nlayer2.2.relu1 (ReLU)               32×16×16             0           0\nlayer2.2.conv2 (Conv2D)             32×16×16         9,216   4,718,592\nlayer2.2.bn2 (BatchNorm)            32×16×16            64           0\nlayer2.2.add (Add)                  32×16×16             0           0\nlayer2.2.relu2 (ReLU)               32×16×16             0           0\nlayer3.0.conv1 (Conv2D)             64×8×8          18,432   2,359,296\nlayer3.0.bn1 (BatchNorm)            64×8×8             128           0\nlayer3.0.relu1 (ReLU)               64×8×8               0           0\nlayer3.0.conv2 (Conv2D)             64×8×8          36,864   4,718,592\nlayer3.0.bn2 (BatchNorm)            64×8×8             128           0\nlayer3.0.downsample.0 (Conv2D)      64×8×8           2,048     262,144\nlayer3.0.downsample.1 (BatchNorm)   64×8×8             128           0\nlayer3.0.add (Add)                  64×8×8               0           0\nlayer3.0.relu2 (ReLU)               64×8×8               0           0\nlayer3.1.conv1 (Conv2D)             64×8×8          36,864   4,718,592\nlayer3.1.bn1 (BatchNorm)            64×8×8             128           0\nlayer3.1.relu1 (ReLU)               64×8×8               0           0\nlayer3.1.conv2 (Conv2D)             64×8×8          36,864   4,718,592\nlayer3.1.bn2 (BatchNorm)            64×8×8             128           0\nlayer3.1.add (Add)                  64×8×8               0           0\nlayer3.1.relu2 (ReLU)               64×8×8               0           0\nlayer3.2.conv1 (Conv2D)             64×8×8          36,864   4,718,592\nlayer3.2.bn1 (BatchNorm)            64×8×8             128           0\nlayer3.2.relu1 (ReLU)               64×8×8               0           0\nlayer3.2.conv2 (Conv2D)             64×8×8          36,864   4,718,592\nlayer3.2.bn2 (BatchNorm)            64×8×8             128           0\nlayer3.2.add (Add)                  64×8×8               0           0\nlayer3.2.relu2 (ReLU)               64×8×8               0           0\ngap1 (GlobalAveragePool)            64                   0           0\nfc (Dense)                          10                 650       1,280\nloss (SoftmaxCrossEntropy)          10                   0           0\n======================================================================\nTotal params: 272,474 (1.04 MiB)\nForward FLOPs per sample: 81,626,368 (81.626 MFLOP)";
+        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[72];
+        public static string Summary => Tables.Summary(Name, InputShape, LayerList, "SoftmaxCrossEntropy", OutputLength, ParameterCount, 81626368);
 
         /// <summary>The runtime network behind the generated class's field.</summary>
         public static Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int> Network(CompiledNetwork network) => Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>.Of(network);
@@ -315,154 +315,154 @@ namespace CnnCompiler.Generated
         /// <summary>The <see cref="Tensors"/> of layers 0 to 15.</summary>
         private static TensorInfo[] TensorsOfLayers0To15() => new TensorInfo[]
         {
-            new("conv1.weight", "conv1", TensorStore.Parameters, 0, new[] { 16, 3, 3, 3 }),
-            new("bn1.weight", "bn1", TensorStore.Parameters, 432, new[] { 16 }),
-            new("bn1.bias", "bn1", TensorStore.Parameters, 448, new[] { 16 }),
-            new("bn1.running_mean", "bn1", TensorStore.State, 0, new[] { 16 }),
-            new("bn1.running_var", "bn1", TensorStore.State, 16, new[] { 16 }),
-            new("bn1.num_batches_tracked", "bn1", TensorStore.State, 32, Array.Empty<int>()),
-            new("layer1.0.conv1.weight", "layer1.0.conv1", TensorStore.Parameters, 464, new[] { 16, 16, 3, 3 }),
-            new("layer1.0.bn1.weight", "layer1.0.bn1", TensorStore.Parameters, 2768, new[] { 16 }),
-            new("layer1.0.bn1.bias", "layer1.0.bn1", TensorStore.Parameters, 2784, new[] { 16 }),
-            new("layer1.0.bn1.running_mean", "layer1.0.bn1", TensorStore.State, 33, new[] { 16 }),
-            new("layer1.0.bn1.running_var", "layer1.0.bn1", TensorStore.State, 49, new[] { 16 }),
-            new("layer1.0.bn1.num_batches_tracked", "layer1.0.bn1", TensorStore.State, 65, Array.Empty<int>()),
-            new("layer1.0.conv2.weight", "layer1.0.conv2", TensorStore.Parameters, 2800, new[] { 16, 16, 3, 3 }),
-            new("layer1.0.bn2.weight", "layer1.0.bn2", TensorStore.Parameters, 5104, new[] { 16 }),
-            new("layer1.0.bn2.bias", "layer1.0.bn2", TensorStore.Parameters, 5120, new[] { 16 }),
-            new("layer1.0.bn2.running_mean", "layer1.0.bn2", TensorStore.State, 66, new[] { 16 }),
-            new("layer1.0.bn2.running_var", "layer1.0.bn2", TensorStore.State, 82, new[] { 16 }),
-            new("layer1.0.bn2.num_batches_tracked", "layer1.0.bn2", TensorStore.State, 98, Array.Empty<int>()),
-            new("layer1.1.conv1.weight", "layer1.1.conv1", TensorStore.Parameters, 5136, new[] { 16, 16, 3, 3 }),
-            new("layer1.1.bn1.weight", "layer1.1.bn1", TensorStore.Parameters, 7440, new[] { 16 }),
-            new("layer1.1.bn1.bias", "layer1.1.bn1", TensorStore.Parameters, 7456, new[] { 16 }),
-            new("layer1.1.bn1.running_mean", "layer1.1.bn1", TensorStore.State, 99, new[] { 16 }),
-            new("layer1.1.bn1.running_var", "layer1.1.bn1", TensorStore.State, 115, new[] { 16 }),
-            new("layer1.1.bn1.num_batches_tracked", "layer1.1.bn1", TensorStore.State, 131, Array.Empty<int>()),
-            new("layer1.1.conv2.weight", "layer1.1.conv2", TensorStore.Parameters, 7472, new[] { 16, 16, 3, 3 }),
-            new("layer1.1.bn2.weight", "layer1.1.bn2", TensorStore.Parameters, 9776, new[] { 16 }),
-            new("layer1.1.bn2.bias", "layer1.1.bn2", TensorStore.Parameters, 9792, new[] { 16 }),
-            new("layer1.1.bn2.running_mean", "layer1.1.bn2", TensorStore.State, 132, new[] { 16 }),
-            new("layer1.1.bn2.running_var", "layer1.1.bn2", TensorStore.State, 148, new[] { 16 }),
-            new("layer1.1.bn2.num_batches_tracked", "layer1.1.bn2", TensorStore.State, 164, Array.Empty<int>()),
+            Tables.Parameters("conv1", "weight", 0, 16, 3, 3, 3),
+            Tables.Parameters("bn1", "weight", 432, 16),
+            Tables.Parameters("bn1", "bias", 448, 16),
+            Tables.State("bn1", "running_mean", 0, 16),
+            Tables.State("bn1", "running_var", 16, 16),
+            Tables.State("bn1", "num_batches_tracked", 32),
+            Tables.Parameters("layer1.0.conv1", "weight", 464, 16, 16, 3, 3),
+            Tables.Parameters("layer1.0.bn1", "weight", 2768, 16),
+            Tables.Parameters("layer1.0.bn1", "bias", 2784, 16),
+            Tables.State("layer1.0.bn1", "running_mean", 33, 16),
+            Tables.State("layer1.0.bn1", "running_var", 49, 16),
+            Tables.State("layer1.0.bn1", "num_batches_tracked", 65),
+            Tables.Parameters("layer1.0.conv2", "weight", 2800, 16, 16, 3, 3),
+            Tables.Parameters("layer1.0.bn2", "weight", 5104, 16),
+            Tables.Parameters("layer1.0.bn2", "bias", 5120, 16),
+            Tables.State("layer1.0.bn2", "running_mean", 66, 16),
+            Tables.State("layer1.0.bn2", "running_var", 82, 16),
+            Tables.State("layer1.0.bn2", "num_batches_tracked", 98),
+            Tables.Parameters("layer1.1.conv1", "weight", 5136, 16, 16, 3, 3),
+            Tables.Parameters("layer1.1.bn1", "weight", 7440, 16),
+            Tables.Parameters("layer1.1.bn1", "bias", 7456, 16),
+            Tables.State("layer1.1.bn1", "running_mean", 99, 16),
+            Tables.State("layer1.1.bn1", "running_var", 115, 16),
+            Tables.State("layer1.1.bn1", "num_batches_tracked", 131),
+            Tables.Parameters("layer1.1.conv2", "weight", 7472, 16, 16, 3, 3),
+            Tables.Parameters("layer1.1.bn2", "weight", 9776, 16),
+            Tables.Parameters("layer1.1.bn2", "bias", 9792, 16),
+            Tables.State("layer1.1.bn2", "running_mean", 132, 16),
+            Tables.State("layer1.1.bn2", "running_var", 148, 16),
+            Tables.State("layer1.1.bn2", "num_batches_tracked", 164),
         };
 
         /// <summary>The <see cref="Tensors"/> of layers 16 to 31.</summary>
         private static TensorInfo[] TensorsOfLayers16To31() => new TensorInfo[]
         {
-            new("layer1.2.conv1.weight", "layer1.2.conv1", TensorStore.Parameters, 9808, new[] { 16, 16, 3, 3 }),
-            new("layer1.2.bn1.weight", "layer1.2.bn1", TensorStore.Parameters, 12112, new[] { 16 }),
-            new("layer1.2.bn1.bias", "layer1.2.bn1", TensorStore.Parameters, 12128, new[] { 16 }),
-            new("layer1.2.bn1.running_mean", "layer1.2.bn1", TensorStore.State, 165, new[] { 16 }),
-            new("layer1.2.bn1.running_var", "layer1.2.bn1", TensorStore.State, 181, new[] { 16 }),
-            new("layer1.2.bn1.num_batches_tracked", "layer1.2.bn1", TensorStore.State, 197, Array.Empty<int>()),
-            new("layer1.2.conv2.weight", "layer1.2.conv2", TensorStore.Parameters, 12144, new[] { 16, 16, 3, 3 }),
-            new("layer1.2.bn2.weight", "layer1.2.bn2", TensorStore.Parameters, 14448, new[] { 16 }),
-            new("layer1.2.bn2.bias", "layer1.2.bn2", TensorStore.Parameters, 14464, new[] { 16 }),
-            new("layer1.2.bn2.running_mean", "layer1.2.bn2", TensorStore.State, 198, new[] { 16 }),
-            new("layer1.2.bn2.running_var", "layer1.2.bn2", TensorStore.State, 214, new[] { 16 }),
-            new("layer1.2.bn2.num_batches_tracked", "layer1.2.bn2", TensorStore.State, 230, Array.Empty<int>()),
-            new("layer2.0.conv1.weight", "layer2.0.conv1", TensorStore.Parameters, 14480, new[] { 32, 16, 3, 3 }),
-            new("layer2.0.bn1.weight", "layer2.0.bn1", TensorStore.Parameters, 19088, new[] { 32 }),
-            new("layer2.0.bn1.bias", "layer2.0.bn1", TensorStore.Parameters, 19120, new[] { 32 }),
-            new("layer2.0.bn1.running_mean", "layer2.0.bn1", TensorStore.State, 231, new[] { 32 }),
-            new("layer2.0.bn1.running_var", "layer2.0.bn1", TensorStore.State, 263, new[] { 32 }),
-            new("layer2.0.bn1.num_batches_tracked", "layer2.0.bn1", TensorStore.State, 295, Array.Empty<int>()),
-            new("layer2.0.conv2.weight", "layer2.0.conv2", TensorStore.Parameters, 19152, new[] { 32, 32, 3, 3 }),
-            new("layer2.0.bn2.weight", "layer2.0.bn2", TensorStore.Parameters, 28368, new[] { 32 }),
-            new("layer2.0.bn2.bias", "layer2.0.bn2", TensorStore.Parameters, 28400, new[] { 32 }),
-            new("layer2.0.bn2.running_mean", "layer2.0.bn2", TensorStore.State, 296, new[] { 32 }),
-            new("layer2.0.bn2.running_var", "layer2.0.bn2", TensorStore.State, 328, new[] { 32 }),
-            new("layer2.0.bn2.num_batches_tracked", "layer2.0.bn2", TensorStore.State, 360, Array.Empty<int>()),
-            new("layer2.0.downsample.0.weight", "layer2.0.downsample.0", TensorStore.Parameters, 28432, new[] { 32, 16, 1, 1 }),
-            new("layer2.0.downsample.1.weight", "layer2.0.downsample.1", TensorStore.Parameters, 28944, new[] { 32 }),
-            new("layer2.0.downsample.1.bias", "layer2.0.downsample.1", TensorStore.Parameters, 28976, new[] { 32 }),
-            new("layer2.0.downsample.1.running_mean", "layer2.0.downsample.1", TensorStore.State, 361, new[] { 32 }),
-            new("layer2.0.downsample.1.running_var", "layer2.0.downsample.1", TensorStore.State, 393, new[] { 32 }),
-            new("layer2.0.downsample.1.num_batches_tracked", "layer2.0.downsample.1", TensorStore.State, 425, Array.Empty<int>()),
+            Tables.Parameters("layer1.2.conv1", "weight", 9808, 16, 16, 3, 3),
+            Tables.Parameters("layer1.2.bn1", "weight", 12112, 16),
+            Tables.Parameters("layer1.2.bn1", "bias", 12128, 16),
+            Tables.State("layer1.2.bn1", "running_mean", 165, 16),
+            Tables.State("layer1.2.bn1", "running_var", 181, 16),
+            Tables.State("layer1.2.bn1", "num_batches_tracked", 197),
+            Tables.Parameters("layer1.2.conv2", "weight", 12144, 16, 16, 3, 3),
+            Tables.Parameters("layer1.2.bn2", "weight", 14448, 16),
+            Tables.Parameters("layer1.2.bn2", "bias", 14464, 16),
+            Tables.State("layer1.2.bn2", "running_mean", 198, 16),
+            Tables.State("layer1.2.bn2", "running_var", 214, 16),
+            Tables.State("layer1.2.bn2", "num_batches_tracked", 230),
+            Tables.Parameters("layer2.0.conv1", "weight", 14480, 32, 16, 3, 3),
+            Tables.Parameters("layer2.0.bn1", "weight", 19088, 32),
+            Tables.Parameters("layer2.0.bn1", "bias", 19120, 32),
+            Tables.State("layer2.0.bn1", "running_mean", 231, 32),
+            Tables.State("layer2.0.bn1", "running_var", 263, 32),
+            Tables.State("layer2.0.bn1", "num_batches_tracked", 295),
+            Tables.Parameters("layer2.0.conv2", "weight", 19152, 32, 32, 3, 3),
+            Tables.Parameters("layer2.0.bn2", "weight", 28368, 32),
+            Tables.Parameters("layer2.0.bn2", "bias", 28400, 32),
+            Tables.State("layer2.0.bn2", "running_mean", 296, 32),
+            Tables.State("layer2.0.bn2", "running_var", 328, 32),
+            Tables.State("layer2.0.bn2", "num_batches_tracked", 360),
+            Tables.Parameters("layer2.0.downsample.0", "weight", 28432, 32, 16, 1, 1),
+            Tables.Parameters("layer2.0.downsample.1", "weight", 28944, 32),
+            Tables.Parameters("layer2.0.downsample.1", "bias", 28976, 32),
+            Tables.State("layer2.0.downsample.1", "running_mean", 361, 32),
+            Tables.State("layer2.0.downsample.1", "running_var", 393, 32),
+            Tables.State("layer2.0.downsample.1", "num_batches_tracked", 425),
         };
 
         /// <summary>The <see cref="Tensors"/> of layers 32 to 46.</summary>
         private static TensorInfo[] TensorsOfLayers32To46() => new TensorInfo[]
         {
-            new("layer2.1.conv1.weight", "layer2.1.conv1", TensorStore.Parameters, 29008, new[] { 32, 32, 3, 3 }),
-            new("layer2.1.bn1.weight", "layer2.1.bn1", TensorStore.Parameters, 38224, new[] { 32 }),
-            new("layer2.1.bn1.bias", "layer2.1.bn1", TensorStore.Parameters, 38256, new[] { 32 }),
-            new("layer2.1.bn1.running_mean", "layer2.1.bn1", TensorStore.State, 426, new[] { 32 }),
-            new("layer2.1.bn1.running_var", "layer2.1.bn1", TensorStore.State, 458, new[] { 32 }),
-            new("layer2.1.bn1.num_batches_tracked", "layer2.1.bn1", TensorStore.State, 490, Array.Empty<int>()),
-            new("layer2.1.conv2.weight", "layer2.1.conv2", TensorStore.Parameters, 38288, new[] { 32, 32, 3, 3 }),
-            new("layer2.1.bn2.weight", "layer2.1.bn2", TensorStore.Parameters, 47504, new[] { 32 }),
-            new("layer2.1.bn2.bias", "layer2.1.bn2", TensorStore.Parameters, 47536, new[] { 32 }),
-            new("layer2.1.bn2.running_mean", "layer2.1.bn2", TensorStore.State, 491, new[] { 32 }),
-            new("layer2.1.bn2.running_var", "layer2.1.bn2", TensorStore.State, 523, new[] { 32 }),
-            new("layer2.1.bn2.num_batches_tracked", "layer2.1.bn2", TensorStore.State, 555, Array.Empty<int>()),
-            new("layer2.2.conv1.weight", "layer2.2.conv1", TensorStore.Parameters, 47568, new[] { 32, 32, 3, 3 }),
-            new("layer2.2.bn1.weight", "layer2.2.bn1", TensorStore.Parameters, 56784, new[] { 32 }),
-            new("layer2.2.bn1.bias", "layer2.2.bn1", TensorStore.Parameters, 56816, new[] { 32 }),
-            new("layer2.2.bn1.running_mean", "layer2.2.bn1", TensorStore.State, 556, new[] { 32 }),
-            new("layer2.2.bn1.running_var", "layer2.2.bn1", TensorStore.State, 588, new[] { 32 }),
-            new("layer2.2.bn1.num_batches_tracked", "layer2.2.bn1", TensorStore.State, 620, Array.Empty<int>()),
-            new("layer2.2.conv2.weight", "layer2.2.conv2", TensorStore.Parameters, 56848, new[] { 32, 32, 3, 3 }),
-            new("layer2.2.bn2.weight", "layer2.2.bn2", TensorStore.Parameters, 66064, new[] { 32 }),
-            new("layer2.2.bn2.bias", "layer2.2.bn2", TensorStore.Parameters, 66096, new[] { 32 }),
-            new("layer2.2.bn2.running_mean", "layer2.2.bn2", TensorStore.State, 621, new[] { 32 }),
-            new("layer2.2.bn2.running_var", "layer2.2.bn2", TensorStore.State, 653, new[] { 32 }),
-            new("layer2.2.bn2.num_batches_tracked", "layer2.2.bn2", TensorStore.State, 685, Array.Empty<int>()),
+            Tables.Parameters("layer2.1.conv1", "weight", 29008, 32, 32, 3, 3),
+            Tables.Parameters("layer2.1.bn1", "weight", 38224, 32),
+            Tables.Parameters("layer2.1.bn1", "bias", 38256, 32),
+            Tables.State("layer2.1.bn1", "running_mean", 426, 32),
+            Tables.State("layer2.1.bn1", "running_var", 458, 32),
+            Tables.State("layer2.1.bn1", "num_batches_tracked", 490),
+            Tables.Parameters("layer2.1.conv2", "weight", 38288, 32, 32, 3, 3),
+            Tables.Parameters("layer2.1.bn2", "weight", 47504, 32),
+            Tables.Parameters("layer2.1.bn2", "bias", 47536, 32),
+            Tables.State("layer2.1.bn2", "running_mean", 491, 32),
+            Tables.State("layer2.1.bn2", "running_var", 523, 32),
+            Tables.State("layer2.1.bn2", "num_batches_tracked", 555),
+            Tables.Parameters("layer2.2.conv1", "weight", 47568, 32, 32, 3, 3),
+            Tables.Parameters("layer2.2.bn1", "weight", 56784, 32),
+            Tables.Parameters("layer2.2.bn1", "bias", 56816, 32),
+            Tables.State("layer2.2.bn1", "running_mean", 556, 32),
+            Tables.State("layer2.2.bn1", "running_var", 588, 32),
+            Tables.State("layer2.2.bn1", "num_batches_tracked", 620),
+            Tables.Parameters("layer2.2.conv2", "weight", 56848, 32, 32, 3, 3),
+            Tables.Parameters("layer2.2.bn2", "weight", 66064, 32),
+            Tables.Parameters("layer2.2.bn2", "bias", 66096, 32),
+            Tables.State("layer2.2.bn2", "running_mean", 621, 32),
+            Tables.State("layer2.2.bn2", "running_var", 653, 32),
+            Tables.State("layer2.2.bn2", "num_batches_tracked", 685),
         };
 
         /// <summary>The <see cref="Tensors"/> of layers 47 to 62.</summary>
         private static TensorInfo[] TensorsOfLayers47To62() => new TensorInfo[]
         {
-            new("layer3.0.conv1.weight", "layer3.0.conv1", TensorStore.Parameters, 66128, new[] { 64, 32, 3, 3 }),
-            new("layer3.0.bn1.weight", "layer3.0.bn1", TensorStore.Parameters, 84560, new[] { 64 }),
-            new("layer3.0.bn1.bias", "layer3.0.bn1", TensorStore.Parameters, 84624, new[] { 64 }),
-            new("layer3.0.bn1.running_mean", "layer3.0.bn1", TensorStore.State, 686, new[] { 64 }),
-            new("layer3.0.bn1.running_var", "layer3.0.bn1", TensorStore.State, 750, new[] { 64 }),
-            new("layer3.0.bn1.num_batches_tracked", "layer3.0.bn1", TensorStore.State, 814, Array.Empty<int>()),
-            new("layer3.0.conv2.weight", "layer3.0.conv2", TensorStore.Parameters, 84688, new[] { 64, 64, 3, 3 }),
-            new("layer3.0.bn2.weight", "layer3.0.bn2", TensorStore.Parameters, 121552, new[] { 64 }),
-            new("layer3.0.bn2.bias", "layer3.0.bn2", TensorStore.Parameters, 121616, new[] { 64 }),
-            new("layer3.0.bn2.running_mean", "layer3.0.bn2", TensorStore.State, 815, new[] { 64 }),
-            new("layer3.0.bn2.running_var", "layer3.0.bn2", TensorStore.State, 879, new[] { 64 }),
-            new("layer3.0.bn2.num_batches_tracked", "layer3.0.bn2", TensorStore.State, 943, Array.Empty<int>()),
-            new("layer3.0.downsample.0.weight", "layer3.0.downsample.0", TensorStore.Parameters, 121680, new[] { 64, 32, 1, 1 }),
-            new("layer3.0.downsample.1.weight", "layer3.0.downsample.1", TensorStore.Parameters, 123728, new[] { 64 }),
-            new("layer3.0.downsample.1.bias", "layer3.0.downsample.1", TensorStore.Parameters, 123792, new[] { 64 }),
-            new("layer3.0.downsample.1.running_mean", "layer3.0.downsample.1", TensorStore.State, 944, new[] { 64 }),
-            new("layer3.0.downsample.1.running_var", "layer3.0.downsample.1", TensorStore.State, 1008, new[] { 64 }),
-            new("layer3.0.downsample.1.num_batches_tracked", "layer3.0.downsample.1", TensorStore.State, 1072, Array.Empty<int>()),
-            new("layer3.1.conv1.weight", "layer3.1.conv1", TensorStore.Parameters, 123856, new[] { 64, 64, 3, 3 }),
-            new("layer3.1.bn1.weight", "layer3.1.bn1", TensorStore.Parameters, 160720, new[] { 64 }),
-            new("layer3.1.bn1.bias", "layer3.1.bn1", TensorStore.Parameters, 160784, new[] { 64 }),
-            new("layer3.1.bn1.running_mean", "layer3.1.bn1", TensorStore.State, 1073, new[] { 64 }),
-            new("layer3.1.bn1.running_var", "layer3.1.bn1", TensorStore.State, 1137, new[] { 64 }),
-            new("layer3.1.bn1.num_batches_tracked", "layer3.1.bn1", TensorStore.State, 1201, Array.Empty<int>()),
-            new("layer3.1.conv2.weight", "layer3.1.conv2", TensorStore.Parameters, 160848, new[] { 64, 64, 3, 3 }),
-            new("layer3.1.bn2.weight", "layer3.1.bn2", TensorStore.Parameters, 197712, new[] { 64 }),
-            new("layer3.1.bn2.bias", "layer3.1.bn2", TensorStore.Parameters, 197776, new[] { 64 }),
-            new("layer3.1.bn2.running_mean", "layer3.1.bn2", TensorStore.State, 1202, new[] { 64 }),
-            new("layer3.1.bn2.running_var", "layer3.1.bn2", TensorStore.State, 1266, new[] { 64 }),
-            new("layer3.1.bn2.num_batches_tracked", "layer3.1.bn2", TensorStore.State, 1330, Array.Empty<int>()),
+            Tables.Parameters("layer3.0.conv1", "weight", 66128, 64, 32, 3, 3),
+            Tables.Parameters("layer3.0.bn1", "weight", 84560, 64),
+            Tables.Parameters("layer3.0.bn1", "bias", 84624, 64),
+            Tables.State("layer3.0.bn1", "running_mean", 686, 64),
+            Tables.State("layer3.0.bn1", "running_var", 750, 64),
+            Tables.State("layer3.0.bn1", "num_batches_tracked", 814),
+            Tables.Parameters("layer3.0.conv2", "weight", 84688, 64, 64, 3, 3),
+            Tables.Parameters("layer3.0.bn2", "weight", 121552, 64),
+            Tables.Parameters("layer3.0.bn2", "bias", 121616, 64),
+            Tables.State("layer3.0.bn2", "running_mean", 815, 64),
+            Tables.State("layer3.0.bn2", "running_var", 879, 64),
+            Tables.State("layer3.0.bn2", "num_batches_tracked", 943),
+            Tables.Parameters("layer3.0.downsample.0", "weight", 121680, 64, 32, 1, 1),
+            Tables.Parameters("layer3.0.downsample.1", "weight", 123728, 64),
+            Tables.Parameters("layer3.0.downsample.1", "bias", 123792, 64),
+            Tables.State("layer3.0.downsample.1", "running_mean", 944, 64),
+            Tables.State("layer3.0.downsample.1", "running_var", 1008, 64),
+            Tables.State("layer3.0.downsample.1", "num_batches_tracked", 1072),
+            Tables.Parameters("layer3.1.conv1", "weight", 123856, 64, 64, 3, 3),
+            Tables.Parameters("layer3.1.bn1", "weight", 160720, 64),
+            Tables.Parameters("layer3.1.bn1", "bias", 160784, 64),
+            Tables.State("layer3.1.bn1", "running_mean", 1073, 64),
+            Tables.State("layer3.1.bn1", "running_var", 1137, 64),
+            Tables.State("layer3.1.bn1", "num_batches_tracked", 1201),
+            Tables.Parameters("layer3.1.conv2", "weight", 160848, 64, 64, 3, 3),
+            Tables.Parameters("layer3.1.bn2", "weight", 197712, 64),
+            Tables.Parameters("layer3.1.bn2", "bias", 197776, 64),
+            Tables.State("layer3.1.bn2", "running_mean", 1202, 64),
+            Tables.State("layer3.1.bn2", "running_var", 1266, 64),
+            Tables.State("layer3.1.bn2", "num_batches_tracked", 1330),
         };
 
         /// <summary>The <see cref="Tensors"/> of layers 63 to 71.</summary>
         private static TensorInfo[] TensorsOfLayers63To71() => new TensorInfo[]
         {
-            new("layer3.2.conv1.weight", "layer3.2.conv1", TensorStore.Parameters, 197840, new[] { 64, 64, 3, 3 }),
-            new("layer3.2.bn1.weight", "layer3.2.bn1", TensorStore.Parameters, 234704, new[] { 64 }),
-            new("layer3.2.bn1.bias", "layer3.2.bn1", TensorStore.Parameters, 234768, new[] { 64 }),
-            new("layer3.2.bn1.running_mean", "layer3.2.bn1", TensorStore.State, 1331, new[] { 64 }),
-            new("layer3.2.bn1.running_var", "layer3.2.bn1", TensorStore.State, 1395, new[] { 64 }),
-            new("layer3.2.bn1.num_batches_tracked", "layer3.2.bn1", TensorStore.State, 1459, Array.Empty<int>()),
-            new("layer3.2.conv2.weight", "layer3.2.conv2", TensorStore.Parameters, 234832, new[] { 64, 64, 3, 3 }),
-            new("layer3.2.bn2.weight", "layer3.2.bn2", TensorStore.Parameters, 271696, new[] { 64 }),
-            new("layer3.2.bn2.bias", "layer3.2.bn2", TensorStore.Parameters, 271760, new[] { 64 }),
-            new("layer3.2.bn2.running_mean", "layer3.2.bn2", TensorStore.State, 1460, new[] { 64 }),
-            new("layer3.2.bn2.running_var", "layer3.2.bn2", TensorStore.State, 1524, new[] { 64 }),
-            new("layer3.2.bn2.num_batches_tracked", "layer3.2.bn2", TensorStore.State, 1588, Array.Empty<int>()),
-            new("fc.weight", "fc", TensorStore.Parameters, 271824, new[] { 10, 64 }),
-            new("fc.bias", "fc", TensorStore.Parameters, 272464, new[] { 10 }),
+            Tables.Parameters("layer3.2.conv1", "weight", 197840, 64, 64, 3, 3),
+            Tables.Parameters("layer3.2.bn1", "weight", 234704, 64),
+            Tables.Parameters("layer3.2.bn1", "bias", 234768, 64),
+            Tables.State("layer3.2.bn1", "running_mean", 1331, 64),
+            Tables.State("layer3.2.bn1", "running_var", 1395, 64),
+            Tables.State("layer3.2.bn1", "num_batches_tracked", 1459),
+            Tables.Parameters("layer3.2.conv2", "weight", 234832, 64, 64, 3, 3),
+            Tables.Parameters("layer3.2.bn2", "weight", 271696, 64),
+            Tables.Parameters("layer3.2.bn2", "bias", 271760, 64),
+            Tables.State("layer3.2.bn2", "running_mean", 1460, 64),
+            Tables.State("layer3.2.bn2", "running_var", 1524, 64),
+            Tables.State("layer3.2.bn2", "num_batches_tracked", 1588),
+            Tables.Parameters("fc", "weight", 271824, 10, 64),
+            Tables.Parameters("fc", "bias", 272464, 10),
         };
 
         /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
@@ -565,378 +565,378 @@ namespace CnnCompiler.Generated
             WeightInit.GlorotUniform(parameters.Slice(271824, 640), fanIn: 64, fanOut: 10, random); // fc
         }
 
-        /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        /// <summary>Runs every layer forward over <paramref name="n"/> samples; the last layer's output holds the network's raw outputs.</summary>
         /// <remarks>
         /// At inference, BatchNorms are folded into the layer before them (Fold writes W' and b', ForwardFolded runs with them: one pass over the activations instead of two) unless <paramref name="fold"/> is false (feature maps of every layer are wanted).
         /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
         /// </remarks>
-        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
+        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool fold)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
-            bool folded = fold && !workspace.Training;
-            workspace.StartLaps();
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            bool folded = fold && !ws.Training;
+            ws.StartLaps();
             // In chunks of at most 16 layers, one method each, so that no method grows with the network's depth: RyuJIT does not optimize a method over 60,000 bytes of IL or 2,000 basic blocks.
-            ForwardLayers0To15(workspace, parameters, input, count, folded);
-            ForwardLayers16To31(workspace, parameters, input, count, folded);
-            ForwardLayers32To46(workspace, parameters, input, count, folded);
-            ForwardLayers47To62(workspace, parameters, input, count, folded);
-            ForwardLayers63To71(workspace, parameters, input, count, folded);
+            ForwardLayers0To15(ws, p, input, n, folded);
+            ForwardLayers16To31(ws, p, input, n, folded);
+            ForwardLayers32To46(ws, p, input, n, folded);
+            ForwardLayers47To62(ws, p, input, n, folded);
+            ForwardLayers63To71(ws, p, input, n, folded);
         }
 
         /// <summary>Forward, layers 0 to 15: conv1 … layer1.1.add.</summary>
-        private static void ForwardLayers0To15(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded)
+        private static void ForwardLayers0To15(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool folded)
         {
             if (folded)
             {
-                Layers.Bn1.Fold(parameters, workspace.State, 0, 432, 432, 0, workspace.Conv1Folded);
-                Layers.Conv1.ForwardFolded(workspace.Conv1Folded, input, workspace.Bn1Output, workspace, count);
+                Layers.Bn1.Fold(p, ws.State, 0, 432, 432, 0, ws.Conv1Folded);
+                Layers.Conv1.ForwardFolded(ws.Conv1Folded, input, ws.Bn1Output, ws, n);
             }
             else
             {
-                Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
-                workspace.Lap(0);
-                if (workspace.Training) Layers.Bn1.ForwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace, count);
-                else Layers.Bn1.Forward(parameters, workspace.Conv1Output, workspace.Bn1Output, workspace, count);
+                Layers.Conv1.Forward(p, input, ws.Conv1Output, ws, n);
+                ws.Lap(0);
+                if (ws.Training) Layers.Bn1.ForwardReLU(p, ws.Conv1Output, ws.Relu1Output, ws, n);
+                else Layers.Bn1.Forward(p, ws.Conv1Output, ws.Bn1Output, ws, n);
             }
-            workspace.Lap(1);
-            if (!workspace.Training) Layers.Relu1.Forward(parameters, workspace.Bn1Output, workspace.Relu1Output, workspace, count);
-            workspace.Lap(2);
+            ws.Lap(1);
+            if (!ws.Training) Layers.Relu1.Forward(p, ws.Bn1Output, ws.Relu1Output, ws, n);
+            ws.Lap(2);
             if (folded)
             {
-                Layers.Layer1_0_Bn1.Fold(parameters, workspace.State, 464, 2304, 2768, 0, workspace.Layer1_0_Conv1Folded);
-                Layers.Layer1_0_Conv1.ForwardFolded(workspace.Layer1_0_Conv1Folded, workspace.Relu1Output, workspace.Layer1_0_Bn1Output, workspace, count);
+                Layers.Layer1_0_Bn1.Fold(p, ws.State, 464, 2304, 2768, 0, ws.Layer1_0_Conv1Folded);
+                Layers.Layer1_0_Conv1.ForwardFolded(ws.Layer1_0_Conv1Folded, ws.Relu1Output, ws.Layer1_0_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer1_0_Conv1.Forward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace, count);
-                workspace.Lap(3);
-                if (workspace.Training) Layers.Layer1_0_Bn1.ForwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace, count);
-                else Layers.Layer1_0_Bn1.Forward(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Bn1Output, workspace, count);
+                Layers.Layer1_0_Conv1.Forward(p, ws.Relu1Output, ws.Layer1_0_Conv1Output, ws, n);
+                ws.Lap(3);
+                if (ws.Training) Layers.Layer1_0_Bn1.ForwardReLU(p, ws.Layer1_0_Conv1Output, ws.Layer1_0_Relu1Output, ws, n);
+                else Layers.Layer1_0_Bn1.Forward(p, ws.Layer1_0_Conv1Output, ws.Layer1_0_Bn1Output, ws, n);
             }
-            workspace.Lap(4);
-            if (!workspace.Training) Layers.Layer1_0_Relu1.Forward(parameters, workspace.Layer1_0_Bn1Output, workspace.Layer1_0_Relu1Output, workspace, count);
-            workspace.Lap(5);
+            ws.Lap(4);
+            if (!ws.Training) Layers.Layer1_0_Relu1.Forward(p, ws.Layer1_0_Bn1Output, ws.Layer1_0_Relu1Output, ws, n);
+            ws.Lap(5);
             if (folded)
             {
-                Layers.Layer1_0_Bn2.Fold(parameters, workspace.State, 2800, 2304, 5104, 0, workspace.Layer1_0_Conv2Folded);
-                Layers.Layer1_0_Conv2.ForwardFolded(workspace.Layer1_0_Conv2Folded, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Bn2Output, workspace, count);
+                Layers.Layer1_0_Bn2.Fold(p, ws.State, 2800, 2304, 5104, 0, ws.Layer1_0_Conv2Folded);
+                Layers.Layer1_0_Conv2.ForwardFolded(ws.Layer1_0_Conv2Folded, ws.Layer1_0_Relu1Output, ws.Layer1_0_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer1_0_Conv2.Forward(parameters, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Conv2Output, workspace, count);
-                workspace.Lap(6);
-                Layers.Layer1_0_Bn2.Forward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace, count);
+                Layers.Layer1_0_Conv2.Forward(p, ws.Layer1_0_Relu1Output, ws.Layer1_0_Conv2Output, ws, n);
+                ws.Lap(6);
+                Layers.Layer1_0_Bn2.Forward(p, ws.Layer1_0_Conv2Output, ws.Layer1_0_Bn2Output, ws, n);
             }
-            workspace.Lap(7);
-            if (workspace.Training || folded) Layers.Layer1_0_Add.ForwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_Relu2Output, workspace, count);
-            else Layers.Layer1_0_Add.Forward(parameters, workspace.Layer1_0_Bn2Output, workspace.Relu1Output, workspace.Layer1_0_AddOutput, workspace, count);
-            workspace.Lap(8);
-            if (!workspace.Training && !folded) Layers.Layer1_0_Relu2.Forward(parameters, workspace.Layer1_0_AddOutput, workspace.Layer1_0_Relu2Output, workspace, count);
-            workspace.Lap(9);
+            ws.Lap(7);
+            if (ws.Training || folded) Layers.Layer1_0_Add.ForwardReLU(p, ws.Layer1_0_Bn2Output, ws.Relu1Output, ws.Layer1_0_Relu2Output, ws, n);
+            else Layers.Layer1_0_Add.Forward(p, ws.Layer1_0_Bn2Output, ws.Relu1Output, ws.Layer1_0_AddOutput, ws, n);
+            ws.Lap(8);
+            if (!ws.Training && !folded) Layers.Layer1_0_Relu2.Forward(p, ws.Layer1_0_AddOutput, ws.Layer1_0_Relu2Output, ws, n);
+            ws.Lap(9);
             if (folded)
             {
-                Layers.Layer1_1_Bn1.Fold(parameters, workspace.State, 5136, 2304, 7440, 0, workspace.Layer1_1_Conv1Folded);
-                Layers.Layer1_1_Conv1.ForwardFolded(workspace.Layer1_1_Conv1Folded, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Bn1Output, workspace, count);
+                Layers.Layer1_1_Bn1.Fold(p, ws.State, 5136, 2304, 7440, 0, ws.Layer1_1_Conv1Folded);
+                Layers.Layer1_1_Conv1.ForwardFolded(ws.Layer1_1_Conv1Folded, ws.Layer1_0_Relu2Output, ws.Layer1_1_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer1_1_Conv1.Forward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace, count);
-                workspace.Lap(10);
-                if (workspace.Training) Layers.Layer1_1_Bn1.ForwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace, count);
-                else Layers.Layer1_1_Bn1.Forward(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Bn1Output, workspace, count);
+                Layers.Layer1_1_Conv1.Forward(p, ws.Layer1_0_Relu2Output, ws.Layer1_1_Conv1Output, ws, n);
+                ws.Lap(10);
+                if (ws.Training) Layers.Layer1_1_Bn1.ForwardReLU(p, ws.Layer1_1_Conv1Output, ws.Layer1_1_Relu1Output, ws, n);
+                else Layers.Layer1_1_Bn1.Forward(p, ws.Layer1_1_Conv1Output, ws.Layer1_1_Bn1Output, ws, n);
             }
-            workspace.Lap(11);
-            if (!workspace.Training) Layers.Layer1_1_Relu1.Forward(parameters, workspace.Layer1_1_Bn1Output, workspace.Layer1_1_Relu1Output, workspace, count);
-            workspace.Lap(12);
+            ws.Lap(11);
+            if (!ws.Training) Layers.Layer1_1_Relu1.Forward(p, ws.Layer1_1_Bn1Output, ws.Layer1_1_Relu1Output, ws, n);
+            ws.Lap(12);
             if (folded)
             {
-                Layers.Layer1_1_Bn2.Fold(parameters, workspace.State, 7472, 2304, 9776, 0, workspace.Layer1_1_Conv2Folded);
-                Layers.Layer1_1_Conv2.ForwardFolded(workspace.Layer1_1_Conv2Folded, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Bn2Output, workspace, count);
+                Layers.Layer1_1_Bn2.Fold(p, ws.State, 7472, 2304, 9776, 0, ws.Layer1_1_Conv2Folded);
+                Layers.Layer1_1_Conv2.ForwardFolded(ws.Layer1_1_Conv2Folded, ws.Layer1_1_Relu1Output, ws.Layer1_1_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer1_1_Conv2.Forward(parameters, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Conv2Output, workspace, count);
-                workspace.Lap(13);
-                Layers.Layer1_1_Bn2.Forward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace, count);
+                Layers.Layer1_1_Conv2.Forward(p, ws.Layer1_1_Relu1Output, ws.Layer1_1_Conv2Output, ws, n);
+                ws.Lap(13);
+                Layers.Layer1_1_Bn2.Forward(p, ws.Layer1_1_Conv2Output, ws.Layer1_1_Bn2Output, ws, n);
             }
-            workspace.Lap(14);
-            if (workspace.Training || folded) Layers.Layer1_1_Add.ForwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Relu2Output, workspace, count);
-            else Layers.Layer1_1_Add.Forward(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_AddOutput, workspace, count);
-            workspace.Lap(15);
+            ws.Lap(14);
+            if (ws.Training || folded) Layers.Layer1_1_Add.ForwardReLU(p, ws.Layer1_1_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_1_Relu2Output, ws, n);
+            else Layers.Layer1_1_Add.Forward(p, ws.Layer1_1_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_1_AddOutput, ws, n);
+            ws.Lap(15);
         }
 
         /// <summary>Forward, layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
-        private static void ForwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded)
+        private static void ForwardLayers16To31(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool folded)
         {
-            if (!workspace.Training && !folded) Layers.Layer1_1_Relu2.Forward(parameters, workspace.Layer1_1_AddOutput, workspace.Layer1_1_Relu2Output, workspace, count);
-            workspace.Lap(16);
+            if (!ws.Training && !folded) Layers.Layer1_1_Relu2.Forward(p, ws.Layer1_1_AddOutput, ws.Layer1_1_Relu2Output, ws, n);
+            ws.Lap(16);
             if (folded)
             {
-                Layers.Layer1_2_Bn1.Fold(parameters, workspace.State, 9808, 2304, 12112, 0, workspace.Layer1_2_Conv1Folded);
-                Layers.Layer1_2_Conv1.ForwardFolded(workspace.Layer1_2_Conv1Folded, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Bn1Output, workspace, count);
+                Layers.Layer1_2_Bn1.Fold(p, ws.State, 9808, 2304, 12112, 0, ws.Layer1_2_Conv1Folded);
+                Layers.Layer1_2_Conv1.ForwardFolded(ws.Layer1_2_Conv1Folded, ws.Layer1_1_Relu2Output, ws.Layer1_2_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer1_2_Conv1.Forward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace, count);
-                workspace.Lap(17);
-                if (workspace.Training) Layers.Layer1_2_Bn1.ForwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace, count);
-                else Layers.Layer1_2_Bn1.Forward(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Bn1Output, workspace, count);
+                Layers.Layer1_2_Conv1.Forward(p, ws.Layer1_1_Relu2Output, ws.Layer1_2_Conv1Output, ws, n);
+                ws.Lap(17);
+                if (ws.Training) Layers.Layer1_2_Bn1.ForwardReLU(p, ws.Layer1_2_Conv1Output, ws.Layer1_2_Relu1Output, ws, n);
+                else Layers.Layer1_2_Bn1.Forward(p, ws.Layer1_2_Conv1Output, ws.Layer1_2_Bn1Output, ws, n);
             }
-            workspace.Lap(18);
-            if (!workspace.Training) Layers.Layer1_2_Relu1.Forward(parameters, workspace.Layer1_2_Bn1Output, workspace.Layer1_2_Relu1Output, workspace, count);
-            workspace.Lap(19);
+            ws.Lap(18);
+            if (!ws.Training) Layers.Layer1_2_Relu1.Forward(p, ws.Layer1_2_Bn1Output, ws.Layer1_2_Relu1Output, ws, n);
+            ws.Lap(19);
             if (folded)
             {
-                Layers.Layer1_2_Bn2.Fold(parameters, workspace.State, 12144, 2304, 14448, 0, workspace.Layer1_2_Conv2Folded);
-                Layers.Layer1_2_Conv2.ForwardFolded(workspace.Layer1_2_Conv2Folded, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Bn2Output, workspace, count);
+                Layers.Layer1_2_Bn2.Fold(p, ws.State, 12144, 2304, 14448, 0, ws.Layer1_2_Conv2Folded);
+                Layers.Layer1_2_Conv2.ForwardFolded(ws.Layer1_2_Conv2Folded, ws.Layer1_2_Relu1Output, ws.Layer1_2_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer1_2_Conv2.Forward(parameters, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Conv2Output, workspace, count);
-                workspace.Lap(20);
-                Layers.Layer1_2_Bn2.Forward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace, count);
+                Layers.Layer1_2_Conv2.Forward(p, ws.Layer1_2_Relu1Output, ws.Layer1_2_Conv2Output, ws, n);
+                ws.Lap(20);
+                Layers.Layer1_2_Bn2.Forward(p, ws.Layer1_2_Conv2Output, ws.Layer1_2_Bn2Output, ws, n);
             }
-            workspace.Lap(21);
-            if (workspace.Training || folded) Layers.Layer1_2_Add.ForwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Relu2Output, workspace, count);
-            else Layers.Layer1_2_Add.Forward(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_AddOutput, workspace, count);
-            workspace.Lap(22);
-            if (!workspace.Training && !folded) Layers.Layer1_2_Relu2.Forward(parameters, workspace.Layer1_2_AddOutput, workspace.Layer1_2_Relu2Output, workspace, count);
-            workspace.Lap(23);
+            ws.Lap(21);
+            if (ws.Training || folded) Layers.Layer1_2_Add.ForwardReLU(p, ws.Layer1_2_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_2_Relu2Output, ws, n);
+            else Layers.Layer1_2_Add.Forward(p, ws.Layer1_2_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_2_AddOutput, ws, n);
+            ws.Lap(22);
+            if (!ws.Training && !folded) Layers.Layer1_2_Relu2.Forward(p, ws.Layer1_2_AddOutput, ws.Layer1_2_Relu2Output, ws, n);
+            ws.Lap(23);
             if (folded)
             {
-                Layers.Layer2_0_Bn1.Fold(parameters, workspace.State, 14480, 4608, 19088, 0, workspace.Layer2_0_Conv1Folded);
-                Layers.Layer2_0_Conv1.ForwardFolded(workspace.Layer2_0_Conv1Folded, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Bn1Output, workspace, count);
+                Layers.Layer2_0_Bn1.Fold(p, ws.State, 14480, 4608, 19088, 0, ws.Layer2_0_Conv1Folded);
+                Layers.Layer2_0_Conv1.ForwardFolded(ws.Layer2_0_Conv1Folded, ws.Layer1_2_Relu2Output, ws.Layer2_0_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer2_0_Conv1.Forward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace, count);
-                workspace.Lap(24);
-                if (workspace.Training) Layers.Layer2_0_Bn1.ForwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace, count);
-                else Layers.Layer2_0_Bn1.Forward(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Bn1Output, workspace, count);
+                Layers.Layer2_0_Conv1.Forward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Conv1Output, ws, n);
+                ws.Lap(24);
+                if (ws.Training) Layers.Layer2_0_Bn1.ForwardReLU(p, ws.Layer2_0_Conv1Output, ws.Layer2_0_Relu1Output, ws, n);
+                else Layers.Layer2_0_Bn1.Forward(p, ws.Layer2_0_Conv1Output, ws.Layer2_0_Bn1Output, ws, n);
             }
-            workspace.Lap(25);
-            if (!workspace.Training) Layers.Layer2_0_Relu1.Forward(parameters, workspace.Layer2_0_Bn1Output, workspace.Layer2_0_Relu1Output, workspace, count);
-            workspace.Lap(26);
+            ws.Lap(25);
+            if (!ws.Training) Layers.Layer2_0_Relu1.Forward(p, ws.Layer2_0_Bn1Output, ws.Layer2_0_Relu1Output, ws, n);
+            ws.Lap(26);
             if (folded)
             {
-                Layers.Layer2_0_Bn2.Fold(parameters, workspace.State, 19152, 9216, 28368, 0, workspace.Layer2_0_Conv2Folded);
-                Layers.Layer2_0_Conv2.ForwardFolded(workspace.Layer2_0_Conv2Folded, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Bn2Output, workspace, count);
+                Layers.Layer2_0_Bn2.Fold(p, ws.State, 19152, 9216, 28368, 0, ws.Layer2_0_Conv2Folded);
+                Layers.Layer2_0_Conv2.ForwardFolded(ws.Layer2_0_Conv2Folded, ws.Layer2_0_Relu1Output, ws.Layer2_0_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer2_0_Conv2.Forward(parameters, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Conv2Output, workspace, count);
-                workspace.Lap(27);
-                Layers.Layer2_0_Bn2.Forward(parameters, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Bn2Output, workspace, count);
+                Layers.Layer2_0_Conv2.Forward(p, ws.Layer2_0_Relu1Output, ws.Layer2_0_Conv2Output, ws, n);
+                ws.Lap(27);
+                Layers.Layer2_0_Bn2.Forward(p, ws.Layer2_0_Conv2Output, ws.Layer2_0_Bn2Output, ws, n);
             }
-            workspace.Lap(28);
+            ws.Lap(28);
             if (folded)
             {
-                Layers.Layer2_0_Downsample_1.Fold(parameters, workspace.State, 28432, 512, 28944, 0, workspace.Layer2_0_Downsample_0Folded);
-                Layers.Layer2_0_Downsample_0.ForwardFolded(workspace.Layer2_0_Downsample_0Folded, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
+                Layers.Layer2_0_Downsample_1.Fold(p, ws.State, 28432, 512, 28944, 0, ws.Layer2_0_Downsample_0Folded);
+                Layers.Layer2_0_Downsample_0.ForwardFolded(ws.Layer2_0_Downsample_0Folded, ws.Layer1_2_Relu2Output, ws.Layer2_0_Downsample_1Output, ws, n);
             }
             else
             {
-                Layers.Layer2_0_Downsample_0.Forward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Downsample_0Output, workspace, count);
-                workspace.Lap(29);
-                Layers.Layer2_0_Downsample_1.Forward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace, count);
+                Layers.Layer2_0_Downsample_0.Forward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Downsample_0Output, ws, n);
+                ws.Lap(29);
+                Layers.Layer2_0_Downsample_1.Forward(p, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_1Output, ws, n);
             }
-            workspace.Lap(30);
-            if (workspace.Training || folded) Layers.Layer2_0_Add.ForwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Relu2Output, workspace, count);
-            else Layers.Layer2_0_Add.Forward(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_AddOutput, workspace, count);
-            workspace.Lap(31);
+            ws.Lap(30);
+            if (ws.Training || folded) Layers.Layer2_0_Add.ForwardReLU(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_Relu2Output, ws, n);
+            else Layers.Layer2_0_Add.Forward(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_AddOutput, ws, n);
+            ws.Lap(31);
         }
 
         /// <summary>Forward, layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
-        private static void ForwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded)
+        private static void ForwardLayers32To46(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool folded)
         {
-            if (!workspace.Training && !folded) Layers.Layer2_0_Relu2.Forward(parameters, workspace.Layer2_0_AddOutput, workspace.Layer2_0_Relu2Output, workspace, count);
-            workspace.Lap(32);
+            if (!ws.Training && !folded) Layers.Layer2_0_Relu2.Forward(p, ws.Layer2_0_AddOutput, ws.Layer2_0_Relu2Output, ws, n);
+            ws.Lap(32);
             if (folded)
             {
-                Layers.Layer2_1_Bn1.Fold(parameters, workspace.State, 29008, 9216, 38224, 0, workspace.Layer2_1_Conv1Folded);
-                Layers.Layer2_1_Conv1.ForwardFolded(workspace.Layer2_1_Conv1Folded, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Bn1Output, workspace, count);
+                Layers.Layer2_1_Bn1.Fold(p, ws.State, 29008, 9216, 38224, 0, ws.Layer2_1_Conv1Folded);
+                Layers.Layer2_1_Conv1.ForwardFolded(ws.Layer2_1_Conv1Folded, ws.Layer2_0_Relu2Output, ws.Layer2_1_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer2_1_Conv1.Forward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace, count);
-                workspace.Lap(33);
-                if (workspace.Training) Layers.Layer2_1_Bn1.ForwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace, count);
-                else Layers.Layer2_1_Bn1.Forward(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Bn1Output, workspace, count);
+                Layers.Layer2_1_Conv1.Forward(p, ws.Layer2_0_Relu2Output, ws.Layer2_1_Conv1Output, ws, n);
+                ws.Lap(33);
+                if (ws.Training) Layers.Layer2_1_Bn1.ForwardReLU(p, ws.Layer2_1_Conv1Output, ws.Layer2_1_Relu1Output, ws, n);
+                else Layers.Layer2_1_Bn1.Forward(p, ws.Layer2_1_Conv1Output, ws.Layer2_1_Bn1Output, ws, n);
             }
-            workspace.Lap(34);
-            if (!workspace.Training) Layers.Layer2_1_Relu1.Forward(parameters, workspace.Layer2_1_Bn1Output, workspace.Layer2_1_Relu1Output, workspace, count);
-            workspace.Lap(35);
+            ws.Lap(34);
+            if (!ws.Training) Layers.Layer2_1_Relu1.Forward(p, ws.Layer2_1_Bn1Output, ws.Layer2_1_Relu1Output, ws, n);
+            ws.Lap(35);
             if (folded)
             {
-                Layers.Layer2_1_Bn2.Fold(parameters, workspace.State, 38288, 9216, 47504, 0, workspace.Layer2_1_Conv2Folded);
-                Layers.Layer2_1_Conv2.ForwardFolded(workspace.Layer2_1_Conv2Folded, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Bn2Output, workspace, count);
+                Layers.Layer2_1_Bn2.Fold(p, ws.State, 38288, 9216, 47504, 0, ws.Layer2_1_Conv2Folded);
+                Layers.Layer2_1_Conv2.ForwardFolded(ws.Layer2_1_Conv2Folded, ws.Layer2_1_Relu1Output, ws.Layer2_1_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer2_1_Conv2.Forward(parameters, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Conv2Output, workspace, count);
-                workspace.Lap(36);
-                Layers.Layer2_1_Bn2.Forward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace, count);
+                Layers.Layer2_1_Conv2.Forward(p, ws.Layer2_1_Relu1Output, ws.Layer2_1_Conv2Output, ws, n);
+                ws.Lap(36);
+                Layers.Layer2_1_Bn2.Forward(p, ws.Layer2_1_Conv2Output, ws.Layer2_1_Bn2Output, ws, n);
             }
-            workspace.Lap(37);
-            if (workspace.Training || folded) Layers.Layer2_1_Add.ForwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Relu2Output, workspace, count);
-            else Layers.Layer2_1_Add.Forward(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_AddOutput, workspace, count);
-            workspace.Lap(38);
-            if (!workspace.Training && !folded) Layers.Layer2_1_Relu2.Forward(parameters, workspace.Layer2_1_AddOutput, workspace.Layer2_1_Relu2Output, workspace, count);
-            workspace.Lap(39);
+            ws.Lap(37);
+            if (ws.Training || folded) Layers.Layer2_1_Add.ForwardReLU(p, ws.Layer2_1_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_1_Relu2Output, ws, n);
+            else Layers.Layer2_1_Add.Forward(p, ws.Layer2_1_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_1_AddOutput, ws, n);
+            ws.Lap(38);
+            if (!ws.Training && !folded) Layers.Layer2_1_Relu2.Forward(p, ws.Layer2_1_AddOutput, ws.Layer2_1_Relu2Output, ws, n);
+            ws.Lap(39);
             if (folded)
             {
-                Layers.Layer2_2_Bn1.Fold(parameters, workspace.State, 47568, 9216, 56784, 0, workspace.Layer2_2_Conv1Folded);
-                Layers.Layer2_2_Conv1.ForwardFolded(workspace.Layer2_2_Conv1Folded, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Bn1Output, workspace, count);
+                Layers.Layer2_2_Bn1.Fold(p, ws.State, 47568, 9216, 56784, 0, ws.Layer2_2_Conv1Folded);
+                Layers.Layer2_2_Conv1.ForwardFolded(ws.Layer2_2_Conv1Folded, ws.Layer2_1_Relu2Output, ws.Layer2_2_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer2_2_Conv1.Forward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace, count);
-                workspace.Lap(40);
-                if (workspace.Training) Layers.Layer2_2_Bn1.ForwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace, count);
-                else Layers.Layer2_2_Bn1.Forward(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Bn1Output, workspace, count);
+                Layers.Layer2_2_Conv1.Forward(p, ws.Layer2_1_Relu2Output, ws.Layer2_2_Conv1Output, ws, n);
+                ws.Lap(40);
+                if (ws.Training) Layers.Layer2_2_Bn1.ForwardReLU(p, ws.Layer2_2_Conv1Output, ws.Layer2_2_Relu1Output, ws, n);
+                else Layers.Layer2_2_Bn1.Forward(p, ws.Layer2_2_Conv1Output, ws.Layer2_2_Bn1Output, ws, n);
             }
-            workspace.Lap(41);
-            if (!workspace.Training) Layers.Layer2_2_Relu1.Forward(parameters, workspace.Layer2_2_Bn1Output, workspace.Layer2_2_Relu1Output, workspace, count);
-            workspace.Lap(42);
+            ws.Lap(41);
+            if (!ws.Training) Layers.Layer2_2_Relu1.Forward(p, ws.Layer2_2_Bn1Output, ws.Layer2_2_Relu1Output, ws, n);
+            ws.Lap(42);
             if (folded)
             {
-                Layers.Layer2_2_Bn2.Fold(parameters, workspace.State, 56848, 9216, 66064, 0, workspace.Layer2_2_Conv2Folded);
-                Layers.Layer2_2_Conv2.ForwardFolded(workspace.Layer2_2_Conv2Folded, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Bn2Output, workspace, count);
+                Layers.Layer2_2_Bn2.Fold(p, ws.State, 56848, 9216, 66064, 0, ws.Layer2_2_Conv2Folded);
+                Layers.Layer2_2_Conv2.ForwardFolded(ws.Layer2_2_Conv2Folded, ws.Layer2_2_Relu1Output, ws.Layer2_2_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer2_2_Conv2.Forward(parameters, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Conv2Output, workspace, count);
-                workspace.Lap(43);
-                Layers.Layer2_2_Bn2.Forward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace, count);
+                Layers.Layer2_2_Conv2.Forward(p, ws.Layer2_2_Relu1Output, ws.Layer2_2_Conv2Output, ws, n);
+                ws.Lap(43);
+                Layers.Layer2_2_Bn2.Forward(p, ws.Layer2_2_Conv2Output, ws.Layer2_2_Bn2Output, ws, n);
             }
-            workspace.Lap(44);
-            if (workspace.Training || folded) Layers.Layer2_2_Add.ForwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Relu2Output, workspace, count);
-            else Layers.Layer2_2_Add.Forward(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_AddOutput, workspace, count);
-            workspace.Lap(45);
-            if (!workspace.Training && !folded) Layers.Layer2_2_Relu2.Forward(parameters, workspace.Layer2_2_AddOutput, workspace.Layer2_2_Relu2Output, workspace, count);
-            workspace.Lap(46);
+            ws.Lap(44);
+            if (ws.Training || folded) Layers.Layer2_2_Add.ForwardReLU(p, ws.Layer2_2_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_2_Relu2Output, ws, n);
+            else Layers.Layer2_2_Add.Forward(p, ws.Layer2_2_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_2_AddOutput, ws, n);
+            ws.Lap(45);
+            if (!ws.Training && !folded) Layers.Layer2_2_Relu2.Forward(p, ws.Layer2_2_AddOutput, ws.Layer2_2_Relu2Output, ws, n);
+            ws.Lap(46);
         }
 
         /// <summary>Forward, layers 47 to 62: layer3.0.conv1 … layer3.1.relu2.</summary>
-        private static void ForwardLayers47To62(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded)
+        private static void ForwardLayers47To62(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool folded)
         {
             if (folded)
             {
-                Layers.Layer3_0_Bn1.Fold(parameters, workspace.State, 66128, 18432, 84560, 0, workspace.Layer3_0_Conv1Folded);
-                Layers.Layer3_0_Conv1.ForwardFolded(workspace.Layer3_0_Conv1Folded, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Bn1Output, workspace, count);
+                Layers.Layer3_0_Bn1.Fold(p, ws.State, 66128, 18432, 84560, 0, ws.Layer3_0_Conv1Folded);
+                Layers.Layer3_0_Conv1.ForwardFolded(ws.Layer3_0_Conv1Folded, ws.Layer2_2_Relu2Output, ws.Layer3_0_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer3_0_Conv1.Forward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace, count);
-                workspace.Lap(47);
-                if (workspace.Training) Layers.Layer3_0_Bn1.ForwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace, count);
-                else Layers.Layer3_0_Bn1.Forward(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Bn1Output, workspace, count);
+                Layers.Layer3_0_Conv1.Forward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Conv1Output, ws, n);
+                ws.Lap(47);
+                if (ws.Training) Layers.Layer3_0_Bn1.ForwardReLU(p, ws.Layer3_0_Conv1Output, ws.Layer3_0_Relu1Output, ws, n);
+                else Layers.Layer3_0_Bn1.Forward(p, ws.Layer3_0_Conv1Output, ws.Layer3_0_Bn1Output, ws, n);
             }
-            workspace.Lap(48);
-            if (!workspace.Training) Layers.Layer3_0_Relu1.Forward(parameters, workspace.Layer3_0_Bn1Output, workspace.Layer3_0_Relu1Output, workspace, count);
-            workspace.Lap(49);
+            ws.Lap(48);
+            if (!ws.Training) Layers.Layer3_0_Relu1.Forward(p, ws.Layer3_0_Bn1Output, ws.Layer3_0_Relu1Output, ws, n);
+            ws.Lap(49);
             if (folded)
             {
-                Layers.Layer3_0_Bn2.Fold(parameters, workspace.State, 84688, 36864, 121552, 0, workspace.Layer3_0_Conv2Folded);
-                Layers.Layer3_0_Conv2.ForwardFolded(workspace.Layer3_0_Conv2Folded, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Bn2Output, workspace, count);
+                Layers.Layer3_0_Bn2.Fold(p, ws.State, 84688, 36864, 121552, 0, ws.Layer3_0_Conv2Folded);
+                Layers.Layer3_0_Conv2.ForwardFolded(ws.Layer3_0_Conv2Folded, ws.Layer3_0_Relu1Output, ws.Layer3_0_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer3_0_Conv2.Forward(parameters, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Conv2Output, workspace, count);
-                workspace.Lap(50);
-                Layers.Layer3_0_Bn2.Forward(parameters, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Bn2Output, workspace, count);
+                Layers.Layer3_0_Conv2.Forward(p, ws.Layer3_0_Relu1Output, ws.Layer3_0_Conv2Output, ws, n);
+                ws.Lap(50);
+                Layers.Layer3_0_Bn2.Forward(p, ws.Layer3_0_Conv2Output, ws.Layer3_0_Bn2Output, ws, n);
             }
-            workspace.Lap(51);
+            ws.Lap(51);
             if (folded)
             {
-                Layers.Layer3_0_Downsample_1.Fold(parameters, workspace.State, 121680, 2048, 123728, 0, workspace.Layer3_0_Downsample_0Folded);
-                Layers.Layer3_0_Downsample_0.ForwardFolded(workspace.Layer3_0_Downsample_0Folded, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
+                Layers.Layer3_0_Downsample_1.Fold(p, ws.State, 121680, 2048, 123728, 0, ws.Layer3_0_Downsample_0Folded);
+                Layers.Layer3_0_Downsample_0.ForwardFolded(ws.Layer3_0_Downsample_0Folded, ws.Layer2_2_Relu2Output, ws.Layer3_0_Downsample_1Output, ws, n);
             }
             else
             {
-                Layers.Layer3_0_Downsample_0.Forward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Downsample_0Output, workspace, count);
-                workspace.Lap(52);
-                Layers.Layer3_0_Downsample_1.Forward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace, count);
+                Layers.Layer3_0_Downsample_0.Forward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Downsample_0Output, ws, n);
+                ws.Lap(52);
+                Layers.Layer3_0_Downsample_1.Forward(p, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_1Output, ws, n);
             }
-            workspace.Lap(53);
-            if (workspace.Training || folded) Layers.Layer3_0_Add.ForwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Relu2Output, workspace, count);
-            else Layers.Layer3_0_Add.Forward(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_AddOutput, workspace, count);
-            workspace.Lap(54);
-            if (!workspace.Training && !folded) Layers.Layer3_0_Relu2.Forward(parameters, workspace.Layer3_0_AddOutput, workspace.Layer3_0_Relu2Output, workspace, count);
-            workspace.Lap(55);
+            ws.Lap(53);
+            if (ws.Training || folded) Layers.Layer3_0_Add.ForwardReLU(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_Relu2Output, ws, n);
+            else Layers.Layer3_0_Add.Forward(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_AddOutput, ws, n);
+            ws.Lap(54);
+            if (!ws.Training && !folded) Layers.Layer3_0_Relu2.Forward(p, ws.Layer3_0_AddOutput, ws.Layer3_0_Relu2Output, ws, n);
+            ws.Lap(55);
             if (folded)
             {
-                Layers.Layer3_1_Bn1.Fold(parameters, workspace.State, 123856, 36864, 160720, 0, workspace.Layer3_1_Conv1Folded);
-                Layers.Layer3_1_Conv1.ForwardFolded(workspace.Layer3_1_Conv1Folded, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Bn1Output, workspace, count);
+                Layers.Layer3_1_Bn1.Fold(p, ws.State, 123856, 36864, 160720, 0, ws.Layer3_1_Conv1Folded);
+                Layers.Layer3_1_Conv1.ForwardFolded(ws.Layer3_1_Conv1Folded, ws.Layer3_0_Relu2Output, ws.Layer3_1_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer3_1_Conv1.Forward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace, count);
-                workspace.Lap(56);
-                if (workspace.Training) Layers.Layer3_1_Bn1.ForwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace, count);
-                else Layers.Layer3_1_Bn1.Forward(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Bn1Output, workspace, count);
+                Layers.Layer3_1_Conv1.Forward(p, ws.Layer3_0_Relu2Output, ws.Layer3_1_Conv1Output, ws, n);
+                ws.Lap(56);
+                if (ws.Training) Layers.Layer3_1_Bn1.ForwardReLU(p, ws.Layer3_1_Conv1Output, ws.Layer3_1_Relu1Output, ws, n);
+                else Layers.Layer3_1_Bn1.Forward(p, ws.Layer3_1_Conv1Output, ws.Layer3_1_Bn1Output, ws, n);
             }
-            workspace.Lap(57);
-            if (!workspace.Training) Layers.Layer3_1_Relu1.Forward(parameters, workspace.Layer3_1_Bn1Output, workspace.Layer3_1_Relu1Output, workspace, count);
-            workspace.Lap(58);
+            ws.Lap(57);
+            if (!ws.Training) Layers.Layer3_1_Relu1.Forward(p, ws.Layer3_1_Bn1Output, ws.Layer3_1_Relu1Output, ws, n);
+            ws.Lap(58);
             if (folded)
             {
-                Layers.Layer3_1_Bn2.Fold(parameters, workspace.State, 160848, 36864, 197712, 0, workspace.Layer3_1_Conv2Folded);
-                Layers.Layer3_1_Conv2.ForwardFolded(workspace.Layer3_1_Conv2Folded, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Bn2Output, workspace, count);
+                Layers.Layer3_1_Bn2.Fold(p, ws.State, 160848, 36864, 197712, 0, ws.Layer3_1_Conv2Folded);
+                Layers.Layer3_1_Conv2.ForwardFolded(ws.Layer3_1_Conv2Folded, ws.Layer3_1_Relu1Output, ws.Layer3_1_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer3_1_Conv2.Forward(parameters, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Conv2Output, workspace, count);
-                workspace.Lap(59);
-                Layers.Layer3_1_Bn2.Forward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace, count);
+                Layers.Layer3_1_Conv2.Forward(p, ws.Layer3_1_Relu1Output, ws.Layer3_1_Conv2Output, ws, n);
+                ws.Lap(59);
+                Layers.Layer3_1_Bn2.Forward(p, ws.Layer3_1_Conv2Output, ws.Layer3_1_Bn2Output, ws, n);
             }
-            workspace.Lap(60);
-            if (workspace.Training || folded) Layers.Layer3_1_Add.ForwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Relu2Output, workspace, count);
-            else Layers.Layer3_1_Add.Forward(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_AddOutput, workspace, count);
-            workspace.Lap(61);
-            if (!workspace.Training && !folded) Layers.Layer3_1_Relu2.Forward(parameters, workspace.Layer3_1_AddOutput, workspace.Layer3_1_Relu2Output, workspace, count);
-            workspace.Lap(62);
+            ws.Lap(60);
+            if (ws.Training || folded) Layers.Layer3_1_Add.ForwardReLU(p, ws.Layer3_1_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_1_Relu2Output, ws, n);
+            else Layers.Layer3_1_Add.Forward(p, ws.Layer3_1_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_1_AddOutput, ws, n);
+            ws.Lap(61);
+            if (!ws.Training && !folded) Layers.Layer3_1_Relu2.Forward(p, ws.Layer3_1_AddOutput, ws.Layer3_1_Relu2Output, ws, n);
+            ws.Lap(62);
         }
 
         /// <summary>Forward, layers 63 to 71: layer3.2.conv1 … fc.</summary>
-        private static void ForwardLayers63To71(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool folded)
+        private static void ForwardLayers63To71(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool folded)
         {
             if (folded)
             {
-                Layers.Layer3_2_Bn1.Fold(parameters, workspace.State, 197840, 36864, 234704, 0, workspace.Layer3_2_Conv1Folded);
-                Layers.Layer3_2_Conv1.ForwardFolded(workspace.Layer3_2_Conv1Folded, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Bn1Output, workspace, count);
+                Layers.Layer3_2_Bn1.Fold(p, ws.State, 197840, 36864, 234704, 0, ws.Layer3_2_Conv1Folded);
+                Layers.Layer3_2_Conv1.ForwardFolded(ws.Layer3_2_Conv1Folded, ws.Layer3_1_Relu2Output, ws.Layer3_2_Bn1Output, ws, n);
             }
             else
             {
-                Layers.Layer3_2_Conv1.Forward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace, count);
-                workspace.Lap(63);
-                if (workspace.Training) Layers.Layer3_2_Bn1.ForwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace, count);
-                else Layers.Layer3_2_Bn1.Forward(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Bn1Output, workspace, count);
+                Layers.Layer3_2_Conv1.Forward(p, ws.Layer3_1_Relu2Output, ws.Layer3_2_Conv1Output, ws, n);
+                ws.Lap(63);
+                if (ws.Training) Layers.Layer3_2_Bn1.ForwardReLU(p, ws.Layer3_2_Conv1Output, ws.Layer3_2_Relu1Output, ws, n);
+                else Layers.Layer3_2_Bn1.Forward(p, ws.Layer3_2_Conv1Output, ws.Layer3_2_Bn1Output, ws, n);
             }
-            workspace.Lap(64);
-            if (!workspace.Training) Layers.Layer3_2_Relu1.Forward(parameters, workspace.Layer3_2_Bn1Output, workspace.Layer3_2_Relu1Output, workspace, count);
-            workspace.Lap(65);
+            ws.Lap(64);
+            if (!ws.Training) Layers.Layer3_2_Relu1.Forward(p, ws.Layer3_2_Bn1Output, ws.Layer3_2_Relu1Output, ws, n);
+            ws.Lap(65);
             if (folded)
             {
-                Layers.Layer3_2_Bn2.Fold(parameters, workspace.State, 234832, 36864, 271696, 0, workspace.Layer3_2_Conv2Folded);
-                Layers.Layer3_2_Conv2.ForwardFolded(workspace.Layer3_2_Conv2Folded, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Bn2Output, workspace, count);
+                Layers.Layer3_2_Bn2.Fold(p, ws.State, 234832, 36864, 271696, 0, ws.Layer3_2_Conv2Folded);
+                Layers.Layer3_2_Conv2.ForwardFolded(ws.Layer3_2_Conv2Folded, ws.Layer3_2_Relu1Output, ws.Layer3_2_Bn2Output, ws, n);
             }
             else
             {
-                Layers.Layer3_2_Conv2.Forward(parameters, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Conv2Output, workspace, count);
-                workspace.Lap(66);
-                Layers.Layer3_2_Bn2.Forward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace, count);
+                Layers.Layer3_2_Conv2.Forward(p, ws.Layer3_2_Relu1Output, ws.Layer3_2_Conv2Output, ws, n);
+                ws.Lap(66);
+                Layers.Layer3_2_Bn2.Forward(p, ws.Layer3_2_Conv2Output, ws.Layer3_2_Bn2Output, ws, n);
             }
-            workspace.Lap(67);
-            if (workspace.Training || folded) Layers.Layer3_2_Add.ForwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Relu2Output, workspace, count);
-            else Layers.Layer3_2_Add.Forward(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_AddOutput, workspace, count);
-            workspace.Lap(68);
-            if (!workspace.Training && !folded) Layers.Layer3_2_Relu2.Forward(parameters, workspace.Layer3_2_AddOutput, workspace.Layer3_2_Relu2Output, workspace, count);
-            workspace.Lap(69);
-            Layers.Gap1.Forward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace, count);
-            workspace.Lap(70);
-            Layers.Fc.Forward(parameters, workspace.Gap1Output, workspace.FcOutput, workspace, count);
-            workspace.Lap(71);
+            ws.Lap(67);
+            if (ws.Training || folded) Layers.Layer3_2_Add.ForwardReLU(p, ws.Layer3_2_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_2_Relu2Output, ws, n);
+            else Layers.Layer3_2_Add.Forward(p, ws.Layer3_2_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_2_AddOutput, ws, n);
+            ws.Lap(68);
+            if (!ws.Training && !folded) Layers.Layer3_2_Relu2.Forward(p, ws.Layer3_2_AddOutput, ws.Layer3_2_Relu2Output, ws, n);
+            ws.Lap(69);
+            Layers.Gap1.Forward(p, ws.Layer3_2_Relu2Output, ws.Gap1Output, ws, n);
+            ws.Lap(70);
+            Layers.Fc.Forward(p, ws.Gap1Output, ws.FcOutput, ws, n);
+            ws.Lap(71);
         }
 
         /// <summary>
@@ -944,177 +944,177 @@ namespace CnnCompiler.Generated
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
-            workspace.StartLaps();
+            ws.StartLaps();
             // In chunks of at most 16 layers, one method each, so that no method grows with the network's depth: RyuJIT does not optimize a method over 60,000 bytes of IL or 2,000 basic blocks.
-            BackwardLayers63To71(workspace, parameters, input, inputGradient, parameterGradients, count, frozen, first, wantInput);
-            BackwardLayers47To62(workspace, parameters, input, inputGradient, parameterGradients, count, frozen, first, wantInput);
-            BackwardLayers32To46(workspace, parameters, input, inputGradient, parameterGradients, count, frozen, first, wantInput);
-            BackwardLayers16To31(workspace, parameters, input, inputGradient, parameterGradients, count, frozen, first, wantInput);
-            BackwardLayers0To15(workspace, parameters, input, inputGradient, parameterGradients, count, frozen, first, wantInput);
+            BackwardLayers63To71(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
+            BackwardLayers47To62(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
+            BackwardLayers32To46(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
+            BackwardLayers16To31(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
+            BackwardLayers0To15(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
         }
 
         /// <summary>Backward, layers 71 down to 63: layer3.2.conv1 … fc.</summary>
-        private static void BackwardLayers63To71(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers63To71(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            if (wantInput || first <= 71) Layers.Fc.Backward(parameters, workspace.Gap1Output, workspace.FcOutput, workspace.FcGradient, wantInput || first < 71 ? workspace.Gap1Gradient : default, frozen[71] ? default : parameterGradients, workspace, count);
-            workspace.Lap(143);
-            if (wantInput || first <= 70) Layers.Gap1.Backward(parameters, workspace.Layer3_2_Relu2Output, workspace.Gap1Output, workspace.Gap1Gradient, wantInput || first < 70 ? workspace.Layer3_2_Relu2Gradient : default, default, workspace, count);
-            workspace.Lap(142);
-            workspace.Lap(141);
-            if (wantInput || first <= 68) Layers.Layer3_2_Add.BackwardReLU(parameters, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Relu2Output, workspace.Layer3_2_Relu2Gradient, wantInput || first < 68 ? workspace.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? workspace.Layer3_1_Relu2Gradient2 : default, default, workspace, count);
-            workspace.Lap(140);
-            if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(parameters, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Bn2Output, workspace.Layer3_2_Bn2Gradient, wantInput || first < 67 ? workspace.Layer3_2_Conv2Gradient : default, frozen[67] ? default : parameterGradients, workspace, count);
-            workspace.Lap(139);
-            if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(parameters, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Conv2Output, workspace.Layer3_2_Conv2Gradient, wantInput || first < 66 ? workspace.Layer3_2_Relu1Gradient : default, frozen[66] ? default : parameterGradients, workspace, count);
-            workspace.Lap(138);
-            workspace.Lap(137);
-            if (wantInput || first <= 64) Layers.Layer3_2_Bn1.BackwardReLU(parameters, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Relu1Output, workspace.Layer3_2_Relu1Gradient, wantInput || first < 64 ? workspace.Layer3_2_Conv1Gradient : default, frozen[64] ? default : parameterGradients, workspace, count);
-            workspace.Lap(136);
-            if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(parameters, workspace.Layer3_1_Relu2Output, workspace.Layer3_2_Conv1Output, workspace.Layer3_2_Conv1Gradient, wantInput || first < 63 ? workspace.Layer3_1_Relu2Gradient : default, frozen[63] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 63) TensorPrimitives.Add(workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength), workspace.Layer3_1_Relu2Gradient.AsSpan(0, count * Layers.Layer3_1_Relu2.OutputLength));
-            workspace.Lap(135);
+            if (wantInput || first <= 71) Layers.Fc.Backward(p, ws.Gap1Output, ws.FcOutput, ws.FcGradient, wantInput || first < 71 ? ws.Gap1Gradient : default, frozen[71] ? default : parameterGradients, ws, n);
+            ws.Lap(143);
+            if (wantInput || first <= 70) Layers.Gap1.Backward(p, ws.Layer3_2_Relu2Output, ws.Gap1Output, ws.Gap1Gradient, wantInput || first < 70 ? ws.Layer3_2_Relu2Gradient : default, default, ws, n);
+            ws.Lap(142);
+            ws.Lap(141);
+            if (wantInput || first <= 68) Layers.Layer3_2_Add.BackwardReLU(p, ws.Layer3_2_Bn2Output, ws.Layer3_2_Relu2Output, ws.Layer3_2_Relu2Gradient, wantInput || first < 68 ? ws.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? ws.Layer3_1_Relu2Gradient2 : default, default, ws, n);
+            ws.Lap(140);
+            if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(p, ws.Layer3_2_Conv2Output, ws.Layer3_2_Bn2Output, ws.Layer3_2_Bn2Gradient, wantInput || first < 67 ? ws.Layer3_2_Conv2Gradient : default, frozen[67] ? default : parameterGradients, ws, n);
+            ws.Lap(139);
+            if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(p, ws.Layer3_2_Relu1Output, ws.Layer3_2_Conv2Output, ws.Layer3_2_Conv2Gradient, wantInput || first < 66 ? ws.Layer3_2_Relu1Gradient : default, frozen[66] ? default : parameterGradients, ws, n);
+            ws.Lap(138);
+            ws.Lap(137);
+            if (wantInput || first <= 64) Layers.Layer3_2_Bn1.BackwardReLU(p, ws.Layer3_2_Conv1Output, ws.Layer3_2_Relu1Output, ws.Layer3_2_Relu1Gradient, wantInput || first < 64 ? ws.Layer3_2_Conv1Gradient : default, frozen[64] ? default : parameterGradients, ws, n);
+            ws.Lap(136);
+            if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(p, ws.Layer3_1_Relu2Output, ws.Layer3_2_Conv1Output, ws.Layer3_2_Conv1Gradient, wantInput || first < 63 ? ws.Layer3_1_Relu2Gradient : default, frozen[63] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 63) TensorPrimitives.Add(ws.Layer3_1_Relu2Gradient.AsSpan(0, n * 4096), ws.Layer3_1_Relu2Gradient2.AsSpan(0, n * 4096), ws.Layer3_1_Relu2Gradient.AsSpan(0, n * 4096));
+            ws.Lap(135);
         }
 
         /// <summary>Backward, layers 62 down to 47: layer3.0.conv1 … layer3.1.relu2.</summary>
-        private static void BackwardLayers47To62(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers47To62(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            workspace.Lap(134);
-            if (wantInput || first <= 61) Layers.Layer3_1_Add.BackwardReLU(parameters, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Relu2Output, workspace.Layer3_1_Relu2Gradient, wantInput || first < 61 ? workspace.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? workspace.Layer3_0_Relu2Gradient2 : default, default, workspace, count);
-            workspace.Lap(133);
-            if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(parameters, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Bn2Output, workspace.Layer3_1_Bn2Gradient, wantInput || first < 60 ? workspace.Layer3_1_Conv2Gradient : default, frozen[60] ? default : parameterGradients, workspace, count);
-            workspace.Lap(132);
-            if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(parameters, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Conv2Output, workspace.Layer3_1_Conv2Gradient, wantInput || first < 59 ? workspace.Layer3_1_Relu1Gradient : default, frozen[59] ? default : parameterGradients, workspace, count);
-            workspace.Lap(131);
-            workspace.Lap(130);
-            if (wantInput || first <= 57) Layers.Layer3_1_Bn1.BackwardReLU(parameters, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Relu1Output, workspace.Layer3_1_Relu1Gradient, wantInput || first < 57 ? workspace.Layer3_1_Conv1Gradient : default, frozen[57] ? default : parameterGradients, workspace, count);
-            workspace.Lap(129);
-            if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(parameters, workspace.Layer3_0_Relu2Output, workspace.Layer3_1_Conv1Output, workspace.Layer3_1_Conv1Gradient, wantInput || first < 56 ? workspace.Layer3_0_Relu2Gradient : default, frozen[56] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 56) TensorPrimitives.Add(workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength), workspace.Layer3_0_Relu2Gradient.AsSpan(0, count * Layers.Layer3_0_Relu2.OutputLength));
-            workspace.Lap(128);
-            workspace.Lap(127);
-            if (wantInput || first <= 54) Layers.Layer3_0_Add.BackwardReLU(parameters, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Relu2Output, workspace.Layer3_0_Relu2Gradient, wantInput || first < 54 ? workspace.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? workspace.Layer3_0_Downsample_1Gradient : default, default, workspace, count);
-            workspace.Lap(126);
-            if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(parameters, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_1Output, workspace.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? workspace.Layer3_0_Downsample_0Gradient : default, frozen[53] ? default : parameterGradients, workspace, count);
-            workspace.Lap(125);
-            if (wantInput || first <= 52) Layers.Layer3_0_Downsample_0.Backward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Downsample_0Output, workspace.Layer3_0_Downsample_0Gradient, wantInput || first < 52 ? workspace.Layer2_2_Relu2Gradient2 : default, frozen[52] ? default : parameterGradients, workspace, count);
-            workspace.Lap(124);
-            if (wantInput || first <= 51) Layers.Layer3_0_Bn2.Backward(parameters, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Bn2Output, workspace.Layer3_0_Bn2Gradient, wantInput || first < 51 ? workspace.Layer3_0_Conv2Gradient : default, frozen[51] ? default : parameterGradients, workspace, count);
-            workspace.Lap(123);
-            if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(parameters, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Conv2Output, workspace.Layer3_0_Conv2Gradient, wantInput || first < 50 ? workspace.Layer3_0_Relu1Gradient : default, frozen[50] ? default : parameterGradients, workspace, count);
-            workspace.Lap(122);
-            workspace.Lap(121);
-            if (wantInput || first <= 48) Layers.Layer3_0_Bn1.BackwardReLU(parameters, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Relu1Output, workspace.Layer3_0_Relu1Gradient, wantInput || first < 48 ? workspace.Layer3_0_Conv1Gradient : default, frozen[48] ? default : parameterGradients, workspace, count);
-            workspace.Lap(120);
-            if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(parameters, workspace.Layer2_2_Relu2Output, workspace.Layer3_0_Conv1Output, workspace.Layer3_0_Conv1Gradient, wantInput || first < 47 ? workspace.Layer2_2_Relu2Gradient : default, frozen[47] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 47) TensorPrimitives.Add(workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength), workspace.Layer2_2_Relu2Gradient.AsSpan(0, count * Layers.Layer2_2_Relu2.OutputLength));
-            workspace.Lap(119);
+            ws.Lap(134);
+            if (wantInput || first <= 61) Layers.Layer3_1_Add.BackwardReLU(p, ws.Layer3_1_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_1_Relu2Gradient, wantInput || first < 61 ? ws.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? ws.Layer3_0_Relu2Gradient2 : default, default, ws, n);
+            ws.Lap(133);
+            if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(p, ws.Layer3_1_Conv2Output, ws.Layer3_1_Bn2Output, ws.Layer3_1_Bn2Gradient, wantInput || first < 60 ? ws.Layer3_1_Conv2Gradient : default, frozen[60] ? default : parameterGradients, ws, n);
+            ws.Lap(132);
+            if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(p, ws.Layer3_1_Relu1Output, ws.Layer3_1_Conv2Output, ws.Layer3_1_Conv2Gradient, wantInput || first < 59 ? ws.Layer3_1_Relu1Gradient : default, frozen[59] ? default : parameterGradients, ws, n);
+            ws.Lap(131);
+            ws.Lap(130);
+            if (wantInput || first <= 57) Layers.Layer3_1_Bn1.BackwardReLU(p, ws.Layer3_1_Conv1Output, ws.Layer3_1_Relu1Output, ws.Layer3_1_Relu1Gradient, wantInput || first < 57 ? ws.Layer3_1_Conv1Gradient : default, frozen[57] ? default : parameterGradients, ws, n);
+            ws.Lap(129);
+            if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(p, ws.Layer3_0_Relu2Output, ws.Layer3_1_Conv1Output, ws.Layer3_1_Conv1Gradient, wantInput || first < 56 ? ws.Layer3_0_Relu2Gradient : default, frozen[56] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 56) TensorPrimitives.Add(ws.Layer3_0_Relu2Gradient.AsSpan(0, n * 4096), ws.Layer3_0_Relu2Gradient2.AsSpan(0, n * 4096), ws.Layer3_0_Relu2Gradient.AsSpan(0, n * 4096));
+            ws.Lap(128);
+            ws.Lap(127);
+            if (wantInput || first <= 54) Layers.Layer3_0_Add.BackwardReLU(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_0_Relu2Gradient, wantInput || first < 54 ? ws.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? ws.Layer3_0_Downsample_1Gradient : default, default, ws, n);
+            ws.Lap(126);
+            if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(p, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? ws.Layer3_0_Downsample_0Gradient : default, frozen[53] ? default : parameterGradients, ws, n);
+            ws.Lap(125);
+            if (wantInput || first <= 52) Layers.Layer3_0_Downsample_0.Backward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_0Gradient, wantInput || first < 52 ? ws.Layer2_2_Relu2Gradient2 : default, frozen[52] ? default : parameterGradients, ws, n);
+            ws.Lap(124);
+            if (wantInput || first <= 51) Layers.Layer3_0_Bn2.Backward(p, ws.Layer3_0_Conv2Output, ws.Layer3_0_Bn2Output, ws.Layer3_0_Bn2Gradient, wantInput || first < 51 ? ws.Layer3_0_Conv2Gradient : default, frozen[51] ? default : parameterGradients, ws, n);
+            ws.Lap(123);
+            if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(p, ws.Layer3_0_Relu1Output, ws.Layer3_0_Conv2Output, ws.Layer3_0_Conv2Gradient, wantInput || first < 50 ? ws.Layer3_0_Relu1Gradient : default, frozen[50] ? default : parameterGradients, ws, n);
+            ws.Lap(122);
+            ws.Lap(121);
+            if (wantInput || first <= 48) Layers.Layer3_0_Bn1.BackwardReLU(p, ws.Layer3_0_Conv1Output, ws.Layer3_0_Relu1Output, ws.Layer3_0_Relu1Gradient, wantInput || first < 48 ? ws.Layer3_0_Conv1Gradient : default, frozen[48] ? default : parameterGradients, ws, n);
+            ws.Lap(120);
+            if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Conv1Output, ws.Layer3_0_Conv1Gradient, wantInput || first < 47 ? ws.Layer2_2_Relu2Gradient : default, frozen[47] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 47) TensorPrimitives.Add(ws.Layer2_2_Relu2Gradient.AsSpan(0, n * 8192), ws.Layer2_2_Relu2Gradient2.AsSpan(0, n * 8192), ws.Layer2_2_Relu2Gradient.AsSpan(0, n * 8192));
+            ws.Lap(119);
         }
 
         /// <summary>Backward, layers 46 down to 32: layer2.0.relu2 … layer2.2.relu2.</summary>
-        private static void BackwardLayers32To46(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers32To46(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            workspace.Lap(118);
-            if (wantInput || first <= 45) Layers.Layer2_2_Add.BackwardReLU(parameters, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Relu2Output, workspace.Layer2_2_Relu2Gradient, wantInput || first < 45 ? workspace.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? workspace.Layer2_1_Relu2Gradient2 : default, default, workspace, count);
-            workspace.Lap(117);
-            if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(parameters, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Bn2Output, workspace.Layer2_2_Bn2Gradient, wantInput || first < 44 ? workspace.Layer2_2_Conv2Gradient : default, frozen[44] ? default : parameterGradients, workspace, count);
-            workspace.Lap(116);
-            if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(parameters, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Conv2Output, workspace.Layer2_2_Conv2Gradient, wantInput || first < 43 ? workspace.Layer2_2_Relu1Gradient : default, frozen[43] ? default : parameterGradients, workspace, count);
-            workspace.Lap(115);
-            workspace.Lap(114);
-            if (wantInput || first <= 41) Layers.Layer2_2_Bn1.BackwardReLU(parameters, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Relu1Output, workspace.Layer2_2_Relu1Gradient, wantInput || first < 41 ? workspace.Layer2_2_Conv1Gradient : default, frozen[41] ? default : parameterGradients, workspace, count);
-            workspace.Lap(113);
-            if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(parameters, workspace.Layer2_1_Relu2Output, workspace.Layer2_2_Conv1Output, workspace.Layer2_2_Conv1Gradient, wantInput || first < 40 ? workspace.Layer2_1_Relu2Gradient : default, frozen[40] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 40) TensorPrimitives.Add(workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength), workspace.Layer2_1_Relu2Gradient.AsSpan(0, count * Layers.Layer2_1_Relu2.OutputLength));
-            workspace.Lap(112);
-            workspace.Lap(111);
-            if (wantInput || first <= 38) Layers.Layer2_1_Add.BackwardReLU(parameters, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Relu2Output, workspace.Layer2_1_Relu2Gradient, wantInput || first < 38 ? workspace.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? workspace.Layer2_0_Relu2Gradient2 : default, default, workspace, count);
-            workspace.Lap(110);
-            if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(parameters, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Bn2Output, workspace.Layer2_1_Bn2Gradient, wantInput || first < 37 ? workspace.Layer2_1_Conv2Gradient : default, frozen[37] ? default : parameterGradients, workspace, count);
-            workspace.Lap(109);
-            if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(parameters, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Conv2Output, workspace.Layer2_1_Conv2Gradient, wantInput || first < 36 ? workspace.Layer2_1_Relu1Gradient : default, frozen[36] ? default : parameterGradients, workspace, count);
-            workspace.Lap(108);
-            workspace.Lap(107);
-            if (wantInput || first <= 34) Layers.Layer2_1_Bn1.BackwardReLU(parameters, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Relu1Output, workspace.Layer2_1_Relu1Gradient, wantInput || first < 34 ? workspace.Layer2_1_Conv1Gradient : default, frozen[34] ? default : parameterGradients, workspace, count);
-            workspace.Lap(106);
-            if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(parameters, workspace.Layer2_0_Relu2Output, workspace.Layer2_1_Conv1Output, workspace.Layer2_1_Conv1Gradient, wantInput || first < 33 ? workspace.Layer2_0_Relu2Gradient : default, frozen[33] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 33) TensorPrimitives.Add(workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength), workspace.Layer2_0_Relu2Gradient.AsSpan(0, count * Layers.Layer2_0_Relu2.OutputLength));
-            workspace.Lap(105);
-            workspace.Lap(104);
+            ws.Lap(118);
+            if (wantInput || first <= 45) Layers.Layer2_2_Add.BackwardReLU(p, ws.Layer2_2_Bn2Output, ws.Layer2_2_Relu2Output, ws.Layer2_2_Relu2Gradient, wantInput || first < 45 ? ws.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? ws.Layer2_1_Relu2Gradient2 : default, default, ws, n);
+            ws.Lap(117);
+            if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(p, ws.Layer2_2_Conv2Output, ws.Layer2_2_Bn2Output, ws.Layer2_2_Bn2Gradient, wantInput || first < 44 ? ws.Layer2_2_Conv2Gradient : default, frozen[44] ? default : parameterGradients, ws, n);
+            ws.Lap(116);
+            if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(p, ws.Layer2_2_Relu1Output, ws.Layer2_2_Conv2Output, ws.Layer2_2_Conv2Gradient, wantInput || first < 43 ? ws.Layer2_2_Relu1Gradient : default, frozen[43] ? default : parameterGradients, ws, n);
+            ws.Lap(115);
+            ws.Lap(114);
+            if (wantInput || first <= 41) Layers.Layer2_2_Bn1.BackwardReLU(p, ws.Layer2_2_Conv1Output, ws.Layer2_2_Relu1Output, ws.Layer2_2_Relu1Gradient, wantInput || first < 41 ? ws.Layer2_2_Conv1Gradient : default, frozen[41] ? default : parameterGradients, ws, n);
+            ws.Lap(113);
+            if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(p, ws.Layer2_1_Relu2Output, ws.Layer2_2_Conv1Output, ws.Layer2_2_Conv1Gradient, wantInput || first < 40 ? ws.Layer2_1_Relu2Gradient : default, frozen[40] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 40) TensorPrimitives.Add(ws.Layer2_1_Relu2Gradient.AsSpan(0, n * 8192), ws.Layer2_1_Relu2Gradient2.AsSpan(0, n * 8192), ws.Layer2_1_Relu2Gradient.AsSpan(0, n * 8192));
+            ws.Lap(112);
+            ws.Lap(111);
+            if (wantInput || first <= 38) Layers.Layer2_1_Add.BackwardReLU(p, ws.Layer2_1_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_1_Relu2Gradient, wantInput || first < 38 ? ws.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? ws.Layer2_0_Relu2Gradient2 : default, default, ws, n);
+            ws.Lap(110);
+            if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(p, ws.Layer2_1_Conv2Output, ws.Layer2_1_Bn2Output, ws.Layer2_1_Bn2Gradient, wantInput || first < 37 ? ws.Layer2_1_Conv2Gradient : default, frozen[37] ? default : parameterGradients, ws, n);
+            ws.Lap(109);
+            if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(p, ws.Layer2_1_Relu1Output, ws.Layer2_1_Conv2Output, ws.Layer2_1_Conv2Gradient, wantInput || first < 36 ? ws.Layer2_1_Relu1Gradient : default, frozen[36] ? default : parameterGradients, ws, n);
+            ws.Lap(108);
+            ws.Lap(107);
+            if (wantInput || first <= 34) Layers.Layer2_1_Bn1.BackwardReLU(p, ws.Layer2_1_Conv1Output, ws.Layer2_1_Relu1Output, ws.Layer2_1_Relu1Gradient, wantInput || first < 34 ? ws.Layer2_1_Conv1Gradient : default, frozen[34] ? default : parameterGradients, ws, n);
+            ws.Lap(106);
+            if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(p, ws.Layer2_0_Relu2Output, ws.Layer2_1_Conv1Output, ws.Layer2_1_Conv1Gradient, wantInput || first < 33 ? ws.Layer2_0_Relu2Gradient : default, frozen[33] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 33) TensorPrimitives.Add(ws.Layer2_0_Relu2Gradient.AsSpan(0, n * 8192), ws.Layer2_0_Relu2Gradient2.AsSpan(0, n * 8192), ws.Layer2_0_Relu2Gradient.AsSpan(0, n * 8192));
+            ws.Lap(105);
+            ws.Lap(104);
         }
 
         /// <summary>Backward, layers 31 down to 16: layer1.1.relu2 … layer2.0.add.</summary>
-        private static void BackwardLayers16To31(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers16To31(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            if (wantInput || first <= 31) Layers.Layer2_0_Add.BackwardReLU(parameters, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Relu2Output, workspace.Layer2_0_Relu2Gradient, wantInput || first < 31 ? workspace.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? workspace.Layer2_0_Downsample_1Gradient : default, default, workspace, count);
-            workspace.Lap(103);
-            if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(parameters, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_1Output, workspace.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? workspace.Layer2_0_Downsample_0Gradient : default, frozen[30] ? default : parameterGradients, workspace, count);
-            workspace.Lap(102);
-            if (wantInput || first <= 29) Layers.Layer2_0_Downsample_0.Backward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Downsample_0Output, workspace.Layer2_0_Downsample_0Gradient, wantInput || first < 29 ? workspace.Layer1_2_Relu2Gradient2 : default, frozen[29] ? default : parameterGradients, workspace, count);
-            workspace.Lap(101);
-            if (wantInput || first <= 28) Layers.Layer2_0_Bn2.Backward(parameters, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Bn2Output, workspace.Layer2_0_Bn2Gradient, wantInput || first < 28 ? workspace.Layer2_0_Conv2Gradient : default, frozen[28] ? default : parameterGradients, workspace, count);
-            workspace.Lap(100);
-            if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(parameters, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Conv2Output, workspace.Layer2_0_Conv2Gradient, wantInput || first < 27 ? workspace.Layer2_0_Relu1Gradient : default, frozen[27] ? default : parameterGradients, workspace, count);
-            workspace.Lap(99);
-            workspace.Lap(98);
-            if (wantInput || first <= 25) Layers.Layer2_0_Bn1.BackwardReLU(parameters, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Relu1Output, workspace.Layer2_0_Relu1Gradient, wantInput || first < 25 ? workspace.Layer2_0_Conv1Gradient : default, frozen[25] ? default : parameterGradients, workspace, count);
-            workspace.Lap(97);
-            if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(parameters, workspace.Layer1_2_Relu2Output, workspace.Layer2_0_Conv1Output, workspace.Layer2_0_Conv1Gradient, wantInput || first < 24 ? workspace.Layer1_2_Relu2Gradient : default, frozen[24] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 24) TensorPrimitives.Add(workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength), workspace.Layer1_2_Relu2Gradient.AsSpan(0, count * Layers.Layer1_2_Relu2.OutputLength));
-            workspace.Lap(96);
-            workspace.Lap(95);
-            if (wantInput || first <= 22) Layers.Layer1_2_Add.BackwardReLU(parameters, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Relu2Output, workspace.Layer1_2_Relu2Gradient, wantInput || first < 22 ? workspace.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? workspace.Layer1_1_Relu2Gradient2 : default, default, workspace, count);
-            workspace.Lap(94);
-            if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(parameters, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Bn2Output, workspace.Layer1_2_Bn2Gradient, wantInput || first < 21 ? workspace.Layer1_2_Conv2Gradient : default, frozen[21] ? default : parameterGradients, workspace, count);
-            workspace.Lap(93);
-            if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(parameters, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Conv2Output, workspace.Layer1_2_Conv2Gradient, wantInput || first < 20 ? workspace.Layer1_2_Relu1Gradient : default, frozen[20] ? default : parameterGradients, workspace, count);
-            workspace.Lap(92);
-            workspace.Lap(91);
-            if (wantInput || first <= 18) Layers.Layer1_2_Bn1.BackwardReLU(parameters, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Relu1Output, workspace.Layer1_2_Relu1Gradient, wantInput || first < 18 ? workspace.Layer1_2_Conv1Gradient : default, frozen[18] ? default : parameterGradients, workspace, count);
-            workspace.Lap(90);
-            if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(parameters, workspace.Layer1_1_Relu2Output, workspace.Layer1_2_Conv1Output, workspace.Layer1_2_Conv1Gradient, wantInput || first < 17 ? workspace.Layer1_1_Relu2Gradient : default, frozen[17] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 17) TensorPrimitives.Add(workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength), workspace.Layer1_1_Relu2Gradient.AsSpan(0, count * Layers.Layer1_1_Relu2.OutputLength));
-            workspace.Lap(89);
-            workspace.Lap(88);
+            if (wantInput || first <= 31) Layers.Layer2_0_Add.BackwardReLU(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_0_Relu2Gradient, wantInput || first < 31 ? ws.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? ws.Layer2_0_Downsample_1Gradient : default, default, ws, n);
+            ws.Lap(103);
+            if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(p, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? ws.Layer2_0_Downsample_0Gradient : default, frozen[30] ? default : parameterGradients, ws, n);
+            ws.Lap(102);
+            if (wantInput || first <= 29) Layers.Layer2_0_Downsample_0.Backward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_0Gradient, wantInput || first < 29 ? ws.Layer1_2_Relu2Gradient2 : default, frozen[29] ? default : parameterGradients, ws, n);
+            ws.Lap(101);
+            if (wantInput || first <= 28) Layers.Layer2_0_Bn2.Backward(p, ws.Layer2_0_Conv2Output, ws.Layer2_0_Bn2Output, ws.Layer2_0_Bn2Gradient, wantInput || first < 28 ? ws.Layer2_0_Conv2Gradient : default, frozen[28] ? default : parameterGradients, ws, n);
+            ws.Lap(100);
+            if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(p, ws.Layer2_0_Relu1Output, ws.Layer2_0_Conv2Output, ws.Layer2_0_Conv2Gradient, wantInput || first < 27 ? ws.Layer2_0_Relu1Gradient : default, frozen[27] ? default : parameterGradients, ws, n);
+            ws.Lap(99);
+            ws.Lap(98);
+            if (wantInput || first <= 25) Layers.Layer2_0_Bn1.BackwardReLU(p, ws.Layer2_0_Conv1Output, ws.Layer2_0_Relu1Output, ws.Layer2_0_Relu1Gradient, wantInput || first < 25 ? ws.Layer2_0_Conv1Gradient : default, frozen[25] ? default : parameterGradients, ws, n);
+            ws.Lap(97);
+            if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Conv1Output, ws.Layer2_0_Conv1Gradient, wantInput || first < 24 ? ws.Layer1_2_Relu2Gradient : default, frozen[24] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 24) TensorPrimitives.Add(ws.Layer1_2_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_2_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_2_Relu2Gradient.AsSpan(0, n * 16384));
+            ws.Lap(96);
+            ws.Lap(95);
+            if (wantInput || first <= 22) Layers.Layer1_2_Add.BackwardReLU(p, ws.Layer1_2_Bn2Output, ws.Layer1_2_Relu2Output, ws.Layer1_2_Relu2Gradient, wantInput || first < 22 ? ws.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? ws.Layer1_1_Relu2Gradient2 : default, default, ws, n);
+            ws.Lap(94);
+            if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(p, ws.Layer1_2_Conv2Output, ws.Layer1_2_Bn2Output, ws.Layer1_2_Bn2Gradient, wantInput || first < 21 ? ws.Layer1_2_Conv2Gradient : default, frozen[21] ? default : parameterGradients, ws, n);
+            ws.Lap(93);
+            if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(p, ws.Layer1_2_Relu1Output, ws.Layer1_2_Conv2Output, ws.Layer1_2_Conv2Gradient, wantInput || first < 20 ? ws.Layer1_2_Relu1Gradient : default, frozen[20] ? default : parameterGradients, ws, n);
+            ws.Lap(92);
+            ws.Lap(91);
+            if (wantInput || first <= 18) Layers.Layer1_2_Bn1.BackwardReLU(p, ws.Layer1_2_Conv1Output, ws.Layer1_2_Relu1Output, ws.Layer1_2_Relu1Gradient, wantInput || first < 18 ? ws.Layer1_2_Conv1Gradient : default, frozen[18] ? default : parameterGradients, ws, n);
+            ws.Lap(90);
+            if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(p, ws.Layer1_1_Relu2Output, ws.Layer1_2_Conv1Output, ws.Layer1_2_Conv1Gradient, wantInput || first < 17 ? ws.Layer1_1_Relu2Gradient : default, frozen[17] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 17) TensorPrimitives.Add(ws.Layer1_1_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_1_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_1_Relu2Gradient.AsSpan(0, n * 16384));
+            ws.Lap(89);
+            ws.Lap(88);
         }
 
         /// <summary>Backward, layers 15 down to 0: conv1 … layer1.1.add.</summary>
-        private static void BackwardLayers0To15(Workspace workspace, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers0To15(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            if (wantInput || first <= 15) Layers.Layer1_1_Add.BackwardReLU(parameters, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Relu2Output, workspace.Layer1_1_Relu2Gradient, wantInput || first < 15 ? workspace.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? workspace.Layer1_0_Relu2Gradient2 : default, default, workspace, count);
-            workspace.Lap(87);
-            if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(parameters, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Bn2Output, workspace.Layer1_1_Bn2Gradient, wantInput || first < 14 ? workspace.Layer1_1_Conv2Gradient : default, frozen[14] ? default : parameterGradients, workspace, count);
-            workspace.Lap(86);
-            if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(parameters, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Conv2Output, workspace.Layer1_1_Conv2Gradient, wantInput || first < 13 ? workspace.Layer1_1_Relu1Gradient : default, frozen[13] ? default : parameterGradients, workspace, count);
-            workspace.Lap(85);
-            workspace.Lap(84);
-            if (wantInput || first <= 11) Layers.Layer1_1_Bn1.BackwardReLU(parameters, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Relu1Output, workspace.Layer1_1_Relu1Gradient, wantInput || first < 11 ? workspace.Layer1_1_Conv1Gradient : default, frozen[11] ? default : parameterGradients, workspace, count);
-            workspace.Lap(83);
-            if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(parameters, workspace.Layer1_0_Relu2Output, workspace.Layer1_1_Conv1Output, workspace.Layer1_1_Conv1Gradient, wantInput || first < 10 ? workspace.Layer1_0_Relu2Gradient : default, frozen[10] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 10) TensorPrimitives.Add(workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient2.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength), workspace.Layer1_0_Relu2Gradient.AsSpan(0, count * Layers.Layer1_0_Relu2.OutputLength));
-            workspace.Lap(82);
-            workspace.Lap(81);
-            if (wantInput || first <= 8) Layers.Layer1_0_Add.BackwardReLU(parameters, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Relu2Output, workspace.Layer1_0_Relu2Gradient, wantInput || first < 8 ? workspace.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? workspace.Relu1Gradient2 : default, default, workspace, count);
-            workspace.Lap(80);
-            if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(parameters, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Bn2Output, workspace.Layer1_0_Bn2Gradient, wantInput || first < 7 ? workspace.Layer1_0_Conv2Gradient : default, frozen[7] ? default : parameterGradients, workspace, count);
-            workspace.Lap(79);
-            if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(parameters, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Conv2Output, workspace.Layer1_0_Conv2Gradient, wantInput || first < 6 ? workspace.Layer1_0_Relu1Gradient : default, frozen[6] ? default : parameterGradients, workspace, count);
-            workspace.Lap(78);
-            workspace.Lap(77);
-            if (wantInput || first <= 4) Layers.Layer1_0_Bn1.BackwardReLU(parameters, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Relu1Output, workspace.Layer1_0_Relu1Gradient, wantInput || first < 4 ? workspace.Layer1_0_Conv1Gradient : default, frozen[4] ? default : parameterGradients, workspace, count);
-            workspace.Lap(76);
-            if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(parameters, workspace.Relu1Output, workspace.Layer1_0_Conv1Output, workspace.Layer1_0_Conv1Gradient, wantInput || first < 3 ? workspace.Relu1Gradient : default, frozen[3] ? default : parameterGradients, workspace, count);
-            if (wantInput || first < 3) TensorPrimitives.Add(workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient2.AsSpan(0, count * Layers.Relu1.OutputLength), workspace.Relu1Gradient.AsSpan(0, count * Layers.Relu1.OutputLength));
-            workspace.Lap(75);
-            workspace.Lap(74);
-            if (wantInput || first <= 1) Layers.Bn1.BackwardReLU(parameters, workspace.Conv1Output, workspace.Relu1Output, workspace.Relu1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, frozen[1] ? default : parameterGradients, workspace, count);
-            workspace.Lap(73);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
-            workspace.Lap(72);
+            if (wantInput || first <= 15) Layers.Layer1_1_Add.BackwardReLU(p, ws.Layer1_1_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_1_Relu2Gradient, wantInput || first < 15 ? ws.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? ws.Layer1_0_Relu2Gradient2 : default, default, ws, n);
+            ws.Lap(87);
+            if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(p, ws.Layer1_1_Conv2Output, ws.Layer1_1_Bn2Output, ws.Layer1_1_Bn2Gradient, wantInput || first < 14 ? ws.Layer1_1_Conv2Gradient : default, frozen[14] ? default : parameterGradients, ws, n);
+            ws.Lap(86);
+            if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(p, ws.Layer1_1_Relu1Output, ws.Layer1_1_Conv2Output, ws.Layer1_1_Conv2Gradient, wantInput || first < 13 ? ws.Layer1_1_Relu1Gradient : default, frozen[13] ? default : parameterGradients, ws, n);
+            ws.Lap(85);
+            ws.Lap(84);
+            if (wantInput || first <= 11) Layers.Layer1_1_Bn1.BackwardReLU(p, ws.Layer1_1_Conv1Output, ws.Layer1_1_Relu1Output, ws.Layer1_1_Relu1Gradient, wantInput || first < 11 ? ws.Layer1_1_Conv1Gradient : default, frozen[11] ? default : parameterGradients, ws, n);
+            ws.Lap(83);
+            if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(p, ws.Layer1_0_Relu2Output, ws.Layer1_1_Conv1Output, ws.Layer1_1_Conv1Gradient, wantInput || first < 10 ? ws.Layer1_0_Relu2Gradient : default, frozen[10] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 10) TensorPrimitives.Add(ws.Layer1_0_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_0_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_0_Relu2Gradient.AsSpan(0, n * 16384));
+            ws.Lap(82);
+            ws.Lap(81);
+            if (wantInput || first <= 8) Layers.Layer1_0_Add.BackwardReLU(p, ws.Layer1_0_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_0_Relu2Gradient, wantInput || first < 8 ? ws.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? ws.Relu1Gradient2 : default, default, ws, n);
+            ws.Lap(80);
+            if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(p, ws.Layer1_0_Conv2Output, ws.Layer1_0_Bn2Output, ws.Layer1_0_Bn2Gradient, wantInput || first < 7 ? ws.Layer1_0_Conv2Gradient : default, frozen[7] ? default : parameterGradients, ws, n);
+            ws.Lap(79);
+            if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(p, ws.Layer1_0_Relu1Output, ws.Layer1_0_Conv2Output, ws.Layer1_0_Conv2Gradient, wantInput || first < 6 ? ws.Layer1_0_Relu1Gradient : default, frozen[6] ? default : parameterGradients, ws, n);
+            ws.Lap(78);
+            ws.Lap(77);
+            if (wantInput || first <= 4) Layers.Layer1_0_Bn1.BackwardReLU(p, ws.Layer1_0_Conv1Output, ws.Layer1_0_Relu1Output, ws.Layer1_0_Relu1Gradient, wantInput || first < 4 ? ws.Layer1_0_Conv1Gradient : default, frozen[4] ? default : parameterGradients, ws, n);
+            ws.Lap(76);
+            if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(p, ws.Relu1Output, ws.Layer1_0_Conv1Output, ws.Layer1_0_Conv1Gradient, wantInput || first < 3 ? ws.Relu1Gradient : default, frozen[3] ? default : parameterGradients, ws, n);
+            if (wantInput || first < 3) TensorPrimitives.Add(ws.Relu1Gradient.AsSpan(0, n * 16384), ws.Relu1Gradient2.AsSpan(0, n * 16384), ws.Relu1Gradient.AsSpan(0, n * 16384));
+            ws.Lap(75);
+            ws.Lap(74);
+            if (wantInput || first <= 1) Layers.Bn1.BackwardReLU(p, ws.Conv1Output, ws.Relu1Output, ws.Relu1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, frozen[1] ? default : parameterGradients, ws, n);
+            ws.Lap(73);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            ws.Lap(72);
         }
     }
 
@@ -1123,171 +1123,173 @@ namespace CnnCompiler.Generated
     {
         // Per layer: its output and the loss gradient with respect to it (capacity × the layer's OutputLength each), then its scratch.
         // The layers' arrays below are assigned by the AllocateLayers… methods the constructor calls.
-        public float[] Conv1Output = null!, Conv1Gradient = null!;
+        #nullable disable
+        public float[] Conv1Output, Conv1Gradient;
         public ConvBuffers Conv1Buffers;
-        public float[] Conv1Folded = null!;
-        public float[] Bn1Output = null!, Bn1Gradient = null!;
-        public float[] Bn1PerChannel = null!;
-        public double[] Bn1Sums = null!;
-        public float[] Relu1Output = null!, Relu1Gradient = null!;
-        public float[] Relu1Gradient2 = null!;
-        public float[] Layer1_0_Conv1Output = null!, Layer1_0_Conv1Gradient = null!;
+        public float[] Conv1Folded;
+        public float[] Bn1Output, Bn1Gradient;
+        public float[] Bn1PerChannel;
+        public double[] Bn1Sums;
+        public float[] Relu1Output, Relu1Gradient;
+        public float[] Relu1Gradient2;
+        public float[] Layer1_0_Conv1Output, Layer1_0_Conv1Gradient;
         public ConvBuffers Layer1_0_Conv1Buffers;
-        public float[] Layer1_0_Conv1Folded = null!;
-        public float[] Layer1_0_Bn1Output = null!, Layer1_0_Bn1Gradient = null!;
-        public float[] Layer1_0_Bn1PerChannel = null!;
-        public double[] Layer1_0_Bn1Sums = null!;
-        public float[] Layer1_0_Relu1Output = null!, Layer1_0_Relu1Gradient = null!;
-        public float[] Layer1_0_Conv2Output = null!, Layer1_0_Conv2Gradient = null!;
+        public float[] Layer1_0_Conv1Folded;
+        public float[] Layer1_0_Bn1Output, Layer1_0_Bn1Gradient;
+        public float[] Layer1_0_Bn1PerChannel;
+        public double[] Layer1_0_Bn1Sums;
+        public float[] Layer1_0_Relu1Output, Layer1_0_Relu1Gradient;
+        public float[] Layer1_0_Conv2Output, Layer1_0_Conv2Gradient;
         public ConvBuffers Layer1_0_Conv2Buffers;
-        public float[] Layer1_0_Conv2Folded = null!;
-        public float[] Layer1_0_Bn2Output = null!, Layer1_0_Bn2Gradient = null!;
-        public float[] Layer1_0_Bn2PerChannel = null!;
-        public double[] Layer1_0_Bn2Sums = null!;
-        public float[] Layer1_0_AddOutput = null!, Layer1_0_AddGradient = null!;
-        public float[] Layer1_0_Relu2Output = null!, Layer1_0_Relu2Gradient = null!;
-        public float[] Layer1_0_Relu2Gradient2 = null!;
-        public float[] Layer1_1_Conv1Output = null!, Layer1_1_Conv1Gradient = null!;
+        public float[] Layer1_0_Conv2Folded;
+        public float[] Layer1_0_Bn2Output, Layer1_0_Bn2Gradient;
+        public float[] Layer1_0_Bn2PerChannel;
+        public double[] Layer1_0_Bn2Sums;
+        public float[] Layer1_0_AddOutput, Layer1_0_AddGradient;
+        public float[] Layer1_0_Relu2Output, Layer1_0_Relu2Gradient;
+        public float[] Layer1_0_Relu2Gradient2;
+        public float[] Layer1_1_Conv1Output, Layer1_1_Conv1Gradient;
         public ConvBuffers Layer1_1_Conv1Buffers;
-        public float[] Layer1_1_Conv1Folded = null!;
-        public float[] Layer1_1_Bn1Output = null!, Layer1_1_Bn1Gradient = null!;
-        public float[] Layer1_1_Bn1PerChannel = null!;
-        public double[] Layer1_1_Bn1Sums = null!;
-        public float[] Layer1_1_Relu1Output = null!, Layer1_1_Relu1Gradient = null!;
-        public float[] Layer1_1_Conv2Output = null!, Layer1_1_Conv2Gradient = null!;
+        public float[] Layer1_1_Conv1Folded;
+        public float[] Layer1_1_Bn1Output, Layer1_1_Bn1Gradient;
+        public float[] Layer1_1_Bn1PerChannel;
+        public double[] Layer1_1_Bn1Sums;
+        public float[] Layer1_1_Relu1Output, Layer1_1_Relu1Gradient;
+        public float[] Layer1_1_Conv2Output, Layer1_1_Conv2Gradient;
         public ConvBuffers Layer1_1_Conv2Buffers;
-        public float[] Layer1_1_Conv2Folded = null!;
-        public float[] Layer1_1_Bn2Output = null!, Layer1_1_Bn2Gradient = null!;
-        public float[] Layer1_1_Bn2PerChannel = null!;
-        public double[] Layer1_1_Bn2Sums = null!;
-        public float[] Layer1_1_AddOutput = null!, Layer1_1_AddGradient = null!;
-        public float[] Layer1_1_Relu2Output = null!, Layer1_1_Relu2Gradient = null!;
-        public float[] Layer1_1_Relu2Gradient2 = null!;
-        public float[] Layer1_2_Conv1Output = null!, Layer1_2_Conv1Gradient = null!;
+        public float[] Layer1_1_Conv2Folded;
+        public float[] Layer1_1_Bn2Output, Layer1_1_Bn2Gradient;
+        public float[] Layer1_1_Bn2PerChannel;
+        public double[] Layer1_1_Bn2Sums;
+        public float[] Layer1_1_AddOutput, Layer1_1_AddGradient;
+        public float[] Layer1_1_Relu2Output, Layer1_1_Relu2Gradient;
+        public float[] Layer1_1_Relu2Gradient2;
+        public float[] Layer1_2_Conv1Output, Layer1_2_Conv1Gradient;
         public ConvBuffers Layer1_2_Conv1Buffers;
-        public float[] Layer1_2_Conv1Folded = null!;
-        public float[] Layer1_2_Bn1Output = null!, Layer1_2_Bn1Gradient = null!;
-        public float[] Layer1_2_Bn1PerChannel = null!;
-        public double[] Layer1_2_Bn1Sums = null!;
-        public float[] Layer1_2_Relu1Output = null!, Layer1_2_Relu1Gradient = null!;
-        public float[] Layer1_2_Conv2Output = null!, Layer1_2_Conv2Gradient = null!;
+        public float[] Layer1_2_Conv1Folded;
+        public float[] Layer1_2_Bn1Output, Layer1_2_Bn1Gradient;
+        public float[] Layer1_2_Bn1PerChannel;
+        public double[] Layer1_2_Bn1Sums;
+        public float[] Layer1_2_Relu1Output, Layer1_2_Relu1Gradient;
+        public float[] Layer1_2_Conv2Output, Layer1_2_Conv2Gradient;
         public ConvBuffers Layer1_2_Conv2Buffers;
-        public float[] Layer1_2_Conv2Folded = null!;
-        public float[] Layer1_2_Bn2Output = null!, Layer1_2_Bn2Gradient = null!;
-        public float[] Layer1_2_Bn2PerChannel = null!;
-        public double[] Layer1_2_Bn2Sums = null!;
-        public float[] Layer1_2_AddOutput = null!, Layer1_2_AddGradient = null!;
-        public float[] Layer1_2_Relu2Output = null!, Layer1_2_Relu2Gradient = null!;
-        public float[] Layer1_2_Relu2Gradient2 = null!;
-        public float[] Layer2_0_Conv1Output = null!, Layer2_0_Conv1Gradient = null!;
+        public float[] Layer1_2_Conv2Folded;
+        public float[] Layer1_2_Bn2Output, Layer1_2_Bn2Gradient;
+        public float[] Layer1_2_Bn2PerChannel;
+        public double[] Layer1_2_Bn2Sums;
+        public float[] Layer1_2_AddOutput, Layer1_2_AddGradient;
+        public float[] Layer1_2_Relu2Output, Layer1_2_Relu2Gradient;
+        public float[] Layer1_2_Relu2Gradient2;
+        public float[] Layer2_0_Conv1Output, Layer2_0_Conv1Gradient;
         public ConvBuffers Layer2_0_Conv1Buffers;
-        public float[] Layer2_0_Conv1Folded = null!;
-        public float[] Layer2_0_Bn1Output = null!, Layer2_0_Bn1Gradient = null!;
-        public float[] Layer2_0_Bn1PerChannel = null!;
-        public double[] Layer2_0_Bn1Sums = null!;
-        public float[] Layer2_0_Relu1Output = null!, Layer2_0_Relu1Gradient = null!;
-        public float[] Layer2_0_Conv2Output = null!, Layer2_0_Conv2Gradient = null!;
+        public float[] Layer2_0_Conv1Folded;
+        public float[] Layer2_0_Bn1Output, Layer2_0_Bn1Gradient;
+        public float[] Layer2_0_Bn1PerChannel;
+        public double[] Layer2_0_Bn1Sums;
+        public float[] Layer2_0_Relu1Output, Layer2_0_Relu1Gradient;
+        public float[] Layer2_0_Conv2Output, Layer2_0_Conv2Gradient;
         public ConvBuffers Layer2_0_Conv2Buffers;
-        public float[] Layer2_0_Conv2Folded = null!;
-        public float[] Layer2_0_Bn2Output = null!, Layer2_0_Bn2Gradient = null!;
-        public float[] Layer2_0_Bn2PerChannel = null!;
-        public double[] Layer2_0_Bn2Sums = null!;
-        public float[] Layer2_0_Downsample_0Output = null!, Layer2_0_Downsample_0Gradient = null!;
+        public float[] Layer2_0_Conv2Folded;
+        public float[] Layer2_0_Bn2Output, Layer2_0_Bn2Gradient;
+        public float[] Layer2_0_Bn2PerChannel;
+        public double[] Layer2_0_Bn2Sums;
+        public float[] Layer2_0_Downsample_0Output, Layer2_0_Downsample_0Gradient;
         public ConvBuffers Layer2_0_Downsample_0Buffers;
-        public float[] Layer2_0_Downsample_0Folded = null!;
-        public float[] Layer2_0_Downsample_1Output = null!, Layer2_0_Downsample_1Gradient = null!;
-        public float[] Layer2_0_Downsample_1PerChannel = null!;
-        public double[] Layer2_0_Downsample_1Sums = null!;
-        public float[] Layer2_0_AddOutput = null!, Layer2_0_AddGradient = null!;
-        public float[] Layer2_0_Relu2Output = null!, Layer2_0_Relu2Gradient = null!;
-        public float[] Layer2_0_Relu2Gradient2 = null!;
-        public float[] Layer2_1_Conv1Output = null!, Layer2_1_Conv1Gradient = null!;
+        public float[] Layer2_0_Downsample_0Folded;
+        public float[] Layer2_0_Downsample_1Output, Layer2_0_Downsample_1Gradient;
+        public float[] Layer2_0_Downsample_1PerChannel;
+        public double[] Layer2_0_Downsample_1Sums;
+        public float[] Layer2_0_AddOutput, Layer2_0_AddGradient;
+        public float[] Layer2_0_Relu2Output, Layer2_0_Relu2Gradient;
+        public float[] Layer2_0_Relu2Gradient2;
+        public float[] Layer2_1_Conv1Output, Layer2_1_Conv1Gradient;
         public ConvBuffers Layer2_1_Conv1Buffers;
-        public float[] Layer2_1_Conv1Folded = null!;
-        public float[] Layer2_1_Bn1Output = null!, Layer2_1_Bn1Gradient = null!;
-        public float[] Layer2_1_Bn1PerChannel = null!;
-        public double[] Layer2_1_Bn1Sums = null!;
-        public float[] Layer2_1_Relu1Output = null!, Layer2_1_Relu1Gradient = null!;
-        public float[] Layer2_1_Conv2Output = null!, Layer2_1_Conv2Gradient = null!;
+        public float[] Layer2_1_Conv1Folded;
+        public float[] Layer2_1_Bn1Output, Layer2_1_Bn1Gradient;
+        public float[] Layer2_1_Bn1PerChannel;
+        public double[] Layer2_1_Bn1Sums;
+        public float[] Layer2_1_Relu1Output, Layer2_1_Relu1Gradient;
+        public float[] Layer2_1_Conv2Output, Layer2_1_Conv2Gradient;
         public ConvBuffers Layer2_1_Conv2Buffers;
-        public float[] Layer2_1_Conv2Folded = null!;
-        public float[] Layer2_1_Bn2Output = null!, Layer2_1_Bn2Gradient = null!;
-        public float[] Layer2_1_Bn2PerChannel = null!;
-        public double[] Layer2_1_Bn2Sums = null!;
-        public float[] Layer2_1_AddOutput = null!, Layer2_1_AddGradient = null!;
-        public float[] Layer2_1_Relu2Output = null!, Layer2_1_Relu2Gradient = null!;
-        public float[] Layer2_1_Relu2Gradient2 = null!;
-        public float[] Layer2_2_Conv1Output = null!, Layer2_2_Conv1Gradient = null!;
+        public float[] Layer2_1_Conv2Folded;
+        public float[] Layer2_1_Bn2Output, Layer2_1_Bn2Gradient;
+        public float[] Layer2_1_Bn2PerChannel;
+        public double[] Layer2_1_Bn2Sums;
+        public float[] Layer2_1_AddOutput, Layer2_1_AddGradient;
+        public float[] Layer2_1_Relu2Output, Layer2_1_Relu2Gradient;
+        public float[] Layer2_1_Relu2Gradient2;
+        public float[] Layer2_2_Conv1Output, Layer2_2_Conv1Gradient;
         public ConvBuffers Layer2_2_Conv1Buffers;
-        public float[] Layer2_2_Conv1Folded = null!;
-        public float[] Layer2_2_Bn1Output = null!, Layer2_2_Bn1Gradient = null!;
-        public float[] Layer2_2_Bn1PerChannel = null!;
-        public double[] Layer2_2_Bn1Sums = null!;
-        public float[] Layer2_2_Relu1Output = null!, Layer2_2_Relu1Gradient = null!;
-        public float[] Layer2_2_Conv2Output = null!, Layer2_2_Conv2Gradient = null!;
+        public float[] Layer2_2_Conv1Folded;
+        public float[] Layer2_2_Bn1Output, Layer2_2_Bn1Gradient;
+        public float[] Layer2_2_Bn1PerChannel;
+        public double[] Layer2_2_Bn1Sums;
+        public float[] Layer2_2_Relu1Output, Layer2_2_Relu1Gradient;
+        public float[] Layer2_2_Conv2Output, Layer2_2_Conv2Gradient;
         public ConvBuffers Layer2_2_Conv2Buffers;
-        public float[] Layer2_2_Conv2Folded = null!;
-        public float[] Layer2_2_Bn2Output = null!, Layer2_2_Bn2Gradient = null!;
-        public float[] Layer2_2_Bn2PerChannel = null!;
-        public double[] Layer2_2_Bn2Sums = null!;
-        public float[] Layer2_2_AddOutput = null!, Layer2_2_AddGradient = null!;
-        public float[] Layer2_2_Relu2Output = null!, Layer2_2_Relu2Gradient = null!;
-        public float[] Layer2_2_Relu2Gradient2 = null!;
-        public float[] Layer3_0_Conv1Output = null!, Layer3_0_Conv1Gradient = null!;
+        public float[] Layer2_2_Conv2Folded;
+        public float[] Layer2_2_Bn2Output, Layer2_2_Bn2Gradient;
+        public float[] Layer2_2_Bn2PerChannel;
+        public double[] Layer2_2_Bn2Sums;
+        public float[] Layer2_2_AddOutput, Layer2_2_AddGradient;
+        public float[] Layer2_2_Relu2Output, Layer2_2_Relu2Gradient;
+        public float[] Layer2_2_Relu2Gradient2;
+        public float[] Layer3_0_Conv1Output, Layer3_0_Conv1Gradient;
         public ConvBuffers Layer3_0_Conv1Buffers;
-        public float[] Layer3_0_Conv1Folded = null!;
-        public float[] Layer3_0_Bn1Output = null!, Layer3_0_Bn1Gradient = null!;
-        public float[] Layer3_0_Bn1PerChannel = null!;
-        public double[] Layer3_0_Bn1Sums = null!;
-        public float[] Layer3_0_Relu1Output = null!, Layer3_0_Relu1Gradient = null!;
-        public float[] Layer3_0_Conv2Output = null!, Layer3_0_Conv2Gradient = null!;
+        public float[] Layer3_0_Conv1Folded;
+        public float[] Layer3_0_Bn1Output, Layer3_0_Bn1Gradient;
+        public float[] Layer3_0_Bn1PerChannel;
+        public double[] Layer3_0_Bn1Sums;
+        public float[] Layer3_0_Relu1Output, Layer3_0_Relu1Gradient;
+        public float[] Layer3_0_Conv2Output, Layer3_0_Conv2Gradient;
         public ConvBuffers Layer3_0_Conv2Buffers;
-        public float[] Layer3_0_Conv2Folded = null!;
-        public float[] Layer3_0_Bn2Output = null!, Layer3_0_Bn2Gradient = null!;
-        public float[] Layer3_0_Bn2PerChannel = null!;
-        public double[] Layer3_0_Bn2Sums = null!;
-        public float[] Layer3_0_Downsample_0Output = null!, Layer3_0_Downsample_0Gradient = null!;
+        public float[] Layer3_0_Conv2Folded;
+        public float[] Layer3_0_Bn2Output, Layer3_0_Bn2Gradient;
+        public float[] Layer3_0_Bn2PerChannel;
+        public double[] Layer3_0_Bn2Sums;
+        public float[] Layer3_0_Downsample_0Output, Layer3_0_Downsample_0Gradient;
         public ConvBuffers Layer3_0_Downsample_0Buffers;
-        public float[] Layer3_0_Downsample_0Folded = null!;
-        public float[] Layer3_0_Downsample_1Output = null!, Layer3_0_Downsample_1Gradient = null!;
-        public float[] Layer3_0_Downsample_1PerChannel = null!;
-        public double[] Layer3_0_Downsample_1Sums = null!;
-        public float[] Layer3_0_AddOutput = null!, Layer3_0_AddGradient = null!;
-        public float[] Layer3_0_Relu2Output = null!, Layer3_0_Relu2Gradient = null!;
-        public float[] Layer3_0_Relu2Gradient2 = null!;
-        public float[] Layer3_1_Conv1Output = null!, Layer3_1_Conv1Gradient = null!;
+        public float[] Layer3_0_Downsample_0Folded;
+        public float[] Layer3_0_Downsample_1Output, Layer3_0_Downsample_1Gradient;
+        public float[] Layer3_0_Downsample_1PerChannel;
+        public double[] Layer3_0_Downsample_1Sums;
+        public float[] Layer3_0_AddOutput, Layer3_0_AddGradient;
+        public float[] Layer3_0_Relu2Output, Layer3_0_Relu2Gradient;
+        public float[] Layer3_0_Relu2Gradient2;
+        public float[] Layer3_1_Conv1Output, Layer3_1_Conv1Gradient;
         public ConvBuffers Layer3_1_Conv1Buffers;
-        public float[] Layer3_1_Conv1Folded = null!;
-        public float[] Layer3_1_Bn1Output = null!, Layer3_1_Bn1Gradient = null!;
-        public float[] Layer3_1_Bn1PerChannel = null!;
-        public double[] Layer3_1_Bn1Sums = null!;
-        public float[] Layer3_1_Relu1Output = null!, Layer3_1_Relu1Gradient = null!;
-        public float[] Layer3_1_Conv2Output = null!, Layer3_1_Conv2Gradient = null!;
+        public float[] Layer3_1_Conv1Folded;
+        public float[] Layer3_1_Bn1Output, Layer3_1_Bn1Gradient;
+        public float[] Layer3_1_Bn1PerChannel;
+        public double[] Layer3_1_Bn1Sums;
+        public float[] Layer3_1_Relu1Output, Layer3_1_Relu1Gradient;
+        public float[] Layer3_1_Conv2Output, Layer3_1_Conv2Gradient;
         public ConvBuffers Layer3_1_Conv2Buffers;
-        public float[] Layer3_1_Conv2Folded = null!;
-        public float[] Layer3_1_Bn2Output = null!, Layer3_1_Bn2Gradient = null!;
-        public float[] Layer3_1_Bn2PerChannel = null!;
-        public double[] Layer3_1_Bn2Sums = null!;
-        public float[] Layer3_1_AddOutput = null!, Layer3_1_AddGradient = null!;
-        public float[] Layer3_1_Relu2Output = null!, Layer3_1_Relu2Gradient = null!;
-        public float[] Layer3_1_Relu2Gradient2 = null!;
-        public float[] Layer3_2_Conv1Output = null!, Layer3_2_Conv1Gradient = null!;
+        public float[] Layer3_1_Conv2Folded;
+        public float[] Layer3_1_Bn2Output, Layer3_1_Bn2Gradient;
+        public float[] Layer3_1_Bn2PerChannel;
+        public double[] Layer3_1_Bn2Sums;
+        public float[] Layer3_1_AddOutput, Layer3_1_AddGradient;
+        public float[] Layer3_1_Relu2Output, Layer3_1_Relu2Gradient;
+        public float[] Layer3_1_Relu2Gradient2;
+        public float[] Layer3_2_Conv1Output, Layer3_2_Conv1Gradient;
         public ConvBuffers Layer3_2_Conv1Buffers;
-        public float[] Layer3_2_Conv1Folded = null!;
-        public float[] Layer3_2_Bn1Output = null!, Layer3_2_Bn1Gradient = null!;
-        public float[] Layer3_2_Bn1PerChannel = null!;
-        public double[] Layer3_2_Bn1Sums = null!;
-        public float[] Layer3_2_Relu1Output = null!, Layer3_2_Relu1Gradient = null!;
-        public float[] Layer3_2_Conv2Output = null!, Layer3_2_Conv2Gradient = null!;
+        public float[] Layer3_2_Conv1Folded;
+        public float[] Layer3_2_Bn1Output, Layer3_2_Bn1Gradient;
+        public float[] Layer3_2_Bn1PerChannel;
+        public double[] Layer3_2_Bn1Sums;
+        public float[] Layer3_2_Relu1Output, Layer3_2_Relu1Gradient;
+        public float[] Layer3_2_Conv2Output, Layer3_2_Conv2Gradient;
         public ConvBuffers Layer3_2_Conv2Buffers;
-        public float[] Layer3_2_Conv2Folded = null!;
-        public float[] Layer3_2_Bn2Output = null!, Layer3_2_Bn2Gradient = null!;
-        public float[] Layer3_2_Bn2PerChannel = null!;
-        public double[] Layer3_2_Bn2Sums = null!;
-        public float[] Layer3_2_AddOutput = null!, Layer3_2_AddGradient = null!;
-        public float[] Layer3_2_Relu2Output = null!, Layer3_2_Relu2Gradient = null!;
-        public float[] Gap1Output = null!, Gap1Gradient = null!;
-        public float[] FcOutput = null!, FcGradient = null!;
+        public float[] Layer3_2_Conv2Folded;
+        public float[] Layer3_2_Bn2Output, Layer3_2_Bn2Gradient;
+        public float[] Layer3_2_Bn2PerChannel;
+        public double[] Layer3_2_Bn2Sums;
+        public float[] Layer3_2_AddOutput, Layer3_2_AddGradient;
+        public float[] Layer3_2_Relu2Output, Layer3_2_Relu2Gradient;
+        public float[] Gap1Output, Gap1Gradient;
+        public float[] FcOutput, FcGradient;
+        #nullable enable
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 72, 10)
         {
@@ -1985,22 +1987,21 @@ namespace CnnCompiler.Generated
     }
 
     /// <summary>
-    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
-    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// One class per layer, in network order: its constants (where its weights and bias are in the parameter buffer),
+    /// then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
     /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
     /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
     /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
     /// </summary>
     file static class Layers
     {
-        // ----------------------------------------
+        // ----------------
         // conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 3×32×32 → output 16×32×32 · 432 parameters · 0.885 MFLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Conv1
         {
-            public const int InputLength = 3072, OutputLength = 16384;
             public const int WeightOffset = 0, WeightCount = 432, BiasOffset = 432, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2011,16 +2012,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Bn1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
-            public const int WeightOffset = 432, WeightCount = 16, BiasOffset = 448, BiasCount = 16;
-            public const int Channels = 16, StateOffset = 0;
+            public const int WeightOffset = 432, Channels = 16, StateOffset = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Bn1PerChannel, ws.Bn1Sums, n);
@@ -2032,27 +2031,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Relu1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.0.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_0_Conv1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
             public const int WeightOffset = 464, WeightCount = 2304, BiasOffset = 2768, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2063,16 +2060,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_0_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.0.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_0_Bn1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
-            public const int WeightOffset = 2768, WeightCount = 16, BiasOffset = 2784, BiasCount = 16;
-            public const int Channels = 16, StateOffset = 33;
+            public const int WeightOffset = 2768, Channels = 16, StateOffset = 33;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_0_Bn1PerChannel, ws.Layer1_0_Bn1Sums, n);
@@ -2084,27 +2079,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.0.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_0_Relu1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.0.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_0_Conv2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
             public const int WeightOffset = 2800, WeightCount = 2304, BiasOffset = 5104, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2115,16 +2108,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_0_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.0.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_0_Bn2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
-            public const int WeightOffset = 5104, WeightCount = 16, BiasOffset = 5120, BiasCount = 16;
-            public const int Channels = 16, StateOffset = 66;
+            public const int WeightOffset = 5104, Channels = 16, StateOffset = 66;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_0_Bn2PerChannel, ws.Layer1_0_Bn2Sums, n);
@@ -2134,14 +2125,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.0.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_0_Add
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
@@ -2151,27 +2141,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.0.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_0_Relu2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.1.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_1_Conv1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
             public const int WeightOffset = 5136, WeightCount = 2304, BiasOffset = 7440, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2182,16 +2170,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_1_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.1.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_1_Bn1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
-            public const int WeightOffset = 7440, WeightCount = 16, BiasOffset = 7456, BiasCount = 16;
-            public const int Channels = 16, StateOffset = 99;
+            public const int WeightOffset = 7440, Channels = 16, StateOffset = 99;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_1_Bn1PerChannel, ws.Layer1_1_Bn1Sums, n);
@@ -2203,27 +2189,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.1.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_1_Relu1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.1.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_1_Conv2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
             public const int WeightOffset = 7472, WeightCount = 2304, BiasOffset = 9776, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2234,16 +2218,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_1_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.1.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_1_Bn2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
-            public const int WeightOffset = 9776, WeightCount = 16, BiasOffset = 9792, BiasCount = 16;
-            public const int Channels = 16, StateOffset = 132;
+            public const int WeightOffset = 9776, Channels = 16, StateOffset = 132;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_1_Bn2PerChannel, ws.Layer1_1_Bn2Sums, n);
@@ -2253,14 +2235,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.1.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_1_Add
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
@@ -2270,27 +2251,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.1.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_1_Relu2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.2.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_2_Conv1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
             public const int WeightOffset = 9808, WeightCount = 2304, BiasOffset = 12112, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2301,16 +2280,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_2_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.2.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_2_Bn1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
-            public const int WeightOffset = 12112, WeightCount = 16, BiasOffset = 12128, BiasCount = 16;
-            public const int Channels = 16, StateOffset = 165;
+            public const int WeightOffset = 12112, Channels = 16, StateOffset = 165;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel1>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_2_Bn1PerChannel, ws.Layer1_2_Bn1Sums, n);
@@ -2322,27 +2299,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.2.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_2_Relu1
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.2.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_2_Conv2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
             public const int WeightOffset = 12144, WeightCount = 2304, BiasOffset = 14448, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2353,16 +2328,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_2_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.2.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_2_Bn2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
-            public const int WeightOffset = 14448, WeightCount = 16, BiasOffset = 14464, BiasCount = 16;
-            public const int Channels = 16, StateOffset = 198;
+            public const int WeightOffset = 14448, Channels = 16, StateOffset = 198;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel2>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer1_2_Bn2PerChannel, ws.Layer1_2_Bn2Sums, n);
@@ -2372,14 +2345,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.2.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_2_Add
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
@@ -2389,27 +2361,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer1.2.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer1_2_Relu2
         {
-            public const int InputLength = 16384, OutputLength = 16384;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.conv1 · Conv2D · 32 filters 3×3, stride 2, padding 1, no bias
         // input 16×32×32 → output 32×16×16 · 4,608 parameters · 2.359 MFLOP per sample
         // runs Kernels.ConvKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Conv1
         {
-            public const int InputLength = 16384, OutputLength = 8192;
             public const int WeightOffset = 14480, WeightCount = 4608, BiasOffset = 19088, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2420,16 +2390,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel3>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Bn1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
-            public const int WeightOffset = 19088, WeightCount = 32, BiasOffset = 19120, BiasCount = 32;
-            public const int Channels = 32, StateOffset = 231;
+            public const int WeightOffset = 19088, Channels = 32, StateOffset = 231;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_0_Bn1PerChannel, ws.Layer2_0_Bn1Sums, n);
@@ -2441,27 +2409,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Relu1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Conv2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
             public const int WeightOffset = 19152, WeightCount = 9216, BiasOffset = 28368, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2472,16 +2438,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Bn2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
-            public const int WeightOffset = 28368, WeightCount = 32, BiasOffset = 28400, BiasCount = 32;
-            public const int Channels = 32, StateOffset = 296;
+            public const int WeightOffset = 28368, Channels = 32, StateOffset = 296;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_0_Bn2PerChannel, ws.Layer2_0_Bn2Sums, n);
@@ -2491,14 +2455,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.downsample.0 · Conv2D · 32 filters 1×1, stride 2, padding 0, no bias
         // input 16×32×32 → output 32×16×16 · 512 parameters · 0.262 MFLOP per sample
         // runs Kernels.ConvKernel5
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Downsample_0
         {
-            public const int InputLength = 16384, OutputLength = 8192;
             public const int WeightOffset = 28432, WeightCount = 512, BiasOffset = 28944, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2509,16 +2472,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel5>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Downsample_0Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.downsample.1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Downsample_1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
-            public const int WeightOffset = 28944, WeightCount = 32, BiasOffset = 28976, BiasCount = 32;
-            public const int Channels = 32, StateOffset = 361;
+            public const int WeightOffset = 28944, Channels = 32, StateOffset = 361;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_0_Downsample_1PerChannel, ws.Layer2_0_Downsample_1Sums, n);
@@ -2528,14 +2489,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Add
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
@@ -2545,27 +2505,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.0.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_0_Relu2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.1.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_1_Conv1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
             public const int WeightOffset = 29008, WeightCount = 9216, BiasOffset = 38224, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2576,16 +2534,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_1_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.1.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_1_Bn1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
-            public const int WeightOffset = 38224, WeightCount = 32, BiasOffset = 38256, BiasCount = 32;
-            public const int Channels = 32, StateOffset = 426;
+            public const int WeightOffset = 38224, Channels = 32, StateOffset = 426;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_1_Bn1PerChannel, ws.Layer2_1_Bn1Sums, n);
@@ -2597,27 +2553,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.1.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_1_Relu1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.1.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_1_Conv2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
             public const int WeightOffset = 38288, WeightCount = 9216, BiasOffset = 47504, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2628,16 +2582,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_1_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.1.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_1_Bn2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
-            public const int WeightOffset = 47504, WeightCount = 32, BiasOffset = 47536, BiasCount = 32;
-            public const int Channels = 32, StateOffset = 491;
+            public const int WeightOffset = 47504, Channels = 32, StateOffset = 491;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_1_Bn2PerChannel, ws.Layer2_1_Bn2Sums, n);
@@ -2647,14 +2599,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.1.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_1_Add
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
@@ -2664,27 +2615,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.1.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_1_Relu2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.2.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_2_Conv1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
             public const int WeightOffset = 47568, WeightCount = 9216, BiasOffset = 56784, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2695,16 +2644,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_2_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.2.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_2_Bn1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
-            public const int WeightOffset = 56784, WeightCount = 32, BiasOffset = 56816, BiasCount = 32;
-            public const int Channels = 32, StateOffset = 556;
+            public const int WeightOffset = 56784, Channels = 32, StateOffset = 556;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel3>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_2_Bn1PerChannel, ws.Layer2_2_Bn1Sums, n);
@@ -2716,27 +2663,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.2.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_2_Relu1
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.2.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_2_Conv2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
             public const int WeightOffset = 56848, WeightCount = 9216, BiasOffset = 66064, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2747,16 +2692,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_2_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.2.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_2_Bn2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
-            public const int WeightOffset = 66064, WeightCount = 32, BiasOffset = 66096, BiasCount = 32;
-            public const int Channels = 32, StateOffset = 621;
+            public const int WeightOffset = 66064, Channels = 32, StateOffset = 621;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel4>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer2_2_Bn2PerChannel, ws.Layer2_2_Bn2Sums, n);
@@ -2766,14 +2709,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.2.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_2_Add
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
@@ -2783,27 +2725,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer2.2.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer2_2_Relu2
         {
-            public const int InputLength = 8192, OutputLength = 8192;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.conv1 · Conv2D · 64 filters 3×3, stride 2, padding 1, no bias
         // input 32×16×16 → output 64×8×8 · 18,432 parameters · 2.359 MFLOP per sample
         // runs Kernels.ConvKernel6
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Conv1
         {
-            public const int InputLength = 8192, OutputLength = 4096;
             public const int WeightOffset = 66128, WeightCount = 18432, BiasOffset = 84560, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2814,16 +2754,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel6>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel5
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Bn1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
-            public const int WeightOffset = 84560, WeightCount = 64, BiasOffset = 84624, BiasCount = 64;
-            public const int Channels = 64, StateOffset = 686;
+            public const int WeightOffset = 84560, Channels = 64, StateOffset = 686;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel5>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_0_Bn1PerChannel, ws.Layer3_0_Bn1Sums, n);
@@ -2835,27 +2773,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Relu1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Conv2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
             public const int WeightOffset = 84688, WeightCount = 36864, BiasOffset = 121552, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2866,16 +2802,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Bn2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
-            public const int WeightOffset = 121552, WeightCount = 64, BiasOffset = 121616, BiasCount = 64;
-            public const int Channels = 64, StateOffset = 815;
+            public const int WeightOffset = 121552, Channels = 64, StateOffset = 815;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_0_Bn2PerChannel, ws.Layer3_0_Bn2Sums, n);
@@ -2885,14 +2819,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.downsample.0 · Conv2D · 64 filters 1×1, stride 2, padding 0, no bias
         // input 32×16×16 → output 64×8×8 · 2,048 parameters · 0.262 MFLOP per sample
         // runs Kernels.ConvKernel8
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Downsample_0
         {
-            public const int InputLength = 8192, OutputLength = 4096;
             public const int WeightOffset = 121680, WeightCount = 2048, BiasOffset = 123728, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2903,16 +2836,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel8>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Downsample_0Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.downsample.1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Downsample_1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
-            public const int WeightOffset = 123728, WeightCount = 64, BiasOffset = 123792, BiasCount = 64;
-            public const int Channels = 64, StateOffset = 944;
+            public const int WeightOffset = 123728, Channels = 64, StateOffset = 944;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_0_Downsample_1PerChannel, ws.Layer3_0_Downsample_1Sums, n);
@@ -2922,14 +2853,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Add
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
@@ -2939,27 +2869,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.0.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_0_Relu2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.1.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_1_Conv1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
             public const int WeightOffset = 123856, WeightCount = 36864, BiasOffset = 160720, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -2970,16 +2898,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_1_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.1.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel5
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_1_Bn1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
-            public const int WeightOffset = 160720, WeightCount = 64, BiasOffset = 160784, BiasCount = 64;
-            public const int Channels = 64, StateOffset = 1073;
+            public const int WeightOffset = 160720, Channels = 64, StateOffset = 1073;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel5>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_1_Bn1PerChannel, ws.Layer3_1_Bn1Sums, n);
@@ -2991,27 +2917,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.1.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_1_Relu1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.1.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_1_Conv2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
             public const int WeightOffset = 160848, WeightCount = 36864, BiasOffset = 197712, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -3022,16 +2946,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_1_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.1.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_1_Bn2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
-            public const int WeightOffset = 197712, WeightCount = 64, BiasOffset = 197776, BiasCount = 64;
-            public const int Channels = 64, StateOffset = 1202;
+            public const int WeightOffset = 197712, Channels = 64, StateOffset = 1202;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_1_Bn2PerChannel, ws.Layer3_1_Bn2Sums, n);
@@ -3041,14 +2963,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.1.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_1_Add
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
@@ -3058,27 +2979,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.1.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_1_Relu2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.2.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_2_Conv1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
             public const int WeightOffset = 197840, WeightCount = 36864, BiasOffset = 234704, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -3089,16 +3008,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_2_Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.2.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel5
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_2_Bn1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
-            public const int WeightOffset = 234704, WeightCount = 64, BiasOffset = 234768, BiasCount = 64;
-            public const int Channels = 64, StateOffset = 1331;
+            public const int WeightOffset = 234704, Channels = 64, StateOffset = 1331;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel5>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_2_Bn1PerChannel, ws.Layer3_2_Bn1Sums, n);
@@ -3110,27 +3027,25 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.2.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_2_Relu1
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.2.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_2_Conv2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
             public const int WeightOffset = 234832, WeightCount = 36864, BiasOffset = 271696, BiasCount = 0;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -3141,16 +3056,14 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_2_Conv2Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.2.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_2_Bn2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
-            public const int WeightOffset = 271696, WeightCount = 64, BiasOffset = 271760, BiasCount = 64;
-            public const int Channels = 64, StateOffset = 1460;
+            public const int WeightOffset = 271696, Channels = 64, StateOffset = 1460;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 BatchNorm<Kernels.BatchNormKernel6>.Forward(p.Slice(WeightOffset, 2 * Channels), x, y, ws, StateOffset, ws.Layer3_2_Bn2PerChannel, ws.Layer3_2_Bn2Sums, n);
@@ -3160,14 +3073,13 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.2.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel3
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_2_Add
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
@@ -3177,27 +3089,25 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // layer3.2.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------------------------------
+        // ----------------
         internal static class Layer3_2_Relu2
         {
-            public const int InputLength = 4096, OutputLength = 4096;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // gap1 · GlobalAveragePool
         // input 64×8×8 → output 64 · 0 parameters · 0 FLOP per sample
         // runs Kernels.GlobalPoolKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Gap1
         {
-            public const int InputLength = 4096, OutputLength = 64;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, default, n);
@@ -3205,14 +3115,13 @@ namespace CnnCompiler.Generated
                 GlobalPool<Kernels.GlobalPoolKernel1>.Backward(dy, dx, default, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // fc · Dense · 10 units
         // input 64 → output 10 · 650 parameters · 1,280 FLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Fc
         {
-            public const int InputLength = 64, OutputLength = 10;
             public const int WeightOffset = 271824, WeightCount = 640, BiasOffset = 272464, BiasCount = 10;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>

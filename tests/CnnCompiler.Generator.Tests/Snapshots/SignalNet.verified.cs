@@ -131,8 +131,8 @@ namespace CnnCompiler.Generated
         public static int StateCount => 0;
         public static ReadOnlySpan<int> InputShape => new int[] { 2, 32 };
         /// <summary>Per layer (in <see cref="LayerList"/> order): whether its declaration starts it frozen.</summary>
-        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[] { false, false, false, false, false, false };
-        public const string Summary = "Model: SignalNet\nLayer (type)                 Output shape   Param #   FLOPs\n-----------------------------------------------------------\ninput                        2×32                 0       0\nconv1 (Conv1D)               4×16                44   1,280\npool1 (AvgPool1D)            4×8                  0       0\nflatten1 (Flatten)           32                   0       0\ndense1 (Dense)               8                  264     512\ntanh1 (Tanh)                 8                    0       0\ndense2 (Dense)               3                   27      48\nloss (SoftmaxCrossEntropy)   3                    0       0\n===========================================================\nTotal params: 335 (1.31 KiB)\nForward FLOPs per sample: 1,840 (1,840 FLOP)";
+        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[6];
+        public static string Summary => Tables.Summary(Name, InputShape, LayerList, "SoftmaxCrossEntropy", OutputLength, ParameterCount, 1840);
 
         /// <summary>The runtime network behind the generated class's field.</summary>
         public static Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int> Network(CompiledNetwork network) => Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>.Of(network);
@@ -155,12 +155,12 @@ namespace CnnCompiler.Generated
         public static IReadOnlyList<TensorInfo> Tensors { get; } =
         new TensorInfo[]
         {
-            new("conv1.weight", "conv1", TensorStore.Parameters, 0, new[] { 4, 2, 5 }),
-            new("conv1.bias", "conv1", TensorStore.Parameters, 40, new[] { 4 }),
-            new("dense1.weight", "dense1", TensorStore.Parameters, 44, new[] { 8, 32 }),
-            new("dense1.bias", "dense1", TensorStore.Parameters, 300, new[] { 8 }),
-            new("dense2.weight", "dense2", TensorStore.Parameters, 308, new[] { 3, 8 }),
-            new("dense2.bias", "dense2", TensorStore.Parameters, 332, new[] { 3 }),
+            Tables.Parameters("conv1", "weight", 0, 4, 2, 5),
+            Tables.Parameters("conv1", "bias", 40, 4),
+            Tables.Parameters("dense1", "weight", 44, 8, 32),
+            Tables.Parameters("dense1", "bias", 300, 8),
+            Tables.Parameters("dense2", "weight", 308, 3, 8),
+            Tables.Parameters("dense2", "bias", 332, 3),
         };
 
         /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
@@ -171,24 +171,24 @@ namespace CnnCompiler.Generated
             WeightInit.GlorotUniform(parameters.Slice(308, 24), fanIn: 8, fanOut: 3, random); // dense2
         }
 
-        /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        /// <summary>Runs every layer forward over <paramref name="n"/> samples; the last layer's output holds the network's raw outputs.</summary>
         /// <remarks>
         /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
         /// </remarks>
-        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
+        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool fold)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
-            workspace.StartLaps();
-            Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
-            workspace.Lap(0);
-            Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
-            workspace.Lap(1);
-            Layers.Dense1.Forward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace, count);
-            workspace.Lap(3);
-            Layers.Tanh1.Forward(parameters, workspace.Dense1Output, workspace.Tanh1Output, workspace, count);
-            workspace.Lap(4);
-            Layers.Dense2.Forward(parameters, workspace.Tanh1Output, workspace.Dense2Output, workspace, count);
-            workspace.Lap(5);
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            ws.StartLaps();
+            Layers.Conv1.Forward(p, input, ws.Conv1Output, ws, n);
+            ws.Lap(0);
+            Layers.Pool1.Forward(p, ws.Conv1Output, ws.Pool1Output, ws, n);
+            ws.Lap(1);
+            Layers.Dense1.Forward(p, ws.Pool1Output, ws.Dense1Output, ws, n);
+            ws.Lap(3);
+            Layers.Tanh1.Forward(p, ws.Dense1Output, ws.Tanh1Output, ws, n);
+            ws.Lap(4);
+            Layers.Dense2.Forward(p, ws.Tanh1Output, ws.Dense2Output, ws, n);
+            ws.Lap(5);
         }
 
         /// <summary>
@@ -196,22 +196,22 @@ namespace CnnCompiler.Generated
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
-            workspace.StartLaps();
-            if (wantInput || first <= 5) Layers.Dense2.Backward(parameters, workspace.Tanh1Output, workspace.Dense2Output, workspace.Dense2Gradient, wantInput || first < 5 ? workspace.Tanh1Gradient : default, frozen[5] ? default : parameterGradients, workspace, count);
-            workspace.Lap(11);
-            if (wantInput || first <= 4) Layers.Tanh1.Backward(parameters, workspace.Dense1Output, workspace.Tanh1Output, workspace.Tanh1Gradient, wantInput || first < 4 ? workspace.Dense1Gradient : default, default, workspace, count);
-            workspace.Lap(10);
-            if (wantInput || first <= 3) Layers.Dense1.Backward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 3 ? workspace.Pool1Gradient : default, frozen[3] ? default : parameterGradients, workspace, count);
-            workspace.Lap(9);
-            if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
-            workspace.Lap(7);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
-            workspace.Lap(6);
+            ws.StartLaps();
+            if (wantInput || first <= 5) Layers.Dense2.Backward(p, ws.Tanh1Output, ws.Dense2Output, ws.Dense2Gradient, wantInput || first < 5 ? ws.Tanh1Gradient : default, frozen[5] ? default : parameterGradients, ws, n);
+            ws.Lap(11);
+            if (wantInput || first <= 4) Layers.Tanh1.Backward(p, ws.Dense1Output, ws.Tanh1Output, ws.Tanh1Gradient, wantInput || first < 4 ? ws.Dense1Gradient : default, default, ws, n);
+            ws.Lap(10);
+            if (wantInput || first <= 3) Layers.Dense1.Backward(p, ws.Pool1Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 3 ? ws.Pool1Gradient : default, frozen[3] ? default : parameterGradients, ws, n);
+            ws.Lap(9);
+            if (wantInput || first <= 1) Layers.Pool1.Backward(p, ws.Conv1Output, ws.Pool1Output, ws.Pool1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, default, ws, n);
+            ws.Lap(7);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            ws.Lap(6);
         }
     }
 
@@ -324,22 +324,21 @@ namespace CnnCompiler.Generated
     }
 
     /// <summary>
-    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
-    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// One class per layer, in network order: its constants (where its weights and bias are in the parameter buffer),
+    /// then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
     /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
     /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
     /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
     /// </summary>
     file static class Layers
     {
-        // ----------------------------------------
+        // ----------------
         // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
         // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Conv1
         {
-            public const int InputLength = 64, OutputLength = 64;
             public const int WeightOffset = 0, WeightCount = 40, BiasOffset = 40, BiasCount = 4;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -348,11 +347,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // pool1 · AvgPool1D · window 2, stride 2
         // input 4×16 → output 4×8 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output position, the sum over the 2 window elements unrolled (no window needs clipping) divided by 2
-        // ----------------------------------------
+        // ----------------
         internal static class Pool1
         {
             public const int InputLength = 64, OutputLength = 32;
@@ -412,24 +411,22 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------------------------------
+        // ----------------
         // flatten1 · Flatten
         // input 4×8 → output 32 · 0 parameters · 0 FLOP per sample
         // a view: the channel-major sample is already the flat vector, nothing runs
-        // ----------------------------------------
+        // ----------------
         internal static class Flatten1
         {
-            public const int InputLength = 32, OutputLength = 32;
         }
 
-        // ----------------------------------------
+        // ----------------
         // dense1 · Dense · 8 units
         // input 32 → output 8 · 264 parameters · 512 FLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Dense1
         {
-            public const int InputLength = 32, OutputLength = 8;
             public const int WeightOffset = 44, WeightCount = 256, BiasOffset = 300, BiasCount = 8;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -438,14 +435,13 @@ namespace CnnCompiler.Generated
                 Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // tanh1 · Tanh
         // input 8 → output 8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Tanh1
         {
-            public const int InputLength = 8, OutputLength = 8;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
@@ -453,14 +449,13 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------------------------------
+        // ----------------
         // dense2 · Dense · 3 units
         // input 8 → output 3 · 27 parameters · 48 FLOP per sample
         // runs Kernels.DenseKernel2
-        // ----------------------------------------
+        // ----------------
         internal static class Dense2
         {
-            public const int InputLength = 8, OutputLength = 3;
             public const int WeightOffset = 308, WeightCount = 24, BiasOffset = 332, BiasCount = 3;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>

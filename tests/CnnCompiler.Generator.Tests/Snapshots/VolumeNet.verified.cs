@@ -128,8 +128,8 @@ namespace CnnCompiler.Generated
         public static int StateCount => 0;
         public static ReadOnlySpan<int> InputShape => new int[] { 1, 4, 8, 8 };
         /// <summary>Per layer (in <see cref="LayerList"/> order): whether its declaration starts it frozen.</summary>
-        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[] { false, false, false };
-        public const string Summary = "Model: VolumeNet\nLayer (type)                 Output shape   Param #    FLOPs\n------------------------------------------------------------\ninput                        1×4×8×8              0        0\nconv1 (Conv3D)               2×4×8×8             56   27,648\npool1 (MaxPool3D)            2×2×4×4              0        0\ndense1 (Dense)               4                  260      512\nloss (SoftmaxCrossEntropy)   4                    0        0\n============================================================\nTotal params: 316 (1.23 KiB)\nForward FLOPs per sample: 28,160 (0.028 MFLOP)";
+        public static ReadOnlySpan<bool> DeclaredFrozen => new bool[3];
+        public static string Summary => Tables.Summary(Name, InputShape, LayerList, "SoftmaxCrossEntropy", OutputLength, ParameterCount, 28160);
 
         /// <summary>The runtime network behind the generated class's field.</summary>
         public static Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int> Network(CompiledNetwork network) => Network<Definition, global::CnnCompiler.CompilerServices.SoftmaxCrossEntropyLoss, int>.Of(network);
@@ -149,10 +149,10 @@ namespace CnnCompiler.Generated
         public static IReadOnlyList<TensorInfo> Tensors { get; } =
         new TensorInfo[]
         {
-            new("conv1.weight", "conv1", TensorStore.Parameters, 0, new[] { 2, 1, 3, 3, 3 }),
-            new("conv1.bias", "conv1", TensorStore.Parameters, 54, new[] { 2 }),
-            new("dense1.weight", "dense1", TensorStore.Parameters, 56, new[] { 4, 64 }),
-            new("dense1.bias", "dense1", TensorStore.Parameters, 312, new[] { 4 }),
+            Tables.Parameters("conv1", "weight", 0, 2, 1, 3, 3, 3),
+            Tables.Parameters("conv1", "bias", 54, 2),
+            Tables.Parameters("dense1", "weight", 56, 4, 64),
+            Tables.Parameters("dense1", "bias", 312, 4),
         };
 
         /// <summary>Seeded initial parameters and state: He normal before ReLU, Glorot uniform otherwise, zero biases, BatchNorm γ = 1, β = 0, running variance 1.</summary>
@@ -162,20 +162,20 @@ namespace CnnCompiler.Generated
             WeightInit.GlorotUniform(parameters.Slice(56, 256), fanIn: 64, fanOut: 4, random); // dense1
         }
 
-        /// <summary>Runs every layer forward over <paramref name="count"/> samples; the last layer's output holds the network's raw outputs.</summary>
+        /// <summary>Runs every layer forward over <paramref name="n"/> samples; the last layer's output holds the network's raw outputs.</summary>
         /// <remarks>
         /// In training a BatchNorm or residual add runs the ReLU after it in its own pass (ForwardReLU, writing the ReLU's output; also at folded inference for an add); otherwise the ReLU runs apart.
         /// </remarks>
-        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, int count, bool fold)
+        public static void Forward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool fold)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
-            workspace.StartLaps();
-            Layers.Conv1.Forward(parameters, input, workspace.Conv1Output, workspace, count);
-            workspace.Lap(0);
-            Layers.Pool1.Forward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace, count);
-            workspace.Lap(1);
-            Layers.Dense1.Forward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace, count);
-            workspace.Lap(2);
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            ws.StartLaps();
+            Layers.Conv1.Forward(p, input, ws.Conv1Output, ws, n);
+            ws.Lap(0);
+            Layers.Pool1.Forward(p, ws.Conv1Output, ws.Pool1Output, ws, n);
+            ws.Lap(1);
+            Layers.Dense1.Forward(p, ws.Pool1Output, ws.Dense1Output, ws, n);
+            ws.Lap(2);
         }
 
         /// <summary>
@@ -183,18 +183,18 @@ namespace CnnCompiler.Generated
         /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int count, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
         {
-            Workspace workspace = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
+            Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
-            workspace.StartLaps();
-            if (wantInput || first <= 2) Layers.Dense1.Backward(parameters, workspace.Pool1Output, workspace.Dense1Output, workspace.Dense1Gradient, wantInput || first < 2 ? workspace.Pool1Gradient : default, frozen[2] ? default : parameterGradients, workspace, count);
-            workspace.Lap(5);
-            if (wantInput || first <= 1) Layers.Pool1.Backward(parameters, workspace.Conv1Output, workspace.Pool1Output, workspace.Pool1Gradient, wantInput || first < 1 ? workspace.Conv1Gradient : default, default, workspace, count);
-            workspace.Lap(4);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
-            workspace.Lap(3);
+            ws.StartLaps();
+            if (wantInput || first <= 2) Layers.Dense1.Backward(p, ws.Pool1Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 2 ? ws.Pool1Gradient : default, frozen[2] ? default : parameterGradients, ws, n);
+            ws.Lap(5);
+            if (wantInput || first <= 1) Layers.Pool1.Backward(p, ws.Conv1Output, ws.Pool1Output, ws.Pool1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, default, ws, n);
+            ws.Lap(4);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            ws.Lap(3);
         }
     }
 
@@ -282,22 +282,21 @@ namespace CnnCompiler.Generated
     }
 
     /// <summary>
-    /// One class per layer, in network order: its constants (floats per input and output sample; where its weights and
-    /// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
+    /// One class per layer, in network order: its constants (where its weights and bias are in the parameter buffer),
+    /// then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which
     /// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx
     /// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),
     /// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).
     /// </summary>
     file static class Layers
     {
-        // ----------------------------------------
+        // ----------------
         // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
         // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Conv1
         {
-            public const int InputLength = 256, OutputLength = 512;
             public const int WeightOffset = 0, WeightCount = 54, BiasOffset = 54, BiasCount = 2;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
@@ -306,11 +305,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // ----------------------------------------
+        // ----------------
         // pool1 · MaxPool3D · window 2×2×2, stride 2
         // input 2×4×8×8 → output 2×2×4×4 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, the row's 4 windows in the lanes of one Vector256; the 8 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-        // ----------------------------------------
+        // ----------------
         internal static class Pool1
         {
             public const int InputLength = 512, OutputLength = 64;
@@ -449,14 +448,13 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------------------------------
+        // ----------------
         // dense1 · Dense · 4 units
         // input 2×2×4×4 → output 4 · 260 parameters · 512 FLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------------------------------
+        // ----------------
         internal static class Dense1
         {
-            public const int InputLength = 64, OutputLength = 4;
             public const int WeightOffset = 56, WeightCount = 256, BiasOffset = 312, BiasCount = 4;
 
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>

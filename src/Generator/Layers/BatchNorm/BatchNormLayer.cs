@@ -33,8 +33,8 @@ internal sealed partial class BatchNormLayer : ILayerKernel
         LayerDescription.EmitKernelHeader(w, layer);
         using (w.Block($"internal static class {id}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line($"public const int Channels = {kernel.Channels}, StateOffset = {layer.StateOffset};");
+            // γ then β (Channels each) from WeightOffset; the running statistics from StateOffset in the state.
+            w.Line($"public const int WeightOffset = {layer.WeightOffset}, Channels = {kernel.Channels}, StateOffset = {layer.StateOffset};");
             // The runtime kernel documents each entry point; these only say where the layer's parameters, state and scratch are.
             w.Line();
             w.Line(LayerDescription.ForwardSignature + " =>");

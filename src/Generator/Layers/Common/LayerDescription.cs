@@ -35,15 +35,16 @@ internal static class LayerDescription
     public static void EmitKernelHeader(CodeWriter w, LayerPlan layer, string note = "") =>
         EmitHeader(w, layer, $"runs Kernels.{layer.KernelName}{note}");
 
-    private static readonly string Rule = "// " + new string('-', 40);
+    private static readonly string Rule = "// " + new string('-', 16);
 
     /// <summary>
-    /// Constants every layer class has: its lengths and, for parameter layers, where its parameters are. Their meaning,
-    /// and the parameters of every layer's Forward and Backward, are stated once at the top of the Layers class.
+    /// Constants of a layer class: where a parameter layer's parameters are and, when its code uses them (a pooling
+    /// layer's loops), its lengths (the header states its shapes). Their meaning, and the parameters of every layer's
+    /// Forward and Backward, are stated once at the top of the Layers class.
     /// </summary>
-    public static void EmitCommonConstants(CodeWriter w, LayerPlan layer)
+    public static void EmitCommonConstants(CodeWriter w, LayerPlan layer, bool lengths = false)
     {
-        w.Line($"public const int InputLength = {Format.Int(layer.Input.Length)}, OutputLength = {Format.Int(layer.Output.Length)};");
+        if (lengths) w.Line($"public const int InputLength = {Format.Int(layer.Input.Length)}, OutputLength = {Format.Int(layer.Output.Length)};");
         if (layer.ParameterCount == 0) return;
         w.Line($"public const int WeightOffset = {layer.WeightOffset}, WeightCount = {layer.WeightCount}, BiasOffset = {layer.BiasOffset}, BiasCount = {layer.BiasCount};");
     }
@@ -58,8 +59,8 @@ internal static class LayerDescription
     public static readonly string[] LayersComment =
     [
         "/// <summary>",
-        "/// One class per layer, in network order: its constants (floats per input and output sample; where its weights and",
-        "/// bias are in the parameter buffer), then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which",
+        "/// One class per layer, in network order: its constants (where its weights and bias are in the parameter buffer),",
+        "/// then Forward(p, x, y, ws, n) and Backward(p, x, y, dy, dx, dp, ws, n), which",
         "/// call the runtime kernel of the struct the header names: p the parameters, x the input, y the output, dy and dx",
         "/// their gradients (dx empty: no layer before needs it), dp the parameter gradients (empty: the layer is frozen),",
         "/// ws the workspace, n the samples. ForwardReLU and BackwardReLU also apply the ReLU after the layer (training).",

@@ -38,7 +38,7 @@ internal sealed class PoolLayer : ILayerKernel
         LayerDescription.EmitHeader(w, layer, strategy);
         using (w.Block($"internal static class {layer.Identifier}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
+            LayerDescription.EmitCommonConstants(w, layer, lengths: true);
             w.Line($"public const int Channels = {layer.Input.Channels};");
             for (int a = 0; a < rank; a++)
             {
