@@ -13,7 +13,7 @@ internal static class PassEmitter
 {
     private const string BaseWorkspace = "global::CnnCompiler.CompilerServices.Workspace";
 
-    private const string BackwardChunkParameters = "Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput";
+    private const string BackwardChunkParameters = "Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput";
 
     public static void Emit(CodeWriter w, NetworkPlan network)
     {
@@ -60,10 +60,10 @@ internal static class PassEmitter
         w.Line();
         w.Line("/// <summary>");
         w.Line("/// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:");
-        w.Line("/// adds each layer's parameter gradient into <paramref name=\"parameterGradients\"/> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
+        w.Line("/// adds each layer's parameter gradient into <paramref name=\"dp\"/> and, when <paramref name=\"inputGradient\"/> is not empty, fills it.");
         w.Line("/// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).");
         w.Line("/// </summary>");
-        using (w.Block($"public static void Backward({BaseWorkspace} buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)"))
+        using (w.Block($"public static void Backward({BaseWorkspace} buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first)"))
         {
             w.Line("Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace");
             w.Line("// Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.");
@@ -74,7 +74,7 @@ internal static class PassEmitter
                 w.Line(LayerChunks.Comment);
                 foreach (LayerRange range in BackwardRanges(chunks))
                 {
-                    w.Line($"Backward{range.Suffix}(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);");
+                    w.Line($"Backward{range.Suffix}(ws, p, input, inputGradient, dp, n, frozen, first, wantInput);");
                 }
             }
             else
@@ -141,7 +141,7 @@ internal static class PassEmitter
             if (layer.IsView) continue;
             string inputTarget = $"{Wanted(wiring, layer.InputFrom, i)} ? {wiring.GradientTarget(layer.InputFrom, i)} : default";
             string skip = layer.Kind == LayerKind.Add ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
-            string parameterGradients = layer.ParameterCount > 0 ? $"frozen[{i}] ? default : parameterGradients" : "default";
+            string dp = layer.ParameterCount > 0 ? $"frozen[{i}] ? default : dp" : "default";
             string condition = $"if (wantInput || first <= {i})";
             if (layer.FusedIntoPrevious)
             {
@@ -150,11 +150,11 @@ internal static class PassEmitter
             else if (layer.FusesNextReLU)
             {
                 // The ReLU's output masks the ReLU's output gradient as this layer's backward reads it.
-                w.Line($"{condition} Layers.{layer.Identifier}.BackwardReLU(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i + 1)}, {wiring.Gradient(i + 1)}, {inputTarget}, {skip}{parameterGradients}, ws, n);");
+                w.Line($"{condition} Layers.{layer.Identifier}.BackwardReLU(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i + 1)}, {wiring.Gradient(i + 1)}, {inputTarget}, {skip}{dp}, ws, n);");
             }
             else
             {
-                w.Line($"{condition} Layers.{layer.Identifier}.Backward(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{parameterGradients}, ws, n);");
+                w.Line($"{condition} Layers.{layer.Identifier}.Backward(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{dp}, ws, n);");
             }
             foreach (int producer in wiring.SumsAfter(i))
             {

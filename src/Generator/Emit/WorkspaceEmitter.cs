@@ -90,8 +90,9 @@ internal static class WorkspaceEmitter
                 else w.Line($"// LayerOutputs[{i}]: {layer.Name} is a view of the network input.");
                 continue;
             }
-            string gradient = $"training ? new float[capacity * {Format.Int(layer.Output.Length)}] : Array.Empty<float>();";
-            w.Line($"LayerOutputs[{i}] = {id}Output = new float[capacity * {Format.Int(layer.Output.Length)}];");
+            // The base class's OutputArray records the array in LayerOutputs; GradientArray is empty at inference.
+            string gradient = $"GradientArray({Format.Int(layer.Output.Length)});";
+            w.Line($"{id}Output = OutputArray({i}, {Format.Int(layer.Output.Length)});");
             w.Line($"{id}Gradient = {gradient}");
             foreach (string extra in wiring.ExtraGradientFields(layer.Index)) w.Line($"{extra} = {gradient}");
             foreach (ScratchBuffer scratch in LayerKinds.For(layer).Scratch(layer))

@@ -64,6 +64,17 @@ public abstract class Workspace
     /// <summary>The gradient of the loss with respect to <see cref="Logits"/> (training workspaces only).</summary>
     public float[] LogitGradients = [];
 
+    /// <summary>A layer's output array for <see cref="Capacity"/> samples of <paramref name="length"/> floats, recorded as <see cref="LayerOutputs"/>[<paramref name="layer"/>].</summary>
+    protected float[] OutputArray(int layer, int length)
+    {
+        var output = new float[Capacity * length];
+        LayerOutputs[layer] = output;
+        return output;
+    }
+
+    /// <summary>A gradient array for <see cref="Capacity"/> samples of <paramref name="length"/> floats in training; empty at inference.</summary>
+    protected float[] GradientArray(int length) => Training ? new float[Capacity * length] : [];
+
     /// <summary>Starts the per-layer clock of a pass (does nothing unless ProfileLayers set <see cref="Timings"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void StartLaps()

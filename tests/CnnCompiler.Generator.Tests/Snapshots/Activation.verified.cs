@@ -75,11 +75,11 @@
             public static float Alpha => 0f;
         }
 
-        // ----------------
+        // --------
         // relu1 · ReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1
-        // ----------------
+        // --------
         internal static class Relu1
         {
 
@@ -89,11 +89,11 @@
                 ActivationLayer<Kernels.ActivationKernel1>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // leakyrelu1 · LeakyReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2
-        // ----------------
+        // --------
         internal static class Leakyrelu1
         {
 
@@ -103,11 +103,11 @@
                 ActivationLayer<Kernels.ActivationKernel2>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // leakyrelu2 · LeakyReLU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3
-        // ----------------
+        // --------
         internal static class Leakyrelu2
         {
 
@@ -117,11 +117,11 @@
                 ActivationLayer<Kernels.ActivationKernel3>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // elu1 · ELU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel4
-        // ----------------
+        // --------
         internal static class Elu1
         {
 
@@ -131,11 +131,11 @@
                 ActivationLayer<Kernels.ActivationKernel4>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // gelu1 · GELU
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel5
-        // ----------------
+        // --------
         internal static class Gelu1
         {
 
@@ -145,11 +145,11 @@
                 ActivationLayer<Kernels.ActivationKernel5>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // sigmoid1 · Sigmoid
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel6
-        // ----------------
+        // --------
         internal static class Sigmoid1
         {
 
@@ -159,11 +159,11 @@
                 ActivationLayer<Kernels.ActivationKernel6>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // tanh1 · Tanh
         // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel7
-        // ----------------
+        // --------
         internal static class Tanh1
         {
 
@@ -173,11 +173,11 @@
                 ActivationLayer<Kernels.ActivationKernel7>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // flatten1 · Flatten
         // input 2×4×4 → output 32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel8
-        // ----------------
+        // --------
         internal static class Flatten1
         {
 

@@ -25,11 +25,11 @@
             public static bool FusesReLU => false;
         }
 
-        // ----------------
+        // --------
         // add1 · Add
         // input 4×6×6 → output 4×6×6 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------
+        // --------
         internal static class Add1
         {
 
@@ -41,11 +41,11 @@
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // add2 · Add
         // input 8×3×3 → output 8×3×3 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------
+        // --------
         internal static class Add2
         {
 

@@ -41,11 +41,11 @@
             public static bool FusesReLU => false;
         }
 
-        // ----------------
+        // --------
         // bn1 · BatchNorm
         // input 4×8×8 → output 4×8×8 · 8 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------
+        // --------
         internal static class Bn1
         {
             public const int WeightOffset = 76, Channels = 4, StateOffset = 0;
@@ -60,11 +60,11 @@
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // bn2 · BatchNorm
         // input 4×4×4 → output 4×4×4 · 8 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------
+        // --------
         internal static class Bn2
         {
             public const int WeightOffset = 84, Channels = 4, StateOffset = 9;
@@ -75,11 +75,11 @@
                 BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Bn2PerChannel, ws.Bn2Sums, n);
         }
 
-        // ----------------
+        // --------
         // bn3 · BatchNorm
         // input 6 → output 6 · 12 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------
+        // --------
         internal static class Bn3
         {
             public const int WeightOffset = 482, Channels = 6, StateOffset = 18;

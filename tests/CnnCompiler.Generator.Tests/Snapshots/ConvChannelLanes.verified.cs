@@ -30,11 +30,11 @@ public readonly struct ConvKernel1 : IConvShape
     public static ConvBuffers Buffers() => new() { Columns = new float[2700], Padded = new float[432], WeightsByChannel = new float[432], WeightsSource = new float[432], OutputByPosition = new float[1600], GradientByPosition = new float[1600], WeightGradientByChannel = new float[432] };
 }
 
-// ----------------
+// --------
 // conv1 · Conv2D · 16 filters 3×3, stride 1, padding 0, ReLU
 // input 3×12×12 → output 16×10×10 · 448 parameters · 0.086 MFLOP per sample
 // runs Kernels.ConvKernel1
-// ----------------
+// --------
 internal static class Conv1
 {
     public const int WeightOffset = 0, WeightCount = 432, BiasOffset = 432, BiasCount = 16;

@@ -26,11 +26,11 @@ public readonly struct ConvKernel1 : IConvShape
     public static ConvBuffers Buffers() => new() { Columns = new float[160] };
 }
 
-// ----------------
+// --------
 // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
 // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
 // runs Kernels.ConvKernel1
-// ----------------
+// --------
 internal static class Conv1
 {
     public const int WeightOffset = 0, WeightCount = 40, BiasOffset = 40, BiasCount = 4;

@@ -31,11 +31,11 @@ public readonly struct ConvKernel1 : IConvShape
     public static ConvBuffers Buffers() => new() { Columns = new float[1728] };
 }
 
-// ----------------
+// --------
 // conv1 · Conv2D · 8 filters 3×3, stride 2, padding 1
 // input 3×16×16 → output 8×8×8 · 224 parameters · 0.028 MFLOP per sample
 // runs Kernels.ConvKernel1
-// ----------------
+// --------
 internal static class Conv1
 {
     public const int WeightOffset = 0, WeightCount = 216, BiasOffset = 216, BiasCount = 8;

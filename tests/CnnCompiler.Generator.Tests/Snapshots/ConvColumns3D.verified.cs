@@ -33,11 +33,11 @@ public readonly struct ConvKernel1 : IConvShape
     public static ConvBuffers Buffers() => new() { Columns = new float[6912] };
 }
 
-// ----------------
+// --------
 // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
 // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
 // runs Kernels.ConvKernel1
-// ----------------
+// --------
 internal static class Conv1
 {
     public const int WeightOffset = 0, WeightCount = 54, BiasOffset = 54, BiasCount = 2;

@@ -34,11 +34,11 @@ public readonly struct ConvKernel1 : IConvShape
     public static ConvBuffers Buffers() => new() { Padded = new float[484], PaddedGradient = new float[1452], RotatedWeights = new float[108] };
 }
 
-// ----------------
+// --------
 // conv1 · Conv2D · 6 filters 3×3, stride 1, padding 1, ReLU
 // input 2×9×20 → output 6×9×20 · 114 parameters · 0.039 MFLOP per sample
 // runs Kernels.ConvKernel1
-// ----------------
+// --------
 internal static class Conv1
 {
     public const int WeightOffset = 0, WeightCount = 108, BiasOffset = 108, BiasCount = 6;

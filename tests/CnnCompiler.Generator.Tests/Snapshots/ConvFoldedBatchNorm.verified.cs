@@ -26,11 +26,11 @@ public readonly struct ConvKernel1 : IConvShape
     public static ConvBuffers Buffers() => new() { Padded = new float[300], GradientByPosition = new float[512], WeightGradientByChannel = new float[216], PaddedGradient = new float[800], RotatedWeights = new float[216] };
 }
 
-// ----------------
+// --------
 // conv1 · Conv2D · 8 filters 3×3, stride 1, padding 1, no bias
 // input 3×8×8 → output 8×8×8 · 216 parameters · 0.028 MFLOP per sample
 // runs Kernels.ConvKernel1
-// ----------------
+// --------
 internal static class Conv1
 {
     public const int WeightOffset = 0, WeightCount = 216, BiasOffset = 216, BiasCount = 0;

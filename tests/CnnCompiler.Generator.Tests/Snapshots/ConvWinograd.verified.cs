@@ -41,11 +41,11 @@ public readonly struct ConvKernel1 : IConvShape
     public static ConvBuffers Buffers() => new() { Padded = new float[3200], GradientByPosition = new float[2048], WeightGradientByChannel = new float[9216], RotatedWeights = new float[9216], WinogradWeights = new float[16384], WinogradTransformed = new float[49152], WinogradProducts = new float[49152], WinogradSource = new float[19200], WinogradGradientSource = new float[19200] };
 }
 
-// ----------------
+// --------
 // conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1
 // input 32×8×8 → output 32×8×8 · 9,248 parameters · 1.18 MFLOP per sample
 // runs Kernels.ConvKernel1
-// ----------------
+// --------
 internal static class Conv1
 {
     public const int WeightOffset = 0, WeightCount = 9216, BiasOffset = 9216, BiasCount = 32;

@@ -22,11 +22,11 @@
             public static float Rate => 0.2f;
         }
 
-        // ----------------
+        // --------
         // dropout1 · Dropout
         // input 4×3×3 → output 4×3×3 · 0 parameters · 0 FLOP per sample
         // runs Kernels.DropoutKernel1
-        // ----------------
+        // --------
         internal static class Dropout1
         {
 
@@ -36,11 +36,11 @@
                 Dropout<Kernels.DropoutKernel1>.Backward(dy, dx, ws.Dropout1Mask, n);
         }
 
-        // ----------------
+        // --------
         // dropout2 · Dropout
         // input 8 → output 8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.DropoutKernel2
-        // ----------------
+        // --------
         internal static class Dropout2
         {
 

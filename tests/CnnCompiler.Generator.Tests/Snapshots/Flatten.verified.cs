@@ -5,11 +5,11 @@
 // [SoftmaxCrossEntropy]
 // public partial class FlattenNet;
 
-        // ----------------
+        // --------
         // flatten1 · Flatten
         // input 3×2×2 → output 12 · 0 parameters · 0 FLOP per sample
         // a view: the channel-major sample is already the flat vector, nothing runs
-        // ----------------
+        // --------
         internal static class Flatten1
         {
         }

@@ -13,11 +13,11 @@
             public static bool Maximum => true;
         }
 
-        // ----------------
+        // --------
         // gmp1 · GlobalMaxPool
         // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.GlobalPoolKernel1
-        // ----------------
+        // --------
         internal static class Gmp1
         {
 
@@ -42,11 +42,11 @@
             public static bool Maximum => false;
         }
 
-        // ----------------
+        // --------
         // gap1 · GlobalAveragePool
         // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
         // runs Kernels.GlobalPoolKernel1
-        // ----------------
+        // --------
         internal static class Gap1
         {
 

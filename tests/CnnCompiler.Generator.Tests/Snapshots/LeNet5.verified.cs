@@ -205,28 +205,28 @@ namespace CnnCompiler.Generated
 
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
-        /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// adds each layer's parameter gradient into <paramref name="dp"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first)
         {
             Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
             ws.StartLaps();
-            if (wantInput || first <= 6) Layers.Dense3.Backward(p, ws.Dense2Output, ws.Dense3Output, ws.Dense3Gradient, wantInput || first < 6 ? ws.Dense2Gradient : default, frozen[6] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 6) Layers.Dense3.Backward(p, ws.Dense2Output, ws.Dense3Output, ws.Dense3Gradient, wantInput || first < 6 ? ws.Dense2Gradient : default, frozen[6] ? default : dp, ws, n);
             ws.Lap(13);
-            if (wantInput || first <= 5) Layers.Dense2.Backward(p, ws.Dense1Output, ws.Dense2Output, ws.Dense2Gradient, wantInput || first < 5 ? ws.Dense1Gradient : default, frozen[5] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 5) Layers.Dense2.Backward(p, ws.Dense1Output, ws.Dense2Output, ws.Dense2Gradient, wantInput || first < 5 ? ws.Dense1Gradient : default, frozen[5] ? default : dp, ws, n);
             ws.Lap(12);
-            if (wantInput || first <= 4) Layers.Dense1.Backward(p, ws.Pool2Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 4 ? ws.Pool2Gradient : default, frozen[4] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 4) Layers.Dense1.Backward(p, ws.Pool2Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 4 ? ws.Pool2Gradient : default, frozen[4] ? default : dp, ws, n);
             ws.Lap(11);
             if (wantInput || first <= 3) Layers.Pool2.Backward(p, ws.Conv2Output, ws.Pool2Output, ws.Pool2Gradient, wantInput || first < 3 ? ws.Conv2Gradient : default, default, ws, n);
             ws.Lap(10);
-            if (wantInput || first <= 2) Layers.Conv2.Backward(p, ws.Pool1Output, ws.Conv2Output, ws.Conv2Gradient, wantInput || first < 2 ? ws.Pool1Gradient : default, frozen[2] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 2) Layers.Conv2.Backward(p, ws.Pool1Output, ws.Conv2Output, ws.Conv2Gradient, wantInput || first < 2 ? ws.Pool1Gradient : default, frozen[2] ? default : dp, ws, n);
             ws.Lap(9);
             if (wantInput || first <= 1) Layers.Pool1.Backward(p, ws.Conv1Output, ws.Pool1Output, ws.Pool1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, default, ws, n);
             ws.Lap(8);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : dp, ws, n);
             ws.Lap(7);
         }
     }
@@ -249,24 +249,24 @@ namespace CnnCompiler.Generated
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 7, 10)
         {
-            LayerOutputs[0] = Conv1Output = new float[capacity * 4704];
-            Conv1Gradient = training ? new float[capacity * 4704] : Array.Empty<float>();
+            Conv1Output = OutputArray(0, 4704);
+            Conv1Gradient = GradientArray(4704);
             Conv1Buffers = Kernels.ConvKernel1.Buffers();
-            LayerOutputs[1] = Pool1Output = new float[capacity * 1176];
-            Pool1Gradient = training ? new float[capacity * 1176] : Array.Empty<float>();
+            Pool1Output = OutputArray(1, 1176);
+            Pool1Gradient = GradientArray(1176);
             Pool1Argmax = new int[capacity * 1176];
-            LayerOutputs[2] = Conv2Output = new float[capacity * 1600];
-            Conv2Gradient = training ? new float[capacity * 1600] : Array.Empty<float>();
+            Conv2Output = OutputArray(2, 1600);
+            Conv2Gradient = GradientArray(1600);
             Conv2Buffers = Kernels.ConvKernel2.Buffers();
-            LayerOutputs[3] = Pool2Output = new float[capacity * 400];
-            Pool2Gradient = training ? new float[capacity * 400] : Array.Empty<float>();
+            Pool2Output = OutputArray(3, 400);
+            Pool2Gradient = GradientArray(400);
             Pool2Argmax = new int[capacity * 400];
-            LayerOutputs[4] = Dense1Output = new float[capacity * 120];
-            Dense1Gradient = training ? new float[capacity * 120] : Array.Empty<float>();
-            LayerOutputs[5] = Dense2Output = new float[capacity * 84];
-            Dense2Gradient = training ? new float[capacity * 84] : Array.Empty<float>();
-            LayerOutputs[6] = Dense3Output = new float[capacity * 10];
-            Dense3Gradient = training ? new float[capacity * 10] : Array.Empty<float>();
+            Dense1Output = OutputArray(4, 120);
+            Dense1Gradient = GradientArray(120);
+            Dense2Output = OutputArray(5, 84);
+            Dense2Gradient = GradientArray(84);
+            Dense3Output = OutputArray(6, 10);
+            Dense3Gradient = GradientArray(10);
             Logits = Dense3Output;
             LogitGradients = Dense3Gradient;
         }
@@ -410,11 +410,11 @@ namespace CnnCompiler.Generated
     /// </summary>
     file static class Layers
     {
-        // ----------------
+        // --------
         // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
         // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------
+        // --------
         internal static class Conv1
         {
             public const int WeightOffset = 0, WeightCount = 150, BiasOffset = 150, BiasCount = 6;
@@ -425,11 +425,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // pool1 · MaxPool2D · window 2×2, stride 2
         // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
-        // ----------------
+        // --------
         internal static class Pool1
         {
             public const int InputLength = 4704, OutputLength = 1176;
@@ -584,11 +584,11 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------
+        // --------
         // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
         // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------
+        // --------
         internal static class Conv2
         {
             public const int WeightOffset = 156, WeightCount = 2400, BiasOffset = 2556, BiasCount = 16;
@@ -599,11 +599,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // pool2 · MaxPool2D · window 2×2, stride 2
         // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-        // ----------------
+        // --------
         internal static class Pool2
         {
             public const int InputLength = 1600, OutputLength = 400;
@@ -740,11 +740,11 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------
+        // --------
         // dense1 · Dense · 120 units, ReLU
         // input 16×5×5 → output 120 · 48,120 parameters · 0.096 MFLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------
+        // --------
         internal static class Dense1
         {
             public const int WeightOffset = 2572, WeightCount = 48000, BiasOffset = 50572, BiasCount = 120;
@@ -755,11 +755,11 @@ namespace CnnCompiler.Generated
                 Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // ----------------
+        // --------
         // dense2 · Dense · 84 units, ReLU
         // input 120 → output 84 · 10,164 parameters · 0.02 MFLOP per sample
         // runs Kernels.DenseKernel2
-        // ----------------
+        // --------
         internal static class Dense2
         {
             public const int WeightOffset = 50692, WeightCount = 10080, BiasOffset = 60772, BiasCount = 84;
@@ -770,11 +770,11 @@ namespace CnnCompiler.Generated
                 Dense<Kernels.DenseKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // ----------------
+        // --------
         // dense3 · Dense · 10 units
         // input 84 → output 10 · 850 parameters · 1,680 FLOP per sample
         // runs Kernels.DenseKernel3
-        // ----------------
+        // --------
         internal static class Dense3
         {
             public const int WeightOffset = 60856, WeightCount = 840, BiasOffset = 61696, BiasCount = 10;

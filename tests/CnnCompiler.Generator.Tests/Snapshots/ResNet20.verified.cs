@@ -941,179 +941,179 @@ namespace CnnCompiler.Generated
 
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
-        /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// adds each layer's parameter gradient into <paramref name="dp"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first)
         {
             Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
             ws.StartLaps();
             // In chunks of at most 16 layers, one method each, so that no method grows with the network's depth: RyuJIT does not optimize a method over 60,000 bytes of IL or 2,000 basic blocks.
-            BackwardLayers63To71(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
-            BackwardLayers47To62(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
-            BackwardLayers32To46(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
-            BackwardLayers16To31(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
-            BackwardLayers0To15(ws, p, input, inputGradient, parameterGradients, n, frozen, first, wantInput);
+            BackwardLayers63To71(ws, p, input, inputGradient, dp, n, frozen, first, wantInput);
+            BackwardLayers47To62(ws, p, input, inputGradient, dp, n, frozen, first, wantInput);
+            BackwardLayers32To46(ws, p, input, inputGradient, dp, n, frozen, first, wantInput);
+            BackwardLayers16To31(ws, p, input, inputGradient, dp, n, frozen, first, wantInput);
+            BackwardLayers0To15(ws, p, input, inputGradient, dp, n, frozen, first, wantInput);
         }
 
         /// <summary>Backward, layers 71 down to 63: layer3.2.conv1 … fc.</summary>
-        private static void BackwardLayers63To71(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers63To71(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            if (wantInput || first <= 71) Layers.Fc.Backward(p, ws.Gap1Output, ws.FcOutput, ws.FcGradient, wantInput || first < 71 ? ws.Gap1Gradient : default, frozen[71] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 71) Layers.Fc.Backward(p, ws.Gap1Output, ws.FcOutput, ws.FcGradient, wantInput || first < 71 ? ws.Gap1Gradient : default, frozen[71] ? default : dp, ws, n);
             ws.Lap(143);
             if (wantInput || first <= 70) Layers.Gap1.Backward(p, ws.Layer3_2_Relu2Output, ws.Gap1Output, ws.Gap1Gradient, wantInput || first < 70 ? ws.Layer3_2_Relu2Gradient : default, default, ws, n);
             ws.Lap(142);
             ws.Lap(141);
             if (wantInput || first <= 68) Layers.Layer3_2_Add.BackwardReLU(p, ws.Layer3_2_Bn2Output, ws.Layer3_2_Relu2Output, ws.Layer3_2_Relu2Gradient, wantInput || first < 68 ? ws.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? ws.Layer3_1_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(140);
-            if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(p, ws.Layer3_2_Conv2Output, ws.Layer3_2_Bn2Output, ws.Layer3_2_Bn2Gradient, wantInput || first < 67 ? ws.Layer3_2_Conv2Gradient : default, frozen[67] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(p, ws.Layer3_2_Conv2Output, ws.Layer3_2_Bn2Output, ws.Layer3_2_Bn2Gradient, wantInput || first < 67 ? ws.Layer3_2_Conv2Gradient : default, frozen[67] ? default : dp, ws, n);
             ws.Lap(139);
-            if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(p, ws.Layer3_2_Relu1Output, ws.Layer3_2_Conv2Output, ws.Layer3_2_Conv2Gradient, wantInput || first < 66 ? ws.Layer3_2_Relu1Gradient : default, frozen[66] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 66) Layers.Layer3_2_Conv2.Backward(p, ws.Layer3_2_Relu1Output, ws.Layer3_2_Conv2Output, ws.Layer3_2_Conv2Gradient, wantInput || first < 66 ? ws.Layer3_2_Relu1Gradient : default, frozen[66] ? default : dp, ws, n);
             ws.Lap(138);
             ws.Lap(137);
-            if (wantInput || first <= 64) Layers.Layer3_2_Bn1.BackwardReLU(p, ws.Layer3_2_Conv1Output, ws.Layer3_2_Relu1Output, ws.Layer3_2_Relu1Gradient, wantInput || first < 64 ? ws.Layer3_2_Conv1Gradient : default, frozen[64] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 64) Layers.Layer3_2_Bn1.BackwardReLU(p, ws.Layer3_2_Conv1Output, ws.Layer3_2_Relu1Output, ws.Layer3_2_Relu1Gradient, wantInput || first < 64 ? ws.Layer3_2_Conv1Gradient : default, frozen[64] ? default : dp, ws, n);
             ws.Lap(136);
-            if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(p, ws.Layer3_1_Relu2Output, ws.Layer3_2_Conv1Output, ws.Layer3_2_Conv1Gradient, wantInput || first < 63 ? ws.Layer3_1_Relu2Gradient : default, frozen[63] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 63) Layers.Layer3_2_Conv1.Backward(p, ws.Layer3_1_Relu2Output, ws.Layer3_2_Conv1Output, ws.Layer3_2_Conv1Gradient, wantInput || first < 63 ? ws.Layer3_1_Relu2Gradient : default, frozen[63] ? default : dp, ws, n);
             if (wantInput || first < 63) TensorPrimitives.Add(ws.Layer3_1_Relu2Gradient.AsSpan(0, n * 4096), ws.Layer3_1_Relu2Gradient2.AsSpan(0, n * 4096), ws.Layer3_1_Relu2Gradient.AsSpan(0, n * 4096));
             ws.Lap(135);
         }
 
         /// <summary>Backward, layers 62 down to 47: layer3.0.conv1 … layer3.1.relu2.</summary>
-        private static void BackwardLayers47To62(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers47To62(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
             ws.Lap(134);
             if (wantInput || first <= 61) Layers.Layer3_1_Add.BackwardReLU(p, ws.Layer3_1_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_1_Relu2Gradient, wantInput || first < 61 ? ws.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? ws.Layer3_0_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(133);
-            if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(p, ws.Layer3_1_Conv2Output, ws.Layer3_1_Bn2Output, ws.Layer3_1_Bn2Gradient, wantInput || first < 60 ? ws.Layer3_1_Conv2Gradient : default, frozen[60] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(p, ws.Layer3_1_Conv2Output, ws.Layer3_1_Bn2Output, ws.Layer3_1_Bn2Gradient, wantInput || first < 60 ? ws.Layer3_1_Conv2Gradient : default, frozen[60] ? default : dp, ws, n);
             ws.Lap(132);
-            if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(p, ws.Layer3_1_Relu1Output, ws.Layer3_1_Conv2Output, ws.Layer3_1_Conv2Gradient, wantInput || first < 59 ? ws.Layer3_1_Relu1Gradient : default, frozen[59] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 59) Layers.Layer3_1_Conv2.Backward(p, ws.Layer3_1_Relu1Output, ws.Layer3_1_Conv2Output, ws.Layer3_1_Conv2Gradient, wantInput || first < 59 ? ws.Layer3_1_Relu1Gradient : default, frozen[59] ? default : dp, ws, n);
             ws.Lap(131);
             ws.Lap(130);
-            if (wantInput || first <= 57) Layers.Layer3_1_Bn1.BackwardReLU(p, ws.Layer3_1_Conv1Output, ws.Layer3_1_Relu1Output, ws.Layer3_1_Relu1Gradient, wantInput || first < 57 ? ws.Layer3_1_Conv1Gradient : default, frozen[57] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 57) Layers.Layer3_1_Bn1.BackwardReLU(p, ws.Layer3_1_Conv1Output, ws.Layer3_1_Relu1Output, ws.Layer3_1_Relu1Gradient, wantInput || first < 57 ? ws.Layer3_1_Conv1Gradient : default, frozen[57] ? default : dp, ws, n);
             ws.Lap(129);
-            if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(p, ws.Layer3_0_Relu2Output, ws.Layer3_1_Conv1Output, ws.Layer3_1_Conv1Gradient, wantInput || first < 56 ? ws.Layer3_0_Relu2Gradient : default, frozen[56] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 56) Layers.Layer3_1_Conv1.Backward(p, ws.Layer3_0_Relu2Output, ws.Layer3_1_Conv1Output, ws.Layer3_1_Conv1Gradient, wantInput || first < 56 ? ws.Layer3_0_Relu2Gradient : default, frozen[56] ? default : dp, ws, n);
             if (wantInput || first < 56) TensorPrimitives.Add(ws.Layer3_0_Relu2Gradient.AsSpan(0, n * 4096), ws.Layer3_0_Relu2Gradient2.AsSpan(0, n * 4096), ws.Layer3_0_Relu2Gradient.AsSpan(0, n * 4096));
             ws.Lap(128);
             ws.Lap(127);
             if (wantInput || first <= 54) Layers.Layer3_0_Add.BackwardReLU(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_0_Relu2Gradient, wantInput || first < 54 ? ws.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? ws.Layer3_0_Downsample_1Gradient : default, default, ws, n);
             ws.Lap(126);
-            if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(p, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? ws.Layer3_0_Downsample_0Gradient : default, frozen[53] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(p, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? ws.Layer3_0_Downsample_0Gradient : default, frozen[53] ? default : dp, ws, n);
             ws.Lap(125);
-            if (wantInput || first <= 52) Layers.Layer3_0_Downsample_0.Backward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_0Gradient, wantInput || first < 52 ? ws.Layer2_2_Relu2Gradient2 : default, frozen[52] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 52) Layers.Layer3_0_Downsample_0.Backward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_0Gradient, wantInput || first < 52 ? ws.Layer2_2_Relu2Gradient2 : default, frozen[52] ? default : dp, ws, n);
             ws.Lap(124);
-            if (wantInput || first <= 51) Layers.Layer3_0_Bn2.Backward(p, ws.Layer3_0_Conv2Output, ws.Layer3_0_Bn2Output, ws.Layer3_0_Bn2Gradient, wantInput || first < 51 ? ws.Layer3_0_Conv2Gradient : default, frozen[51] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 51) Layers.Layer3_0_Bn2.Backward(p, ws.Layer3_0_Conv2Output, ws.Layer3_0_Bn2Output, ws.Layer3_0_Bn2Gradient, wantInput || first < 51 ? ws.Layer3_0_Conv2Gradient : default, frozen[51] ? default : dp, ws, n);
             ws.Lap(123);
-            if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(p, ws.Layer3_0_Relu1Output, ws.Layer3_0_Conv2Output, ws.Layer3_0_Conv2Gradient, wantInput || first < 50 ? ws.Layer3_0_Relu1Gradient : default, frozen[50] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 50) Layers.Layer3_0_Conv2.Backward(p, ws.Layer3_0_Relu1Output, ws.Layer3_0_Conv2Output, ws.Layer3_0_Conv2Gradient, wantInput || first < 50 ? ws.Layer3_0_Relu1Gradient : default, frozen[50] ? default : dp, ws, n);
             ws.Lap(122);
             ws.Lap(121);
-            if (wantInput || first <= 48) Layers.Layer3_0_Bn1.BackwardReLU(p, ws.Layer3_0_Conv1Output, ws.Layer3_0_Relu1Output, ws.Layer3_0_Relu1Gradient, wantInput || first < 48 ? ws.Layer3_0_Conv1Gradient : default, frozen[48] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 48) Layers.Layer3_0_Bn1.BackwardReLU(p, ws.Layer3_0_Conv1Output, ws.Layer3_0_Relu1Output, ws.Layer3_0_Relu1Gradient, wantInput || first < 48 ? ws.Layer3_0_Conv1Gradient : default, frozen[48] ? default : dp, ws, n);
             ws.Lap(120);
-            if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Conv1Output, ws.Layer3_0_Conv1Gradient, wantInput || first < 47 ? ws.Layer2_2_Relu2Gradient : default, frozen[47] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 47) Layers.Layer3_0_Conv1.Backward(p, ws.Layer2_2_Relu2Output, ws.Layer3_0_Conv1Output, ws.Layer3_0_Conv1Gradient, wantInput || first < 47 ? ws.Layer2_2_Relu2Gradient : default, frozen[47] ? default : dp, ws, n);
             if (wantInput || first < 47) TensorPrimitives.Add(ws.Layer2_2_Relu2Gradient.AsSpan(0, n * 8192), ws.Layer2_2_Relu2Gradient2.AsSpan(0, n * 8192), ws.Layer2_2_Relu2Gradient.AsSpan(0, n * 8192));
             ws.Lap(119);
         }
 
         /// <summary>Backward, layers 46 down to 32: layer2.0.relu2 … layer2.2.relu2.</summary>
-        private static void BackwardLayers32To46(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers32To46(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
             ws.Lap(118);
             if (wantInput || first <= 45) Layers.Layer2_2_Add.BackwardReLU(p, ws.Layer2_2_Bn2Output, ws.Layer2_2_Relu2Output, ws.Layer2_2_Relu2Gradient, wantInput || first < 45 ? ws.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? ws.Layer2_1_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(117);
-            if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(p, ws.Layer2_2_Conv2Output, ws.Layer2_2_Bn2Output, ws.Layer2_2_Bn2Gradient, wantInput || first < 44 ? ws.Layer2_2_Conv2Gradient : default, frozen[44] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(p, ws.Layer2_2_Conv2Output, ws.Layer2_2_Bn2Output, ws.Layer2_2_Bn2Gradient, wantInput || first < 44 ? ws.Layer2_2_Conv2Gradient : default, frozen[44] ? default : dp, ws, n);
             ws.Lap(116);
-            if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(p, ws.Layer2_2_Relu1Output, ws.Layer2_2_Conv2Output, ws.Layer2_2_Conv2Gradient, wantInput || first < 43 ? ws.Layer2_2_Relu1Gradient : default, frozen[43] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 43) Layers.Layer2_2_Conv2.Backward(p, ws.Layer2_2_Relu1Output, ws.Layer2_2_Conv2Output, ws.Layer2_2_Conv2Gradient, wantInput || first < 43 ? ws.Layer2_2_Relu1Gradient : default, frozen[43] ? default : dp, ws, n);
             ws.Lap(115);
             ws.Lap(114);
-            if (wantInput || first <= 41) Layers.Layer2_2_Bn1.BackwardReLU(p, ws.Layer2_2_Conv1Output, ws.Layer2_2_Relu1Output, ws.Layer2_2_Relu1Gradient, wantInput || first < 41 ? ws.Layer2_2_Conv1Gradient : default, frozen[41] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 41) Layers.Layer2_2_Bn1.BackwardReLU(p, ws.Layer2_2_Conv1Output, ws.Layer2_2_Relu1Output, ws.Layer2_2_Relu1Gradient, wantInput || first < 41 ? ws.Layer2_2_Conv1Gradient : default, frozen[41] ? default : dp, ws, n);
             ws.Lap(113);
-            if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(p, ws.Layer2_1_Relu2Output, ws.Layer2_2_Conv1Output, ws.Layer2_2_Conv1Gradient, wantInput || first < 40 ? ws.Layer2_1_Relu2Gradient : default, frozen[40] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 40) Layers.Layer2_2_Conv1.Backward(p, ws.Layer2_1_Relu2Output, ws.Layer2_2_Conv1Output, ws.Layer2_2_Conv1Gradient, wantInput || first < 40 ? ws.Layer2_1_Relu2Gradient : default, frozen[40] ? default : dp, ws, n);
             if (wantInput || first < 40) TensorPrimitives.Add(ws.Layer2_1_Relu2Gradient.AsSpan(0, n * 8192), ws.Layer2_1_Relu2Gradient2.AsSpan(0, n * 8192), ws.Layer2_1_Relu2Gradient.AsSpan(0, n * 8192));
             ws.Lap(112);
             ws.Lap(111);
             if (wantInput || first <= 38) Layers.Layer2_1_Add.BackwardReLU(p, ws.Layer2_1_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_1_Relu2Gradient, wantInput || first < 38 ? ws.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? ws.Layer2_0_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(110);
-            if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(p, ws.Layer2_1_Conv2Output, ws.Layer2_1_Bn2Output, ws.Layer2_1_Bn2Gradient, wantInput || first < 37 ? ws.Layer2_1_Conv2Gradient : default, frozen[37] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(p, ws.Layer2_1_Conv2Output, ws.Layer2_1_Bn2Output, ws.Layer2_1_Bn2Gradient, wantInput || first < 37 ? ws.Layer2_1_Conv2Gradient : default, frozen[37] ? default : dp, ws, n);
             ws.Lap(109);
-            if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(p, ws.Layer2_1_Relu1Output, ws.Layer2_1_Conv2Output, ws.Layer2_1_Conv2Gradient, wantInput || first < 36 ? ws.Layer2_1_Relu1Gradient : default, frozen[36] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 36) Layers.Layer2_1_Conv2.Backward(p, ws.Layer2_1_Relu1Output, ws.Layer2_1_Conv2Output, ws.Layer2_1_Conv2Gradient, wantInput || first < 36 ? ws.Layer2_1_Relu1Gradient : default, frozen[36] ? default : dp, ws, n);
             ws.Lap(108);
             ws.Lap(107);
-            if (wantInput || first <= 34) Layers.Layer2_1_Bn1.BackwardReLU(p, ws.Layer2_1_Conv1Output, ws.Layer2_1_Relu1Output, ws.Layer2_1_Relu1Gradient, wantInput || first < 34 ? ws.Layer2_1_Conv1Gradient : default, frozen[34] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 34) Layers.Layer2_1_Bn1.BackwardReLU(p, ws.Layer2_1_Conv1Output, ws.Layer2_1_Relu1Output, ws.Layer2_1_Relu1Gradient, wantInput || first < 34 ? ws.Layer2_1_Conv1Gradient : default, frozen[34] ? default : dp, ws, n);
             ws.Lap(106);
-            if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(p, ws.Layer2_0_Relu2Output, ws.Layer2_1_Conv1Output, ws.Layer2_1_Conv1Gradient, wantInput || first < 33 ? ws.Layer2_0_Relu2Gradient : default, frozen[33] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 33) Layers.Layer2_1_Conv1.Backward(p, ws.Layer2_0_Relu2Output, ws.Layer2_1_Conv1Output, ws.Layer2_1_Conv1Gradient, wantInput || first < 33 ? ws.Layer2_0_Relu2Gradient : default, frozen[33] ? default : dp, ws, n);
             if (wantInput || first < 33) TensorPrimitives.Add(ws.Layer2_0_Relu2Gradient.AsSpan(0, n * 8192), ws.Layer2_0_Relu2Gradient2.AsSpan(0, n * 8192), ws.Layer2_0_Relu2Gradient.AsSpan(0, n * 8192));
             ws.Lap(105);
             ws.Lap(104);
         }
 
         /// <summary>Backward, layers 31 down to 16: layer1.1.relu2 … layer2.0.add.</summary>
-        private static void BackwardLayers16To31(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers16To31(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
             if (wantInput || first <= 31) Layers.Layer2_0_Add.BackwardReLU(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_0_Relu2Gradient, wantInput || first < 31 ? ws.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? ws.Layer2_0_Downsample_1Gradient : default, default, ws, n);
             ws.Lap(103);
-            if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(p, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? ws.Layer2_0_Downsample_0Gradient : default, frozen[30] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(p, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? ws.Layer2_0_Downsample_0Gradient : default, frozen[30] ? default : dp, ws, n);
             ws.Lap(102);
-            if (wantInput || first <= 29) Layers.Layer2_0_Downsample_0.Backward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_0Gradient, wantInput || first < 29 ? ws.Layer1_2_Relu2Gradient2 : default, frozen[29] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 29) Layers.Layer2_0_Downsample_0.Backward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_0Gradient, wantInput || first < 29 ? ws.Layer1_2_Relu2Gradient2 : default, frozen[29] ? default : dp, ws, n);
             ws.Lap(101);
-            if (wantInput || first <= 28) Layers.Layer2_0_Bn2.Backward(p, ws.Layer2_0_Conv2Output, ws.Layer2_0_Bn2Output, ws.Layer2_0_Bn2Gradient, wantInput || first < 28 ? ws.Layer2_0_Conv2Gradient : default, frozen[28] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 28) Layers.Layer2_0_Bn2.Backward(p, ws.Layer2_0_Conv2Output, ws.Layer2_0_Bn2Output, ws.Layer2_0_Bn2Gradient, wantInput || first < 28 ? ws.Layer2_0_Conv2Gradient : default, frozen[28] ? default : dp, ws, n);
             ws.Lap(100);
-            if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(p, ws.Layer2_0_Relu1Output, ws.Layer2_0_Conv2Output, ws.Layer2_0_Conv2Gradient, wantInput || first < 27 ? ws.Layer2_0_Relu1Gradient : default, frozen[27] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 27) Layers.Layer2_0_Conv2.Backward(p, ws.Layer2_0_Relu1Output, ws.Layer2_0_Conv2Output, ws.Layer2_0_Conv2Gradient, wantInput || first < 27 ? ws.Layer2_0_Relu1Gradient : default, frozen[27] ? default : dp, ws, n);
             ws.Lap(99);
             ws.Lap(98);
-            if (wantInput || first <= 25) Layers.Layer2_0_Bn1.BackwardReLU(p, ws.Layer2_0_Conv1Output, ws.Layer2_0_Relu1Output, ws.Layer2_0_Relu1Gradient, wantInput || first < 25 ? ws.Layer2_0_Conv1Gradient : default, frozen[25] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 25) Layers.Layer2_0_Bn1.BackwardReLU(p, ws.Layer2_0_Conv1Output, ws.Layer2_0_Relu1Output, ws.Layer2_0_Relu1Gradient, wantInput || first < 25 ? ws.Layer2_0_Conv1Gradient : default, frozen[25] ? default : dp, ws, n);
             ws.Lap(97);
-            if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Conv1Output, ws.Layer2_0_Conv1Gradient, wantInput || first < 24 ? ws.Layer1_2_Relu2Gradient : default, frozen[24] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 24) Layers.Layer2_0_Conv1.Backward(p, ws.Layer1_2_Relu2Output, ws.Layer2_0_Conv1Output, ws.Layer2_0_Conv1Gradient, wantInput || first < 24 ? ws.Layer1_2_Relu2Gradient : default, frozen[24] ? default : dp, ws, n);
             if (wantInput || first < 24) TensorPrimitives.Add(ws.Layer1_2_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_2_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_2_Relu2Gradient.AsSpan(0, n * 16384));
             ws.Lap(96);
             ws.Lap(95);
             if (wantInput || first <= 22) Layers.Layer1_2_Add.BackwardReLU(p, ws.Layer1_2_Bn2Output, ws.Layer1_2_Relu2Output, ws.Layer1_2_Relu2Gradient, wantInput || first < 22 ? ws.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? ws.Layer1_1_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(94);
-            if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(p, ws.Layer1_2_Conv2Output, ws.Layer1_2_Bn2Output, ws.Layer1_2_Bn2Gradient, wantInput || first < 21 ? ws.Layer1_2_Conv2Gradient : default, frozen[21] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(p, ws.Layer1_2_Conv2Output, ws.Layer1_2_Bn2Output, ws.Layer1_2_Bn2Gradient, wantInput || first < 21 ? ws.Layer1_2_Conv2Gradient : default, frozen[21] ? default : dp, ws, n);
             ws.Lap(93);
-            if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(p, ws.Layer1_2_Relu1Output, ws.Layer1_2_Conv2Output, ws.Layer1_2_Conv2Gradient, wantInput || first < 20 ? ws.Layer1_2_Relu1Gradient : default, frozen[20] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 20) Layers.Layer1_2_Conv2.Backward(p, ws.Layer1_2_Relu1Output, ws.Layer1_2_Conv2Output, ws.Layer1_2_Conv2Gradient, wantInput || first < 20 ? ws.Layer1_2_Relu1Gradient : default, frozen[20] ? default : dp, ws, n);
             ws.Lap(92);
             ws.Lap(91);
-            if (wantInput || first <= 18) Layers.Layer1_2_Bn1.BackwardReLU(p, ws.Layer1_2_Conv1Output, ws.Layer1_2_Relu1Output, ws.Layer1_2_Relu1Gradient, wantInput || first < 18 ? ws.Layer1_2_Conv1Gradient : default, frozen[18] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 18) Layers.Layer1_2_Bn1.BackwardReLU(p, ws.Layer1_2_Conv1Output, ws.Layer1_2_Relu1Output, ws.Layer1_2_Relu1Gradient, wantInput || first < 18 ? ws.Layer1_2_Conv1Gradient : default, frozen[18] ? default : dp, ws, n);
             ws.Lap(90);
-            if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(p, ws.Layer1_1_Relu2Output, ws.Layer1_2_Conv1Output, ws.Layer1_2_Conv1Gradient, wantInput || first < 17 ? ws.Layer1_1_Relu2Gradient : default, frozen[17] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 17) Layers.Layer1_2_Conv1.Backward(p, ws.Layer1_1_Relu2Output, ws.Layer1_2_Conv1Output, ws.Layer1_2_Conv1Gradient, wantInput || first < 17 ? ws.Layer1_1_Relu2Gradient : default, frozen[17] ? default : dp, ws, n);
             if (wantInput || first < 17) TensorPrimitives.Add(ws.Layer1_1_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_1_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_1_Relu2Gradient.AsSpan(0, n * 16384));
             ws.Lap(89);
             ws.Lap(88);
         }
 
         /// <summary>Backward, layers 15 down to 0: conv1 … layer1.1.add.</summary>
-        private static void BackwardLayers0To15(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
+        private static void BackwardLayers0To15(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
             if (wantInput || first <= 15) Layers.Layer1_1_Add.BackwardReLU(p, ws.Layer1_1_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_1_Relu2Gradient, wantInput || first < 15 ? ws.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? ws.Layer1_0_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(87);
-            if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(p, ws.Layer1_1_Conv2Output, ws.Layer1_1_Bn2Output, ws.Layer1_1_Bn2Gradient, wantInput || first < 14 ? ws.Layer1_1_Conv2Gradient : default, frozen[14] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(p, ws.Layer1_1_Conv2Output, ws.Layer1_1_Bn2Output, ws.Layer1_1_Bn2Gradient, wantInput || first < 14 ? ws.Layer1_1_Conv2Gradient : default, frozen[14] ? default : dp, ws, n);
             ws.Lap(86);
-            if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(p, ws.Layer1_1_Relu1Output, ws.Layer1_1_Conv2Output, ws.Layer1_1_Conv2Gradient, wantInput || first < 13 ? ws.Layer1_1_Relu1Gradient : default, frozen[13] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 13) Layers.Layer1_1_Conv2.Backward(p, ws.Layer1_1_Relu1Output, ws.Layer1_1_Conv2Output, ws.Layer1_1_Conv2Gradient, wantInput || first < 13 ? ws.Layer1_1_Relu1Gradient : default, frozen[13] ? default : dp, ws, n);
             ws.Lap(85);
             ws.Lap(84);
-            if (wantInput || first <= 11) Layers.Layer1_1_Bn1.BackwardReLU(p, ws.Layer1_1_Conv1Output, ws.Layer1_1_Relu1Output, ws.Layer1_1_Relu1Gradient, wantInput || first < 11 ? ws.Layer1_1_Conv1Gradient : default, frozen[11] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 11) Layers.Layer1_1_Bn1.BackwardReLU(p, ws.Layer1_1_Conv1Output, ws.Layer1_1_Relu1Output, ws.Layer1_1_Relu1Gradient, wantInput || first < 11 ? ws.Layer1_1_Conv1Gradient : default, frozen[11] ? default : dp, ws, n);
             ws.Lap(83);
-            if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(p, ws.Layer1_0_Relu2Output, ws.Layer1_1_Conv1Output, ws.Layer1_1_Conv1Gradient, wantInput || first < 10 ? ws.Layer1_0_Relu2Gradient : default, frozen[10] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 10) Layers.Layer1_1_Conv1.Backward(p, ws.Layer1_0_Relu2Output, ws.Layer1_1_Conv1Output, ws.Layer1_1_Conv1Gradient, wantInput || first < 10 ? ws.Layer1_0_Relu2Gradient : default, frozen[10] ? default : dp, ws, n);
             if (wantInput || first < 10) TensorPrimitives.Add(ws.Layer1_0_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_0_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_0_Relu2Gradient.AsSpan(0, n * 16384));
             ws.Lap(82);
             ws.Lap(81);
             if (wantInput || first <= 8) Layers.Layer1_0_Add.BackwardReLU(p, ws.Layer1_0_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_0_Relu2Gradient, wantInput || first < 8 ? ws.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? ws.Relu1Gradient2 : default, default, ws, n);
             ws.Lap(80);
-            if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(p, ws.Layer1_0_Conv2Output, ws.Layer1_0_Bn2Output, ws.Layer1_0_Bn2Gradient, wantInput || first < 7 ? ws.Layer1_0_Conv2Gradient : default, frozen[7] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(p, ws.Layer1_0_Conv2Output, ws.Layer1_0_Bn2Output, ws.Layer1_0_Bn2Gradient, wantInput || first < 7 ? ws.Layer1_0_Conv2Gradient : default, frozen[7] ? default : dp, ws, n);
             ws.Lap(79);
-            if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(p, ws.Layer1_0_Relu1Output, ws.Layer1_0_Conv2Output, ws.Layer1_0_Conv2Gradient, wantInput || first < 6 ? ws.Layer1_0_Relu1Gradient : default, frozen[6] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 6) Layers.Layer1_0_Conv2.Backward(p, ws.Layer1_0_Relu1Output, ws.Layer1_0_Conv2Output, ws.Layer1_0_Conv2Gradient, wantInput || first < 6 ? ws.Layer1_0_Relu1Gradient : default, frozen[6] ? default : dp, ws, n);
             ws.Lap(78);
             ws.Lap(77);
-            if (wantInput || first <= 4) Layers.Layer1_0_Bn1.BackwardReLU(p, ws.Layer1_0_Conv1Output, ws.Layer1_0_Relu1Output, ws.Layer1_0_Relu1Gradient, wantInput || first < 4 ? ws.Layer1_0_Conv1Gradient : default, frozen[4] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 4) Layers.Layer1_0_Bn1.BackwardReLU(p, ws.Layer1_0_Conv1Output, ws.Layer1_0_Relu1Output, ws.Layer1_0_Relu1Gradient, wantInput || first < 4 ? ws.Layer1_0_Conv1Gradient : default, frozen[4] ? default : dp, ws, n);
             ws.Lap(76);
-            if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(p, ws.Relu1Output, ws.Layer1_0_Conv1Output, ws.Layer1_0_Conv1Gradient, wantInput || first < 3 ? ws.Relu1Gradient : default, frozen[3] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 3) Layers.Layer1_0_Conv1.Backward(p, ws.Relu1Output, ws.Layer1_0_Conv1Output, ws.Layer1_0_Conv1Gradient, wantInput || first < 3 ? ws.Relu1Gradient : default, frozen[3] ? default : dp, ws, n);
             if (wantInput || first < 3) TensorPrimitives.Add(ws.Relu1Gradient.AsSpan(0, n * 16384), ws.Relu1Gradient2.AsSpan(0, n * 16384), ws.Relu1Gradient.AsSpan(0, n * 16384));
             ws.Lap(75);
             ws.Lap(74);
-            if (wantInput || first <= 1) Layers.Bn1.BackwardReLU(p, ws.Conv1Output, ws.Relu1Output, ws.Relu1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, frozen[1] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 1) Layers.Bn1.BackwardReLU(p, ws.Conv1Output, ws.Relu1Output, ws.Relu1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, frozen[1] ? default : dp, ws, n);
             ws.Lap(73);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : dp, ws, n);
             ws.Lap(72);
         }
     }
@@ -1306,263 +1306,263 @@ namespace CnnCompiler.Generated
         /// <summary>The arrays of layers 0 to 15: conv1 … layer1.1.add.</summary>
         private void AllocateLayers0To15(int capacity, bool training)
         {
-            LayerOutputs[0] = Conv1Output = new float[capacity * 16384];
-            Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Conv1Output = OutputArray(0, 16384);
+            Conv1Gradient = GradientArray(16384);
             Conv1Buffers = Kernels.ConvKernel1.Buffers();
             Conv1Folded = new float[448];
-            LayerOutputs[1] = Bn1Output = new float[capacity * 16384];
-            Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Bn1Output = OutputArray(1, 16384);
+            Bn1Gradient = GradientArray(16384);
             Bn1PerChannel = new float[80];
             Bn1Sums = new double[99];
-            LayerOutputs[2] = Relu1Output = new float[capacity * 16384];
-            Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            Relu1Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[3] = Layer1_0_Conv1Output = new float[capacity * 16384];
-            Layer1_0_Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Relu1Output = OutputArray(2, 16384);
+            Relu1Gradient = GradientArray(16384);
+            Relu1Gradient2 = GradientArray(16384);
+            Layer1_0_Conv1Output = OutputArray(3, 16384);
+            Layer1_0_Conv1Gradient = GradientArray(16384);
             Layer1_0_Conv1Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_0_Conv1Folded = new float[2320];
-            LayerOutputs[4] = Layer1_0_Bn1Output = new float[capacity * 16384];
-            Layer1_0_Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_0_Bn1Output = OutputArray(4, 16384);
+            Layer1_0_Bn1Gradient = GradientArray(16384);
             Layer1_0_Bn1PerChannel = new float[80];
             Layer1_0_Bn1Sums = new double[99];
-            LayerOutputs[5] = Layer1_0_Relu1Output = new float[capacity * 16384];
-            Layer1_0_Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[6] = Layer1_0_Conv2Output = new float[capacity * 16384];
-            Layer1_0_Conv2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_0_Relu1Output = OutputArray(5, 16384);
+            Layer1_0_Relu1Gradient = GradientArray(16384);
+            Layer1_0_Conv2Output = OutputArray(6, 16384);
+            Layer1_0_Conv2Gradient = GradientArray(16384);
             Layer1_0_Conv2Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_0_Conv2Folded = new float[2320];
-            LayerOutputs[7] = Layer1_0_Bn2Output = new float[capacity * 16384];
-            Layer1_0_Bn2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_0_Bn2Output = OutputArray(7, 16384);
+            Layer1_0_Bn2Gradient = GradientArray(16384);
             Layer1_0_Bn2PerChannel = new float[80];
             Layer1_0_Bn2Sums = new double[99];
-            LayerOutputs[8] = Layer1_0_AddOutput = new float[capacity * 16384];
-            Layer1_0_AddGradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[9] = Layer1_0_Relu2Output = new float[capacity * 16384];
-            Layer1_0_Relu2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            Layer1_0_Relu2Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[10] = Layer1_1_Conv1Output = new float[capacity * 16384];
-            Layer1_1_Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_0_AddOutput = OutputArray(8, 16384);
+            Layer1_0_AddGradient = GradientArray(16384);
+            Layer1_0_Relu2Output = OutputArray(9, 16384);
+            Layer1_0_Relu2Gradient = GradientArray(16384);
+            Layer1_0_Relu2Gradient2 = GradientArray(16384);
+            Layer1_1_Conv1Output = OutputArray(10, 16384);
+            Layer1_1_Conv1Gradient = GradientArray(16384);
             Layer1_1_Conv1Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_1_Conv1Folded = new float[2320];
-            LayerOutputs[11] = Layer1_1_Bn1Output = new float[capacity * 16384];
-            Layer1_1_Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_Bn1Output = OutputArray(11, 16384);
+            Layer1_1_Bn1Gradient = GradientArray(16384);
             Layer1_1_Bn1PerChannel = new float[80];
             Layer1_1_Bn1Sums = new double[99];
-            LayerOutputs[12] = Layer1_1_Relu1Output = new float[capacity * 16384];
-            Layer1_1_Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[13] = Layer1_1_Conv2Output = new float[capacity * 16384];
-            Layer1_1_Conv2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_Relu1Output = OutputArray(12, 16384);
+            Layer1_1_Relu1Gradient = GradientArray(16384);
+            Layer1_1_Conv2Output = OutputArray(13, 16384);
+            Layer1_1_Conv2Gradient = GradientArray(16384);
             Layer1_1_Conv2Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_1_Conv2Folded = new float[2320];
-            LayerOutputs[14] = Layer1_1_Bn2Output = new float[capacity * 16384];
-            Layer1_1_Bn2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_Bn2Output = OutputArray(14, 16384);
+            Layer1_1_Bn2Gradient = GradientArray(16384);
             Layer1_1_Bn2PerChannel = new float[80];
             Layer1_1_Bn2Sums = new double[99];
-            LayerOutputs[15] = Layer1_1_AddOutput = new float[capacity * 16384];
-            Layer1_1_AddGradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_AddOutput = OutputArray(15, 16384);
+            Layer1_1_AddGradient = GradientArray(16384);
         }
 
         /// <summary>The arrays of layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
         private void AllocateLayers16To31(int capacity, bool training)
         {
-            LayerOutputs[16] = Layer1_1_Relu2Output = new float[capacity * 16384];
-            Layer1_1_Relu2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            Layer1_1_Relu2Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[17] = Layer1_2_Conv1Output = new float[capacity * 16384];
-            Layer1_2_Conv1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_1_Relu2Output = OutputArray(16, 16384);
+            Layer1_1_Relu2Gradient = GradientArray(16384);
+            Layer1_1_Relu2Gradient2 = GradientArray(16384);
+            Layer1_2_Conv1Output = OutputArray(17, 16384);
+            Layer1_2_Conv1Gradient = GradientArray(16384);
             Layer1_2_Conv1Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_2_Conv1Folded = new float[2320];
-            LayerOutputs[18] = Layer1_2_Bn1Output = new float[capacity * 16384];
-            Layer1_2_Bn1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_2_Bn1Output = OutputArray(18, 16384);
+            Layer1_2_Bn1Gradient = GradientArray(16384);
             Layer1_2_Bn1PerChannel = new float[80];
             Layer1_2_Bn1Sums = new double[99];
-            LayerOutputs[19] = Layer1_2_Relu1Output = new float[capacity * 16384];
-            Layer1_2_Relu1Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[20] = Layer1_2_Conv2Output = new float[capacity * 16384];
-            Layer1_2_Conv2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_2_Relu1Output = OutputArray(19, 16384);
+            Layer1_2_Relu1Gradient = GradientArray(16384);
+            Layer1_2_Conv2Output = OutputArray(20, 16384);
+            Layer1_2_Conv2Gradient = GradientArray(16384);
             Layer1_2_Conv2Buffers = Kernels.ConvKernel2.Buffers();
             Layer1_2_Conv2Folded = new float[2320];
-            LayerOutputs[21] = Layer1_2_Bn2Output = new float[capacity * 16384];
-            Layer1_2_Bn2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
+            Layer1_2_Bn2Output = OutputArray(21, 16384);
+            Layer1_2_Bn2Gradient = GradientArray(16384);
             Layer1_2_Bn2PerChannel = new float[80];
             Layer1_2_Bn2Sums = new double[99];
-            LayerOutputs[22] = Layer1_2_AddOutput = new float[capacity * 16384];
-            Layer1_2_AddGradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[23] = Layer1_2_Relu2Output = new float[capacity * 16384];
-            Layer1_2_Relu2Gradient = training ? new float[capacity * 16384] : Array.Empty<float>();
-            Layer1_2_Relu2Gradient2 = training ? new float[capacity * 16384] : Array.Empty<float>();
-            LayerOutputs[24] = Layer2_0_Conv1Output = new float[capacity * 8192];
-            Layer2_0_Conv1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer1_2_AddOutput = OutputArray(22, 16384);
+            Layer1_2_AddGradient = GradientArray(16384);
+            Layer1_2_Relu2Output = OutputArray(23, 16384);
+            Layer1_2_Relu2Gradient = GradientArray(16384);
+            Layer1_2_Relu2Gradient2 = GradientArray(16384);
+            Layer2_0_Conv1Output = OutputArray(24, 8192);
+            Layer2_0_Conv1Gradient = GradientArray(8192);
             Layer2_0_Conv1Buffers = Kernels.ConvKernel3.Buffers();
             Layer2_0_Conv1Folded = new float[4640];
-            LayerOutputs[25] = Layer2_0_Bn1Output = new float[capacity * 8192];
-            Layer2_0_Bn1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Bn1Output = OutputArray(25, 8192);
+            Layer2_0_Bn1Gradient = GradientArray(8192);
             Layer2_0_Bn1PerChannel = new float[160];
             Layer2_0_Bn1Sums = new double[195];
-            LayerOutputs[26] = Layer2_0_Relu1Output = new float[capacity * 8192];
-            Layer2_0_Relu1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            LayerOutputs[27] = Layer2_0_Conv2Output = new float[capacity * 8192];
-            Layer2_0_Conv2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Relu1Output = OutputArray(26, 8192);
+            Layer2_0_Relu1Gradient = GradientArray(8192);
+            Layer2_0_Conv2Output = OutputArray(27, 8192);
+            Layer2_0_Conv2Gradient = GradientArray(8192);
             Layer2_0_Conv2Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_0_Conv2Folded = new float[9248];
-            LayerOutputs[28] = Layer2_0_Bn2Output = new float[capacity * 8192];
-            Layer2_0_Bn2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Bn2Output = OutputArray(28, 8192);
+            Layer2_0_Bn2Gradient = GradientArray(8192);
             Layer2_0_Bn2PerChannel = new float[160];
             Layer2_0_Bn2Sums = new double[195];
-            LayerOutputs[29] = Layer2_0_Downsample_0Output = new float[capacity * 8192];
-            Layer2_0_Downsample_0Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Downsample_0Output = OutputArray(29, 8192);
+            Layer2_0_Downsample_0Gradient = GradientArray(8192);
             Layer2_0_Downsample_0Buffers = Kernels.ConvKernel5.Buffers();
             Layer2_0_Downsample_0Folded = new float[544];
-            LayerOutputs[30] = Layer2_0_Downsample_1Output = new float[capacity * 8192];
-            Layer2_0_Downsample_1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Downsample_1Output = OutputArray(30, 8192);
+            Layer2_0_Downsample_1Gradient = GradientArray(8192);
             Layer2_0_Downsample_1PerChannel = new float[160];
             Layer2_0_Downsample_1Sums = new double[195];
-            LayerOutputs[31] = Layer2_0_AddOutput = new float[capacity * 8192];
-            Layer2_0_AddGradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_AddOutput = OutputArray(31, 8192);
+            Layer2_0_AddGradient = GradientArray(8192);
         }
 
         /// <summary>The arrays of layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
         private void AllocateLayers32To46(int capacity, bool training)
         {
-            LayerOutputs[32] = Layer2_0_Relu2Output = new float[capacity * 8192];
-            Layer2_0_Relu2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            Layer2_0_Relu2Gradient2 = training ? new float[capacity * 8192] : Array.Empty<float>();
-            LayerOutputs[33] = Layer2_1_Conv1Output = new float[capacity * 8192];
-            Layer2_1_Conv1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_0_Relu2Output = OutputArray(32, 8192);
+            Layer2_0_Relu2Gradient = GradientArray(8192);
+            Layer2_0_Relu2Gradient2 = GradientArray(8192);
+            Layer2_1_Conv1Output = OutputArray(33, 8192);
+            Layer2_1_Conv1Gradient = GradientArray(8192);
             Layer2_1_Conv1Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_1_Conv1Folded = new float[9248];
-            LayerOutputs[34] = Layer2_1_Bn1Output = new float[capacity * 8192];
-            Layer2_1_Bn1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_1_Bn1Output = OutputArray(34, 8192);
+            Layer2_1_Bn1Gradient = GradientArray(8192);
             Layer2_1_Bn1PerChannel = new float[160];
             Layer2_1_Bn1Sums = new double[195];
-            LayerOutputs[35] = Layer2_1_Relu1Output = new float[capacity * 8192];
-            Layer2_1_Relu1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            LayerOutputs[36] = Layer2_1_Conv2Output = new float[capacity * 8192];
-            Layer2_1_Conv2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_1_Relu1Output = OutputArray(35, 8192);
+            Layer2_1_Relu1Gradient = GradientArray(8192);
+            Layer2_1_Conv2Output = OutputArray(36, 8192);
+            Layer2_1_Conv2Gradient = GradientArray(8192);
             Layer2_1_Conv2Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_1_Conv2Folded = new float[9248];
-            LayerOutputs[37] = Layer2_1_Bn2Output = new float[capacity * 8192];
-            Layer2_1_Bn2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_1_Bn2Output = OutputArray(37, 8192);
+            Layer2_1_Bn2Gradient = GradientArray(8192);
             Layer2_1_Bn2PerChannel = new float[160];
             Layer2_1_Bn2Sums = new double[195];
-            LayerOutputs[38] = Layer2_1_AddOutput = new float[capacity * 8192];
-            Layer2_1_AddGradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            LayerOutputs[39] = Layer2_1_Relu2Output = new float[capacity * 8192];
-            Layer2_1_Relu2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            Layer2_1_Relu2Gradient2 = training ? new float[capacity * 8192] : Array.Empty<float>();
-            LayerOutputs[40] = Layer2_2_Conv1Output = new float[capacity * 8192];
-            Layer2_2_Conv1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_1_AddOutput = OutputArray(38, 8192);
+            Layer2_1_AddGradient = GradientArray(8192);
+            Layer2_1_Relu2Output = OutputArray(39, 8192);
+            Layer2_1_Relu2Gradient = GradientArray(8192);
+            Layer2_1_Relu2Gradient2 = GradientArray(8192);
+            Layer2_2_Conv1Output = OutputArray(40, 8192);
+            Layer2_2_Conv1Gradient = GradientArray(8192);
             Layer2_2_Conv1Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_2_Conv1Folded = new float[9248];
-            LayerOutputs[41] = Layer2_2_Bn1Output = new float[capacity * 8192];
-            Layer2_2_Bn1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_2_Bn1Output = OutputArray(41, 8192);
+            Layer2_2_Bn1Gradient = GradientArray(8192);
             Layer2_2_Bn1PerChannel = new float[160];
             Layer2_2_Bn1Sums = new double[195];
-            LayerOutputs[42] = Layer2_2_Relu1Output = new float[capacity * 8192];
-            Layer2_2_Relu1Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            LayerOutputs[43] = Layer2_2_Conv2Output = new float[capacity * 8192];
-            Layer2_2_Conv2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_2_Relu1Output = OutputArray(42, 8192);
+            Layer2_2_Relu1Gradient = GradientArray(8192);
+            Layer2_2_Conv2Output = OutputArray(43, 8192);
+            Layer2_2_Conv2Gradient = GradientArray(8192);
             Layer2_2_Conv2Buffers = Kernels.ConvKernel4.Buffers();
             Layer2_2_Conv2Folded = new float[9248];
-            LayerOutputs[44] = Layer2_2_Bn2Output = new float[capacity * 8192];
-            Layer2_2_Bn2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_2_Bn2Output = OutputArray(44, 8192);
+            Layer2_2_Bn2Gradient = GradientArray(8192);
             Layer2_2_Bn2PerChannel = new float[160];
             Layer2_2_Bn2Sums = new double[195];
-            LayerOutputs[45] = Layer2_2_AddOutput = new float[capacity * 8192];
-            Layer2_2_AddGradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            LayerOutputs[46] = Layer2_2_Relu2Output = new float[capacity * 8192];
-            Layer2_2_Relu2Gradient = training ? new float[capacity * 8192] : Array.Empty<float>();
-            Layer2_2_Relu2Gradient2 = training ? new float[capacity * 8192] : Array.Empty<float>();
+            Layer2_2_AddOutput = OutputArray(45, 8192);
+            Layer2_2_AddGradient = GradientArray(8192);
+            Layer2_2_Relu2Output = OutputArray(46, 8192);
+            Layer2_2_Relu2Gradient = GradientArray(8192);
+            Layer2_2_Relu2Gradient2 = GradientArray(8192);
         }
 
         /// <summary>The arrays of layers 47 to 62: layer3.0.conv1 … layer3.1.relu2.</summary>
         private void AllocateLayers47To62(int capacity, bool training)
         {
-            LayerOutputs[47] = Layer3_0_Conv1Output = new float[capacity * 4096];
-            Layer3_0_Conv1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Conv1Output = OutputArray(47, 4096);
+            Layer3_0_Conv1Gradient = GradientArray(4096);
             Layer3_0_Conv1Buffers = Kernels.ConvKernel6.Buffers();
             Layer3_0_Conv1Folded = new float[18496];
-            LayerOutputs[48] = Layer3_0_Bn1Output = new float[capacity * 4096];
-            Layer3_0_Bn1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Bn1Output = OutputArray(48, 4096);
+            Layer3_0_Bn1Gradient = GradientArray(4096);
             Layer3_0_Bn1PerChannel = new float[320];
             Layer3_0_Bn1Sums = new double[387];
-            LayerOutputs[49] = Layer3_0_Relu1Output = new float[capacity * 4096];
-            Layer3_0_Relu1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[50] = Layer3_0_Conv2Output = new float[capacity * 4096];
-            Layer3_0_Conv2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Relu1Output = OutputArray(49, 4096);
+            Layer3_0_Relu1Gradient = GradientArray(4096);
+            Layer3_0_Conv2Output = OutputArray(50, 4096);
+            Layer3_0_Conv2Gradient = GradientArray(4096);
             Layer3_0_Conv2Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_0_Conv2Folded = new float[36928];
-            LayerOutputs[51] = Layer3_0_Bn2Output = new float[capacity * 4096];
-            Layer3_0_Bn2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Bn2Output = OutputArray(51, 4096);
+            Layer3_0_Bn2Gradient = GradientArray(4096);
             Layer3_0_Bn2PerChannel = new float[320];
             Layer3_0_Bn2Sums = new double[387];
-            LayerOutputs[52] = Layer3_0_Downsample_0Output = new float[capacity * 4096];
-            Layer3_0_Downsample_0Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Downsample_0Output = OutputArray(52, 4096);
+            Layer3_0_Downsample_0Gradient = GradientArray(4096);
             Layer3_0_Downsample_0Buffers = Kernels.ConvKernel8.Buffers();
             Layer3_0_Downsample_0Folded = new float[2112];
-            LayerOutputs[53] = Layer3_0_Downsample_1Output = new float[capacity * 4096];
-            Layer3_0_Downsample_1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_Downsample_1Output = OutputArray(53, 4096);
+            Layer3_0_Downsample_1Gradient = GradientArray(4096);
             Layer3_0_Downsample_1PerChannel = new float[320];
             Layer3_0_Downsample_1Sums = new double[387];
-            LayerOutputs[54] = Layer3_0_AddOutput = new float[capacity * 4096];
-            Layer3_0_AddGradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[55] = Layer3_0_Relu2Output = new float[capacity * 4096];
-            Layer3_0_Relu2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            Layer3_0_Relu2Gradient2 = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[56] = Layer3_1_Conv1Output = new float[capacity * 4096];
-            Layer3_1_Conv1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_0_AddOutput = OutputArray(54, 4096);
+            Layer3_0_AddGradient = GradientArray(4096);
+            Layer3_0_Relu2Output = OutputArray(55, 4096);
+            Layer3_0_Relu2Gradient = GradientArray(4096);
+            Layer3_0_Relu2Gradient2 = GradientArray(4096);
+            Layer3_1_Conv1Output = OutputArray(56, 4096);
+            Layer3_1_Conv1Gradient = GradientArray(4096);
             Layer3_1_Conv1Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_1_Conv1Folded = new float[36928];
-            LayerOutputs[57] = Layer3_1_Bn1Output = new float[capacity * 4096];
-            Layer3_1_Bn1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_1_Bn1Output = OutputArray(57, 4096);
+            Layer3_1_Bn1Gradient = GradientArray(4096);
             Layer3_1_Bn1PerChannel = new float[320];
             Layer3_1_Bn1Sums = new double[387];
-            LayerOutputs[58] = Layer3_1_Relu1Output = new float[capacity * 4096];
-            Layer3_1_Relu1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[59] = Layer3_1_Conv2Output = new float[capacity * 4096];
-            Layer3_1_Conv2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_1_Relu1Output = OutputArray(58, 4096);
+            Layer3_1_Relu1Gradient = GradientArray(4096);
+            Layer3_1_Conv2Output = OutputArray(59, 4096);
+            Layer3_1_Conv2Gradient = GradientArray(4096);
             Layer3_1_Conv2Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_1_Conv2Folded = new float[36928];
-            LayerOutputs[60] = Layer3_1_Bn2Output = new float[capacity * 4096];
-            Layer3_1_Bn2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_1_Bn2Output = OutputArray(60, 4096);
+            Layer3_1_Bn2Gradient = GradientArray(4096);
             Layer3_1_Bn2PerChannel = new float[320];
             Layer3_1_Bn2Sums = new double[387];
-            LayerOutputs[61] = Layer3_1_AddOutput = new float[capacity * 4096];
-            Layer3_1_AddGradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[62] = Layer3_1_Relu2Output = new float[capacity * 4096];
-            Layer3_1_Relu2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            Layer3_1_Relu2Gradient2 = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_1_AddOutput = OutputArray(61, 4096);
+            Layer3_1_AddGradient = GradientArray(4096);
+            Layer3_1_Relu2Output = OutputArray(62, 4096);
+            Layer3_1_Relu2Gradient = GradientArray(4096);
+            Layer3_1_Relu2Gradient2 = GradientArray(4096);
         }
 
         /// <summary>The arrays of layers 63 to 71: layer3.2.conv1 … fc.</summary>
         private void AllocateLayers63To71(int capacity, bool training)
         {
-            LayerOutputs[63] = Layer3_2_Conv1Output = new float[capacity * 4096];
-            Layer3_2_Conv1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_2_Conv1Output = OutputArray(63, 4096);
+            Layer3_2_Conv1Gradient = GradientArray(4096);
             Layer3_2_Conv1Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_2_Conv1Folded = new float[36928];
-            LayerOutputs[64] = Layer3_2_Bn1Output = new float[capacity * 4096];
-            Layer3_2_Bn1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_2_Bn1Output = OutputArray(64, 4096);
+            Layer3_2_Bn1Gradient = GradientArray(4096);
             Layer3_2_Bn1PerChannel = new float[320];
             Layer3_2_Bn1Sums = new double[387];
-            LayerOutputs[65] = Layer3_2_Relu1Output = new float[capacity * 4096];
-            Layer3_2_Relu1Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[66] = Layer3_2_Conv2Output = new float[capacity * 4096];
-            Layer3_2_Conv2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_2_Relu1Output = OutputArray(65, 4096);
+            Layer3_2_Relu1Gradient = GradientArray(4096);
+            Layer3_2_Conv2Output = OutputArray(66, 4096);
+            Layer3_2_Conv2Gradient = GradientArray(4096);
             Layer3_2_Conv2Buffers = Kernels.ConvKernel7.Buffers();
             Layer3_2_Conv2Folded = new float[36928];
-            LayerOutputs[67] = Layer3_2_Bn2Output = new float[capacity * 4096];
-            Layer3_2_Bn2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
+            Layer3_2_Bn2Output = OutputArray(67, 4096);
+            Layer3_2_Bn2Gradient = GradientArray(4096);
             Layer3_2_Bn2PerChannel = new float[320];
             Layer3_2_Bn2Sums = new double[387];
-            LayerOutputs[68] = Layer3_2_AddOutput = new float[capacity * 4096];
-            Layer3_2_AddGradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[69] = Layer3_2_Relu2Output = new float[capacity * 4096];
-            Layer3_2_Relu2Gradient = training ? new float[capacity * 4096] : Array.Empty<float>();
-            LayerOutputs[70] = Gap1Output = new float[capacity * 64];
-            Gap1Gradient = training ? new float[capacity * 64] : Array.Empty<float>();
-            LayerOutputs[71] = FcOutput = new float[capacity * 10];
-            FcGradient = training ? new float[capacity * 10] : Array.Empty<float>();
+            Layer3_2_AddOutput = OutputArray(68, 4096);
+            Layer3_2_AddGradient = GradientArray(4096);
+            Layer3_2_Relu2Output = OutputArray(69, 4096);
+            Layer3_2_Relu2Gradient = GradientArray(4096);
+            Gap1Output = OutputArray(70, 64);
+            Gap1Gradient = GradientArray(64);
+            FcOutput = OutputArray(71, 10);
+            FcGradient = GradientArray(10);
         }
     }
 
@@ -1995,11 +1995,11 @@ namespace CnnCompiler.Generated
     /// </summary>
     file static class Layers
     {
-        // ----------------
+        // --------
         // conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 3×32×32 → output 16×32×32 · 432 parameters · 0.885 MFLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------
+        // --------
         internal static class Conv1
         {
             public const int WeightOffset = 0, WeightCount = 432, BiasOffset = 432, BiasCount = 0;
@@ -2012,11 +2012,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------
+        // --------
         internal static class Bn1
         {
             public const int WeightOffset = 432, Channels = 16, StateOffset = 0;
@@ -2031,11 +2031,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Relu1
         {
 
@@ -2043,11 +2043,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer1.0.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------
+        // --------
         internal static class Layer1_0_Conv1
         {
             public const int WeightOffset = 464, WeightCount = 2304, BiasOffset = 2768, BiasCount = 0;
@@ -2060,11 +2060,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_0_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer1.0.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------
+        // --------
         internal static class Layer1_0_Bn1
         {
             public const int WeightOffset = 2768, Channels = 16, StateOffset = 33;
@@ -2079,11 +2079,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer1.0.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer1_0_Relu1
         {
 
@@ -2091,11 +2091,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer1.0.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------
+        // --------
         internal static class Layer1_0_Conv2
         {
             public const int WeightOffset = 2800, WeightCount = 2304, BiasOffset = 5104, BiasCount = 0;
@@ -2108,11 +2108,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_0_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer1.0.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------
+        // --------
         internal static class Layer1_0_Bn2
         {
             public const int WeightOffset = 5104, Channels = 16, StateOffset = 66;
@@ -2125,11 +2125,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer1.0.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------
+        // --------
         internal static class Layer1_0_Add
         {
 
@@ -2141,11 +2141,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer1.0.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer1_0_Relu2
         {
 
@@ -2153,11 +2153,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer1.1.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------
+        // --------
         internal static class Layer1_1_Conv1
         {
             public const int WeightOffset = 5136, WeightCount = 2304, BiasOffset = 7440, BiasCount = 0;
@@ -2170,11 +2170,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_1_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer1.1.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------
+        // --------
         internal static class Layer1_1_Bn1
         {
             public const int WeightOffset = 7440, Channels = 16, StateOffset = 99;
@@ -2189,11 +2189,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer1.1.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer1_1_Relu1
         {
 
@@ -2201,11 +2201,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer1.1.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------
+        // --------
         internal static class Layer1_1_Conv2
         {
             public const int WeightOffset = 7472, WeightCount = 2304, BiasOffset = 9776, BiasCount = 0;
@@ -2218,11 +2218,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_1_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer1.1.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------
+        // --------
         internal static class Layer1_1_Bn2
         {
             public const int WeightOffset = 9776, Channels = 16, StateOffset = 132;
@@ -2235,11 +2235,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer1.1.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------
+        // --------
         internal static class Layer1_1_Add
         {
 
@@ -2251,11 +2251,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer1.1.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer1_1_Relu2
         {
 
@@ -2263,11 +2263,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer1.2.conv1 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------
+        // --------
         internal static class Layer1_2_Conv1
         {
             public const int WeightOffset = 9808, WeightCount = 2304, BiasOffset = 12112, BiasCount = 0;
@@ -2280,11 +2280,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_2_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer1.2.bn1 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel1
-        // ----------------
+        // --------
         internal static class Layer1_2_Bn1
         {
             public const int WeightOffset = 12112, Channels = 16, StateOffset = 165;
@@ -2299,11 +2299,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel1>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer1.2.relu1 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer1_2_Relu1
         {
 
@@ -2311,11 +2311,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer1.2.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
-        // ----------------
+        // --------
         internal static class Layer1_2_Conv2
         {
             public const int WeightOffset = 12144, WeightCount = 2304, BiasOffset = 14448, BiasCount = 0;
@@ -2328,11 +2328,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel2>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer1_2_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer1.2.bn2 · BatchNorm
         // input 16×32×32 → output 16×32×32 · 32 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel2
-        // ----------------
+        // --------
         internal static class Layer1_2_Bn2
         {
             public const int WeightOffset = 14448, Channels = 16, StateOffset = 198;
@@ -2345,11 +2345,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer1.2.add · Add
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel1
-        // ----------------
+        // --------
         internal static class Layer1_2_Add
         {
 
@@ -2361,11 +2361,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer1.2.relu2 · ReLU
         // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer1_2_Relu2
         {
 
@@ -2373,11 +2373,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer2.0.conv1 · Conv2D · 32 filters 3×3, stride 2, padding 1, no bias
         // input 16×32×32 → output 32×16×16 · 4,608 parameters · 2.359 MFLOP per sample
         // runs Kernels.ConvKernel3
-        // ----------------
+        // --------
         internal static class Layer2_0_Conv1
         {
             public const int WeightOffset = 14480, WeightCount = 4608, BiasOffset = 19088, BiasCount = 0;
@@ -2390,11 +2390,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel3>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer2.0.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------
+        // --------
         internal static class Layer2_0_Bn1
         {
             public const int WeightOffset = 19088, Channels = 32, StateOffset = 231;
@@ -2409,11 +2409,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer2.0.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer2_0_Relu1
         {
 
@@ -2421,11 +2421,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer2.0.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------
+        // --------
         internal static class Layer2_0_Conv2
         {
             public const int WeightOffset = 19152, WeightCount = 9216, BiasOffset = 28368, BiasCount = 0;
@@ -2438,11 +2438,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer2.0.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------
+        // --------
         internal static class Layer2_0_Bn2
         {
             public const int WeightOffset = 28368, Channels = 32, StateOffset = 296;
@@ -2455,11 +2455,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer2.0.downsample.0 · Conv2D · 32 filters 1×1, stride 2, padding 0, no bias
         // input 16×32×32 → output 32×16×16 · 512 parameters · 0.262 MFLOP per sample
         // runs Kernels.ConvKernel5
-        // ----------------
+        // --------
         internal static class Layer2_0_Downsample_0
         {
             public const int WeightOffset = 28432, WeightCount = 512, BiasOffset = 28944, BiasCount = 0;
@@ -2472,11 +2472,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel5>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_0_Downsample_0Buffers);
         }
 
-        // ----------------
+        // --------
         // layer2.0.downsample.1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------
+        // --------
         internal static class Layer2_0_Downsample_1
         {
             public const int WeightOffset = 28944, Channels = 32, StateOffset = 361;
@@ -2489,11 +2489,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer2.0.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------
+        // --------
         internal static class Layer2_0_Add
         {
 
@@ -2505,11 +2505,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer2.0.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer2_0_Relu2
         {
 
@@ -2517,11 +2517,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer2.1.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------
+        // --------
         internal static class Layer2_1_Conv1
         {
             public const int WeightOffset = 29008, WeightCount = 9216, BiasOffset = 38224, BiasCount = 0;
@@ -2534,11 +2534,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_1_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer2.1.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------
+        // --------
         internal static class Layer2_1_Bn1
         {
             public const int WeightOffset = 38224, Channels = 32, StateOffset = 426;
@@ -2553,11 +2553,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer2.1.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer2_1_Relu1
         {
 
@@ -2565,11 +2565,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer2.1.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------
+        // --------
         internal static class Layer2_1_Conv2
         {
             public const int WeightOffset = 38288, WeightCount = 9216, BiasOffset = 47504, BiasCount = 0;
@@ -2582,11 +2582,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_1_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer2.1.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------
+        // --------
         internal static class Layer2_1_Bn2
         {
             public const int WeightOffset = 47504, Channels = 32, StateOffset = 491;
@@ -2599,11 +2599,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer2.1.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------
+        // --------
         internal static class Layer2_1_Add
         {
 
@@ -2615,11 +2615,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer2.1.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer2_1_Relu2
         {
 
@@ -2627,11 +2627,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer2.2.conv1 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------
+        // --------
         internal static class Layer2_2_Conv1
         {
             public const int WeightOffset = 47568, WeightCount = 9216, BiasOffset = 56784, BiasCount = 0;
@@ -2644,11 +2644,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_2_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer2.2.bn1 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel3
-        // ----------------
+        // --------
         internal static class Layer2_2_Bn1
         {
             public const int WeightOffset = 56784, Channels = 32, StateOffset = 556;
@@ -2663,11 +2663,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel3>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer2.2.relu1 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer2_2_Relu1
         {
 
@@ -2675,11 +2675,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer2.2.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
-        // ----------------
+        // --------
         internal static class Layer2_2_Conv2
         {
             public const int WeightOffset = 56848, WeightCount = 9216, BiasOffset = 66064, BiasCount = 0;
@@ -2692,11 +2692,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel4>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer2_2_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer2.2.bn2 · BatchNorm
         // input 32×16×16 → output 32×16×16 · 64 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel4
-        // ----------------
+        // --------
         internal static class Layer2_2_Bn2
         {
             public const int WeightOffset = 66064, Channels = 32, StateOffset = 621;
@@ -2709,11 +2709,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer2.2.add · Add
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel2
-        // ----------------
+        // --------
         internal static class Layer2_2_Add
         {
 
@@ -2725,11 +2725,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer2.2.relu2 · ReLU
         // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer2_2_Relu2
         {
 
@@ -2737,11 +2737,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer3.0.conv1 · Conv2D · 64 filters 3×3, stride 2, padding 1, no bias
         // input 32×16×16 → output 64×8×8 · 18,432 parameters · 2.359 MFLOP per sample
         // runs Kernels.ConvKernel6
-        // ----------------
+        // --------
         internal static class Layer3_0_Conv1
         {
             public const int WeightOffset = 66128, WeightCount = 18432, BiasOffset = 84560, BiasCount = 0;
@@ -2754,11 +2754,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel6>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer3.0.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel5
-        // ----------------
+        // --------
         internal static class Layer3_0_Bn1
         {
             public const int WeightOffset = 84560, Channels = 64, StateOffset = 686;
@@ -2773,11 +2773,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer3.0.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer3_0_Relu1
         {
 
@@ -2785,11 +2785,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer3.0.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------
+        // --------
         internal static class Layer3_0_Conv2
         {
             public const int WeightOffset = 84688, WeightCount = 36864, BiasOffset = 121552, BiasCount = 0;
@@ -2802,11 +2802,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer3.0.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------
+        // --------
         internal static class Layer3_0_Bn2
         {
             public const int WeightOffset = 121552, Channels = 64, StateOffset = 815;
@@ -2819,11 +2819,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer3.0.downsample.0 · Conv2D · 64 filters 1×1, stride 2, padding 0, no bias
         // input 32×16×16 → output 64×8×8 · 2,048 parameters · 0.262 MFLOP per sample
         // runs Kernels.ConvKernel8
-        // ----------------
+        // --------
         internal static class Layer3_0_Downsample_0
         {
             public const int WeightOffset = 121680, WeightCount = 2048, BiasOffset = 123728, BiasCount = 0;
@@ -2836,11 +2836,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel8>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_0_Downsample_0Buffers);
         }
 
-        // ----------------
+        // --------
         // layer3.0.downsample.1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------
+        // --------
         internal static class Layer3_0_Downsample_1
         {
             public const int WeightOffset = 123728, Channels = 64, StateOffset = 944;
@@ -2853,11 +2853,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer3.0.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel3
-        // ----------------
+        // --------
         internal static class Layer3_0_Add
         {
 
@@ -2869,11 +2869,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer3.0.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer3_0_Relu2
         {
 
@@ -2881,11 +2881,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer3.1.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------
+        // --------
         internal static class Layer3_1_Conv1
         {
             public const int WeightOffset = 123856, WeightCount = 36864, BiasOffset = 160720, BiasCount = 0;
@@ -2898,11 +2898,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_1_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer3.1.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel5
-        // ----------------
+        // --------
         internal static class Layer3_1_Bn1
         {
             public const int WeightOffset = 160720, Channels = 64, StateOffset = 1073;
@@ -2917,11 +2917,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer3.1.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer3_1_Relu1
         {
 
@@ -2929,11 +2929,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer3.1.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------
+        // --------
         internal static class Layer3_1_Conv2
         {
             public const int WeightOffset = 160848, WeightCount = 36864, BiasOffset = 197712, BiasCount = 0;
@@ -2946,11 +2946,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_1_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer3.1.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------
+        // --------
         internal static class Layer3_1_Bn2
         {
             public const int WeightOffset = 197712, Channels = 64, StateOffset = 1202;
@@ -2963,11 +2963,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer3.1.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel3
-        // ----------------
+        // --------
         internal static class Layer3_1_Add
         {
 
@@ -2979,11 +2979,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer3.1.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer3_1_Relu2
         {
 
@@ -2991,11 +2991,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer3.2.conv1 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------
+        // --------
         internal static class Layer3_2_Conv1
         {
             public const int WeightOffset = 197840, WeightCount = 36864, BiasOffset = 234704, BiasCount = 0;
@@ -3008,11 +3008,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_2_Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // layer3.2.bn1 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel5
-        // ----------------
+        // --------
         internal static class Layer3_2_Bn1
         {
             public const int WeightOffset = 234704, Channels = 64, StateOffset = 1331;
@@ -3027,11 +3027,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel5>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer3.2.relu1 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer3_2_Relu1
         {
 
@@ -3039,11 +3039,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // layer3.2.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
-        // ----------------
+        // --------
         internal static class Layer3_2_Conv2
         {
             public const int WeightOffset = 234832, WeightCount = 36864, BiasOffset = 271696, BiasCount = 0;
@@ -3056,11 +3056,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel7>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), default, n, in ws.Layer3_2_Conv2Buffers);
         }
 
-        // ----------------
+        // --------
         // layer3.2.bn2 · BatchNorm
         // input 64×8×8 → output 64×8×8 · 128 parameters · 0 FLOP per sample
         // runs Kernels.BatchNormKernel6
-        // ----------------
+        // --------
         internal static class Layer3_2_Bn2
         {
             public const int WeightOffset = 271696, Channels = 64, StateOffset = 1460;
@@ -3073,11 +3073,11 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
         }
 
-        // ----------------
+        // --------
         // layer3.2.add · Add
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.AddKernel3
-        // ----------------
+        // --------
         internal static class Layer3_2_Add
         {
 
@@ -3089,11 +3089,11 @@ namespace CnnCompiler.Generated
                 ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
         }
 
-        // ----------------
+        // --------
         // layer3.2.relu2 · ReLU
         // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // ----------------
+        // --------
         internal static class Layer3_2_Relu2
         {
 
@@ -3101,11 +3101,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
-        // ----------------
+        // --------
         // gap1 · GlobalAveragePool
         // input 64×8×8 → output 64 · 0 parameters · 0 FLOP per sample
         // runs Kernels.GlobalPoolKernel1
-        // ----------------
+        // --------
         internal static class Gap1
         {
 
@@ -3115,11 +3115,11 @@ namespace CnnCompiler.Generated
                 GlobalPool<Kernels.GlobalPoolKernel1>.Backward(dy, dx, default, n);
         }
 
-        // ----------------
+        // --------
         // fc · Dense · 10 units
         // input 64 → output 10 · 650 parameters · 1,280 FLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------
+        // --------
         internal static class Fc
         {
             public const int WeightOffset = 271824, WeightCount = 640, BiasOffset = 272464, BiasCount = 10;

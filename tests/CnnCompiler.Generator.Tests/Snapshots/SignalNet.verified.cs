@@ -193,24 +193,24 @@ namespace CnnCompiler.Generated
 
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
-        /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// adds each layer's parameter gradient into <paramref name="dp"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first)
         {
             Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
             ws.StartLaps();
-            if (wantInput || first <= 5) Layers.Dense2.Backward(p, ws.Tanh1Output, ws.Dense2Output, ws.Dense2Gradient, wantInput || first < 5 ? ws.Tanh1Gradient : default, frozen[5] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 5) Layers.Dense2.Backward(p, ws.Tanh1Output, ws.Dense2Output, ws.Dense2Gradient, wantInput || first < 5 ? ws.Tanh1Gradient : default, frozen[5] ? default : dp, ws, n);
             ws.Lap(11);
             if (wantInput || first <= 4) Layers.Tanh1.Backward(p, ws.Dense1Output, ws.Tanh1Output, ws.Tanh1Gradient, wantInput || first < 4 ? ws.Dense1Gradient : default, default, ws, n);
             ws.Lap(10);
-            if (wantInput || first <= 3) Layers.Dense1.Backward(p, ws.Pool1Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 3 ? ws.Pool1Gradient : default, frozen[3] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 3) Layers.Dense1.Backward(p, ws.Pool1Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 3 ? ws.Pool1Gradient : default, frozen[3] ? default : dp, ws, n);
             ws.Lap(9);
             if (wantInput || first <= 1) Layers.Pool1.Backward(p, ws.Conv1Output, ws.Pool1Output, ws.Pool1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, default, ws, n);
             ws.Lap(7);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : dp, ws, n);
             ws.Lap(6);
         }
     }
@@ -228,18 +228,18 @@ namespace CnnCompiler.Generated
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 6, 3)
         {
-            LayerOutputs[0] = Conv1Output = new float[capacity * 64];
-            Conv1Gradient = training ? new float[capacity * 64] : Array.Empty<float>();
+            Conv1Output = OutputArray(0, 64);
+            Conv1Gradient = GradientArray(64);
             Conv1Buffers = Kernels.ConvKernel1.Buffers();
-            LayerOutputs[1] = Pool1Output = new float[capacity * 32];
-            Pool1Gradient = training ? new float[capacity * 32] : Array.Empty<float>();
+            Pool1Output = OutputArray(1, 32);
+            Pool1Gradient = GradientArray(32);
             LayerOutputs[2] = Pool1Output; // flatten1 is a view
-            LayerOutputs[3] = Dense1Output = new float[capacity * 8];
-            Dense1Gradient = training ? new float[capacity * 8] : Array.Empty<float>();
-            LayerOutputs[4] = Tanh1Output = new float[capacity * 8];
-            Tanh1Gradient = training ? new float[capacity * 8] : Array.Empty<float>();
-            LayerOutputs[5] = Dense2Output = new float[capacity * 3];
-            Dense2Gradient = training ? new float[capacity * 3] : Array.Empty<float>();
+            Dense1Output = OutputArray(3, 8);
+            Dense1Gradient = GradientArray(8);
+            Tanh1Output = OutputArray(4, 8);
+            Tanh1Gradient = GradientArray(8);
+            Dense2Output = OutputArray(5, 3);
+            Dense2Gradient = GradientArray(3);
             Logits = Dense2Output;
             LogitGradients = Dense2Gradient;
         }
@@ -332,11 +332,11 @@ namespace CnnCompiler.Generated
     /// </summary>
     file static class Layers
     {
-        // ----------------
+        // --------
         // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
         // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------
+        // --------
         internal static class Conv1
         {
             public const int WeightOffset = 0, WeightCount = 40, BiasOffset = 40, BiasCount = 4;
@@ -347,11 +347,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // pool1 · AvgPool1D · window 2, stride 2
         // input 4×16 → output 4×8 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output position, the sum over the 2 window elements unrolled (no window needs clipping) divided by 2
-        // ----------------
+        // --------
         internal static class Pool1
         {
             public const int InputLength = 64, OutputLength = 32;
@@ -411,20 +411,20 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------
+        // --------
         // flatten1 · Flatten
         // input 4×8 → output 32 · 0 parameters · 0 FLOP per sample
         // a view: the channel-major sample is already the flat vector, nothing runs
-        // ----------------
+        // --------
         internal static class Flatten1
         {
         }
 
-        // ----------------
+        // --------
         // dense1 · Dense · 8 units
         // input 32 → output 8 · 264 parameters · 512 FLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------
+        // --------
         internal static class Dense1
         {
             public const int WeightOffset = 44, WeightCount = 256, BiasOffset = 300, BiasCount = 8;
@@ -435,11 +435,11 @@ namespace CnnCompiler.Generated
                 Dense<Kernels.DenseKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n);
         }
 
-        // ----------------
+        // --------
         // tanh1 · Tanh
         // input 8 → output 8 · 0 parameters · 0 FLOP per sample
         // runs Kernels.ActivationKernel1
-        // ----------------
+        // --------
         internal static class Tanh1
         {
 
@@ -449,11 +449,11 @@ namespace CnnCompiler.Generated
                 ActivationLayer<Kernels.ActivationKernel1>.Backward(x, y, dy, dx, n);
         }
 
-        // ----------------
+        // --------
         // dense2 · Dense · 3 units
         // input 8 → output 3 · 27 parameters · 48 FLOP per sample
         // runs Kernels.DenseKernel2
-        // ----------------
+        // --------
         internal static class Dense2
         {
             public const int WeightOffset = 308, WeightCount = 24, BiasOffset = 332, BiasCount = 3;

@@ -180,20 +180,20 @@ namespace CnnCompiler.Generated
 
         /// <summary>
         /// Runs every layer backward, last to first, from the output gradient in the last layer's gradient buffer:
-        /// adds each layer's parameter gradient into <paramref name="parameterGradients"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
+        /// adds each layer's parameter gradient into <paramref name="dp"/> and, when <paramref name="inputGradient"/> is not empty, fills it.
         /// A ReLU fused in training runs backward inside the layer before it (BackwardReLU). The gradient of an output that feeds several layers is the sum of theirs (its Gradient2 is added in).
         /// </summary>
-        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> parameterGradients, int n, ReadOnlySpan<bool> frozen, int first)
+        public static void Backward(global::CnnCompiler.CompilerServices.Workspace buffers, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first)
         {
             Workspace ws = Unsafe.As<Workspace>(buffers); // made by CreateWorkspace
             // Layers before the first trainable one only carry gradients towards the input: they run only when it is wanted.
             bool wantInput = !inputGradient.IsEmpty;
             ws.StartLaps();
-            if (wantInput || first <= 2) Layers.Dense1.Backward(p, ws.Pool1Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 2 ? ws.Pool1Gradient : default, frozen[2] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 2) Layers.Dense1.Backward(p, ws.Pool1Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 2 ? ws.Pool1Gradient : default, frozen[2] ? default : dp, ws, n);
             ws.Lap(5);
             if (wantInput || first <= 1) Layers.Pool1.Backward(p, ws.Conv1Output, ws.Pool1Output, ws.Pool1Gradient, wantInput || first < 1 ? ws.Conv1Gradient : default, default, ws, n);
             ws.Lap(4);
-            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, ws, n);
+            if (wantInput || first <= 0) Layers.Conv1.Backward(p, input, ws.Conv1Output, ws.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : dp, ws, n);
             ws.Lap(3);
         }
     }
@@ -210,14 +210,14 @@ namespace CnnCompiler.Generated
 
         public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 3, 4)
         {
-            LayerOutputs[0] = Conv1Output = new float[capacity * 512];
-            Conv1Gradient = training ? new float[capacity * 512] : Array.Empty<float>();
+            Conv1Output = OutputArray(0, 512);
+            Conv1Gradient = GradientArray(512);
             Conv1Buffers = Kernels.ConvKernel1.Buffers();
-            LayerOutputs[1] = Pool1Output = new float[capacity * 64];
-            Pool1Gradient = training ? new float[capacity * 64] : Array.Empty<float>();
+            Pool1Output = OutputArray(1, 64);
+            Pool1Gradient = GradientArray(64);
             Pool1Argmax = new int[capacity * 64];
-            LayerOutputs[2] = Dense1Output = new float[capacity * 4];
-            Dense1Gradient = training ? new float[capacity * 4] : Array.Empty<float>();
+            Dense1Output = OutputArray(2, 4);
+            Dense1Gradient = GradientArray(4);
             Logits = Dense1Output;
             LogitGradients = Dense1Gradient;
         }
@@ -290,11 +290,11 @@ namespace CnnCompiler.Generated
     /// </summary>
     file static class Layers
     {
-        // ----------------
+        // --------
         // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
         // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
         // runs Kernels.ConvKernel1
-        // ----------------
+        // --------
         internal static class Conv1
         {
             public const int WeightOffset = 0, WeightCount = 54, BiasOffset = 54, BiasCount = 2;
@@ -305,11 +305,11 @@ namespace CnnCompiler.Generated
                 Conv<Kernels.ConvKernel1>.Backward(p.Slice(WeightOffset, WeightCount), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, WeightCount), dp.IsEmpty ? default : dp.Slice(BiasOffset, BiasCount), n, in ws.Conv1Buffers);
         }
 
-        // ----------------
+        // --------
         // pool1 · MaxPool3D · window 2×2×2, stride 2
         // input 2×4×8×8 → output 2×2×4×4 · 0 parameters · 0 FLOP per sample
         // strategy: per channel and output row, the row's 4 windows in the lanes of one Vector256; the 8 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-        // ----------------
+        // --------
         internal static class Pool1
         {
             public const int InputLength = 512, OutputLength = 64;
@@ -448,11 +448,11 @@ namespace CnnCompiler.Generated
             }
         }
 
-        // ----------------
+        // --------
         // dense1 · Dense · 4 units
         // input 2×2×4×4 → output 4 · 260 parameters · 512 FLOP per sample
         // runs Kernels.DenseKernel1
-        // ----------------
+        // --------
         internal static class Dense1
         {
             public const int WeightOffset = 56, WeightCount = 256, BiasOffset = 312, BiasCount = 4;

@@ -35,7 +35,7 @@ internal static class LayerDescription
     public static void EmitKernelHeader(CodeWriter w, LayerPlan layer, string note = "") =>
         EmitHeader(w, layer, $"runs Kernels.{layer.KernelName}{note}");
 
-    private static readonly string Rule = "// " + new string('-', 16);
+    private static readonly string Rule = "// " + new string('-', 8);
 
     /// <summary>
     /// Constants of a layer class: where a parameter layer's parameters are and, when its code uses them (a pooling
