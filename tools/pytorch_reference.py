@@ -90,7 +90,7 @@ class ParityNet(nn.Module):
             kind = layer[0]
             options = layer[1] if len(layer) > 1 else {}
             prefix = {'conv': 'conv', 'maxpool': 'pool', 'avgpool': 'pool', 'dense': 'dense', 'flatten': 'flatten',
-                      'bn': 'bn', 'gap': 'gap', 'gmp': 'gmp', 'add': 'add', 'block': 'block'}.get(kind)
+                      'bn': 'bn', 'gap': 'gap', 'gmp': 'gmp', 'add': 'add', 'block': 'block', 'upsample': 'up'}.get(kind)
             if kind == 'act':
                 prefix = options['kind']
             counts[prefix] = counts.get(prefix, 0) + 1
@@ -123,6 +123,14 @@ class ParityNet(nn.Module):
                 self.plan.append((name, 'module', {}))
                 shape = [shape[0]] + [conv_out(shape[1 + a], window[a], stride[a], pad[a], pad[a]) for a in range(rank)]
                 total = [total[a] * stride[a] for a in range(rank)]
+            elif kind == 'upsample':
+                # nn.Upsample with an integer scale_factor per axis; linear modes with align_corners=False.
+                scale = tup(options['scale'], rank)
+                mode = 'nearest' if options.get('mode', 'nearest') == 'nearest' else ['linear', 'bilinear', 'trilinear'][rank - 1]
+                extra = {} if mode == 'nearest' else dict(align_corners=False)
+                self.add_module(name, nn.Upsample(scale_factor=tuple(float(v) for v in scale), mode=mode, **extra))
+                self.plan.append((name, 'module', {}))
+                shape = [shape[0]] + [shape[1 + a] * scale[a] for a in range(rank)]
             elif kind == 'dense':
                 features = int(np.prod(shape))
                 self.add_module(name, nn.Linear(features, options['units'], bias=options.get('bias', True)))
@@ -295,6 +303,11 @@ CASES = {
     'residual_projection_stride3x2': ((2, 7, 10), [C(3, 3, padding=1, act='relu', name='a'), C(4, 3, stride=(3, 2), padding=1),
                                                    ('add', dict(source='a', projection=True)), ('act', dict(kind='relu')), ('gap',),
                                                    ('dense', dict(units=3))], 'ce', 'train'),
+    # ---- upsampling (nn.Upsample, align_corners=False) ----
+    'upsample2d_nearest': ((2, 3, 4), [C(3, 3, padding=1, act='tanh'), ('upsample', dict(scale=2)), C(2, 3)], 'ce', 'train'),
+    'upsample2d_bilinear': ((2, 3, 4), [C(3, 3, padding=1, act='tanh'), ('upsample', dict(scale=2, mode='linear')), C(2, 3)], 'ce', 'train'),
+    'upsample1d_linear': ((2, 5), [('upsample', dict(scale=3, mode='linear')), C(2, 3)], 'ce', 'train'),
+    'upsample3d_trilinear_per_axis': ((1, 2, 3, 2), [('upsample', dict(scale=(2, 1, 3), mode='linear')), C(2, 2)], 'ce', 'train'),
 }
 
 BATCH = 3

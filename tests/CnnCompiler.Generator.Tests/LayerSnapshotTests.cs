@@ -107,6 +107,43 @@ public sealed class LayerSnapshotTests
         SnapshotAssert.Matches("GlobalPool", max + "\n" + average, SnapshotPath("GlobalPool"));
     }
 
+    /// <summary>Nearest and bilinear 2D (uniform and per-axis scales), linear 1D and nearest 3D: one kernel struct each.</summary>
+    [Fact]
+    public void Upsample_layers_match_the_snapshot()
+    {
+        string planes = Excerpt("IUpsampleShape", "UpsampleNet",
+            """
+            [Network(2, 3, 4)]
+            [Upsample2D(2)]
+            [Conv2D(3, 3, Padding = Padding.Same)]
+            [Upsample2D(3, 2, Mode = UpsampleMode.Linear)]
+            [Flatten]
+            [Dense(3)]
+            [SoftmaxCrossEntropy]
+            public partial class UpsampleNet;
+            """);
+        string signals = Excerpt("IUpsampleShape", "UpsampleSignalNet",
+            """
+            [Network(2, 5)]
+            [Upsample1D(4, Mode = UpsampleMode.Linear)]
+            [Conv1D(2, 3)]
+            [Flatten]
+            [Dense(3)]
+            [SoftmaxCrossEntropy]
+            public partial class UpsampleSignalNet;
+            """);
+        string volumes = Excerpt("IUpsampleShape", "UpsampleVolumeNet",
+            """
+            [Network(1, 2, 2, 3)]
+            [Upsample3D(2)]
+            [Flatten]
+            [Dense(3)]
+            [SoftmaxCrossEntropy]
+            public partial class UpsampleVolumeNet;
+            """);
+        SnapshotAssert.Matches("Upsample", planes + "\n" + signals + "\n" + volumes, SnapshotPath("Upsample"));
+    }
+
     /// <summary>A view: no kernel, only its header and lengths.</summary>
     [Fact]
     public void Flatten_layers_match_the_snapshot()

@@ -27,6 +27,8 @@ public sealed class NameSweepTests
         [global::CnnCompiler.MaxPool2D(2)]
         [global::CnnCompiler.AvgPool2D(1)]
         [global::CnnCompiler.BasicBlock(8, Stride = 2)]
+        [global::CnnCompiler.Upsample2D(2, Mode = global::CnnCompiler.UpsampleMode.Linear)]
+        [global::CnnCompiler.Upsample2D(1, 2)]
         [global::CnnCompiler.GlobalAveragePool]
         [global::CnnCompiler.Dropout(0.25f)]
         [global::CnnCompiler.Dense(6, Activation = global::CnnCompiler.Activation.Tanh)]

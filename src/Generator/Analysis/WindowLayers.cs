@@ -105,7 +105,7 @@ internal static class WindowLayers
     /// with the shape to write. A first value of 1 is taken as a real channel count ([Network(1, 128)] before a Conv2D is
     /// a signal given the wrong layer), and reported on the layer.
     /// </summary>
-    private static void ReportRankMismatch(LayerContext context, int rank)
+    internal static void ReportRankMismatch(LayerContext context, int rank)
     {
         Shape input = context.Input;
         string needed = rank == 1 ? "1 spatial axis" : $"{rank} spatial axes";

@@ -25,6 +25,7 @@ internal static class LayerKinds
         new(new DropoutDeclaration(), new DropoutLayer()),
         new(new GlobalPoolDeclaration(), new GlobalPoolLayer()),
         new(new AddDeclaration(), new AddLayer()),
+        new(new UpsampleDeclaration(), new UpsampleLayer()),
         new(new BasicBlockDeclaration(), Kernel: null),
         new(new LossDeclaration(), Kernel: null),
     ];

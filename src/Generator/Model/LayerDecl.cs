@@ -14,6 +14,7 @@ internal enum LayerKind
     GlobalAvgPool,
     GlobalMaxPool,
     Add,
+    Upsample,
     BasicBlock,
     SoftmaxCrossEntropy,
     MeanSquaredError,
@@ -62,6 +63,7 @@ internal enum PaddingMode
 /// <param name="Projection">Whether an Add projects its source with a 1×1 convolution and BatchNorm.</param>
 /// <param name="Frozen">Whether the layer starts frozen (its parameters are not trained).</param>
 /// <param name="CountIncludePad">Whether an average pool's padded positions count in its divisor (PyTorch's count_include_pad).</param>
+/// <param name="Linear">Whether an upsampling layer interpolates linearly (else nearest); its scales are <paramref name="Kernel"/>.</param>
 internal sealed record LayerDecl(
     LayerKind Kind,
     string AttributeName,
@@ -80,9 +82,10 @@ internal sealed record LayerDecl(
     string? Source = null,
     bool Projection = false,
     bool Frozen = false,
-    bool CountIncludePad = true)
+    bool CountIncludePad = true,
+    bool Linear = false)
 {
-    /// <summary>Spatial axes of a convolution or pooling layer (1, 2 or 3); 0 for other kinds.</summary>
+    /// <summary>Spatial axes of a convolution, pooling or upsampling layer (1, 2 or 3); 0 for other kinds.</summary>
     public int SpatialRank => Kernel.Count;
 
     public bool HasParameters => Kind is LayerKind.Conv or LayerKind.Dense or LayerKind.BatchNorm;

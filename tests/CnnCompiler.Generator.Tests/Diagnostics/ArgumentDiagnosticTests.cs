@@ -18,6 +18,8 @@ public sealed class ArgumentDiagnosticTests
     [InlineData("[MaxPool2D([|0|])]", "0", "MaxPool2D #1: window is 0; it must be at least 1")]
     [InlineData("[AvgPool1D(2, [|Stride = 0|])]", "Stride = 0", "AvgPool1D #1: stride is 0; it must be at least 1")]
     [InlineData("[Dense([|-1|], Name = \"head\")]", "-1", "Dense #1 'head': units is -1; it must be at least 1")]
+    [InlineData("[Upsample2D([|0|])]", "0", "Upsample2D #1: scale is 0; it must be at least 1")]
+    [InlineData("[Upsample2D(2, [|-1|], Mode = UpsampleMode.Linear)]", "-1", "Upsample2D #1: scale width is -1; it must be at least 1")]
     public void Cnn0005_non_positive_argument_is_reported_once_on_the_argument(string layer, string text, string message)
     {
         DiagnosticAssert.Single(
@@ -113,6 +115,7 @@ public sealed class ArgumentDiagnosticTests
     [Theory]
     [InlineData("Conv2D(6, 5, [|Activation = (Activation)42|])", "Activation = (Activation)42", "Conv2D #1: argument 'Activation' must be a defined Activation value")]
     [InlineData("Dense(32, [|Activation = (Activation)(-1)|])", "Activation = (Activation)(-1)", "Dense #1: argument 'Activation' must be a defined Activation value")]
+    [InlineData("Upsample2D(2, [|Mode = (UpsampleMode)2|])", "Mode = (UpsampleMode)2", "Upsample2D #1: argument 'Mode' must be a defined UpsampleMode value")]
     public void Cnn0006_undefined_enum_value_is_reported_on_the_argument(string layer, string text, string message)
     {
         string network = layer.StartsWith("Conv1D", StringComparison.Ordinal) ? "1, 28" : "1, 28, 28";

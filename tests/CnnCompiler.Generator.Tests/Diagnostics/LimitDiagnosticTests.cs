@@ -65,6 +65,25 @@ public sealed class LimitDiagnosticTests
             "Network 'Net': the output of Conv2D #1 (conv1) (2×4096×4096) is 33,554,432, above the supported limit of 16,777,216");
     }
 
+    /// <summary>An upsampling output above the limit, even one whose sizes or length overflow 32 or 64 bits, is reported with its true size.</summary>
+    [Theory]
+    [InlineData("Upsample2D(64)", "the output of Upsample2D #2 (up2) (3×3584×3584) is 38,535,168")]
+    [InlineData("Upsample2D(2000000000, Mode = UpsampleMode.Linear)", "the output of Upsample2D #2 (up2) (3×112000000000×112000000000) is 37,632,000,000,000,000,000,000")]
+    public void Cnn0013_upsampling_output_too_large_is_reported_on_the_layer(string layer, string what)
+    {
+        DiagnosticAssert.Single(
+            $"""
+            [Network(3, 28, 28)]
+            [Upsample2D(2)]
+            [[|{layer}|]]
+            [Dense(10)]
+            [SoftmaxCrossEntropy]
+            public partial class Net;
+            """,
+            "CNN0013", DiagnosticSeverity.Error, layer,
+            $"Network 'Net': {what}, above the supported limit of 16,777,216");
+    }
+
     [Fact]
     public void Cnn0013_convolution_column_matrix_too_large_is_reported_on_the_layer()
     {

@@ -210,6 +210,8 @@ public sealed class ShapeDiagnosticTests
     [InlineData("1, 128", "Conv2D(4, 3)", "Conv2D #2 (conv1) needs an input with 2 spatial axes, but its input 1×128 has 1")]
     [InlineData("1, 28, 28", "MaxPool1D(2)", "MaxPool1D #2 (pool1) needs an input with 1 spatial axis, but its input 16 has 0")]
     [InlineData("1, 8, 8", "Conv3D(4, 3)", "Conv3D #2 (conv1) needs an input with 3 spatial axes, but its input 1×8×8 has 2")]
+    [InlineData("1, 128", "Upsample2D(2)", "Upsample2D #2 (up1) needs an input with 2 spatial axes, but its input 1×128 has 1")]
+    [InlineData("1, 8, 8", "Upsample3D(2, Mode = UpsampleMode.Linear)", "Upsample3D #2 (up1) needs an input with 3 spatial axes, but its input 1×8×8 has 2")]
     public void Cnn0015_layer_of_the_wrong_dimensionality_is_reported_on_the_layer(string network, string layer, string message)
     {
         string first = layer.StartsWith("MaxPool1D", StringComparison.Ordinal) ? "Dense(16)" : "ReLU";

@@ -568,3 +568,63 @@ public partial class WideTwins : ITestNetwork;
 [Conv2D(32, 3, Activation = Activation.ReLU)]
 [SoftmaxCrossEntropy]
 public partial class Conv2DChannelForwardWide : ITestNetwork;
+
+// ---- Upsample ----
+
+[Network(2, 3, 4)]
+[Conv2D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh)]
+[Upsample2D(2)]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class Upsample2DNearestBetweenConvs : ITestNetwork;
+
+[Network(2, 3, 4)]
+[Conv2D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh)]
+[Upsample2D(2, Mode = UpsampleMode.Linear)]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class Upsample2DBilinearBetweenConvs : ITestNetwork;
+
+// 9 columns: two 4-wide vector steps of the scale-2 widening and one left over.
+[Network(2, 2, 9)]
+[Upsample2D(2)]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class Upsample2DNearestWide : ITestNetwork;
+
+[Network(2, 3, 3)]
+[Upsample2D(2, 3)]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class Upsample2DNearestPerAxis : ITestNetwork;
+
+[Network(2, 3, 5)]
+[Upsample2D(3, 2, Mode = UpsampleMode.Linear)]
+[Conv2D(2, 2)]
+[SoftmaxCrossEntropy]
+public partial class Upsample2DBilinearPerAxis : ITestNetwork;
+
+[Network(2, 6)]
+[Conv1D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh)]
+[Upsample1D(2)]
+[Conv1D(2, 2)]
+[SoftmaxCrossEntropy]
+public partial class Upsample1DNearest : ITestNetwork;
+
+[Network(2, 5)]
+[Upsample1D(3, Mode = UpsampleMode.Linear)]
+[Conv1D(2, 3, Activation = Activation.Tanh)]
+[SoftmaxCrossEntropy]
+public partial class Upsample1DLinear : ITestNetwork;
+
+[Network(2, 2, 2, 3)]
+[Upsample3D(2)]
+[Conv3D(2, 2)]
+[SoftmaxCrossEntropy]
+public partial class Upsample3DNearest : ITestNetwork;
+
+[Network(1, 2, 3, 2)]
+[Upsample3D(2, 1, 3, Mode = UpsampleMode.Linear)]
+[Conv3D(2, 2)]
+[SoftmaxCrossEntropy]
+public partial class Upsample3DTrilinear : ITestNetwork;

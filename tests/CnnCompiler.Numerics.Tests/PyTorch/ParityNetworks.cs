@@ -323,3 +323,31 @@ public partial class PtBasicBlockStride5NonSquare : ITestNetwork;
 [Dense(3)]
 [SoftmaxCrossEntropy]
 public partial class PtResidualProjectionStride3x2 : ITestNetwork;
+
+// ---- upsampling ----
+
+[Network(2, 3, 4)]
+[Conv2D(3, 3, PaddingSize = 1, Activation = Activation.Tanh)]
+[Upsample2D(2)]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class PtUpsample2DNearest : ITestNetwork;
+
+[Network(2, 3, 4)]
+[Conv2D(3, 3, PaddingSize = 1, Activation = Activation.Tanh)]
+[Upsample2D(2, Mode = UpsampleMode.Linear)]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class PtUpsample2DBilinear : ITestNetwork;
+
+[Network(2, 5)]
+[Upsample1D(3, Mode = UpsampleMode.Linear)]
+[Conv1D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class PtUpsample1DLinear : ITestNetwork;
+
+[Network(1, 2, 3, 2)]
+[Upsample3D(2, 1, 3, Mode = UpsampleMode.Linear)]
+[Conv3D(2, 2)]
+[SoftmaxCrossEntropy]
+public partial class PtUpsample3DTrilinearPerAxis : ITestNetwork;

@@ -71,6 +71,10 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         ["basic_block_stride3"] = () => new PtBasicBlockStride3(),
         ["basic_block_stride5_nonsquare"] = () => new PtBasicBlockStride5NonSquare(),
         ["residual_projection_stride3x2"] = () => new PtResidualProjectionStride3x2(),
+        ["upsample2d_nearest"] = () => new PtUpsample2DNearest(),
+        ["upsample2d_bilinear"] = () => new PtUpsample2DBilinear(),
+        ["upsample1d_linear"] = () => new PtUpsample1DLinear(),
+        ["upsample3d_trilinear_per_axis"] = () => new PtUpsample3DTrilinearPerAxis(),
     };
 
     [Fact]

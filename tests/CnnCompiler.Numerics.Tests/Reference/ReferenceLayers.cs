@@ -227,6 +227,56 @@ public sealed class RefPool(bool max, int[] window, int[]? stride = null, int pa
     }
 }
 
+/// <summary>
+/// Upsample1D/2D/3D (nn.Upsample with an integer scale_factor per axis). Nearest: y[o] = x[floor(o / s)] per axis.
+/// Linear (linear/bilinear/trilinear, align_corners=False): per axis the source position p = max(0, (o + 0.5) / s − 0.5),
+/// neighbours i0 = floor(p) and i1 = min(i0 + 1, size − 1) with weights 1 − (p − i0) and p − i0; y is the product of
+/// the per-axis weights summed over the 2^rank neighbour combinations.
+/// </summary>
+public sealed class RefUpsample(int[] scale, bool linear = false) : RefLayer
+{
+    public override int[] OutputShape(int[] input)
+    {
+        var (c, d, h, w) = As3D(input);
+        var (sd, sh, sw) = Expand(scale, 1);
+        return Shape(c, scale.Length, d * sd, h * sh, w * sw);
+    }
+
+    /// <summary>The input indices and weights output <paramref name="o"/> reads along one axis.</summary>
+    private (int Index, double Weight)[] Sources(int o, int s, int size)
+    {
+        if (!linear) return [(o / s, 1.0)];
+        double p = Math.Max(0, (o + 0.5) / s - 0.5);
+        int i0 = (int)Math.Floor(p);
+        int i1 = Math.Min(i0 + 1, size - 1);
+        double l1 = p - i0;
+        return [(i0, 1 - l1), (i1, l1)];
+    }
+
+    public override double[] Forward(double[] x, int[] inputShape, ReadOnlySpan<double> parameters, KinkMonitor kinks)
+    {
+        var (c, d, h, w) = As3D(inputShape);
+        var (sd, sh, sw) = Expand(scale, 1);
+        int od = d * sd, oh = h * sh, ow = w * sw;
+        var y = new double[c * od * oh * ow];
+        for (int ci = 0; ci < c; ci++)
+        for (int zd = 0; zd < od; zd++)
+        for (int zh = 0; zh < oh; zh++)
+        for (int zw = 0; zw < ow; zw++)
+        {
+            double sum = 0;
+            foreach (var (id, wd) in Sources(zd, sd, d))
+            foreach (var (ih, wh) in Sources(zh, sh, h))
+            foreach (var (iw, ww) in Sources(zw, sw, w))
+            {
+                sum += wd * wh * ww * x[((ci * d + id) * h + ih) * w + iw];
+            }
+            y[((ci * od + zd) * oh + zh) * ow + zw] = sum;
+        }
+        return y;
+    }
+}
+
 /// <summary>Dense: y[o] = act(b[o] + Σ_i W[o, i] · x[i]) over the flat (channel-major) input.</summary>
 public sealed class RefDense(int units, bool bias = true, RefActivation activation = RefActivation.None) : RefLayer
 {
