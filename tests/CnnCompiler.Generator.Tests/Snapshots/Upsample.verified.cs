@@ -33,42 +33,32 @@
             public static bool Linear => true;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // --------
         // up1 · Upsample2D · scale 2, nearest
         // input 2×3×4 → output 2×6×8 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel (2): each value copied to its 2×2 block (rows widened with vectors, then copied); backward sums each block
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.UpsampleKernel1
+        // --------
         internal static class Up1
         {
-            /// <summary>Floats in one input sample (2×3×4).</summary>
-            public const int InputLength = 24;
-            /// <summary>Floats in one output sample (2×6×8).</summary>
-            public const int OutputLength = 96;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel1>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel1>.Backward(outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel1>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel1>.Backward(dy, dx, n);
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // --------
         // up2 · Upsample2D · scale 3×2, bilinear
         // input 3×6×8 → output 3×18×16 · 0 parameters · 6,912 FLOP per sample
-        // strategy: per channel (3): each output the interpolation of its input neighbours at (o + 0.5) / scale − 0.5 (scale 3×2, align_corners=False); backward scatters with the same weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.UpsampleKernel2
+        // --------
         internal static class Up2
         {
-            /// <summary>Floats in one input sample (3×6×8).</summary>
-            public const int InputLength = 144;
-            /// <summary>Floats in one output sample (3×18×16).</summary>
-            public const int OutputLength = 864;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel2>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel2>.Backward(outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel2>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel2>.Backward(dy, dx, n);
         }
 
 // [Network(2, 5)]
@@ -92,23 +82,18 @@
             public static bool Linear => true;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // --------
         // up1 · Upsample1D · scale 4, linear
         // input 2×5 → output 2×20 · 0 parameters · 160 FLOP per sample
-        // strategy: per channel (2): each output the interpolation of its input neighbours at (o + 0.5) / scale − 0.5 (scale 4, align_corners=False); backward scatters with the same weights
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.UpsampleKernel1
+        // --------
         internal static class Up1
         {
-            /// <summary>Floats in one input sample (2×5).</summary>
-            public const int InputLength = 10;
-            /// <summary>Floats in one output sample (2×20).</summary>
-            public const int OutputLength = 40;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel1>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel1>.Backward(outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel1>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel1>.Backward(dy, dx, n);
         }
 
 // [Network(1, 2, 2, 3)]
@@ -131,21 +116,16 @@
             public static bool Linear => false;
         }
 
-        // --------------------------------------------------------------------------------------------------------------
+        // --------
         // up1 · Upsample3D · scale 2, nearest
         // input 1×2×2×3 → output 1×4×4×6 · 0 parameters · 0 FLOP per sample
-        // strategy: per channel (1): each value copied to its 2×2×2 block (rows widened with vectors, then copied); backward sums each block
-        // --------------------------------------------------------------------------------------------------------------
+        // runs Kernels.UpsampleKernel1
+        // --------
         internal static class Up1
         {
-            /// <summary>Floats in one input sample (1×2×2×3).</summary>
-            public const int InputLength = 12;
-            /// <summary>Floats in one output sample (1×4×4×6).</summary>
-            public const int OutputLength = 96;
 
-            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel1>.Forward(input, output, count);
-
-            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                Upsample<Kernels.UpsampleKernel1>.Backward(outputGradient, inputGradient, count);
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel1>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                Upsample<Kernels.UpsampleKernel1>.Backward(dy, dx, n);
         }

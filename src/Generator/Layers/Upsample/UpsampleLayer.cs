@@ -16,16 +16,15 @@ internal sealed class UpsampleLayer : ILayerKernel
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string upsample = $"Upsample<Kernels.{layer.KernelName}>";
-        LayerDescription.EmitHeader(w, layer, "strategy: " + layer.Kernel!.Describe());
+        LayerDescription.EmitKernelHeader(w, layer);
         using (w.Block($"internal static class {layer.Identifier}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
             w.Line();
-            w.Line("public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>");
-            w.Line($"    {upsample}.Forward(input, output, count);");
-            w.Line();
-            w.Line("public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>");
-            w.Line($"    {upsample}.Backward(outputGradient, inputGradient, count);");
+            w.Line(LayerDescription.ForwardSignature + " =>");
+            w.Line($"    {upsample}.Forward(x, y, n);");
+            w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");
+            w.Line($"    {upsample}.Backward(dy, dx, n);");
         }
     }
 
