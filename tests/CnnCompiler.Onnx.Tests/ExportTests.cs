@@ -43,6 +43,12 @@ public sealed class ExportTests(ITestOutputHelper output)
         var stream = new MemoryStream();
         Onnx.Export(network, stream);
         byte[] model = stream.ToArray();
+        // For onnx.checker: CNN_ONNX_EXPORT_DIR=DIR dotnet test …, then /usr/bin/python3 tools/onnx_export.py --check DIR.
+        if (Environment.GetEnvironmentVariable("CNN_ONNX_EXPORT_DIR") is { Length: > 0 } directory)
+        {
+            Directory.CreateDirectory(directory);
+            File.WriteAllBytes(Path.Combine(directory, new string([.. name.TakeWhile(c => c != ' ')]) + ".onnx"), model);
+        }
 
         foreach (int count in new[] { 3, 1 })
         {
