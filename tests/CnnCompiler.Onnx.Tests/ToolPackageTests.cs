@@ -26,12 +26,14 @@ public sealed class ToolPackageTests(ITestOutputHelper output)
             string feed = Path.Combine(root, "feed"), consumer = Path.Combine(root, "consumer");
             Directory.CreateDirectory(consumer);
             string project = Path.Combine(RepositoryRoot(), "src", "Tool", "CnnCompiler.Tool.csproj");
-            Run(root, "pack", project, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "artifacts"), "-nodeReuse:false");
+            // A version of its own: the SDK's local-tool resolver caches where each name and version was installed.
+            string version = "0.0.0-test." + Guid.NewGuid().ToString("N")[..12];
+            Run(root, "pack", project, "-c", "Release", "-o", feed, "--artifacts-path", Path.Combine(root, "artifacts"), "-nodeReuse:false", $"-p:PackageVersion={version}");
             Assert.Single(Directory.GetFiles(feed, "CnnCompiler.Tool.*.nupkg"));
             // A private packages folder, so that a tool installed earlier from another build is not reused.
             _packages = Path.Combine(root, "packages");
             Run(consumer, "new", "tool-manifest");
-            Run(consumer, "tool", "install", "CnnCompiler.Tool", "--add-source", feed);
+            Run(consumer, "tool", "install", "CnnCompiler.Tool", "--version", version, "--add-source", feed);
             string result = Run(consumer, "cnncompiler", "import", ImportedNetworks.VectorPath("mixed.onnx"), "--class", "Mixed", "--namespace", "Demo", "--out", "out");
             Assert.Contains("Imported mixed.onnx: 13 layers", result);
             Assert.Contains("[BinaryCrossEntropy]", File.ReadAllText(Path.Combine(consumer, "out", "Mixed.cs")));
