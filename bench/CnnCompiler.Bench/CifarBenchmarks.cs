@@ -1,3 +1,4 @@
+using CnnCompiler.CompilerServices;
 using System.Diagnostics;
 using CnnCompiler.Bench.Networks;
 using CnnCompiler.Samples.Architectures;
@@ -48,11 +49,11 @@ internal sealed class CifarBenchmarks(BenchOptions options)
         for (int block = 0; block < blocks; block++)
         {
             CpuMark mark = CpuMark.Now();
-            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread() + WorkerPool.AllocatedBytesForCurrentThread;
             long start = Stopwatch.GetTimestamp();
             for (int i = 0; i < iterations; i++) Step();
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            allocated += GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+            allocated += GC.GetAllocatedBytesForCurrentThread() + WorkerPool.AllocatedBytesForCurrentThread - allocatedBefore;
             rates.Add(BatchSize * iterations / seconds);
             loads.Add(mark.OtherLoadSince());
         }

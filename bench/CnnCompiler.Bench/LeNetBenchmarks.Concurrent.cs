@@ -1,3 +1,4 @@
+using CnnCompiler.CompilerServices;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using CnnCompiler.Bench.Networks;
@@ -57,7 +58,7 @@ internal sealed partial class LeNetBenchmarks
                     for (int i = 0; i < warmupCalls || clock.Elapsed.TotalSeconds < MinimumWarmupSeconds; i++) Call();
                     warm.SignalAndWait();
                     timed.SignalAndWait();
-                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    long before = GC.GetAllocatedBytesForCurrentThread() + WorkerPool.AllocatedBytesForCurrentThread;
                     long n = 0, wrong = 0;
                     while (!stop.IsSet)
                     {
@@ -67,7 +68,7 @@ internal sealed partial class LeNetBenchmarks
                         }
                         n += 16;
                     }
-                    allocated[caller] = GC.GetAllocatedBytesForCurrentThread() - before;
+                    allocated[caller] = GC.GetAllocatedBytesForCurrentThread() + WorkerPool.AllocatedBytesForCurrentThread - before;
                     calls[caller] = n;
                     mismatches[caller] = wrong;
                 }) { IsBackground = true, Name = $"bench caller {caller}" };

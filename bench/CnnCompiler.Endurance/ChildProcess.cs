@@ -23,7 +23,7 @@ internal sealed class ChildProcess : IDisposable
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
-    public static ChildProcess Start(IEnumerable<string> arguments)
+    public static ChildProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo
         {
@@ -44,6 +44,7 @@ internal sealed class ChildProcess : IDisposable
         }
         foreach (string argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var process = new Process { StartInfo = start };
         var child = new ChildProcess(process, Stopwatch.StartNew());

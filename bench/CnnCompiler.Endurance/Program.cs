@@ -4,7 +4,7 @@ using CnnCompiler.Endurance;
 // Endurance harness (issue 9). Commands:
 //   train --dir D [--epochs 8] [--checkpoint-every 1] [--seed 7] [--samples 2000] [--batch 50] [--threads 1] [--net small|lenet5] [--data DIR]
 //   fault-injection [--runs 50] [--work DIR] [--harness-seed 1] [--on-write-percent 50] [train options except --dir]
-//   soak [--epochs 30] [--warmup 1] [--net lenet5|small] [--samples 10000] [--batch 64] [--threads 1] [--seed 42] [--data DIR]
+//   soak [--epochs 30] [--warmup 1] [--net lenet5|small] [--samples 10000] [--batch 64] [--threads 1] [--seed 42] [--data DIR] [--runtime-noise BYTES]
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
     Console.WriteLine("usage: CnnCompiler.Endurance train|fault-injection|soak [--option value]... (see bench/README.md)");
@@ -61,11 +61,12 @@ try
                 Threads = options.Int("threads", 1, min: 1),
                 Seed = options.Int("seed", 42),
                 Data = options.String("data"),
+                RuntimeNoiseBytes = options.Int("runtime-noise", 0, min: 0),
             };
             options.RejectUnknown();
             if (settings.WarmupEpochs >= settings.Epochs) throw new ArgumentException("--warmup must be smaller than --epochs.");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"soak: {settings.Net}, {settings.Epochs} epochs of {settings.Samples} images, batch {settings.Batch}, {settings.Threads} thread(s), seed {settings.Seed}, warm-up {settings.WarmupEpochs} epoch(s); server GC {System.Runtime.GCSettings.IsServerGC}"));
+                $"soak: {settings.Net}, {settings.Epochs} epochs of {settings.Samples} images, batch {settings.Batch}, {settings.Threads} thread(s), seed {settings.Seed}, warm-up {settings.WarmupEpochs} epoch(s){(settings.RuntimeNoiseBytes > 0 ? $", runtime noise {settings.RuntimeNoiseBytes} B per measured epoch" : "")}; server GC {System.Runtime.GCSettings.IsServerGC}"));
             SoakReport report = Soak.Run(settings, Console.Out);
             Console.WriteLine();
             Console.Write(report.Table());

@@ -42,5 +42,7 @@ Visualize.Filters(network, Path.Combine(options.OutputDirectory, "filters-conv1.
 Visualize.FeatureMaps(network, "conv1", test.Sample(0), Path.Combine(options.OutputDirectory, "feature-maps-conv1.png"));
 Visualize.FeatureMaps(network, "conv2", test.Sample(0), Path.Combine(options.OutputDirectory, "feature-maps-conv2.png"));
 // The test set stands in for validation data here: it is only measured, never used to choose anything.
-Visualize.TrainingCurves(Path.Combine(options.OutputDirectory, "curves.png"), [.. Enumerable.Range(1, options.Epochs)], trainLoss, testLoss, [], testAccuracy);
+// The second series was measured on the test set: the legend says so.
+Visualize.TrainingCurves(Path.Combine(options.OutputDirectory, "curves.png"), [.. Enumerable.Range(1, options.Epochs)], trainLoss, testLoss, [], testAccuracy,
+    validationLabel: "test");
 Console.WriteLine($"Wrote lenet5.safetensors, filters-conv1.png, feature-maps-conv1.png, feature-maps-conv2.png and curves.png to {options.OutputDirectory}");

@@ -45,10 +45,12 @@ Console.WriteLine($"   fine-tuning on {fewLabelled.Count} labelled images of cla
 foreach (string[] frozenLayers in frozenSets)
 {
     var fineTuned = new FineTuneNet(options.Seed) { Threads = options.Threads };
-    WeightLoadReport report = fineTuned.LoadWeights(pretrainedPath, new LoadOptions { Strict = false });
+    // The old head is skipped (Strict = false) and the new one may keep its initialization (AllowMissing); any other
+    // tensor the file lacked would be an error rather than silently random.
+    WeightLoadReport report = fineTuned.LoadWeights(pretrainedPath, new LoadOptions { Strict = false, AllowMissing = ["new_head"] });
     if (results.Count == 0)
     {
-        Console.WriteLine($"   partial load into FineTuneNet: loaded {string.Join(", ", report.Loaded)}; not in this net: {string.Join(", ", report.Unexpected)}; left initialized: {string.Join(", ", report.Missing)}");
+        Console.WriteLine($"   partial load into FineTuneNet: loaded {string.Join(", ", report.Loaded)}; not in this net: {string.Join(", ", report.Unexpected)}; kept initialized: {string.Join(", ", report.Missing)}");
     }
     foreach (string layer in frozenLayers) fineTuned.SetFrozen(layer);
     float[] frozenBefore = LayerValues(fineTuned, frozenLayers);

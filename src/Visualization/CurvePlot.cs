@@ -13,19 +13,30 @@ internal static class CurvePlot
     public static readonly Color ValidationColor = Color.FromHex("#FF7F0E");
 
     /// <summary>The loss panel keeps its legend top right (loss falls), the accuracy panel bottom right (accuracy rises).</summary>
-    public static CurvePanel? Loss(params CurveSeries[] series) => Panel("Loss", Alignment.UpperRight, series);
+    public static CurvePanel? Loss(params CurveSeries[] series) => Panel("Loss", "loss", Alignment.UpperRight, series);
 
-    /// <inheritdoc cref="Loss"/>
-    public static CurvePanel? Accuracy(params CurveSeries[] series) => Panel("Accuracy", Alignment.LowerRight, series);
+    /// <summary>
+    /// Accuracy in percent, as the console and Evaluation report it (<c>P2</c>): the series hold fractions (0 to 1, as
+    /// <see cref="Evaluation.Accuracy"/> and <see cref="TrainingHistory"/> give them) and are plotted × 100.
+    /// </summary>
+    public static CurvePanel? Accuracy(params CurveSeries[] series) =>
+        Panel("Accuracy", "accuracy (%)", Alignment.LowerRight, [.. series.Select(s => s with { Values = [.. s.Values.Select(v => v * 100)] })]);
 
     /// <summary>Draws the panels side by side and saves the PNG.</summary>
     /// <exception cref="ArgumentException">No panel has a series.</exception>
     public static void Save(string path, int width, int height, params CurvePanel?[] panels)
     {
-        CurvePanel[] drawn = panels.OfType<CurvePanel>().ToArray();
-        if (drawn.Length == 0) throw new ArgumentException("Every series is empty: nothing to plot.");
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 200);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 150);
+        Build(panels).SavePng(path, width, height);
+    }
+
+    /// <summary>The plots, one per panel with a series, before they are drawn.</summary>
+    /// <exception cref="ArgumentException">No panel has a series.</exception>
+    public static Multiplot Build(params CurvePanel?[] panels)
+    {
+        CurvePanel[] drawn = panels.OfType<CurvePanel>().ToArray();
+        if (drawn.Length == 0) throw new ArgumentException("Every series is empty: nothing to plot.");
         string font = PlotFont.Family();
 
         var multiplot = new Multiplot();
@@ -45,17 +56,17 @@ internal static class CurvePlot
             }
             plot.Title(drawn[i].Title);
             plot.XLabel("epoch");
-            plot.YLabel(drawn[i].Title.ToLowerInvariant());
+            plot.YLabel(drawn[i].YLabel);
             plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
             plot.ShowLegend(drawn[i].Legend);
             plot.Font.Set(font);
         }
-        multiplot.SavePng(path, width, height);
+        return multiplot;
     }
 
-    private static CurvePanel? Panel(string title, Alignment legend, CurveSeries[] series)
+    private static CurvePanel? Panel(string title, string yLabel, Alignment legend, CurveSeries[] series)
     {
         CurveSeries[] kept = series.Where(s => s.Values.Length > 0).ToArray();
-        return kept.Length == 0 ? null : new CurvePanel(title, legend, kept);
+        return kept.Length == 0 ? null : new CurvePanel(title, yLabel, legend, kept);
     }
 }

@@ -6,7 +6,7 @@ using Google.Protobuf;
 
 namespace CnnCompiler.OnnxTests;
 
-/// <summary>The ONNX rows (O1–O9) of docs/bad-input.md: each bad input gets a clear error naming the file or node, and nothing is written.</summary>
+/// <summary>The ONNX rows (X1–X9) of docs/bad-input.md: each bad input gets a clear error naming the file or node, and nothing is written.</summary>
 public sealed class BadInputTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("cnn-onnx-bad-").FullName;
@@ -36,7 +36,7 @@ public sealed class BadInputTests : IDisposable
     [InlineData(20)]
     [InlineData(1000)]
     [InlineData(-1)]
-    public void O1_truncated_onnx_files_are_InvalidDataException_naming_the_file(int length)
+    public void X1_truncated_onnx_files_are_InvalidDataException_naming_the_file(int length)
     {
         byte[] model = LeNetModel;
         string path = Write("cut.onnx", model[..(length < 0 ? model.Length - 1 : length)]);
@@ -46,7 +46,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O2_a_file_that_is_not_ONNX_is_InvalidDataException()
+    public void X2_a_file_that_is_not_ONNX_is_InvalidDataException()
     {
         string text = Write("notes.onnx", System.Text.Encoding.UTF8.GetBytes("this is a text file, not a model\n"));
         Assert.Contains("notes.onnx", Refused<InvalidDataException>(text).Message);
@@ -56,7 +56,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O3_corrupt_weights_are_InvalidDataException_naming_the_tensor()
+    public void X3_corrupt_weights_are_InvalidDataException_naming_the_tensor()
     {
         ModelProto model = ModelProto.Parser.ParseFrom(LeNetModel);
         TensorProto weight = model.Graph.Initializer.First(t => t.Name == "conv2.weight");
@@ -67,7 +67,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O4_unsupported_ops_are_listed_all_at_once_with_op_type_and_name()
+    public void X4_unsupported_ops_are_listed_all_at_once_with_op_type_and_name()
     {
         var error = Refused<NotSupportedException>(ImportedNetworks.VectorPath("unsupported.onnx"));
         Assert.Contains("2 nodes", error.Message);
@@ -76,7 +76,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O5_unsupported_patterns_and_shapes_name_the_node_and_why()
+    public void X5_unsupported_patterns_and_shapes_name_the_node_and_why()
     {
         ModelProto grouped = ModelProto.Parser.ParseFrom(LeNetModel);
         grouped.Graph.Node.First(n => n.OpType == "Conv").Attribute.First(a => a.Name == "group").I = 2;
@@ -97,7 +97,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O6_a_failed_import_leaves_existing_files_untouched()
+    public void X6_a_failed_import_leaves_existing_files_untouched()
     {
         Directory.CreateDirectory(Out);
         string code = Path.Combine(Out, "Net.cs");
@@ -108,7 +108,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O7_the_command_line_reports_errors_with_exit_codes_and_writes_nothing()
+    public void X7_the_command_line_reports_errors_with_exit_codes_and_writes_nothing()
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -129,7 +129,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O8_a_layer_the_exporter_cannot_write_is_NotSupportedException_naming_it_and_no_file_is_left()
+    public void X8_a_layer_the_exporter_cannot_write_is_NotSupportedException_naming_it_and_no_file_is_left()
     {
         string path = Path.Combine(_directory, "net.onnx");
         File.WriteAllText(path, "old");
@@ -150,7 +150,7 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
-    public void O9_null_and_empty_arguments_are_ArgumentException()
+    public void X9_null_and_empty_arguments_are_ArgumentException()
     {
         Assert.Throws<ArgumentNullException>(() => Onnx.Export(null!, new MemoryStream()));
         Assert.Throws<ArgumentNullException>(() => Onnx.Export(new LeNet5(), (Stream)null!));

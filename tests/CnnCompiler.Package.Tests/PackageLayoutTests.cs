@@ -82,6 +82,37 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
         Assert.DoesNotContain("CnnCompiler.Runtime", references.Keys);
     }
 
+    [Fact]
+    public void Visualization_nupkg_holds_only_its_own_assembly_and_symbols()
+    {
+        Assert.Equal(
+            ["CnnCompiler.Visualization.nuspec", "LICENSE", "README.md", "lib/net10.0/CnnCompiler.Visualization.dll", "lib/net10.0/CnnCompiler.Visualization.xml"],
+            PackedPackage.Entries(package.VisualizationNupkgPath));
+        Assert.Equal(
+            ["CnnCompiler.Visualization.nuspec", "lib/net10.0/CnnCompiler.Visualization.pdb"],
+            PackedPackage.Entries(package.VisualizationSnupkgPath));
+    }
+
+    [Fact]
+    public void Visualization_depends_on_the_same_version_of_CnnCompiler_with_all_its_assets_and_on_ScottPlot()
+    {
+        XDocument nuspec = package.VisualizationNuspec;
+        Assert.Equal("CnnCompiler.Visualization", PackedPackage.NuspecValue(nuspec, "id"));
+        Assert.Equal(package.Version, PackedPackage.NuspecValue(nuspec, "version"));
+        Assert.Equal("README.md", PackedPackage.NuspecValue(nuspec, "readme"));
+        Assert.Contains("TrainingCurves", PackedPackage.NuspecValue(nuspec, "description"));
+
+        XElement group = nuspec.Descendants().Single(e => e.Name.LocalName == "group");
+        Assert.Equal("net10.0", (string?)group.Attribute("targetFramework"));
+        var dependencies = group.Elements().ToDictionary(d => (string)d.Attribute("id")!);
+        Assert.Equal(["CnnCompiler", "ScottPlot"], dependencies.Keys.Order(StringComparer.Ordinal));
+        // All of CnnCompiler's assets, the generator (analyzers) included: adding CnnCompiler.Visualization alone is enough.
+        Assert.Equal(package.Version, (string?)dependencies["CnnCompiler"].Attribute("version"));
+        Assert.Equal("All", (string?)dependencies["CnnCompiler"].Attribute("include"));
+        Assert.Null(dependencies["CnnCompiler"].Attribute("exclude"));
+        Assert.Equal(CentralVersion("ScottPlot"), (string?)dependencies["ScottPlot"].Attribute("version"));
+    }
+
     /// <summary>The version Directory.Packages.props pins for <paramref name="id"/>.</summary>
     private static string CentralVersion(string id) =>
         XDocument.Load(Path.Combine(RepositoryRoot.Path, "Directory.Packages.props"))

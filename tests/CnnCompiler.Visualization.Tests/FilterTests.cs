@@ -4,7 +4,12 @@ namespace CnnCompiler.Visualization.Tests;
 
 public class FilterTests
 {
-    private static readonly GridGeometry FiveByFive = new(5, 5, Scale: 7);
+    private const string Conv1Title = "conv1: 6 filters, 1 input channel, 5×5";
+    private const string Conv2Title = "conv2: 16 filters, 6 input channels, 5×5";
+
+    // 5×5 kernels: scale 20 (100-pixel tiles); row labels "in 0" … "in 5" are 4 characters.
+    private static readonly GridGeometry Conv1 = GridGeometry.Filters(5, 5, scale: 20, rowLabelLength: 4, Conv1Title);
+    private static readonly GridGeometry Conv2 = GridGeometry.Filters(5, 5, scale: 20, rowLabelLength: 4, Conv2Title);
 
     [Fact]
     public void First_conv_layer_is_one_gray_row_of_6_tiles_each_filter_normalized_on_its_own()
@@ -23,7 +28,8 @@ public class FilterTests
         Visualize.Filters(net, dir.File("conv1.png"));
         DecodedPng png = PngDecoder.Read(dir.File("conv1.png"));
 
-        Assert.Equal((217, 37, 1), (png.Width, png.Height, png.Channels));
+        Assert.Equal((667, 146, 1), (png.Width, png.Height, png.Channels)); // was 217×37 with 35-pixel tiles and no labels
+        Assert.Equal((Conv1.ImageWidth(6), Conv1.ImageHeight(1)), (png.Width, png.Height));
         for (int f = 0; f < 6; f++)
         {
             byte[] levels = GridGeometry.Levels(w.Slice(f * 25, 25));
@@ -31,14 +37,40 @@ public class FilterTests
             for (int k = 0; k < 25; k++)
             {
                 byte expected = f == 5 ? Visualize.ConstantFilterLevel : levels[k];
-                foreach (var (sy, sx) in new[] { (0, 0), (6, 6), (3, 5) })
+                foreach (var (sy, sx) in new[] { (0, 0), (19, 19), (3, 15) })
                 {
-                    var (x, y) = FiveByFive.Pixel(f, 0, k / 5, k % 5, sy, sx);
+                    var (x, y) = Conv1.Pixel(f, 0, k / 5, k % 5, sy, sx);
                     Assert.Equal(expected, png.At(x, y));
                 }
             }
         }
-        AssertSeparators(png, FiveByFive, columns: 6, rows: 1);
+        AssertSeparators(png, Conv1, columns: 6, rows: 1);
+    }
+
+    [Fact]
+    public void Filters_are_labelled_with_the_layer_the_filter_numbers_and_the_input_channels()
+    {
+        using var dir = new TempDirectory();
+        Visualize.Filters(new LeNet5(seed: 1), dir.File("conv2.png"), "conv2");
+        DecodedPng png = PngDecoder.Read(dir.File("conv2.png"));
+
+        Assert.Equal(Conv2Title, PictureText.Read(png, GridGeometry.Margin, GridGeometry.Margin, Conv2Title.Length));
+        for (int f = 0; f < 16; f++)
+        {
+            // Centred above the column: the tile is 100 pixels wide, a label of n characters 12n.
+            string label = f.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            int left = Conv2.Tile(f, 0).X + (100 - 12 * label.Length) / 2;
+            Assert.Equal(label, PictureText.Read(png, left, Conv2.GridTop - GridGeometry.Margin - GridGeometry.TextHeight, label.Length));
+        }
+        for (int c = 0; c < 6; c++)
+        {
+            // Left of the row, centred on its 100-pixel tile.
+            int top = Conv2.Tile(0, c).Y + (100 - GridGeometry.TextHeight) / 2;
+            Assert.Equal($"in {c}", PictureText.Read(png, GridGeometry.Margin, top, 4));
+        }
+        // Nothing else is written: the band between the title and the column labels, and the margins, are white.
+        for (int x = 0; x < png.Width; x++) Assert.Equal(255, png.At(x, GridGeometry.Margin + GridGeometry.TextHeight + 1));
+        for (int y = 0; y < png.Height; y++) Assert.Equal(255, png.At(png.Width - 1, y));
     }
 
     [Fact]
@@ -57,7 +89,8 @@ public class FilterTests
         Visualize.Filters(net, dir.File("conv2.png"), "conv2");
         DecodedPng png = PngDecoder.Read(dir.File("conv2.png"));
 
-        Assert.Equal((1 + 16 * 36, 1 + 6 * 36, 1), (png.Width, png.Height, png.Channels));
+        Assert.Equal((Conv2.ImageWidth(16), Conv2.ImageHeight(6), 1), (png.Width, png.Height, png.Channels));
+        Assert.Equal((1677, 651), (png.Width, png.Height));
         foreach (int f in new[] { 0, 7, 15 })
         {
             byte[] levels = GridGeometry.Levels(w.Slice(f * 150, 150));
@@ -66,12 +99,12 @@ public class FilterTests
             {
                 for (int k = 0; k < 25; k += 6)
                 {
-                    var (x, y) = FiveByFive.Pixel(f, c, k / 5, k % 5, 2, 4);
+                    var (x, y) = Conv2.Pixel(f, c, k / 5, k % 5, 2, 14);
                     Assert.Equal(levels[c * 25 + k], png.At(x, y));
                 }
             }
         }
-        AssertSeparators(png, FiveByFive, columns: 16, rows: 6);
+        AssertSeparators(png, Conv2, columns: 16, rows: 6);
     }
 
     [Fact]
@@ -90,17 +123,20 @@ public class FilterTests
         Visualize.Filters(net, dir.File("rgb.png"));
         DecodedPng png = PngDecoder.Read(dir.File("rgb.png"));
 
-        var grid = new GridGeometry(3, 3, Scale: 11);
+        const string title = "conv1: 4 filters, 3 input channels as RGB, 3×3";
+        var grid = GridGeometry.Filters(3, 3, scale: 32, rowLabelLength: 3, title); // the row is labelled "RGB"
         Assert.Equal((grid.ImageWidth(4), grid.ImageHeight(1), 3), (png.Width, png.Height, png.Channels));
         for (int f = 0; f < 4; f++)
         {
             for (int k = 0; k < 9; k++)
             {
-                var (x, y) = grid.Pixel(f, 0, k / 3, k % 3, 10, 10);
+                var (x, y) = grid.Pixel(f, 0, k / 3, k % 3, 31, 31);
                 for (int c = 0; c < 3; c++) Assert.Equal(GridGeometry.Level(c * 9 + k, 0, 26), png.At(x, y, c));
             }
         }
         Assert.Equal([255, 255, 255], new[] { png.At(0, 5, 0), png.At(0, 5, 1), png.At(0, 5, 2) });
+        Assert.Equal(title, PictureText.Read(png, GridGeometry.Margin, GridGeometry.Margin, title.Length));
+        Assert.Equal("RGB", PictureText.Read(png, GridGeometry.Margin, grid.Tile(0, 0).Y + (96 - GridGeometry.TextHeight) / 2, 3));
     }
 
     [Fact]
@@ -114,13 +150,15 @@ public class FilterTests
         Visualize.Filters(net, dir.File("signal.png"));
         DecodedPng png = PngDecoder.Read(dir.File("signal.png"));
 
-        var grid = new GridGeometry(1, 5, Scale: 7);
+        const string title = "conv1: 3 filters, 2 input channels, 5";
+        var grid = GridGeometry.Filters(1, 5, scale: 20, rowLabelLength: 4, title);
         Assert.Equal((grid.ImageWidth(3), grid.ImageHeight(2), 1), (png.Width, png.Height, png.Channels));
+        Assert.Equal(title, PictureText.Read(png, GridGeometry.Margin, GridGeometry.Margin, title.Length));
         for (int c = 0; c < 2; c++)
         {
             for (int k = 0; k < 5; k++)
             {
-                var (x, y) = grid.Pixel(2, c, 0, k, 6, 0);
+                var (x, y) = grid.Pixel(2, c, 0, k, 19, 0);
                 Assert.Equal(GridGeometry.Level(c * 5 + k, 0, 9), png.At(x, y));
             }
         }
@@ -146,16 +184,17 @@ public class FilterTests
         Assert.Contains("no Conv1D or Conv2D layer", ex.Message);
     }
 
-    /// <summary>The frame and every line between cells are white, the full length of the image.</summary>
+    /// <summary>The frame and every line between cells are white, the full length and height of the grid.</summary>
     internal static void AssertSeparators(DecodedPng png, GridGeometry grid, int columns, int rows)
     {
+        int right = grid.GridLeft + columns * grid.CellWidth, bottom = grid.GridTop + rows * grid.CellHeight;
         for (int col = 0; col <= columns; col++)
         {
-            for (int y = 0; y < png.Height; y++) Assert.Equal(255, png.At(col * grid.CellWidth, y));
+            for (int y = grid.GridTop; y <= bottom; y++) Assert.Equal(255, png.At(grid.GridLeft + col * grid.CellWidth, y));
         }
         for (int row = 0; row <= rows; row++)
         {
-            for (int x = 0; x < png.Width; x++) Assert.Equal(255, png.At(x, row * grid.CellHeight));
+            for (int x = grid.GridLeft; x <= right; x++) Assert.Equal(255, png.At(x, grid.GridTop + row * grid.CellHeight));
         }
     }
 }

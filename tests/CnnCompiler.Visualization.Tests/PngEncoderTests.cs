@@ -45,13 +45,37 @@ public class PngEncoderTests
     }
 
     [Fact]
-    public void Tile_grid_scales_tiles_to_at_least_32_pixels()
+    public void Tile_grid_scales_tiles_to_at_least_96_pixels_unless_the_picture_would_exceed_4096()
     {
-        Assert.Equal(7, TileGrid.ScaleFor(5, 5));
-        Assert.Equal(11, TileGrid.ScaleFor(3, 3));
-        Assert.Equal(2, TileGrid.ScaleFor(28, 28));
-        Assert.Equal(1, TileGrid.ScaleFor(1, 120));
-        Assert.Equal(32, TileGrid.ScaleFor(1, 1));
+        Assert.Equal(20, TileGrid.ScaleFor(6, 1, 5, 5));    // LeNet-5 conv1: 100-pixel tiles (were 35)
+        Assert.Equal(32, TileGrid.ScaleFor(4, 1, 3, 3));
+        Assert.Equal(4, TileGrid.ScaleFor(3, 2, 28, 28));
+        Assert.Equal(1, TileGrid.ScaleFor(1, 1, 1, 120));
+        Assert.Equal(96, TileGrid.ScaleFor(1, 1, 1, 1));
+        // 64 filters of 64 channels, 3×3 (a ResNet layer): 32 would make 6,209 pixels; 20 is the largest scale that fits.
+        Assert.Equal(20, TileGrid.ScaleFor(64, 64, 3, 3));
+        Assert.True(1 + 64 * (3 * 20 + 1) <= 4096 && 1 + 64 * (3 * 21 + 1) > 4096);
+        Assert.Equal(1, TileGrid.ScaleFor(5000, 1, 1, 1)); // never below 1, even when it does not fit
+    }
+
+    [Fact]
+    public void The_bitmap_font_has_a_distinct_glyph_for_every_character_it_draws()
+    {
+        char[] characters = [.. BitmapFont.Characters];
+        foreach (char c in "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_.:,()×- ") Assert.Contains(c, characters);
+        string Pattern(char c) => string.Concat(Enumerable.Range(0, 35).Select(i => BitmapFont.IsSet(c, i % 5, i / 5) ? '#' : '.'));
+        Assert.Equal(characters.Length, characters.Select(Pattern).Distinct().Count());
+        Assert.All(characters.Where(c => c != ' '), c => Assert.Contains('#', Pattern(c)));
+        Assert.DoesNotContain('#', Pattern(' '));
+
+        // Unknown characters are drawn as '?'; text that does not fit is cut at a whole character.
+        var image = new Raster(40, 14, 1);
+        image.Pixels.AsSpan().Fill(255);
+        BitmapFont.Draw(image, 0, 0, "é€abc", 2, 0, right: 36);
+        var expected = new Raster(40, 14, 1);
+        expected.Pixels.AsSpan().Fill(255);
+        BitmapFont.Draw(expected, 0, 0, "??a", 2, 0);
+        Assert.Equal(expected.Pixels, image.Pixels);
     }
 
     [Fact]

@@ -126,6 +126,52 @@ public class TrainingCurvesTests
     }
 
     [Fact]
+    public void Accuracy_is_plotted_in_percent_and_the_second_series_is_named_as_the_caller_says()
+    {
+        // As samples/LeNet does: the second series was measured on the test set.
+        CurvePanel?[] panels = VisualizeTrainingCurves.Panels(Epochs, TrainLoss, ValidationLoss, TrainAccuracy, ValidationAccuracy, validationLabel: "test");
+        ScottPlot.Multiplot multiplot = CurvePlot.Build(panels);
+        Assert.Equal(2, ScottPlot.IMultiplotExtensions.GetPlots(multiplot).Length);
+        ScottPlot.Plot loss = ScottPlot.IMultiplotExtensions.GetPlot(multiplot, 0), accuracy = ScottPlot.IMultiplotExtensions.GetPlot(multiplot, 1);
+
+        Assert.Equal("loss", loss.Axes.Left.Label.Text);
+        Assert.Equal("accuracy (%)", accuracy.Axes.Left.Label.Text);
+        foreach (ScottPlot.Plot plot in new[] { loss, accuracy })
+        {
+            Assert.Equal(["train", "test"], plot.GetPlottables<ScottPlot.Plottables.Scatter>().Select(s => s.LegendText));
+        }
+        double[] Ys(ScottPlot.Plot plot, int series) =>
+            [.. plot.GetPlottables<ScottPlot.Plottables.Scatter>().ElementAt(series).Data.GetScatterPoints().Select(p => p.Y)];
+        Assert.Equal(TrainAccuracy.Select(a => a * 100), Ys(accuracy, 0), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(ValidationAccuracy.Select(a => a * 100), Ys(accuracy, 1), (a, b) => Math.Abs(a - b) < 1e-9);
+        Assert.Equal(TrainLoss, Ys(loss, 0)); // loss as it is
+
+        // The default name, and the history overload: fractions from the trainer, plotted in percent too.
+        Assert.Equal("validation", VisualizeTrainingCurves.Panels(Epochs, TrainLoss, ValidationLoss, [], [], VisualizeTrainingCurves.DefaultValidationLabel)[0]!.Series[1].Label);
+        TrainingHistory history = TrainingHistory.FromJson("""
+            {"epochs": [{"epoch": 1, "steps": 10, "loss": 0.9, "accuracy": 0.5, "val_loss": 0.8, "val_accuracy": 0.625, "learning_rate": 0.05, "seconds": 1, "images_per_second": 100}],
+             "best_epoch": null, "stopped_early": false, "restored_best_weights": false}
+            """);
+        CurvePanel historyAccuracy = VisualizeTrainingCurves.Panels(history, "test")[1]!;
+        Assert.Equal([50.0], historyAccuracy.Series[0].Values);
+        Assert.Equal([62.5], historyAccuracy.Series[1].Values);
+        Assert.Equal("test", historyAccuracy.Series[1].Label);
+    }
+
+    [Fact]
+    public void An_accuracy_given_in_percent_is_refused_rather_than_drawn_100_times_too_high()
+    {
+        using var dir = new TempDirectory();
+        var percent = Assert.Throws<ArgumentException>(() =>
+            Visualize.TrainingCurves(dir.File("x.png"), [1, 2], [], [], [], [81.5, 84.2]));
+        Assert.Equal("validationAccuracy", percent.ParamName);
+        Assert.Contains("81.5", percent.Message);
+        Assert.Contains("fractions from 0 to 1", percent.Message);
+        Assert.Throws<ArgumentException>(() => Visualize.TrainingCurves(dir.File("x.png"), [1], [1.0], [], [], [], validationLabel: " "));
+        Assert.False(File.Exists(dir.File("x.png")));
+    }
+
+    [Fact]
     public void An_empty_history_is_refused()
     {
         using var dir = new TempDirectory();

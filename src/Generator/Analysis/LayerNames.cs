@@ -37,7 +37,7 @@ internal static class LayerNames
         "ArgumentOutOfRangeException", "Array", "AsSpan", "Backward", "BiasCount", "BiasOffset",
         "BinaryCrossEntropyKernels", "Capacity", "Channels", "Classify", "Clear", "CnnCompiler", "Collections",
         "ColumnCols", "ColumnRows", "CompilerServices", "ComputeActivations", "ComputeGradients",
-        "ComputeGradientsInParallel", "ComputeLoss", "Dense", "IDenseShape", "FusedActivation", "Activation", "Definition", "BroadcastGemm", "DotGemm", "Network", "CompiledNetwork", "Tables", "Input", "CopyFrozenParameters", "CopyTo", "Count", "CounterRandom",
+        "ComputeGradientsInParallel", "ComputeLoss", "Dense", "IDenseShape", "FusedActivation", "Activation", "Definition", "BroadcastGemm", "DotGemm", "Network", "CompiledNetwork", "Tables", "Input", "CopyFrozenParameters", "CopyTo", "Count", "CounterRandom", "BatchNorm", "IBatchNormShape", "ResidualAdd", "IResidualAddShape", "ActivationLayer", "IActivationShape", "Dropout", "IDropoutShape", "GlobalPool", "IGlobalPoolShape", "ForwardReLU", "BackwardReLU", "ForwardFolded", "Apply", "Conv", "IConvShape", "ConvBuffers", "ConvForward", "ConvWeightGradient", "ConvInputGradient", "Buffers",
         "Create", "CreateSpan", "Decrement", "Dot", "ELU", "ELUBackward", "Empty", "EnterTraining", "Environment",
         "Epsilon", "Execute", "ExitTraining", "Fill", "Fold", "Forward", "FusedMultiplyAdd", "GELU",
         "GELUBackwardFromInput", "Generic", "GetArrayDataReference", "GetReference", "GlorotUniform", "Gradients",

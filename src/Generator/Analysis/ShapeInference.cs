@@ -86,11 +86,12 @@ internal static class ShapeInference
         }
 
         if (CountErrors(diagnostics) > errorsBefore || lossIndex < 0) return new AnalysisResult(null, diagnostics.ToEquatableArray());
-        var plans = KernelDecisions.Decide(WithReLUFusion(WithBatchNormFolding(WithInitialization(builder.Plans))));
+        var plans = WithReLUFusion(WithBatchNormFolding(WithInitialization(builder.Plans)));
         // The loss needs the outputs and their gradient in buffers of the last layer's own: a flatten that ends the
-        // network (normally a view) becomes an identity copy.
+        // network (normally a view) becomes an identity copy, before the kernels are decided, so that it gets one.
         LayerPlan final = plans[plans.Count - 1];
         if (final.IsView) plans[plans.Count - 1] = final with { Decl = final.Decl with { Kind = LayerKind.Activation, Activation = ActivationKind.None } };
+        plans = KernelDecisions.Decide(plans);
         var plan0 = new NetworkPlan(network.Type, input, plans.ToEquatableArray(), loss, (int)builder.ParameterCount, (int)builder.StateCount, builder.Flops);
         BuildChecks.CheckOptimization(network, locations, settings, diagnostics);
         return new AnalysisResult(plan0, diagnostics.ToEquatableArray());

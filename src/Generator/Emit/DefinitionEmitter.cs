@@ -43,19 +43,21 @@ internal static class DefinitionEmitter
             EmitInitialization(w, network, chunks);
             w.Line();
             PassEmitter.Emit(w, network);
-            w.Line();
-            WorkspaceEmitter.Emit(w, network);
-            w.Line();
-            KernelStructs.Emit(w, network);
-            w.Line();
-            w.Line("/// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>");
-            using (w.Block("private static class Layers"))
+        }
+        // The workspace, the kernel structs and the layers are file-local types of their own beside the definition
+        // (one indentation level less than nested ones: this is most of the file).
+        w.Line();
+        WorkspaceEmitter.Emit(w, network);
+        w.Line();
+        KernelStructs.Emit(w, network);
+        w.Line();
+        w.Line("/// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>");
+        using (w.Block("file static class Layers"))
+        {
+            for (int i = 0; i < network.Layers.Count; i++)
             {
-                for (int i = 0; i < network.Layers.Count; i++)
-                {
-                    if (i > 0) w.Line();
-                    LayerKinds.For(network.Layers[i]).EmitLayerClass(w, network.Layers[i]);
-                }
+                if (i > 0) w.Line();
+                LayerKinds.For(network.Layers[i]).EmitLayerClass(w, network.Layers[i]);
             }
         }
     }

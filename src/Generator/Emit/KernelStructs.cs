@@ -26,7 +26,7 @@ internal static class KernelStructs
             list.Add(layer);
         }
         w.Line("/// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>");
-        using (w.Block("private static class Kernels"))
+        using (w.Block("file static class Kernels"))
         {
             for (int i = 0; i < order.Count; i++)
             {

@@ -17,7 +17,7 @@ internal static class WorkspaceEmitter
     {
         var chunks = new LayerChunks(network);
         w.Line("/// <summary>Activations, gradients and scratch for up to <see cref=\"Capacity\"/> samples; one per caller at a time.</summary>");
-        using (w.Block("private sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace"))
+        using (w.Block("file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace"))
         {
             var wiring = new Wiring(network);
             // Arrays assigned in AllocateLayers… methods: not readonly, and "= null!" for the nullable analysis (an

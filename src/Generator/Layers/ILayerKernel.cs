@@ -17,7 +17,7 @@ internal interface ILayerKernel
     /// <summary>The plan kinds this unit runs (pooling: max and average).</summary>
     IReadOnlyList<LayerKind> Kinds { get; }
 
-    /// <summary>How <paramref name="layer"/> runs (its <see cref="KernelPlan"/> writes the kernel struct), or null for a kind whose code is emitted whole.</summary>
+    /// <summary>How <paramref name="layer"/> runs (its <see cref="KernelPlan"/> writes the kernel struct), or null for a view (nothing runs) or a kind whose code is emitted whole.</summary>
     KernelPlan? Decide(LayerPlan layer);
 
     IEnumerable<ScratchBuffer> Scratch(LayerPlan layer);

@@ -55,6 +55,9 @@ public sealed partial class Network<TDefinition, TLoss, TTarget>
     public float TrainStep(ReadOnlySpan<float> inputs, ReadOnlySpan<TTarget> targets, IOptimizer optimizer)
     {
         ArgumentNullException.ThrowIfNull(optimizer);
+        // What the step's forward pass moves besides the parameters (BatchNorm statistics, the dropout generator) is put
+        // back if the step is refused, so that a refused step changes nothing.
+        var random = _random.State;
         if (_state.Length > 0)
         {
             _stateBeforeStep ??= new float[_state.Length];
@@ -63,7 +66,7 @@ public sealed partial class Network<TDefinition, TLoss, TTarget>
         float loss = ComputeGradients(inputs, targets, default, default);
         if (!float.IsFinite(loss) || !TensorPrimitives.IsFiniteAll(_gradients))
         {
-            if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);
+            Restore(random);
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"{TDefinition.Name}: the mini-batch loss is {loss}{(float.IsFinite(loss) ? " but a gradient is not finite" : "")}; the parameters were not updated. Lower the learning rate or check the inputs for NaN or infinite values."));
         }
@@ -71,7 +74,17 @@ public sealed partial class Network<TDefinition, TLoss, TTarget>
         try
         {
             CopyFrozenParameters(restore: false);
-            optimizer.Step(_parameters, _gradients);
+            try
+            {
+                optimizer.Step(_parameters, _gradients);
+            }
+            catch
+            {
+                // The optimizer refused the update (it leaves the parameters and its own state as they were).
+                CopyFrozenParameters(restore: true);
+                Restore(random);
+                throw;
+            }
             CopyFrozenParameters(restore: true);
         }
         finally
@@ -79,6 +92,13 @@ public sealed partial class Network<TDefinition, TLoss, TTarget>
             ExitTraining();
         }
         return loss;
+    }
+
+    /// <summary>Puts back the BatchNorm statistics and the dropout generator as they were before a refused step.</summary>
+    private void Restore((ulong, ulong, ulong, ulong) random)
+    {
+        if (_state.Length > 0) _stateBeforeStep!.CopyTo(_state, 0);
+        _random.State = random;
     }
 
     /// <summary>Forward, loss and backward over <paramref name="count"/> samples; returns their summed loss. <paramref name="scale"/> makes it the batch mean.</summary>

@@ -27,23 +27,38 @@ public static class FashionMnist
     /// <summary>The number of classes.</summary>
     public const int ClassCount = 10;
 
+    /// <summary>The height and width of an image.</summary>
+    public const int ImageSize = 28;
+
+    /// <summary>The images in the full training set (the test set has 10,000).</summary>
+    public const int TrainCount = 60_000;
+
+    /// <summary>The images in the full test set.</summary>
+    public const int TestCount = 10_000;
+
     /// <summary>
     /// Loads the training and test sets. With <paramref name="directory"/> the four files must be there (gzipped or not);
     /// without it the Debian location is tried, then the shipped subset. <c>Source</c> is the directory read.
+    /// Every file must be what Fashion-MNIST is: images N×28×28 unsigned bytes (so samples are 1×28×28 in [0, 1]), labels
+    /// N unsigned bytes 0…9, with N at most 60,000 for training and 10,000 for testing; anything else is an
+    /// <see cref="InvalidDataException"/> naming the file, found from its header before its data is read.
     /// </summary>
     public static (Dataset Train, Dataset Test, string Source) Load(string? directory = null)
     {
         string source = directory is null ? FindDefaultDirectory() : RequireDirectory(directory);
-        var train = Read(source, TrainImagesFile, TrainLabelsFile);
-        var test = Read(source, TestImagesFile, TestLabelsFile);
+        var train = Read(source, TrainImagesFile, TrainLabelsFile, TrainCount);
+        var test = Read(source, TestImagesFile, TestLabelsFile, TestCount);
         return (train, test, source);
     }
 
     // Labels outside the ten classes mean a damaged or foreign label file: an InvalidDataException naming it.
-    private static Dataset Read(string directory, string imagesFile, string labelsFile)
+    private static Dataset Read(string directory, string imagesFile, string labelsFile, int maxCount)
     {
+        string imagesPath = FindFile(directory, imagesFile)!;
         string labelsPath = FindFile(directory, labelsFile)!;
-        var data = Dataset.FromIdx(FindFile(directory, imagesFile)!, labelsPath);
+        IdxArray images = IdxReader.Read(imagesPath, new IdxLayout("Fashion-MNIST images", IdxElementType.UnsignedByte, [ImageSize, ImageSize], maxCount));
+        IdxArray labels = IdxReader.Read(labelsPath, new IdxLayout("Fashion-MNIST labels", IdxElementType.UnsignedByte, [], maxCount));
+        var data = DatasetFromIdx.Create(images, labels, 255f, imagesPath, labelsPath);
         try
         {
             data.ValidateLabels(ClassCount);

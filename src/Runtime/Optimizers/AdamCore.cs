@@ -1,8 +1,12 @@
+using System.Globalization;
+
 namespace CnnCompiler;
 
 /// <summary>
 /// Hyperparameters, moment buffers and checkpoint state of <see cref="Adam"/> and <see cref="AdamW"/>, which differ
-/// only in how weight decay is applied. Buffers are sized on the first step (or restore) and reused afterwards.
+/// only in how weight decay is applied. Buffers are sized on the first step (or restore) and reused afterwards. A step
+/// is computed into a second set of buffers and taken (the parameters copied, the moment buffers swapped) only when all
+/// of it is finite, so a refused step leaves parameters and moments as they were, without allocating.
 /// </summary>
 internal sealed class AdamCore
 {
@@ -15,6 +19,10 @@ internal sealed class AdamCore
     private float[]? _expAvg;
     private float[]? _expAvgSq;
     private float[]? _maxExpAvgSq;
+    private float[]? _nextParameters;
+    private float[]? _nextExpAvg;
+    private float[]? _nextExpAvgSq;
+    private float[]? _nextMaxExpAvgSq;
     private int _parameterCount = -1;
 
     public AdamCore(string name, float learningRate, double beta1, double beta2, double epsilon, double weightDecay, bool amsGrad, bool decoupled)
@@ -94,7 +102,15 @@ internal sealed class AdamCore
             Decoupled: Decoupled && WeightDecay != 0,
             L2: !Decoupled && WeightDecay != 0,
             AmsGrad: AmsGrad);
-        AdamKernel.Update(parameters, gradients, _expAvg, _expAvgSq, _maxExpAvgSq, scalars);
+        bool finite = AdamKernel.Update(
+            parameters, gradients, _expAvg, _expAvgSq, _maxExpAvgSq, _nextParameters, _nextExpAvg, _nextExpAvgSq, _nextMaxExpAvgSq, scalars);
+        if (!finite)
+            throw OptimizerChecks.StepRefused(_name, step, LearningRate, parameters, gradients, _nextParameters,
+                (ExpAvgName, _nextExpAvg!), (ExpAvgSqName, _nextExpAvgSq!), (MaxExpAvgSqName, _nextMaxExpAvgSq!));
+        _nextParameters.CopyTo(parameters);
+        (_expAvg, _nextExpAvg) = (_nextExpAvg, _expAvg);
+        (_expAvgSq, _nextExpAvgSq) = (_nextExpAvgSq, _expAvgSq);
+        (_maxExpAvgSq, _nextMaxExpAvgSq) = (_nextMaxExpAvgSq, _maxExpAvgSq);
         StepCount = step;
     }
 
@@ -114,8 +130,7 @@ internal sealed class AdamCore
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(state.Buffers, nameof(state));
-        if (state.StepCount < 0)
-            throw new ArgumentOutOfRangeException(nameof(state), state.StepCount, "The step count must be ≥ 0.");
+        OptimizerChecks.RequireStepCount(state.StepCount);
         float[]? expAvg = null, expAvgSq = null, maxExpAvgSq = null;
         foreach (KeyValuePair<string, float[]> buffer in state.Buffers)
         {
@@ -153,6 +168,19 @@ internal sealed class AdamCore
                     $"State buffer '{buffer.Key}' has {buffer.Value.Length} values but {expected} are expected " +
                     (_parameterCount >= 0 ? "(the parameters this optimizer updates)." : $"(the length of '{ExpAvgName}')."), nameof(state));
         }
+        OptimizerChecks.RequireValid(expAvg, ExpAvgName);
+        OptimizerChecks.RequireValid(expAvgSq, ExpAvgSqName, nonNegative: true);
+        if (maxExpAvgSq is not null)
+        {
+            OptimizerChecks.RequireValid(maxExpAvgSq, MaxExpAvgSqName, nonNegative: true);
+            // Each step stores max(v̂, v) after v, so the running maximum is never below the moment it follows.
+            for (int i = 0; i < length; i++)
+            {
+                if (maxExpAvgSq[i] < expAvgSq[i])
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"State buffer '{MaxExpAvgSqName}' is {maxExpAvgSq[i]} at index {i:N0}, below '{ExpAvgSqName}' ({expAvgSq[i]}); a running maximum cannot be."), nameof(state));
+            }
+        }
         EnsureBuffers(length);
         expAvg.CopyTo(_expAvg!, 0);
         expAvgSq.CopyTo(_expAvgSq!, 0);
@@ -186,6 +214,10 @@ internal sealed class AdamCore
         _expAvg = new float[parameterCount];
         _expAvgSq = new float[parameterCount];
         _maxExpAvgSq = AmsGrad ? new float[parameterCount] : [];
+        _nextParameters = new float[parameterCount];
+        _nextExpAvg = new float[parameterCount];
+        _nextExpAvgSq = new float[parameterCount];
+        _nextMaxExpAvgSq = AmsGrad ? new float[parameterCount] : [];
     }
 
     private void ClearBuffers()

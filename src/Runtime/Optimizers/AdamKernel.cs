@@ -33,28 +33,43 @@ internal static class AdamKernel
         bool L2,
         bool AmsGrad);
 
-    public static void Update(
-        Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> expAvg, Span<float> expAvgSq, Span<float> maxExpAvgSq, in Scalars s)
+    /// <summary>
+    /// Computes one step from the current values into the <c>next*</c> spans (which must not overlap the current ones)
+    /// and returns whether every new parameter and moment is finite; nothing current is written, so a caller can refuse
+    /// the step and keep its state. Each new value costs one more subtraction and addition for the check (x − x is 0
+    /// exactly when x is finite, and NaN otherwise, which the running sum keeps).
+    /// </summary>
+    public static bool Update(
+        ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<float> expAvg, ReadOnlySpan<float> expAvgSq,
+        ReadOnlySpan<float> maxExpAvgSq, Span<float> nextParameters, Span<float> nextExpAvg, Span<float> nextExpAvgSq,
+        Span<float> nextMaxExpAvgSq, in Scalars s)
     {
         int vectorCount = Vector.IsHardwareAccelerated ? parameters.Length / Vector<float>.Count : 0;
+        bool finite = true;
         if (vectorCount > 0)
         {
-            UpdateVectors(
+            finite = UpdateVectors(
                 MemoryMarshal.Cast<float, Vector<float>>(parameters)[..vectorCount],
                 MemoryMarshal.Cast<float, Vector<float>>(gradients)[..vectorCount],
                 MemoryMarshal.Cast<float, Vector<float>>(expAvg)[..vectorCount],
                 MemoryMarshal.Cast<float, Vector<float>>(expAvgSq)[..vectorCount],
                 s.AmsGrad ? MemoryMarshal.Cast<float, Vector<float>>(maxExpAvgSq)[..vectorCount] : [],
+                MemoryMarshal.Cast<float, Vector<float>>(nextParameters)[..vectorCount],
+                MemoryMarshal.Cast<float, Vector<float>>(nextExpAvg)[..vectorCount],
+                MemoryMarshal.Cast<float, Vector<float>>(nextExpAvgSq)[..vectorCount],
+                s.AmsGrad ? MemoryMarshal.Cast<float, Vector<float>>(nextMaxExpAvgSq)[..vectorCount] : [],
                 s);
         }
         int start = vectorCount * Vector<float>.Count;
-        UpdateScalars(
-            parameters[start..], gradients[start..], expAvg[start..], expAvgSq[start..], s.AmsGrad ? maxExpAvgSq[start..] : [], s);
+        return UpdateScalars(
+            parameters[start..], gradients[start..], expAvg[start..], expAvgSq[start..], s.AmsGrad ? maxExpAvgSq[start..] : [],
+            nextParameters[start..], nextExpAvg[start..], nextExpAvgSq[start..], s.AmsGrad ? nextMaxExpAvgSq[start..] : [], s) && finite;
     }
 
-    private static void UpdateVectors(
-        Span<Vector<float>> parameters, ReadOnlySpan<Vector<float>> gradients, Span<Vector<float>> expAvg,
-        Span<Vector<float>> expAvgSq, Span<Vector<float>> maxExpAvgSq, in Scalars s)
+    private static bool UpdateVectors(
+        ReadOnlySpan<Vector<float>> parameters, ReadOnlySpan<Vector<float>> gradients, ReadOnlySpan<Vector<float>> expAvg,
+        ReadOnlySpan<Vector<float>> expAvgSq, ReadOnlySpan<Vector<float>> maxExpAvgSq, Span<Vector<float>> nextParameters,
+        Span<Vector<float>> nextExpAvg, Span<Vector<float>> nextExpAvgSq, Span<Vector<float>> nextMaxExpAvgSq, in Scalars s)
     {
         var parameterScale = new Vector<float>(s.ParameterScale);
         var l2Decay = new Vector<float>(s.L2Decay);
@@ -66,6 +81,7 @@ internal static class AdamKernel
         var epsilon = new Vector<float>(s.Epsilon);
         var negativeStepSize = new Vector<float>(s.NegativeStepSize);
         bool smallWeight = Math.Abs(s.Beta1Weight) < 0.5f;
+        Vector<float> check = Vector<float>.Zero;
         for (int i = 0; i < parameters.Length; i++)
         {
             Vector<float> p = parameters[i];
@@ -74,24 +90,32 @@ internal static class AdamKernel
             if (s.L2) g += l2Decay * p;
             Vector<float> m = expAvg[i];
             m = smallWeight ? m + beta1Weight * (g - m) : g - (g - m) * beta1Complement;
-            expAvg[i] = m;
+            nextExpAvg[i] = m;
             Vector<float> v = expAvgSq[i] * beta2 + oneMinusBeta2 * g * g;
-            expAvgSq[i] = v;
+            nextExpAvgSq[i] = v;
+            check += (m - m) + (v - v);
             if (s.AmsGrad)
             {
                 v = Vector.Max(maxExpAvgSq[i], v);
-                maxExpAvgSq[i] = v;
+                nextMaxExpAvgSq[i] = v;
+                check += v - v;
             }
             Vector<float> denominator = Vector.SquareRoot(v) / biasCorrection2Sqrt + epsilon;
-            parameters[i] = p + negativeStepSize * (m / denominator);
+            Vector<float> next = p + negativeStepSize * (m / denominator);
+            nextParameters[i] = next;
+            check += next - next;
         }
+        return Vector.EqualsAll(check, Vector<float>.Zero);
     }
 
-    private static void UpdateScalars(
-        Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> expAvg, Span<float> expAvgSq, Span<float> maxExpAvgSq, in Scalars s)
+    private static bool UpdateScalars(
+        ReadOnlySpan<float> parameters, ReadOnlySpan<float> gradients, ReadOnlySpan<float> expAvg, ReadOnlySpan<float> expAvgSq,
+        ReadOnlySpan<float> maxExpAvgSq, Span<float> nextParameters, Span<float> nextExpAvg, Span<float> nextExpAvgSq,
+        Span<float> nextMaxExpAvgSq, in Scalars s)
     {
         bool smallWeight = Math.Abs(s.Beta1Weight) < 0.5f;
         float beta1Complement = 1f - s.Beta1Weight;
+        float check = 0f;
         for (int i = 0; i < parameters.Length; i++)
         {
             float p = parameters[i];
@@ -100,16 +124,21 @@ internal static class AdamKernel
             if (s.L2) g += s.L2Decay * p;
             float m = expAvg[i];
             m = smallWeight ? m + s.Beta1Weight * (g - m) : g - (g - m) * beta1Complement;
-            expAvg[i] = m;
+            nextExpAvg[i] = m;
             float v = expAvgSq[i] * s.Beta2 + s.OneMinusBeta2 * g * g;
-            expAvgSq[i] = v;
+            nextExpAvgSq[i] = v;
+            check += (m - m) + (v - v);
             if (s.AmsGrad)
             {
                 v = MathF.Max(maxExpAvgSq[i], v);
-                maxExpAvgSq[i] = v;
+                nextMaxExpAvgSq[i] = v;
+                check += v - v;
             }
             float denominator = MathF.Sqrt(v) / s.BiasCorrection2Sqrt + s.Epsilon;
-            parameters[i] = p + s.NegativeStepSize * (m / denominator);
+            float next = p + s.NegativeStepSize * (m / denominator);
+            nextParameters[i] = next;
+            check += next - next;
         }
+        return check == 0f;
     }
 }

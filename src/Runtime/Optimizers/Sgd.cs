@@ -10,13 +10,17 @@ namespace CnnCompiler;
 /// g = nesterov ? g + momentum·buf : buf          (only when momentum ≠ 0)
 /// p = p − lr·g
 /// </code>
-/// Buffers are sized on the first <see cref="Step"/>; later steps allocate nothing.
+/// Buffers are sized on the first <see cref="Step"/>; later steps allocate nothing. A step is computed into spare
+/// buffers and taken only when the new parameters and momentum are all finite; otherwise it is refused with an
+/// <see cref="InvalidOperationException"/> and nothing changes.
 /// </summary>
 public sealed class Sgd : IOptimizer
 {
     private float _learningRate;
     private float[]? _momentumBuffer;
     private float[]? _scratch;
+    private float[]? _nextParameters;
+    private float[]? _nextMomentumBuffer;
     private bool _momentumBufferFilled;
     private int _parameterCount = -1;
 
@@ -71,6 +75,8 @@ public sealed class Sgd : IOptimizer
     public void RestoreState(ReadOnlySpan<float> momentumBuffer, long stepCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(stepCount);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(stepCount, OptimizerState.MaxStepCount);
+        OptimizerChecks.RequireValid(momentumBuffer, "momentum_buffer");
         if (Momentum == 0f && momentumBuffer.Length != 0)
             throw new ArgumentException(
                 $"This optimizer has no momentum, so its momentum buffer is empty; got {momentumBuffer.Length} values.", nameof(momentumBuffer));
@@ -107,6 +113,7 @@ public sealed class Sgd : IOptimizer
             momentum = buffer.Value ?? throw new ArgumentException("State buffer 'momentum_buffer' is null.", nameof(state));
         }
         momentum ??= [];
+        OptimizerChecks.RequireStepCount(state.StepCount);
         RestoreState(momentum, state.StepCount);
     }
 
@@ -127,31 +134,45 @@ public sealed class Sgd : IOptimizer
             g = _scratch;
         }
 
+        Span<float> nextBuffer = default;
         if (Momentum != 0f)
         {
-            Span<float> buffer = _momentumBuffer;
+            nextBuffer = _nextMomentumBuffer;
             if (!_momentumBufferFilled)
             {
-                g.CopyTo(buffer);
-                _momentumBufferFilled = true;
+                g.CopyTo(nextBuffer);
             }
             else
             {
-                TensorPrimitives.Multiply(buffer, Momentum, buffer);
-                TensorPrimitives.MultiplyAdd(g, 1f - Dampening, buffer, buffer);
+                TensorPrimitives.Multiply(_momentumBuffer, Momentum, nextBuffer);
+                TensorPrimitives.MultiplyAdd(g, 1f - Dampening, nextBuffer, nextBuffer);
             }
             if (Nesterov)
             {
-                TensorPrimitives.MultiplyAdd(buffer, Momentum, g, _scratch); // g + momentum·buf
+                TensorPrimitives.MultiplyAdd(nextBuffer, Momentum, g, _scratch); // g + momentum·buf
                 g = _scratch;
             }
             else
             {
-                g = buffer;
+                g = nextBuffer;
             }
         }
 
-        TensorPrimitives.MultiplyAdd(g, -LearningRate, parameters, parameters);
+        TensorPrimitives.MultiplyAdd(g, -LearningRate, parameters, _nextParameters);
+        // IsFiniteAll is false for an empty span: without parameters or momentum there is nothing to check.
+        if (parameters.Length > 0
+            && (!TensorPrimitives.IsFiniteAll<float>(_nextParameters) || (Momentum != 0f && !TensorPrimitives.IsFiniteAll<float>(nextBuffer))))
+        {
+            throw Momentum != 0f
+                ? OptimizerChecks.StepRefused("SGD", StepCount + 1, LearningRate, parameters, gradients, _nextParameters, ("momentum_buffer", _nextMomentumBuffer!))
+                : OptimizerChecks.StepRefused("SGD", StepCount + 1, LearningRate, parameters, gradients, _nextParameters);
+        }
+        _nextParameters.CopyTo(parameters);
+        if (Momentum != 0f)
+        {
+            (_momentumBuffer, _nextMomentumBuffer) = (_nextMomentumBuffer, _momentumBuffer);
+            _momentumBufferFilled = true;
+        }
         StepCount++;
     }
 
@@ -159,7 +180,12 @@ public sealed class Sgd : IOptimizer
     {
         if (_parameterCount >= 0) return;
         _parameterCount = parameterCount;
-        if (Momentum != 0f) _momentumBuffer = new float[parameterCount];
+        _nextParameters = new float[parameterCount];
+        if (Momentum != 0f)
+        {
+            _momentumBuffer = new float[parameterCount];
+            _nextMomentumBuffer = new float[parameterCount];
+        }
         if (WeightDecay != 0f || Nesterov) _scratch = new float[parameterCount];
     }
 }

@@ -27,7 +27,7 @@ internal static class NetworkTensors
         for (int i = 0; i < values.Length; i++)
         {
             float value = values[i];
-            if (!(float.IsInteger(value) && value >= 0 && value <= long.MaxValue))
+            if (!StateValues.IsCount(value))
                 throw new InvalidOperationException($"The network's '{tensor.Name}' is {value}, which is not a count of batches; it cannot be saved as I64.");
             counts[i] = (long)value;
         }

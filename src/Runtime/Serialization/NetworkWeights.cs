@@ -27,16 +27,19 @@ public static class NetworkWeights
 
     /// <summary>
     /// Loads weights written by <see cref="SaveWeights"/> or by PyTorch (<c>safetensors.torch.save_file(model.state_dict())</c>).
-    /// Strict (the default): every tensor must match by name and shape; all differences are reported together in one
-    /// <see cref="InvalidDataException"/>, as are corrupt or truncated files, and the network is left unchanged on any
-    /// error. With <c>Strict = false</c> the matching tensors are loaded and the report lists the rest.
+    /// By default every network tensor must be in the file with its shape and the file may hold nothing else;
+    /// <paramref name="options"/> renames file tensors, names the network tensors that may keep their values, and lets
+    /// file tensors the network lacks be skipped (see <see cref="LoadOptions"/>). All problems are reported together in
+    /// one <see cref="InvalidDataException"/>, as are corrupt or truncated files and BatchNorm statistics no network can
+    /// hold (a negative variance); the network is left unchanged on any error.
     /// </summary>
     public static WeightLoadReport LoadWeights(this INetwork network, string path, LoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        (options ?? new LoadOptions()).Validate();
         SafeTensorsFile file = SafeTensors.Read(path);
-        var staging = WeightStaging.Prepare(network, file, (options ?? new LoadOptions()).Strict);
+        var staging = WeightStaging.Prepare(network, file, options ?? new LoadOptions());
         staging.Commit(network);
         return staging.Report;
     }

@@ -23,14 +23,17 @@ public enum SafeTensorDType
 /// <summary>Names, sizes and float convertibility of <see cref="SafeTensorDType"/>s.</summary>
 public static class SafeTensorDTypes
 {
-    /// <summary>The header name of a dtype: <c>"F32"</c>, <c>"BF16"</c>, <c>"F8_E4M3"</c>, …</summary>
-    public static string Name(this SafeTensorDType dtype) => dtype switch
+    // One string per dtype, made once: readers name the dtype of every tensor of a header.
+    private static readonly string[] Names = Enum.GetValues<SafeTensorDType>().Select(dtype => dtype switch
     {
         SafeTensorDType.Bool => "BOOL",
         SafeTensorDType.F8E5M2 => "F8_E5M2",
         SafeTensorDType.F8E4M3 => "F8_E4M3",
         _ => dtype.ToString(),
-    };
+    }).ToArray();
+
+    /// <summary>The header name of a dtype: <c>"F32"</c>, <c>"BF16"</c>, <c>"F8_E4M3"</c>, …</summary>
+    public static string Name(this SafeTensorDType dtype) => (uint)dtype < (uint)Names.Length ? Names[(int)dtype] : dtype.ToString();
 
     /// <summary>Bytes per element.</summary>
     public static int Size(this SafeTensorDType dtype) => dtype switch

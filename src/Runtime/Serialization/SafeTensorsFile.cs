@@ -5,9 +5,8 @@ namespace CnnCompiler;
 
 /// <summary>
 /// A safetensors file read into memory: its tensors, its <c>__metadata__</c> strings and its data section. Reading checks
-/// the whole layout (header length, JSON, dtypes, shapes against byte ranges, gaps, truncation) and, when the metadata
-/// holds a <see cref="SafeTensors.ChecksumKey"/>, the data's SHA-256; any problem is an <see cref="InvalidDataException"/>
-/// naming the file.
+/// the whole layout (header length, JSON, dtypes, shapes against byte ranges, gaps, truncation) and, for a file
+/// CnnCompiler wrote, the SHA-256 of its header and data; any problem is an <see cref="InvalidDataException"/> naming the file.
 /// </summary>
 public sealed class SafeTensorsFile
 {
@@ -46,7 +45,7 @@ public sealed class SafeTensorsFile
     {
         ArgumentNullException.ThrowIfNull(tensor);
         if (!_byName.TryGetValue(tensor.Name, out SafeTensorInfo? own) || !ReferenceEquals(own, tensor))
-            throw new ArgumentException($"Tensor '{tensor.Name}' is not a tensor of {Source}.", nameof(tensor));
+            throw new ArgumentException($"Tensor '{Excerpt.Of(tensor.Name)}' is not a tensor of {Source}.", nameof(tensor));
         return _data.AsSpan((int)tensor.Begin, (int)(tensor.End - tensor.Begin));
     }
 
@@ -60,10 +59,10 @@ public sealed class SafeTensorsFile
         ReadOnlySpan<byte> bytes = Bytes(tensor);
         if (destination.Length != tensor.ElementCount)
             throw new ArgumentException(
-                $"Tensor '{tensor.Name}' of {Source} has {tensor.ElementCount} elements (shape {tensor.ShapeText}); the destination holds {destination.Length}.",
+                $"Tensor '{Excerpt.Of(tensor.Name)}' of {Source} has {tensor.ElementCount} elements (shape {tensor.ShapeText}); the destination holds {destination.Length}.",
                 nameof(destination));
         if (!tensor.DType.ConvertsToFloat())
-            throw new InvalidDataException($"{Source}: tensor '{tensor.Name}' has dtype {tensor.DType.Name()}, which cannot be converted to float.");
+            throw new InvalidDataException($"{Source}: tensor '{Excerpt.Of(tensor.Name)}' has dtype {tensor.DType.Name()}, which cannot be converted to float.");
         ElementConversion.ToFloats(tensor.DType, bytes, destination);
     }
 
@@ -73,10 +72,10 @@ public sealed class SafeTensorsFile
         ReadOnlySpan<byte> bytes = Bytes(tensor);
         if (destination.Length != tensor.ElementCount)
             throw new ArgumentException(
-                $"Tensor '{tensor.Name}' of {Source} has {tensor.ElementCount} elements (shape {tensor.ShapeText}); the destination holds {destination.Length}.",
+                $"Tensor '{Excerpt.Of(tensor.Name)}' of {Source} has {tensor.ElementCount} elements (shape {tensor.ShapeText}); the destination holds {destination.Length}.",
                 nameof(destination));
         if (tensor.DType != SafeTensorDType.I64)
-            throw new InvalidDataException($"{Source}: tensor '{tensor.Name}' has dtype {tensor.DType.Name()}; I64 is expected.");
+            throw new InvalidDataException($"{Source}: tensor '{Excerpt.Of(tensor.Name)}' has dtype {tensor.DType.Name()}; I64 is expected.");
         if (BitConverter.IsLittleEndian) MemoryMarshal.Cast<byte, long>(bytes).CopyTo(destination);
         else for (int i = 0; i < destination.Length; i++) destination[i] = BinaryPrimitives.ReadInt64LittleEndian(bytes.Slice(8 * i));
     }

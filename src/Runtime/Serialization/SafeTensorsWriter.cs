@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -9,7 +8,8 @@ namespace CnnCompiler;
 /// <summary>
 /// Collects tensors and metadata strings and writes them as one safetensors file: header length, JSON header (padded
 /// with spaces so that the data starts on an 8-byte boundary, as the reference writer does), then the tensors back to
-/// back in the order added. The metadata always gains <see cref="SafeTensors.ChecksumKey"/>, the SHA-256 of the data.
+/// back in the order added. The metadata always gains <see cref="SafeTensors.ChecksumScopeKey"/> and
+/// <see cref="SafeTensors.ChecksumKey"/>, the SHA-256 of the canonical header and the data (see <see cref="SafeTensors"/>).
 /// </summary>
 public sealed class SafeTensorsWriter
 {
@@ -18,13 +18,13 @@ public sealed class SafeTensorsWriter
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<string> _metadataKeys = new(StringComparer.Ordinal);
 
-    /// <summary>Adds a metadata string; keys are unique and <see cref="SafeTensors.ChecksumKey"/> is reserved.</summary>
+    /// <summary>Adds a metadata string; keys are unique, and <see cref="SafeTensors.ChecksumKey"/> and <see cref="SafeTensors.ChecksumScopeKey"/> are reserved.</summary>
     public SafeTensorsWriter AddMetadata(string key, string value)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(value);
-        if (key == SafeTensors.ChecksumKey)
-            throw new ArgumentException($"The metadata key '{SafeTensors.ChecksumKey}' is reserved for the checksum the writer adds.", nameof(key));
+        if (key is SafeTensors.ChecksumKey or SafeTensors.ChecksumScopeKey)
+            throw new ArgumentException($"The metadata key '{key}' is reserved for the checksum the writer adds.", nameof(key));
         if (!_metadataKeys.Add(key)) throw new ArgumentException($"The metadata key '{key}' was already added.", nameof(key));
         _metadata.Add(new(key, value));
         return this;
@@ -60,6 +60,8 @@ public sealed class SafeTensorsWriter
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (name == SafeTensorsHeader.MetadataKey) throw new ArgumentException($"'{SafeTensorsHeader.MetadataKey}' is not a valid tensor name.", nameof(name));
+        if (shape.Length > SafeTensorsHeader.MaxRank)
+            throw new ArgumentException($"Tensor '{name}' has {shape.Length} dimensions; readers accept at most {SafeTensorsHeader.MaxRank}.", nameof(shape));
         long elements = 1;
         var dims = new long[shape.Length];
         for (int i = 0; i < shape.Length; i++)
@@ -78,9 +80,17 @@ public sealed class SafeTensorsWriter
 
     private byte[] Header()
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var tensor in _tensors) hash.AppendData(tensor.Data);
-        string checksum = Convert.ToHexStringLower(hash.GetHashAndReset());
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in _metadata) metadata.Add(key, value);
+        metadata.Add(SafeTensors.ChecksumScopeKey, SafeTensors.ChecksumScope);
+        var tensors = new List<SafeTensorInfo>(_tensors.Count);
+        long offset = 0;
+        foreach (var (name, dtype, shape, data) in _tensors)
+        {
+            tensors.Add(new SafeTensorInfo(name, dtype, shape, offset, offset + data.Length));
+            offset += data.Length;
+        }
+        string checksum = SafeTensorsChecksum.Compute(metadata, tensors, _tensors.Select(t => t.Data));
 
         var buffer = new ArrayBufferWriter<byte>();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -88,22 +98,21 @@ public sealed class SafeTensorsWriter
             json.WriteStartObject();
             json.WriteStartObject(SafeTensorsHeader.MetadataKey);
             foreach (var (key, value) in _metadata) json.WriteString(key, value);
+            json.WriteString(SafeTensors.ChecksumScopeKey, SafeTensors.ChecksumScope);
             json.WriteString(SafeTensors.ChecksumKey, checksum);
             json.WriteEndObject();
-            long offset = 0;
-            foreach (var (name, dtype, shape, data) in _tensors)
+            foreach (SafeTensorInfo tensor in tensors)
             {
-                json.WriteStartObject(name);
-                json.WriteString("dtype", dtype.Name());
+                json.WriteStartObject(tensor.Name);
+                json.WriteString("dtype", tensor.DType.Name());
                 json.WriteStartArray("shape");
-                foreach (long dim in shape) json.WriteNumberValue(dim);
+                foreach (long dim in tensor.Shape) json.WriteNumberValue(dim);
                 json.WriteEndArray();
                 json.WriteStartArray("data_offsets");
-                json.WriteNumberValue(offset);
-                json.WriteNumberValue(offset + data.Length);
+                json.WriteNumberValue(tensor.Begin);
+                json.WriteNumberValue(tensor.End);
                 json.WriteEndArray();
                 json.WriteEndObject();
-                offset += data.Length;
             }
             json.WriteEndObject();
         }

@@ -3,12 +3,16 @@ using System.Text;
 namespace CnnCompiler;
 
 /// <summary>
-/// Matches a file's tensors to a network's by name, shape and dtype, and fills copies of the network's parameter and
-/// state spans with what matches. Nothing touches the network until <see cref="Commit"/>, so a load that fails leaves
-/// it exactly as it was. In strict mode every difference is collected into one <see cref="InvalidDataException"/>.
+/// Matches a file's tensors to a network's by name (after <see cref="LoadOptions.Rename"/>), shape and dtype, and fills
+/// copies of the network's parameter and state spans with what matches; state values are checked too
+/// (<see cref="StateValues"/>). Nothing touches the network until <see cref="Commit"/>, so a load that fails leaves it
+/// exactly as it was. Every problem is collected into one <see cref="InvalidDataException"/>.
 /// </summary>
 internal sealed class WeightStaging
 {
+    /// <summary>Problems listed in one message; more are counted.</summary>
+    private const int ListedProblems = 20;
+
     private readonly float[] _parameters;
     private readonly float[] _state;
 
@@ -23,63 +27,85 @@ internal sealed class WeightStaging
 
     /// <param name="network">The network to load into.</param>
     /// <param name="file">The file read.</param>
-    /// <param name="strict">Whether any missing, unexpected or differently shaped tensor is an error.</param>
+    /// <param name="options">How names are matched and what may be missing or left over.</param>
     /// <param name="isOtherContent">File tensors that are not network tensors (a checkpoint's optimizer buffers), ignored here.</param>
-    public static WeightStaging Prepare(INetwork network, SafeTensorsFile file, bool strict, Func<string, bool>? isOtherContent = null)
+    public static WeightStaging Prepare(INetwork network, SafeTensorsFile file, LoadOptions options, Func<string, bool>? isOtherContent = null)
     {
+        options.Validate();
+        var byNetworkName = new Dictionary<string, SafeTensorInfo>(StringComparer.Ordinal);
+        var ignored = new List<string>();
+        foreach (SafeTensorInfo stored in file.Tensors)
+        {
+            if (isOtherContent?.Invoke(stored.Name) ?? false) continue;
+            string? name = options.Rename is null ? stored.Name : options.Rename(stored.Name);
+            if (name is null)
+            {
+                ignored.Add(stored.Name);
+                continue;
+            }
+            if (name.Length == 0) throw new ArgumentException($"LoadOptions.Rename maps '{Excerpt.Of(stored.Name)}' to an empty name; return null to drop a tensor.", nameof(options));
+            if (!byNetworkName.TryAdd(name, stored))
+                throw new ArgumentException(
+                    $"LoadOptions.Rename maps both '{Excerpt.Of(byNetworkName[name].Name)}' and '{Excerpt.Of(stored.Name)}' of {file.Source} to '{Excerpt.Of(name)}'.", nameof(options));
+        }
+
         float[] parameters = network.Parameters.ToArray();
         float[] state = network.State.ToArray();
         var loaded = new List<string>();
         var missing = new List<string>();
         var mismatched = new List<TensorShapeMismatch>();
         var problems = new List<string>();
+        bool missingProblem = false;
         var networkNames = new HashSet<string>(StringComparer.Ordinal);
-
         foreach (TensorInfo tensor in network.Tensors)
         {
             networkNames.Add(tensor.Name);
-            if (!file.TryGetTensor(tensor.Name, out SafeTensorInfo stored))
+            if (!byNetworkName.TryGetValue(tensor.Name, out SafeTensorInfo? stored))
             {
-                missing.Add(tensor.Name);
-                problems.Add($"missing tensor '{tensor.Name}' (shape {ShapeText.Format(tensor.Shape)})");
+                if (options.MayMiss(tensor.Name)) missing.Add(tensor.Name);
+                else
+                {
+                    problems.Add($"missing tensor '{tensor.Name}' (shape {ShapeText.Format(tensor.Shape)}){FromFile(tensor.Name, stored, options)}");
+                    missingProblem = true;
+                }
                 continue;
             }
             if (!stored.HasShape(tensor.Shape))
             {
-                mismatched.Add(new TensorShapeMismatch(tensor.Name, tensor.Shape, stored.Shape));
-                problems.Add($"tensor '{tensor.Name}' has shape {stored.ShapeText} in the file but {ShapeText.Format(tensor.Shape)} in the network");
+                if (options.MayMiss(tensor.Name)) mismatched.Add(new TensorShapeMismatch(tensor.Name, tensor.Shape, stored.Shape));
+                else
+                {
+                    problems.Add($"tensor '{tensor.Name}'{FromFile(tensor.Name, stored, options)} has shape {stored.ShapeText} in the file but {ShapeText.Format(tensor.Shape)} in the network");
+                    missingProblem = true;
+                }
                 continue;
             }
             if (!stored.DType.ConvertsToFloat())
             {
-                problems.Add($"tensor '{tensor.Name}' has dtype {stored.DType.Name()}, which cannot be converted to float " +
+                problems.Add($"tensor '{tensor.Name}'{FromFile(tensor.Name, stored, options)} has dtype {stored.DType.Name()}, which cannot be converted to float " +
                              $"(expected {(NetworkTensors.IsCount(tensor) ? "I64" : "F32")})");
                 continue;
             }
-            float[] target = tensor.Store == TensorStore.Parameters ? parameters : state;
-            file.ReadFloats(stored, target.AsSpan(tensor.Offset, tensor.Length));
+            Span<float> values = (tensor.Store == TensorStore.Parameters ? parameters : state).AsSpan(tensor.Offset, tensor.Length);
+            file.ReadFloats(stored, values);
+            if (tensor.Store == TensorStore.State && StateValues.Problem(tensor, values) is { } invalid)
+            {
+                problems.Add(invalid);
+                continue;
+            }
             loaded.Add(tensor.Name);
         }
 
         var unexpected = new List<string>();
-        foreach (SafeTensorInfo stored in file.Tensors)
+        foreach (var (name, stored) in byNetworkName)
         {
-            if (networkNames.Contains(stored.Name) || (isOtherContent?.Invoke(stored.Name) ?? false)) continue;
-            unexpected.Add(stored.Name);
-            problems.Add($"unexpected tensor '{stored.Name}' (shape {stored.ShapeText}), which the network does not have");
+            if (networkNames.Contains(name)) continue;
+            unexpected.Add(name);
+            if (options.Strict) problems.Add($"unexpected tensor '{Excerpt.Of(name)}'{FromFile(name, stored, options)} (shape {stored.ShapeText}), which the network does not have");
         }
 
-        // A tensor that exists on both sides but cannot be read is a broken file, not a different architecture.
-        bool unreadable = problems.Count > missing.Count + mismatched.Count + unexpected.Count;
-        if (problems.Count > 0 && (strict || unreadable))
-        {
-            var message = new StringBuilder();
-            message.Append($"{file.Source} does not match {network.GetType().Name}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}");
-            message.Append(strict ? "; nothing was loaded." : " (a tensor cannot be read even in non-strict mode); nothing was loaded.");
-            foreach (string problem in problems) message.Append("\n  - ").Append(problem);
-            throw new InvalidDataException(message.ToString());
-        }
-        return new WeightStaging(parameters, state, new WeightLoadReport(loaded, unexpected, missing, mismatched));
+        if (problems.Count > 0) throw Mismatch(network, file, problems, missingProblem, unexpected.Count > 0 && options.Strict);
+        return new WeightStaging(parameters, state, new WeightLoadReport(loaded, unexpected, missing, mismatched) { Ignored = ignored });
     }
 
     /// <summary>Copies the staged values into the network.</summary>
@@ -87,5 +113,21 @@ internal sealed class WeightStaging
     {
         _parameters.CopyTo(network.Parameters);
         _state.CopyTo(network.State);
+    }
+
+    /// <summary>" (file 'old.name')" when the rename gave the tensor another name than the file's.</summary>
+    private static string FromFile(string name, SafeTensorInfo? stored, LoadOptions options) =>
+        stored is not null && options.Rename is not null && stored.Name != name ? $" (file '{Excerpt.Of(stored.Name)}')" : "";
+
+    private static InvalidDataException Mismatch(INetwork network, SafeTensorsFile file, List<string> problems, bool missing, bool unexpected)
+    {
+        var message = new StringBuilder();
+        message.Append($"{file.Source} does not match {network.GetType().Name}: {problems.Count} problem{(problems.Count == 1 ? "" : "s")}; nothing was loaded.");
+        foreach (string problem in Excerpt.First(problems, ListedProblems)) message.Append("\n  - ").Append(problem);
+        if (missing)
+            message.Append("\nTensors that may keep their current values (a new head) go in LoadOptions.AllowMissing; LoadOptions.Rename maps other naming conventions.");
+        if (unexpected)
+            message.Append("\nLoadOptions { Strict = false } skips file tensors the network does not have.");
+        return new InvalidDataException(message.ToString());
     }
 }

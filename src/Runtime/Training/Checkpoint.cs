@@ -151,27 +151,39 @@ public static class Checkpoint
     /// <summary>
     /// Restores <paramref name="network"/> and <paramref name="optimizer"/> from the checkpoint at <paramref name="path"/>
     /// and returns the rest of its state. The network's tensors must match by name and shape, and the optimizer must
-    /// be of the type that wrote the checkpoint; a corrupt file is an <see cref="InvalidDataException"/>. On any error
-    /// neither the network nor the optimizer changes.
+    /// be of the type that wrote the checkpoint; a corrupt file is an <see cref="InvalidDataException"/>, and so is one
+    /// whose values no run can have written: counters out of range or inconsistent with the history (the global step
+    /// with the epochs' steps, the optimizer's step count above <see cref="OptimizerState.MaxStepCount"/>), optimizer
+    /// buffers that are not finite or negative second moments, BatchNorm statistics no network can hold, early-stopping
+    /// fields outside their epochs. Everything is checked before anything changes: on any error neither the network nor
+    /// the optimizer does.
     /// </summary>
     public static TrainingCheckpoint Load(string path, INetwork network, IOptimizer optimizer)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(optimizer);
+        PendingCheckpoint pending = Prepare(path, network, optimizer);
+        pending.Commit(network, optimizer);
+        return pending.State;
+    }
+
+    /// <summary>Reads and checks the checkpoint at <paramref name="path"/> for this network and optimizer without changing either.</summary>
+    internal static PendingCheckpoint Prepare(string path, INetwork network, IOptimizer optimizer)
+    {
         SafeTensorsFile file = SafeTensors.Read(path);
 
         if (!file.Metadata.TryGetValue(CheckpointMetadata.Version, out string? version))
             throw new InvalidDataException($"{path} is not a CnnCompiler checkpoint: its metadata has no '{CheckpointMetadata.Version}'. A weight file loads with LoadWeights.");
         if (version != CheckpointMetadata.Integer(FormatVersion))
-            throw new InvalidDataException($"{path} is a checkpoint of format version {version}; this version of CnnCompiler reads version {FormatVersion}.");
+            throw new InvalidDataException($"{path} is a checkpoint of format version {Excerpt.Of(version)}; this version of CnnCompiler reads version {FormatVersion}.");
         string writtenBy = CheckpointMetadata.Require(file, CheckpointMetadata.Optimizer);
         if (writtenBy != optimizer.GetType().Name)
-            throw new ArgumentException($"{path} holds the state of a {writtenBy} optimizer; the optimizer given is a {optimizer.GetType().Name}.", nameof(optimizer));
+            throw new ArgumentException($"{path} holds the state of a {Excerpt.Of(writtenBy)} optimizer; the optimizer given is a {optimizer.GetType().Name}.", nameof(optimizer));
 
         int epoch = (int)CheckpointMetadata.RequireInteger(file, CheckpointMetadata.Epoch, max: int.MaxValue);
         long globalStep = CheckpointMetadata.RequireInteger(file, CheckpointMetadata.GlobalStep);
-        long optimizerStep = CheckpointMetadata.RequireInteger(file, CheckpointMetadata.OptimizerStep);
+        long optimizerStep = CheckpointMetadata.RequireInteger(file, CheckpointMetadata.OptimizerStep, max: OptimizerState.MaxStepCount);
         long scheduleStep = CheckpointMetadata.RequireInteger(file, CheckpointMetadata.ScheduleStep);
         if (scheduleStep != optimizerStep)
             throw CheckpointMetadata.Invalid(file, CheckpointMetadata.ScheduleStep, $"is {scheduleStep} but the optimizer step count is {optimizerStep}");
@@ -185,23 +197,22 @@ public static class Checkpoint
         TrainingHistory history = CheckpointMetadata.RequireHistory(file);
         if (history.Epochs.Count != epoch)
             throw CheckpointMetadata.Invalid(file, CheckpointMetadata.History, $"holds {history.Epochs.Count} epochs but the checkpoint is after epoch {epoch}");
+        long historySteps = history.Epochs.Sum(e => (long)e.Steps);
+        // Trainer.Fit writes checkpoints only after whole epochs, so its step count is theirs (a checkpoint saved outside
+        // Fit has no epochs and any count).
+        if (epoch > 0 && globalStep != historySteps)
+            throw CheckpointMetadata.Invalid(file, CheckpointMetadata.GlobalStep, $"is {globalStep} but the {epoch} epochs of the history took {historySteps} steps");
+        // Fit saves after the epoch's last step, whose rate the history records: a rate that differs would be the next step's.
+        if (epoch > 0 && learningRate != history.Epochs[^1].LearningRate)
+            throw CheckpointMetadata.Invalid(file, CheckpointMetadata.LearningRate,
+                $"is {CheckpointMetadata.Float(learningRate)} but the history's last epoch ran at {CheckpointMetadata.Float((float)history.Epochs[^1].LearningRate)}");
 
-        var staging = WeightStaging.Prepare(network, file, strict: true, IsCheckpointContent);
+        var staging = WeightStaging.Prepare(network, file, new LoadOptions(), IsCheckpointContent);
         var optimizerState = new OptimizerState(optimizerStep, ReadOptimizerBuffers(file, network.Parameters.Length));
-        EarlyStoppingState? earlyStopping = ReadEarlyStopping(file, network);
-
-        try
-        {
-            optimizer.SetState(optimizerState);
-        }
-        catch (ArgumentException e)
-        {
-            throw new InvalidDataException($"{path}: the optimizer state does not fit the {optimizer.GetType().Name} given: {e.Message}", e);
-        }
-        optimizer.LearningRate = learningRate;
-        staging.Commit(network);
-        if (networkRandom is { } random) network.TrainingRandom.State = random;
-        return new TrainingCheckpoint(epoch, globalStep, shuffleRandom, augmentationRandom, history, earlyStopping);
+        EarlyStoppingState? earlyStopping = ReadEarlyStopping(file, network, epoch, history);
+        return new PendingCheckpoint(
+            path, staging, optimizerState, learningRate, networkRandom,
+            new TrainingCheckpoint(epoch, globalStep, shuffleRandom, augmentationRandom, history, earlyStopping));
     }
 
     private static bool IsCheckpointContent(string name) =>
@@ -218,7 +229,7 @@ public static class Checkpoint
         return buffers;
     }
 
-    private static EarlyStoppingState? ReadEarlyStopping(SafeTensorsFile file, INetwork network)
+    private static EarlyStoppingState? ReadEarlyStopping(SafeTensorsFile file, INetwork network, int epoch, TrainingHistory history)
     {
         if (CheckpointMetadata.OptionalEarlyStopping(file) is not { } stopping)
         {
@@ -226,6 +237,7 @@ public static class Checkpoint
                 throw CheckpointMetadata.Invalid(file, CheckpointMetadata.EarlyStopping, "is missing although the file holds early-stopping tensors");
             return null;
         }
+        CheckpointMetadata.RequireEarlyStoppingInRange(file, stopping, epoch, history);
         float[]? bestParameters = null, bestState = null;
         bool hasParameters = file.TryGetTensor(BestParametersName, out SafeTensorInfo parametersTensor);
         bool hasState = file.TryGetTensor(BestStateName, out SafeTensorInfo stateTensor);
@@ -235,11 +247,16 @@ public static class Checkpoint
         {
             bestParameters = ReadVector(file, parametersTensor, network.Parameters.Length);
             bestState = ReadVector(file, stateTensor, network.State.Length);
+            foreach (TensorInfo tensor in network.Tensors.Where(t => t.Store == TensorStore.State))
+            {
+                if (StateValues.Problem(tensor, bestState.AsSpan(tensor.Offset, tensor.Length)) is { } problem)
+                    throw new InvalidDataException($"{file.Source} is not a valid checkpoint: in '{BestStateName}', {problem}.");
+            }
         }
         foreach (SafeTensorInfo tensor in file.Tensors)
         {
             if (tensor.Name.StartsWith(EarlyStoppingPrefix, StringComparison.Ordinal) && tensor.Name != BestParametersName && tensor.Name != BestStateName)
-                throw new InvalidDataException($"{file.Source} is not a valid checkpoint: unknown early-stopping tensor '{tensor.Name}'.");
+                throw new InvalidDataException($"{file.Source} is not a valid checkpoint: unknown early-stopping tensor '{Excerpt.Of(tensor.Name)}'.");
         }
         return new EarlyStoppingState(stopping.Best, stopping.BestEpoch, stopping.Wait, bestParameters, bestState);
     }
@@ -248,7 +265,7 @@ public static class Checkpoint
     {
         if (tensor.DType != SafeTensorDType.F32 || !tensor.HasShape([length]))
             throw new InvalidDataException(
-                $"{file.Source} does not fit this network: '{tensor.Name}' is {tensor.DType.Name()} of shape {tensor.ShapeText}; F32 of shape {length} is expected.");
+                $"{file.Source} does not fit this network: '{Excerpt.Of(tensor.Name)}' is {tensor.DType.Name()} of shape {tensor.ShapeText}; F32 of shape {length} is expected.");
         var values = new float[length];
         file.ReadFloats(tensor, values);
         return values;

@@ -53,7 +53,7 @@ internal static class CheckpointMetadata
     {
         string text = Require(file, key);
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value) || value < min || value > max)
-            throw Invalid(file, key, $"is '{text}', not an integer in {min}…{max}");
+            throw Invalid(file, key, $"is '{Excerpt.Of(text)}', not an integer in {min}…{max}");
         return value;
     }
 
@@ -61,7 +61,7 @@ internal static class CheckpointMetadata
     {
         string text = Require(file, key);
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value) || !float.IsFinite(value))
-            throw Invalid(file, key, $"is '{text}', not a finite number");
+            throw Invalid(file, key, $"is '{Excerpt.Of(text)}', not a finite number");
         return value;
     }
 
@@ -76,22 +76,15 @@ internal static class CheckpointMetadata
         bool valid = parts.Length == 4;
         for (int i = 0; valid && i < 4; i++)
             valid = ulong.TryParse(parts[i], NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out words[i]);
-        if (!valid) throw Invalid(file, key, $"is '{text}', not four comma-separated hex words");
+        if (!valid) throw Invalid(file, key, $"is '{Excerpt.Of(text)}', not four comma-separated hex words");
         if (words.All(w => w == 0)) throw Invalid(file, key, "is all zeros, which no generator state can be");
         return (words[0], words[1], words[2], words[3]);
     }
 
-    public static TrainingHistory RequireHistory(SafeTensorsFile file)
-    {
-        try
-        {
-            return TrainingHistory.FromJson(Require(file, History));
-        }
-        catch (InvalidDataException e)
-        {
-            throw Invalid(file, History, e.Message, e);
-        }
-    }
+    public static TrainingHistory RequireHistory(SafeTensorsFile file) =>
+        HistoryJson.TryRead(Require(file, History), out TrainingHistory? history, out string? problem, out Exception? inner)
+            ? history
+            : throw Invalid(file, History, $"is not a valid history: {problem.TrimEnd('.')}", inner);
 
     /// <summary>Early stopping's best value, best epoch and wait count, if recorded.</summary>
     public static (double Best, int BestEpoch, int Wait)? OptionalEarlyStopping(SafeTensorsFile file)
@@ -102,9 +95,10 @@ internal static class CheckpointMetadata
             using var document = JsonDocument.Parse(text);
             JsonElement root = document.RootElement;
             JsonElement best = root.GetProperty("best");
-            double value = best.ValueKind == JsonValueKind.String
-                ? double.Parse(best.GetString()!, CultureInfo.InvariantCulture)
-                : best.GetDouble();
+            double value;
+            if (best.ValueKind != JsonValueKind.String) value = best.GetDouble();
+            else if (!double.TryParse(best.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+                throw new FormatException($"'best' is '{Excerpt.Of(best.GetString()!)}', not a number");
             return (value, root.GetProperty("best_epoch").GetInt32(), root.GetProperty("wait").GetInt32());
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
@@ -112,6 +106,27 @@ internal static class CheckpointMetadata
             throw Invalid(file, EarlyStopping, $"is not valid ({e.Message})", e);
         }
     }
+
+    /// <summary>
+    /// Early stopping's fields against the run they describe: the best epoch is one of the epochs (0 before any
+    /// improvement, with a best of ±∞), the wait is at most the epochs since it, the best value is that epoch's validation
+    /// loss or accuracy in the history, and the history names the same best epoch.
+    /// </summary>
+    public static void RequireEarlyStoppingInRange(SafeTensorsFile file, (double Best, int BestEpoch, int Wait) stopping, int epoch, TrainingHistory history)
+    {
+        var (best, bestEpoch, wait) = stopping;
+        string? problem = null;
+        if (bestEpoch < 0 || bestEpoch > epoch) problem = $"has best_epoch {bestEpoch}, outside 0…{epoch} (the checkpoint is after epoch {epoch})";
+        else if (wait < 0 || wait > epoch - bestEpoch) problem = $"has wait {wait}; after epoch {epoch} with the best in epoch {bestEpoch} it is at most {epoch - bestEpoch}";
+        else if (bestEpoch == 0 && !double.IsInfinity(best)) problem = $"has best {Float(best)} but no best epoch";
+        else if (bestEpoch > 0 && !double.IsFinite(best)) problem = $"has best {Float(best)} for epoch {bestEpoch}";
+        else if (bestEpoch > 0 && best != history.Epochs[bestEpoch - 1].ValidationLoss && best != history.Epochs[bestEpoch - 1].ValidationAccuracy)
+            problem = $"has best {Float(best)}, which is neither the validation loss nor the accuracy of epoch {bestEpoch} in the history";
+        else if (history.BestEpoch is { } recorded && recorded != bestEpoch) problem = $"has best_epoch {bestEpoch} but the history's is {recorded}";
+        if (problem is not null) throw Invalid(file, EarlyStopping, problem);
+    }
+
+    public static string Float(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static InvalidDataException Invalid(SafeTensorsFile file, string key, string problem, Exception? inner = null) =>
         new($"{file.Source} is not a valid checkpoint: metadata '{key}' {problem}.", inner);

@@ -66,18 +66,16 @@ internal sealed class EarlyStoppingTracker
     public EarlyStoppingState GetState() =>
         new(_best, _bestEpoch, _wait, _bestParameters?.ToArray(), _bestState?.ToArray());
 
-    /// <summary>Continues from a checkpointed state; best weights the checkpoint lacks cannot be restored later.</summary>
-    public void SetState(EarlyStoppingState state, string source)
+    /// <summary>
+    /// Continues from a checkpointed state, which <see cref="TrainingChecks.RequireResumable"/> has found to fit: when best
+    /// weights are restored, the state holds them whenever it has a best epoch.
+    /// </summary>
+    public void SetState(EarlyStoppingState state)
     {
         _best = state.Best;
         _bestEpoch = state.BestEpoch;
         _wait = state.Wait;
-        if (_bestParameters is null) return;
-        if (state.BestEpoch > 0 && (state.BestParameters is null || state.BestState is null))
-            throw new ArgumentException(
-                $"{source} holds no best-epoch weights (it was written without RestoreBestWeights), so early stopping cannot restore them; " +
-                "resume with RestoreBestWeights = false or from a checkpoint that has them.", nameof(state));
-        if (state.BestParameters is null || state.BestState is null) return;
+        if (_bestParameters is null || state.BestParameters is null || state.BestState is null) return;
         state.BestParameters.CopyTo(_bestParameters, 0);
         state.BestState.CopyTo(_bestState!, 0);
     }

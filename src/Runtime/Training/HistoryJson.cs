@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -44,6 +46,17 @@ internal static class HistoryJson
     public static TrainingHistory Read(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return TryRead(text, out TrainingHistory? history, out string? problem, out Exception? inner)
+            ? history
+            : throw new InvalidDataException($"The training history is not valid: {problem}", inner);
+    }
+
+    /// <summary>The history in <paramref name="text"/>, or why it is not one (a sentence ending with a period) and the exception behind that.</summary>
+    public static bool TryRead(string text, [NotNullWhen(true)] out TrainingHistory? history, [NotNullWhen(false)] out string? problem, out Exception? inner)
+    {
+        history = null;
+        problem = null;
+        inner = null;
         try
         {
             using var document = JsonDocument.Parse(text);
@@ -63,17 +76,52 @@ internal static class HistoryJson
                     Required(e, "images_per_second")));
             }
             JsonElement bestEpoch = Property(root, "best_epoch");
-            return new TrainingHistory(
+            var read = new TrainingHistory(
                 epochs,
                 bestEpoch.ValueKind == JsonValueKind.Null ? null : bestEpoch.GetInt32(),
                 Property(root, "stopped_early").GetBoolean(),
                 Property(root, "restored_best_weights").GetBoolean());
+            problem = Problem(read) is { } wrong ? wrong + "." : null;
+            history = problem is null ? read : null;
+            return history is not null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or KeyNotFoundException)
         {
-            throw new InvalidDataException($"The training history is not valid: {e.Message}", e);
+            problem = e.Message;
+            inner = e;
+            return false;
         }
     }
+
+    /// <summary>
+    /// What no history can hold, if anything: epochs not numbered 1, 2, 3, … in order, metrics out of their ranges (losses,
+    /// rates and timings ≥ 0, accuracies in [0, 1], steps ≥ 1; a value that was not finite is written as null and read
+    /// as NaN, which stays allowed), a best epoch beyond the epochs, or an early stop or restore without early stopping.
+    /// </summary>
+    private static string? Problem(TrainingHistory history)
+    {
+        IReadOnlyList<EpochMetrics> epochs = history.Epochs;
+        for (int i = 0; i < epochs.Count; i++)
+        {
+            EpochMetrics m = epochs[i];
+            string at = string.Create(CultureInfo.InvariantCulture, $"entry {i + 1}");
+            if (m.Epoch != i + 1) return string.Create(CultureInfo.InvariantCulture, $"{at} is epoch {m.Epoch}; epochs must be 1, 2, 3, … in order");
+            if (m.Steps < 1) return string.Create(CultureInfo.InvariantCulture, $"{at} has {m.Steps} steps");
+            if (!IsNullOrAtLeastZero(m.Loss)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the loss {m.Loss}");
+            if (m.Accuracy is { } a && !(a >= 0 && a <= 1)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the accuracy {a}");
+            if (m.ValidationLoss is { } vl && !IsNullOrAtLeastZero(vl)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the validation loss {vl}");
+            if (m.ValidationAccuracy is { } va && !(va >= 0 && va <= 1)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the validation accuracy {va}");
+            if (!IsNullOrAtLeastZero(m.LearningRate)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the learning rate {m.LearningRate}");
+            if (!IsNullOrAtLeastZero(m.Seconds) || !IsNullOrAtLeastZero(m.ImagesPerSecond)) return string.Create(CultureInfo.InvariantCulture, $"{at} has the timing {m.Seconds} s, {m.ImagesPerSecond} images/s");
+        }
+        if (history.BestEpoch is < 0 || history.BestEpoch > epochs.Count) return string.Create(CultureInfo.InvariantCulture, $"best_epoch {history.BestEpoch} is not one of the {epochs.Count} epochs");
+        if ((history.StoppedEarly || history.RestoredBestWeights) && history.BestEpoch is null)
+            return "it stopped early or restored best weights without a best_epoch (early stopping)";
+        return null;
+    }
+
+    // Read values are finite or NaN (null in the JSON): NaN passes, a negative or infinite number does not.
+    private static bool IsNullOrAtLeastZero(double value) => double.IsNaN(value) || (double.IsFinite(value) && value >= 0);
 
     private static void Number(Utf8JsonWriter json, string name, double? value)
     {

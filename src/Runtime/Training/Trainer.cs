@@ -12,7 +12,9 @@ public static class Trainer
     /// Trains <paramref name="network"/> on <paramref name="train"/> and returns the metrics of every epoch. A NaN or
     /// infinite loss stops training with a <see cref="TrainingStepException"/> naming the epoch and step (the step's
     /// update is not applied). With a <see cref="TrainingOptions.CheckpointDirectory"/>, temporary files of checkpoint
-    /// writes that an earlier, killed run left there are deleted first (nothing else in the folder is touched).
+    /// writes that an earlier, killed run left there are deleted first (nothing else in the folder is touched). Every
+    /// check, including those of a <see cref="TrainingOptions.ResumeFrom"/> checkpoint against the options, runs before
+    /// the network, the optimizer or anything else changes.
     /// </summary>
     public static TrainingHistory Fit(IClassifier network, Dataset train, TrainingOptions options)
     {
@@ -20,6 +22,13 @@ public static class Trainer
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         TrainingChecks.Validate(network, train, options);
+        // A checkpoint to resume from is read and checked against the options before anything changes.
+        PendingCheckpoint? resume = null;
+        if (options.ResumeFrom is { } path)
+        {
+            resume = Checkpoint.Prepare(path, network, options.Optimizer);
+            TrainingChecks.RequireResumable(resume.State, options, path);
+        }
         if (options.CheckpointDirectory is { } directory)
         {
             TrainingChecks.RequireWritableDirectory(directory);
@@ -28,6 +37,6 @@ public static class Trainer
         if (options.Threads is { } threads) network.Threads = threads;
         Dataset? validation = options.Validation;
         if (options.ValidationSplit > 0) (train, validation) = train.Split(options.ValidationSplit, options.Seed);
-        return new TrainingRun(network, train, validation, options).Run();
+        return new TrainingRun(network, train, validation, options, resume).Run();
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CnnCompiler;
 
 /// <summary>The argument checks of <see cref="Trainer.Fit"/>, each naming what was expected and what was given.</summary>
@@ -25,6 +27,26 @@ internal static class TrainingChecks
         }
         CheckData(network, train, "training", "train");
         if (options.Validation is { } validation) CheckData(network, validation, "validation", nameof(options));
+    }
+
+    /// <summary>
+    /// Whether the run in <paramref name="checkpoint"/> can go on under <paramref name="options"/>: early stopping that
+    /// restores best weights needs the checkpoint to hold them once it has a best epoch, and must watch the metric the
+    /// checkpoint's best value is of.
+    /// </summary>
+    public static void RequireResumable(TrainingCheckpoint checkpoint, TrainingOptions options, string path)
+    {
+        if (options.EarlyStopping is not { } stopping || checkpoint.EarlyStopping is not { BestEpoch: > 0 } state) return;
+        if (stopping.RestoreBestWeights && (state.BestParameters is null || state.BestState is null))
+            throw new ArgumentException(
+                $"{path} holds no best-epoch weights (it was written without RestoreBestWeights), so early stopping cannot restore them; " +
+                "resume with RestoreBestWeights = false or from a checkpoint that has them.", nameof(options));
+        EpochMetrics best = checkpoint.History.Epochs[state.BestEpoch - 1];
+        double? watched = stopping.Metric == EarlyStoppingMetric.ValidationLoss ? best.ValidationLoss : best.ValidationAccuracy;
+        if (watched != state.Best)
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"{path} was written by early stopping on another metric (its best, {state.Best:R}, is not the {stopping.Metric} of epoch {state.BestEpoch}); resume with EarlyStopping.Metric as that run had it."),
+                nameof(options));
     }
 
     /// <summary>

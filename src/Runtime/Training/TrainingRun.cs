@@ -19,12 +19,15 @@ internal sealed class TrainingRun
     private readonly EarlyStoppingTracker? _earlyStopping;
     private readonly ProgressReporter _progress;
     private readonly int[] _inputShape;
+    private readonly PendingCheckpoint? _resume;
     private TrainingHistory _history = new();
     private int _completedEpochs;
     private long _globalStep;
 
-    public TrainingRun(IClassifier network, Dataset train, Dataset? validation, TrainingOptions options)
+    // resume: a checkpoint already checked against the options, applied when the run starts.
+    public TrainingRun(IClassifier network, Dataset train, Dataset? validation, TrainingOptions options, PendingCheckpoint? resume)
     {
+        _resume = resume;
         _network = network;
         _options = options;
         _optimizer = options.Optimizer;
@@ -39,7 +42,7 @@ internal sealed class TrainingRun
 
     public TrainingHistory Run()
     {
-        if (_options.ResumeFrom is { } path) Resume(path);
+        if (_resume is not null) Resume(_resume, _options.ResumeFrom!);
         if (_history.StoppedEarly)
         {
             _progress.Message(string.Create(CultureInfo.InvariantCulture, $"Training had already stopped early after epoch {_completedEpochs}; nothing to resume."));
@@ -135,15 +138,16 @@ internal sealed class TrainingRun
         Checkpoint.Save(Path.Combine(directory, Checkpoint.FileName(epoch)), _network, _optimizer, state);
     }
 
-    private void Resume(string path)
+    private void Resume(PendingCheckpoint resume, string path)
     {
-        TrainingCheckpoint checkpoint = Checkpoint.Load(path, _network, _optimizer);
+        resume.Commit(_network, _optimizer);
+        TrainingCheckpoint checkpoint = resume.State;
         _batches.Random.State = checkpoint.ShuffleRandom;
         _augmentationRandom.State = checkpoint.AugmentationRandom;
         _history = checkpoint.History;
         _completedEpochs = checkpoint.Epoch;
         _globalStep = checkpoint.GlobalStep;
-        if (_earlyStopping is not null && checkpoint.EarlyStopping is { } state) _earlyStopping.SetState(state, path);
+        if (_earlyStopping is not null && checkpoint.EarlyStopping is { } state) _earlyStopping.SetState(state);
         _progress.Message(string.Create(CultureInfo.InvariantCulture,
             $"Resumed from {path} after epoch {checkpoint.Epoch} (global step {checkpoint.GlobalStep})."));
     }

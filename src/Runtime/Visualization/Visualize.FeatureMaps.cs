@@ -7,7 +7,8 @@ public static partial class Visualize
     /// <paramref name="layer"/> as a gray PNG grid, one tile per channel, channels left to right then top to bottom
     /// in a near-square grid (ceil(√C) columns). Each channel is normalized on its own: its smallest value is 0, its
     /// largest 255 (a channel whose values are all equal is <see cref="ConstantFeatureMapLevel"/>). A C×L output
-    /// (1D) is drawn as C strips one pixel row high before scaling; a flat output (Dense) as one strip.
+    /// (1D) is drawn as C strips one pixel row high before scaling; a flat output (Dense) as one strip. Labelled: a
+    /// title with the layer's name, kind and output shape, and each tile's channel number above it.
     /// </summary>
     /// <param name="network">The network to run.</param>
     /// <param name="layer">The layer's name (see <see cref="INetwork.LayerList"/>).</param>
@@ -35,13 +36,20 @@ public static partial class Visualize
 
         int columns = (int)Math.Ceiling(Math.Sqrt(channels));
         int rows = (channels + columns - 1) / columns;
-        var grid = new TileGrid(columns, rows, height, width, 1);
+        string shape = info.OutputShape.Length switch
+        {
+            3 => $"{channels} channel{(channels == 1 ? "" : "s")} of {height}×{width}",
+            2 => $"{channels} channel{(channels == 1 ? "" : "s")} of {width}",
+            _ => $"{width} values",
+        };
+        var grid = new TileGrid(columns, rows, height, width, 1, new GridLabels($"{layer} ({info.Kind}): {shape}", TileLabels: true));
         int plane = height * width;
         var levels = new byte[plane];
         for (int c = 0; c < channels; c++)
         {
             Intensity.Normalize(activations.AsSpan(c * plane, plane), levels, ConstantFeatureMapLevel);
             grid.Draw(c % columns, c / columns, 0, levels);
+            grid.Label(c % columns, c / columns, c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         PngEncoder.Save(grid.Image, path);
     }

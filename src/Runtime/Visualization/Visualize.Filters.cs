@@ -6,7 +6,9 @@ public static partial class Visualize
     /// Writes the filters of a Conv1D or Conv2D layer as a PNG grid, one column per filter: with 3 input channels one
     /// RGB tile per filter (input channels 0, 1, 2 as red, green, blue); otherwise one gray row of tiles per input
     /// channel. Each filter is normalized on its own, over all its input channels: its smallest weight is 0, its
-    /// largest 255 (a filter whose weights are all equal is <see cref="ConstantFilterLevel"/>).
+    /// largest 255 (a filter whose weights are all equal is <see cref="ConstantFilterLevel"/>). Labelled: a title
+    /// with the layer's name, filter count, input channels and kernel size; each column's filter number above it;
+    /// each row's input channel ("in 0", …, or "RGB") left of it.
     /// </summary>
     /// <param name="network">The network whose weights are drawn.</param>
     /// <param name="path">The PNG file to write (replaced if it exists).</param>
@@ -23,7 +25,12 @@ public static partial class Visualize
         int kernel = height * width;
         bool rgb = channels == 3;
 
-        var grid = new TileGrid(filters, rgb ? 1 : channels, height, width, rgb ? 3 : 1);
+        string size = height == 1 ? $"{width}" : $"{height}×{width}";
+        var labels = new GridLabels(
+            $"{weights.Layer}: {filters} filter{(filters == 1 ? "" : "s")}, {channels} input channel{(channels == 1 ? "" : "s")}{(rgb ? " as RGB" : "")}, {size}",
+            ColumnLabels: [.. Enumerable.Range(0, filters).Select(f => f.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            RowLabels: rgb ? ["RGB"] : [.. Enumerable.Range(0, channels).Select(c => "in " + c.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var grid = new TileGrid(filters, rgb ? 1 : channels, height, width, rgb ? 3 : 1, labels);
         ReadOnlySpan<float> values = weights.Values(network);
         var levels = new byte[channels * kernel];
         for (int f = 0; f < filters; f++)

@@ -3,8 +3,9 @@ namespace CnnCompiler;
 /// <summary>
 /// Pictures of a network as PNG files: convolution filters and feature maps here (no native library: the PNG encoder
 /// is our own); training curves in the CnnCompiler.Visualization package, which adds <c>Visualize.TrainingCurves</c>.
-/// Grids of tiles are scaled up by a whole factor (nearest neighbour) until a tile's longer side is at least 32 pixels,
-/// and framed and separated by 1-pixel white lines. See docs/visualization.md.
+/// Grids of tiles are scaled up by a whole factor (nearest neighbour) until a tile's longer side is at least 96 pixels
+/// (less only where the picture would exceed 4096 pixels), framed and separated by 1-pixel white lines, and labelled
+/// with a small bitmap font of our own (layer, filter and channel numbers). See docs/visualization.md.
 /// </summary>
 public static partial class Visualize
 {

@@ -226,2113 +226,638 @@ namespace CnnCompiler.Generated
             if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
             workspace.Lap(7);
         }
+    }
 
-        /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
-        private sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+    /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
+    file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+    {
+        /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Conv1Output, Conv1Gradient;
+        public readonly float[] Conv1Padded;
+        public readonly float[] Conv1PaddedGradient;
+        public readonly float[] Conv1RotatedWeights;
+        /// <summary>pool1 output (6×14×14 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Pool1Output, Pool1Gradient;
+        public readonly int[] Pool1Argmax;
+        /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Conv2Output, Conv2Gradient;
+        public readonly float[] Conv2Columns;
+        public readonly float[] Conv2Padded;
+        public readonly float[] Conv2WeightsByChannel;
+        public readonly float[] Conv2WeightsSource;
+        public readonly float[] Conv2OutputByPosition;
+        public readonly float[] Conv2GradientByPosition;
+        public readonly float[] Conv2WeightGradientByChannel;
+        /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Pool2Output, Pool2Gradient;
+        public readonly int[] Pool2Argmax;
+        /// <summary>dense1 output (120 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Dense1Output, Dense1Gradient;
+        /// <summary>dense2 output (84 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Dense2Output, Dense2Gradient;
+        /// <summary>dense3 output (10 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Dense3Output, Dense3Gradient;
+
+        public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 7, 10)
         {
-            /// <summary>conv1 output (6×28×28 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Conv1Output, Conv1Gradient;
-            public readonly float[] Conv1Padded;
-            public readonly float[] Conv1PaddedGradient;
-            public readonly float[] Conv1RotatedWeights;
-            /// <summary>pool1 output (6×14×14 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Pool1Output, Pool1Gradient;
-            public readonly int[] Pool1Argmax;
-            /// <summary>conv2 output (16×10×10 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Conv2Output, Conv2Gradient;
-            public readonly float[] Conv2Columns;
-            public readonly float[] Conv2Padded;
-            public readonly float[] Conv2WeightsByChannel;
-            public readonly float[] Conv2WeightsSource;
-            public readonly float[] Conv2OutputByPosition;
-            public readonly float[] Conv2GradientByPosition;
-            public readonly float[] Conv2WeightGradientByChannel;
-            /// <summary>pool2 output (16×5×5 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Pool2Output, Pool2Gradient;
-            public readonly int[] Pool2Argmax;
-            /// <summary>dense1 output (120 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Dense1Output, Dense1Gradient;
-            /// <summary>dense2 output (84 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Dense2Output, Dense2Gradient;
-            /// <summary>dense3 output (10 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Dense3Output, Dense3Gradient;
+            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
+            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
+            Conv1Padded = new float[1024];
+            Conv1PaddedGradient = new float[6144];
+            Conv1RotatedWeights = new float[150];
+            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+            LayerOutputs[1] = Pool1Output;
+            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+            Pool1Argmax = new int[capacity * 1176];
+            Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
+            LayerOutputs[2] = Conv2Output;
+            Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : Array.Empty<float>();
+            Conv2Columns = new float[15000];
+            Conv2Padded = new float[1176];
+            Conv2WeightsByChannel = new float[2400];
+            Conv2WeightsSource = new float[2400];
+            Conv2OutputByPosition = new float[1600];
+            Conv2GradientByPosition = new float[1600];
+            Conv2WeightGradientByChannel = new float[2400];
+            Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
+            LayerOutputs[3] = Pool2Output;
+            Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : Array.Empty<float>();
+            Pool2Argmax = new int[capacity * 400];
+            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+            LayerOutputs[4] = Dense1Output;
+            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
+            Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
+            LayerOutputs[5] = Dense2Output;
+            Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
+            Dense3Output = new float[capacity * Layers.Dense3.OutputLength];
+            LayerOutputs[6] = Dense3Output;
+            Dense3Gradient = training ? new float[capacity * Layers.Dense3.OutputLength] : Array.Empty<float>();
+            Logits = Dense3Output;
+            LogitGradients = Dense3Gradient;
+        }
+    }
 
-            public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 7, 10)
+    /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
+    file static class Kernels
+    {
+        /// <summary>conv1: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns (3 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors), ReLU fused; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 1 filter × 1 row × 4 vectors of 8 columns (1 filter × 2 rows × 2 vectors of 16 columns with 512-bit vectors).</summary>
+        public readonly struct ConvKernel1 : IConvShape
+        {
+            public static int InChannels => 1;
+            public static int OutChannels => 6;
+            public static int InHeight => 28;
+            public static int InWidth => 28;
+            public static int OutHeight => 28;
+            public static int OutWidth => 28;
+            public static int KernelHeight => 5;
+            public static int KernelWidth => 5;
+            public static int PadHeight => 2;
+            public static int PadWidth => 2;
+            public static Activation Activation => Activation.ReLU;
+            public static ConvForward Forward => ConvForward.Direct;
+            public static int ForwardFilters => 3;
+            public static int ForwardRows => 1;
+            public static int ForwardVectors => 4;
+            public static int ForwardWideFilters => 3;
+            public static int ForwardWideRows => 2;
+            public static int ForwardWideVectors => 2;
+            public static bool ForwardWide => true;
+            public static ConvWeightGradient WeightGradient => ConvWeightGradient.Direct;
+            public static int WeightGradientFilters => 3;
+            public static bool WeightGradientWide => true;
+            public static ConvInputGradient InputGradient => ConvInputGradient.Direct;
+            public static int InputGradientFilters => 1;
+            public static int InputGradientRows => 1;
+            public static int InputGradientVectors => 4;
+            public static int InputGradientWideFilters => 1;
+            public static int InputGradientWideRows => 2;
+            public static int InputGradientWideVectors => 2;
+            public static bool InputGradientWide => true;
+        }
+
+        /// <summary>conv2: forward convolves a zero-bordered copy with output channels in vector lanes (tiles of 2 channel vectors of 8 × 5 positions, 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 channel vectors of 8 × 5 kernel columns, 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
+        public readonly struct ConvKernel2 : IConvShape
+        {
+            public static int InChannels => 6;
+            public static int OutChannels => 16;
+            public static int InHeight => 14;
+            public static int InWidth => 14;
+            public static int OutHeight => 10;
+            public static int OutWidth => 10;
+            public static int KernelHeight => 5;
+            public static int KernelWidth => 5;
+            public static Activation Activation => Activation.ReLU;
+            public static ConvForward Forward => ConvForward.ChannelLanes;
+            public static int ForwardChannelVectors => 2;
+            public static int ForwardPositions => 5;
+            public static int ForwardWideChannelVectors => 1;
+            public static int ForwardWidePositions => 10;
+            public static bool ForwardWide => true;
+            public static ConvWeightGradient WeightGradient => ConvWeightGradient.ChannelLanes;
+            public static int WeightGradientChannelVectors => 2;
+            public static int WeightGradientBlockRows => 10;
+            public static int WeightGradientWideChannelVectors => 1;
+            public static int WeightGradientWideBlockRows => 10;
+            public static bool WeightGradientWide => true;
+            public static ConvInputGradient InputGradient => ConvInputGradient.Columns;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 3;
+            public static int InputGradientWideVectorTile => 3;
+            public static bool InputGradientWide => true;
+        }
+
+        /// <summary>dense1: Y[n×120] = X[n×400] · W[120×400]ᵀ as dot products (tiles of 2 × 4, 512-bit); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
+        public readonly struct DenseKernel1 : IDenseShape
+        {
+            public static int Inputs => 400;
+            public static int Units => 120;
+            public static Activation Activation => Activation.ReLU;
+            public static int ForwardRowTile => 2;
+            public static int ForwardColumnTile => 4;
+            public static bool ForwardWide => true;
+            public static int WeightGradientRowTile => 4;
+            public static int WeightGradientVectorTile => 3;
+            public static int WeightGradientWideVectorTile => 3;
+            public static bool WeightGradientWide => true;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 3;
+            public static int InputGradientWideVectorTile => 3;
+            public static bool InputGradientWide => true;
+        }
+
+        /// <summary>dense2: Y[n×84] = X[n×120] · W[84×120]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
+        public readonly struct DenseKernel2 : IDenseShape
+        {
+            public static int Inputs => 120;
+            public static int Units => 84;
+            public static Activation Activation => Activation.ReLU;
+            public static int ForwardRowTile => 2;
+            public static int ForwardColumnTile => 4;
+            public static bool ForwardWide => false;
+            public static int WeightGradientRowTile => 4;
+            public static int WeightGradientVectorTile => 3;
+            public static int WeightGradientWideVectorTile => 3;
+            public static bool WeightGradientWide => false;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 3;
+            public static int InputGradientWideVectorTile => 3;
+            public static bool InputGradientWide => true;
+        }
+
+        /// <summary>dense3: Y[n×10] = X[n×84] · W[10×84]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
+        public readonly struct DenseKernel3 : IDenseShape
+        {
+            public static int Inputs => 84;
+            public static int Units => 10;
+            public static Activation Activation => Activation.None;
+            public static int ForwardRowTile => 2;
+            public static int ForwardColumnTile => 4;
+            public static bool ForwardWide => false;
+            public static int WeightGradientRowTile => 4;
+            public static int WeightGradientVectorTile => 3;
+            public static int WeightGradientWideVectorTile => 3;
+            public static bool WeightGradientWide => false;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 3;
+            public static int InputGradientWideVectorTile => 3;
+            public static bool InputGradientWide => true;
+        }
+    }
+
+    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+    file static class Layers
+    {
+        // --------------------------------------------------------------------------------------------------------------
+        // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
+        // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
+        // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns (3 filters × 2 rows × 2 vectors of 16 columns with 512-bit vectors), ReLU fused; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns, vectors of 8 columns (16 with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights in tiles of 1 filter × 1 row × 4 vectors of 8 columns (1 filter × 2 rows × 2 vectors of 16 columns with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Conv1
+        {
+            /// <summary>Floats in one input sample (1×28×28).</summary>
+            public const int InputLength = 784;
+            /// <summary>Floats in one output sample (6×28×28).</summary>
+            public const int OutputLength = 4704;
+            public const int WeightOffset = 0, WeightCount = 150;
+            public const int BiasOffset = 150, BiasCount = 6;
+
+            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
+
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
+
+            /// <summary>The workspace arrays of the layer's kernels.</summary>
+            private static ConvBuffers Buffers(Workspace workspace) => new() { Padded = workspace.Conv1Padded, PaddedGradient = workspace.Conv1PaddedGradient, RotatedWeights = workspace.Conv1RotatedWeights };
+        }
+
+        // --------------------------------------------------------------------------------------------------------------
+        // pool1 · MaxPool2D · window 2×2, stride 2
+        // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
+        // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Pool1
+        {
+            /// <summary>Floats in one input sample (6×28×28).</summary>
+            public const int InputLength = 4704;
+            /// <summary>Floats in one output sample (6×14×14).</summary>
+            public const int OutputLength = 1176;
+            public const int Channels = 6;
+            public const int InHeight = 28, OutHeight = 14, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
+            public const int InWidth = 28, OutWidth = 14, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+            /// <summary>Windows per vector: the floats of a Vector256.</summary>
+            private const int Lanes = 8;
+            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
+
+            /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-                LayerOutputs[0] = Conv1Output;
-                Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
-                Conv1Padded = new float[1024];
-                Conv1PaddedGradient = new float[6144];
-                Conv1RotatedWeights = new float[150];
-                Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-                LayerOutputs[1] = Pool1Output;
-                Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
-                Pool1Argmax = new int[capacity * 1176];
-                Conv2Output = new float[capacity * Layers.Conv2.OutputLength];
-                LayerOutputs[2] = Conv2Output;
-                Conv2Gradient = training ? new float[capacity * Layers.Conv2.OutputLength] : Array.Empty<float>();
-                Conv2Columns = new float[15000];
-                Conv2Padded = new float[1176];
-                Conv2WeightsByChannel = new float[2400];
-                Conv2WeightsSource = new float[2400];
-                Conv2OutputByPosition = new float[1600];
-                Conv2GradientByPosition = new float[1600];
-                Conv2WeightGradientByChannel = new float[2400];
-                Pool2Output = new float[capacity * Layers.Pool2.OutputLength];
-                LayerOutputs[3] = Pool2Output;
-                Pool2Gradient = training ? new float[capacity * Layers.Pool2.OutputLength] : Array.Empty<float>();
-                Pool2Argmax = new int[capacity * 400];
-                Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-                LayerOutputs[4] = Dense1Output;
-                Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
-                Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
-                LayerOutputs[5] = Dense2Output;
-                Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
-                Dense3Output = new float[capacity * Layers.Dense3.OutputLength];
-                LayerOutputs[6] = Dense3Output;
-                Dense3Gradient = training ? new float[capacity * Layers.Dense3.OutputLength] : Array.Empty<float>();
-                Logits = Dense3Output;
-                LogitGradients = Dense3Gradient;
+                Span<int> argmax = workspace.Pool1Argmax;
+                for (int n = 0; n < count; n++)
+                {
+                    ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
+                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                    Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    ref float x0 = ref MemoryMarshal.GetReference(x);
+                    ref float y0 = ref MemoryMarshal.GetReference(y);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                    int j = 0;
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        for (int oy = 0; oy < OutHeight; oy++)
+                        {
+                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                            // The last vector ends at the row's end, overlapping the one before it: the windows they share are
+                            // done twice, to the same values, and no scalar tail is needed.
+                            for (int ox = 0; ox < OutWidth; ox += Lanes)
+                            {
+                                int start = Math.Min(ox, OutWidth - Lanes);
+                                MaxOfEight(ref x0, i0 + start * StrideWidth, ref Unsafe.Add(ref y0, j + start), ref Unsafe.Add(ref winners0, j + start));
+                            }
+                            j += OutWidth;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// Eight neighbouring windows of a row, one per lane: lane l is the window whose first input is i0 + l × StrideWidth;
+            /// their maxima go to y and their winners' input indices to winners.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void MaxOfEight(ref float x0, int i0, ref float y, ref int winners)
+            {
+                ref float first = ref Unsafe.Add(ref x0, i0);
+                // The window: inputs i0 + 1, 28, 29; winner holds the winning offset.
+                Vector256<float> best = Columns(ref first);
+                Vector256<int> winner = Vector256<int>.Zero;
+                TakeLanes(Columns(ref Unsafe.Add(ref first, 1)), 1, ref best, ref winner);
+                TakeLanes(Columns(ref Unsafe.Add(ref first, 28)), 28, ref best, ref winner);
+                TakeLanes(Columns(ref Unsafe.Add(ref first, 29)), 29, ref best, ref winner);
+                best.StoreUnsafe(ref y);
+                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
+            }
+
+            /// <summary>
+            /// first[l × StrideWidth] in lane l; no load reads past the last of them:
+            /// lanes 0–3 from the 8 floats at first, lanes 4–7 from the 8 floats at first + 7.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns(ref float first)
+            {
+                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first, 7), Vector256.Create(0, 0, 0, 0, 1, 3, 5, 7));
+                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
+            }
+
+            /// <summary>
+            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
+            {
+                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                best = Vector256.Max(best, value);
+            }
+
+            /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                if (inputGradient.IsEmpty) return;
+                // The windows tile the input (stride = window, nothing left over): each input is in one window, so every
+                // input gradient is written once, without clearing first.
+                ReadOnlySpan<int> argmax = workspace.Pool1Argmax;
+                for (int n = 0; n < count; n++)
+                {
+                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                    ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                    ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    ref float dx0 = ref MemoryMarshal.GetReference(dx);
+                    ref float dy0 = ref MemoryMarshal.GetReference(dy);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                    int j = 0;
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        for (int oy = 0; oy < OutHeight; oy++)
+                        {
+                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                            // The last vector ends at the row's end, overlapping the one before it: the windows they share are
+                            // done twice, to the same values, and no scalar tail is needed.
+                            for (int ox = 0; ox < OutWidth; ox += Lanes)
+                            {
+                                int start = Math.Min(ox, OutWidth - Lanes);
+                                GradientsOfEight(ref dx0, i0 + start * StrideWidth, ref Unsafe.Add(ref dy0, j + start), ref Unsafe.Add(ref winners0, j + start));
+                            }
+                            j += OutWidth;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// The input gradients of eight neighbouring windows (lane l: the window whose first input is i0 + l × StrideWidth),
+            /// by window row, each 16 contiguous inputs: input i gets 0 + dy of its window where it is the window's winner,
+            /// and 0 elsewhere. 0 + dy is the sum the scatter into cleared memory forms (−0 becomes +0), so the bits are the same.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void GradientsOfEight(ref float dx0, int i0, ref float dy, ref int winners)
+            {
+                Vector256<float> gradient = Vector256<float>.Zero + Vector256.LoadUnsafe(ref dy);
+                Vector256<int> winner = Vector256.LoadUnsafe(ref winners);
+                // Each lane repeated StrideWidth times, so that every input of a window row lines up with its window's lane.
+                Vector256<int> spread0 = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
+                Vector256<int> spread1 = Vector256.Create(4, 4, 5, 5, 6, 6, 7, 7);
+                Vector256<float> gradient0 = Vector256.Shuffle(gradient, spread0);
+                Vector256<int> winner0 = Vector256.Shuffle(winner, spread0);
+                Vector256<float> gradient1 = Vector256.Shuffle(gradient, spread1);
+                Vector256<int> winner1 = Vector256.Shuffle(winner, spread1);
+                // The windows' row from i0: inputs i0 … i0 + 15.
+                Route(gradient0, winner0, ref dx0, i0);
+                Route(gradient1, winner1, ref dx0, i0 + 8);
+                // The windows' row from i0 + 28: inputs i0 + 28 … i0 + 43.
+                Route(gradient0, winner0, ref dx0, i0 + 28);
+                Route(gradient1, winner1, ref dx0, i0 + 36);
+            }
+
+            /// <summary>Inputs i … i + 7: the gradient where the input is its window's winner, else 0.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Route(Vector256<float> gradient, Vector256<int> winner, ref float dx0, int i)
+            {
+                Vector256<int> won = Vector256.Equals(winner, Vector256.Create(i) + Vector256<int>.Indices);
+                Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (UIntPtr)i);
             }
         }
 
-        /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
-        private static class Kernels
+        // --------------------------------------------------------------------------------------------------------------
+        // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
+        // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
+        // strategy: forward convolves a zero-bordered copy with output channels in vector lanes (tiles of 2 channel vectors of 8 × 5 positions, 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 channel vectors of 8 × 5 kernel columns, 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Conv2
         {
-            /// <summary>dense1: Y[n×120] = X[n×400] · W[120×400]ᵀ as dot products (tiles of 2 × 4, 512-bit); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
-            public readonly struct DenseKernel1 : IDenseShape
+            /// <summary>Floats in one input sample (6×14×14).</summary>
+            public const int InputLength = 1176;
+            /// <summary>Floats in one output sample (16×10×10).</summary>
+            public const int OutputLength = 1600;
+            public const int WeightOffset = 156, WeightCount = 2400;
+            public const int BiasOffset = 2556, BiasCount = 16;
+
+            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
+
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
+
+            /// <summary>The workspace arrays of the layer's kernels.</summary>
+            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv2Columns, Padded = workspace.Conv2Padded, WeightsByChannel = workspace.Conv2WeightsByChannel, WeightsSource = workspace.Conv2WeightsSource, OutputByPosition = workspace.Conv2OutputByPosition, GradientByPosition = workspace.Conv2GradientByPosition, WeightGradientByChannel = workspace.Conv2WeightGradientByChannel };
+        }
+
+        // --------------------------------------------------------------------------------------------------------------
+        // pool2 · MaxPool2D · window 2×2, stride 2
+        // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
+        // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Pool2
+        {
+            /// <summary>Floats in one input sample (16×10×10).</summary>
+            public const int InputLength = 1600;
+            /// <summary>Floats in one output sample (16×5×5).</summary>
+            public const int OutputLength = 400;
+            public const int Channels = 16;
+            public const int InHeight = 10, OutHeight = 5, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
+            public const int InWidth = 10, OutWidth = 5, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+            /// <summary>Windows per vector: the floats of a Vector256.</summary>
+            private const int Lanes = 8;
+            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
+
+            /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                public static int Inputs => 400;
-                public static int Units => 120;
-                public static Activation Activation => Activation.ReLU;
-                public static int ForwardRowTile => 2;
-                public static int ForwardColumnTile => 4;
-                public static bool ForwardWide => true;
-                public static int WeightGradientRowTile => 4;
-                public static int WeightGradientVectorTile => 3;
-                public static int WeightGradientWideVectorTile => 3;
-                public static bool WeightGradientWide => true;
-                public static int InputGradientRowTile => 4;
-                public static int InputGradientVectorTile => 3;
-                public static int InputGradientWideVectorTile => 3;
-                public static bool InputGradientWide => true;
+                Span<int> argmax = workspace.Pool2Argmax;
+                for (int n = 0; n < count; n++)
+                {
+                    ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
+                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                    Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    ref float x0 = ref MemoryMarshal.GetReference(x);
+                    ref float y0 = ref MemoryMarshal.GetReference(y);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                    int j = 0;
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        for (int oy = 0; oy < OutHeight; oy++)
+                        {
+                            int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                            if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
+                            else
+                            {
+                                // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
+                                for (int ox = 0; ox < OutWidth; ox++)
+                                {
+                                    int i = i0 + ox * StrideWidth;
+                                    float best = Unsafe.Add(ref x0, i);
+                                    int winner = i;
+                                    Take(ref x0, i + 1, ref best, ref winner);
+                                    Take(ref x0, i + 10, ref best, ref winner);
+                                    Take(ref x0, i + 11, ref best, ref winner);
+                                    y[j + ox] = best;
+                                    winners[j + ox] = winner;
+                                }
+                            }
+                            j += OutWidth;
+                        }
+                    }
+                }
             }
 
-            /// <summary>dense2: Y[n×84] = X[n×120] · W[84×120]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
-            public readonly struct DenseKernel2 : IDenseShape
+            /// <summary>
+            /// A whole output row in lanes 0–4: lane l is the window whose first input is i0 + l × StrideWidth. The spare
+            /// lanes 5–7 are stored too, over the next row's first outputs (which that row then writes),
+            /// so the caller keeps j + Lanes ≤ OutputLength.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
             {
-                public static int Inputs => 120;
-                public static int Units => 84;
-                public static Activation Activation => Activation.ReLU;
-                public static int ForwardRowTile => 2;
-                public static int ForwardColumnTile => 4;
-                public static bool ForwardWide => false;
-                public static int WeightGradientRowTile => 4;
-                public static int WeightGradientVectorTile => 3;
-                public static int WeightGradientWideVectorTile => 3;
-                public static bool WeightGradientWide => false;
-                public static int InputGradientRowTile => 4;
-                public static int InputGradientVectorTile => 3;
-                public static int InputGradientWideVectorTile => 3;
-                public static bool InputGradientWide => true;
+                ref float row = ref Unsafe.Add(ref x0, i0);
+                // The window: inputs i0 + 1, 10, 11; winner holds the winning offset.
+                Vector256<float> best = Columns0(ref row);
+                Vector256<int> winner = Vector256<int>.Zero;
+                TakeLanes(Columns1(ref row), 1, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 10)), 10, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 10)), 11, ref best, ref winner);
+                best.StoreUnsafe(ref y);
+                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
             }
 
-            /// <summary>dense3: Y[n×10] = X[n×84] · W[10×84]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
-            public readonly struct DenseKernel3 : IDenseShape
+            /// <summary>
+            /// row[l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
+            /// lanes 0–3 from the 8 floats at row, lane 4 from the 8 floats at row + 2.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns0(ref float row)
             {
-                public static int Inputs => 84;
-                public static int Units => 10;
-                public static Activation Activation => Activation.None;
-                public static int ForwardRowTile => 2;
-                public static int ForwardColumnTile => 4;
-                public static bool ForwardWide => false;
-                public static int WeightGradientRowTile => 4;
-                public static int WeightGradientVectorTile => 3;
-                public static int WeightGradientWideVectorTile => 3;
-                public static bool WeightGradientWide => false;
-                public static int InputGradientRowTile => 4;
-                public static int InputGradientVectorTile => 3;
-                public static int InputGradientWideVectorTile => 3;
-                public static bool InputGradientWide => true;
+                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 6, 0, 0, 0));
+                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
+            }
+
+            /// <summary>
+            /// row[1 + l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
+            /// lanes 0–3 from the 8 floats at row + 1, lane 4 from the 8 floats at row + 2.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns1(ref float row)
+            {
+                Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 1), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+                Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 7, 0, 0, 0));
+                return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
+            }
+
+            /// <summary>
+            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
+            {
+                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                best = Vector256.Max(best, value);
+            }
+
+            /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Take(ref float x0, int i, ref float best, ref int winner)
+            {
+                float value = Unsafe.Add(ref x0, i);
+                // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
+                // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
+                int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
+                winner += (i - winner) & wins;
+                best = MathF.Max(best, value);
+            }
+
+            /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                if (inputGradient.IsEmpty) return;
+                inputGradient.Slice(0, count * InputLength).Clear();
+                ReadOnlySpan<int> argmax = workspace.Pool2Argmax;
+                for (int n = 0; n < count; n++)
+                {
+                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                    ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                    ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    for (int j = 0; j < OutputLength; j++) dx[winners[j]] += dy[j];
+                }
             }
         }
 
-        /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
-        private static class Layers
+        // --------------------------------------------------------------------------------------------------------------
+        // dense1 · Dense · 120 units, ReLU
+        // input 16×5×5 → output 120 · 48,120 parameters · 0.096 MFLOP per sample
+        // strategy: Y[n×120] = X[n×400] · W[120×400]ᵀ as dot products (tiles of 2 × 4, 512-bit); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Dense1
         {
-            // --------------------------------------------------------------------------------------------------------------
-            // conv1 · Conv2D · 6 filters 5×5, stride 1, padding 2 (same), ReLU
-            // input 1×28×28 → output 6×28×28 · 156 parameters · 0.235 MFLOP per sample
-            // strategy: forward convolves a zero-bordered copy directly in tiles of 3 filters × 1 row × 4 vectors of 8 columns; 3 × 2 × 2 of 16 with 512-bit vectors; backward: dW reduced from dY and the bordered copy in tiles of 3 filters × 5 kernel columns (vectors of 16 columns with 512-bit vectors), dx as a direct convolution of the bordered dY with rotated weights (1 filters × 1 row × 4 vectors of 8 columns; 1 × 2 × 2 of 16 with 512-bit vectors)
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Conv1
-            {
-                /// <summary>Floats in one input sample (1×28×28).</summary>
-                public const int InputLength = 784;
-                /// <summary>Floats in one output sample (6×28×28).</summary>
-                public const int OutputLength = 4704;
-                public const int WeightOffset = 0, WeightCount = 150;
-                public const int BiasOffset = 150, BiasCount = 6;
-                public const int InChannels = 1, OutChannels = 6;
-                public const int InHeight = 28, OutHeight = 28, KernelHeight = 5, StrideHeight = 1, PadHeight = 2;
-                public const int InWidth = 28, OutWidth = 28, KernelWidth = 5, StrideWidth = 1, PadWidth = 2;
-                /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
-                public const int ColumnRows = 25;
-                /// <summary>Columns of the column matrix: output positions per channel.</summary>
-                public const int ColumnCols = 784;
-                /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
-                public const int PaddedHeight = 32, PaddedWidth = 32;
-                /// <summary>The output gradient of one channel bordered by kernel − 1 − padding zeros, which the input gradient convolves.</summary>
-                public const int GradientHeight = 32, GradientWidth = 32, GradientTop = 2, GradientLeft = 2;
+            /// <summary>Floats in one input sample (16×5×5).</summary>
+            public const int InputLength = 400;
+            /// <summary>Floats in one output sample (120).</summary>
+            public const int OutputLength = 120;
+            public const int WeightOffset = 2572, WeightCount = 48000;
+            public const int BiasOffset = 50572, BiasCount = 120;
 
-                /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
-                    float[] padded = workspace.Conv1Padded;
-                    for (int n = 0; n < count; n++)
-                    {
-                        CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        Convolve(ref MemoryMarshal.GetArrayDataReference(padded), ref weights, biasValues, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength));
-                    }
-                }
+            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                    bool trainable = !parameterGradients.IsEmpty;
-                    if (!trainable && inputGradient.IsEmpty) return;
-                    ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    float[] padded = workspace.Conv1Padded;
-                    float[] bordered = workspace.Conv1PaddedGradient;
-                    ref float rotated = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1RotatedWeights);
-                    if (!inputGradient.IsEmpty) RotateWeights(ref weights, ref rotated);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        if (trainable)
-                        {
-                            // db[c] += Σ over positions of dZ[c, ·]
-                            for (int c = 0; c < OutChannels; c++)
-                            {
-                                parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
-                            }
-                            // The forward pass's bordered copy is made again rather than kept for the whole batch.
-                            CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                            AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref MemoryMarshal.GetReference(dy), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
-                        }
-                        if (inputGradient.IsEmpty) continue;
-                        // The borders of the copy stay zero: only the interior is ever written.
-                        for (int c = 0; c < OutChannels; c++)
-                        {
-                            for (int oy = 0; oy < OutHeight; oy++)
-                            {
-                                dy.Slice((c * OutHeight + oy) * OutWidth, OutWidth).CopyTo(bordered.AsSpan((c * GradientHeight + oy + GradientTop) * GradientWidth + GradientLeft, OutWidth));
-                            }
-                        }
-                        ConvolveGradient(ref MemoryMarshal.GetArrayDataReference(bordered), ref rotated, default, ref Unsafe.Add(ref MemoryMarshal.GetReference(inputGradient), n * InputLength));
-                    }
-                }
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+        }
 
-                /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
-                private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int iy = 0; iy < InHeight; iy++)
-                        {
-                            sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
-                        }
-                    }
-                }
+        // --------------------------------------------------------------------------------------------------------------
+        // dense2 · Dense · 84 units, ReLU
+        // input 120 → output 84 · 10,164 parameters · 0.02 MFLOP per sample
+        // strategy: Y[n×84] = X[n×120] · W[84×120]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Dense2
+        {
+            /// <summary>Floats in one input sample (120).</summary>
+            public const int InputLength = 120;
+            /// <summary>Floats in one output sample (84).</summary>
+            public const int OutputLength = 84;
+            public const int WeightOffset = 50692, WeightCount = 10080;
+            public const int BiasOffset = 60772, BiasCount = 84;
 
-                /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU)</summary>
-                private static void Convolve(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        ConvolveWide(ref padded, ref weights, bias, ref output);
-                        return;
-                    }
-                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                    bool hasBias = !bias.IsEmpty;
-                    for (int f = 0; f + 3 <= Outputs; f += 3)
-                    {
-                        for (int y = 0; y < Height; y++)
-                        {
-                            Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                            Vector256<float> bias1 = hasBias ? Vector256.Create(bias[f + 1]) : Vector256<float>.Zero;
-                            Vector256<float> bias2 = hasBias ? Vector256.Create(bias[f + 2]) : Vector256<float>.Zero;
-                            Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
-                            Vector256<float> s100 = bias1, s101 = bias1, s102 = bias1, s103 = bias1;
-                            Vector256<float> s200 = bias2, s201 = bias2, s202 = bias2, s203 = bias2;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                for (int ky = 0; ky < TapsHeight; ky++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                    Vector256<float> x00, x01, x02, x03, w0, w1, w2;
-                                    x00 = Vector256.LoadUnsafe(ref source);
-                                    x01 = Vector256.LoadUnsafe(ref source, 8);
-                                    x02 = Vector256.LoadUnsafe(ref source, 16);
-                                    x03 = Vector256.LoadUnsafe(ref source, 20);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                    x00 = Vector256.LoadUnsafe(ref source, 1);
-                                    x01 = Vector256.LoadUnsafe(ref source, 9);
-                                    x02 = Vector256.LoadUnsafe(ref source, 17);
-                                    x03 = Vector256.LoadUnsafe(ref source, 21);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                    x00 = Vector256.LoadUnsafe(ref source, 2);
-                                    x01 = Vector256.LoadUnsafe(ref source, 10);
-                                    x02 = Vector256.LoadUnsafe(ref source, 18);
-                                    x03 = Vector256.LoadUnsafe(ref source, 22);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                    x00 = Vector256.LoadUnsafe(ref source, 3);
-                                    x01 = Vector256.LoadUnsafe(ref source, 11);
-                                    x02 = Vector256.LoadUnsafe(ref source, 19);
-                                    x03 = Vector256.LoadUnsafe(ref source, 23);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
-                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                    x00 = Vector256.LoadUnsafe(ref source, 4);
-                                    x01 = Vector256.LoadUnsafe(ref source, 12);
-                                    x02 = Vector256.LoadUnsafe(ref source, 20);
-                                    x03 = Vector256.LoadUnsafe(ref source, 24);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    w1 = Vector256.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                    s100 = Vector256.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector256.FusedMultiplyAdd(x01, w1, s101);
-                                    s102 = Vector256.FusedMultiplyAdd(x02, w1, s102);
-                                    s103 = Vector256.FusedMultiplyAdd(x03, w1, s103);
-                                    w2 = Vector256.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
-                                    s200 = Vector256.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector256.FusedMultiplyAdd(x01, w2, s201);
-                                    s202 = Vector256.FusedMultiplyAdd(x02, w2, s202);
-                                    s203 = Vector256.FusedMultiplyAdd(x03, w2, s203);
-                                }
-                            }
-                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                            Vector256.Max(s000, Vector256<float>.Zero).StoreUnsafe(ref target00);
-                            Vector256.Max(s001, Vector256<float>.Zero).StoreUnsafe(ref target00, 8);
-                            Vector256.Max(s002, Vector256<float>.Zero).StoreUnsafe(ref target00, 16);
-                            Vector256.Max(s003, Vector256<float>.Zero).StoreUnsafe(ref target00, 20);
-                            ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                            Vector256.Max(s100, Vector256<float>.Zero).StoreUnsafe(ref target10);
-                            Vector256.Max(s101, Vector256<float>.Zero).StoreUnsafe(ref target10, 8);
-                            Vector256.Max(s102, Vector256<float>.Zero).StoreUnsafe(ref target10, 16);
-                            Vector256.Max(s103, Vector256<float>.Zero).StoreUnsafe(ref target10, 20);
-                            ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                            Vector256.Max(s200, Vector256<float>.Zero).StoreUnsafe(ref target20);
-                            Vector256.Max(s201, Vector256<float>.Zero).StoreUnsafe(ref target20, 8);
-                            Vector256.Max(s202, Vector256<float>.Zero).StoreUnsafe(ref target20, 16);
-                            Vector256.Max(s203, Vector256<float>.Zero).StoreUnsafe(ref target20, 20);
-                        }
-                    }
-                }
+            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>output[o, y, x] = bias[o] + Σ weights[o, i, ky, kx] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU) (512-bit vectors)</summary>
-                private static void ConvolveWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-                {
-                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                    bool hasBias = !bias.IsEmpty;
-                    for (int f = 0; f + 3 <= Outputs; f += 3)
-                    {
-                        for (int y = 0; y + 2 <= Height; y += 2)
-                        {
-                            Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
-                            Vector512<float> bias1 = hasBias ? Vector512.Create(bias[f + 1]) : Vector512<float>.Zero;
-                            Vector512<float> bias2 = hasBias ? Vector512.Create(bias[f + 2]) : Vector512<float>.Zero;
-                            Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                            Vector512<float> s100 = bias1, s101 = bias1, s110 = bias1, s111 = bias1;
-                            Vector512<float> s200 = bias2, s201 = bias2, s210 = bias2, s211 = bias2;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                for (int ky = 0; ky < TapsHeight; ky++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                    Vector512<float> x00, x01, x10, x11, w0, w1, w2;
-                                    x00 = Vector512.LoadUnsafe(ref source);
-                                    x01 = Vector512.LoadUnsafe(ref source, 12);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 12));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 0));
-                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 0));
-                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                    x00 = Vector512.LoadUnsafe(ref source, 1);
-                                    x01 = Vector512.LoadUnsafe(ref source, 13);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 13));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 1));
-                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 1));
-                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                    x00 = Vector512.LoadUnsafe(ref source, 2);
-                                    x01 = Vector512.LoadUnsafe(ref source, 14);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 14));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 2));
-                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 2));
-                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                    x00 = Vector512.LoadUnsafe(ref source, 3);
-                                    x01 = Vector512.LoadUnsafe(ref source, 15);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 3));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 15));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 3));
-                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 3));
-                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                    x00 = Vector512.LoadUnsafe(ref source, 4);
-                                    x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 4));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    w1 = Vector512.Create(Unsafe.Add(ref tap, 1 * FilterLength + 4));
-                                    s100 = Vector512.FusedMultiplyAdd(x00, w1, s100);
-                                    s101 = Vector512.FusedMultiplyAdd(x01, w1, s101);
-                                    s110 = Vector512.FusedMultiplyAdd(x10, w1, s110);
-                                    s111 = Vector512.FusedMultiplyAdd(x11, w1, s111);
-                                    w2 = Vector512.Create(Unsafe.Add(ref tap, 2 * FilterLength + 4));
-                                    s200 = Vector512.FusedMultiplyAdd(x00, w2, s200);
-                                    s201 = Vector512.FusedMultiplyAdd(x01, w2, s201);
-                                    s210 = Vector512.FusedMultiplyAdd(x10, w2, s210);
-                                    s211 = Vector512.FusedMultiplyAdd(x11, w2, s211);
-                                }
-                            }
-                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                            Vector512.Max(s000, Vector512<float>.Zero).StoreUnsafe(ref target00);
-                            Vector512.Max(s001, Vector512<float>.Zero).StoreUnsafe(ref target00, 12);
-                            ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                            Vector512.Max(s010, Vector512<float>.Zero).StoreUnsafe(ref target01);
-                            Vector512.Max(s011, Vector512<float>.Zero).StoreUnsafe(ref target01, 12);
-                            ref float target10 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 0) * Width);
-                            Vector512.Max(s100, Vector512<float>.Zero).StoreUnsafe(ref target10);
-                            Vector512.Max(s101, Vector512<float>.Zero).StoreUnsafe(ref target10, 12);
-                            ref float target11 = ref Unsafe.Add(ref output, ((f + 1) * Height + y + 1) * Width);
-                            Vector512.Max(s110, Vector512<float>.Zero).StoreUnsafe(ref target11);
-                            Vector512.Max(s111, Vector512<float>.Zero).StoreUnsafe(ref target11, 12);
-                            ref float target20 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 0) * Width);
-                            Vector512.Max(s200, Vector512<float>.Zero).StoreUnsafe(ref target20);
-                            Vector512.Max(s201, Vector512<float>.Zero).StoreUnsafe(ref target20, 12);
-                            ref float target21 = ref Unsafe.Add(ref output, ((f + 2) * Height + y + 1) * Width);
-                            Vector512.Max(s210, Vector512<float>.Zero).StoreUnsafe(ref target21);
-                            Vector512.Max(s211, Vector512<float>.Zero).StoreUnsafe(ref target21, 12);
-                        }
-                    }
-                }
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+        }
 
-                /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx]</summary>
-                private static void AccumulateWeightGradient(ref float padded, ref float outputGradient, ref float weightGradient)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        AccumulateWeightGradientWide(ref padded, ref outputGradient, ref weightGradient);
-                        return;
-                    }
-                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                    // The last vector starts at Width − 8 and repeats 4 columns of the one before it: those lanes are zeroed.
-                    Vector256<float> tailMask = Vector256.Create(0, 0, 0, 0, -1, -1, -1, -1).AsSingle();
-                    for (int f = 0; f + 3 <= Outputs; f += 3)
-                    {
-                        for (int i = 0; i < Inputs; i++)
-                        {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s0_2 = Vector256<float>.Zero, s0_3 = Vector256<float>.Zero, s0_4 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s1_2 = Vector256<float>.Zero, s1_3 = Vector256<float>.Zero, s1_4 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s2_2 = Vector256<float>.Zero, s2_3 = Vector256<float>.Zero, s2_4 = Vector256<float>.Zero;
-                                Vector256<float> d0, d1, d2, x0, x1, x2, x3, x4;
-                                for (int y = 0; y < Height; y++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                    d0 = Vector256.LoadUnsafe(ref gradient);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
-                                    x0 = Vector256.LoadUnsafe(ref source);
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                    x1 = Vector256.LoadUnsafe(ref source, 1);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                    x2 = Vector256.LoadUnsafe(ref source, 2);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    x3 = Vector256.LoadUnsafe(ref source, 3);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                    x4 = Vector256.LoadUnsafe(ref source, 4);
-                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                    d0 = Vector256.LoadUnsafe(ref gradient, 8);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 8));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 8));
-                                    x0 = Vector256.LoadUnsafe(ref source, 8);
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                    x1 = Vector256.LoadUnsafe(ref source, 9);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                    x2 = Vector256.LoadUnsafe(ref source, 10);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    x3 = Vector256.LoadUnsafe(ref source, 11);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                    x4 = Vector256.LoadUnsafe(ref source, 12);
-                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                    d0 = Vector256.LoadUnsafe(ref gradient, 16);
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 16));
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 16));
-                                    x0 = Vector256.LoadUnsafe(ref source, 16);
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                    x1 = Vector256.LoadUnsafe(ref source, 17);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                    x2 = Vector256.LoadUnsafe(ref source, 18);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    x3 = Vector256.LoadUnsafe(ref source, 19);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                    x4 = Vector256.LoadUnsafe(ref source, 20);
-                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                    d0 = Vector256.LoadUnsafe(ref gradient, 20) & tailMask;
-                                    d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 20)) & tailMask;
-                                    d2 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 20)) & tailMask;
-                                    x0 = Vector256.LoadUnsafe(ref source, 20);
-                                    s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s1_0 = Vector256.FusedMultiplyAdd(d1, x0, s1_0);
-                                    s2_0 = Vector256.FusedMultiplyAdd(d2, x0, s2_0);
-                                    x1 = Vector256.LoadUnsafe(ref source, 21);
-                                    s0_1 = Vector256.FusedMultiplyAdd(d0, x1, s0_1);
-                                    s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s2_1 = Vector256.FusedMultiplyAdd(d2, x1, s2_1);
-                                    x2 = Vector256.LoadUnsafe(ref source, 22);
-                                    s0_2 = Vector256.FusedMultiplyAdd(d0, x2, s0_2);
-                                    s1_2 = Vector256.FusedMultiplyAdd(d1, x2, s1_2);
-                                    s2_2 = Vector256.FusedMultiplyAdd(d2, x2, s2_2);
-                                    x3 = Vector256.LoadUnsafe(ref source, 23);
-                                    s0_3 = Vector256.FusedMultiplyAdd(d0, x3, s0_3);
-                                    s1_3 = Vector256.FusedMultiplyAdd(d1, x3, s1_3);
-                                    s2_3 = Vector256.FusedMultiplyAdd(d2, x3, s2_3);
-                                    x4 = Vector256.LoadUnsafe(ref source, 24);
-                                    s0_4 = Vector256.FusedMultiplyAdd(d0, x4, s0_4);
-                                    s1_4 = Vector256.FusedMultiplyAdd(d1, x4, s1_4);
-                                    s2_4 = Vector256.FusedMultiplyAdd(d2, x4, s2_4);
-                                }
-                                ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Unsafe.Add(ref tap, 0) += Vector256.Sum(s0_0);
-                                Unsafe.Add(ref tap, 1) += Vector256.Sum(s0_1);
-                                Unsafe.Add(ref tap, 2) += Vector256.Sum(s0_2);
-                                Unsafe.Add(ref tap, 3) += Vector256.Sum(s0_3);
-                                Unsafe.Add(ref tap, 4) += Vector256.Sum(s0_4);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector256.Sum(s1_0);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector256.Sum(s1_1);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector256.Sum(s1_2);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector256.Sum(s1_3);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector256.Sum(s1_4);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector256.Sum(s2_0);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector256.Sum(s2_1);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector256.Sum(s2_2);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector256.Sum(s2_3);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector256.Sum(s2_4);
-                            }
-                        }
-                    }
-                }
+        // --------------------------------------------------------------------------------------------------------------
+        // dense3 · Dense · 10 units
+        // input 84 → output 10 · 850 parameters · 1,680 FLOP per sample
+        // strategy: Y[n×10] = X[n×84] · W[10×84]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Dense3
+        {
+            /// <summary>Floats in one input sample (84).</summary>
+            public const int InputLength = 84;
+            /// <summary>Floats in one output sample (10).</summary>
+            public const int OutputLength = 10;
+            public const int WeightOffset = 60856, WeightCount = 840;
+            public const int BiasOffset = 61696, BiasCount = 10;
 
-                /// <summary>dW[o, i, ky, kx] += Σ dY[o, y, x] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
-                private static void AccumulateWeightGradientWide(ref float padded, ref float outputGradient, ref float weightGradient)
-                {
-                    const int Inputs = 1, Outputs = 6, Height = 28, Width = 28;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                    // The last vector starts at Width − 16 and repeats 4 columns of the one before it: those lanes are zeroed.
-                    Vector512<float> tailMask = Vector512.Create(0, 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1).AsSingle();
-                    for (int f = 0; f + 3 <= Outputs; f += 3)
-                    {
-                        for (int i = 0; i < Inputs; i++)
-                        {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                Vector512<float> s0_0 = Vector512<float>.Zero, s0_1 = Vector512<float>.Zero, s0_2 = Vector512<float>.Zero, s0_3 = Vector512<float>.Zero, s0_4 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s1_1 = Vector512<float>.Zero, s1_2 = Vector512<float>.Zero, s1_3 = Vector512<float>.Zero, s1_4 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s2_1 = Vector512<float>.Zero, s2_2 = Vector512<float>.Zero, s2_3 = Vector512<float>.Zero, s2_4 = Vector512<float>.Zero;
-                                Vector512<float> d0, d1, d2, x0, x1, x2, x3, x4;
-                                for (int y = 0; y < Height; y++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float gradient = ref Unsafe.Add(ref outputGradient, f * Height * Width + y * Width);
-                                    d0 = Vector512.LoadUnsafe(ref gradient);
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 0));
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 0));
-                                    x0 = Vector512.LoadUnsafe(ref source);
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
-                                    s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
-                                    x1 = Vector512.LoadUnsafe(ref source, 1);
-                                    s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
-                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
-                                    x2 = Vector512.LoadUnsafe(ref source, 2);
-                                    s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
-                                    s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
-                                    s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
-                                    x3 = Vector512.LoadUnsafe(ref source, 3);
-                                    s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
-                                    s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
-                                    s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
-                                    x4 = Vector512.LoadUnsafe(ref source, 4);
-                                    s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
-                                    s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
-                                    s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
-                                    d0 = Vector512.LoadUnsafe(ref gradient, 12) & tailMask;
-                                    d1 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(1 * Height * Width + 12)) & tailMask;
-                                    d2 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(2 * Height * Width + 12)) & tailMask;
-                                    x0 = Vector512.LoadUnsafe(ref source, 12);
-                                    s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                    s1_0 = Vector512.FusedMultiplyAdd(d1, x0, s1_0);
-                                    s2_0 = Vector512.FusedMultiplyAdd(d2, x0, s2_0);
-                                    x1 = Vector512.LoadUnsafe(ref source, 13);
-                                    s0_1 = Vector512.FusedMultiplyAdd(d0, x1, s0_1);
-                                    s1_1 = Vector512.FusedMultiplyAdd(d1, x1, s1_1);
-                                    s2_1 = Vector512.FusedMultiplyAdd(d2, x1, s2_1);
-                                    x2 = Vector512.LoadUnsafe(ref source, 14);
-                                    s0_2 = Vector512.FusedMultiplyAdd(d0, x2, s0_2);
-                                    s1_2 = Vector512.FusedMultiplyAdd(d1, x2, s1_2);
-                                    s2_2 = Vector512.FusedMultiplyAdd(d2, x2, s2_2);
-                                    x3 = Vector512.LoadUnsafe(ref source, 15);
-                                    s0_3 = Vector512.FusedMultiplyAdd(d0, x3, s0_3);
-                                    s1_3 = Vector512.FusedMultiplyAdd(d1, x3, s1_3);
-                                    s2_3 = Vector512.FusedMultiplyAdd(d2, x3, s2_3);
-                                    x4 = Vector512.LoadUnsafe(ref source, 16);
-                                    s0_4 = Vector512.FusedMultiplyAdd(d0, x4, s0_4);
-                                    s1_4 = Vector512.FusedMultiplyAdd(d1, x4, s1_4);
-                                    s2_4 = Vector512.FusedMultiplyAdd(d2, x4, s2_4);
-                                }
-                                ref float tap = ref Unsafe.Add(ref weightGradient, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                Unsafe.Add(ref tap, 0) += Vector512.Sum(s0_0);
-                                Unsafe.Add(ref tap, 1) += Vector512.Sum(s0_1);
-                                Unsafe.Add(ref tap, 2) += Vector512.Sum(s0_2);
-                                Unsafe.Add(ref tap, 3) += Vector512.Sum(s0_3);
-                                Unsafe.Add(ref tap, 4) += Vector512.Sum(s0_4);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 0) += Vector512.Sum(s1_0);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 1) += Vector512.Sum(s1_1);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 2) += Vector512.Sum(s1_2);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 3) += Vector512.Sum(s1_3);
-                                Unsafe.Add(ref tap, 1 * FilterLength + 4) += Vector512.Sum(s1_4);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 0) += Vector512.Sum(s2_0);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 1) += Vector512.Sum(s2_1);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 2) += Vector512.Sum(s2_2);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 3) += Vector512.Sum(s2_3);
-                                Unsafe.Add(ref tap, 2 * FilterLength + 4) += Vector512.Sum(s2_4);
-                            }
-                        }
-                    }
-                }
+            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>rotated[i, o, ky, kx] = W[o, i, KernelHeight − 1 − ky, KernelWidth − 1 − kx]: the weights the input gradient convolves with.</summary>
-                private static void RotateWeights(ref float weights, ref float rotated)
-                {
-                    for (int o = 0; o < OutChannels; o++)
-                    {
-                        for (int i = 0; i < InChannels; i++)
-                        {
-                            for (int ky = 0; ky < KernelHeight; ky++)
-                            {
-                                for (int kx = 0; kx < KernelWidth; kx++)
-                                {
-                                    Unsafe.Add(ref rotated, ((i * OutChannels + o) * KernelHeight + KernelHeight - 1 - ky) * KernelWidth + KernelWidth - 1 - kx) = Unsafe.Add(ref weights, ((o * InChannels + i) * KernelHeight + ky) * KernelWidth + kx);
-                                }
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx]</summary>
-                private static void ConvolveGradient(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        ConvolveGradientWide(ref padded, ref weights, bias, ref output);
-                        return;
-                    }
-                    const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                    bool hasBias = !bias.IsEmpty;
-                    for (int f = 0; f < Outputs; f++)
-                    {
-                        for (int y = 0; y < Height; y++)
-                        {
-                            Vector256<float> bias0 = hasBias ? Vector256.Create(bias[f + 0]) : Vector256<float>.Zero;
-                            Vector256<float> s000 = bias0, s001 = bias0, s002 = bias0, s003 = bias0;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                for (int ky = 0; ky < TapsHeight; ky++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                    Vector256<float> x00, x01, x02, x03, w0;
-                                    x00 = Vector256.LoadUnsafe(ref source);
-                                    x01 = Vector256.LoadUnsafe(ref source, 8);
-                                    x02 = Vector256.LoadUnsafe(ref source, 16);
-                                    x03 = Vector256.LoadUnsafe(ref source, 20);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 0));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    x00 = Vector256.LoadUnsafe(ref source, 1);
-                                    x01 = Vector256.LoadUnsafe(ref source, 9);
-                                    x02 = Vector256.LoadUnsafe(ref source, 17);
-                                    x03 = Vector256.LoadUnsafe(ref source, 21);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 1));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    x00 = Vector256.LoadUnsafe(ref source, 2);
-                                    x01 = Vector256.LoadUnsafe(ref source, 10);
-                                    x02 = Vector256.LoadUnsafe(ref source, 18);
-                                    x03 = Vector256.LoadUnsafe(ref source, 22);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 2));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    x00 = Vector256.LoadUnsafe(ref source, 3);
-                                    x01 = Vector256.LoadUnsafe(ref source, 11);
-                                    x02 = Vector256.LoadUnsafe(ref source, 19);
-                                    x03 = Vector256.LoadUnsafe(ref source, 23);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 3));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                    x00 = Vector256.LoadUnsafe(ref source, 4);
-                                    x01 = Vector256.LoadUnsafe(ref source, 12);
-                                    x02 = Vector256.LoadUnsafe(ref source, 20);
-                                    x03 = Vector256.LoadUnsafe(ref source, 24);
-                                    w0 = Vector256.Create(Unsafe.Add(ref tap, 4));
-                                    s000 = Vector256.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector256.FusedMultiplyAdd(x01, w0, s001);
-                                    s002 = Vector256.FusedMultiplyAdd(x02, w0, s002);
-                                    s003 = Vector256.FusedMultiplyAdd(x03, w0, s003);
-                                }
-                            }
-                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                            s000.StoreUnsafe(ref target00);
-                            s001.StoreUnsafe(ref target00, 8);
-                            s002.StoreUnsafe(ref target00, 16);
-                            s003.StoreUnsafe(ref target00, 20);
-                        }
-                    }
-                }
-
-                /// <summary>dx[i, y, x] = Σ rotated[i, o, ky, kx] · bordered dY[o, y + ky, x + kx] (512-bit vectors)</summary>
-                private static void ConvolveGradientWide(ref float padded, ref float weights, ReadOnlySpan<float> bias, ref float output)
-                {
-                    const int Inputs = 6, Outputs = 1, Height = 28, Width = 28;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 32, SourceWidth = 32;
-                    const int FilterLength = Inputs * TapsHeight * TapsWidth;
-                    bool hasBias = !bias.IsEmpty;
-                    for (int f = 0; f < Outputs; f++)
-                    {
-                        for (int y = 0; y + 2 <= Height; y += 2)
-                        {
-                            Vector512<float> bias0 = hasBias ? Vector512.Create(bias[f + 0]) : Vector512<float>.Zero;
-                            Vector512<float> s000 = bias0, s001 = bias0, s010 = bias0, s011 = bias0;
-                            for (int i = 0; i < Inputs; i++)
-                            {
-                                for (int ky = 0; ky < TapsHeight; ky++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float tap = ref Unsafe.Add(ref weights, f * FilterLength + (i * TapsHeight + ky) * TapsWidth);
-                                    Vector512<float> x00, x01, x10, x11, w0;
-                                    x00 = Vector512.LoadUnsafe(ref source);
-                                    x01 = Vector512.LoadUnsafe(ref source, 12);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 0));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 12));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 0));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    x00 = Vector512.LoadUnsafe(ref source, 1);
-                                    x01 = Vector512.LoadUnsafe(ref source, 13);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 1));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 13));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 1));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    x00 = Vector512.LoadUnsafe(ref source, 2);
-                                    x01 = Vector512.LoadUnsafe(ref source, 14);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 2));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 14));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 2));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    x00 = Vector512.LoadUnsafe(ref source, 3);
-                                    x01 = Vector512.LoadUnsafe(ref source, 15);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 3));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 15));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 3));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                    x00 = Vector512.LoadUnsafe(ref source, 4);
-                                    x01 = Vector512.LoadUnsafe(ref source, 16);
-                                    x10 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 4));
-                                    x11 = Vector512.LoadUnsafe(ref source, (UIntPtr)(1 * SourceWidth + 16));
-                                    w0 = Vector512.Create(Unsafe.Add(ref tap, 4));
-                                    s000 = Vector512.FusedMultiplyAdd(x00, w0, s000);
-                                    s001 = Vector512.FusedMultiplyAdd(x01, w0, s001);
-                                    s010 = Vector512.FusedMultiplyAdd(x10, w0, s010);
-                                    s011 = Vector512.FusedMultiplyAdd(x11, w0, s011);
-                                }
-                            }
-                            ref float target00 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 0) * Width);
-                            s000.StoreUnsafe(ref target00);
-                            s001.StoreUnsafe(ref target00, 12);
-                            ref float target01 = ref Unsafe.Add(ref output, ((f + 0) * Height + y + 1) * Width);
-                            s010.StoreUnsafe(ref target01);
-                            s011.StoreUnsafe(ref target01, 12);
-                        }
-                    }
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // pool1 · MaxPool2D · window 2×2, stride 2
-            // input 6×28×28 → output 6×14×14 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel and output row, 8 windows at a time in the lanes of a Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; backward writes every input gradient from the winners' indices, 8 windows at a time
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Pool1
-            {
-                /// <summary>Floats in one input sample (6×28×28).</summary>
-                public const int InputLength = 4704;
-                /// <summary>Floats in one output sample (6×14×14).</summary>
-                public const int OutputLength = 1176;
-                public const int Channels = 6;
-                public const int InHeight = 28, OutHeight = 14, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
-                public const int InWidth = 28, OutWidth = 14, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
-                /// <summary>Windows per vector: the floats of a Vector256.</summary>
-                private const int Lanes = 8;
-                /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
-                private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
-
-                /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<int> argmax = workspace.Pool1Argmax;
-                    for (int n = 0; n < count; n++)
-                    {
-                        ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
-                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                        Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                        ref float x0 = ref MemoryMarshal.GetReference(x);
-                        ref float y0 = ref MemoryMarshal.GetReference(y);
-                        ref int winners0 = ref MemoryMarshal.GetReference(winners);
-                        int j = 0;
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            for (int oy = 0; oy < OutHeight; oy++)
-                            {
-                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
-                                // The last vector ends at the row's end, overlapping the one before it: the windows they share are
-                                // done twice, to the same values, and no scalar tail is needed.
-                                for (int ox = 0; ox < OutWidth; ox += Lanes)
-                                {
-                                    int start = Math.Min(ox, OutWidth - Lanes);
-                                    MaxOfEight(ref x0, i0 + start * StrideWidth, ref Unsafe.Add(ref y0, j + start), ref Unsafe.Add(ref winners0, j + start));
-                                }
-                                j += OutWidth;
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// Eight neighbouring windows of a row, one per lane: lane l is the window whose first input is i0 + l × StrideWidth;
-                /// their maxima go to y and their winners' input indices to winners.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void MaxOfEight(ref float x0, int i0, ref float y, ref int winners)
-                {
-                    ref float first = ref Unsafe.Add(ref x0, i0);
-                    // The window: inputs i0 + 1, 28, 29; winner holds the winning offset.
-                    Vector256<float> best = Columns(ref first);
-                    Vector256<int> winner = Vector256<int>.Zero;
-                    TakeLanes(Columns(ref Unsafe.Add(ref first, 1)), 1, ref best, ref winner);
-                    TakeLanes(Columns(ref Unsafe.Add(ref first, 28)), 28, ref best, ref winner);
-                    TakeLanes(Columns(ref Unsafe.Add(ref first, 29)), 29, ref best, ref winner);
-                    best.StoreUnsafe(ref y);
-                    (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
-                }
-
-                /// <summary>
-                /// first[l × StrideWidth] in lane l; no load reads past the last of them:
-                /// lanes 0–3 from the 8 floats at first, lanes 4–7 from the 8 floats at first + 7.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static Vector256<float> Columns(ref float first)
-                {
-                    Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
-                    Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref first, 7), Vector256.Create(0, 0, 0, 0, 1, 3, 5, 7));
-                    return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
-                }
-
-                /// <summary>
-                /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
-                /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
-                {
-                    // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
-                    Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
-                    winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
-                    // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
-                    best = Vector256.Max(best, value);
-                }
-
-                /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    if (inputGradient.IsEmpty) return;
-                    // The windows tile the input (stride = window, nothing left over): each input is in one window, so every
-                    // input gradient is written once, without clearing first.
-                    ReadOnlySpan<int> argmax = workspace.Pool1Argmax;
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                        ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                        ref float dx0 = ref MemoryMarshal.GetReference(dx);
-                        ref float dy0 = ref MemoryMarshal.GetReference(dy);
-                        ref int winners0 = ref MemoryMarshal.GetReference(winners);
-                        int j = 0;
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            for (int oy = 0; oy < OutHeight; oy++)
-                            {
-                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
-                                // The last vector ends at the row's end, overlapping the one before it: the windows they share are
-                                // done twice, to the same values, and no scalar tail is needed.
-                                for (int ox = 0; ox < OutWidth; ox += Lanes)
-                                {
-                                    int start = Math.Min(ox, OutWidth - Lanes);
-                                    GradientsOfEight(ref dx0, i0 + start * StrideWidth, ref Unsafe.Add(ref dy0, j + start), ref Unsafe.Add(ref winners0, j + start));
-                                }
-                                j += OutWidth;
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// The input gradients of eight neighbouring windows (lane l: the window whose first input is i0 + l × StrideWidth),
-                /// by window row, each 16 contiguous inputs: input i gets 0 + dy of its window where it is the window's winner,
-                /// and 0 elsewhere. 0 + dy is the sum the scatter into cleared memory forms (−0 becomes +0), so the bits are the same.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void GradientsOfEight(ref float dx0, int i0, ref float dy, ref int winners)
-                {
-                    Vector256<float> gradient = Vector256<float>.Zero + Vector256.LoadUnsafe(ref dy);
-                    Vector256<int> winner = Vector256.LoadUnsafe(ref winners);
-                    // Each lane repeated StrideWidth times, so that every input of a window row lines up with its window's lane.
-                    Vector256<int> spread0 = Vector256.Create(0, 0, 1, 1, 2, 2, 3, 3);
-                    Vector256<int> spread1 = Vector256.Create(4, 4, 5, 5, 6, 6, 7, 7);
-                    Vector256<float> gradient0 = Vector256.Shuffle(gradient, spread0);
-                    Vector256<int> winner0 = Vector256.Shuffle(winner, spread0);
-                    Vector256<float> gradient1 = Vector256.Shuffle(gradient, spread1);
-                    Vector256<int> winner1 = Vector256.Shuffle(winner, spread1);
-                    // The windows' row from i0: inputs i0 … i0 + 15.
-                    Route(gradient0, winner0, ref dx0, i0);
-                    Route(gradient1, winner1, ref dx0, i0 + 8);
-                    // The windows' row from i0 + 28: inputs i0 + 28 … i0 + 43.
-                    Route(gradient0, winner0, ref dx0, i0 + 28);
-                    Route(gradient1, winner1, ref dx0, i0 + 36);
-                }
-
-                /// <summary>Inputs i … i + 7: the gradient where the input is its window's winner, else 0.</summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void Route(Vector256<float> gradient, Vector256<int> winner, ref float dx0, int i)
-                {
-                    Vector256<int> won = Vector256.Equals(winner, Vector256.Create(i) + Vector256<int>.Indices);
-                    Vector256.ConditionalSelect(won.AsSingle(), gradient, Vector256<float>.Zero).StoreUnsafe(ref dx0, (UIntPtr)i);
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // conv2 · Conv2D · 16 filters 5×5, stride 1, padding 0, ReLU
-            // input 6×14×14 → output 16×10×10 · 2,416 parameters · 0.48 MFLOP per sample
-            // strategy: forward convolves a zero-bordered copy directly with output channels in vector lanes (tiles of 2 channel vectors × 5 positions; 1 of 16 × 10 with 512-bit vectors), bias and ReLU fused, then transposed back in 8×8 blocks; backward: dW reduced with output channels in vector lanes (2 vectors of 8 × 5 kernel columns; 1 of 16 with 512-bit vectors), dY transposed per sample, dx as Wᵀ · dY folded back with col2im
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Conv2
-            {
-                /// <summary>Floats in one input sample (6×14×14).</summary>
-                public const int InputLength = 1176;
-                /// <summary>Floats in one output sample (16×10×10).</summary>
-                public const int OutputLength = 1600;
-                public const int WeightOffset = 156, WeightCount = 2400;
-                public const int BiasOffset = 2556, BiasCount = 16;
-                public const int InChannels = 6, OutChannels = 16;
-                public const int InHeight = 14, OutHeight = 10, KernelHeight = 5, StrideHeight = 1, PadHeight = 0;
-                public const int InWidth = 14, OutWidth = 10, KernelWidth = 5, StrideWidth = 1, PadWidth = 0;
-                /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
-                public const int ColumnRows = 150;
-                /// <summary>Columns of the column matrix: output positions per channel.</summary>
-                public const int ColumnCols = 100;
-                /// <summary>The zero-bordered copy of one input channel that the direct forward pass reads.</summary>
-                public const int PaddedHeight = 14, PaddedWidth = 14;
-
-                /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    ReadOnlySpan<float> biasValues = parameters.Slice(BiasOffset, BiasCount);
-                    float[] padded = workspace.Conv2Padded;
-                    ref float weightsByChannel = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2WeightsByChannel);
-                    ref float outputByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2OutputByPosition);
-                    // The weights of one tap and 8 filters as one vector. The transposition is kept in the workspace and redone only
-                    // when the weights differ bitwise from the copy it was made from (Parameters is a public span: every write shows).
-                    // A new workspace holds zeros in both, which agree.
-                    Span<float> weightsSource = workspace.Conv2WeightsSource;
-                    ReadOnlySpan<float> currentWeights = MemoryMarshal.CreateReadOnlySpan(ref weights, WeightCount);
-                    if (!MemoryMarshal.AsBytes(currentWeights).SequenceEqual(MemoryMarshal.AsBytes(weightsSource)))
-                    {
-                        currentWeights.CopyTo(weightsSource);
-                        ChannelsLast(ref weights, ref weightsByChannel, ColumnRows);
-                    }
-                    for (int n = 0; n < count; n++)
-                    {
-                        CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                        ConvolveByChannel(ref MemoryMarshal.GetArrayDataReference(padded), ref weightsByChannel, biasValues, ref outputByPosition);
-                        Transposition.Transpose(ref outputByPosition, ColumnCols, OutChannels, ref Unsafe.Add(ref MemoryMarshal.GetReference(output), n * OutputLength)); // back to channel-major
-                    }
-                }
-
-                /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                    bool trainable = !parameterGradients.IsEmpty;
-                    if (!trainable && inputGradient.IsEmpty) return;
-                    ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2Columns);
-                    float[] padded = workspace.Conv2Padded;
-                    ref float gradientByPosition = ref MemoryMarshal.GetArrayDataReference(workspace.Conv2GradientByPosition);
-                    float[] weightGradientByChannel = workspace.Conv2WeightGradientByChannel;
-                    if (trainable) Array.Clear(weightGradientByChannel);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        if (trainable)
-                        {
-                            // db[c] += Σ over positions of dZ[c, ·]
-                            for (int c = 0; c < OutChannels; c++)
-                            {
-                                parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
-                            }
-                            // The forward pass's bordered copy is made again rather than kept for the whole batch.
-                            CopyBordered(input.Slice(n * InputLength, InputLength), padded);
-                            ChannelsLast(ref MemoryMarshal.GetReference(dy), ref gradientByPosition, ColumnCols);
-                            AccumulateWeightGradient(ref MemoryMarshal.GetArrayDataReference(padded), ref gradientByPosition, ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel));
-                        }
-                        if (inputGradient.IsEmpty) continue;
-                        MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
-                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                        dx.Clear();
-                        Fold(ref columns, ref MemoryMarshal.GetReference(dx));
-                    }
-                    if (trainable) AddChannelGradient(ref MemoryMarshal.GetArrayDataReference(weightGradientByChannel), ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
-                }
-
-                /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
-                private static void Unfold(ref float input, ref float columns)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int ky = 0; ky < KernelHeight; ky++)
-                        {
-                            for (int kx = 0; kx < KernelWidth; kx++)
-                            {
-                                ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                                (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                                for (int oy = 0; oy < OutHeight; oy++)
-                                {
-                                    int iy = oy * StrideHeight + ky - PadHeight;
-                                    ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                    if ((uint)iy >= (uint)InHeight)
-                                    {
-                                        Rows.Clear(ref target, OutWidth);
-                                        continue;
-                                    }
-                                    ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                    Rows.Clear(ref target, start);
-                                    Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
-                                    ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                    Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
-                                }
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>Copies one sample into the interior of the zero-bordered buffer; the borders are never written, so they stay zero.</summary>
-                private static void CopyBordered(ReadOnlySpan<float> sample, float[] padded)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int iy = 0; iy < InHeight; iy++)
-                        {
-                            sample.Slice((c * InHeight + iy) * InWidth, InWidth).CopyTo(padded.AsSpan((c * PaddedHeight + iy + PadHeight) * PaddedWidth + PadWidth, InWidth));
-                        }
-                    }
-                }
-
-                /// <summary>destination[t, o] = source[o, t] for the OutChannels rows of <paramref name="length"/> values: channels side by side.</summary>
-                private static void ChannelsLast(ref float source, ref float destination, int length) => Transposition.Transpose(ref source, OutChannels, length, ref destination);
-
-                /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels</summary>
-                private static void ConvolveByChannel(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        ConvolveByChannelWide(ref padded, ref weightsByChannel, bias, ref outputByPosition);
-                        return;
-                    }
-                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                    bool hasBias = !bias.IsEmpty;
-                    for (int f = 0; f + 16 <= Outputs; f += 16)
-                    {
-                        for (int y = 0; y < Height; y++)
-                        {
-                            for (int x = 0; x + 5 <= Width; x += 5)
-                            {
-                                Vector256<float> bias0 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (UIntPtr)(f)) : Vector256<float>.Zero;
-                                Vector256<float> bias1 = hasBias ? Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (UIntPtr)(f + 8)) : Vector256<float>.Zero;
-                                Vector256<float> s0_0 = bias0, s0_1 = bias1, s1_0 = bias0, s1_1 = bias1, s2_0 = bias0, s2_1 = bias1, s3_0 = bias0, s3_1 = bias1, s4_0 = bias0, s4_1 = bias1;
-                                for (int i = 0; i < Inputs; i++)
-                                {
-                                    for (int ky = 0; ky < TapsHeight; ky++)
-                                    {
-                                        ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
-                                        ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                                        Vector256<float> w0, w1, b;
-                                        w0 = Vector256.LoadUnsafe(ref taps);
-                                        w1 = Vector256.LoadUnsafe(ref taps, 8);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 0));
-                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 1));
-                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 2));
-                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(1 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(1 * Outputs + 8));
-                                        b = Vector256.Create(Unsafe.Add(ref source, 1));
-                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 2));
-                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(2 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(2 * Outputs + 8));
-                                        b = Vector256.Create(Unsafe.Add(ref source, 2));
-                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 6));
-                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(3 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(3 * Outputs + 8));
-                                        b = Vector256.Create(Unsafe.Add(ref source, 3));
-                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 6));
-                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 7));
-                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                        w0 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(4 * Outputs));
-                                        w1 = Vector256.LoadUnsafe(ref taps, (UIntPtr)(4 * Outputs + 8));
-                                        b = Vector256.Create(Unsafe.Add(ref source, 4));
-                                        s0_0 = Vector256.FusedMultiplyAdd(w0, b, s0_0);
-                                        s0_1 = Vector256.FusedMultiplyAdd(w1, b, s0_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 5));
-                                        s1_0 = Vector256.FusedMultiplyAdd(w0, b, s1_0);
-                                        s1_1 = Vector256.FusedMultiplyAdd(w1, b, s1_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 6));
-                                        s2_0 = Vector256.FusedMultiplyAdd(w0, b, s2_0);
-                                        s2_1 = Vector256.FusedMultiplyAdd(w1, b, s2_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 7));
-                                        s3_0 = Vector256.FusedMultiplyAdd(w0, b, s3_0);
-                                        s3_1 = Vector256.FusedMultiplyAdd(w1, b, s3_1);
-                                        b = Vector256.Create(Unsafe.Add(ref source, 8));
-                                        s4_0 = Vector256.FusedMultiplyAdd(w0, b, s4_0);
-                                        s4_1 = Vector256.FusedMultiplyAdd(w1, b, s4_1);
-                                    }
-                                }
-                                ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
-                                Vector256.Max(s0_0, Vector256<float>.Zero).StoreUnsafe(ref target);
-                                Vector256.Max(s0_1, Vector256<float>.Zero).StoreUnsafe(ref target, 8);
-                                Vector256.Max(s1_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
-                                Vector256.Max(s1_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
-                                Vector256.Max(s2_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
-                                Vector256.Max(s2_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
-                                Vector256.Max(s3_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
-                                Vector256.Max(s3_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs + 8));
-                                Vector256.Max(s4_0, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
-                                Vector256.Max(s4_1, Vector256<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs + 8));
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>out[y, x, o] = bias[o] + Σ wt[i, ky, kx, o] · padded[i, y + ky, x + kx], clamped at 0 (the fused ReLU): positions × channels (512-bit vectors)</summary>
-                private static void ConvolveByChannelWide(ref float padded, ref float weightsByChannel, ReadOnlySpan<float> bias, ref float outputByPosition)
-                {
-                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                    bool hasBias = !bias.IsEmpty;
-                    for (int f = 0; f + 16 <= Outputs; f += 16)
-                    {
-                        for (int y = 0; y < Height; y++)
-                        {
-                            for (int x = 0; x + 10 <= Width; x += 10)
-                            {
-                                Vector512<float> bias0 = hasBias ? Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(bias), (UIntPtr)(f)) : Vector512<float>.Zero;
-                                Vector512<float> s0_0 = bias0, s1_0 = bias0, s2_0 = bias0, s3_0 = bias0, s4_0 = bias0, s5_0 = bias0, s6_0 = bias0, s7_0 = bias0, s8_0 = bias0, s9_0 = bias0;
-                                for (int i = 0; i < Inputs; i++)
-                                {
-                                    for (int ky = 0; ky < TapsHeight; ky++)
-                                    {
-                                        ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth + x);
-                                        ref float taps = ref Unsafe.Add(ref weightsByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                                        Vector512<float> w0, b;
-                                        w0 = Vector512.LoadUnsafe(ref taps);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 0));
-                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 1));
-                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 2));
-                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(1 * Outputs));
-                                        b = Vector512.Create(Unsafe.Add(ref source, 1));
-                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 2));
-                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(2 * Outputs));
-                                        b = Vector512.Create(Unsafe.Add(ref source, 2));
-                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 11));
-                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(3 * Outputs));
-                                        b = Vector512.Create(Unsafe.Add(ref source, 3));
-                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 11));
-                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 12));
-                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                        w0 = Vector512.LoadUnsafe(ref taps, (UIntPtr)(4 * Outputs));
-                                        b = Vector512.Create(Unsafe.Add(ref source, 4));
-                                        s0_0 = Vector512.FusedMultiplyAdd(w0, b, s0_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 5));
-                                        s1_0 = Vector512.FusedMultiplyAdd(w0, b, s1_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 6));
-                                        s2_0 = Vector512.FusedMultiplyAdd(w0, b, s2_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 7));
-                                        s3_0 = Vector512.FusedMultiplyAdd(w0, b, s3_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 8));
-                                        s4_0 = Vector512.FusedMultiplyAdd(w0, b, s4_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 9));
-                                        s5_0 = Vector512.FusedMultiplyAdd(w0, b, s5_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 10));
-                                        s6_0 = Vector512.FusedMultiplyAdd(w0, b, s6_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 11));
-                                        s7_0 = Vector512.FusedMultiplyAdd(w0, b, s7_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 12));
-                                        s8_0 = Vector512.FusedMultiplyAdd(w0, b, s8_0);
-                                        b = Vector512.Create(Unsafe.Add(ref source, 13));
-                                        s9_0 = Vector512.FusedMultiplyAdd(w0, b, s9_0);
-                                    }
-                                }
-                                ref float target = ref Unsafe.Add(ref outputByPosition, (y * Width + x) * Outputs + f);
-                                Vector512.Max(s0_0, Vector512<float>.Zero).StoreUnsafe(ref target);
-                                Vector512.Max(s1_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
-                                Vector512.Max(s2_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
-                                Vector512.Max(s3_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
-                                Vector512.Max(s4_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
-                                Vector512.Max(s5_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(5 * Outputs));
-                                Vector512.Max(s6_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(6 * Outputs));
-                                Vector512.Max(s7_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(7 * Outputs));
-                                Vector512.Max(s8_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(8 * Outputs));
-                                Vector512.Max(s9_0, Vector512<float>.Zero).StoreUnsafe(ref target, (UIntPtr)(9 * Outputs));
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>dW[o, i, ky, kx] += dWt[i, ky, kx, o]: the batch's channel-major weight gradient added back in PyTorch's layout.</summary>
-                private static void AddChannelGradient(ref float weightGradientByChannel, ref float weightGradient)
-                {
-                    for (int o = 0; o < OutChannels; o++)
-                    {
-                        for (int t = 0; t < ColumnRows; t++)
-                        {
-                            Unsafe.Add(ref weightGradient, o * ColumnRows + t) += Unsafe.Add(ref weightGradientByChannel, t * OutChannels + o);
-                        }
-                    }
-                }
-
-                /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx]</summary>
-                private static void AccumulateWeightGradient(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        AccumulateWeightGradientWide(ref padded, ref gradientByPosition, ref weightGradientByChannel);
-                        return;
-                    }
-                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                    for (int f = 0; f + 16 <= Outputs; f += 16)
-                    {
-                        for (int i = 0; i < Inputs; i++)
-                        {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                                Vector256<float> s0_0 = Vector256<float>.Zero, s0_1 = Vector256<float>.Zero, s1_0 = Vector256<float>.Zero, s1_1 = Vector256<float>.Zero, s2_0 = Vector256<float>.Zero, s2_1 = Vector256<float>.Zero, s3_0 = Vector256<float>.Zero, s3_1 = Vector256<float>.Zero, s4_0 = Vector256<float>.Zero, s4_1 = Vector256<float>.Zero;
-                                for (int y = 0; y < Height; y++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                    for (int x = 0; x < Width; x++)
-                                    {
-                                        Vector256<float> d0 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
-                                        Vector256<float> d1 = Vector256.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs + 8));
-                                        Vector256<float> x0 = Vector256.Create(Unsafe.Add(ref source, x));
-                                        s0_0 = Vector256.FusedMultiplyAdd(d0, x0, s0_0);
-                                        s0_1 = Vector256.FusedMultiplyAdd(d1, x0, s0_1);
-                                        Vector256<float> x1 = Vector256.Create(Unsafe.Add(ref source, x + 1));
-                                        s1_0 = Vector256.FusedMultiplyAdd(d0, x1, s1_0);
-                                        s1_1 = Vector256.FusedMultiplyAdd(d1, x1, s1_1);
-                                        Vector256<float> x2 = Vector256.Create(Unsafe.Add(ref source, x + 2));
-                                        s2_0 = Vector256.FusedMultiplyAdd(d0, x2, s2_0);
-                                        s2_1 = Vector256.FusedMultiplyAdd(d1, x2, s2_1);
-                                        Vector256<float> x3 = Vector256.Create(Unsafe.Add(ref source, x + 3));
-                                        s3_0 = Vector256.FusedMultiplyAdd(d0, x3, s3_0);
-                                        s3_1 = Vector256.FusedMultiplyAdd(d1, x3, s3_1);
-                                        Vector256<float> x4 = Vector256.Create(Unsafe.Add(ref source, x + 4));
-                                        s4_0 = Vector256.FusedMultiplyAdd(d0, x4, s4_0);
-                                        s4_1 = Vector256.FusedMultiplyAdd(d1, x4, s4_1);
-                                    }
-                                }
-                                (Vector256.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                                (Vector256.LoadUnsafe(ref target, 8) + s0_1).StoreUnsafe(ref target, 8);
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs + 8)) + s1_1).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs + 8)) + s2_1).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(3 * Outputs + 8)) + s3_1).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs + 8));
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
-                                (Vector256.LoadUnsafe(ref target, (UIntPtr)(4 * Outputs + 8)) + s4_1).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs + 8));
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>dWt[i, ky, kx, o] += Σ dYt[y, x, o] · padded[i, y + ky, x + kx] (512-bit vectors)</summary>
-                private static void AccumulateWeightGradientWide(ref float padded, ref float gradientByPosition, ref float weightGradientByChannel)
-                {
-                    const int Inputs = 6, Outputs = 16, Height = 10, Width = 10;
-                    const int TapsHeight = 5, TapsWidth = 5, SourceHeight = 14, SourceWidth = 14;
-                    for (int f = 0; f + 16 <= Outputs; f += 16)
-                    {
-                        for (int i = 0; i < Inputs; i++)
-                        {
-                            for (int ky = 0; ky < TapsHeight; ky++)
-                            {
-                                ref float target = ref Unsafe.Add(ref weightGradientByChannel, (i * TapsHeight + ky) * TapsWidth * Outputs + f);
-                                Vector512<float> s0_0 = Vector512<float>.Zero, s1_0 = Vector512<float>.Zero, s2_0 = Vector512<float>.Zero, s3_0 = Vector512<float>.Zero, s4_0 = Vector512<float>.Zero;
-                                for (int y = 0; y < Height; y++)
-                                {
-                                    ref float source = ref Unsafe.Add(ref padded, (i * SourceHeight + y + ky) * SourceWidth);
-                                    ref float gradient = ref Unsafe.Add(ref gradientByPosition, y * Width * Outputs + f);
-                                    for (int x = 0; x < Width; x++)
-                                    {
-                                        Vector512<float> d0 = Vector512.LoadUnsafe(ref gradient, (UIntPtr)(x * Outputs));
-                                        Vector512<float> x0 = Vector512.Create(Unsafe.Add(ref source, x));
-                                        s0_0 = Vector512.FusedMultiplyAdd(d0, x0, s0_0);
-                                        Vector512<float> x1 = Vector512.Create(Unsafe.Add(ref source, x + 1));
-                                        s1_0 = Vector512.FusedMultiplyAdd(d0, x1, s1_0);
-                                        Vector512<float> x2 = Vector512.Create(Unsafe.Add(ref source, x + 2));
-                                        s2_0 = Vector512.FusedMultiplyAdd(d0, x2, s2_0);
-                                        Vector512<float> x3 = Vector512.Create(Unsafe.Add(ref source, x + 3));
-                                        s3_0 = Vector512.FusedMultiplyAdd(d0, x3, s3_0);
-                                        Vector512<float> x4 = Vector512.Create(Unsafe.Add(ref source, x + 4));
-                                        s4_0 = Vector512.FusedMultiplyAdd(d0, x4, s4_0);
-                                    }
-                                }
-                                (Vector512.LoadUnsafe(ref target) + s0_0).StoreUnsafe(ref target);
-                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(1 * Outputs)) + s1_0).StoreUnsafe(ref target, (UIntPtr)(1 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(2 * Outputs)) + s2_0).StoreUnsafe(ref target, (UIntPtr)(2 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(3 * Outputs)) + s3_0).StoreUnsafe(ref target, (UIntPtr)(3 * Outputs));
-                                (Vector512.LoadUnsafe(ref target, (UIntPtr)(4 * Outputs)) + s4_0).StoreUnsafe(ref target, (UIntPtr)(4 * Outputs));
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-                private static void Fold(ref float columns, ref float input)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int ky = 0; ky < KernelHeight; ky++)
-                        {
-                            for (int kx = 0; kx < KernelWidth; kx++)
-                            {
-                                ref float columnRow = ref Unsafe.Add(ref columns, ((c * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                                (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                                for (int oy = 0; oy < OutHeight; oy++)
-                                {
-                                    int iy = oy * StrideHeight + ky - PadHeight;
-                                    ref float target = ref Unsafe.Add(ref columnRow, oy * OutWidth);
-                                    if ((uint)iy >= (uint)InHeight)
-                                    {
-                                        continue;
-                                    }
-                                    ref float sourceRow = ref Unsafe.Add(ref input, (c * InHeight + iy) * InWidth);
-                                    ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                    Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
-                                }
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100]</summary>
-                private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
-                        return;
-                    }
-                    for (int j = 0; j < 96; j += 24)
-                    {
-                        for (int i = 0; i < 148; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            c02.StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            c12.StoreUnsafe(ref c1, 16);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                            c22.StoreUnsafe(ref c2, 16);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 8);
-                            c32.StoreUnsafe(ref c3, 16);
-                        }
-                        for (int i = 148; i < 150; i += 2)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            c02.StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            c12.StoreUnsafe(ref c1, 16);
-                        }
-                    }
-                    for (int j = 92; j < 100; j += 8)
-                    {
-                        for (int i = 0; i < 148; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                        }
-                        for (int i = 148; i < 150; i += 2)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                        }
-                    }
-                }
-
-                /// <summary>dcolumns[150×100] = Wᵀ[150×16] · dY[16×100] (512-bit vectors)</summary>
-                private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
-                {
-                    for (int j = 0; j < 96; j += 48)
-                    {
-                        for (int i = 0; i < 148; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                                c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 16);
-                            c02.StoreUnsafe(ref c0, 32);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 16);
-                            c12.StoreUnsafe(ref c1, 32);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 16);
-                            c22.StoreUnsafe(ref c2, 32);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 16);
-                            c32.StoreUnsafe(ref c3, 32);
-                        }
-                        for (int i = 148; i < 150; i += 2)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 16);
-                            c02.StoreUnsafe(ref c0, 32);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 16);
-                            c12.StoreUnsafe(ref c1, 32);
-                        }
-                    }
-                    for (int j = 84; j < 100; j += 16)
-                    {
-                        for (int i = 0; i < 148; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 150));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 150));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 100 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 100 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                        }
-                        for (int i = 148; i < 150; i += 2)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            for (int k = 0; k < 16; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 100 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 150));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 150));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 100 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 100 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                        }
-                    }
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // pool2 · MaxPool2D · window 2×2, stride 2
-            // input 16×10×10 → output 16×5×5 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel and output row, the row's 5 windows in the lanes of one Vector256; the 4 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Pool2
-            {
-                /// <summary>Floats in one input sample (16×10×10).</summary>
-                public const int InputLength = 1600;
-                /// <summary>Floats in one output sample (16×5×5).</summary>
-                public const int OutputLength = 400;
-                public const int Channels = 16;
-                public const int InHeight = 10, OutHeight = 5, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
-                public const int InWidth = 10, OutWidth = 5, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
-                /// <summary>Windows per vector: the floats of a Vector256.</summary>
-                private const int Lanes = 8;
-                /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
-                private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
-
-                /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<int> argmax = workspace.Pool2Argmax;
-                    for (int n = 0; n < count; n++)
-                    {
-                        ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
-                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                        Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                        ref float x0 = ref MemoryMarshal.GetReference(x);
-                        ref float y0 = ref MemoryMarshal.GetReference(y);
-                        ref int winners0 = ref MemoryMarshal.GetReference(winners);
-                        int j = 0;
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            for (int oy = 0; oy < OutHeight; oy++)
-                            {
-                                int i0 = (c * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
-                                if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
-                                else
-                                {
-                                    // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
-                                    for (int ox = 0; ox < OutWidth; ox++)
-                                    {
-                                        int i = i0 + ox * StrideWidth;
-                                        float best = Unsafe.Add(ref x0, i);
-                                        int winner = i;
-                                        Take(ref x0, i + 1, ref best, ref winner);
-                                        Take(ref x0, i + 10, ref best, ref winner);
-                                        Take(ref x0, i + 11, ref best, ref winner);
-                                        y[j + ox] = best;
-                                        winners[j + ox] = winner;
-                                    }
-                                }
-                                j += OutWidth;
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// A whole output row in lanes 0–4: lane l is the window whose first input is i0 + l × StrideWidth. The spare
-                /// lanes 5–7 are stored too, over the next row's first outputs (which that row then writes),
-                /// so the caller keeps j + Lanes ≤ OutputLength.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
-                {
-                    ref float row = ref Unsafe.Add(ref x0, i0);
-                    // The window: inputs i0 + 1, 10, 11; winner holds the winning offset.
-                    Vector256<float> best = Columns0(ref row);
-                    Vector256<int> winner = Vector256<int>.Zero;
-                    TakeLanes(Columns1(ref row), 1, ref best, ref winner);
-                    TakeLanes(Columns0(ref Unsafe.Add(ref row, 10)), 10, ref best, ref winner);
-                    TakeLanes(Columns1(ref Unsafe.Add(ref row, 10)), 11, ref best, ref winner);
-                    best.StoreUnsafe(ref y);
-                    (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
-                }
-
-                /// <summary>
-                /// row[l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
-                /// lanes 0–3 from the 8 floats at row, lane 4 from the 8 floats at row + 2.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static Vector256<float> Columns0(ref float row)
-                {
-                    Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
-                    Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 6, 0, 0, 0));
-                    return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
-                }
-
-                /// <summary>
-                /// row[1 + l × StrideWidth] in lane l, for lanes 0–4; no load leaves the row:
-                /// lanes 0–3 from the 8 floats at row + 1, lane 4 from the 8 floats at row + 2.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static Vector256<float> Columns1(ref float row)
-                {
-                    Vector256<float> part0 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 1), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
-                    Vector256<float> part1 = Vector256.Shuffle(Vector256.LoadUnsafe(ref row, 2), Vector256.Create(0, 0, 0, 0, 7, 0, 0, 0));
-                    return Vector256.ConditionalSelect(Vector256.Create(-1, -1, -1, -1, 0, 0, 0, 0).AsSingle(), part0, part1);
-                }
-
-                /// <summary>
-                /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
-                /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
-                {
-                    // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
-                    Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
-                    winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
-                    // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
-                    best = Vector256.Max(best, value);
-                }
-
-                /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void Take(ref float x0, int i, ref float best, ref int winner)
-                {
-                    float value = Unsafe.Add(ref x0, i);
-                    // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
-                    // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
-                    int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
-                    winner += (i - winner) & wins;
-                    best = MathF.Max(best, value);
-                }
-
-                /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    if (inputGradient.IsEmpty) return;
-                    inputGradient.Slice(0, count * InputLength).Clear();
-                    ReadOnlySpan<int> argmax = workspace.Pool2Argmax;
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                        ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                        for (int j = 0; j < OutputLength; j++) dx[winners[j]] += dy[j];
-                    }
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // dense1 · Dense · 120 units, ReLU
-            // input 16×5×5 → output 120 · 48,120 parameters · 0.096 MFLOP per sample
-            // strategy: Y[n×120] = X[n×400] · W[120×400]ᵀ as dot products (tiles of 2 × 4, 512-bit); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Dense1
-            {
-                /// <summary>Floats in one input sample (16×5×5).</summary>
-                public const int InputLength = 400;
-                /// <summary>Floats in one output sample (120).</summary>
-                public const int OutputLength = 120;
-                public const int WeightOffset = 2572, WeightCount = 48000;
-                public const int BiasOffset = 50572, BiasCount = 120;
-
-                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // dense2 · Dense · 84 units, ReLU
-            // input 120 → output 84 · 10,164 parameters · 0.02 MFLOP per sample
-            // strategy: Y[n×84] = X[n×120] · W[84×120]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Dense2
-            {
-                /// <summary>Floats in one input sample (120).</summary>
-                public const int InputLength = 120;
-                /// <summary>Floats in one output sample (84).</summary>
-                public const int OutputLength = 84;
-                public const int WeightOffset = 50692, WeightCount = 10080;
-                public const int BiasOffset = 60772, BiasCount = 84;
-
-                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // dense3 · Dense · 10 units
-            // input 84 → output 10 · 850 parameters · 1,680 FLOP per sample
-            // strategy: Y[n×10] = X[n×84] · W[10×84]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Dense3
-            {
-                /// <summary>Floats in one input sample (84).</summary>
-                public const int InputLength = 84;
-                /// <summary>Floats in one output sample (10).</summary>
-                public const int OutputLength = 10;
-                public const int WeightOffset = 60856, WeightCount = 840;
-                public const int BiasOffset = 61696, BiasCount = 10;
-
-                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel3>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
-            }
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel3>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
         }
     }
 }

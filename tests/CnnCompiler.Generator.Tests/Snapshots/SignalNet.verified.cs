@@ -210,640 +210,299 @@ namespace CnnCompiler.Generated
             if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
             workspace.Lap(6);
         }
+    }
 
-        /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
-        private sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+    /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
+    file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+    {
+        /// <summary>conv1 output (4×16 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Conv1Output, Conv1Gradient;
+        public readonly float[] Conv1Columns;
+        /// <summary>pool1 output (4×8 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Pool1Output, Pool1Gradient;
+        /// <summary>dense1 output (8 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Dense1Output, Dense1Gradient;
+        /// <summary>tanh1 output (8 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Tanh1Output, Tanh1Gradient;
+        /// <summary>dense2 output (3 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Dense2Output, Dense2Gradient;
+
+        public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 6, 3)
         {
-            /// <summary>conv1 output (4×16 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Conv1Output, Conv1Gradient;
-            public readonly float[] Conv1Columns;
-            /// <summary>pool1 output (4×8 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Pool1Output, Pool1Gradient;
-            /// <summary>dense1 output (8 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Dense1Output, Dense1Gradient;
-            /// <summary>tanh1 output (8 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Tanh1Output, Tanh1Gradient;
-            /// <summary>dense2 output (3 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Dense2Output, Dense2Gradient;
+            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
+            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
+            Conv1Columns = new float[160];
+            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+            LayerOutputs[1] = Pool1Output;
+            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+            LayerOutputs[2] = Pool1Output; // flatten1 is a view
+            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+            LayerOutputs[3] = Dense1Output;
+            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
+            Tanh1Output = new float[capacity * Layers.Tanh1.OutputLength];
+            LayerOutputs[4] = Tanh1Output;
+            Tanh1Gradient = training ? new float[capacity * Layers.Tanh1.OutputLength] : Array.Empty<float>();
+            Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
+            LayerOutputs[5] = Dense2Output;
+            Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
+            Logits = Dense2Output;
+            LogitGradients = Dense2Gradient;
+        }
+    }
 
-            public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 6, 3)
+    /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
+    file static class Kernels
+    {
+        /// <summary>conv1: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors).</summary>
+        public readonly struct ConvKernel1 : IConvShape
+        {
+            public static int InChannels => 2;
+            public static int OutChannels => 4;
+            public static int InWidth => 32;
+            public static int OutWidth => 16;
+            public static int KernelWidth => 5;
+            public static int StrideWidth => 2;
+            public static int PadWidth => 1;
+            public static Activation Activation => Activation.ReLU;
+            public static ConvForward Forward => ConvForward.Columns;
+            public static int ForwardRowTile => 4;
+            public static int ForwardVectorTile => 2;
+            public static int ForwardWideVectorTile => 1;
+            public static bool ForwardWide => true;
+            public static ConvWeightGradient WeightGradient => ConvWeightGradient.Columns;
+            public static int WeightGradientRowTile => 2;
+            public static int WeightGradientColumnTile => 4;
+            public static bool WeightGradientWide => false;
+            public static ConvInputGradient InputGradient => ConvInputGradient.Columns;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 2;
+            public static int InputGradientWideVectorTile => 1;
+            public static bool InputGradientWide => true;
+        }
+
+        /// <summary>dense1: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors).</summary>
+        public readonly struct DenseKernel1 : IDenseShape
+        {
+            public static int Inputs => 32;
+            public static int Units => 8;
+            public static Activation Activation => Activation.None;
+            public static int ForwardRowTile => 2;
+            public static int ForwardColumnTile => 4;
+            public static bool ForwardWide => false;
+            public static int WeightGradientRowTile => 4;
+            public static int WeightGradientVectorTile => 3;
+            public static int WeightGradientWideVectorTile => 2;
+            public static bool WeightGradientWide => true;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 3;
+            public static int InputGradientWideVectorTile => 2;
+            public static bool InputGradientWide => true;
+        }
+
+        /// <summary>tanh1: element-wise Tanh over the batch; its derivative from the output y.</summary>
+        public readonly struct ActivationKernel1 : IActivationShape
+        {
+            public static int Length => 8;
+            public static Activation Function => Activation.Tanh;
+            public static float Alpha => 0f;
+        }
+
+        /// <summary>dense2: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8).</summary>
+        public readonly struct DenseKernel2 : IDenseShape
+        {
+            public static int Inputs => 8;
+            public static int Units => 3;
+            public static Activation Activation => Activation.None;
+            public static int ForwardRowTile => 2;
+            public static int ForwardColumnTile => 3;
+            public static bool ForwardWide => false;
+            public static int WeightGradientRowTile => 3;
+            public static int WeightGradientVectorTile => 1;
+            public static int WeightGradientWideVectorTile => 1;
+            public static bool WeightGradientWide => false;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 1;
+            public static int InputGradientWideVectorTile => 1;
+            public static bool InputGradientWide => false;
+        }
+    }
+
+    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+    file static class Layers
+    {
+        // --------------------------------------------------------------------------------------------------------------
+        // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
+        // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
+        // strategy: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 2 vectors of 8, 4 × 1 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Conv1
+        {
+            /// <summary>Floats in one input sample (2×32).</summary>
+            public const int InputLength = 64;
+            /// <summary>Floats in one output sample (4×16).</summary>
+            public const int OutputLength = 64;
+            public const int WeightOffset = 0, WeightCount = 40;
+            public const int BiasOffset = 40, BiasCount = 4;
+
+            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
+
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
+
+            /// <summary>The workspace arrays of the layer's kernels.</summary>
+            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv1Columns };
+        }
+
+        // --------------------------------------------------------------------------------------------------------------
+        // pool1 · AvgPool1D · window 2, stride 2
+        // input 4×16 → output 4×8 · 0 parameters · 0 FLOP per sample
+        // strategy: per channel and output position, the sum over the 2 window elements unrolled (no window needs clipping) divided by 2
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Pool1
+        {
+            /// <summary>Floats in one input sample (4×16).</summary>
+            public const int InputLength = 64;
+            /// <summary>Floats in one output sample (4×8).</summary>
+            public const int OutputLength = 32;
+            public const int Channels = 4;
+            public const int InLength = 16, OutLength = 8, WindowLength = 2, StrideLength = 2, PadLength = 0;
+            private const float InverseWindow = 1f / 2;
+
+            /// <summary>y = mean over each window (padding counted as zeros).</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-                LayerOutputs[0] = Conv1Output;
-                Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
-                Conv1Columns = new float[160];
-                Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-                LayerOutputs[1] = Pool1Output;
-                Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
-                LayerOutputs[2] = Pool1Output; // flatten1 is a view
-                Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-                LayerOutputs[3] = Dense1Output;
-                Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
-                Tanh1Output = new float[capacity * Layers.Tanh1.OutputLength];
-                LayerOutputs[4] = Tanh1Output;
-                Tanh1Gradient = training ? new float[capacity * Layers.Tanh1.OutputLength] : Array.Empty<float>();
-                Dense2Output = new float[capacity * Layers.Dense2.OutputLength];
-                LayerOutputs[5] = Dense2Output;
-                Dense2Gradient = training ? new float[capacity * Layers.Dense2.OutputLength] : Array.Empty<float>();
-                Logits = Dense2Output;
-                LogitGradients = Dense2Gradient;
+                for (int n = 0; n < count; n++)
+                {
+                    ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
+                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                    ref float x0 = ref MemoryMarshal.GetReference(x);
+                    int j = 0;
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        for (int ox = 0; ox < OutLength; ox++)
+                        {
+                            int i0 = c * InLength + ox * StrideLength;
+                            // The window: inputs i0 + 1.
+                            float sum = Unsafe.Add(ref x0, i0) + Unsafe.Add(ref x0, i0 + 1);
+                            y[j] = sum * InverseWindow;
+                            j++;
+                        }
+                    }
+                }
+            }
+
+            /// <summary>Inverts <see cref="Forward"/>: each output's gradient is spread evenly over its window.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                if (inputGradient.IsEmpty) return;
+                inputGradient.Slice(0, count * InputLength).Clear();
+                for (int n = 0; n < count; n++)
+                {
+                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                    ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                    int j = 0;
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        for (int ox = 0; ox < OutLength; ox++)
+                        {
+                            int x0 = ox * StrideLength - PadLength;
+                            int xStart = Math.Max(x0, 0), xEnd = Math.Min(x0 + WindowLength, InLength);
+                            float share = dy[j] * InverseWindow;
+                            for (int ix = xStart; ix < xEnd; ix++)
+                            {
+                                int i = c * InLength + ix;
+                                dx[i] += share;
+                            }
+                            j++;
+                        }
+                    }
+                }
             }
         }
 
-        /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
-        private static class Kernels
+        // --------------------------------------------------------------------------------------------------------------
+        // flatten1 · Flatten
+        // input 4×8 → output 32 · 0 parameters · 0 FLOP per sample
+        // strategy: a view; the channel-major sample is already the flat vector, nothing runs
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Flatten1
         {
-            /// <summary>dense1: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors).</summary>
-            public readonly struct DenseKernel1 : IDenseShape
-            {
-                public static int Inputs => 32;
-                public static int Units => 8;
-                public static Activation Activation => Activation.None;
-                public static int ForwardRowTile => 2;
-                public static int ForwardColumnTile => 4;
-                public static bool ForwardWide => false;
-                public static int WeightGradientRowTile => 4;
-                public static int WeightGradientVectorTile => 3;
-                public static int WeightGradientWideVectorTile => 2;
-                public static bool WeightGradientWide => true;
-                public static int InputGradientRowTile => 4;
-                public static int InputGradientVectorTile => 3;
-                public static int InputGradientWideVectorTile => 2;
-                public static bool InputGradientWide => true;
-            }
-
-            /// <summary>dense2: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8).</summary>
-            public readonly struct DenseKernel2 : IDenseShape
-            {
-                public static int Inputs => 8;
-                public static int Units => 3;
-                public static Activation Activation => Activation.None;
-                public static int ForwardRowTile => 2;
-                public static int ForwardColumnTile => 3;
-                public static bool ForwardWide => false;
-                public static int WeightGradientRowTile => 3;
-                public static int WeightGradientVectorTile => 1;
-                public static int WeightGradientWideVectorTile => 1;
-                public static bool WeightGradientWide => false;
-                public static int InputGradientRowTile => 4;
-                public static int InputGradientVectorTile => 1;
-                public static int InputGradientWideVectorTile => 1;
-                public static bool InputGradientWide => false;
-            }
+            /// <summary>Floats in one input sample (4×8).</summary>
+            public const int InputLength = 32;
+            /// <summary>Floats in one output sample (32).</summary>
+            public const int OutputLength = 32;
         }
 
-        /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
-        private static class Layers
+        // --------------------------------------------------------------------------------------------------------------
+        // dense1 · Dense · 8 units
+        // input 32 → output 8 · 264 parameters · 512 FLOP per sample
+        // strategy: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Dense1
         {
-            // --------------------------------------------------------------------------------------------------------------
-            // conv1 · Conv1D · 4 filters 5, stride 2, padding 1+2 (same), ReLU
-            // input 2×32 → output 4×16 · 44 parameters · 1,280 FLOP per sample
-            // strategy: forward as im2col into a 10×16 column matrix per sample, then GEMM W[4×10] · columns; backward: dW = dY · columnsᵀ over the im2col columns, dx as Wᵀ · dY folded back with col2im
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Conv1
-            {
-                /// <summary>Floats in one input sample (2×32).</summary>
-                public const int InputLength = 64;
-                /// <summary>Floats in one output sample (4×16).</summary>
-                public const int OutputLength = 64;
-                public const int WeightOffset = 0, WeightCount = 40;
-                public const int BiasOffset = 40, BiasCount = 4;
-                public const int InChannels = 2, OutChannels = 4;
-                public const int InLength = 32, OutLength = 16, KernelLength = 5, StrideLength = 2, PadLength = 1;
-                /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
-                public const int ColumnRows = 10;
-                /// <summary>Columns of the column matrix: output positions per channel.</summary>
-                public const int ColumnCols = 16;
+            /// <summary>Floats in one input sample (32).</summary>
+            public const int InputLength = 32;
+            /// <summary>Floats in one output sample (8).</summary>
+            public const int OutputLength = 8;
+            public const int WeightOffset = 44, WeightCount = 256;
+            public const int BiasOffset = 300, BiasCount = 8;
 
-                /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                        MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));
-                        for (int c = 0; c < OutChannels; c++)
-                        {
-                            Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);
-                            TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);
-                        }
-                    }
-                    ActivationKernels.ReLU(output.Slice(0, count * OutputLength));
-                }
+            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                    bool trainable = !parameterGradients.IsEmpty;
-                    if (!trainable && inputGradient.IsEmpty) return;
-                    ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        if (trainable)
-                        {
-                            // db[c] += Σ over positions of dZ[c, ·]
-                            for (int c = 0; c < OutChannels; c++)
-                            {
-                                parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
-                            }
-                            // The forward pass's columns are recomputed rather than kept for the whole batch.
-                            Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                            AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
-                        }
-                        if (inputGradient.IsEmpty) continue;
-                        MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
-                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                        dx.Clear();
-                        Fold(ref columns, ref MemoryMarshal.GetReference(dx));
-                    }
-                }
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
+        }
 
-                /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
-                private static void Unfold(ref float input, ref float columns)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int kx = 0; kx < KernelLength; kx++)
-                        {
-                            ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
-                            ref float target = ref Unsafe.Add(ref columnRow, 0);
-                            ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
-                            Rows.Clear(ref target, start);
-                            Rows.Clear(ref Unsafe.Add(ref target, end), OutLength - end);
-                            for (int ox = start; ox < end; ox++)
-                            {
-                                Unsafe.Add(ref target, ox) = Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength);
-                            }
-                        }
-                    }
-                }
+        // --------------------------------------------------------------------------------------------------------------
+        // tanh1 · Tanh
+        // input 8 → output 8 · 0 parameters · 0 FLOP per sample
+        // strategy: element-wise Tanh over the batch; its derivative from the output y
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Tanh1
+        {
+            /// <summary>Floats in one input sample (8).</summary>
+            public const int InputLength = 8;
+            /// <summary>Floats in one output sample (8).</summary>
+            public const int OutputLength = 8;
 
-                /// <summary>output[4×16] = W[4×10] · columns[10×16]</summary>
-                private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        MultiplyWeightsByColumnsWide(ref a, ref b, ref c);
-                        return;
-                    }
-                    for (int j = 0; j < 16; j += 16)
-                    {
-                        for (int i = 0; i < 4; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                            for (int k = 0; k < 10; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 8);
-                        }
-                    }
-                }
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Forward(input, output, count);
 
-                /// <summary>output[4×16] = W[4×10] · columns[10×16] (512-bit vectors)</summary>
-                private static void MultiplyWeightsByColumnsWide(ref float a, ref float b, ref float c)
-                {
-                    for (int j = 0; j < 16; j += 16)
-                    {
-                        for (int i = 0; i < 4; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero;
-                            for (int k = 0; k < 10; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 10 + k * 1));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 10 + k * 1));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 10 + k * 1));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 10 + k * 1));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                        }
-                    }
-                }
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Backward(input, output, outputGradient, inputGradient, count);
+        }
 
-                /// <summary>dW[4×10] += dY[4×16] · columns[10×16]ᵀ</summary>
-                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c)
-                {
-                    for (int i = 0; i < 4; i += 2)
-                    {
-                        for (int j = 0; j < 8; j += 4)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                            for (int k = 0; k < 16; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 16 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 16 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 16 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 16 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 16 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 16 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s02 = Vector256.Sum(d02);
-                            float s03 = Vector256.Sum(d03);
-                            float s10 = Vector256.Sum(d10);
-                            float s11 = Vector256.Sum(d11);
-                            float s12 = Vector256.Sum(d12);
-                            float s13 = Vector256.Sum(d13);
-                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) += s00;
-                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) += s01;
-                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 2) * 1) += s02;
-                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 3) * 1) += s03;
-                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) += s10;
-                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) += s11;
-                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 2) * 1) += s12;
-                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 3) * 1) += s13;
-                        }
-                        for (int j = 8; j < 10; j += 2)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero;
-                            for (int k = 0; k < 16; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 16 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 16 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 16 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 16 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s10 = Vector256.Sum(d10);
-                            float s11 = Vector256.Sum(d11);
-                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 0) * 1) += s00;
-                            Unsafe.Add(ref c, (i + 0) * 10 + (j + 1) * 1) += s01;
-                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 0) * 1) += s10;
-                            Unsafe.Add(ref c, (i + 1) * 10 + (j + 1) * 1) += s11;
-                        }
-                    }
-                }
+        // --------------------------------------------------------------------------------------------------------------
+        // dense2 · Dense · 3 units
+        // input 8 → output 3 · 27 parameters · 48 FLOP per sample
+        // strategy: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Dense2
+        {
+            /// <summary>Floats in one input sample (8).</summary>
+            public const int InputLength = 8;
+            /// <summary>Floats in one output sample (3).</summary>
+            public const int OutputLength = 3;
+            public const int WeightOffset = 308, WeightCount = 24;
+            public const int BiasOffset = 332, BiasCount = 3;
 
-                /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-                private static void Fold(ref float columns, ref float input)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int kx = 0; kx < KernelLength; kx++)
-                        {
-                            ref float columnRow = ref Unsafe.Add(ref columns, (c * KernelLength + kx) * ColumnCols);
-                            (int start, int end) = IndexMath.ValidRange(kx, InLength, OutLength, StrideLength, PadLength);
-                            ref float target = ref Unsafe.Add(ref columnRow, 0);
-                            ref float sourceRow = ref Unsafe.Add(ref input, c * InLength);
-                            for (int ox = start; ox < end; ox++)
-                            {
-                                Unsafe.Add(ref sourceRow, ox * StrideLength + kx - PadLength) += Unsafe.Add(ref target, ox);
-                            }
-                        }
-                    }
-                }
+            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16]</summary>
-                private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
-                        return;
-                    }
-                    for (int j = 0; j < 16; j += 16)
-                    {
-                        for (int i = 0; i < 8; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                            for (int k = 0; k < 4; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 8);
-                        }
-                        for (int i = 8; i < 10; i += 2)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                            for (int k = 0; k < 4; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                        }
-                    }
-                }
-
-                /// <summary>dcolumns[10×16] = Wᵀ[10×4] · dY[4×16] (512-bit vectors)</summary>
-                private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
-                {
-                    for (int j = 0; j < 16; j += 16)
-                    {
-                        for (int i = 0; i < 8; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero;
-                            for (int k = 0; k < 4; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 10));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 10));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 16 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 16 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                        }
-                        for (int i = 8; i < 10; i += 2)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            for (int k = 0; k < 4; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 16 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 10));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 10));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 16 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 16 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                        }
-                    }
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // pool1 · AvgPool1D · window 2, stride 2
-            // input 4×16 → output 4×8 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel and output position, the sum over the 2 window elements unrolled (no window needs clipping) divided by 2
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Pool1
-            {
-                /// <summary>Floats in one input sample (4×16).</summary>
-                public const int InputLength = 64;
-                /// <summary>Floats in one output sample (4×8).</summary>
-                public const int OutputLength = 32;
-                public const int Channels = 4;
-                public const int InLength = 16, OutLength = 8, WindowLength = 2, StrideLength = 2, PadLength = 0;
-                private const float InverseWindow = 1f / 2;
-
-                /// <summary>y = mean over each window (padding counted as zeros).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    for (int n = 0; n < count; n++)
-                    {
-                        ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
-                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                        ref float x0 = ref MemoryMarshal.GetReference(x);
-                        int j = 0;
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            for (int ox = 0; ox < OutLength; ox++)
-                            {
-                                int i0 = c * InLength + ox * StrideLength;
-                                // The window: inputs i0 + 1.
-                                float sum = Unsafe.Add(ref x0, i0) + Unsafe.Add(ref x0, i0 + 1);
-                                y[j] = sum * InverseWindow;
-                                j++;
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>Inverts <see cref="Forward"/>: each output's gradient is spread evenly over its window.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    if (inputGradient.IsEmpty) return;
-                    inputGradient.Slice(0, count * InputLength).Clear();
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                        ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        int j = 0;
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            for (int ox = 0; ox < OutLength; ox++)
-                            {
-                                int x0 = ox * StrideLength - PadLength;
-                                int xStart = Math.Max(x0, 0), xEnd = Math.Min(x0 + WindowLength, InLength);
-                                float share = dy[j] * InverseWindow;
-                                for (int ix = xStart; ix < xEnd; ix++)
-                                {
-                                    int i = c * InLength + ix;
-                                    dx[i] += share;
-                                }
-                                j++;
-                            }
-                        }
-                    }
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // flatten1 · Flatten
-            // input 4×8 → output 32 · 0 parameters · 0 FLOP per sample
-            // strategy: a view; the channel-major sample is already the flat vector, nothing runs
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Flatten1
-            {
-                /// <summary>Floats in one input sample (4×8).</summary>
-                public const int InputLength = 32;
-                /// <summary>Floats in one output sample (32).</summary>
-                public const int OutputLength = 32;
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // dense1 · Dense · 8 units
-            // input 32 → output 8 · 264 parameters · 512 FLOP per sample
-            // strategy: Y[n×8] = X[n×32] · W[8×32]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 2 of 16 with 512-bit vectors)
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Dense1
-            {
-                /// <summary>Floats in one input sample (32).</summary>
-                public const int InputLength = 32;
-                /// <summary>Floats in one output sample (8).</summary>
-                public const int OutputLength = 8;
-                public const int WeightOffset = 44, WeightCount = 256;
-                public const int BiasOffset = 300, BiasCount = 8;
-
-                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // tanh1 · Tanh
-            // input 8 → output 8 · 0 parameters · 0 FLOP per sample
-            // strategy: element-wise Tanh over the batch; backward multiplies by its derivative expressed in the output y
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Tanh1
-            {
-                /// <summary>Floats in one input sample (8).</summary>
-                public const int InputLength = 8;
-                /// <summary>Floats in one output sample (8).</summary>
-                public const int OutputLength = 8;
-
-                /// <summary>y = Tanh(x).</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<float> y = output.Slice(0, count * OutputLength);
-                    input.Slice(0, count * InputLength).CopyTo(y);
-                    ActivationKernels.Tanh(y);
-                }
-
-                /// <summary>Inverts <see cref="Forward"/>: dx = dy · Tanh′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    if (inputGradient.IsEmpty) return;
-                    Span<float> dy = outputGradient.Slice(0, count * OutputLength);
-                    ActivationKernels.TanhBackward(output.Slice(0, count * OutputLength), dy);
-                    dy.CopyTo(inputGradient);
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // dense2 · Dense · 3 units
-            // input 8 → output 3 · 27 parameters · 48 FLOP per sample
-            // strategy: Y[n×3] = X[n×8] · W[3×8]ᵀ as dot products (tiles of 2 × 3); dW += dYᵀ · X (tiles of 3 rows × 1 vectors of 8), dX = dY · W (tiles of 4 rows × 1 vectors of 8)
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Dense2
-            {
-                /// <summary>Floats in one input sample (8).</summary>
-                public const int InputLength = 8;
-                /// <summary>Floats in one output sample (3).</summary>
-                public const int OutputLength = 3;
-                public const int WeightOffset = 308, WeightCount = 24;
-                public const int BiasOffset = 332, BiasCount = 3;
-
-                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel2>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
-            }
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel2>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
         }
     }
 }

@@ -193,968 +193,293 @@ namespace CnnCompiler.Generated
             if (wantInput || first <= 0) Layers.Conv1.Backward(parameters, input, workspace.Conv1Output, workspace.Conv1Gradient, wantInput ? inputGradient : default, frozen[0] ? default : parameterGradients, workspace, count);
             workspace.Lap(3);
         }
+    }
 
-        /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
-        private sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+    /// <summary>Activations, gradients and scratch for up to <see cref="Capacity"/> samples; one per caller at a time.</summary>
+    file sealed class Workspace : global::CnnCompiler.CompilerServices.Workspace
+    {
+        /// <summary>conv1 output (2×4×8×8 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Conv1Output, Conv1Gradient;
+        public readonly float[] Conv1Columns;
+        /// <summary>pool1 output (2×2×4×4 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Pool1Output, Pool1Gradient;
+        public readonly int[] Pool1Argmax;
+        /// <summary>dense1 output (4 per sample) and the loss gradient with respect to it.</summary>
+        public readonly float[] Dense1Output, Dense1Gradient;
+
+        public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 3, 4)
         {
-            /// <summary>conv1 output (2×4×8×8 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Conv1Output, Conv1Gradient;
-            public readonly float[] Conv1Columns;
-            /// <summary>pool1 output (2×2×4×4 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Pool1Output, Pool1Gradient;
-            public readonly int[] Pool1Argmax;
-            /// <summary>dense1 output (4 per sample) and the loss gradient with respect to it.</summary>
-            public readonly float[] Dense1Output, Dense1Gradient;
+            Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
+            LayerOutputs[0] = Conv1Output;
+            Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
+            Conv1Columns = new float[6912];
+            Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
+            LayerOutputs[1] = Pool1Output;
+            Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
+            Pool1Argmax = new int[capacity * 64];
+            Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
+            LayerOutputs[2] = Dense1Output;
+            Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
+            Logits = Dense1Output;
+            LogitGradients = Dense1Gradient;
+        }
+    }
 
-            public Workspace(int capacity, bool training, float[] state) : base(capacity, training, state, 3, 4)
+    /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
+    file static class Kernels
+    {
+        /// <summary>conv1: forward as im2col into a 27×256 column matrix per sample, then GEMM W[2×27] · columns (tiles of 2 rows × 3 vectors of 8, 2 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4, 512-bit), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
+        public readonly struct ConvKernel1 : IConvShape
+        {
+            public static int InChannels => 1;
+            public static int OutChannels => 2;
+            public static int InDepth => 4;
+            public static int InHeight => 8;
+            public static int InWidth => 8;
+            public static int OutDepth => 4;
+            public static int OutHeight => 8;
+            public static int OutWidth => 8;
+            public static int KernelDepth => 3;
+            public static int KernelHeight => 3;
+            public static int KernelWidth => 3;
+            public static int PadDepth => 1;
+            public static int PadHeight => 1;
+            public static int PadWidth => 1;
+            public static Activation Activation => Activation.ReLU;
+            public static ConvForward Forward => ConvForward.Columns;
+            public static int ForwardRowTile => 2;
+            public static int ForwardVectorTile => 3;
+            public static int ForwardWideVectorTile => 3;
+            public static bool ForwardWide => true;
+            public static ConvWeightGradient WeightGradient => ConvWeightGradient.Columns;
+            public static int WeightGradientRowTile => 2;
+            public static int WeightGradientColumnTile => 4;
+            public static bool WeightGradientWide => true;
+            public static ConvInputGradient InputGradient => ConvInputGradient.Columns;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 3;
+            public static int InputGradientWideVectorTile => 3;
+            public static bool InputGradientWide => true;
+        }
+
+        /// <summary>dense1: Y[n×4] = X[n×64] · W[4×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
+        public readonly struct DenseKernel1 : IDenseShape
+        {
+            public static int Inputs => 64;
+            public static int Units => 4;
+            public static Activation Activation => Activation.None;
+            public static int ForwardRowTile => 2;
+            public static int ForwardColumnTile => 4;
+            public static bool ForwardWide => false;
+            public static int WeightGradientRowTile => 4;
+            public static int WeightGradientVectorTile => 3;
+            public static int WeightGradientWideVectorTile => 3;
+            public static bool WeightGradientWide => true;
+            public static int InputGradientRowTile => 4;
+            public static int InputGradientVectorTile => 3;
+            public static int InputGradientWideVectorTile => 3;
+            public static bool InputGradientWide => true;
+        }
+    }
+
+    /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
+    file static class Layers
+    {
+        // --------------------------------------------------------------------------------------------------------------
+        // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
+        // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
+        // strategy: forward as im2col into a 27×256 column matrix per sample, then GEMM W[2×27] · columns (tiles of 2 rows × 3 vectors of 8, 2 × 3 of 16 with 512-bit vectors); backward: dW = dY · columnsᵀ over the im2col columns (tiles of 2 × 4, 512-bit), dx as Wᵀ · dY folded back with col2im (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Conv1
+        {
+            /// <summary>Floats in one input sample (1×4×8×8).</summary>
+            public const int InputLength = 256;
+            /// <summary>Floats in one output sample (2×4×8×8).</summary>
+            public const int OutputLength = 512;
+            public const int WeightOffset = 0, WeightCount = 54;
+            public const int BiasOffset = 54, BiasCount = 2;
+
+            /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count, Buffers(workspace));
+
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, db += Σ dZ, dW += dZ ⋆ x, dx = dZ ⊛ rotated W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Conv<Kernels.ConvKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count, Buffers(workspace));
+
+            /// <summary>The workspace arrays of the layer's kernels.</summary>
+            private static ConvBuffers Buffers(Workspace workspace) => new() { Columns = workspace.Conv1Columns };
+        }
+
+        // --------------------------------------------------------------------------------------------------------------
+        // pool1 · MaxPool3D · window 2×2×2, stride 2
+        // input 2×4×8×8 → output 2×2×4×4 · 0 parameters · 0 FLOP per sample
+        // strategy: per channel and output row, the row's 4 windows in the lanes of one Vector256; the 8 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Pool1
+        {
+            /// <summary>Floats in one input sample (2×4×8×8).</summary>
+            public const int InputLength = 512;
+            /// <summary>Floats in one output sample (2×2×4×4).</summary>
+            public const int OutputLength = 64;
+            public const int Channels = 2;
+            public const int InDepth = 4, OutDepth = 2, WindowDepth = 2, StrideDepth = 2, PadDepth = 0;
+            public const int InHeight = 8, OutHeight = 4, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
+            public const int InWidth = 8, OutWidth = 4, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
+            /// <summary>Windows per vector: the floats of a Vector256.</summary>
+            private const int Lanes = 8;
+            /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
+            private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
+
+            /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
             {
-                Conv1Output = new float[capacity * Layers.Conv1.OutputLength];
-                LayerOutputs[0] = Conv1Output;
-                Conv1Gradient = training ? new float[capacity * Layers.Conv1.OutputLength] : Array.Empty<float>();
-                Conv1Columns = new float[6912];
-                Pool1Output = new float[capacity * Layers.Pool1.OutputLength];
-                LayerOutputs[1] = Pool1Output;
-                Pool1Gradient = training ? new float[capacity * Layers.Pool1.OutputLength] : Array.Empty<float>();
-                Pool1Argmax = new int[capacity * 64];
-                Dense1Output = new float[capacity * Layers.Dense1.OutputLength];
-                LayerOutputs[2] = Dense1Output;
-                Dense1Gradient = training ? new float[capacity * Layers.Dense1.OutputLength] : Array.Empty<float>();
-                Logits = Dense1Output;
-                LogitGradients = Dense1Gradient;
+                Span<int> argmax = workspace.Pool1Argmax;
+                for (int n = 0; n < count; n++)
+                {
+                    ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
+                    Span<float> y = output.Slice(n * OutputLength, OutputLength);
+                    Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    ref float x0 = ref MemoryMarshal.GetReference(x);
+                    ref float y0 = ref MemoryMarshal.GetReference(y);
+                    ref int winners0 = ref MemoryMarshal.GetReference(winners);
+                    int j = 0;
+                    for (int c = 0; c < Channels; c++)
+                    {
+                        for (int oz = 0; oz < OutDepth; oz++)
+                        {
+                            for (int oy = 0; oy < OutHeight; oy++)
+                            {
+                                int i0 = ((c * InDepth + oz * StrideDepth) * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
+                                if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
+                                else
+                                {
+                                    // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
+                                    for (int ox = 0; ox < OutWidth; ox++)
+                                    {
+                                        int i = i0 + ox * StrideWidth;
+                                        float best = Unsafe.Add(ref x0, i);
+                                        int winner = i;
+                                        Take(ref x0, i + 1, ref best, ref winner);
+                                        Take(ref x0, i + 8, ref best, ref winner);
+                                        Take(ref x0, i + 9, ref best, ref winner);
+                                        Take(ref x0, i + 64, ref best, ref winner);
+                                        Take(ref x0, i + 65, ref best, ref winner);
+                                        Take(ref x0, i + 72, ref best, ref winner);
+                                        Take(ref x0, i + 73, ref best, ref winner);
+                                        y[j + ox] = best;
+                                        winners[j + ox] = winner;
+                                    }
+                                }
+                                j += OutWidth;
+                            }
+                        }
+                    }
+                }
+            }
+
+            /// <summary>
+            /// A whole output row in lanes 0–3: lane l is the window whose first input is i0 + l × StrideWidth. The spare
+            /// lanes 4–7 are stored too, over the next row's first outputs (which that row then writes),
+            /// so the caller keeps j + Lanes ≤ OutputLength.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
+            {
+                ref float row = ref Unsafe.Add(ref x0, i0);
+                // The window: inputs i0 + 1, 8, 9, 64, 65, 72, 73; winner holds the winning offset.
+                Vector256<float> best = Columns0(ref row);
+                Vector256<int> winner = Vector256<int>.Zero;
+                TakeLanes(Columns1(ref row), 1, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 8)), 8, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 8)), 9, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 64)), 64, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 64)), 65, ref best, ref winner);
+                TakeLanes(Columns0(ref Unsafe.Add(ref row, 72)), 72, ref best, ref winner);
+                TakeLanes(Columns1(ref Unsafe.Add(ref row, 72)), 73, ref best, ref winner);
+                best.StoreUnsafe(ref y);
+                (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
+            }
+
+            /// <summary>row[l × StrideWidth] in lane l, for lanes 0–3: the 8 floats at row, shuffled.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns0(ref float row)
+            {
+                return Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
+            }
+
+            /// <summary>row[1 + l × StrideWidth] in lane l, for lanes 0–3: the 8 floats at row, shuffled.</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static Vector256<float> Columns1(ref float row)
+            {
+                return Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(1, 3, 5, 7, 0, 0, 0, 0));
+            }
+
+            /// <summary>
+            /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
+            /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
+            /// </summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
+            {
+                // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
+                Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
+                winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
+                // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
+                best = Vector256.Max(best, value);
+            }
+
+            /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
+            [MethodImpl(MethodImplOptions.AggressiveInlining)]
+            private static void Take(ref float x0, int i, ref float best, ref int winner)
+            {
+                float value = Unsafe.Add(ref x0, i);
+                // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
+                // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
+                int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
+                winner += (i - winner) & wins;
+                best = MathF.Max(best, value);
+            }
+
+            /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
+            {
+                if (inputGradient.IsEmpty) return;
+                inputGradient.Slice(0, count * InputLength).Clear();
+                ReadOnlySpan<int> argmax = workspace.Pool1Argmax;
+                for (int n = 0; n < count; n++)
+                {
+                    Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
+                    ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
+                    ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
+                    for (int j = 0; j < OutputLength; j++) dx[winners[j]] += dy[j];
+                }
             }
         }
 
-        /// <summary>The kernels' constants, one struct per distinct kernel: the runtime kernels are specialized for each by the JIT.</summary>
-        private static class Kernels
+        // --------------------------------------------------------------------------------------------------------------
+        // dense1 · Dense · 4 units
+        // input 2×2×4×4 → output 4 · 260 parameters · 512 FLOP per sample
+        // strategy: Y[n×4] = X[n×64] · W[4×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
+        // --------------------------------------------------------------------------------------------------------------
+        internal static class Dense1
         {
-            /// <summary>dense1: Y[n×4] = X[n×64] · W[4×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors).</summary>
-            public readonly struct DenseKernel1 : IDenseShape
-            {
-                public static int Inputs => 64;
-                public static int Units => 4;
-                public static Activation Activation => Activation.None;
-                public static int ForwardRowTile => 2;
-                public static int ForwardColumnTile => 4;
-                public static bool ForwardWide => false;
-                public static int WeightGradientRowTile => 4;
-                public static int WeightGradientVectorTile => 3;
-                public static int WeightGradientWideVectorTile => 3;
-                public static bool WeightGradientWide => true;
-                public static int InputGradientRowTile => 4;
-                public static int InputGradientVectorTile => 3;
-                public static int InputGradientWideVectorTile => 3;
-                public static bool InputGradientWide => true;
-            }
-        }
+            /// <summary>Floats in one input sample (2×2×4×4).</summary>
+            public const int InputLength = 64;
+            /// <summary>Floats in one output sample (4).</summary>
+            public const int OutputLength = 4;
+            public const int WeightOffset = 56, WeightCount = 256;
+            public const int BiasOffset = 312, BiasCount = 4;
 
-        /// <summary>One class per layer, in network order: constants, then Forward and Backward side by side.</summary>
-        private static class Layers
-        {
-            // --------------------------------------------------------------------------------------------------------------
-            // conv1 · Conv3D · 2 filters 3×3×3, stride 1, padding 1, ReLU
-            // input 1×4×8×8 → output 2×4×8×8 · 56 parameters · 0.028 MFLOP per sample
-            // strategy: forward as im2col into a 27×256 column matrix per sample, then GEMM W[2×27] · columns; backward: dW = dY · columnsᵀ over the im2col columns, dx as Wᵀ · dY folded back with col2im
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Conv1
-            {
-                /// <summary>Floats in one input sample (1×4×8×8).</summary>
-                public const int InputLength = 256;
-                /// <summary>Floats in one output sample (2×4×8×8).</summary>
-                public const int OutputLength = 512;
-                public const int WeightOffset = 0, WeightCount = 54;
-                public const int BiasOffset = 54, BiasCount = 2;
-                public const int InChannels = 1, OutChannels = 2;
-                public const int InDepth = 4, OutDepth = 4, KernelDepth = 3, StrideDepth = 1, PadDepth = 1;
-                public const int InHeight = 8, OutHeight = 8, KernelHeight = 3, StrideHeight = 1, PadHeight = 1;
-                public const int InWidth = 8, OutWidth = 8, KernelWidth = 3, StrideWidth = 1, PadWidth = 1;
-                /// <summary>Rows of the column matrix: input channels × kernel positions.</summary>
-                public const int ColumnRows = 27;
-                /// <summary>Columns of the column matrix: output positions per channel.</summary>
-                public const int ColumnCols = 256;
+            /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
+            public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
 
-                /// <summary>y = act(W ⊛ x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                        MultiplyWeightsByColumns(ref weights, ref columns, ref MemoryMarshal.GetReference(y));
-                        for (int c = 0; c < OutChannels; c++)
-                        {
-                            Span<float> plane = y.Slice(c * ColumnCols, ColumnCols);
-                            TensorPrimitives.Add(plane, parameters[BiasOffset + c], plane);
-                        }
-                    }
-                    ActivationKernels.ReLU(output.Slice(0, count * OutputLength));
-                }
-
-                /// <summary>Inverts <see cref="Forward"/>: dW += dZ · columnsᵀ, db += Σ dZ, dx = col2im(Wᵀ · dZ), where dZ = dY · act′.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    // An empty parameterGradients means the layer is frozen: only the input gradient is wanted.
-                    bool trainable = !parameterGradients.IsEmpty;
-                    if (!trainable && inputGradient.IsEmpty) return;
-                    ActivationKernels.ReLUBackward(output.Slice(0, count * OutputLength), outputGradient.Slice(0, count * OutputLength));
-                    ref float weights = ref Unsafe.Add(ref MemoryMarshal.GetReference(parameters), WeightOffset);
-                    ref float columns = ref MemoryMarshal.GetArrayDataReference(workspace.Conv1Columns);
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        if (trainable)
-                        {
-                            // db[c] += Σ over positions of dZ[c, ·]
-                            for (int c = 0; c < OutChannels; c++)
-                            {
-                                parameterGradients[BiasOffset + c] += TensorPrimitives.Sum(dy.Slice(c * ColumnCols, ColumnCols));
-                            }
-                            // The forward pass's columns are recomputed rather than kept for the whole batch.
-                            Unfold(ref Unsafe.Add(ref MemoryMarshal.GetReference(input), n * InputLength), ref columns);
-                            AccumulateWeightGradient(ref MemoryMarshal.GetReference(dy), ref columns, ref Unsafe.Add(ref MemoryMarshal.GetReference(parameterGradients), WeightOffset));
-                        }
-                        if (inputGradient.IsEmpty) continue;
-                        MultiplyTransposedWeightsByGradient(ref weights, ref MemoryMarshal.GetReference(dy), ref columns);
-                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                        dx.Clear();
-                        Fold(ref columns, ref MemoryMarshal.GetReference(dx));
-                    }
-                }
-
-                /// <summary>im2col: columns[(c, k…), o…] = input[c, o·stride + k − pad], 0 where that falls in the padding.</summary>
-                private static void Unfold(ref float input, ref float columns)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int kz = 0; kz < KernelDepth; kz++)
-                        {
-                            for (int ky = 0; ky < KernelHeight; ky++)
-                            {
-                                for (int kx = 0; kx < KernelWidth; kx++)
-                                {
-                                    ref float columnRow = ref Unsafe.Add(ref columns, (((c * KernelDepth + kz) * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                                    (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                                    for (int oz = 0; oz < OutDepth; oz++)
-                                    {
-                                        int iz = oz * StrideDepth + kz - PadDepth;
-                                        for (int oy = 0; oy < OutHeight; oy++)
-                                        {
-                                            int iy = oy * StrideHeight + ky - PadHeight;
-                                            ref float target = ref Unsafe.Add(ref columnRow, (oz * OutHeight + oy) * OutWidth);
-                                            if ((uint)iz >= (uint)InDepth || (uint)iy >= (uint)InHeight)
-                                            {
-                                                Rows.Clear(ref target, OutWidth);
-                                                continue;
-                                            }
-                                            ref float sourceRow = ref Unsafe.Add(ref input, ((c * InDepth + iz) * InHeight + iy) * InWidth);
-                                            Rows.Clear(ref target, start);
-                                            Rows.Clear(ref Unsafe.Add(ref target, end), OutWidth - end);
-                                            ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                            Rows.Copy(ref inputStart, ref Unsafe.Add(ref target, start), end - start);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>output[2×256] = W[2×27] · columns[27×256]</summary>
-                private static void MultiplyWeightsByColumns(ref float a, ref float b, ref float c)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        MultiplyWeightsByColumnsWide(ref a, ref b, ref c);
-                        return;
-                    }
-                    for (int j = 0; j < 240; j += 24)
-                    {
-                        for (int i = 0; i < 2; i += 2)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                            for (int k = 0; k < 27; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 27 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 27 + k * 1));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            c02.StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            c12.StoreUnsafe(ref c1, 16);
-                        }
-                    }
-                    for (int j = 240; j < 256; j += 16)
-                    {
-                        for (int i = 0; i < 2; i += 2)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                            for (int k = 0; k < 27; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 27 + k * 1));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 27 + k * 1));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                        }
-                    }
-                }
-
-                /// <summary>output[2×256] = W[2×27] · columns[27×256] (512-bit vectors)</summary>
-                private static void MultiplyWeightsByColumnsWide(ref float a, ref float b, ref float c)
-                {
-                    for (int j = 0; j < 240; j += 48)
-                    {
-                        for (int i = 0; i < 2; i += 2)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                            for (int k = 0; k < 27; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 27 + k * 1));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 27 + k * 1));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 16);
-                            c02.StoreUnsafe(ref c0, 32);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 16);
-                            c12.StoreUnsafe(ref c1, 32);
-                        }
-                    }
-                    for (int j = 240; j < 256; j += 16)
-                    {
-                        for (int i = 0; i < 2; i += 2)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            for (int k = 0; k < 27; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 27 + k * 1));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 27 + k * 1));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                        }
-                    }
-                }
-
-                /// <summary>dW[2×27] += dY[2×256] · columns[27×256]ᵀ</summary>
-                private static void AccumulateWeightGradient(ref float a, ref float b, ref float c)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        AccumulateWeightGradientWide(ref a, ref b, ref c);
-                        return;
-                    }
-                    for (int i = 0; i < 2; i += 2)
-                    {
-                        for (int j = 0; j < 24; j += 4)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d03 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero, d13 = Vector256<float>.Zero;
-                            for (int k = 0; k < 256; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
-                                Vector256<float> b3 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                                d03 = Vector256.FusedMultiplyAdd(a0, b3, d03);
-                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                                d13 = Vector256.FusedMultiplyAdd(a1, b3, d13);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s02 = Vector256.Sum(d02);
-                            float s03 = Vector256.Sum(d03);
-                            float s10 = Vector256.Sum(d10);
-                            float s11 = Vector256.Sum(d11);
-                            float s12 = Vector256.Sum(d12);
-                            float s13 = Vector256.Sum(d13);
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 0) * 1) += s00;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 1) * 1) += s01;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 2) * 1) += s02;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 3) * 1) += s03;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 0) * 1) += s10;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 1) * 1) += s11;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 2) * 1) += s12;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 3) * 1) += s13;
-                        }
-                        for (int j = 24; j < 27; j += 3)
-                        {
-                            Vector256<float> d00 = Vector256<float>.Zero, d01 = Vector256<float>.Zero, d02 = Vector256<float>.Zero, d10 = Vector256<float>.Zero, d11 = Vector256<float>.Zero, d12 = Vector256<float>.Zero;
-                            for (int k = 0; k < 256; k += 8)
-                            {
-                                Vector256<float> a0 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
-                                Vector256<float> a1 = Vector256.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
-                                d00 = Vector256.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector256.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector256.FusedMultiplyAdd(a0, b2, d02);
-                                d10 = Vector256.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector256.FusedMultiplyAdd(a1, b1, d11);
-                                d12 = Vector256.FusedMultiplyAdd(a1, b2, d12);
-                            }
-                            float s00 = Vector256.Sum(d00);
-                            float s01 = Vector256.Sum(d01);
-                            float s02 = Vector256.Sum(d02);
-                            float s10 = Vector256.Sum(d10);
-                            float s11 = Vector256.Sum(d11);
-                            float s12 = Vector256.Sum(d12);
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 0) * 1) += s00;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 1) * 1) += s01;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 2) * 1) += s02;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 0) * 1) += s10;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 1) * 1) += s11;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 2) * 1) += s12;
-                        }
-                    }
-                }
-
-                /// <summary>dW[2×27] += dY[2×256] · columns[27×256]ᵀ (512-bit vectors)</summary>
-                private static void AccumulateWeightGradientWide(ref float a, ref float b, ref float c)
-                {
-                    for (int i = 0; i < 2; i += 2)
-                    {
-                        for (int j = 0; j < 24; j += 4)
-                        {
-                            Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d03 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero, d13 = Vector512<float>.Zero;
-                            for (int k = 0; k < 256; k += 16)
-                            {
-                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
-                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
-                                Vector512<float> b3 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 3) * 256 + k));
-                                d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
-                                d03 = Vector512.FusedMultiplyAdd(a0, b3, d03);
-                                d10 = Vector512.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector512.FusedMultiplyAdd(a1, b1, d11);
-                                d12 = Vector512.FusedMultiplyAdd(a1, b2, d12);
-                                d13 = Vector512.FusedMultiplyAdd(a1, b3, d13);
-                            }
-                            float s00 = Vector512.Sum(d00);
-                            float s01 = Vector512.Sum(d01);
-                            float s02 = Vector512.Sum(d02);
-                            float s03 = Vector512.Sum(d03);
-                            float s10 = Vector512.Sum(d10);
-                            float s11 = Vector512.Sum(d11);
-                            float s12 = Vector512.Sum(d12);
-                            float s13 = Vector512.Sum(d13);
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 0) * 1) += s00;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 1) * 1) += s01;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 2) * 1) += s02;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 3) * 1) += s03;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 0) * 1) += s10;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 1) * 1) += s11;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 2) * 1) += s12;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 3) * 1) += s13;
-                        }
-                        for (int j = 24; j < 27; j += 3)
-                        {
-                            Vector512<float> d00 = Vector512<float>.Zero, d01 = Vector512<float>.Zero, d02 = Vector512<float>.Zero, d10 = Vector512<float>.Zero, d11 = Vector512<float>.Zero, d12 = Vector512<float>.Zero;
-                            for (int k = 0; k < 256; k += 16)
-                            {
-                                Vector512<float> a0 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 0) * 256 + k));
-                                Vector512<float> a1 = Vector512.LoadUnsafe(ref a, (UIntPtr)((i + 1) * 256 + k));
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 0) * 256 + k));
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 1) * 256 + k));
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref b, (UIntPtr)((j + 2) * 256 + k));
-                                d00 = Vector512.FusedMultiplyAdd(a0, b0, d00);
-                                d01 = Vector512.FusedMultiplyAdd(a0, b1, d01);
-                                d02 = Vector512.FusedMultiplyAdd(a0, b2, d02);
-                                d10 = Vector512.FusedMultiplyAdd(a1, b0, d10);
-                                d11 = Vector512.FusedMultiplyAdd(a1, b1, d11);
-                                d12 = Vector512.FusedMultiplyAdd(a1, b2, d12);
-                            }
-                            float s00 = Vector512.Sum(d00);
-                            float s01 = Vector512.Sum(d01);
-                            float s02 = Vector512.Sum(d02);
-                            float s10 = Vector512.Sum(d10);
-                            float s11 = Vector512.Sum(d11);
-                            float s12 = Vector512.Sum(d12);
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 0) * 1) += s00;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 1) * 1) += s01;
-                            Unsafe.Add(ref c, (i + 0) * 27 + (j + 2) * 1) += s02;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 0) * 1) += s10;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 1) * 1) += s11;
-                            Unsafe.Add(ref c, (i + 1) * 27 + (j + 2) * 1) += s12;
-                        }
-                    }
-                }
-
-                /// <summary>col2im: inputGradient[c, i…] += dcolumns[(c, k…), o…] where i = o·stride + k − pad; the inverse of <see cref="Unfold"/>.</summary>
-                private static void Fold(ref float columns, ref float input)
-                {
-                    for (int c = 0; c < InChannels; c++)
-                    {
-                        for (int kz = 0; kz < KernelDepth; kz++)
-                        {
-                            for (int ky = 0; ky < KernelHeight; ky++)
-                            {
-                                for (int kx = 0; kx < KernelWidth; kx++)
-                                {
-                                    ref float columnRow = ref Unsafe.Add(ref columns, (((c * KernelDepth + kz) * KernelHeight + ky) * KernelWidth + kx) * ColumnCols);
-                                    (int start, int end) = IndexMath.ValidRange(kx, InWidth, OutWidth, StrideWidth, PadWidth);
-                                    for (int oz = 0; oz < OutDepth; oz++)
-                                    {
-                                        int iz = oz * StrideDepth + kz - PadDepth;
-                                        for (int oy = 0; oy < OutHeight; oy++)
-                                        {
-                                            int iy = oy * StrideHeight + ky - PadHeight;
-                                            ref float target = ref Unsafe.Add(ref columnRow, (oz * OutHeight + oy) * OutWidth);
-                                            if ((uint)iz >= (uint)InDepth || (uint)iy >= (uint)InHeight)
-                                            {
-                                                continue;
-                                            }
-                                            ref float sourceRow = ref Unsafe.Add(ref input, ((c * InDepth + iz) * InHeight + iy) * InWidth);
-                                            ref float inputStart = ref Unsafe.Add(ref sourceRow, start + kx - PadWidth);
-                                            Rows.Add(ref Unsafe.Add(ref target, start), ref inputStart, end - start);
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>dcolumns[27×256] = Wᵀ[27×2] · dY[2×256]</summary>
-                private static void MultiplyTransposedWeightsByGradient(ref float a, ref float b, ref float c)
-                {
-                    if (Vector512.IsHardwareAccelerated)
-                    {
-                        MultiplyTransposedWeightsByGradientWide(ref a, ref b, ref c);
-                        return;
-                    }
-                    for (int j = 0; j < 240; j += 24)
-                    {
-                        for (int i = 0; i < 24; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero, c32 = Vector256<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 27));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                                c32 = Vector256.FusedMultiplyAdd(a3, b2, c32);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            c02.StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            c12.StoreUnsafe(ref c1, 16);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                            c22.StoreUnsafe(ref c2, 16);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 256 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 8);
-                            c32.StoreUnsafe(ref c3, 16);
-                        }
-                        for (int i = 24; i < 27; i += 3)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero, c02 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero, c12 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero, c22 = Vector256<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> b2 = Vector256.LoadUnsafe(ref bk, 16);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector256.FusedMultiplyAdd(a0, b2, c02);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector256.FusedMultiplyAdd(a1, b2, c12);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector256.FusedMultiplyAdd(a2, b2, c22);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            c02.StoreUnsafe(ref c0, 16);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            c12.StoreUnsafe(ref c1, 16);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                            c22.StoreUnsafe(ref c2, 16);
-                        }
-                    }
-                    for (int j = 240; j < 256; j += 16)
-                    {
-                        for (int i = 0; i < 24; i += 4)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                            Vector256<float> c30 = Vector256<float>.Zero, c31 = Vector256<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                                Vector256<float> a3 = Vector256.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 27));
-                                c30 = Vector256.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector256.FusedMultiplyAdd(a3, b1, c31);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 256 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 8);
-                        }
-                        for (int i = 24; i < 27; i += 3)
-                        {
-                            Vector256<float> c00 = Vector256<float>.Zero, c01 = Vector256<float>.Zero;
-                            Vector256<float> c10 = Vector256<float>.Zero, c11 = Vector256<float>.Zero;
-                            Vector256<float> c20 = Vector256<float>.Zero, c21 = Vector256<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector256<float> b0 = Vector256.LoadUnsafe(ref bk, 0);
-                                Vector256<float> b1 = Vector256.LoadUnsafe(ref bk, 8);
-                                Vector256<float> a0 = Vector256.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector256.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector256.FusedMultiplyAdd(a0, b1, c01);
-                                Vector256<float> a1 = Vector256.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector256.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector256.FusedMultiplyAdd(a1, b1, c11);
-                                Vector256<float> a2 = Vector256.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector256.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector256.FusedMultiplyAdd(a2, b1, c21);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 8);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 8);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 8);
-                        }
-                    }
-                }
-
-                /// <summary>dcolumns[27×256] = Wᵀ[27×2] · dY[2×256] (512-bit vectors)</summary>
-                private static void MultiplyTransposedWeightsByGradientWide(ref float a, ref float b, ref float c)
-                {
-                    for (int j = 0; j < 240; j += 48)
-                    {
-                        for (int i = 0; i < 24; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero, c31 = Vector512<float>.Zero, c32 = Vector512<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 27));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                                c31 = Vector512.FusedMultiplyAdd(a3, b1, c31);
-                                c32 = Vector512.FusedMultiplyAdd(a3, b2, c32);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 16);
-                            c02.StoreUnsafe(ref c0, 32);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 16);
-                            c12.StoreUnsafe(ref c1, 32);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 16);
-                            c22.StoreUnsafe(ref c2, 32);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 256 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                            c31.StoreUnsafe(ref c3, 16);
-                            c32.StoreUnsafe(ref c3, 32);
-                        }
-                        for (int i = 24; i < 27; i += 3)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero, c01 = Vector512<float>.Zero, c02 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero, c11 = Vector512<float>.Zero, c12 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero, c21 = Vector512<float>.Zero, c22 = Vector512<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> b1 = Vector512.LoadUnsafe(ref bk, 16);
-                                Vector512<float> b2 = Vector512.LoadUnsafe(ref bk, 32);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                c01 = Vector512.FusedMultiplyAdd(a0, b1, c01);
-                                c02 = Vector512.FusedMultiplyAdd(a0, b2, c02);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                c11 = Vector512.FusedMultiplyAdd(a1, b1, c11);
-                                c12 = Vector512.FusedMultiplyAdd(a1, b2, c12);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                c21 = Vector512.FusedMultiplyAdd(a2, b1, c21);
-                                c22 = Vector512.FusedMultiplyAdd(a2, b2, c22);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            c01.StoreUnsafe(ref c0, 16);
-                            c02.StoreUnsafe(ref c0, 32);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            c11.StoreUnsafe(ref c1, 16);
-                            c12.StoreUnsafe(ref c1, 32);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            c21.StoreUnsafe(ref c2, 16);
-                            c22.StoreUnsafe(ref c2, 32);
-                        }
-                    }
-                    for (int j = 240; j < 256; j += 16)
-                    {
-                        for (int i = 0; i < 24; i += 4)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero;
-                            Vector512<float> c30 = Vector512<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                                Vector512<float> a3 = Vector512.Create(Unsafe.Add(ref a, (i + 3) * 1 + k * 27));
-                                c30 = Vector512.FusedMultiplyAdd(a3, b0, c30);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                            ref float c3 = ref Unsafe.Add(ref c, (i + 3) * 256 + j);
-                            c30.StoreUnsafe(ref c3, 0);
-                        }
-                        for (int i = 24; i < 27; i += 3)
-                        {
-                            Vector512<float> c00 = Vector512<float>.Zero;
-                            Vector512<float> c10 = Vector512<float>.Zero;
-                            Vector512<float> c20 = Vector512<float>.Zero;
-                            for (int k = 0; k < 2; k++)
-                            {
-                                ref float bk = ref Unsafe.Add(ref b, k * 256 + j);
-                                Vector512<float> b0 = Vector512.LoadUnsafe(ref bk, 0);
-                                Vector512<float> a0 = Vector512.Create(Unsafe.Add(ref a, (i + 0) * 1 + k * 27));
-                                c00 = Vector512.FusedMultiplyAdd(a0, b0, c00);
-                                Vector512<float> a1 = Vector512.Create(Unsafe.Add(ref a, (i + 1) * 1 + k * 27));
-                                c10 = Vector512.FusedMultiplyAdd(a1, b0, c10);
-                                Vector512<float> a2 = Vector512.Create(Unsafe.Add(ref a, (i + 2) * 1 + k * 27));
-                                c20 = Vector512.FusedMultiplyAdd(a2, b0, c20);
-                            }
-                            ref float c0 = ref Unsafe.Add(ref c, (i + 0) * 256 + j);
-                            c00.StoreUnsafe(ref c0, 0);
-                            ref float c1 = ref Unsafe.Add(ref c, (i + 1) * 256 + j);
-                            c10.StoreUnsafe(ref c1, 0);
-                            ref float c2 = ref Unsafe.Add(ref c, (i + 2) * 256 + j);
-                            c20.StoreUnsafe(ref c2, 0);
-                        }
-                    }
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // pool1 · MaxPool3D · window 2×2×2, stride 2
-            // input 2×4×8×8 → output 2×2×4×4 · 0 parameters · 0 FLOP per sample
-            // strategy: per channel and output row, the row's 4 windows in the lanes of one Vector256; the 8 window elements gathered 2 apart by shuffles and taken in order; the winner's index is kept for backward
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Pool1
-            {
-                /// <summary>Floats in one input sample (2×4×8×8).</summary>
-                public const int InputLength = 512;
-                /// <summary>Floats in one output sample (2×2×4×4).</summary>
-                public const int OutputLength = 64;
-                public const int Channels = 2;
-                public const int InDepth = 4, OutDepth = 2, WindowDepth = 2, StrideDepth = 2, PadDepth = 0;
-                public const int InHeight = 8, OutHeight = 4, WindowHeight = 2, StrideHeight = 2, PadHeight = 0;
-                public const int InWidth = 8, OutWidth = 4, WindowWidth = 2, StrideWidth = 2, PadWidth = 0;
-                /// <summary>Windows per vector: the floats of a Vector256.</summary>
-                private const int Lanes = 8;
-                /// <summary>Where each lane's window starts, from the first one's: lane × StrideWidth.</summary>
-                private static Vector256<int> LaneStarts => Vector256.Create(0, 2, 4, 6, 8, 10, 12, 14);
-
-                /// <summary>y = max over each window; argmax keeps the winning input index.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count)
-                {
-                    Span<int> argmax = workspace.Pool1Argmax;
-                    for (int n = 0; n < count; n++)
-                    {
-                        ReadOnlySpan<float> x = input.Slice(n * InputLength, InputLength);
-                        Span<float> y = output.Slice(n * OutputLength, OutputLength);
-                        Span<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                        ref float x0 = ref MemoryMarshal.GetReference(x);
-                        ref float y0 = ref MemoryMarshal.GetReference(y);
-                        ref int winners0 = ref MemoryMarshal.GetReference(winners);
-                        int j = 0;
-                        for (int c = 0; c < Channels; c++)
-                        {
-                            for (int oz = 0; oz < OutDepth; oz++)
-                            {
-                                for (int oy = 0; oy < OutHeight; oy++)
-                                {
-                                    int i0 = ((c * InDepth + oz * StrideDepth) * InHeight + oy * StrideHeight) * InWidth; // the row's first window starts here
-                                    if (j + Lanes <= OutputLength) MaxOfRow(ref x0, i0, ref Unsafe.Add(ref y0, j), ref Unsafe.Add(ref winners0, j));
-                                    else
-                                    {
-                                        // The sample's last rows: a whole vector would pass the end of y, so one window at a time.
-                                        for (int ox = 0; ox < OutWidth; ox++)
-                                        {
-                                            int i = i0 + ox * StrideWidth;
-                                            float best = Unsafe.Add(ref x0, i);
-                                            int winner = i;
-                                            Take(ref x0, i + 1, ref best, ref winner);
-                                            Take(ref x0, i + 8, ref best, ref winner);
-                                            Take(ref x0, i + 9, ref best, ref winner);
-                                            Take(ref x0, i + 64, ref best, ref winner);
-                                            Take(ref x0, i + 65, ref best, ref winner);
-                                            Take(ref x0, i + 72, ref best, ref winner);
-                                            Take(ref x0, i + 73, ref best, ref winner);
-                                            y[j + ox] = best;
-                                            winners[j + ox] = winner;
-                                        }
-                                    }
-                                    j += OutWidth;
-                                }
-                            }
-                        }
-                    }
-                }
-
-                /// <summary>
-                /// A whole output row in lanes 0–3: lane l is the window whose first input is i0 + l × StrideWidth. The spare
-                /// lanes 4–7 are stored too, over the next row's first outputs (which that row then writes),
-                /// so the caller keeps j + Lanes ≤ OutputLength.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void MaxOfRow(ref float x0, int i0, ref float y, ref int winners)
-                {
-                    ref float row = ref Unsafe.Add(ref x0, i0);
-                    // The window: inputs i0 + 1, 8, 9, 64, 65, 72, 73; winner holds the winning offset.
-                    Vector256<float> best = Columns0(ref row);
-                    Vector256<int> winner = Vector256<int>.Zero;
-                    TakeLanes(Columns1(ref row), 1, ref best, ref winner);
-                    TakeLanes(Columns0(ref Unsafe.Add(ref row, 8)), 8, ref best, ref winner);
-                    TakeLanes(Columns1(ref Unsafe.Add(ref row, 8)), 9, ref best, ref winner);
-                    TakeLanes(Columns0(ref Unsafe.Add(ref row, 64)), 64, ref best, ref winner);
-                    TakeLanes(Columns1(ref Unsafe.Add(ref row, 64)), 65, ref best, ref winner);
-                    TakeLanes(Columns0(ref Unsafe.Add(ref row, 72)), 72, ref best, ref winner);
-                    TakeLanes(Columns1(ref Unsafe.Add(ref row, 72)), 73, ref best, ref winner);
-                    best.StoreUnsafe(ref y);
-                    (winner + Vector256.Create(i0) + LaneStarts).StoreUnsafe(ref winners);
-                }
-
-                /// <summary>row[l × StrideWidth] in lane l, for lanes 0–3: the 8 floats at row, shuffled.</summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static Vector256<float> Columns0(ref float row)
-                {
-                    return Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(0, 2, 4, 6, 0, 0, 0, 0));
-                }
-
-                /// <summary>row[1 + l × StrideWidth] in lane l, for lanes 0–3: the 8 floats at row, shuffled.</summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static Vector256<float> Columns1(ref float row)
-                {
-                    return Vector256.Shuffle(Vector256.LoadUnsafe(ref row), Vector256.Create(1, 3, 5, 7, 0, 0, 0, 0));
-                }
-
-                /// <summary>
-                /// One window element in every lane, by the scalar rule: it wins where it is greater, or NaN while best is not
-                /// (a NaN beats any number; once best is NaN it stays); on a tie the earlier element keeps the win.
-                /// </summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void TakeLanes(Vector256<float> value, int offset, ref Vector256<float> best, ref Vector256<int> winner)
-                {
-                    // !(value <= best) holds where value is greater or either is NaN; best == best rules out a NaN best.
-                    Vector256<int> wins = Vector256.AndNot(Vector256.Equals(best, best), Vector256.LessThanOrEqual(value, best)).AsInt32();
-                    winner = Vector256.ConditionalSelect(wins, Vector256.Create(offset), winner);
-                    // Max rather than a select of the winner: bitwise MathF.Max, as the scalar code (NaN propagates, +0 over −0).
-                    best = Vector256.Max(best, value);
-                }
-
-                /// <summary>One window element: it wins when greater, and NaN propagates (a NaN beats any number; once best is NaN it stays).</summary>
-                [MethodImpl(MethodImplOptions.AggressiveInlining)]
-                private static void Take(ref float x0, int i, ref float best, ref int winner)
-                {
-                    float value = Unsafe.Add(ref x0, i);
-                    // Arithmetic rather than a branch: which element wins is data, and a mispredicted branch costs more than the
-                    // window. MathF.Max keeps NaN, as the comparison does; on a tie the first element keeps the win.
-                    int wins = -Unsafe.BitCast<bool, byte>(!(value <= best) & !float.IsNaN(best));
-                    winner += (i - winner) & wins;
-                    best = MathF.Max(best, value);
-                }
-
-                /// <summary>Inverts <see cref="Forward"/>: each output's gradient goes to the input that won its window.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count)
-                {
-                    if (inputGradient.IsEmpty) return;
-                    inputGradient.Slice(0, count * InputLength).Clear();
-                    ReadOnlySpan<int> argmax = workspace.Pool1Argmax;
-                    for (int n = 0; n < count; n++)
-                    {
-                        Span<float> dx = inputGradient.Slice(n * InputLength, InputLength);
-                        ReadOnlySpan<float> dy = outputGradient.Slice(n * OutputLength, OutputLength);
-                        ReadOnlySpan<int> winners = argmax.Slice(n * OutputLength, OutputLength);
-                        for (int j = 0; j < OutputLength; j++) dx[winners[j]] += dy[j];
-                    }
-                }
-            }
-
-            // --------------------------------------------------------------------------------------------------------------
-            // dense1 · Dense · 4 units
-            // input 2×2×4×4 → output 4 · 260 parameters · 512 FLOP per sample
-            // strategy: Y[n×4] = X[n×64] · W[4×64]ᵀ as dot products (tiles of 2 × 4); dW += dYᵀ · X (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors), dX = dY · W (tiles of 4 rows × 3 vectors of 8, 4 × 3 of 16 with 512-bit vectors)
-            // --------------------------------------------------------------------------------------------------------------
-            internal static class Dense1
-            {
-                /// <summary>Floats in one input sample (2×2×4×4).</summary>
-                public const int InputLength = 64;
-                /// <summary>Floats in one output sample (4).</summary>
-                public const int OutputLength = 4;
-                public const int WeightOffset = 56, WeightCount = 256;
-                public const int BiasOffset = 312, BiasCount = 4;
-
-                /// <summary>y = act(W · x + b) for <paramref name="count"/> samples.</summary>
-                public static void Forward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, Span<float> output, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel1>.Forward(parameters.Slice(WeightOffset, WeightCount), parameters.Slice(BiasOffset, BiasCount), input, output, count);
-
-                /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
-                public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
-                    Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
-                        parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
-            }
+            /// <summary>Inverts <see cref="Forward"/>: dZ = dY · act′, dW += dZᵀ · X, db += Σₙ dZ, dX = dZ · W. Empty parameterGradients: the layer is frozen.</summary>
+            public static void Backward(ReadOnlySpan<float> parameters, ReadOnlySpan<float> input, ReadOnlySpan<float> output, Span<float> outputGradient, Span<float> inputGradient, Span<float> parameterGradients, Workspace workspace, int count) =>
+                Dense<Kernels.DenseKernel1>.Backward(parameters.Slice(WeightOffset, WeightCount), input, output, outputGradient, inputGradient,
+                    parameterGradients.IsEmpty ? default : parameterGradients.Slice(WeightOffset, WeightCount), parameterGradients.IsEmpty ? default : parameterGradients.Slice(BiasOffset, BiasCount), count);
         }
     }
 }

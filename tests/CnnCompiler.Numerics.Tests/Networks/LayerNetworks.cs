@@ -544,6 +544,13 @@ public partial class Conv2DWinogradRowBlocks : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class Conv2DWinogradSampleBlocks : ITestNetwork;
 
+// 12 tiles per row (24 columns): transforms of 4 tiles per vector, which may take two tile rows per vector only when a
+// row has exactly 4 tiles (their V columns are adjacent then, not here). Blocks of 2 samples × 4 tile rows.
+[Network(32, 8, 24)]
+[Conv2D(32, 3, Padding = Padding.Same)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DWinogradTwelveTileRows : ITestNetwork;
+
 // 512-bit twins (GemmEmitter, DirectConvEmitter) where Vector512 is accelerated: a stride-2 layer with 16×16 = 256
 // output positions (im2col; its weight gradient's dot products run over K = 256, long enough for the wide twin), then
 // a stride-1 3×5 layer 20 columns wide (a 16-column vector and one overlapping it at column 4, the weight gradient's

@@ -49,6 +49,7 @@ public static class NetworkCases
         Case("Conv2DWinogradPaddedTwo", s => new Conv2DWinogradPaddedTwo(s), DataStyle.Smooth, [32, 6, 14], new RefConv(33, [3, 3], padding: RefPadding.Explicit, pad: [2, 2], activation: Tanh)),
         Case("Conv2DWinogradRowBlocks", s => new Conv2DWinogradRowBlocks(s), DataStyle.Smooth, [32, 32, 64], new RefConv(32, [3, 3], padding: RefPadding.Same, bias: false)),
         Case("Conv2DWinogradSampleBlocks", s => new Conv2DWinogradSampleBlocks(s), DataStyle.Smooth, [32, 12, 16], new RefConv(32, [3, 3], padding: RefPadding.Same)),
+        Case("Conv2DWinogradTwelveTileRows", s => new Conv2DWinogradTwelveTileRows(s), DataStyle.Smooth, [32, 8, 24], new RefConv(32, [3, 3], padding: RefPadding.Same)),
         Case("WideTwins", s => new WideTwins(s), DataStyle.Smooth, [3, 32, 32], new RefConv(12, [3, 3], stride: [2, 2], padding: RefPadding.Same, activation: Tanh), new RefConv(12, [3, 5], padding: RefPadding.Explicit, pad: [1, 4], activation: Tanh), new RefDense(5)),
         Case("Conv2DChannelForwardWide", s => new Conv2DChannelForwardWide(s), DataStyle.ReLUMargin, [3, 6, 22], new RefConv(32, [3, 3], activation: ReLU)),
         Case("Conv2DSigmoid", s => new Conv2DSigmoid(s), DataStyle.Smooth, [3, 6, 6], new RefConv(3, [3, 3], activation: Sigmoid)),

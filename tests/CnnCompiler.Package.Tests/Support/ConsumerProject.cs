@@ -4,19 +4,24 @@ using System.Text.Json;
 namespace CnnCompiler.Package.Tests.Support;
 
 /// <summary>
-/// A fresh console project (`dotnet new console`) in a temp folder that takes CnnCompiler with one PackageReference
-/// from the local feed. Its nuget.config adds the feed to the machine's sources and restores into a private packages
-/// folder, so the machine's package cache never sees our package.
+/// A fresh console project (`dotnet new console`) in a temp folder that takes the packages from the local feed as the
+/// README says: a nuget.config beside it adds the feed to the machine's sources, then `dotnet add package`. The same
+/// nuget.config restores into a private packages folder, so the machine's package cache never sees our packages.
 /// </summary>
 public sealed class ConsumerProject
 {
-    private ConsumerProject(string directory, string packages)
+    private ConsumerProject(string directory, string name, string packages)
     {
         Folder = directory;
+        Name = name;
         Packages = packages;
     }
 
     public string Folder { get; }
+
+    public string Name { get; }
+
+    public string ProjectFile => Path.Combine(Folder, Name + ".csproj");
 
     /// <summary>The private NuGet packages folder the consumer restores into.</summary>
     public string Packages { get; }
@@ -35,19 +40,22 @@ public sealed class ConsumerProject
                 <add key="globalPackagesFolder" value="{packages}" />
               </config>
               <packageSources>
-                <add key="cnncompiler-local" value="{package.Feed}" />
+                <add key="cnncompiler" value="{package.Feed}" />
               </packageSources>
             </configuration>
             """);
-        string csproj = Path.Combine(directory, name + ".csproj");
-        string text = File.ReadAllText(csproj);
-        File.WriteAllText(csproj, text.Replace("</Project>", $"""
-              <ItemGroup>
-                <PackageReference Include="CnnCompiler" Version="{package.Version}" />
-              </ItemGroup>
-            </Project>
-            """));
-        return (new ConsumerProject(directory, packages), created);
+        return (new ConsumerProject(directory, name, packages), created);
+    }
+
+    /// <summary>`dotnet add package ID`: the newest version in the sources, written into the project, and a restore.</summary>
+    public DotNet.Result AddPackage(string id) => Run("add", "package", id);
+
+    /// <summary>Adds MSBuild XML (property groups, item groups) at the end of the project file.</summary>
+    public void AddToProject(string xml)
+    {
+        string text = File.ReadAllText(ProjectFile);
+        int end = text.LastIndexOf("</Project>", StringComparison.Ordinal);
+        File.WriteAllText(ProjectFile, text[..end] + xml + "\n</Project>\n");
     }
 
     public void WriteProgram(string source) => File.WriteAllText(Path.Combine(Folder, "Program.cs"), source);

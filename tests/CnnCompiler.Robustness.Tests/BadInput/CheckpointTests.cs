@@ -1,6 +1,6 @@
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows C1–C10 of docs/bad-input.md: Checkpoint.Save, Checkpoint.Load and Checkpoint.FindLatest with bad arguments and bad files.</summary>
+/// <summary>Rows C1–C14 of docs/bad-input.md: Checkpoint.Save, Checkpoint.Load and Checkpoint.FindLatest with bad arguments and bad files.</summary>
 public class CheckpointTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -157,5 +157,119 @@ public class CheckpointTests : IDisposable
         Files.Flipped(second, -5, second);
         Files.Truncated(_good, 7, _good);
         Assert.Null(Checkpoint.FindLatest(_temp.Path));
+    }
+
+    [Fact]
+    public void C11_an_edited_metadata_value_or_swapped_buffer_names_fail_the_checksum()
+    {
+        // One hex digit of the saved shuffle generator: the run would resume "bit-exactly" on another data order.
+        string rng = Files.HeaderEdited(_good, _temp.File("rng.safetensors"), header =>
+        {
+            const string Key = "\"cnncompiler.shuffle_rng\":\"";
+            int at = header.IndexOf(Key, StringComparison.Ordinal) + Key.Length + 5;
+            return header[..at] + (header[at] == '0' ? '1' : '0') + header[(at + 1)..];
+        });
+        AssertRefused<InvalidDataException>(rng, "SHA-256 of its header and data");
+
+        string adamCheckpoint = _temp.File("adam.safetensors");
+        var net = new TinyNet(7);
+        var adam = new Adam();
+        net.TrainStep(Samples.Inputs(4, TinyNet.InputLength, 1), [0, 1, 2, 0], adam);
+        Checkpoint.Save(adamCheckpoint, net, adam, State(1));
+        string swapped = Files.HeaderEdited(adamCheckpoint, _temp.File("swapped.safetensors"), header => header
+            .Replace("optimizer.exp_avg_sq", "@").Replace("optimizer.exp_avg", "optimizer.exp_avg_sq").Replace("@", "optimizer.exp_avg"));
+        var target = new TinyNet(1);
+        var optimizer = new Adam();
+        var network = new NetworkSnapshot(target);
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(swapped, target, optimizer));
+        Messages.Names(error, swapped, "SHA-256 of its header and data");
+        network.AssertUnchanged();
+        Assert.Equal(0, optimizer.StepCount);
+    }
+
+    [Fact]
+    public void C12_find_latest_skips_a_newest_checkpoint_with_invalid_utf8_or_a_fifo()
+    {
+        string second = _temp.File(Checkpoint.FileName(2));
+        File.Copy(_good, second);
+        Files.HeaderEdited(_good, _temp.File(Checkpoint.FileName(3)), header =>
+        {
+            int at = header.AsSpan().IndexOf("conv1.weight"u8);
+            header[at + 2] = 0xFF;
+            return header;
+        });
+        SpecialFiles.Fifo(_temp.File(Checkpoint.FileName(4)));
+        string? latest = null;
+        Assert.Null(SpecialFiles.ThrownWithin10Seconds(() => latest = Checkpoint.FindLatest(_temp.Path)));
+        Assert.Equal(second, latest);
+        Messages.Names(Assert.Throws<InvalidDataException>(() => Checkpoint.Validate(_temp.File(Checkpoint.FileName(3)))), "not valid UTF-8");
+        Messages.Names(Assert.IsType<InvalidDataException>(SpecialFiles.ThrownWithin10Seconds(() => Checkpoint.Validate(_temp.File(Checkpoint.FileName(4))))), "not a regular file");
+    }
+
+    [Theory]
+    [InlineData("cnncompiler.optimizer_step", "9223372036854775807", "not an integer in 0…9007199254740992")]
+    [InlineData("cnncompiler.global_step", "7", "the 2 epochs of the history took")]
+    [InlineData("cnncompiler.learning_rate", "3.4E+38", "but the history's last epoch ran at 0.01")]
+    public void C13_counters_out_of_range_or_inconsistent_with_the_history(string key, string value, string named)
+    {
+        // Re-signed: the checksum is right, the values are not (a writer's bug, or an edit by hand).
+        string source = FittedCheckpoint(epochs: 2);
+        string path = Files.Rewritten(source, _temp.File("counters.safetensors"),
+            metadata: (k, v) => k == key ? value : k == "cnncompiler.schedule_step" && key == "cnncompiler.optimizer_step" ? value : v);
+        AssertRefused<InvalidDataException>(path, key, named);
+    }
+
+    [Theory]
+    [InlineData(float.NaN, "NaN at index 3")]
+    [InlineData(float.PositiveInfinity, "Infinity at index 3")]
+    [InlineData(-0.25f, "-0.25 at index 3")]
+    public void C13_optimizer_buffers_that_are_not_finite_or_negative_second_moments(float bad, string named)
+    {
+        var net = new TinyNet(7);
+        var adam = new Adam();
+        net.TrainStep(Samples.Inputs(4, TinyNet.InputLength, 1), [0, 1, 2, 0], adam);
+        string source = _temp.File("adam.safetensors");
+        Checkpoint.Save(source, net, adam, State(1));
+        string path = Files.Rewritten(source, _temp.File("bad-moment.safetensors"),
+            tensor: (name, values) => name == "optimizer.exp_avg_sq" ? [.. values[..3], bad, .. values[4..]] : values);
+        var target = new TinyNet(1);
+        var optimizer = new Adam();
+        var network = new NetworkSnapshot(target);
+        var error = Assert.Throws<InvalidDataException>(() => Checkpoint.Load(path, target, optimizer));
+        Messages.Names(error, path, "exp_avg_sq", named);
+        network.AssertUnchanged();
+        Assert.Equal(0, optimizer.StepCount);
+    }
+
+    [Theory]
+    [InlineData("cnncompiler.early_stopping", "{\"best\":0.5,\"best_epoch\":7,\"wait\":0}", "best_epoch 7, outside 0…2")]
+    [InlineData("cnncompiler.early_stopping", "{\"best\":\"Infinity\",\"best_epoch\":0,\"wait\":3}", "wait 3")]
+    [InlineData("cnncompiler.early_stopping", "{\"best\":0.3,\"best_epoch\":2,\"wait\":0}", "neither the validation loss nor the accuracy of epoch 2")]
+    [InlineData("cnncompiler.early_stopping", "EPOCH1", "best_epoch 1 but the history's is 2")]
+    [InlineData("cnncompiler.history", "SWAP", "entry 1 is epoch 2")]
+    public void C14_early_stopping_fields_out_of_range_or_history_epochs_out_of_order(string key, string value, string named)
+    {
+        string source = FittedCheckpoint(epochs: 2);
+        // EPOCH1: a consistent record of epoch 1 as the best, in a checkpoint whose history names epoch 2.
+        double epoch1Loss = TrainingHistory.FromJson(SafeTensors.Read(source).Metadata["cnncompiler.history"]).Epochs[0].ValidationLoss!.Value;
+        string path = Files.Rewritten(source, _temp.File("stopping.safetensors"), metadata: (k, v) => k != key ? v : value switch
+        {
+            "SWAP" => v.Replace("\"epoch\":1,", "\"epoch\":@,").Replace("\"epoch\":2,", "\"epoch\":1,").Replace("\"epoch\":@,", "\"epoch\":2,"),
+            "EPOCH1" => $"{{\"best\":{epoch1Loss.ToString("R", System.Globalization.CultureInfo.InvariantCulture)},\"best_epoch\":1,\"wait\":1}}",
+            _ => value,
+        });
+        AssertRefused<InvalidDataException>(path, key, named);
+    }
+
+    /// <summary>A checkpoint Trainer.Fit wrote after <paramref name="epochs"/> epochs of TinyNet with validation and early stopping.</summary>
+    private string FittedCheckpoint(int epochs)
+    {
+        string folder = _temp.File("fitted");
+        Trainer.Fit(new TinyNet(5), Samples.Tiny(24), new TrainingOptions
+        {
+            Optimizer = new Sgd(0.01f, momentum: 0.9f), Epochs = epochs, BatchSize = 8, Threads = 1, Progress = TrainingProgress.None,
+            Validation = Samples.Tiny(8, seed: 2), EarlyStopping = new EarlyStopping { Patience = 10 }, CheckpointDirectory = folder,
+        });
+        return Checkpoint.FindLatest(folder)!;
     }
 }

@@ -2,7 +2,7 @@ using System.IO.Compression;
 
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows D1–D14 of docs/bad-input.md: IDX files, data sets, Fashion-MNIST and mini-batches.</summary>
+/// <summary>Rows D1–D18 of docs/bad-input.md: IDX files, data sets, Fashion-MNIST and mini-batches.</summary>
 public class DataTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -186,4 +186,91 @@ public class DataTests : IDisposable
         Messages.Names(error, "10 samples");
         Assert.Throws<ArgumentNullException>("data", () => new MiniBatchLoader(null!, 1, seed: 0));
     }
+
+    [Fact]
+    public void D15_an_idx_header_claiming_more_data_than_the_file_holds_allocates_nothing_of_that_size()
+    {
+        // 46,340 × 46,340 unsigned bytes (2.1 GB) declared in a 12-byte file.
+        byte[] header = [0, 0, 0x08, 0x02, 0, 0, 0xB5, 0x04, 0, 0, 0xB5, 0x04];
+        string raw = Write("claims-2gb-idx2-ubyte", header);
+        long allocated = Allocations.Of(() => IdxReader.Read(raw));
+        Messages.Names(Assert.Throws<InvalidDataException>(() => IdxReader.Read(raw)), raw, "expected 2,147,395,600 bytes", "found 0");
+        Assert.True(allocated < 1 << 20, $"{allocated:N0} bytes allocated");
+
+        string gzipped = Write("claims-2gb-idx2-ubyte.gz", Gzip([.. header, 1, 2, 3]));
+        allocated = Allocations.Of(() => IdxReader.Read(gzipped));
+        Messages.Names(Assert.Throws<InvalidDataException>(() => IdxReader.Read(gzipped)), gzipped, "expected 2,147,395,600 bytes", "found 3");
+        Assert.True(allocated < 4 << 20, $"{allocated:N0} bytes allocated");
+    }
+
+    [Theory]
+    [InlineData(8, "cut short")]            // no trailer at all
+    [InlineData(3, "trailer is missing, cut short or does not match")]
+    public void D16_a_gzip_member_without_its_crc_and_size_trailer(int cut, string named)
+    {
+        byte[] gz = Gzip(Idx(100, 28, 28));
+        string path = Write("no-trailer-idx3-ubyte.gz", gz[..^cut]);
+        Messages.Names(Assert.Throws<InvalidDataException>(() => IdxReader.Read(path)), path, named);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0 })]
+    [InlineData(new byte[] { 0x1F, 0x8B, 0x08 })]
+    [InlineData(new byte[] { 0x50, 0x4B, 0x05, 0x06, 0, 0, 0, 0 })]
+    public void D16_garbage_after_the_last_gzip_member(byte[] garbage)
+    {
+        string path = Write("garbage-idx3-ubyte.gz", [.. Gzip(Idx(100, 28, 28)), .. garbage]);
+        Messages.Names(Assert.Throws<InvalidDataException>(() => IdxReader.Read(path)), path, "the gzip stream is corrupt");
+    }
+
+    public static TheoryData<string, int[], byte> WrongImageFiles() => new()
+    {
+        { "one 1×2,147,483,591 image", [1, 1, 2_147_483_591], 0x08 },
+        { "60 images of 1×1", [60, 1, 1], 0x08 },
+        { "60 images of 3×28×28", [60, 3, 28, 28], 0x08 },
+        { "60 flat images of 784", [60, 784], 0x08 },
+        { "signed bytes", [2, 28, 28], 0x09 },
+        { "60,001 training images", [60_001, 28, 28], 0x08 },
+    };
+
+    [Theory]
+    [MemberData(nameof(WrongImageFiles))]
+    public void D17_fashion_mnist_files_that_are_not_28_by_28_unsigned_bytes(string what, int[] dimensions, byte type)
+    {
+        // The header alone decides: the files hold no data, so nothing of the declared size may be read or allocated.
+        var header = new List<byte> { 0, 0, type, (byte)dimensions.Length };
+        foreach (int d in dimensions) header.AddRange([(byte)(d >> 24), (byte)(d >> 16), (byte)(d >> 8), (byte)d]);
+        string images = Write(FashionMnist.TrainImagesFile + ".gz", Gzip([.. header]));
+        Write(FashionMnist.TrainLabelsFile, Idx(2));
+        Write(FashionMnist.TestImagesFile, Idx(2, 28, 28));
+        Write(FashionMnist.TestLabelsFile, Idx(2));
+        long allocated = Allocations.Of(() => FashionMnist.Load(_temp.Path));
+        var error = Assert.Throws<InvalidDataException>(() => FashionMnist.Load(_temp.Path));
+        Messages.Names(error, images, "Fashion-MNIST images are N×28×28 unsigned byte with N from 1 to 60,000", ShapeText(dimensions));
+        Assert.True(allocated < 1 << 20, $"{what}: {allocated:N0} bytes allocated");
+    }
+
+    [Fact]
+    public void D17_fashion_mnist_labels_that_are_not_one_byte_each()
+    {
+        Write(FashionMnist.TrainImagesFile, Idx(2, 28, 28));
+        Write(FashionMnist.TrainLabelsFile, Idx(2));
+        Write(FashionMnist.TestImagesFile, Idx(2, 28, 28));
+        string labels = Write(FashionMnist.TestLabelsFile, Idx(2, 1));
+        Messages.Names(Assert.Throws<InvalidDataException>(() => FashionMnist.Load(_temp.Path)), labels, "Fashion-MNIST labels are N unsigned byte with N from 1 to 10,000", "2×1");
+    }
+
+    [Fact]
+    public void D18_a_fifo_at_an_idx_or_fashion_mnist_path_is_refused_without_blocking()
+    {
+        string fifo = SpecialFiles.Fifo(_temp.File("fifo-idx1-ubyte"));
+        Messages.Names(Assert.IsType<InvalidDataException>(SpecialFiles.ThrownWithin10Seconds(() => IdxReader.Read(fifo))), fifo, "not a regular file");
+        Write(FashionMnist.TrainImagesFile, Idx(2, 28, 28));
+        Write(FashionMnist.TrainLabelsFile, Idx(2));
+        Write(FashionMnist.TestImagesFile, Idx(2, 28, 28));
+        string labels = SpecialFiles.Fifo(_temp.File(FashionMnist.TestLabelsFile));
+        Messages.Names(Assert.IsType<InvalidDataException>(SpecialFiles.ThrownWithin10Seconds(() => FashionMnist.Load(_temp.Path))), labels, "not a regular file");
+    }
+
+    private static string ShapeText(int[] dimensions) => string.Join("×", dimensions);
 }

@@ -1,6 +1,6 @@
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows O1–O7 of docs/bad-input.md: optimizer hyperparameters, Step with wrong lengths, and state restores.</summary>
+/// <summary>Rows O1–O9 of docs/bad-input.md: optimizer hyperparameters, Step with wrong lengths, and state restores.</summary>
 public class OptimizerTests
 {
     public static TheoryData<string, Func<IOptimizer>, string> BadHyperparameters() => new()
@@ -119,13 +119,90 @@ public class OptimizerTests
 
     [Theory]
     [MemberData(nameof(Optimizers))]
-    public void O7_step_does_not_check_gradient_values(string kind)
+    public void O7_a_step_with_nan_gradients_is_refused_and_changes_nothing(string kind)
     {
-        // Documented: optimizers apply what they are given; TrainStep is where non-finite losses and gradients are refused.
         IOptimizer optimizer = Create(kind);
-        float[] parameters = new float[4];
-        optimizer.Step(parameters, [float.NaN, 0f, 0f, 0f]);
-        Assert.True(float.IsNaN(parameters[0]));
-        Assert.Equal(1, optimizer.StepCount);
+        float[] parameters = Samples.Inputs(1, 10, 1);
+        optimizer.Step(parameters, Samples.Inputs(1, 10, 2));
+        float[] before = parameters.ToArray();
+        var state = new OptimizerSnapshot(optimizer);
+        float[] gradients = Samples.Inputs(1, 10, 3);
+        gradients[4] = float.NaN;
+        var error = Assert.Throws<InvalidOperationException>(() => optimizer.Step(parameters, gradients));
+        Messages.Names(error, "refused step 2", "parameter 4 NaN", "its gradient NaN", "unchanged");
+        Bits.Equal(before, parameters);
+        state.AssertUnchanged();
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O8_set_state_with_values_out_of_range_changes_nothing(string kind)
+    {
+        IOptimizer optimizer = Create(kind);
+        optimizer.Step(Samples.Inputs(1, 10, 1), Samples.Inputs(1, 10, 2));
+        var state = new OptimizerSnapshot(optimizer);
+        OptimizerState good = optimizer.GetState();
+        OptimizerState With(string buffer, int index, float value) => new(good.StepCount, good.Buffers.Select(b =>
+            new KeyValuePair<string, float[]>(b.Key, b.Key == buffer ? [.. b.Value[..index], value, .. b.Value[(index + 1)..]] : b.Value)).ToList());
+
+        var tooMany = Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(good with { StepCount = long.MaxValue }));
+        Messages.Names(tooMany, "9,007,199,254,740,992");
+        foreach (float bad in new[] { float.NaN, float.PositiveInfinity, float.NegativeInfinity })
+            Messages.Names(Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(With(good.Buffers[0].Key, 3, bad))), good.Buffers[0].Key, "index 3", "finite");
+        if (kind != "sgd")
+        {
+            Messages.Names(Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(With("exp_avg_sq", 2, -0.5f))), "'exp_avg_sq' holds -0.5 at index 2", "≥ 0");
+        }
+        if (kind == "adam")
+        {
+            Messages.Names(Assert.ThrowsAny<ArgumentException>(() => optimizer.SetState(With("max_exp_avg_sq", 5, 0f))), "'max_exp_avg_sq' is 0 at index 5", "below 'exp_avg_sq'");
+        }
+        state.AssertUnchanged();
+    }
+
+    [Theory]
+    [MemberData(nameof(Optimizers))]
+    public void O9_a_step_that_would_overflow_is_refused_and_changes_nothing(string kind)
+    {
+        IOptimizer optimizer = Create(kind);
+        float[] parameters = Samples.Inputs(1, 10, 1);
+        optimizer.Step(parameters, Samples.Inputs(1, 10, 2));
+        optimizer.LearningRate = 3.4e38f;
+        float[] before = parameters.ToArray();
+        var state = new OptimizerSnapshot(optimizer);
+        float[] huge = Enumerable.Repeat(3e38f, 10).ToArray();
+        var error = Assert.Throws<InvalidOperationException>(() => optimizer.Step(parameters, huge));
+        Messages.Names(error, "refused step 2", "learning rate 3.4E+38", "unchanged");
+        Bits.Equal(before, parameters);
+        state.AssertUnchanged();
+        optimizer.LearningRate = 0.01f;
+        optimizer.Step(parameters, Samples.Inputs(1, 10, 2));
+        Assert.Equal(2, optimizer.StepCount);
+        Assert.All(parameters, p => Assert.True(float.IsFinite(p)));
+    }
+
+    /// <summary>
+    /// A step the optimizer refuses inside TrainStep leaves the whole network as it was: besides the parameters, the
+    /// BatchNorm statistics and the dropout generator that the step's forward pass moved are put back.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void O9_a_refused_update_inside_TrainStep_changes_nothing_in_the_network(int threads)
+    {
+        var net = new TinyBatchNormNet(3) { Threads = threads };
+        float[] inputs = Samples.Inputs(4, TinyBatchNormNet.InputLength, 5);
+        int[] labels = Samples.Labels(4, 3, 6);
+        var optimizer = new Sgd(10f, momentum: 0.9f);
+        net.TrainStep(inputs, labels, optimizer);
+        // A momentum buffer near float's limit: the next update overflows, which SGD refuses.
+        OptimizerState state = optimizer.GetState();
+        optimizer.SetState(new OptimizerState(state.StepCount, state.Buffers.Select(b => new KeyValuePair<string, float[]>(b.Key, Enumerable.Repeat(3e38f, b.Value.Length).ToArray())).ToList()));
+        float[] parameters = net.Parameters.ToArray(), statistics = net.State.ToArray();
+        var random = net.TrainingRandom.State;
+        Assert.Throws<InvalidOperationException>(() => net.TrainStep(inputs, labels, optimizer));
+        Bits.Equal(parameters, net.Parameters.ToArray());
+        Bits.Equal(statistics, net.State.ToArray());
+        Assert.Equal(random, net.TrainingRandom.State);
     }
 }

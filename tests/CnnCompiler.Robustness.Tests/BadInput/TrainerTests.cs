@@ -1,6 +1,6 @@
 namespace CnnCompiler.Robustness.Tests.BadInput;
 
-/// <summary>Rows T1–T9 of docs/bad-input.md: Trainer.Fit and TrainingOptions. Every refusal comes before the first step.</summary>
+/// <summary>Rows T1–T10 of docs/bad-input.md: Trainer.Fit and TrainingOptions. Every refusal comes before the first step.</summary>
 public class TrainerTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
@@ -150,5 +150,48 @@ public class TrainerTests : IDisposable
         Assert.Equal(expected.Order(StringComparer.Ordinal), afterFirstEpoch);
         Assert.Equal(expected.Append(Checkpoint.FileName(2)).Order(StringComparer.Ordinal), Listing());
         foreach (string name in others) Assert.Equal(name, File.ReadAllText(Path.Combine(folder, name)));
+    }
+
+    [Fact]
+    public void T10_resuming_with_options_the_checkpoint_cannot_serve_changes_nothing()
+    {
+        // The repro: a run checkpointed without best-weight restore, resumed with it.
+        string folder = _temp.File("run");
+        var stopping = new EarlyStopping { Patience = 5, RestoreBestWeights = false };
+        Trainer.Fit(new TinyNet(3), Samples.Tiny(24), Options() with
+        {
+            Epochs = 2, CheckpointDirectory = folder, Validation = Samples.Tiny(8, seed: 2), EarlyStopping = stopping,
+        });
+        string checkpoint = Checkpoint.FindLatest(folder)!;
+
+        var net = new TinyNet(1) { Threads = 2 };
+        var optimizer = new Sgd(0.05f, momentum: 0.9f);
+        var network = new NetworkSnapshot(net);
+        string unused = _temp.File("not-created");
+        var resumed = Options(optimizer) with
+        {
+            Epochs = 3, ResumeFrom = checkpoint, Validation = Samples.Tiny(8, seed: 2), CheckpointDirectory = unused,
+            EarlyStopping = stopping with { RestoreBestWeights = true },
+        };
+        var error = Assert.Throws<ArgumentException>("options", () => Trainer.Fit(net, Samples.Tiny(24), resumed));
+        Messages.Names(error, checkpoint, "no best-epoch weights", "RestoreBestWeights = false");
+        network.AssertUnchanged();
+        Assert.Equal(0, optimizer.StepCount);
+        Assert.Empty(optimizer.GetState().Buffers);
+        Assert.Equal(2, net.Threads);
+        Assert.False(Directory.Exists(unused));
+
+        // Watching another metric than the run that wrote it: its best value would be compared with the wrong numbers.
+        error = Assert.Throws<ArgumentException>("options", () => Trainer.Fit(net, Samples.Tiny(24), resumed with
+        {
+            EarlyStopping = stopping with { Metric = EarlyStoppingMetric.ValidationAccuracy },
+        }));
+        Messages.Names(error, checkpoint, "another metric");
+        network.AssertUnchanged();
+        Assert.Equal(0, optimizer.StepCount);
+
+        // The same options as the run's resume it.
+        TrainingHistory history = Trainer.Fit(net, Samples.Tiny(24), resumed with { EarlyStopping = stopping });
+        Assert.Equal(3, history.Epochs.Count);
     }
 }

@@ -56,4 +56,15 @@ public class VisualizeTests : IDisposable
         Messages.Names(Assert.Throws<ArgumentException>("history", () => Visualize.TrainingCurves(path, new TrainingHistory())), "no epoch");
         Assert.Empty(_temp.Listing());
     }
+
+    [Fact]
+    public void V5_training_curves_with_an_accuracy_in_percent_or_a_blank_series_name()
+    {
+        string path = _temp.File("curves.png");
+        Messages.Names(Assert.Throws<ArgumentException>("validationAccuracy", () => Visualize.TrainingCurves(path, [1, 2], [], [], [], [0.8, 81.5])),
+            "81.5", "fractions from 0 to 1");
+        Messages.Names(Assert.Throws<ArgumentException>("trainAccuracy", () => Visualize.TrainingCurves(path, [1], [], [], [-0.1], [])), "-0.1");
+        Assert.Throws<ArgumentException>("validationLabel", () => Visualize.TrainingCurves(path, [1], [1.0], [], [], [], validationLabel: ""));
+        Assert.Empty(_temp.Listing());
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace CnnCompiler.Robustness.Tests.Support;
 
 /// <summary>Damaged copies of files and rewritten safetensors files.</summary>
@@ -22,6 +24,30 @@ internal static class Files
     }
 
     /// <summary>
+    /// A copy of the safetensors file <paramref name="source"/> whose JSON header (without its padding) went through
+    /// <paramref name="edit"/>; the 8-byte length is set to the edited header's and the data section is kept as it is.
+    /// The checksum is not recomputed: this is damage, or an edit by hand.
+    /// </summary>
+    public static string HeaderEdited(string source, string target, Func<byte[], byte[]> edit)
+    {
+        byte[] bytes = File.ReadAllBytes(source);
+        int length = (int)BitConverter.ToUInt64(bytes, 0);
+        byte[] header = edit(bytes.AsSpan(8, length).TrimEnd((byte)' ').ToArray());
+        File.WriteAllBytes(target, [.. BitConverter.GetBytes((ulong)header.Length), .. header, .. bytes.AsSpan(8 + length)]);
+        return target;
+    }
+
+    /// <summary><see cref="HeaderEdited(string, string, Func{byte[], byte[]})"/> with a text edit of the UTF-8 header.</summary>
+    public static string HeaderEdited(string source, string target, Func<string, string> edit) =>
+        HeaderEdited(source, target, header =>
+        {
+            string before = Encoding.UTF8.GetString(header);
+            string after = edit(before);
+            Assert.NotEqual(before, after);
+            return Encoding.UTF8.GetBytes(after);
+        });
+
+    /// <summary>
     /// Rewrites a safetensors file: every metadata entry (through <paramref name="metadata"/>, which may change or drop
     /// it; the checksum is recomputed) and every tensor as F32 or I64 (through <paramref name="tensor"/>, which may
     /// change its values or drop it).
@@ -33,7 +59,7 @@ internal static class Files
         var writer = new SafeTensorsWriter();
         foreach (var (key, value) in file.Metadata)
         {
-            if (key == SafeTensors.ChecksumKey) continue;
+            if (key is SafeTensors.ChecksumKey or SafeTensors.ChecksumScopeKey) continue;
             string? kept = metadata is null ? value : metadata(key, value);
             if (kept is not null) writer.AddMetadata(key, kept);
         }

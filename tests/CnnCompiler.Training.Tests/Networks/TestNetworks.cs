@@ -50,3 +50,20 @@ public partial class TinyBatchNormNet;
 [SoftmaxCrossEntropy]
 public partial class LeNet5;
 
+
+// TinyNet's layers under other names, for loading TinyNet's files through a rename.
+[Network(1, 8, 8)]
+[Conv2D(4, 3, Activation = Activation.ReLU, Name = "stem")]
+[MaxPool2D(2)]
+[Dense(3, Name = "classifier")]
+[SoftmaxCrossEntropy]
+public partial class TinyNetRenamed;
+
+// A strided basic block, whose shortcut is torchvision's downsample.0 (1×1 conv) and downsample.1 (BatchNorm).
+[Network(1, 8, 8)]
+[Conv2D(4, 3, Padding = Padding.Same, Name = "stem")]
+[BasicBlock(8, Stride = 2, Name = "layer1")]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class TinyBlockNet;

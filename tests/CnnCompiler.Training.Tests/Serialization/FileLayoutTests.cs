@@ -59,6 +59,45 @@ public sealed class FileLayoutTests : IDisposable
         JsonElement metadata = header.RootElement.GetProperty("__metadata__");
         Assert.Equal("pt", metadata.GetProperty("format").GetString());
         Assert.Equal(nameof(TinyBatchNormNet), metadata.GetProperty(NetworkWeights.NetworkKey).GetString());
-        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(data)), metadata.GetProperty(SafeTensors.ChecksumKey).GetString());
+        Assert.Equal(SafeTensors.ChecksumScope, metadata.GetProperty(SafeTensors.ChecksumScopeKey).GetString());
+        Assert.Equal(DocumentedChecksum(header.RootElement, data), metadata.GetProperty(SafeTensors.ChecksumKey).GetString());
+    }
+
+    /// <summary>
+    /// The checksum as SafeTensors.ChecksumKey documents it, computed here from the parsed JSON: SHA-256 of the canonical
+    /// header (u64 little-endian counts and lengths, UTF-8 strings; metadata but the checksum sorted by key, then tensors
+    /// sorted by name with dtype, rank, dimensions and offsets) followed by the data section.
+    /// </summary>
+    private static string DocumentedChecksum(JsonElement root, ReadOnlySpan<byte> data)
+    {
+        var canonical = new List<byte>();
+        void Number(long value) => canonical.AddRange(BitConverter.GetBytes((ulong)value));
+        void Text(string value)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(value);
+            Number(bytes.Length);
+            canonical.AddRange(bytes);
+        }
+        var metadata = root.GetProperty("__metadata__").EnumerateObject()
+            .Where(p => p.Name != SafeTensors.ChecksumKey).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        Number(metadata.Count);
+        foreach (JsonProperty entry in metadata)
+        {
+            Text(entry.Name);
+            Text(entry.Value.GetString()!);
+        }
+        var tensors = root.EnumerateObject().Where(p => p.Name != "__metadata__").OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        Number(tensors.Count);
+        foreach (JsonProperty tensor in tensors)
+        {
+            Text(tensor.Name);
+            Text(tensor.Value.GetProperty("dtype").GetString()!);
+            long[] shape = tensor.Value.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+            Number(shape.Length);
+            foreach (long dim in shape) Number(dim);
+            foreach (JsonElement offset in tensor.Value.GetProperty("data_offsets").EnumerateArray()) Number(offset.GetInt64());
+        }
+        canonical.AddRange(data.ToArray());
+        return Convert.ToHexStringLower(SHA256.HashData(canonical.ToArray()));
     }
 }

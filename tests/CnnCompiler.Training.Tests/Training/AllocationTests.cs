@@ -1,3 +1,4 @@
+using CnnCompiler.CompilerServices;
 namespace CnnCompiler.Training.Tests.Training;
 
 /// <summary>
@@ -7,7 +8,10 @@ namespace CnnCompiler.Training.Tests.Training;
 /// </summary>
 public sealed class AllocationTests
 {
-    /// <summary>Bytes allocated on this thread during each epoch after the first, as seen from the end-of-epoch callback.</summary>
+    /// <summary>
+    /// Bytes allocated during each epoch after the first on this thread and by the worker pool's threads for it, as seen
+    /// from the end-of-epoch callback.
+    /// </summary>
     private static long[] BytesPerEpoch(int trainCount)
     {
         var atEpochEnd = new long[5];
@@ -16,7 +20,7 @@ public sealed class AllocationTests
             BatchSize = 8,
             Augmentation = new Compose(new RandomHorizontalFlip(), new RandomCrop(1)),
             Schedule = new CosineAnnealingLR(0.05f, tMax: 100),
-            EpochCompleted = metrics => atEpochEnd[metrics.Epoch - 1] = GC.GetAllocatedBytesForCurrentThread(),
+            EpochCompleted = metrics => atEpochEnd[metrics.Epoch - 1] = GC.GetAllocatedBytesForCurrentThread() + WorkerPool.AllocatedBytesForCurrentThread,
         };
         Trainer.Fit(new CountingClassifier(), SyntheticData.Bars(trainCount, seed: 2), options);
         return [.. Enumerable.Range(1, 4).Select(i => atEpochEnd[i] - atEpochEnd[i - 1])];

@@ -21,4 +21,7 @@ internal static class Axes
         2 => "y",
         _ => "z",
     };
+
+    /// <summary>Parenthesizes a compound index expression, leaves a plain name alone.</summary>
+    public static string Wrap(string expression) => expression.Contains(" ") ? $"({expression})" : expression;
 }

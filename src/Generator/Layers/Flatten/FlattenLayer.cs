@@ -12,6 +12,7 @@ internal sealed class FlattenLayer : ILayerKernel
 {
     public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Flatten];
 
+    /// <summary>None: a view runs nothing, so it has no kernel to decide.</summary>
     public KernelPlan? Decide(LayerPlan layer) => null;
 
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];

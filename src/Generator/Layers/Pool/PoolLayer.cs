@@ -176,7 +176,7 @@ internal sealed class PoolLayer : ILayerKernel
             string n = Axes.Name(rank, a);
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int o{l} = 0; o{l} < Out{n}; o{l}++)"));
-            index = $"{ConvLayer.Wrap(index)} * In{n} + o{l} * Stride{n}";
+            index = $"{Axes.Wrap(index)} * In{n} + o{l} * Stride{n}";
         }
         w.Line($"int i0 = {index};");
         w.Line($"// The window: inputs i0 + {string.Join(", ", offsets.Skip(1))}.");
@@ -241,7 +241,7 @@ internal sealed class PoolLayer : ILayerKernel
             string n = Axes.Name(rank, a);
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int i{l} = {l}Start; i{l} < {l}End; i{l}++)"));
-            index = $"{ConvLayer.Wrap(index)} * In{n} + i{l}";
+            index = $"{Axes.Wrap(index)} * In{n} + i{l}";
         }
         w.Line($"int i = {index};");
         switch (pass)

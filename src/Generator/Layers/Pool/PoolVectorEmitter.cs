@@ -127,9 +127,9 @@ internal static class PoolVectorEmitter
             string n = Axes.Name(rank, a);
             string l = Axes.Letter(rank, a);
             scopes.Push(w.Block($"for (int o{l} = 0; o{l} < Out{n}; o{l}++)"));
-            index = $"{ConvLayer.Wrap(index)} * In{n} + o{l} * Stride{n}";
+            index = $"{Axes.Wrap(index)} * In{n} + o{l} * Stride{n}";
         }
-        w.Line($"int i0 = {ConvLayer.Wrap(index)} * {g.InName}; // the row's first window starts here");
+        w.Line($"int i0 = {Axes.Wrap(index)} * {g.InName}; // the row's first window starts here");
         if (vector is not null)
         {
             bool overlaps = g.OutWidth % Lanes != 0;
