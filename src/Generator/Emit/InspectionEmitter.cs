@@ -1,4 +1,6 @@
 using System.Collections.Generic;
+using System.Linq;
+using CnnCompiler.Generator.Layers;
 using CnnCompiler.Generator.Model;
 
 namespace CnnCompiler.Generator.Emit;
@@ -50,7 +52,23 @@ internal static class InspectionEmitter
     {
         foreach (LayerPlan layer in layers)
         {
-            w.Line($"    new(\"{layer.Name}\", \"{layer.Decl.AttributeName}\", new[] {{ {string.Join(", ", layer.Output.Dims)} }}, {layer.ParameterCount}, {layer.Flops}),");
+            string row = $"new(\"{layer.Name}\", \"{layer.Decl.AttributeName}\", new[] {{ {string.Join(", ", layer.Output.Dims)} }}, {layer.ParameterCount}, {layer.Flops})";
+            w.Line($"    {row} {{ Inputs = new[] {{ {string.Join(", ", Inputs(layer))} }}{Settings(layer)} }},");
         }
+    }
+
+    /// <summary>The layers a plan reads (−1: the network input): its input, and an add's second input.</summary>
+    private static IEnumerable<int> Inputs(LayerPlan layer)
+    {
+        yield return layer.InputFrom;
+        if (layer.SkipFrom >= 0) yield return layer.SkipFrom;
+    }
+
+    /// <summary>", Settings = new() { [\"kernel\"] = …, … }" as the kind's unit states them (the attribute's unit: a flatten that ends a network runs as a copy, but is still a flatten).</summary>
+    private static string Settings(LayerPlan layer)
+    {
+        ILayerDeclaration unit = LayerKinds.Declaring(layer.Decl.AttributeName) ?? LayerKinds.Declaration(layer.Decl);
+        string[] settings = unit.Structure(layer).Select(setting => $"[\"{setting.Name}\"] = {setting.Literal}").ToArray();
+        return settings.Length == 0 ? "" : ", Settings = new() { " + string.Join(", ", settings) + " }";
     }
 }

@@ -23,4 +23,7 @@ internal sealed record LossApi(LossKind Kind)
     public string NetworkType => $"{RuntimeNames.Network}<{RuntimeNames.DefinitionReference}, {RuntimeLoss}, {TargetType}>";
 
     public string PredictDescription => Info.PredictDescription;
+
+    /// <summary>What Predict applies to the raw outputs, <c>global::</c>-qualified (<c>global::CnnCompiler.OutputFunction.Softmax</c>).</summary>
+    public string OutputFunction => RuntimeNames.OutputFunction + "." + Info.OutputFunction;
 }

@@ -41,6 +41,7 @@ internal static class RuntimeNames
     public const string Network = "global::CnnCompiler.CompilerServices.Network";
     public const string LayerInfo = "global::CnnCompiler.LayerInfo";
     public const string TensorInfo = "global::CnnCompiler.TensorInfo";
+    public const string OutputFunction = "global::CnnCompiler.OutputFunction";
     public const string LayerTiming = "global::CnnCompiler.LayerTiming";
     public const string SeededRandom = "global::CnnCompiler.SeededRandom";
     public const string Optimizer = "global::CnnCompiler.IOptimizer";

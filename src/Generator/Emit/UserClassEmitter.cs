@@ -103,5 +103,6 @@ internal static class UserClassEmitter
         w.Line($"{RuntimeNames.ReadOnlyList}<{RuntimeNames.LayerInfo}> {api}.LayerList => LayerList;");
         w.Line($"{RuntimeNames.ReadOnlyList}<{RuntimeNames.TensorInfo}> {api}.Tensors => Tensors;");
         w.Line($"string {api}.Summary() => Summary();");
+        w.Line($"{RuntimeNames.OutputFunction} {api}.OutputFunction => {loss.OutputFunction};");
     }
 }

@@ -32,4 +32,10 @@ internal interface ILayerDeclaration
 
     /// <summary>A plan's tensors in state_dict order, with PyTorch's roles and shapes (conv weight: out×in×k…, dense: out×in).</summary>
     IEnumerable<TensorSpec> Tensors(LayerPlan layer);
+
+    /// <summary>
+    /// A plan's structure for tools that rebuild the network elsewhere (ONNX export), written into the layer table's
+    /// <c>LayerSettings</c>: kernel, stride, padding, activation, epsilon, … (the runtime's LayerSettings lists each kind's).
+    /// </summary>
+    IEnumerable<SettingSpec> Structure(LayerPlan layer);
 }

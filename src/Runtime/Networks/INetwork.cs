@@ -75,6 +75,13 @@ public interface INetwork
     /// </summary>
     void PredictLogits(ReadOnlySpan<float> inputs, Span<float> logits);
 
+    /// <summary>
+    /// What <see cref="Predict"/> applies to the raw outputs, as the loss fixes it: softmax (softmax cross-entropy),
+    /// sigmoid (binary cross-entropy) or nothing (mean squared error). Generated networks state it; a network written
+    /// by hand whose Predict returns its raw outputs can keep this default.
+    /// </summary>
+    OutputFunction OutputFunction => OutputFunction.Identity;
+
     /// <summary>A Keras-style table of the layers with output shapes, parameter counts and FLOPs (the generated class also has it as a static method).</summary>
     string Summary();
 }

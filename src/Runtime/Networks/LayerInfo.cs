@@ -18,4 +18,17 @@ public sealed record LayerInfo(string Name, string Kind, int[] OutputShape, int 
             return length;
         }
     }
+
+    /// <summary>
+    /// The layers whose outputs this one reads, as indices into the network's <see cref="INetwork.LayerList"/> (−1: the
+    /// network's input): the layer before it for most, a branch's source for a shortcut, main path and source for a
+    /// residual add. Empty for layer tables written by hand.
+    /// </summary>
+    public int[] Inputs { get; init; } = [];
+
+    /// <summary>
+    /// The layer's structure as declared, or as its composite expands it (kernel, stride, padding, activation, epsilon, …),
+    /// for tools that rebuild the network elsewhere, such as ONNX export. Each layer kind writes its own settings.
+    /// </summary>
+    public LayerSettings Settings { get; init; } = LayerSettings.Empty;
 }

@@ -107,6 +107,7 @@ namespace CnnCompiler.Samples.LeNet
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> global::CnnCompiler.INetwork.LayerList => LayerList;
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> global::CnnCompiler.INetwork.Tensors => Tensors;
         string global::CnnCompiler.INetwork.Summary() => Summary();
+        global::CnnCompiler.OutputFunction global::CnnCompiler.INetwork.OutputFunction => global::CnnCompiler.OutputFunction.Softmax;
     }
 }
 
@@ -144,13 +145,13 @@ namespace CnnCompiler.Generated
         public static IReadOnlyList<LayerInfo> LayerList { get; } =
         new LayerInfo[]
         {
-            new("conv1", "Conv2D", new[] { 6, 28, 28 }, 156, 235200),
-            new("pool1", "MaxPool2D", new[] { 6, 14, 14 }, 0, 0),
-            new("conv2", "Conv2D", new[] { 16, 10, 10 }, 2416, 480000),
-            new("pool2", "MaxPool2D", new[] { 16, 5, 5 }, 0, 0),
-            new("dense1", "Dense", new[] { 120 }, 48120, 96000),
-            new("dense2", "Dense", new[] { 84 }, 10164, 20160),
-            new("dense3", "Dense", new[] { 10 }, 850, 1680),
+            new("conv1", "Conv2D", new[] { 6, 28, 28 }, 156, 235200) { Inputs = new[] { -1 }, Settings = new() { ["filters"] = 6, ["kernel"] = new[] { 5, 5 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 2, 2 }, ["pad_end"] = new[] { 2, 2 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = true, ["activation"] = "ReLU" } },
+            new("pool1", "MaxPool2D", new[] { 6, 14, 14 }, 0, 0) { Inputs = new[] { 0 }, Settings = new() { ["kernel"] = new[] { 2, 2 }, ["stride"] = new[] { 2, 2 }, ["pad_begin"] = new[] { 0, 0 }, ["pad_end"] = new[] { 0, 0 } } },
+            new("conv2", "Conv2D", new[] { 16, 10, 10 }, 2416, 480000) { Inputs = new[] { 1 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 5, 5 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 0, 0 }, ["pad_end"] = new[] { 0, 0 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = true, ["activation"] = "ReLU" } },
+            new("pool2", "MaxPool2D", new[] { 16, 5, 5 }, 0, 0) { Inputs = new[] { 2 }, Settings = new() { ["kernel"] = new[] { 2, 2 }, ["stride"] = new[] { 2, 2 }, ["pad_begin"] = new[] { 0, 0 }, ["pad_end"] = new[] { 0, 0 } } },
+            new("dense1", "Dense", new[] { 120 }, 48120, 96000) { Inputs = new[] { 3 }, Settings = new() { ["units"] = 120, ["bias"] = true, ["activation"] = "ReLU" } },
+            new("dense2", "Dense", new[] { 84 }, 10164, 20160) { Inputs = new[] { 4 }, Settings = new() { ["units"] = 84, ["bias"] = true, ["activation"] = "ReLU" } },
+            new("dense3", "Dense", new[] { 10 }, 850, 1680) { Inputs = new[] { 5 }, Settings = new() { ["units"] = 10, ["bias"] = true, ["activation"] = "None" } },
         };
 
         /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>

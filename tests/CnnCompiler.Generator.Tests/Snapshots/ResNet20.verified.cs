@@ -172,6 +172,7 @@ namespace CnnCompiler.Samples.Architectures
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> global::CnnCompiler.INetwork.LayerList => LayerList;
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> global::CnnCompiler.INetwork.Tensors => Tensors;
         string global::CnnCompiler.INetwork.Summary() => Summary();
+        global::CnnCompiler.OutputFunction global::CnnCompiler.INetwork.OutputFunction => global::CnnCompiler.OutputFunction.Softmax;
     }
 }
 
@@ -213,98 +214,98 @@ namespace CnnCompiler.Generated
         /// <summary>The <see cref="LayerList"/> entries of layers 0 to 15.</summary>
         private static LayerInfo[] LayerListOfLayers0To15() => new LayerInfo[]
         {
-            new("conv1", "Conv2D", new[] { 16, 32, 32 }, 432, 884736),
-            new("bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0),
-            new("relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.0.conv1", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592),
-            new("layer1.0.bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0),
-            new("layer1.0.relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.0.conv2", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592),
-            new("layer1.0.bn2", "BatchNorm", new[] { 16, 32, 32 }, 32, 0),
-            new("layer1.0.add", "Add", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.0.relu2", "ReLU", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.1.conv1", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592),
-            new("layer1.1.bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0),
-            new("layer1.1.relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.1.conv2", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592),
-            new("layer1.1.bn2", "BatchNorm", new[] { 16, 32, 32 }, 32, 0),
-            new("layer1.1.add", "Add", new[] { 16, 32, 32 }, 0, 0),
+            new("conv1", "Conv2D", new[] { 16, 32, 32 }, 432, 884736) { Inputs = new[] { -1 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0) { Inputs = new[] { 0 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 1 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer1.0.conv1", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592) { Inputs = new[] { 2 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer1.0.bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0) { Inputs = new[] { 3 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer1.0.relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 4 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer1.0.conv2", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592) { Inputs = new[] { 5 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer1.0.bn2", "BatchNorm", new[] { 16, 32, 32 }, 32, 0) { Inputs = new[] { 6 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer1.0.add", "Add", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 7, 2 } },
+            new("layer1.0.relu2", "ReLU", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 8 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer1.1.conv1", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592) { Inputs = new[] { 9 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer1.1.bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0) { Inputs = new[] { 10 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer1.1.relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 11 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer1.1.conv2", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592) { Inputs = new[] { 12 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer1.1.bn2", "BatchNorm", new[] { 16, 32, 32 }, 32, 0) { Inputs = new[] { 13 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer1.1.add", "Add", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 14, 9 } },
         };
 
         /// <summary>The <see cref="LayerList"/> entries of layers 16 to 31.</summary>
         private static LayerInfo[] LayerListOfLayers16To31() => new LayerInfo[]
         {
-            new("layer1.1.relu2", "ReLU", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.2.conv1", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592),
-            new("layer1.2.bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0),
-            new("layer1.2.relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.2.conv2", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592),
-            new("layer1.2.bn2", "BatchNorm", new[] { 16, 32, 32 }, 32, 0),
-            new("layer1.2.add", "Add", new[] { 16, 32, 32 }, 0, 0),
-            new("layer1.2.relu2", "ReLU", new[] { 16, 32, 32 }, 0, 0),
-            new("layer2.0.conv1", "Conv2D", new[] { 32, 16, 16 }, 4608, 2359296),
-            new("layer2.0.bn1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0),
-            new("layer2.0.relu1", "ReLU", new[] { 32, 16, 16 }, 0, 0),
-            new("layer2.0.conv2", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592),
-            new("layer2.0.bn2", "BatchNorm", new[] { 32, 16, 16 }, 64, 0),
-            new("layer2.0.downsample.0", "Conv2D", new[] { 32, 16, 16 }, 512, 262144),
-            new("layer2.0.downsample.1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0),
-            new("layer2.0.add", "Add", new[] { 32, 16, 16 }, 0, 0),
+            new("layer1.1.relu2", "ReLU", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 15 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer1.2.conv1", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592) { Inputs = new[] { 16 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer1.2.bn1", "BatchNorm", new[] { 16, 32, 32 }, 32, 0) { Inputs = new[] { 17 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer1.2.relu1", "ReLU", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 18 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer1.2.conv2", "Conv2D", new[] { 16, 32, 32 }, 2304, 4718592) { Inputs = new[] { 19 }, Settings = new() { ["filters"] = 16, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer1.2.bn2", "BatchNorm", new[] { 16, 32, 32 }, 32, 0) { Inputs = new[] { 20 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer1.2.add", "Add", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 21, 16 } },
+            new("layer1.2.relu2", "ReLU", new[] { 16, 32, 32 }, 0, 0) { Inputs = new[] { 22 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer2.0.conv1", "Conv2D", new[] { 32, 16, 16 }, 4608, 2359296) { Inputs = new[] { 23 }, Settings = new() { ["filters"] = 32, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 2, 2 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer2.0.bn1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0) { Inputs = new[] { 24 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer2.0.relu1", "ReLU", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 25 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer2.0.conv2", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592) { Inputs = new[] { 26 }, Settings = new() { ["filters"] = 32, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer2.0.bn2", "BatchNorm", new[] { 32, 16, 16 }, 64, 0) { Inputs = new[] { 27 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer2.0.downsample.0", "Conv2D", new[] { 32, 16, 16 }, 512, 262144) { Inputs = new[] { 23 }, Settings = new() { ["filters"] = 32, ["kernel"] = new[] { 1, 1 }, ["stride"] = new[] { 2, 2 }, ["pad_begin"] = new[] { 0, 0 }, ["pad_end"] = new[] { 0, 0 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer2.0.downsample.1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0) { Inputs = new[] { 29 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer2.0.add", "Add", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 28, 30 } },
         };
 
         /// <summary>The <see cref="LayerList"/> entries of layers 32 to 46.</summary>
         private static LayerInfo[] LayerListOfLayers32To46() => new LayerInfo[]
         {
-            new("layer2.0.relu2", "ReLU", new[] { 32, 16, 16 }, 0, 0),
-            new("layer2.1.conv1", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592),
-            new("layer2.1.bn1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0),
-            new("layer2.1.relu1", "ReLU", new[] { 32, 16, 16 }, 0, 0),
-            new("layer2.1.conv2", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592),
-            new("layer2.1.bn2", "BatchNorm", new[] { 32, 16, 16 }, 64, 0),
-            new("layer2.1.add", "Add", new[] { 32, 16, 16 }, 0, 0),
-            new("layer2.1.relu2", "ReLU", new[] { 32, 16, 16 }, 0, 0),
-            new("layer2.2.conv1", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592),
-            new("layer2.2.bn1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0),
-            new("layer2.2.relu1", "ReLU", new[] { 32, 16, 16 }, 0, 0),
-            new("layer2.2.conv2", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592),
-            new("layer2.2.bn2", "BatchNorm", new[] { 32, 16, 16 }, 64, 0),
-            new("layer2.2.add", "Add", new[] { 32, 16, 16 }, 0, 0),
-            new("layer2.2.relu2", "ReLU", new[] { 32, 16, 16 }, 0, 0),
+            new("layer2.0.relu2", "ReLU", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 31 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer2.1.conv1", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592) { Inputs = new[] { 32 }, Settings = new() { ["filters"] = 32, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer2.1.bn1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0) { Inputs = new[] { 33 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer2.1.relu1", "ReLU", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 34 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer2.1.conv2", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592) { Inputs = new[] { 35 }, Settings = new() { ["filters"] = 32, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer2.1.bn2", "BatchNorm", new[] { 32, 16, 16 }, 64, 0) { Inputs = new[] { 36 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer2.1.add", "Add", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 37, 32 } },
+            new("layer2.1.relu2", "ReLU", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 38 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer2.2.conv1", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592) { Inputs = new[] { 39 }, Settings = new() { ["filters"] = 32, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer2.2.bn1", "BatchNorm", new[] { 32, 16, 16 }, 64, 0) { Inputs = new[] { 40 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer2.2.relu1", "ReLU", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 41 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer2.2.conv2", "Conv2D", new[] { 32, 16, 16 }, 9216, 4718592) { Inputs = new[] { 42 }, Settings = new() { ["filters"] = 32, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer2.2.bn2", "BatchNorm", new[] { 32, 16, 16 }, 64, 0) { Inputs = new[] { 43 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer2.2.add", "Add", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 44, 39 } },
+            new("layer2.2.relu2", "ReLU", new[] { 32, 16, 16 }, 0, 0) { Inputs = new[] { 45 }, Settings = new() { ["activation"] = "ReLU" } },
         };
 
         /// <summary>The <see cref="LayerList"/> entries of layers 47 to 62.</summary>
         private static LayerInfo[] LayerListOfLayers47To62() => new LayerInfo[]
         {
-            new("layer3.0.conv1", "Conv2D", new[] { 64, 8, 8 }, 18432, 2359296),
-            new("layer3.0.bn1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0),
-            new("layer3.0.relu1", "ReLU", new[] { 64, 8, 8 }, 0, 0),
-            new("layer3.0.conv2", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592),
-            new("layer3.0.bn2", "BatchNorm", new[] { 64, 8, 8 }, 128, 0),
-            new("layer3.0.downsample.0", "Conv2D", new[] { 64, 8, 8 }, 2048, 262144),
-            new("layer3.0.downsample.1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0),
-            new("layer3.0.add", "Add", new[] { 64, 8, 8 }, 0, 0),
-            new("layer3.0.relu2", "ReLU", new[] { 64, 8, 8 }, 0, 0),
-            new("layer3.1.conv1", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592),
-            new("layer3.1.bn1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0),
-            new("layer3.1.relu1", "ReLU", new[] { 64, 8, 8 }, 0, 0),
-            new("layer3.1.conv2", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592),
-            new("layer3.1.bn2", "BatchNorm", new[] { 64, 8, 8 }, 128, 0),
-            new("layer3.1.add", "Add", new[] { 64, 8, 8 }, 0, 0),
-            new("layer3.1.relu2", "ReLU", new[] { 64, 8, 8 }, 0, 0),
+            new("layer3.0.conv1", "Conv2D", new[] { 64, 8, 8 }, 18432, 2359296) { Inputs = new[] { 46 }, Settings = new() { ["filters"] = 64, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 2, 2 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer3.0.bn1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0) { Inputs = new[] { 47 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer3.0.relu1", "ReLU", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 48 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer3.0.conv2", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592) { Inputs = new[] { 49 }, Settings = new() { ["filters"] = 64, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer3.0.bn2", "BatchNorm", new[] { 64, 8, 8 }, 128, 0) { Inputs = new[] { 50 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer3.0.downsample.0", "Conv2D", new[] { 64, 8, 8 }, 2048, 262144) { Inputs = new[] { 46 }, Settings = new() { ["filters"] = 64, ["kernel"] = new[] { 1, 1 }, ["stride"] = new[] { 2, 2 }, ["pad_begin"] = new[] { 0, 0 }, ["pad_end"] = new[] { 0, 0 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer3.0.downsample.1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0) { Inputs = new[] { 52 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer3.0.add", "Add", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 51, 53 } },
+            new("layer3.0.relu2", "ReLU", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 54 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer3.1.conv1", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592) { Inputs = new[] { 55 }, Settings = new() { ["filters"] = 64, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer3.1.bn1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0) { Inputs = new[] { 56 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer3.1.relu1", "ReLU", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 57 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer3.1.conv2", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592) { Inputs = new[] { 58 }, Settings = new() { ["filters"] = 64, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer3.1.bn2", "BatchNorm", new[] { 64, 8, 8 }, 128, 0) { Inputs = new[] { 59 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer3.1.add", "Add", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 60, 55 } },
+            new("layer3.1.relu2", "ReLU", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 61 }, Settings = new() { ["activation"] = "ReLU" } },
         };
 
         /// <summary>The <see cref="LayerList"/> entries of layers 63 to 71.</summary>
         private static LayerInfo[] LayerListOfLayers63To71() => new LayerInfo[]
         {
-            new("layer3.2.conv1", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592),
-            new("layer3.2.bn1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0),
-            new("layer3.2.relu1", "ReLU", new[] { 64, 8, 8 }, 0, 0),
-            new("layer3.2.conv2", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592),
-            new("layer3.2.bn2", "BatchNorm", new[] { 64, 8, 8 }, 128, 0),
-            new("layer3.2.add", "Add", new[] { 64, 8, 8 }, 0, 0),
-            new("layer3.2.relu2", "ReLU", new[] { 64, 8, 8 }, 0, 0),
-            new("gap1", "GlobalAveragePool", new[] { 64 }, 0, 0),
-            new("fc", "Dense", new[] { 10 }, 650, 1280),
+            new("layer3.2.conv1", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592) { Inputs = new[] { 62 }, Settings = new() { ["filters"] = 64, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer3.2.bn1", "BatchNorm", new[] { 64, 8, 8 }, 128, 0) { Inputs = new[] { 63 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer3.2.relu1", "ReLU", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 64 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("layer3.2.conv2", "Conv2D", new[] { 64, 8, 8 }, 36864, 4718592) { Inputs = new[] { 65 }, Settings = new() { ["filters"] = 64, ["kernel"] = new[] { 3, 3 }, ["stride"] = new[] { 1, 1 }, ["pad_begin"] = new[] { 1, 1 }, ["pad_end"] = new[] { 1, 1 }, ["dilation"] = new[] { 1, 1 }, ["groups"] = 1, ["bias"] = false, ["activation"] = "None" } },
+            new("layer3.2.bn2", "BatchNorm", new[] { 64, 8, 8 }, 128, 0) { Inputs = new[] { 66 }, Settings = new() { ["epsilon"] = 1E-05f, ["momentum"] = 0.1f } },
+            new("layer3.2.add", "Add", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 67, 62 } },
+            new("layer3.2.relu2", "ReLU", new[] { 64, 8, 8 }, 0, 0) { Inputs = new[] { 68 }, Settings = new() { ["activation"] = "ReLU" } },
+            new("gap1", "GlobalAveragePool", new[] { 64 }, 0, 0) { Inputs = new[] { 69 } },
+            new("fc", "Dense", new[] { 10 }, 650, 1280) { Inputs = new[] { 70 }, Settings = new() { ["units"] = 10, ["bias"] = true, ["activation"] = "None" } },
         };
 
         /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>

@@ -106,6 +106,7 @@ namespace CnnCompiler.Samples.Signals
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> global::CnnCompiler.INetwork.LayerList => LayerList;
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> global::CnnCompiler.INetwork.Tensors => Tensors;
         string global::CnnCompiler.INetwork.Summary() => Summary();
+        global::CnnCompiler.OutputFunction global::CnnCompiler.INetwork.OutputFunction => global::CnnCompiler.OutputFunction.Softmax;
     }
 }
 
@@ -143,12 +144,12 @@ namespace CnnCompiler.Generated
         public static IReadOnlyList<LayerInfo> LayerList { get; } =
         new LayerInfo[]
         {
-            new("conv1", "Conv1D", new[] { 4, 16 }, 44, 1280),
-            new("pool1", "AvgPool1D", new[] { 4, 8 }, 0, 0),
-            new("flatten1", "Flatten", new[] { 32 }, 0, 0),
-            new("dense1", "Dense", new[] { 8 }, 264, 512),
-            new("tanh1", "Tanh", new[] { 8 }, 0, 0),
-            new("dense2", "Dense", new[] { 3 }, 27, 48),
+            new("conv1", "Conv1D", new[] { 4, 16 }, 44, 1280) { Inputs = new[] { -1 }, Settings = new() { ["filters"] = 4, ["kernel"] = new[] { 5 }, ["stride"] = new[] { 2 }, ["pad_begin"] = new[] { 1 }, ["pad_end"] = new[] { 2 }, ["dilation"] = new[] { 1 }, ["groups"] = 1, ["bias"] = true, ["activation"] = "ReLU" } },
+            new("pool1", "AvgPool1D", new[] { 4, 8 }, 0, 0) { Inputs = new[] { 0 }, Settings = new() { ["kernel"] = new[] { 2 }, ["stride"] = new[] { 2 }, ["pad_begin"] = new[] { 0 }, ["pad_end"] = new[] { 0 }, ["count_include_pad"] = true } },
+            new("flatten1", "Flatten", new[] { 32 }, 0, 0) { Inputs = new[] { 1 } },
+            new("dense1", "Dense", new[] { 8 }, 264, 512) { Inputs = new[] { 2 }, Settings = new() { ["units"] = 8, ["bias"] = true, ["activation"] = "None" } },
+            new("tanh1", "Tanh", new[] { 8 }, 0, 0) { Inputs = new[] { 3 }, Settings = new() { ["activation"] = "Tanh" } },
+            new("dense2", "Dense", new[] { 3 }, 27, 48) { Inputs = new[] { 4 }, Settings = new() { ["units"] = 3, ["bias"] = true, ["activation"] = "None" } },
         };
 
         /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>

@@ -103,6 +103,7 @@ namespace CnnCompiler.Samples.Volumes
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.LayerInfo> global::CnnCompiler.INetwork.LayerList => LayerList;
         global::System.Collections.Generic.IReadOnlyList<global::CnnCompiler.TensorInfo> global::CnnCompiler.INetwork.Tensors => Tensors;
         string global::CnnCompiler.INetwork.Summary() => Summary();
+        global::CnnCompiler.OutputFunction global::CnnCompiler.INetwork.OutputFunction => global::CnnCompiler.OutputFunction.Softmax;
     }
 }
 
@@ -140,9 +141,9 @@ namespace CnnCompiler.Generated
         public static IReadOnlyList<LayerInfo> LayerList { get; } =
         new LayerInfo[]
         {
-            new("conv1", "Conv3D", new[] { 2, 4, 8, 8 }, 56, 27648),
-            new("pool1", "MaxPool3D", new[] { 2, 2, 4, 4 }, 0, 0),
-            new("dense1", "Dense", new[] { 4 }, 260, 512),
+            new("conv1", "Conv3D", new[] { 2, 4, 8, 8 }, 56, 27648) { Inputs = new[] { -1 }, Settings = new() { ["filters"] = 2, ["kernel"] = new[] { 3, 3, 3 }, ["stride"] = new[] { 1, 1, 1 }, ["pad_begin"] = new[] { 1, 1, 1 }, ["pad_end"] = new[] { 1, 1, 1 }, ["dilation"] = new[] { 1, 1, 1 }, ["groups"] = 1, ["bias"] = true, ["activation"] = "ReLU" } },
+            new("pool1", "MaxPool3D", new[] { 2, 2, 4, 4 }, 0, 0) { Inputs = new[] { 0 }, Settings = new() { ["kernel"] = new[] { 2, 2, 2 }, ["stride"] = new[] { 2, 2, 2 }, ["pad_begin"] = new[] { 0, 0, 0 }, ["pad_end"] = new[] { 0, 0, 0 } } },
+            new("dense1", "Dense", new[] { 4 }, 260, 512) { Inputs = new[] { 1 }, Settings = new() { ["units"] = 4, ["bias"] = true, ["activation"] = "None" } },
         };
 
         /// <summary>Every named tensor (parameters, then state per layer) with PyTorch's state_dict name and shape.</summary>

@@ -39,4 +39,6 @@ internal sealed class ActivationDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => "";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => SettingSpec.Activation(layer.Decl);
 }

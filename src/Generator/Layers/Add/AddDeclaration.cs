@@ -27,4 +27,7 @@ internal sealed class AddDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => "";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    /// <summary>Nothing but its two inputs (LayerInfo.Inputs).</summary>
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => [];
 }

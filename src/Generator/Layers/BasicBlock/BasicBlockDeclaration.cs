@@ -28,4 +28,7 @@ internal sealed class BasicBlockDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => "";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    /// <summary>None: a block is its parts' plans, each with its own settings.</summary>
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => [];
 }

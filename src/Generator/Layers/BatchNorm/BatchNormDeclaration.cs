@@ -44,4 +44,6 @@ internal sealed class BatchNormDeclaration : ILayerDeclaration
         yield return new TensorSpec("running_var", "State", layer.StateOffset + channels, EquatableArray.From(channels));
         yield return new TensorSpec("num_batches_tracked", "State", layer.StateOffset + 2 * channels, EquatableArray<int>.Empty);
     }
+
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => [SettingSpec.Float("epsilon", layer.Decl.Epsilon), SettingSpec.Float("momentum", layer.Decl.Momentum)];
 }

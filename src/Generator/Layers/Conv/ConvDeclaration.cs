@@ -41,4 +41,15 @@ internal sealed class ConvDeclaration : ILayerDeclaration
     }
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => TensorSpec.WeightAndBias(layer, [layer.Output.Channels, layer.Input.Channels, .. layer.Decl.Kernel]);
+
+    /// <summary>Filters, the window's geometry (no dilation, one group: what the kernels compute), bias and the fused activation.</summary>
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer)
+    {
+        yield return SettingSpec.Int("filters", layer.Decl.Units);
+        foreach (SettingSpec setting in SettingSpec.Window(layer)) yield return setting;
+        yield return SettingSpec.Ints("dilation", System.Linq.Enumerable.Repeat(1, layer.Decl.SpatialRank));
+        yield return SettingSpec.Int("groups", 1);
+        yield return SettingSpec.Bool("bias", layer.Decl.UseBias);
+        foreach (SettingSpec setting in SettingSpec.Activation(layer.Decl)) yield return setting;
+    }
 }

@@ -42,4 +42,12 @@ internal sealed class DenseDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => layer.Decl.UseBias ? $"{layer.Decl.Units} units" : $"{layer.Decl.Units} units, no bias";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => TensorSpec.WeightAndBias(layer, layer.Output.Channels, (int)layer.Input.Length);
+
+    /// <summary>Units, bias and the fused activation (a spatial input is flattened channel-major first).</summary>
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer)
+    {
+        yield return SettingSpec.Int("units", layer.Decl.Units);
+        yield return SettingSpec.Bool("bias", layer.Decl.UseBias);
+        foreach (SettingSpec setting in SettingSpec.Activation(layer.Decl)) yield return setting;
+    }
 }

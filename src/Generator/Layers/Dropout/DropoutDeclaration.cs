@@ -25,4 +25,6 @@ internal sealed class DropoutDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => "";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => [SettingSpec.Float("rate", layer.Decl.Rate)];
 }

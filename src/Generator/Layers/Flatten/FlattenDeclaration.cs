@@ -22,4 +22,6 @@ internal sealed class FlattenDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => "";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => [];
 }

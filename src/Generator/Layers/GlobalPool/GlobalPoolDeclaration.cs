@@ -34,4 +34,6 @@ internal sealed class GlobalPoolDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => "";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => [];
 }

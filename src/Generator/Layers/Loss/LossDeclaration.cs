@@ -26,9 +26,9 @@ internal sealed class LossDeclaration : ILayerDeclaration
     /// <summary>What each loss means for the generated API: the runtime loss struct, the targets, what Predict returns.</summary>
     private static readonly Dictionary<LossKind, LossInfo> Infos = new()
     {
-        [LossKind.SoftmaxCrossEntropy] = new("SoftmaxCrossEntropyLoss", IsClassifier: true, "class probabilities (softmax)"),
-        [LossKind.MeanSquaredError] = new("MeanSquaredErrorLoss", IsClassifier: false, "raw outputs"),
-        [LossKind.BinaryCrossEntropy] = new("BinaryCrossEntropyLoss", IsClassifier: false, "independent probabilities (sigmoid of each output)"),
+        [LossKind.SoftmaxCrossEntropy] = new("SoftmaxCrossEntropyLoss", IsClassifier: true, "class probabilities (softmax)", "Softmax"),
+        [LossKind.MeanSquaredError] = new("MeanSquaredErrorLoss", IsClassifier: false, "raw outputs", "Identity"),
+        [LossKind.BinaryCrossEntropy] = new("BinaryCrossEntropyLoss", IsClassifier: false, "independent probabilities (sigmoid of each output)", "Sigmoid"),
     };
 
     /// <summary>What <paramref name="loss"/> means for the generated API.</summary>
@@ -46,10 +46,13 @@ internal sealed class LossDeclaration : ILayerDeclaration
     public string Settings(LayerPlan layer) => "";
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer) => [];
 }
 
 /// <summary>A loss as the generated API uses it.</summary>
 /// <param name="RuntimeStruct">The runtime's loss struct in CnnCompiler.CompilerServices.</param>
 /// <param name="IsClassifier">Class labels (<c>int</c>, IClassifier) rather than float targets (IRegressor).</param>
 /// <param name="PredictDescription">What Predict returns.</param>
-internal sealed record LossInfo(string RuntimeStruct, bool IsClassifier, string PredictDescription);
+/// <param name="OutputFunction">What Predict applies to the raw outputs: the runtime's OutputFunction member.</param>
+internal sealed record LossInfo(string RuntimeStruct, bool IsClassifier, string PredictDescription, string OutputFunction);

@@ -41,4 +41,11 @@ internal sealed class PoolDeclaration : ILayerDeclaration
     }
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    /// <summary>The window's geometry; average pools also whether padded positions count in the divisor.</summary>
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer)
+    {
+        foreach (SettingSpec setting in SettingSpec.Window(layer)) yield return setting;
+        if (layer.Kind == LayerKind.AvgPool) yield return SettingSpec.Bool("count_include_pad", layer.Decl.CountIncludePad);
+    }
 }

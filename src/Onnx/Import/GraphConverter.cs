@@ -1,0 +1,550 @@
+using CnnCompiler.OnnxFormat.Protobuf;
+using static CnnCompiler.OnnxFormat.ImportGraph;
+
+namespace CnnCompiler.OnnxFormat;
+
+/// <summary>
+/// Turns an ONNX graph into the library's layers, node by node in the graph's (topological) order: Conv (+ the
+/// activation after it), MaxPool/AveragePool, global pooling, Gemm or MatMul (+ Add of a bias), Flatten or Reshape to
+/// one vector per sample, BatchNormalization, Relu/LeakyRelu/Elu/Sigmoid/Tanh/GELU, residual Adds (a 1×1 Conv and
+/// BatchNormalization on the shortcut become a projection), Dropout and Identity (nothing at inference). Every layer must
+/// read the layer before it; only an add reads an earlier one. What does not fit is refused, naming the nodes.
+/// </summary>
+internal sealed class GraphConverter
+{
+    /// <summary>The ONNX ops an import understands (Div, Erf and Mul only as GELU's erf form; Softmax only at the end).</summary>
+    public static readonly IReadOnlySet<string> SupportedOps = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul", "Add", "Flatten", "Reshape",
+        "BatchNormalization", "Relu", "LeakyRelu", "Elu", "Sigmoid", "Tanh", "Gelu", "Div", "Erf", "Mul", "Dropout", "Identity",
+        "Softmax", "Constant",
+    };
+
+    private readonly ImportGraph _graph;
+    private readonly List<ImportedLayer> _layers = [];
+    private readonly Dictionary<string, (int Layer, int[] Shape)> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<NodeProto> _handled = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<NodeProto, (NodeProto Conv, NodeProto? Norm)> _projections = new(ReferenceEqualityComparer.Instance);
+
+    private GraphConverter(ImportGraph graph) => _graph = graph;
+
+    public string Source => _graph.Source;
+
+    /// <summary>The layers of <paramref name="graph"/>, the sample input shape, and the model's end.</summary>
+    public static (List<ImportedLayer> Layers, int[] InputShape, ModelEnd End) Convert(ImportGraph graph)
+    {
+        RefuseUnsupportedOps(graph);
+        var converter = new GraphConverter(graph);
+        int[] input = converter.ReadInput();
+        ModelEnd end = ModelEnd.Find(graph);
+        foreach (NodeProto node in end.Nodes) converter._handled.Add(node);
+        converter.FindProjections();
+        foreach (NodeProto node in graph.Graph.Node)
+        {
+            if (converter._handled.Contains(node) || node.OpType == "Constant") continue;
+            converter.ConvertNode(node);
+        }
+        if (converter._layers.Count == 0) throw new NotSupportedException($"{graph.Source}: the graph has no layer to declare.");
+        var raw = converter.Read(end.RawOutput, "the model's output");
+        if (raw.Layer != converter._layers.Count - 1)
+            throw new NotSupportedException($"{graph.Source}: the model's output '{end.RawOutput}' is not the output of its last layer ({converter._layers[^1].Origin}).");
+        return (converter._layers, input, end);
+    }
+
+    /// <summary>Every node whose op has no counterpart here, all in one message.</summary>
+    private static void RefuseUnsupportedOps(ImportGraph graph)
+    {
+        var unsupported = graph.Graph.Node
+            .Where(n => !(n.Domain is "" or "ai.onnx") || !SupportedOps.Contains(n.OpType))
+            .Select(n => (n.Domain is "" or "ai.onnx" ? "" : n.Domain + ".") + Label(n))
+            .ToList();
+        if (unsupported.Count > 0)
+        {
+            throw new NotSupportedException($"{graph.Source}: {unsupported.Count} node{(unsupported.Count == 1 ? "" : "s")} of ops CnnCompiler does not import: "
+                + string.Join("; ", unsupported) + $". Supported: {string.Join(", ", SupportedOps.Where(o => o != "Constant"))}.");
+        }
+    }
+
+    /// <summary>The one graph input that is no initializer: float, a batch axis and 2 to 4 known sample axes.</summary>
+    private int[] ReadInput()
+    {
+        var inputs = _graph.Graph.Input.Where(i => !_graph.IsConstant(i.Name)).ToList();
+        if (inputs.Count != 1) throw new NotSupportedException($"{Source}: the graph has {inputs.Count} inputs; a network has one.");
+        ValueInfoProto input = inputs[0];
+        TypeProto.Types.Tensor? tensor = input.Type?.TensorType;
+        if (tensor is null || tensor.ElemType != (int)TensorProto.Types.DataType.Float)
+            throw new NotSupportedException($"{Source}: the input '{input.Name}' is not a float tensor.");
+        var dims = tensor.Shape?.Dim.ToList() ?? [];
+        if (dims.Count is < 3 or > 5)
+            throw new NotSupportedException($"{Source}: the input '{input.Name}' has {dims.Count} axes; a CNN's input is N×C×L, N×C×H×W or N×C×D×H×W.");
+        int[] shape = new int[dims.Count - 1];
+        for (int i = 1; i < dims.Count; i++)
+        {
+            if (dims[i].ValueCase != TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue || dims[i].DimValue < 1)
+                throw new NotSupportedException($"{Source}: axis {i} of the input '{input.Name}' has no fixed size; every axis but the batch must have one.");
+            shape[i - 1] = checked((int)dims[i].DimValue);
+        }
+        _values[input.Name] = (-1, shape);
+        return shape;
+    }
+
+    /// <summary>
+    /// Adds whose one input is a 1×1 Conv of a value other paths also read, through a BatchNormalization (the Conv
+    /// without bias) or alone with a bias (PyTorch's default export folds the BatchNorm into it): residual projections.
+    /// </summary>
+    private void FindProjections()
+    {
+        foreach (NodeProto add in _graph.Graph.Node.Where(n => n.OpType == "Add" && n.Input.Count == 2 && !n.Input.Any(_graph.IsConstant)))
+        {
+            for (int side = 1; side >= 0; side--)
+            {
+                NodeProto? norm = ProducerOf(add.Input[side]) is { OpType: "BatchNormalization" } n && _graph.SoleConsumer(n.Output[0]) == add ? n : null;
+                if (ProducerOf(norm?.Input[0] ?? add.Input[side]) is not { OpType: "Conv" } conv || _graph.SoleConsumer(conv.Output[0]) != (norm ?? add)) continue;
+                bool bias = conv.Input.Count > 2 && conv.Input[2].Length > 0;
+                if (bias == (norm is not null) || !_graph.IsConstant(conv.Input[1])) continue;
+                int[] kernel = Ints(conv, "kernel_shape") ?? _graph.Dims(conv.Input[1])[2..];
+                if (kernel.Any(k => k != 1) || _graph.Consumers(conv.Input[0]).Count < 2) continue;
+                _projections[add] = (conv, norm);
+                _handled.Add(conv);
+                if (norm is not null) _handled.Add(norm);
+                break;
+            }
+        }
+    }
+
+    private NodeProto? ProducerOf(string value) => _graph.Graph.Node.FirstOrDefault(n => n.Output.Contains(value));
+
+    private void ConvertNode(NodeProto node)
+    {
+        switch (node.OpType)
+        {
+            case "Conv":
+                Convolution(node);
+                break;
+            case "MaxPool" or "AveragePool":
+                Pool(node);
+                break;
+            case "GlobalAveragePool" or "GlobalMaxPool":
+                var pooled = Main(node);
+                if (pooled.Shape.Length < 2) throw Pattern(node, "global pooling needs spatial axes");
+                Add(node, new ImportedLayer { Kind = node.OpType == "GlobalMaxPool" ? ImportedKind.GlobalMaxPool : ImportedKind.GlobalAveragePool, Origin = Label(node), GraphName = NodeName(node), OutputShape = [pooled.Shape[0]] });
+                break;
+            case "Flatten" or "Reshape":
+                Flatten(node);
+                break;
+            case "Gemm":
+                Gemm(node);
+                break;
+            case "MatMul":
+                MatMul(node);
+                break;
+            case "BatchNormalization":
+                BatchNorm(node);
+                break;
+            case "Relu" or "LeakyRelu" or "Elu" or "Sigmoid" or "Tanh" or "Gelu":
+                StandAloneActivation(node);
+                break;
+            case "Div":
+                Gelu(node);
+                break;
+            case "Add":
+                Residual(node);
+                break;
+            case "Dropout" or "Identity":
+                if (node.OpType == "Dropout" && node.Output.Count > 1 && _graph.Consumers(node.Output[1]).Count > 0) throw Pattern(node, "its mask is read: only inference-mode dropout (nothing) is imported");
+                _values[node.Output[0]] = Main(node);
+                break;
+            default:
+                throw Pattern(node, node.OpType switch
+                {
+                    "Softmax" => "a softmax is imported only as the model's final output (Predict's probabilities)",
+                    "Erf" or "Mul" => "it is not part of GELU's erf form x · (1 + erf(x / √2)) · 0.5",
+                    _ => "no layer takes this position",
+                });
+        }
+    }
+
+    // ---- layers -------------------------------------------------------------------------------------------------
+
+    private void Convolution(NodeProto node)
+    {
+        var input = Main(node);
+        string weight = RequireConstant(node, 1, "weight");
+        int[] w = _graph.Dims(weight);
+        int rank = w.Length - 2;
+        if (rank != input.Shape.Length - 1 || rank is < 1 or > 3) throw Pattern(node, $"its weight of shape {string.Join("×", w)} does not fit the input {string.Join("×", input.Shape)}");
+        if (Int(node, "group", 1) != 1) throw Pattern(node, $"grouped convolutions (group = {Int(node, "group", 1)}) are not supported");
+        if (Ints(node, "dilations") is { } dilations && dilations.Any(d => d != 1)) throw Pattern(node, $"dilated convolutions (dilations {string.Join(", ", dilations)}) are not supported");
+        if (w[1] != input.Shape[0]) throw Pattern(node, $"its weight has {w[1]} input channels, its input {input.Shape[0]}");
+        int[] kernel = Ints(node, "kernel_shape") ?? w[2..];
+        if (!kernel.SequenceEqual(w[2..])) throw Pattern(node, "kernel_shape does not match the weight");
+        var geometry = Geometry(node, input.Shape, kernel, defaultStride: 1, allowSame: true);
+        bool bias = node.Input.Count > 2 && node.Input[2].Length > 0;
+        var tensors = new List<ImportedTensor> { new("weight", w, _graph.Floats(weight)) };
+        if (bias) tensors.Add(new("bias", [w[0]], _graph.Floats(RequireConstant(node, 2, "bias"))));
+        var layer = new ImportedLayer
+        {
+            Kind = ImportedKind.Conv, Origin = Label(node), GraphName = WeightName(weight) ?? NodeName(node), Rank = rank, Units = w[0],
+            Kernel = kernel, Stride = geometry.Stride, Pad = geometry.Pad, SamePadding = geometry.Same, UseBias = bias,
+            OutputShape = [w[0], .. geometry.Output], Tensors = tensors,
+        };
+        Add(layer, FuseActivation(node.Output[0], layer));
+    }
+
+    private void Pool(NodeProto node)
+    {
+        var input = Main(node);
+        int rank = input.Shape.Length - 1;
+        int[] kernel = Ints(node, "kernel_shape") ?? throw Pattern(node, "it has no kernel_shape");
+        if (kernel.Length != rank || rank < 1) throw Pattern(node, $"its {kernel.Length}D window does not fit the input {string.Join("×", input.Shape)}");
+        if (Int(node, "ceil_mode", 0) != 0) throw Pattern(node, "ceil_mode = 1 is not supported (outputs are floor-sized, as PyTorch's default)");
+        if (Ints(node, "dilations") is { } dilations && dilations.Any(d => d != 1)) throw Pattern(node, "dilated pooling is not supported");
+        if (node.Output.Count > 1 && _graph.Consumers(node.Output[1]).Count > 0) throw Pattern(node, "its indices output is read");
+        var geometry = Geometry(node, input.Shape, kernel, defaultStride: 1, allowSame: false);
+        if (geometry.Pad.Distinct().Count() > 1) throw Pattern(node, $"pooling takes one padding size for every axis, this one pads {string.Join(", ", geometry.Pad)}");
+        bool average = node.OpType == "AveragePool";
+        bool padded = geometry.Pad.Any(p => p > 0);
+        Add(node, new ImportedLayer
+        {
+            Kind = average ? ImportedKind.AvgPool : ImportedKind.MaxPool, Origin = Label(node), GraphName = NodeName(node), Rank = rank,
+            Kernel = kernel, Stride = geometry.Stride, Pad = geometry.Pad, OutputShape = [input.Shape[0], .. geometry.Output],
+            CountIncludePad = !(average && padded) || Int(node, "count_include_pad", 0) != 0,
+        });
+    }
+
+    /// <summary>Flatten(axis 1) or Reshape to (batch, features): nothing when a dense layer (which flattens) or nothing spatial follows, else [Flatten].</summary>
+    private void Flatten(NodeProto node)
+    {
+        var input = Main(node);
+        int length = input.Shape.Aggregate(1, (a, b) => a * b);
+        if (node.OpType == "Flatten" && Int(node, "axis", 1) != 1) throw Pattern(node, $"it flattens from axis {Int(node, "axis", 1)}; only axis 1 (each sample to one vector) is supported");
+        if (node.OpType == "Reshape")
+        {
+            if (node.Input.Count < 2 || !_graph.IsConstant(node.Input[1])) throw Pattern(node, "its shape is computed in the graph; only a constant shape (batch, features) is supported");
+            long[] shape = OnnxModelReader.Int64s(_graph.Constant(node.Input[1]), Source);
+            bool flattens = shape.Length == 2 && (shape[1] == length || (shape[1] == -1 && shape[0] is 0 or -1));
+            if (!flattens) throw Pattern(node, $"it reshapes to ({string.Join(", ", shape)}); only reshapes of each sample to one vector of {length} are supported");
+        }
+        if (input.Shape.Length == 1 || _graph.SoleConsumer(node.Output[0]) is { OpType: "Gemm" or "MatMul" })
+        {
+            _values[node.Output[0]] = (input.Layer, [length]);
+            return;
+        }
+        Add(node, new ImportedLayer { Kind = ImportedKind.Flatten, Origin = Label(node), GraphName = NodeName(node), OutputShape = [length] });
+    }
+
+    private void Gemm(NodeProto node)
+    {
+        var input = Main(node);
+        if (Float(node, "alpha", 1f) != 1f || (node.Input.Count > 2 && Float(node, "beta", 1f) != 1f)) throw Pattern(node, "alpha and beta other than 1 are not supported");
+        if (Int(node, "transA", 0) != 0) throw Pattern(node, "transA = 1 is not supported");
+        string weight = RequireConstant(node, 1, "weight");
+        int[] dims = _graph.Dims(weight);
+        if (dims.Length != 2) throw Pattern(node, "its weight is not a matrix");
+        bool transposed = Int(node, "transB", 0) != 0;
+        float[] values = _graph.Floats(weight);
+        if (!transposed) values = Transpose(values, dims[0], dims[1]);
+        int units = transposed ? dims[0] : dims[1], inputs = transposed ? dims[1] : dims[0];
+        string? bias = node.Input.Count > 2 && node.Input[2].Length > 0 ? RequireConstant(node, 2, "bias") : null;
+        Dense(node, input.Shape, units, inputs, values, bias is null ? null : _graph.Floats(bias), node.Output[0], WeightName(weight));
+    }
+
+    /// <summary>MatMul by a constant in×out matrix, with the Add of a constant bias after it when there is one.</summary>
+    private void MatMul(NodeProto node)
+    {
+        var input = Main(node);
+        string weight = RequireConstant(node, 1, "weight");
+        int[] dims = _graph.Dims(weight);
+        if (dims.Length != 2) throw Pattern(node, "its weight is not a matrix");
+        float[] values = Transpose(_graph.Floats(weight), dims[0], dims[1]);
+        string output = node.Output[0];
+        float[]? bias = null;
+        if (_graph.SoleConsumer(output) is { OpType: "Add" } add && add.Input.FirstOrDefault(_graph.IsConstant) is { } constant && add.Input.Count(_graph.IsConstant) == 1)
+        {
+            bias = _graph.Floats(constant);
+            if (bias.Length != dims[1]) throw Pattern(add, $"its bias has {bias.Length} values for {dims[1]} units");
+            _handled.Add(add);
+            output = add.Output[0];
+        }
+        Dense(node, input.Shape, dims[1], dims[0], values, bias, output, WeightName(weight));
+    }
+
+    private void Dense(NodeProto node, int[] inputShape, int units, int inputs, float[] weight, float[]? bias, string output, string? name)
+    {
+        int length = inputShape.Aggregate(1, (a, b) => a * b);
+        if (inputShape.Length != 1 || length != inputs) throw Pattern(node, $"it multiplies {inputs} inputs, its input holds {string.Join("×", inputShape)}");
+        if (bias is not null && bias.Length != units) throw Pattern(node, $"its bias has {bias.Length} values for {units} units");
+        var tensors = new List<ImportedTensor> { new("weight", [units, inputs], weight) };
+        if (bias is not null) tensors.Add(new("bias", [units], bias));
+        var layer = new ImportedLayer
+        {
+            Kind = ImportedKind.Dense, Origin = Label(node), GraphName = name ?? NodeName(node), Units = units, UseBias = bias is not null,
+            OutputShape = [units], Tensors = tensors,
+        };
+        Add(layer, FuseActivation(output, layer));
+    }
+
+    private void BatchNorm(NodeProto node)
+    {
+        var input = Main(node);
+        if (Int(node, "training_mode", 0) != 0 || node.Output.Skip(1).Any(o => o.Length > 0 && _graph.Consumers(o).Count > 0))
+            throw Pattern(node, "it runs in training mode; only inference-mode BatchNormalization (running statistics) is imported");
+        int channels = input.Shape[0];
+        string[] roles = ["weight", "bias", "running_mean", "running_var"];
+        var tensors = new List<ImportedTensor>();
+        for (int i = 0; i < 4; i++)
+        {
+            float[] values = _graph.Floats(RequireConstant(node, i + 1, roles[i]));
+            if (values.Length != channels) throw Pattern(node, $"its {roles[i]} has {values.Length} values for {channels} channels");
+            tensors.Add(new(roles[i], [channels], values));
+        }
+        Add(node, new ImportedLayer
+        {
+            Kind = ImportedKind.BatchNorm, Origin = Label(node), GraphName = WeightName(node.Input[1]) ?? NodeName(node), OutputShape = input.Shape,
+            Epsilon = Float(node, "epsilon", 1e-5f), Momentum = TorchMomentum(Float(node, "momentum", 0.9f)), Tensors = tensors,
+        });
+    }
+
+    private void StandAloneActivation(NodeProto node)
+    {
+        var input = Main(node);
+        if (node.OpType == "Gelu" && Text(node, "approximate", "none") != "none") throw Pattern(node, "only the exact (erf) GELU is supported");
+        (string activation, float alpha) = node.OpType switch
+        {
+            "Relu" => ("ReLU", 0f),
+            "LeakyRelu" => ("LeakyReLU", Float(node, "alpha", 0.01f)),
+            "Elu" => ("ELU", Float(node, "alpha", 1f)),
+            "Gelu" => ("GELU", 0f),
+            _ => (node.OpType, 0f),
+        };
+        Add(node, new ImportedLayer { Kind = ImportedKind.Activation, Origin = Label(node), GraphName = NodeName(node), OutputShape = input.Shape, Activation = activation, Alpha = alpha });
+    }
+
+    /// <summary>GELU as PyTorch exports it below opset 20: Div(x, √2) → Erf → Add(1) → Mul(x) → Mul(0.5), the two Muls in either order.</summary>
+    private void Gelu(NodeProto div)
+    {
+        var input = Main(div);
+        string x = div.Input[0];
+        bool matches = Near(_graph.Scalar(div.Input[1]), Math.Sqrt(2));
+        NodeProto? erf = matches ? _graph.SoleConsumer(div.Output[0]) : null;
+        NodeProto? plusOne = erf is { OpType: "Erf" } ? _graph.SoleConsumer(erf.Output[0]) : null;
+        matches = plusOne is { OpType: "Add" } && plusOne.Input.Any(i => Near(_graph.Scalar(i), 1));
+        NodeProto? first = matches ? _graph.SoleConsumer(plusOne!.Output[0]) : null;
+        NodeProto? second = first is { OpType: "Mul" } ? _graph.SoleConsumer(first.Output[0]) : null;
+        // x · (1 + erf) then · 0.5, or (x · 0.5) · (1 + erf) where the half comes first.
+        bool direct = first is { OpType: "Mul" } && first.Input.Contains(x) && second is { OpType: "Mul" } && second.Input.Any(i => Near(_graph.Scalar(i), 0.5));
+        NodeProto? half = _graph.Consumers(x).FirstOrDefault(n => n.OpType == "Mul" && n.Input.Any(i => Near(_graph.Scalar(i), 0.5)));
+        bool halfFirst = !direct && first is { OpType: "Mul" } && half is not null && first.Input.Contains(half.Output[0]);
+        if (!matches || !(direct || halfFirst)) throw Pattern(div, "a Div is imported only as part of GELU's erf form x · (1 + erf(x / √2)) · 0.5");
+        NodeProto last = direct ? second! : first!;
+        foreach (NodeProto part in new[] { erf!, plusOne!, first!, direct ? second! : half! }) _handled.Add(part);
+        var layer = new ImportedLayer { Kind = ImportedKind.Activation, Origin = Label(div), GraphName = NodeName(div), OutputShape = input.Shape, Activation = "GELU" };
+        Add(layer, last.Output[0]);
+    }
+
+    /// <summary>A residual add: the layer before it plus an earlier layer's output, projected when a 1×1 Conv and BatchNormalization stand between.</summary>
+    private void Residual(NodeProto node)
+    {
+        if (node.Input.Count != 2 || node.Input.Any(_graph.IsConstant)) throw Pattern(node, "an Add of a constant is imported only as the bias after a MatMul");
+        bool projected = _projections.TryGetValue(node, out var projection);
+        string[] inputs = [.. node.Input];
+        string? branch = projected ? (projection.Norm ?? projection.Conv).Output[0] : null;
+        var refs = inputs.Select(i => i == branch ? Read(projection.Conv.Input[0], Label(node)) : Read(i, Label(node))).ToArray();
+        int current = _layers.Count - 1;
+        int mainSide = refs[0].Layer == current && inputs[0] != branch ? 0 : 1;
+        if (refs[mainSide].Layer != current) throw Pattern(node, "neither input is the output of the layer before it");
+        var main = refs[mainSide];
+        var source = refs[1 - mainSide];
+        if (source.Layer < 0) throw Pattern(node, "a residual from the network's input is not supported (the source must be a layer)");
+        var tensors = new List<ImportedTensor>();
+        if (projected)
+        {
+            NodeProto conv = projection.Conv;
+            NodeProto? norm = projection.Norm;
+            int[] w = _graph.Dims(conv.Input[1]);
+            if (Int(conv, "group", 1) != 1 || Ints(conv, "pads") is { } pads && pads.Any(p => p != 0)) throw Pattern(conv, "a projection shortcut is an unpadded 1×1 convolution with one group");
+            int rank = source.Shape.Length - 1;
+            int[] strides = Ints(conv, "strides") ?? [.. Enumerable.Repeat(1, rank)];
+            int[] output = [w[0], .. Enumerable.Range(0, rank).Select(a => (source.Shape[a + 1] - 1) / strides[a] + 1)];
+            if (!output.SequenceEqual(main.Shape)) throw Pattern(node, $"its shortcut gives {string.Join("×", output)}, its main path {string.Join("×", main.Shape)}");
+            CheckProjectionStride(node, source.Layer, source.Shape, main.Shape, strides);
+            tensors.Add(new("projection.0.weight", w, _graph.Floats(conv.Input[1])));
+            string[] roles = ["weight", "bias", "running_mean", "running_var"];
+            if (norm is not null)
+            {
+                if (Math.Abs(Float(norm, "epsilon", 1e-5f) - 1e-5f) > 1e-9f) throw Pattern(norm, "a projection's BatchNorm has PyTorch's default epsilon 1e-5 in CnnCompiler");
+                for (int i = 0; i < 4; i++) tensors.Add(new("projection.1." + roles[i], [w[0]], _graph.Floats(norm.Input[i + 1])));
+            }
+            else
+            {
+                // A BatchNorm folded into the Conv's bias: the projection's BatchNorm becomes y = x + bias (γ = 1, μ = 0,
+                // σ² = 1 − ε, so that σ² + ε = 1 and the scale is exactly 1).
+                float[] bias = _graph.Floats(conv.Input[2]);
+                float[][] values = [[.. Enumerable.Repeat(1f, w[0])], bias, new float[w[0]], [.. Enumerable.Repeat(1f - 1e-5f, w[0])]];
+                for (int i = 0; i < 4; i++) tensors.Add(new("projection.1." + roles[i], [w[0]], values[i]));
+            }
+        }
+        else if (!source.Shape.SequenceEqual(main.Shape))
+        {
+            throw Pattern(node, $"it adds {string.Join("×", source.Shape)} to {string.Join("×", main.Shape)}; broadcasting adds are not supported");
+        }
+        Add(node, new ImportedLayer
+        {
+            Kind = ImportedKind.Add, Origin = Label(node), GraphName = NodeName(node), OutputShape = main.Shape, Source = source.Layer, Projection = projected, Tensors = tensors,
+            ProjectionStride = projected ? Ints(projection.Conv, "strides") ?? [.. Enumerable.Repeat(1, source.Shape.Length - 1)] : [],
+        });
+    }
+
+    /// <summary>
+    /// The library picks a projection's stride per axis itself (the main path's stride where it fits, else the only one
+    /// that fits): the ONNX stride must be that one, or the import would compute something else.
+    /// </summary>
+    private void CheckProjectionStride(NodeProto node, int source, int[] from, int[] to, int[] strides)
+    {
+        for (int axis = 0; axis < strides.Length; axis++)
+        {
+            int input = from[axis + 1], output = to[axis + 1];
+            var fitting = Enumerable.Range(1, input).Where(s => (input - 1) / s + 1 == output).ToList();
+            long path = 1;
+            for (int layer = source + 1; layer < _layers.Count; layer++) path *= _layers[layer].Stride.Length > axis ? _layers[layer].Stride[axis] : 1;
+            int chosen = fitting.Contains((int)Math.Min(path, int.MaxValue)) ? (int)path : fitting.Count == 1 ? fitting[0] : output == 1 ? strides[axis] : -1;
+            if (chosen != strides[axis] && !(output == 1 && strides[axis] >= input))
+                throw Pattern(node, $"its projection strides axis {axis + 1} by {strides[axis]}, where CnnCompiler would take {(chosen < 0 ? "none (ambiguous)" : chosen)}");
+        }
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /// <summary>A fused activation: the value's only reader is ReLU, Sigmoid, Tanh, or LeakyReLU/ELU with the fused defaults (0.01, 1).</summary>
+    private string FuseActivation(string value, ImportedLayer layer)
+    {
+        if (_graph.SoleConsumer(value) is not { } next || _handled.Contains(next)) return value;
+        string? activation = next.OpType switch
+        {
+            "Relu" => "ReLU",
+            "Sigmoid" => "Sigmoid",
+            "Tanh" => "Tanh",
+            "LeakyRelu" when Float(next, "alpha", 0.01f) == 0.01f => "LeakyReLU",
+            "Elu" when Float(next, "alpha", 1f) == 1f => "ELU",
+            _ => null,
+        };
+        if (activation is null) return value;
+        layer.Activation = activation;
+        _handled.Add(next);
+        return next.Output[0];
+    }
+
+    private void Add(NodeProto node, ImportedLayer layer) => Add(layer, node.Output[0]);
+
+    private void Add(ImportedLayer layer, string output)
+    {
+        _layers.Add(layer);
+        _values[output] = (_layers.Count - 1, layer.OutputShape);
+    }
+
+    /// <summary>The node's first input, which must be the output of the layer before it.</summary>
+    private (int Layer, int[] Shape) Main(NodeProto node)
+    {
+        if (node.Input.Count == 0) throw Pattern(node, "it has no input");
+        var input = Read(node.Input[0], Label(node));
+        if (input.Layer != _layers.Count - 1)
+        {
+            string reads = input.Layer < 0 ? "the network's input" : $"the output of {_layers[input.Layer].Origin}";
+            throw Pattern(node, $"it reads {reads}, not the layer before it ({(_layers.Count == 0 ? "the input" : _layers[^1].Origin)}); only residual adds may read earlier layers (branches and concatenations are not supported)");
+        }
+        return input;
+    }
+
+    private (int Layer, int[] Shape) Read(string value, string reader) =>
+        _values.TryGetValue(value, out var found) ? found : throw new NotSupportedException($"{Source}: {reader} reads '{value}', which no imported layer produces (a constant where a tensor is expected, or a node this import does not follow).");
+
+    private string RequireConstant(NodeProto node, int index, string role) =>
+        node.Input.Count > index && _graph.IsConstant(node.Input[index]) ? node.Input[index] : throw Pattern(node, $"its {role} is not a constant initializer");
+
+    /// <summary>Stride, symmetric padding per axis (or the library's "same"), and the output size of a window over <paramref name="input"/>.</summary>
+    private (int[] Stride, int[] Pad, bool Same, int[] Output) Geometry(NodeProto node, int[] input, int[] kernel, int defaultStride, bool allowSame)
+    {
+        int rank = kernel.Length;
+        int[] stride = Ints(node, "strides") ?? [.. Enumerable.Repeat(defaultStride, rank)];
+        string autoPad = Text(node, "auto_pad", "NOTSET");
+        int[] pads = Ints(node, "pads") ?? new int[2 * rank];
+        if (stride.Length != rank || pads.Length != 2 * rank) throw Pattern(node, "its strides or pads do not have one entry per axis");
+        int[] sizes = input[1..];
+        if (autoPad is "SAME_UPPER" or "SAME_LOWER")
+        {
+            for (int a = 0; a < rank; a++)
+            {
+                int total = Math.Max(((sizes[a] + stride[a] - 1) / stride[a] - 1) * stride[a] + kernel[a] - sizes[a], 0);
+                pads[a] = autoPad == "SAME_UPPER" ? total / 2 : total - total / 2;
+                pads[a + rank] = total - pads[a];
+            }
+        }
+        else if (autoPad == "VALID")
+        {
+            pads = new int[2 * rank];
+        }
+        else if (autoPad != "NOTSET")
+        {
+            throw Pattern(node, $"auto_pad {autoPad} is not supported");
+        }
+        int[] output = [.. Enumerable.Range(0, rank).Select(a => (sizes[a] + pads[a] + pads[a + rank] - kernel[a]) / stride[a] + 1)];
+        if (output.Any(o => o < 1)) throw Pattern(node, "its window is larger than its padded input");
+        bool symmetric = Enumerable.Range(0, rank).All(a => pads[a] == pads[a + rank]);
+        if (symmetric) return (stride, pads[..rank], false, output);
+        bool same = Enumerable.Range(0, rank).All(a =>
+        {
+            int total = Math.Max(((sizes[a] + stride[a] - 1) / stride[a] - 1) * stride[a] + kernel[a] - sizes[a], 0);
+            return pads[a] == total / 2 && pads[a + rank] == total - total / 2;
+        });
+        if (!allowSame || !same) throw Pattern(node, $"its padding ({string.Join(", ", pads)}) differs before and after an axis; only symmetric padding{(allowSame ? " or \"same\" (the odd extra at the end)" : "")} is supported");
+        return (stride, new int[rank], true, output);
+    }
+
+    /// <summary>"conv1" for an initializer named "conv1.weight" (PyTorch's state_dict names), else null.</summary>
+    private static string? WeightName(string initializer)
+    {
+        int dot = initializer.LastIndexOf('.');
+        return dot > 0 && initializer[(dot + 1)..] is "weight" or "bias" ? initializer[..dot] : null;
+    }
+
+    /// <summary>
+    /// A layer name from a node's: PyTorch's "/layer1/layer1.0/relu/Relu" gives "layer1.0.relu" (the module path without
+    /// the op), CnnCompiler's "pool1/MaxPool" gives "pool1", a plain "conv1_relu" stays; "/Relu" gives none.
+    /// </summary>
+    private static string? NodeName(NodeProto node)
+    {
+        string name = node.Name;
+        if (!name.Contains('/')) return name.Length > 0 ? name : null;
+        string[] parts = name.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return null;
+        string module = parts[^2];
+        // PyTorch scopes nest: /layer1/layer1.0/relu → the deepest qualified prefix plus the leaf.
+        for (int i = parts.Length - 3; i >= 0; i--)
+        {
+            if (parts[i].Contains('.') || i == 0)
+            {
+                if (!module.StartsWith(parts[i] + ".", StringComparison.Ordinal) && module != parts[i] && parts[i].Contains('.')) module = parts[i] + "." + module;
+                break;
+            }
+        }
+        return module;
+    }
+
+    /// <summary>PyTorch's momentum, 1 − ONNX's, rounded to 6 significant digits (0.8f gives 0.2, not 0.19999999).</summary>
+    private static float TorchMomentum(float onnx) =>
+        float.Parse((1 - (double)onnx).ToString("G6", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static bool Near(double? value, double expected) => value is { } v && Math.Abs(v - expected) <= 1e-6 * Math.Max(1, Math.Abs(expected));
+
+    private static float[] Transpose(float[] values, int rows, int columns)
+    {
+        var result = new float[values.Length];
+        for (int r = 0; r < rows; r++)
+        {
+            for (int c = 0; c < columns; c++) result[c * rows + r] = values[r * columns + c];
+        }
+        return result;
+    }
+
+    private NotSupportedException Pattern(NodeProto node, string why) => new($"{Source}: {Label(node)} cannot be imported: {why}.");
+}

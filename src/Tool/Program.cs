@@ -1,0 +1,3 @@
+using CnnCompiler.Tool;
+
+return Cli.Run(args, Console.Out, Console.Error);
