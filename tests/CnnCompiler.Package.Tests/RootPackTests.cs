@@ -5,7 +5,8 @@ namespace CnnCompiler.Package.Tests;
 
 /// <summary>
 /// `dotnet pack -c Release` at the repository root packs every project of CnnCompiler.sln that is packable. Exactly the
-/// two packaging projects must be (the packages themselves are built and checked by the other tests of this project);
+/// four packages must be: the two packaging projects, CnnCompiler.Onnx and the cnncompiler tool (the packages themselves
+/// are built and checked by the other tests of this project and of tests/CnnCompiler.Onnx.Tests);
 /// every other project says it is not a package, so the root pack neither fails on one (the generator alone: NU5017)
 /// nor produces packages nobody asked for. Each project is evaluated by MSBuild, as `dotnet pack` evaluates it
 /// (Directory.Build.props included), in one `dotnet msbuild` of a few seconds.
@@ -16,7 +17,7 @@ public partial class RootPackTests(ITestOutputHelper output)
     private static partial Regex SolutionProject();
 
     [Fact]
-    public void Only_the_two_packaging_projects_of_the_solution_are_packable_and_they_share_one_version()
+    public void Only_the_four_packages_of_the_solution_are_packable_and_they_share_one_version()
     {
         string[] projects = SolutionProject().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "CnnCompiler.sln")))
             .Select(m => Path.GetFullPath(Path.Combine(RepositoryRoot.Path, m.Groups["path"].Value.Replace('\\', '/'))))
@@ -59,8 +60,10 @@ public partial class RootPackTests(ITestOutputHelper output)
             Assert.Equal(projects.Length, reported.Count);
 
             var packable = reported.Where(p => p.Value.Packable == "true").OrderBy(p => p.Key, StringComparer.Ordinal).ToArray();
-            Assert.Equal(["src/Package/CnnCompiler.Package.csproj", "src/VisualizationPackage/CnnCompiler.Visualization.Package.csproj"], packable.Select(p => p.Key));
-            Assert.Equal(["CnnCompiler", "CnnCompiler.Visualization"], packable.Select(p => p.Value.Id));
+            Assert.Equal(
+                ["src/Onnx/CnnCompiler.Onnx.csproj", "src/Package/CnnCompiler.Package.csproj", "src/Tool/CnnCompiler.Tool.csproj", "src/VisualizationPackage/CnnCompiler.Visualization.Package.csproj"],
+                packable.Select(p => p.Key));
+            Assert.Equal(["CnnCompiler.Onnx", "CnnCompiler", "CnnCompiler.Tool", "CnnCompiler.Visualization"], packable.Select(p => p.Value.Id));
             Assert.Single(packable.Select(p => p.Value.Version).Distinct());
             Assert.All(reported.Where(p => p.Value.Packable != "true"), p => Assert.Equal("false", p.Value.Packable));
         }

@@ -20,6 +20,7 @@ internal static class LayerExporters
         foreach (string kind in new[] { "ReLU", "LeakyReLU", "ELU", "GELU", "Sigmoid", "Tanh" }) table[kind] = StandAloneActivation;
         table["GlobalAveragePool"] = layer => GlobalPool(layer, "GlobalAveragePool");
         table["GlobalMaxPool"] = layer => GlobalPool(layer, "GlobalMaxPool");
+        foreach (string kind in new[] { "Upsample1D", "Upsample2D", "Upsample3D" }) table[kind] = Upsample;
         table["Dense"] = Dense;
         table["Flatten"] = layer => layer.Node("Flatten", [layer.Inputs[0]], layer.Output, Int("axis", 1));
         table["BatchNorm"] = BatchNorm;
@@ -78,6 +79,22 @@ internal static class LayerExporters
     {
         string pooled = layer.Node(op, [layer.Inputs[0]], layer.Intermediate(op));
         return layer.Node("Flatten", [pooled], layer.Output, Int("axis", 1));
+    }
+
+    /// <summary>
+    /// Resize by the layer's integer scales, as torch.onnx exports nn.Upsample: nearest with the asymmetric source index
+    /// and floor (output o reads input ⌊o / scale⌋), linear with half-pixel centres (align_corners = False).
+    /// </summary>
+    private static string Upsample(LayerExport layer)
+    {
+        LayerSettings s = layer.Settings;
+        float[] scales = [1f, 1f, .. s.Ints("scale").Select(scale => (float)scale)];
+        string scalesName = layer.Graph.Initializer($"resize.{layer.Name}.scales", [scales.Length], scales);
+        bool linear = s.Text("mode") == "linear";
+        return layer.Node("Resize", [layer.Inputs[0], "", scalesName], layer.Output,
+            Text("mode", linear ? "linear" : "nearest"),
+            Text("coordinate_transformation_mode", linear ? "half_pixel" : "asymmetric"),
+            Text("nearest_mode", "floor"));
     }
 
     /// <summary>Gemm with the state_dict's out × in weight (transB); a spatial input is flattened channel-major first, as torch.flatten.</summary>

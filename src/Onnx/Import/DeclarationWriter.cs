@@ -73,6 +73,11 @@ internal static class DeclarationWriter
                 arguments.Add("\"" + layers[layer.Source].Name + "\"");
                 if (layer.Projection) properties.Add("Projection = true");
                 break;
+            case ImportedKind.Upsample:
+                name = $"Upsample{layer.Rank}D";
+                arguments.AddRange(Uniform(layer.Kernel) ? [Int(layer.Kernel[0])] : layer.Kernel.Select(Int));
+                if (layer.Linear) properties.Add("Mode = UpsampleMode.Linear");
+                break;
             case ImportedKind.BasicBlock:
                 name = "BasicBlock";
                 arguments.Add(Int(layer.Units));

@@ -15,7 +15,7 @@ internal sealed class GraphConverter
     /// <summary>The ONNX ops an import understands (Div, Erf and Mul only as GELU's erf form; Softmax only at the end).</summary>
     public static readonly IReadOnlySet<string> SupportedOps = new HashSet<string>(StringComparer.Ordinal)
     {
-        "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul", "Add", "Flatten", "Reshape",
+        "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul", "Add", "Flatten", "Reshape", "Resize",
         "BatchNormalization", "Relu", "LeakyRelu", "Elu", "Sigmoid", "Tanh", "Gelu", "Div", "Erf", "Mul", "Dropout", "Identity",
         "Softmax", "Constant",
     };
@@ -132,6 +132,9 @@ internal sealed class GraphConverter
             case "Flatten" or "Reshape":
                 Flatten(node);
                 break;
+            case "Resize":
+                Resize(node);
+                break;
             case "Gemm":
                 Gemm(node);
                 break;
@@ -209,6 +212,50 @@ internal sealed class GraphConverter
             Kind = average ? ImportedKind.AvgPool : ImportedKind.MaxPool, Origin = Label(node), GraphName = NodeName(node), Rank = rank,
             Kernel = kernel, Stride = geometry.Stride, Pad = geometry.Pad, OutputShape = [input.Shape[0], .. geometry.Output],
             CountIncludePad = !(average && padded) || Int(node, "count_include_pad", 0) != 0,
+        });
+    }
+
+    /// <summary>
+    /// Resize by constant integer scales on the spatial axes, as torch.onnx exports nn.Upsample: nearest with the
+    /// asymmetric source index and floor, or linear with half-pixel centres (align_corners = False).
+    /// </summary>
+    private void Resize(NodeProto node)
+    {
+        var input = Main(node);
+        int rank = input.Shape.Length - 1;
+        if (rank is < 1 or > 3) throw Pattern(node, $"it resizes an input of shape {string.Join("×", input.Shape)}; 1 to 3 spatial axes are supported");
+        int[] scale;
+        if (node.Input.Count > 2 && node.Input[2].Length > 0)
+        {
+            if (!_graph.IsConstant(node.Input[2])) throw Pattern(node, "its scales are computed in the graph; only constant scales are supported");
+            float[] scales = _graph.Floats(node.Input[2]);
+            if (scales.Length != rank + 2 || scales[0] != 1f || scales[1] != 1f) throw Pattern(node, $"its scales ({string.Join(", ", scales)}) must be 1 on the batch and channel axes, one per spatial axis");
+            if (scales.Skip(2).Any(f => f < 1f || f != MathF.Floor(f))) throw Pattern(node, $"its scales ({string.Join(", ", scales)}) are not whole numbers ≥ 1");
+            scale = [.. scales.Skip(2).Select(f => (int)f)];
+        }
+        else if (node.Input.Count > 3 && node.Input[3].Length > 0 && _graph.IsConstant(node.Input[3]))
+        {
+            long[] sizes = OnnxModelReader.Int64s(_graph.Constant(node.Input[3]), Source);
+            if (sizes.Length != rank + 2) throw Pattern(node, $"its sizes ({string.Join(", ", sizes)}) do not fit the input");
+            scale = new int[rank];
+            for (int a = 0; a < rank; a++)
+            {
+                if (sizes[a + 2] % input.Shape[a + 1] != 0) throw Pattern(node, $"it resizes {input.Shape[a + 1]} to {sizes[a + 2]}, not a whole multiple");
+                scale[a] = (int)(sizes[a + 2] / input.Shape[a + 1]);
+            }
+        }
+        else throw Pattern(node, "it has neither constant scales nor constant sizes");
+        string mode = Text(node, "mode", "nearest"), transform = Text(node, "coordinate_transformation_mode", "half_pixel");
+        bool linear = mode == "linear";
+        if (linear && transform is not ("half_pixel" or "pytorch_half_pixel"))
+            throw Pattern(node, $"linear resizing with coordinate_transformation_mode '{transform}' is not supported (only half_pixel: PyTorch's align_corners = False)");
+        if (mode == "nearest" && (transform != "asymmetric" || Text(node, "nearest_mode", "round_prefer_floor") != "floor"))
+            throw Pattern(node, "nearest resizing is imported only with coordinate_transformation_mode 'asymmetric' and nearest_mode 'floor' (PyTorch's nn.Upsample)");
+        if (!linear && mode != "nearest") throw Pattern(node, $"mode '{mode}' is not supported (nearest and linear are)");
+        Add(node, new ImportedLayer
+        {
+            Kind = ImportedKind.Upsample, Origin = Label(node), GraphName = NodeName(node), Rank = rank, Kernel = scale, Linear = linear,
+            OutputShape = [input.Shape[0], .. Enumerable.Range(0, rank).Select(a => input.Shape[a + 1] * scale[a])],
         });
     }
 

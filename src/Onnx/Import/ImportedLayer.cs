@@ -14,6 +14,7 @@ internal enum ImportedKind
     Activation,
     Add,
     BasicBlock,
+    Upsample,
 }
 
 /// <summary>One named tensor of an imported layer: its role under the layer's name (weight, bn1.running_mean, projection.0.weight, …).</summary>
@@ -63,6 +64,9 @@ internal sealed class ImportedLayer
 
     public bool CountIncludePad { get; init; } = true;
 
+    /// <summary>Upsampling: linear (else nearest) interpolation; its integer scales are <see cref="Kernel"/>.</summary>
+    public bool Linear { get; init; }
+
     public float Epsilon { get; init; } = 1e-5f;
 
     public float Momentum { get; init; } = 0.1f;
@@ -94,6 +98,7 @@ internal sealed class ImportedLayer
         ImportedKind.Activation => Activation.ToLowerInvariant(),
         ImportedKind.Add => "add",
         ImportedKind.BasicBlock => "block",
+        ImportedKind.Upsample => "up",
         _ => throw new InvalidOperationException(Kind.ToString()),
     };
 

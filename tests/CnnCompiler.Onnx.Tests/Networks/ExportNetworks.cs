@@ -62,3 +62,24 @@ public partial class SigmoidNet;
 [Conv1D(2, 4, Stride = 3)]
 [MeanSquaredError]
 public partial class RegressionNet;
+
+/// <summary>Upsampling as Resize: nearest by 2, bilinear by 3×2 (align_corners = False), between convolutions.</summary>
+[Network(2, 5, 6)]
+[Conv2D(3, 3, Padding = Padding.Same, Activation = Activation.ReLU)]
+[Upsample2D(2)]
+[Conv2D(4, 3, Padding = Padding.Same)]
+[Upsample2D(3, 2, Mode = UpsampleMode.Linear)]
+[GlobalAveragePool]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class UpsampleNet;
+
+/// <summary>Trilinear upsampling by 2×1×3 and 1D-style nearest on a volume.</summary>
+[Network(2, 3, 4, 5)]
+[Upsample3D(2, 1, 3, Mode = UpsampleMode.Linear)]
+[Conv3D(3, 3, Padding = Padding.Same)]
+[Upsample3D(1, 2, 2)]
+[Flatten]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class UpsampleVolumeNet;

@@ -75,4 +75,10 @@ internal sealed class UpsampleDeclaration : ILayerDeclaration
     };
 
     public IEnumerable<TensorSpec> Tensors(LayerPlan layer) => [];
+
+    public IEnumerable<SettingSpec> Structure(LayerPlan layer)
+    {
+        yield return SettingSpec.Ints("scale", layer.Decl.Kernel);
+        yield return SettingSpec.Text("mode", layer.Decl.Linear ? "linear" : "nearest");
+    }
 }
