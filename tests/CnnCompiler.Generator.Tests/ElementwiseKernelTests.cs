@@ -45,6 +45,53 @@ public sealed class ElementwiseKernelTests
         Assert.Equal(new GlobalPoolKernel(64, 64, Maximum: false), plan.Layer("gap1").Kernel);
     }
 
+    /// <summary>
+    /// A layer whose class would hold nothing of its own (ReLU, add, mean pooling) is called through one class per
+    /// kernel struct; layers with offsets or workspace arrays of their own (convolutions, BatchNorms, dense) keep theirs.
+    /// </summary>
+    [Fact]
+    public void ResNet20_ReLUs_and_adds_share_one_class_per_kernel_and_parameter_layers_keep_their_own()
+    {
+        NetworkPlan plan = PlanHarness.Plan(ResNet20Source());
+
+        Assert.Equal("ActivationKernel1Layers", plan.Layer("relu1").ClassName);
+        Assert.Equal("ActivationKernel1Layers", plan.Layer("layer1.2.relu2").ClassName);
+        Assert.Equal(plan.Layer("layer3.0.relu1").KernelName + "Layers", plan.Layer("layer3.2.relu2").ClassName);
+        Assert.Equal("AddKernel1Layers", plan.Layer("layer1.0.add").ClassName);
+        Assert.Equal("GlobalPoolKernel1Layers", plan.Layer("gap1").ClassName);
+        Assert.Equal("Layer1_0_Conv1", plan.Layer("layer1.0.conv1").ClassName);
+        Assert.Equal("Layer1_0_Bn1", plan.Layer("layer1.0.bn1").ClassName);
+        Assert.Equal("Fc", plan.Layer("fc").ClassName);
+        // 19 ReLUs, 9 adds and the pooling: 7 classes; every other layer its own.
+        Assert.Equal(7, plan.Layers.Where(l => l.ClassName != l.Identifier).Select(l => l.ClassName).Distinct().Count());
+        Assert.Equal(plan.Layers.Count(l => l.Kind is LayerKind.Conv or LayerKind.BatchNorm or LayerKind.Dense),
+            plan.Layers.Count(l => l.ClassName == l.Identifier));
+    }
+
+    /// <summary>A layer named like a shared class gets a suffix, as one named like any generated name does.</summary>
+    [Fact]
+    public void A_layer_named_like_a_shared_class_gets_a_class_of_its_own()
+    {
+        NetworkPlan plan = PlanHarness.Plan(PlanSource);
+
+        Assert.Equal("ActivationKernel1Layers_2", plan.Layer("activationKernel1Layers").ClassName);
+        Assert.Equal("ActivationKernel1Layers", plan.Layer("relu1").ClassName);
+        GeneratorResult result = GeneratorHarness.Run(PlanSource);
+        Assert.Empty(result.Errors);
+    }
+
+    private const string PlanSource = """
+        using CnnCompiler;
+        namespace Shared;
+        [Network(1, 4, 4)]
+        [Conv2D(2, 3, Padding = Padding.Same, Name = "activationKernel1Layers")]
+        [ReLU]
+        [Flatten]
+        [Dense(2)]
+        [SoftmaxCrossEntropy]
+        public partial class Net;
+        """;
+
     [Fact]
     public void Every_element_wise_kind_records_its_settings()
     {

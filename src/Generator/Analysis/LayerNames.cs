@@ -65,6 +65,17 @@ internal static class LayerNames
         "Workspace", "WorkspacePool", "Zero",
     };
 
+    /// <summary>A reserved name, or one of the shared layer classes' (a kernel struct's name, "Kernel", digits, then "Layers": ActivationKernel2Layers).</summary>
+    private static bool IsReserved(string identifier)
+    {
+        if (Reserved.Contains(identifier)) return true;
+        if (!identifier.EndsWith(KernelDecisions.SharedClassSuffix, System.StringComparison.Ordinal)) return false;
+        string stem = identifier.Substring(0, identifier.Length - KernelDecisions.SharedClassSuffix.Length);
+        int digits = stem.Length;
+        while (digits > 0 && char.IsDigit(stem[digits - 1])) digits--;
+        return digits < stem.Length && stem.Substring(0, digits).EndsWith("Kernel", System.StringComparison.Ordinal);
+    }
+
     /// <summary>PascalCase identifier for a name: "conv1" → "Conv1", "block1.conv" → "Block1_Conv"; unique within <paramref name="taken"/>.</summary>
     public static string Identifier(string name, HashSet<string> taken)
     {
@@ -83,7 +94,7 @@ internal static class LayerNames
         }
         string candidate = builder.ToString();
         string unique = candidate;
-        for (int suffix = 2; Reserved.Contains(unique) || !taken.Add(unique); suffix++) unique = candidate + "_" + suffix;
+        for (int suffix = 2; IsReserved(unique) || !taken.Add(unique); suffix++) unique = candidate + "_" + suffix;
         return unique;
     }
 }

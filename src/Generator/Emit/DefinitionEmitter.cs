@@ -58,10 +58,18 @@ internal static class DefinitionEmitter
         foreach (string line in LayerDescription.LayersComment) w.Line(line);
         using (w.Block("file static class Layers"))
         {
+            var emitted = new HashSet<string>(System.StringComparer.Ordinal);
             for (int i = 0; i < network.Layers.Count; i++)
             {
+                LayerPlan layer = network.Layers[i];
+                if (!emitted.Add(layer.ClassName)) continue;
                 if (i > 0) w.Line();
-                LayerKinds.For(network.Layers[i]).EmitLayerClass(w, network.Layers[i]);
+                if (layer.ClassName != layer.Identifier)
+                {
+                    List<LayerPlan> sharing = network.Layers.Where(l => l.ClassName == layer.ClassName).ToList();
+                    LayerDescription.EmitSharedHeader(w, sharing, sharing.Any(l => l.FusedIntoPrevious) ? " (in training, the layer before each applies it in its passes)" : "");
+                }
+                LayerKinds.For(layer).EmitLayerClass(w, layer);
             }
         }
     }

@@ -112,10 +112,10 @@ internal static class PassEmitter
             if (layer.FoldsBatchNorm)
             {
                 LayerPlan norm = network.Layers[i + 1];
-                string id = layer.Identifier, source = $"Layers.{id}";
+                string id = layer.Identifier, source = $"Layers.{layer.ClassName}";
                 using (w.Block("if (folded)"))
                 {
-                    w.Line($"Layers.{norm.Identifier}.Fold(p, ws.State, {layer.WeightOffset}, {layer.WeightCount}, {layer.BiasOffset}, {layer.BiasCount}, ws.{id}Folded);");
+                    w.Line($"Layers.{norm.ClassName}.Fold(p, ws.State, {layer.WeightOffset}, {layer.WeightCount}, {layer.BiasOffset}, {layer.BiasCount}, ws.{id}Folded);");
                     w.Line($"{source}.ForwardFolded(ws.{id}Folded, {wiring.Output(layer.InputFrom)}, {wiring.Output(norm.Index)}, ws, n);");
                 }
                 using (w.Block("else"))
@@ -150,11 +150,11 @@ internal static class PassEmitter
             else if (layer.FusesNextReLU)
             {
                 // The ReLU's output masks the ReLU's output gradient as this layer's backward reads it.
-                w.Line($"{condition} Layers.{layer.Identifier}.BackwardReLU(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i + 1)}, {wiring.Gradient(i + 1)}, {inputTarget}, {skip}{dp}, ws, n);");
+                w.Line($"{condition} Layers.{layer.ClassName}.BackwardReLU(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i + 1)}, {wiring.Gradient(i + 1)}, {inputTarget}, {skip}{dp}, ws, n);");
             }
             else
             {
-                w.Line($"{condition} Layers.{layer.Identifier}.Backward(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{dp}, ws, n);");
+                w.Line($"{condition} Layers.{layer.ClassName}.Backward(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{dp}, ws, n);");
             }
             foreach (int producer in wiring.SumsAfter(i))
             {
@@ -172,17 +172,17 @@ internal static class PassEmitter
     private static void EmitForwardCall(CodeWriter w, NetworkPlan network, Wiring wiring, LayerPlan layer)
     {
         string skip = layer.Kind == LayerKind.Add ? wiring.Output(layer.SkipFrom) + ", " : "";
-        string call = $"Layers.{layer.Identifier}.Forward(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, ws, n);";
+        string call = $"Layers.{layer.ClassName}.Forward(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, ws, n);";
         if (layer.FusesNextReLU)
         {
             LayerPlan relu = network.Layers[layer.Index + 1];
             if (FusesAtInference(network, layer))
             {
-                w.Line($"if (ws.Training || folded) Layers.{layer.Identifier}.ForwardReLU(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, ws, n);");
+                w.Line($"if (ws.Training || folded) Layers.{layer.ClassName}.ForwardReLU(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, ws, n);");
             }
             else
             {
-                w.Line($"if (ws.Training) Layers.{layer.Identifier}.ForwardReLU(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, ws, n);");
+                w.Line($"if (ws.Training) Layers.{layer.ClassName}.ForwardReLU(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(relu.Index)}, ws, n);");
             }
             w.Line($"else {call}");
         }

@@ -22,6 +22,12 @@ internal interface ILayerKernel
 
     IEnumerable<ScratchBuffer> Scratch(LayerPlan layer);
 
+    /// <summary>
+    /// Whether the layer's class holds nothing of its own (no parameter offsets, no workspace arrays of its own), so
+    /// that every layer running the same kernel struct can call one class (ResNet's ReLUs and adds).
+    /// </summary>
+    bool SharesClass(LayerPlan layer);
+
     void EmitLayerClass(CodeWriter w, LayerPlan layer);
 
     /// <summary>Statements of <c>Initialize</c> that set this layer's parameters and state (from <c>random</c> where random).</summary>

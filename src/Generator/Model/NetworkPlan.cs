@@ -37,6 +37,7 @@ internal enum LossKind
 /// <param name="FusedIntoPrevious">A stand-alone ReLU that the layer before it applies in training (it runs on its own only at inference).</param>
 /// <param name="Kernel">How the layer runs: the constants of the runtime kernel it calls (null for kinds still emitted whole).</param>
 /// <param name="KernelName">The name of the kernel struct the layer shares with every layer of an equal <paramref name="Kernel"/>.</param>
+/// <param name="ClassName">The generated class whose Forward and Backward the passes call for this layer: its own (<paramref name="Identifier"/>), or, for a kind whose class holds nothing of the layer's own (<see cref="Layers.ILayerKernel.SharesClass"/>), the one class of every layer that runs the same kernel struct.</param>
 internal sealed record LayerPlan(
     int Index,
     string Name,
@@ -63,7 +64,8 @@ internal sealed record LayerPlan(
     bool FusesNextReLU = false,
     bool FusedIntoPrevious = false,
     Layers.KernelPlan? Kernel = null,
-    string KernelName = "")
+    string KernelName = "",
+    string ClassName = "")
 {
     public LayerKind Kind => Decl.Kind;
 

@@ -76,13 +76,11 @@
         }
 
         // --------
-        // relu1 · ReLU
-        // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1
+        // ReLU · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel1
+        // for the layer relu1
         // --------
-        internal static class Relu1
+        internal static class ActivationKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -90,13 +88,11 @@
         }
 
         // --------
-        // leakyrelu1 · LeakyReLU
-        // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel2
+        // LeakyReLU · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel2
+        // for the layer leakyrelu1
         // --------
-        internal static class Leakyrelu1
+        internal static class ActivationKernel2Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -104,13 +100,11 @@
         }
 
         // --------
-        // leakyrelu2 · LeakyReLU
-        // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel3
+        // LeakyReLU · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel3
+        // for the layer leakyrelu2
         // --------
-        internal static class Leakyrelu2
+        internal static class ActivationKernel3Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -118,13 +112,11 @@
         }
 
         // --------
-        // elu1 · ELU
-        // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel4
+        // ELU · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel4
+        // for the layer elu1
         // --------
-        internal static class Elu1
+        internal static class ActivationKernel4Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel4>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -132,13 +124,11 @@
         }
 
         // --------
-        // gelu1 · GELU
-        // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel5
+        // GELU · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel5
+        // for the layer gelu1
         // --------
-        internal static class Gelu1
+        internal static class ActivationKernel5Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel5>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -146,13 +136,11 @@
         }
 
         // --------
-        // sigmoid1 · Sigmoid
-        // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel6
+        // Sigmoid · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel6
+        // for the layer sigmoid1
         // --------
-        internal static class Sigmoid1
+        internal static class ActivationKernel6Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel6>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -160,13 +148,11 @@
         }
 
         // --------
-        // tanh1 · Tanh
-        // input 2×4×4 → output 2×4×4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel7
+        // Tanh · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel7
+        // for the layer tanh1
         // --------
-        internal static class Tanh1
+        internal static class ActivationKernel7Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel7>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -174,13 +160,11 @@
         }
 
         // --------
-        // flatten1 · Flatten
-        // input 2×4×4 → output 32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel8
+        // Flatten · input 2×4×4 → output 32 · runs Kernels.ActivationKernel8
+        // for the layer flatten1
         // --------
-        internal static class Flatten1
+        internal static class ActivationKernel8Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel8>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>

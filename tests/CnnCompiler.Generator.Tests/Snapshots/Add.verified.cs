@@ -26,13 +26,11 @@
         }
 
         // --------
-        // add1 · Add
-        // input 4×6×6 → output 4×6×6 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel1
+        // Add · input 4×6×6 → output 4×6×6 · runs Kernels.AddKernel1
+        // for the layer add1
         // --------
-        internal static class Add1
+        internal static class AddKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
             public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
@@ -42,13 +40,11 @@
         }
 
         // --------
-        // add2 · Add
-        // input 8×3×3 → output 8×3×3 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel2
+        // Add · input 8×3×3 → output 8×3×3 · runs Kernels.AddKernel2
+        // for the layer add2
         // --------
-        internal static class Add2
+        internal static class AddKernel2Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>

@@ -29,7 +29,6 @@
         // --------
         internal static class Dropout1
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Dropout<Kernels.DropoutKernel1>.Forward(x, y, ws.Dropout1Mask, ws, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -43,7 +42,6 @@
         // --------
         internal static class Dropout2
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Dropout<Kernels.DropoutKernel2>.Forward(x, y, ws.Dropout2Mask, ws, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>

@@ -20,7 +20,6 @@
         // --------
         internal static class Gmp1
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, ws.Gmp1Argmax, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -43,13 +42,11 @@
         }
 
         // --------
-        // gap1 · GlobalAveragePool
-        // input 4×4×4 → output 4 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.GlobalPoolKernel1
+        // GlobalAveragePool · input 4×4×4 → output 4 · runs Kernels.GlobalPoolKernel1
+        // for the layer gap1
         // --------
-        internal static class Gap1
+        internal static class GlobalPoolKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, default, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>

@@ -600,7 +600,7 @@ namespace CnnCompiler.Generated
                 else Layers.Bn1.Forward(p, ws.Conv1Output, ws.Bn1Output, ws, n);
             }
             ws.Lap(1);
-            if (!ws.Training) Layers.Relu1.Forward(p, ws.Bn1Output, ws.Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel1Layers.Forward(p, ws.Bn1Output, ws.Relu1Output, ws, n);
             ws.Lap(2);
             if (folded)
             {
@@ -615,7 +615,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer1_0_Bn1.Forward(p, ws.Layer1_0_Conv1Output, ws.Layer1_0_Bn1Output, ws, n);
             }
             ws.Lap(4);
-            if (!ws.Training) Layers.Layer1_0_Relu1.Forward(p, ws.Layer1_0_Bn1Output, ws.Layer1_0_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel1Layers.Forward(p, ws.Layer1_0_Bn1Output, ws.Layer1_0_Relu1Output, ws, n);
             ws.Lap(5);
             if (folded)
             {
@@ -629,10 +629,10 @@ namespace CnnCompiler.Generated
                 Layers.Layer1_0_Bn2.Forward(p, ws.Layer1_0_Conv2Output, ws.Layer1_0_Bn2Output, ws, n);
             }
             ws.Lap(7);
-            if (ws.Training || folded) Layers.Layer1_0_Add.ForwardReLU(p, ws.Layer1_0_Bn2Output, ws.Relu1Output, ws.Layer1_0_Relu2Output, ws, n);
-            else Layers.Layer1_0_Add.Forward(p, ws.Layer1_0_Bn2Output, ws.Relu1Output, ws.Layer1_0_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel1Layers.ForwardReLU(p, ws.Layer1_0_Bn2Output, ws.Relu1Output, ws.Layer1_0_Relu2Output, ws, n);
+            else Layers.AddKernel1Layers.Forward(p, ws.Layer1_0_Bn2Output, ws.Relu1Output, ws.Layer1_0_AddOutput, ws, n);
             ws.Lap(8);
-            if (!ws.Training && !folded) Layers.Layer1_0_Relu2.Forward(p, ws.Layer1_0_AddOutput, ws.Layer1_0_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel1Layers.Forward(p, ws.Layer1_0_AddOutput, ws.Layer1_0_Relu2Output, ws, n);
             ws.Lap(9);
             if (folded)
             {
@@ -647,7 +647,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer1_1_Bn1.Forward(p, ws.Layer1_1_Conv1Output, ws.Layer1_1_Bn1Output, ws, n);
             }
             ws.Lap(11);
-            if (!ws.Training) Layers.Layer1_1_Relu1.Forward(p, ws.Layer1_1_Bn1Output, ws.Layer1_1_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel1Layers.Forward(p, ws.Layer1_1_Bn1Output, ws.Layer1_1_Relu1Output, ws, n);
             ws.Lap(12);
             if (folded)
             {
@@ -661,15 +661,15 @@ namespace CnnCompiler.Generated
                 Layers.Layer1_1_Bn2.Forward(p, ws.Layer1_1_Conv2Output, ws.Layer1_1_Bn2Output, ws, n);
             }
             ws.Lap(14);
-            if (ws.Training || folded) Layers.Layer1_1_Add.ForwardReLU(p, ws.Layer1_1_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_1_Relu2Output, ws, n);
-            else Layers.Layer1_1_Add.Forward(p, ws.Layer1_1_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_1_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel1Layers.ForwardReLU(p, ws.Layer1_1_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_1_Relu2Output, ws, n);
+            else Layers.AddKernel1Layers.Forward(p, ws.Layer1_1_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_1_AddOutput, ws, n);
             ws.Lap(15);
         }
 
         /// <summary>Forward, layers 16 to 31: layer1.1.relu2 … layer2.0.add.</summary>
         private static void ForwardLayers16To31(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool folded)
         {
-            if (!ws.Training && !folded) Layers.Layer1_1_Relu2.Forward(p, ws.Layer1_1_AddOutput, ws.Layer1_1_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel1Layers.Forward(p, ws.Layer1_1_AddOutput, ws.Layer1_1_Relu2Output, ws, n);
             ws.Lap(16);
             if (folded)
             {
@@ -684,7 +684,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer1_2_Bn1.Forward(p, ws.Layer1_2_Conv1Output, ws.Layer1_2_Bn1Output, ws, n);
             }
             ws.Lap(18);
-            if (!ws.Training) Layers.Layer1_2_Relu1.Forward(p, ws.Layer1_2_Bn1Output, ws.Layer1_2_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel1Layers.Forward(p, ws.Layer1_2_Bn1Output, ws.Layer1_2_Relu1Output, ws, n);
             ws.Lap(19);
             if (folded)
             {
@@ -698,10 +698,10 @@ namespace CnnCompiler.Generated
                 Layers.Layer1_2_Bn2.Forward(p, ws.Layer1_2_Conv2Output, ws.Layer1_2_Bn2Output, ws, n);
             }
             ws.Lap(21);
-            if (ws.Training || folded) Layers.Layer1_2_Add.ForwardReLU(p, ws.Layer1_2_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_2_Relu2Output, ws, n);
-            else Layers.Layer1_2_Add.Forward(p, ws.Layer1_2_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_2_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel1Layers.ForwardReLU(p, ws.Layer1_2_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_2_Relu2Output, ws, n);
+            else Layers.AddKernel1Layers.Forward(p, ws.Layer1_2_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_2_AddOutput, ws, n);
             ws.Lap(22);
-            if (!ws.Training && !folded) Layers.Layer1_2_Relu2.Forward(p, ws.Layer1_2_AddOutput, ws.Layer1_2_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel1Layers.Forward(p, ws.Layer1_2_AddOutput, ws.Layer1_2_Relu2Output, ws, n);
             ws.Lap(23);
             if (folded)
             {
@@ -716,7 +716,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer2_0_Bn1.Forward(p, ws.Layer2_0_Conv1Output, ws.Layer2_0_Bn1Output, ws, n);
             }
             ws.Lap(25);
-            if (!ws.Training) Layers.Layer2_0_Relu1.Forward(p, ws.Layer2_0_Bn1Output, ws.Layer2_0_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel2Layers.Forward(p, ws.Layer2_0_Bn1Output, ws.Layer2_0_Relu1Output, ws, n);
             ws.Lap(26);
             if (folded)
             {
@@ -742,15 +742,15 @@ namespace CnnCompiler.Generated
                 Layers.Layer2_0_Downsample_1.Forward(p, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_1Output, ws, n);
             }
             ws.Lap(30);
-            if (ws.Training || folded) Layers.Layer2_0_Add.ForwardReLU(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_Relu2Output, ws, n);
-            else Layers.Layer2_0_Add.Forward(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel2Layers.ForwardReLU(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_Relu2Output, ws, n);
+            else Layers.AddKernel2Layers.Forward(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_AddOutput, ws, n);
             ws.Lap(31);
         }
 
         /// <summary>Forward, layers 32 to 46: layer2.0.relu2 … layer2.2.relu2.</summary>
         private static void ForwardLayers32To46(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, int n, bool folded)
         {
-            if (!ws.Training && !folded) Layers.Layer2_0_Relu2.Forward(p, ws.Layer2_0_AddOutput, ws.Layer2_0_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel2Layers.Forward(p, ws.Layer2_0_AddOutput, ws.Layer2_0_Relu2Output, ws, n);
             ws.Lap(32);
             if (folded)
             {
@@ -765,7 +765,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer2_1_Bn1.Forward(p, ws.Layer2_1_Conv1Output, ws.Layer2_1_Bn1Output, ws, n);
             }
             ws.Lap(34);
-            if (!ws.Training) Layers.Layer2_1_Relu1.Forward(p, ws.Layer2_1_Bn1Output, ws.Layer2_1_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel2Layers.Forward(p, ws.Layer2_1_Bn1Output, ws.Layer2_1_Relu1Output, ws, n);
             ws.Lap(35);
             if (folded)
             {
@@ -779,10 +779,10 @@ namespace CnnCompiler.Generated
                 Layers.Layer2_1_Bn2.Forward(p, ws.Layer2_1_Conv2Output, ws.Layer2_1_Bn2Output, ws, n);
             }
             ws.Lap(37);
-            if (ws.Training || folded) Layers.Layer2_1_Add.ForwardReLU(p, ws.Layer2_1_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_1_Relu2Output, ws, n);
-            else Layers.Layer2_1_Add.Forward(p, ws.Layer2_1_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_1_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel2Layers.ForwardReLU(p, ws.Layer2_1_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_1_Relu2Output, ws, n);
+            else Layers.AddKernel2Layers.Forward(p, ws.Layer2_1_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_1_AddOutput, ws, n);
             ws.Lap(38);
-            if (!ws.Training && !folded) Layers.Layer2_1_Relu2.Forward(p, ws.Layer2_1_AddOutput, ws.Layer2_1_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel2Layers.Forward(p, ws.Layer2_1_AddOutput, ws.Layer2_1_Relu2Output, ws, n);
             ws.Lap(39);
             if (folded)
             {
@@ -797,7 +797,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer2_2_Bn1.Forward(p, ws.Layer2_2_Conv1Output, ws.Layer2_2_Bn1Output, ws, n);
             }
             ws.Lap(41);
-            if (!ws.Training) Layers.Layer2_2_Relu1.Forward(p, ws.Layer2_2_Bn1Output, ws.Layer2_2_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel2Layers.Forward(p, ws.Layer2_2_Bn1Output, ws.Layer2_2_Relu1Output, ws, n);
             ws.Lap(42);
             if (folded)
             {
@@ -811,10 +811,10 @@ namespace CnnCompiler.Generated
                 Layers.Layer2_2_Bn2.Forward(p, ws.Layer2_2_Conv2Output, ws.Layer2_2_Bn2Output, ws, n);
             }
             ws.Lap(44);
-            if (ws.Training || folded) Layers.Layer2_2_Add.ForwardReLU(p, ws.Layer2_2_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_2_Relu2Output, ws, n);
-            else Layers.Layer2_2_Add.Forward(p, ws.Layer2_2_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_2_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel2Layers.ForwardReLU(p, ws.Layer2_2_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_2_Relu2Output, ws, n);
+            else Layers.AddKernel2Layers.Forward(p, ws.Layer2_2_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_2_AddOutput, ws, n);
             ws.Lap(45);
-            if (!ws.Training && !folded) Layers.Layer2_2_Relu2.Forward(p, ws.Layer2_2_AddOutput, ws.Layer2_2_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel2Layers.Forward(p, ws.Layer2_2_AddOutput, ws.Layer2_2_Relu2Output, ws, n);
             ws.Lap(46);
         }
 
@@ -834,7 +834,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer3_0_Bn1.Forward(p, ws.Layer3_0_Conv1Output, ws.Layer3_0_Bn1Output, ws, n);
             }
             ws.Lap(48);
-            if (!ws.Training) Layers.Layer3_0_Relu1.Forward(p, ws.Layer3_0_Bn1Output, ws.Layer3_0_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel3Layers.Forward(p, ws.Layer3_0_Bn1Output, ws.Layer3_0_Relu1Output, ws, n);
             ws.Lap(49);
             if (folded)
             {
@@ -860,10 +860,10 @@ namespace CnnCompiler.Generated
                 Layers.Layer3_0_Downsample_1.Forward(p, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_1Output, ws, n);
             }
             ws.Lap(53);
-            if (ws.Training || folded) Layers.Layer3_0_Add.ForwardReLU(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_Relu2Output, ws, n);
-            else Layers.Layer3_0_Add.Forward(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel3Layers.ForwardReLU(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_Relu2Output, ws, n);
+            else Layers.AddKernel3Layers.Forward(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_AddOutput, ws, n);
             ws.Lap(54);
-            if (!ws.Training && !folded) Layers.Layer3_0_Relu2.Forward(p, ws.Layer3_0_AddOutput, ws.Layer3_0_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel3Layers.Forward(p, ws.Layer3_0_AddOutput, ws.Layer3_0_Relu2Output, ws, n);
             ws.Lap(55);
             if (folded)
             {
@@ -878,7 +878,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer3_1_Bn1.Forward(p, ws.Layer3_1_Conv1Output, ws.Layer3_1_Bn1Output, ws, n);
             }
             ws.Lap(57);
-            if (!ws.Training) Layers.Layer3_1_Relu1.Forward(p, ws.Layer3_1_Bn1Output, ws.Layer3_1_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel3Layers.Forward(p, ws.Layer3_1_Bn1Output, ws.Layer3_1_Relu1Output, ws, n);
             ws.Lap(58);
             if (folded)
             {
@@ -892,10 +892,10 @@ namespace CnnCompiler.Generated
                 Layers.Layer3_1_Bn2.Forward(p, ws.Layer3_1_Conv2Output, ws.Layer3_1_Bn2Output, ws, n);
             }
             ws.Lap(60);
-            if (ws.Training || folded) Layers.Layer3_1_Add.ForwardReLU(p, ws.Layer3_1_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_1_Relu2Output, ws, n);
-            else Layers.Layer3_1_Add.Forward(p, ws.Layer3_1_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_1_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel3Layers.ForwardReLU(p, ws.Layer3_1_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_1_Relu2Output, ws, n);
+            else Layers.AddKernel3Layers.Forward(p, ws.Layer3_1_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_1_AddOutput, ws, n);
             ws.Lap(61);
-            if (!ws.Training && !folded) Layers.Layer3_1_Relu2.Forward(p, ws.Layer3_1_AddOutput, ws.Layer3_1_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel3Layers.Forward(p, ws.Layer3_1_AddOutput, ws.Layer3_1_Relu2Output, ws, n);
             ws.Lap(62);
         }
 
@@ -915,7 +915,7 @@ namespace CnnCompiler.Generated
                 else Layers.Layer3_2_Bn1.Forward(p, ws.Layer3_2_Conv1Output, ws.Layer3_2_Bn1Output, ws, n);
             }
             ws.Lap(64);
-            if (!ws.Training) Layers.Layer3_2_Relu1.Forward(p, ws.Layer3_2_Bn1Output, ws.Layer3_2_Relu1Output, ws, n);
+            if (!ws.Training) Layers.ActivationKernel3Layers.Forward(p, ws.Layer3_2_Bn1Output, ws.Layer3_2_Relu1Output, ws, n);
             ws.Lap(65);
             if (folded)
             {
@@ -929,12 +929,12 @@ namespace CnnCompiler.Generated
                 Layers.Layer3_2_Bn2.Forward(p, ws.Layer3_2_Conv2Output, ws.Layer3_2_Bn2Output, ws, n);
             }
             ws.Lap(67);
-            if (ws.Training || folded) Layers.Layer3_2_Add.ForwardReLU(p, ws.Layer3_2_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_2_Relu2Output, ws, n);
-            else Layers.Layer3_2_Add.Forward(p, ws.Layer3_2_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_2_AddOutput, ws, n);
+            if (ws.Training || folded) Layers.AddKernel3Layers.ForwardReLU(p, ws.Layer3_2_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_2_Relu2Output, ws, n);
+            else Layers.AddKernel3Layers.Forward(p, ws.Layer3_2_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_2_AddOutput, ws, n);
             ws.Lap(68);
-            if (!ws.Training && !folded) Layers.Layer3_2_Relu2.Forward(p, ws.Layer3_2_AddOutput, ws.Layer3_2_Relu2Output, ws, n);
+            if (!ws.Training && !folded) Layers.ActivationKernel3Layers.Forward(p, ws.Layer3_2_AddOutput, ws.Layer3_2_Relu2Output, ws, n);
             ws.Lap(69);
-            Layers.Gap1.Forward(p, ws.Layer3_2_Relu2Output, ws.Gap1Output, ws, n);
+            Layers.GlobalPoolKernel1Layers.Forward(p, ws.Layer3_2_Relu2Output, ws.Gap1Output, ws, n);
             ws.Lap(70);
             Layers.Fc.Forward(p, ws.Gap1Output, ws.FcOutput, ws, n);
             ws.Lap(71);
@@ -964,10 +964,10 @@ namespace CnnCompiler.Generated
         {
             if (wantInput || first <= 71) Layers.Fc.Backward(p, ws.Gap1Output, ws.FcOutput, ws.FcGradient, wantInput || first < 71 ? ws.Gap1Gradient : default, frozen[71] ? default : dp, ws, n);
             ws.Lap(143);
-            if (wantInput || first <= 70) Layers.Gap1.Backward(p, ws.Layer3_2_Relu2Output, ws.Gap1Output, ws.Gap1Gradient, wantInput || first < 70 ? ws.Layer3_2_Relu2Gradient : default, default, ws, n);
+            if (wantInput || first <= 70) Layers.GlobalPoolKernel1Layers.Backward(p, ws.Layer3_2_Relu2Output, ws.Gap1Output, ws.Gap1Gradient, wantInput || first < 70 ? ws.Layer3_2_Relu2Gradient : default, default, ws, n);
             ws.Lap(142);
             ws.Lap(141);
-            if (wantInput || first <= 68) Layers.Layer3_2_Add.BackwardReLU(p, ws.Layer3_2_Bn2Output, ws.Layer3_2_Relu2Output, ws.Layer3_2_Relu2Gradient, wantInput || first < 68 ? ws.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? ws.Layer3_1_Relu2Gradient2 : default, default, ws, n);
+            if (wantInput || first <= 68) Layers.AddKernel3Layers.BackwardReLU(p, ws.Layer3_2_Bn2Output, ws.Layer3_2_Relu2Output, ws.Layer3_2_Relu2Gradient, wantInput || first < 68 ? ws.Layer3_2_Bn2Gradient : default, wantInput || first < 68 ? ws.Layer3_1_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(140);
             if (wantInput || first <= 67) Layers.Layer3_2_Bn2.Backward(p, ws.Layer3_2_Conv2Output, ws.Layer3_2_Bn2Output, ws.Layer3_2_Bn2Gradient, wantInput || first < 67 ? ws.Layer3_2_Conv2Gradient : default, frozen[67] ? default : dp, ws, n);
             ws.Lap(139);
@@ -985,7 +985,7 @@ namespace CnnCompiler.Generated
         private static void BackwardLayers47To62(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
             ws.Lap(134);
-            if (wantInput || first <= 61) Layers.Layer3_1_Add.BackwardReLU(p, ws.Layer3_1_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_1_Relu2Gradient, wantInput || first < 61 ? ws.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? ws.Layer3_0_Relu2Gradient2 : default, default, ws, n);
+            if (wantInput || first <= 61) Layers.AddKernel3Layers.BackwardReLU(p, ws.Layer3_1_Bn2Output, ws.Layer3_1_Relu2Output, ws.Layer3_1_Relu2Gradient, wantInput || first < 61 ? ws.Layer3_1_Bn2Gradient : default, wantInput || first < 61 ? ws.Layer3_0_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(133);
             if (wantInput || first <= 60) Layers.Layer3_1_Bn2.Backward(p, ws.Layer3_1_Conv2Output, ws.Layer3_1_Bn2Output, ws.Layer3_1_Bn2Gradient, wantInput || first < 60 ? ws.Layer3_1_Conv2Gradient : default, frozen[60] ? default : dp, ws, n);
             ws.Lap(132);
@@ -998,7 +998,7 @@ namespace CnnCompiler.Generated
             if (wantInput || first < 56) TensorPrimitives.Add(ws.Layer3_0_Relu2Gradient.AsSpan(0, n * 4096), ws.Layer3_0_Relu2Gradient2.AsSpan(0, n * 4096), ws.Layer3_0_Relu2Gradient.AsSpan(0, n * 4096));
             ws.Lap(128);
             ws.Lap(127);
-            if (wantInput || first <= 54) Layers.Layer3_0_Add.BackwardReLU(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_0_Relu2Gradient, wantInput || first < 54 ? ws.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? ws.Layer3_0_Downsample_1Gradient : default, default, ws, n);
+            if (wantInput || first <= 54) Layers.AddKernel3Layers.BackwardReLU(p, ws.Layer3_0_Bn2Output, ws.Layer3_0_Relu2Output, ws.Layer3_0_Relu2Gradient, wantInput || first < 54 ? ws.Layer3_0_Bn2Gradient : default, wantInput || first < 54 ? ws.Layer3_0_Downsample_1Gradient : default, default, ws, n);
             ws.Lap(126);
             if (wantInput || first <= 53) Layers.Layer3_0_Downsample_1.Backward(p, ws.Layer3_0_Downsample_0Output, ws.Layer3_0_Downsample_1Output, ws.Layer3_0_Downsample_1Gradient, wantInput || first < 53 ? ws.Layer3_0_Downsample_0Gradient : default, frozen[53] ? default : dp, ws, n);
             ws.Lap(125);
@@ -1020,7 +1020,7 @@ namespace CnnCompiler.Generated
         private static void BackwardLayers32To46(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
             ws.Lap(118);
-            if (wantInput || first <= 45) Layers.Layer2_2_Add.BackwardReLU(p, ws.Layer2_2_Bn2Output, ws.Layer2_2_Relu2Output, ws.Layer2_2_Relu2Gradient, wantInput || first < 45 ? ws.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? ws.Layer2_1_Relu2Gradient2 : default, default, ws, n);
+            if (wantInput || first <= 45) Layers.AddKernel2Layers.BackwardReLU(p, ws.Layer2_2_Bn2Output, ws.Layer2_2_Relu2Output, ws.Layer2_2_Relu2Gradient, wantInput || first < 45 ? ws.Layer2_2_Bn2Gradient : default, wantInput || first < 45 ? ws.Layer2_1_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(117);
             if (wantInput || first <= 44) Layers.Layer2_2_Bn2.Backward(p, ws.Layer2_2_Conv2Output, ws.Layer2_2_Bn2Output, ws.Layer2_2_Bn2Gradient, wantInput || first < 44 ? ws.Layer2_2_Conv2Gradient : default, frozen[44] ? default : dp, ws, n);
             ws.Lap(116);
@@ -1033,7 +1033,7 @@ namespace CnnCompiler.Generated
             if (wantInput || first < 40) TensorPrimitives.Add(ws.Layer2_1_Relu2Gradient.AsSpan(0, n * 8192), ws.Layer2_1_Relu2Gradient2.AsSpan(0, n * 8192), ws.Layer2_1_Relu2Gradient.AsSpan(0, n * 8192));
             ws.Lap(112);
             ws.Lap(111);
-            if (wantInput || first <= 38) Layers.Layer2_1_Add.BackwardReLU(p, ws.Layer2_1_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_1_Relu2Gradient, wantInput || first < 38 ? ws.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? ws.Layer2_0_Relu2Gradient2 : default, default, ws, n);
+            if (wantInput || first <= 38) Layers.AddKernel2Layers.BackwardReLU(p, ws.Layer2_1_Bn2Output, ws.Layer2_1_Relu2Output, ws.Layer2_1_Relu2Gradient, wantInput || first < 38 ? ws.Layer2_1_Bn2Gradient : default, wantInput || first < 38 ? ws.Layer2_0_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(110);
             if (wantInput || first <= 37) Layers.Layer2_1_Bn2.Backward(p, ws.Layer2_1_Conv2Output, ws.Layer2_1_Bn2Output, ws.Layer2_1_Bn2Gradient, wantInput || first < 37 ? ws.Layer2_1_Conv2Gradient : default, frozen[37] ? default : dp, ws, n);
             ws.Lap(109);
@@ -1051,7 +1051,7 @@ namespace CnnCompiler.Generated
         /// <summary>Backward, layers 31 down to 16: layer1.1.relu2 … layer2.0.add.</summary>
         private static void BackwardLayers16To31(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            if (wantInput || first <= 31) Layers.Layer2_0_Add.BackwardReLU(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_0_Relu2Gradient, wantInput || first < 31 ? ws.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? ws.Layer2_0_Downsample_1Gradient : default, default, ws, n);
+            if (wantInput || first <= 31) Layers.AddKernel2Layers.BackwardReLU(p, ws.Layer2_0_Bn2Output, ws.Layer2_0_Relu2Output, ws.Layer2_0_Relu2Gradient, wantInput || first < 31 ? ws.Layer2_0_Bn2Gradient : default, wantInput || first < 31 ? ws.Layer2_0_Downsample_1Gradient : default, default, ws, n);
             ws.Lap(103);
             if (wantInput || first <= 30) Layers.Layer2_0_Downsample_1.Backward(p, ws.Layer2_0_Downsample_0Output, ws.Layer2_0_Downsample_1Output, ws.Layer2_0_Downsample_1Gradient, wantInput || first < 30 ? ws.Layer2_0_Downsample_0Gradient : default, frozen[30] ? default : dp, ws, n);
             ws.Lap(102);
@@ -1068,7 +1068,7 @@ namespace CnnCompiler.Generated
             if (wantInput || first < 24) TensorPrimitives.Add(ws.Layer1_2_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_2_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_2_Relu2Gradient.AsSpan(0, n * 16384));
             ws.Lap(96);
             ws.Lap(95);
-            if (wantInput || first <= 22) Layers.Layer1_2_Add.BackwardReLU(p, ws.Layer1_2_Bn2Output, ws.Layer1_2_Relu2Output, ws.Layer1_2_Relu2Gradient, wantInput || first < 22 ? ws.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? ws.Layer1_1_Relu2Gradient2 : default, default, ws, n);
+            if (wantInput || first <= 22) Layers.AddKernel1Layers.BackwardReLU(p, ws.Layer1_2_Bn2Output, ws.Layer1_2_Relu2Output, ws.Layer1_2_Relu2Gradient, wantInput || first < 22 ? ws.Layer1_2_Bn2Gradient : default, wantInput || first < 22 ? ws.Layer1_1_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(94);
             if (wantInput || first <= 21) Layers.Layer1_2_Bn2.Backward(p, ws.Layer1_2_Conv2Output, ws.Layer1_2_Bn2Output, ws.Layer1_2_Bn2Gradient, wantInput || first < 21 ? ws.Layer1_2_Conv2Gradient : default, frozen[21] ? default : dp, ws, n);
             ws.Lap(93);
@@ -1086,7 +1086,7 @@ namespace CnnCompiler.Generated
         /// <summary>Backward, layers 15 down to 0: conv1 … layer1.1.add.</summary>
         private static void BackwardLayers0To15(Workspace ws, ReadOnlySpan<float> p, ReadOnlySpan<float> input, Span<float> inputGradient, Span<float> dp, int n, ReadOnlySpan<bool> frozen, int first, bool wantInput)
         {
-            if (wantInput || first <= 15) Layers.Layer1_1_Add.BackwardReLU(p, ws.Layer1_1_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_1_Relu2Gradient, wantInput || first < 15 ? ws.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? ws.Layer1_0_Relu2Gradient2 : default, default, ws, n);
+            if (wantInput || first <= 15) Layers.AddKernel1Layers.BackwardReLU(p, ws.Layer1_1_Bn2Output, ws.Layer1_1_Relu2Output, ws.Layer1_1_Relu2Gradient, wantInput || first < 15 ? ws.Layer1_1_Bn2Gradient : default, wantInput || first < 15 ? ws.Layer1_0_Relu2Gradient2 : default, default, ws, n);
             ws.Lap(87);
             if (wantInput || first <= 14) Layers.Layer1_1_Bn2.Backward(p, ws.Layer1_1_Conv2Output, ws.Layer1_1_Bn2Output, ws.Layer1_1_Bn2Gradient, wantInput || first < 14 ? ws.Layer1_1_Conv2Gradient : default, frozen[14] ? default : dp, ws, n);
             ws.Lap(86);
@@ -1099,7 +1099,7 @@ namespace CnnCompiler.Generated
             if (wantInput || first < 10) TensorPrimitives.Add(ws.Layer1_0_Relu2Gradient.AsSpan(0, n * 16384), ws.Layer1_0_Relu2Gradient2.AsSpan(0, n * 16384), ws.Layer1_0_Relu2Gradient.AsSpan(0, n * 16384));
             ws.Lap(82);
             ws.Lap(81);
-            if (wantInput || first <= 8) Layers.Layer1_0_Add.BackwardReLU(p, ws.Layer1_0_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_0_Relu2Gradient, wantInput || first < 8 ? ws.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? ws.Relu1Gradient2 : default, default, ws, n);
+            if (wantInput || first <= 8) Layers.AddKernel1Layers.BackwardReLU(p, ws.Layer1_0_Bn2Output, ws.Layer1_0_Relu2Output, ws.Layer1_0_Relu2Gradient, wantInput || first < 8 ? ws.Layer1_0_Bn2Gradient : default, wantInput || first < 8 ? ws.Relu1Gradient2 : default, default, ws, n);
             ws.Lap(80);
             if (wantInput || first <= 7) Layers.Layer1_0_Bn2.Backward(p, ws.Layer1_0_Conv2Output, ws.Layer1_0_Bn2Output, ws.Layer1_0_Bn2Gradient, wantInput || first < 7 ? ws.Layer1_0_Conv2Gradient : default, frozen[7] ? default : dp, ws, n);
             ws.Lap(79);
@@ -2033,15 +2033,15 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // relu1 · ReLU
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
+        // ReLU · input 16×32×32 → output 16×32×32 · runs Kernels.ActivationKernel1 (in training, the layer before each applies it in its passes)
+        // for the 7 layers relu1, layer1.0.relu1, layer1.0.relu2, layer1.1.relu1, layer1.1.relu2, layer1.2.relu1, layer1.2.relu2
         // --------
-        internal static class Relu1
+        internal static class ActivationKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel1>.Backward(x, y, dy, dx, n);
         }
 
         // --------
@@ -2081,18 +2081,6 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer1.0.relu1 · ReLU
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer1_0_Relu1
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
-        }
-
-        // --------
         // layer1.0.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
@@ -2127,31 +2115,17 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer1.0.add · Add
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel1
+        // Add · input 16×32×32 → output 16×32×32 · runs Kernels.AddKernel1
+        // for the 3 layers layer1.0.add, layer1.1.add, layer1.2.add
         // --------
-        internal static class Layer1_0_Add
+        internal static class AddKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
             public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.ForwardReLU(x, skip, y, n);
             public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer1.0.relu2 · ReLU
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer1_0_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
         // --------
@@ -2191,18 +2165,6 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer1.1.relu1 · ReLU
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer1_1_Relu1
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
-        }
-
-        // --------
         // layer1.1.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
@@ -2234,34 +2196,6 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_1_Bn2PerChannel, ws.Layer1_1_Bn2Sums, n);
             public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
-        }
-
-        // --------
-        // layer1.1.add · Add
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel1
-        // --------
-        internal static class Layer1_1_Add
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
-            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(x, skip, y, n);
-            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer1.1.relu2 · ReLU
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer1_1_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
         // --------
@@ -2301,18 +2235,6 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer1.2.relu1 · ReLU
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer1_2_Relu1
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
-        }
-
-        // --------
         // layer1.2.conv2 · Conv2D · 16 filters 3×3, stride 1, padding 1, no bias
         // input 16×32×32 → output 16×32×32 · 2,304 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel2
@@ -2344,34 +2266,6 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel2>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer1_2_Bn2PerChannel, ws.Layer1_2_Bn2Sums, n);
             public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
                 BatchNorm<Kernels.BatchNormKernel2>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
-        }
-
-        // --------
-        // layer1.2.add · Add
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel1
-        // --------
-        internal static class Layer1_2_Add
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel1>.Forward(x, skip, y, n);
-            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel1>.ForwardReLU(x, skip, y, n);
-            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel1>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer1.2.relu2 · ReLU
-        // input 16×32×32 → output 16×32×32 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer1_2_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
         }
 
         // --------
@@ -2411,15 +2305,15 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer2.0.relu1 · ReLU
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
+        // ReLU · input 32×16×16 → output 32×16×16 · runs Kernels.ActivationKernel2 (in training, the layer before each applies it in its passes)
+        // for the 6 layers layer2.0.relu1, layer2.0.relu2, layer2.1.relu1, layer2.1.relu2, layer2.2.relu1, layer2.2.relu2
         // --------
-        internal static class Layer2_0_Relu1
+        internal static class ActivationKernel2Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel2>.Backward(x, y, dy, dx, n);
         }
 
         // --------
@@ -2491,31 +2385,17 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer2.0.add · Add
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel2
+        // Add · input 32×16×16 → output 32×16×16 · runs Kernels.AddKernel2
+        // for the 3 layers layer2.0.add, layer2.1.add, layer2.2.add
         // --------
-        internal static class Layer2_0_Add
+        internal static class AddKernel2Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
             public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.ForwardReLU(x, skip, y, n);
             public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer2.0.relu2 · ReLU
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer2_0_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
         // --------
@@ -2555,18 +2435,6 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer2.1.relu1 · ReLU
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer2_1_Relu1
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
-        }
-
-        // --------
         // layer2.1.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
@@ -2598,34 +2466,6 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_1_Bn2PerChannel, ws.Layer2_1_Bn2Sums, n);
             public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
-        }
-
-        // --------
-        // layer2.1.add · Add
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel2
-        // --------
-        internal static class Layer2_1_Add
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
-            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(x, skip, y, n);
-            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer2.1.relu2 · ReLU
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer2_1_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
         // --------
@@ -2665,18 +2505,6 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer2.2.relu1 · ReLU
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer2_2_Relu1
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
-        }
-
-        // --------
         // layer2.2.conv2 · Conv2D · 32 filters 3×3, stride 1, padding 1, no bias
         // input 32×16×16 → output 32×16×16 · 9,216 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel4
@@ -2708,34 +2536,6 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel4>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer2_2_Bn2PerChannel, ws.Layer2_2_Bn2Sums, n);
             public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
                 BatchNorm<Kernels.BatchNormKernel4>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
-        }
-
-        // --------
-        // layer2.2.add · Add
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel2
-        // --------
-        internal static class Layer2_2_Add
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel2>.Forward(x, skip, y, n);
-            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel2>.ForwardReLU(x, skip, y, n);
-            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel2>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer2.2.relu2 · ReLU
-        // input 32×16×16 → output 32×16×16 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel2 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer2_2_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel2>.Forward(x, y, n);
         }
 
         // --------
@@ -2775,15 +2575,15 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer3.0.relu1 · ReLU
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
+        // ReLU · input 64×8×8 → output 64×8×8 · runs Kernels.ActivationKernel3 (in training, the layer before each applies it in its passes)
+        // for the 6 layers layer3.0.relu1, layer3.0.relu2, layer3.1.relu1, layer3.1.relu2, layer3.2.relu1, layer3.2.relu2
         // --------
-        internal static class Layer3_0_Relu1
+        internal static class ActivationKernel3Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel3>.Backward(x, y, dy, dx, n);
         }
 
         // --------
@@ -2855,31 +2655,17 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer3.0.add · Add
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel3
+        // Add · input 64×8×8 → output 64×8×8 · runs Kernels.AddKernel3
+        // for the 3 layers layer3.0.add, layer3.1.add, layer3.2.add
         // --------
-        internal static class Layer3_0_Add
+        internal static class AddKernel3Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
             public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel3>.ForwardReLU(x, skip, y, n);
             public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
                 ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer3.0.relu2 · ReLU
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer3_0_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
         // --------
@@ -2919,18 +2705,6 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer3.1.relu1 · ReLU
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer3_1_Relu1
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
-        }
-
-        // --------
         // layer3.1.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
@@ -2962,34 +2736,6 @@ namespace CnnCompiler.Generated
                 BatchNorm<Kernels.BatchNormKernel6>.Backward(p.Slice(WeightOffset, 2 * Channels), x, y, dy, dx, dp.IsEmpty ? default : dp.Slice(WeightOffset, 2 * Channels), ws, StateOffset, ws.Layer3_1_Bn2PerChannel, ws.Layer3_1_Bn2Sums, n);
             public static void Fold(ReadOnlySpan<float> p, ReadOnlySpan<float> state, int weightOffset, int weightCount, int biasOffset, int biasCount, Span<float> folded) =>
                 BatchNorm<Kernels.BatchNormKernel6>.Fold(p.Slice(WeightOffset, 2 * Channels), state.Slice(StateOffset, 2 * Channels), p.Slice(weightOffset, weightCount), p.Slice(biasOffset, biasCount), folded);
-        }
-
-        // --------
-        // layer3.1.add · Add
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel3
-        // --------
-        internal static class Layer3_1_Add
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
-            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(x, skip, y, n);
-            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer3.1.relu2 · ReLU
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer3_1_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
         }
 
         // --------
@@ -3029,18 +2775,6 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer3.2.relu1 · ReLU
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer3_2_Relu1
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
-        }
-
-        // --------
         // layer3.2.conv2 · Conv2D · 64 filters 3×3, stride 1, padding 1, no bias
         // input 64×8×8 → output 64×8×8 · 36,864 parameters · 4.719 MFLOP per sample
         // runs Kernels.ConvKernel7
@@ -3075,41 +2809,11 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // layer3.2.add · Add
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.AddKernel3
+        // GlobalAveragePool · input 64×8×8 → output 64 · runs Kernels.GlobalPoolKernel1
+        // for the layer gap1
         // --------
-        internal static class Layer3_2_Add
+        internal static class GlobalPoolKernel1Layers
         {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel3>.Forward(x, skip, y, n);
-            public static void ForwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel3>.ForwardReLU(x, skip, y, n);
-            public static void BackwardReLU(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dskip, Span<float> dp, Workspace ws, int n) =>
-                ResidualAdd<Kernels.AddKernel3>.Backward(y, dy, dx, dskip, n);
-        }
-
-        // --------
-        // layer3.2.relu2 · ReLU
-        // input 64×8×8 → output 64×8×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel3 at inference; in training the layer before applies it in its passes
-        // --------
-        internal static class Layer3_2_Relu2
-        {
-
-            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
-                ActivationLayer<Kernels.ActivationKernel3>.Forward(x, y, n);
-        }
-
-        // --------
-        // gap1 · GlobalAveragePool
-        // input 64×8×8 → output 64 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.GlobalPoolKernel1
-        // --------
-        internal static class Gap1
-        {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 GlobalPool<Kernels.GlobalPoolKernel1>.Forward(x, y, default, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>

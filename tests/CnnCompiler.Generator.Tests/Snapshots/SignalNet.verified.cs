@@ -186,7 +186,7 @@ namespace CnnCompiler.Generated
             ws.Lap(1);
             Layers.Dense1.Forward(p, ws.Pool1Output, ws.Dense1Output, ws, n);
             ws.Lap(3);
-            Layers.Tanh1.Forward(p, ws.Dense1Output, ws.Tanh1Output, ws, n);
+            Layers.ActivationKernel1Layers.Forward(p, ws.Dense1Output, ws.Tanh1Output, ws, n);
             ws.Lap(4);
             Layers.Dense2.Forward(p, ws.Tanh1Output, ws.Dense2Output, ws, n);
             ws.Lap(5);
@@ -205,7 +205,7 @@ namespace CnnCompiler.Generated
             ws.StartLaps();
             if (wantInput || first <= 5) Layers.Dense2.Backward(p, ws.Tanh1Output, ws.Dense2Output, ws.Dense2Gradient, wantInput || first < 5 ? ws.Tanh1Gradient : default, frozen[5] ? default : dp, ws, n);
             ws.Lap(11);
-            if (wantInput || first <= 4) Layers.Tanh1.Backward(p, ws.Dense1Output, ws.Tanh1Output, ws.Tanh1Gradient, wantInput || first < 4 ? ws.Dense1Gradient : default, default, ws, n);
+            if (wantInput || first <= 4) Layers.ActivationKernel1Layers.Backward(p, ws.Dense1Output, ws.Tanh1Output, ws.Tanh1Gradient, wantInput || first < 4 ? ws.Dense1Gradient : default, default, ws, n);
             ws.Lap(10);
             if (wantInput || first <= 3) Layers.Dense1.Backward(p, ws.Pool1Output, ws.Dense1Output, ws.Dense1Gradient, wantInput || first < 3 ? ws.Pool1Gradient : default, frozen[3] ? default : dp, ws, n);
             ws.Lap(9);
@@ -437,13 +437,11 @@ namespace CnnCompiler.Generated
         }
 
         // --------
-        // tanh1 · Tanh
-        // input 8 → output 8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.ActivationKernel1
+        // Tanh · input 8 → output 8 · runs Kernels.ActivationKernel1
+        // for the layer tanh1
         // --------
-        internal static class Tanh1
+        internal static class ActivationKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel1>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>

@@ -34,13 +34,11 @@
         }
 
         // --------
-        // up1 · Upsample2D · scale 2, nearest
-        // input 2×3×4 → output 2×6×8 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.UpsampleKernel1
+        // Upsample2D · scale 2, nearest · input 2×3×4 → output 2×6×8 · runs Kernels.UpsampleKernel1
+        // for the layer up1
         // --------
-        internal static class Up1
+        internal static class UpsampleKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Upsample<Kernels.UpsampleKernel1>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -48,13 +46,11 @@
         }
 
         // --------
-        // up2 · Upsample2D · scale 3×2, bilinear
-        // input 3×6×8 → output 3×18×16 · 0 parameters · 6,912 FLOP per sample
-        // runs Kernels.UpsampleKernel2
+        // Upsample2D · scale 3×2, bilinear · input 3×6×8 → output 3×18×16 · runs Kernels.UpsampleKernel2
+        // for the layer up2
         // --------
-        internal static class Up2
+        internal static class UpsampleKernel2Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Upsample<Kernels.UpsampleKernel2>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -83,13 +79,11 @@
         }
 
         // --------
-        // up1 · Upsample1D · scale 4, linear
-        // input 2×5 → output 2×20 · 0 parameters · 160 FLOP per sample
-        // runs Kernels.UpsampleKernel1
+        // Upsample1D · scale 4, linear · input 2×5 → output 2×20 · runs Kernels.UpsampleKernel1
+        // for the layer up1
         // --------
-        internal static class Up1
+        internal static class UpsampleKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Upsample<Kernels.UpsampleKernel1>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
@@ -117,13 +111,11 @@
         }
 
         // --------
-        // up1 · Upsample3D · scale 2, nearest
-        // input 1×2×2×3 → output 1×4×4×6 · 0 parameters · 0 FLOP per sample
-        // runs Kernels.UpsampleKernel1
+        // Upsample3D · scale 2, nearest · input 1×2×2×3 → output 1×4×4×6 · runs Kernels.UpsampleKernel1
+        // for the layer up1
         // --------
-        internal static class Up1
+        internal static class UpsampleKernel1Layers
         {
-
             public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
                 Upsample<Kernels.UpsampleKernel1>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>

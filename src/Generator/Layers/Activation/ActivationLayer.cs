@@ -17,17 +17,19 @@ internal sealed partial class ActivationLayer : ILayerKernel
 
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
 
+    public bool SharesClass(LayerPlan layer) => true;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string activation = $"ActivationLayer<Kernels.{layer.KernelName}>";
         LayerDescription.EmitKernelHeader(w, layer, layer.FusedIntoPrevious ? " at inference; in training the layer before applies it in its passes" : "");
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line();
+            if (LayerDescription.EmitCommonConstants(w, layer)) w.Line();
             w.Line(LayerDescription.ForwardSignature + " =>");
             w.Line($"    {activation}.Forward(x, y, n);");
-            if (layer.FusedIntoPrevious) return;
+            // A ReLU that the layer before applies in training runs only at inference: no Backward, unless its class is shared.
+            if (layer.FusedIntoPrevious && layer.ClassName == layer.Identifier) return;
             w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");
             w.Line($"    {activation}.Backward(x, y, dy, dx, n);");
         }

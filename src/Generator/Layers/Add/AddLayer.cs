@@ -16,15 +16,16 @@ internal sealed class AddLayer : ILayerKernel
 
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
 
+    public bool SharesClass(LayerPlan layer) => true;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         var kernel = (AddKernel)layer.Kernel!;
         string add = $"ResidualAdd<Kernels.{layer.KernelName}>";
         LayerDescription.EmitKernelHeader(w, layer);
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line();
+            if (LayerDescription.EmitCommonConstants(w, layer)) w.Line();
             // skip: the second input; dskip: its gradient.
             w.Line("public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> skip, Span<float> y, Workspace ws, int n) =>");
             w.Line($"    {add}.Forward(x, skip, y, n);");

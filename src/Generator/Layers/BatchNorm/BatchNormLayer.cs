@@ -24,6 +24,8 @@ internal sealed partial class BatchNormLayer : ILayerKernel
         yield return new ScratchBuffer(layer.Identifier + "Sums", "double", 3 * (2 * channels + 1), PerSample: false);
     }
 
+    public bool SharesClass(LayerPlan layer) => false;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         var kernel = (BatchNormKernel)layer.Kernel!;

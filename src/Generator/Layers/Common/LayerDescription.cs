@@ -23,11 +23,26 @@ internal static class LayerDescription
     /// </summary>
     public static void EmitHeader(CodeWriter w, LayerPlan layer, string runs)
     {
+        if (layer.ClassName != layer.Identifier) return; // a shared class: EmitSharedHeader describes it
         w.Line(Rule);
         string settings = Settings(layer);
         w.Line($"// {layer.Name} · {layer.Decl.AttributeName}" + (settings.Length > 0 ? " · " + settings : ""));
         w.Line($"// input {layer.Input} → output {layer.Output} · {Format.Grouped(layer.ParameterCount)} parameters · {Format.Flops(layer.Flops)} per sample");
         w.Line("// " + runs);
+        w.Line(Rule);
+    }
+
+    /// <summary>
+    /// The header of a class every layer running one kernel struct shares: the kind, the shapes and the layers it
+    /// serves (each layer's parameters and FLOPs are in the summary table).
+    /// </summary>
+    public static void EmitSharedHeader(CodeWriter w, System.Collections.Generic.IReadOnlyList<LayerPlan> layers, string note)
+    {
+        LayerPlan first = layers[0];
+        string settings = Settings(first);
+        w.Line(Rule);
+        w.Line($"// {first.Decl.AttributeName}" + (settings.Length > 0 ? " · " + settings : "") + $" · input {first.Input} → output {first.Output} · runs Kernels.{first.KernelName}{note}");
+        w.Line($"// for {(layers.Count == 1 ? "the layer" : $"the {layers.Count} layers")} " + string.Join(", ", System.Linq.Enumerable.Select(layers, l => l.Name)));
         w.Line(Rule);
     }
 
@@ -42,11 +57,13 @@ internal static class LayerDescription
     /// layer's loops), its lengths (the header states its shapes). Their meaning, and the parameters of every layer's
     /// Forward and Backward, are stated once at the top of the Layers class.
     /// </summary>
-    public static void EmitCommonConstants(CodeWriter w, LayerPlan layer, bool lengths = false)
+    /// <returns>Whether it wrote any (the caller then leaves a blank line before the methods).</returns>
+    public static bool EmitCommonConstants(CodeWriter w, LayerPlan layer, bool lengths = false)
     {
         if (lengths) w.Line($"public const int InputLength = {Format.Int(layer.Input.Length)}, OutputLength = {Format.Int(layer.Output.Length)};");
-        if (layer.ParameterCount == 0) return;
+        if (layer.ParameterCount == 0) return lengths;
         w.Line($"public const int WeightOffset = {layer.WeightOffset}, WeightCount = {layer.WeightCount}, BiasOffset = {layer.BiasOffset}, BiasCount = {layer.BiasCount};");
+        return true;
     }
 
     /// <summary>The signature of every layer's Forward (parameters, input, output, workspace, samples).</summary>

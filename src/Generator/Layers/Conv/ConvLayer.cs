@@ -22,6 +22,8 @@ internal sealed class ConvLayer : ILayerKernel
         if (layer.FoldsBatchNorm) yield return BatchNormLayer.FoldedBuffer(layer);
     }
 
+    public bool SharesClass(LayerPlan layer) => false;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         var kernel = (ConvKernel)layer.Kernel!;
@@ -29,10 +31,9 @@ internal sealed class ConvLayer : ILayerKernel
         string conv = $"Conv<Kernels.{layer.KernelName}>";
         string buffers = $"in ws.{layer.Identifier}Buffers";
         string bias = layer.BiasCount > 0 ? "p.Slice(BiasOffset, BiasCount)" : "default";
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line();
+            if (LayerDescription.EmitCommonConstants(w, layer)) w.Line();
             w.Line(LayerDescription.ForwardSignature + " =>");
             w.Line($"    {conv}.Forward(p.Slice(WeightOffset, WeightCount), {bias}, x, y, n, {buffers});");
             if (layer.FoldsBatchNorm)

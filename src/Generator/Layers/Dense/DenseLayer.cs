@@ -16,16 +16,17 @@ internal sealed class DenseLayer : ILayerKernel
 
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => layer.FoldsBatchNorm ? [BatchNormLayer.FoldedBuffer(layer)] : [];
 
+    public bool SharesClass(LayerPlan layer) => false;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         var kernel = (DenseKernel)layer.Kernel!;
         LayerDescription.EmitKernelHeader(w, layer);
         string dense = $"Dense<Kernels.{layer.KernelName}>";
         string bias = layer.BiasCount > 0 ? "p.Slice(BiasOffset, BiasCount)" : "default";
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line();
+            if (LayerDescription.EmitCommonConstants(w, layer)) w.Line();
             w.Line(LayerDescription.ForwardSignature + " =>");
             w.Line($"    {dense}.Forward(p.Slice(WeightOffset, WeightCount), {bias}, x, y, n);");
             if (layer.FoldsBatchNorm)

@@ -19,14 +19,15 @@ internal sealed class DropoutLayer : ILayerKernel
         yield return new ScratchBuffer(layer.Identifier + "Mask", "float", layer.Output.Length, PerSample: true);
     }
 
+    public bool SharesClass(LayerPlan layer) => false;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string dropout = $"Dropout<Kernels.{layer.KernelName}>";
         LayerDescription.EmitKernelHeader(w, layer);
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line();
+            if (LayerDescription.EmitCommonConstants(w, layer)) w.Line();
             w.Line(LayerDescription.ForwardSignature + " =>");
             w.Line($"    {dropout}.Forward(x, y, ws.{layer.Identifier}Mask, ws, n);");
             w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");

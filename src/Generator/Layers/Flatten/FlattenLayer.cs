@@ -17,10 +17,12 @@ internal sealed class FlattenLayer : ILayerKernel
 
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
 
+    public bool SharesClass(LayerPlan layer) => false;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         LayerDescription.EmitHeader(w, layer, "a view: the channel-major sample is already the flat vector, nothing runs");
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
             LayerDescription.EmitCommonConstants(w, layer);
         }

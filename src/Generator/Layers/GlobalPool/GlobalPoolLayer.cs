@@ -19,16 +19,17 @@ internal sealed class GlobalPoolLayer : ILayerKernel
         if (layer.Kind == LayerKind.GlobalMaxPool) yield return new ScratchBuffer(layer.Identifier + "Argmax", "int", layer.Output.Length, PerSample: true);
     }
 
+    public bool SharesClass(LayerPlan layer) => layer.Kind == LayerKind.GlobalAvgPool;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         var kernel = (GlobalPoolKernel)layer.Kernel!;
         string pool = $"GlobalPool<Kernels.{layer.KernelName}>";
         string winners = kernel.Maximum ? $"ws.{layer.Identifier}Argmax" : "default";
         LayerDescription.EmitKernelHeader(w, layer);
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line();
+            if (LayerDescription.EmitCommonConstants(w, layer)) w.Line();
             w.Line(LayerDescription.ForwardSignature + " =>");
             w.Line($"    {pool}.Forward(x, y, {winners}, n);");
             w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");

@@ -23,6 +23,8 @@ internal sealed class PoolLayer : ILayerKernel
         if (layer.Kind == LayerKind.MaxPool) yield return new ScratchBuffer(layer.Identifier + "Argmax", "int", layer.Output.Length, PerSample: true);
     }
 
+    public bool SharesClass(LayerPlan layer) => false;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         bool isMax = layer.Kind == LayerKind.MaxPool;
@@ -36,7 +38,7 @@ internal sealed class PoolLayer : ILayerKernel
             : ExcludesPadding(layer) ? $"strategy: per channel and output position, the sum over {over} divided by the number of inputs in it (padding not counted)"
             : $"strategy: per channel and output position, the sum over {over} divided by {window}";
         LayerDescription.EmitHeader(w, layer, strategy);
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
             LayerDescription.EmitCommonConstants(w, layer, lengths: true);
             w.Line($"public const int Channels = {layer.Input.Channels};");

@@ -13,14 +13,15 @@ internal sealed class UpsampleLayer : ILayerKernel
 
     public IEnumerable<ScratchBuffer> Scratch(LayerPlan layer) => [];
 
+    public bool SharesClass(LayerPlan layer) => true;
+
     public void EmitLayerClass(CodeWriter w, LayerPlan layer)
     {
         string upsample = $"Upsample<Kernels.{layer.KernelName}>";
         LayerDescription.EmitKernelHeader(w, layer);
-        using (w.Block($"internal static class {layer.Identifier}"))
+        using (w.Block($"internal static class {layer.ClassName}"))
         {
-            LayerDescription.EmitCommonConstants(w, layer);
-            w.Line();
+            if (LayerDescription.EmitCommonConstants(w, layer)) w.Line();
             w.Line(LayerDescription.ForwardSignature + " =>");
             w.Line($"    {upsample}.Forward(x, y, n);");
             w.Line($"public static void Backward({LayerDescription.BackwardParameters}) =>");
