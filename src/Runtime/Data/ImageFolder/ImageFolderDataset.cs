@@ -253,6 +253,24 @@ public sealed class ImageFolderDataset
         return new Dataset(compact, labels, SampleShape);
     }
 
+    /// <summary>
+    /// Reads, checks and decodes one image file outside any folder (a new image to classify) as the dataset's samples
+    /// are: converted, resized, center-cropped (whatever <see cref="ImageFolderOptions.Crop"/> says) and normalized.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The file is not a readable PNG, JPEG or BMP image, or is smaller than the crop (named).</exception>
+    public static void LoadImage(string path, ImageFolderOptions options, Span<float> destination)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        options = options with { Crop = ImageCrop.Center };
+        options.Validate();
+        if (destination.Length != options.Channels * options.Height * options.Width)
+            throw new ArgumentException($"A sample of {options.Channels}×{options.Height}×{options.Width} needs {options.Channels * options.Height * options.Width} floats; the destination has {destination.Length}.", nameof(destination));
+        ImageHeader header = CheckFile(path, options);
+        (float[] mean, float[] inverseStd) = Normalization(options);
+        DecodeFile(path, header, options, mean, inverseStd, destination, 0);
+    }
+
     /// <summary>The seed of one sample's random crop in one epoch: a function of the run's seed, the epoch and the index only.</summary>
     internal static ulong SampleSeed(ulong seed, int epoch, int index)
     {
@@ -275,25 +293,30 @@ public sealed class ImageFolderDataset
     internal void Decode(int index, Span<float> destination, ulong sampleSeed)
     {
         Entry entry = _entries[index];
+        DecodeFile(entry.Path, entry.Header, Options, _mean, _inverseStd, destination, sampleSeed);
+    }
+
+    private static void DecodeFile(string path, ImageHeader expected, ImageFolderOptions options, float[] means, float[] inverseStds, Span<float> destination, ulong sampleSeed)
+    {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(entry.Path);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidDataException($"{entry.Path} cannot be read: {e.Message}", e);
+            throw new InvalidDataException($"{path} cannot be read: {e.Message}", e);
         }
-        ImageHeader header = ImageFiles.Check(entry.Path, bytes, Options.MaxImagePixels);
-        if (header != entry.Header)
-            throw new InvalidDataException($"{entry.Path} has changed since the folder was opened: it was a {entry.Header.Width}×{entry.Header.Height} {entry.Header.Format}, it is a {header.Width}×{header.Height} {header.Format}.");
-        int channels = Options.Channels;
-        byte[] pixels = ImageFiles.Decode(entry.Path, bytes, header, channels);
-        int h = Options.Height, w = Options.Width;
+        ImageHeader header = ImageFiles.Check(path, bytes, options.MaxImagePixels);
+        if (header != expected)
+            throw new InvalidDataException($"{path} has changed since the folder was opened: it was a {expected.Width}×{expected.Height} {expected.Format}, it is a {header.Width}×{header.Height} {header.Format}.");
+        int channels = options.Channels;
+        byte[] pixels = ImageFiles.Decode(path, bytes, header, channels);
+        int h = options.Height, w = options.Width;
         int resizedHeight = header.Height, resizedWidth = header.Width;
-        if (Options.Resize) (resizedHeight, resizedWidth) = ResizedSize(header.Height, header.Width, Options.ShorterSide);
+        if (options.Resize) (resizedHeight, resizedWidth) = ResizedSize(header.Height, header.Width, options.ShorterSide);
         int top, left;
-        if (Options.Crop == ImageCrop.Center)
+        if (options.Crop == ImageCrop.Center)
         {
             top = (int)Math.Round((resizedHeight - h) / 2.0, MidpointRounding.ToEven);
             left = (int)Math.Round((resizedWidth - w) / 2.0, MidpointRounding.ToEven);
@@ -304,7 +327,7 @@ public sealed class ImageFolderDataset
             top = random.NextInt(resizedHeight - h + 1);
             left = random.NextInt(resizedWidth - w + 1);
         }
-        if (Options.Resize)
+        if (options.Resize)
         {
             ImageResampler.Resample(pixels, header.Width, channels, (0, 0, header.Height, header.Width),
                 (double)header.Height / resizedHeight, (double)header.Width / resizedWidth, top, left, destination, h, w);
@@ -320,7 +343,7 @@ public sealed class ImageFolderDataset
         for (int c = 0; c < channels; c++)
         {
             Span<float> p = destination.Slice(c * plane, plane);
-            float mean = _mean[c], scale = _inverseStd[c];
+            float mean = means[c], scale = inverseStds[c];
             if (mean == 0 && scale == 1) continue;
             for (int i = 0; i < p.Length; i++) p[i] = (p[i] - mean) * scale;
         }
