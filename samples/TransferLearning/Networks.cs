@@ -38,3 +38,17 @@ public partial class FineTuneNet;
 [Dense(10)]
 [SoftmaxCrossEntropy]
 public partial class LeNet5;
+
+// The pretrained backbone with a head for a folder of your own images (up to 10 classes; outputs beyond the folder's
+// classes are never a label, and predictions on them are shown as "other"). Gray 28×28 input, as the backbone was
+// trained on.
+[Network(1, 28, 28)]
+[Conv2D(6, 5, Padding = Padding.Same, Activation = Activation.ReLU)]
+[MaxPool2D(2)]
+[Conv2D(16, 5, Activation = Activation.ReLU)]
+[MaxPool2D(2)]
+[Dense(120, Activation = Activation.ReLU)]
+[Dense(84, Activation = Activation.ReLU)]
+[Dense(10, Name = "folder_head")]
+[SoftmaxCrossEntropy]
+public partial class FolderNet;

@@ -10,11 +10,28 @@ namespace CnnCompiler.Samples.TransferLearning;
 /// </summary>
 internal sealed record Options(string? DataDirectory, int Seed, int Threads, int Labelled, int PretrainEpochs, int FineTuneEpochs, string OutputDirectory, string[]? Frozen)
 {
+    /// <summary>--images DIR: fine-tune on a folder of images (ImageFolderFineTuning).</summary>
+    public string? ImagesDirectory { get; init; }
+
+    /// <summary>--predict DIR: image files to classify after fine-tuning on --images.</summary>
+    public string? PredictDirectory { get; init; }
+
+    /// <summary>--export-fashion DIR: write a demo folder (Fashion-MNIST classes 5–9 as PNG/JPEG) and stop.</summary>
+    public string? ExportDirectory { get; init; }
+
+    /// <summary>--skip-bad: leave bad files out of --images (listed) instead of stopping at the first.</summary>
+    public bool SkipBadFiles { get; init; }
+
     public static Options Parse(string[] args)
     {
         var options = new Options(null, 42, Environment.ProcessorCount, 300, 2, 40, ".", null);
         for (int i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--skip-bad")
+            {
+                options = options with { SkipBadFiles = true };
+                continue;
+            }
             string value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"Option {args[i]} needs a value.");
             options = args[i] switch
             {
@@ -25,8 +42,11 @@ internal sealed record Options(string? DataDirectory, int Seed, int Threads, int
                 "--pretrain-epochs" => options with { PretrainEpochs = Positive(args[i], value) },
                 "--finetune-epochs" => options with { FineTuneEpochs = Positive(args[i], value) },
                 "--out" => options with { OutputDirectory = value },
+                "--images" => options with { ImagesDirectory = value },
+                "--predict" => options with { PredictDirectory = value },
+                "--export-fashion" => options with { ExportDirectory = value },
                 "--freeze" => options with { Frozen = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}; the options are --data DIR, --seed N, --threads N, --labelled N, --pretrain-epochs N, --finetune-epochs N, --out DIR, --freeze LAYER,LAYER,…."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}; the options are --data DIR, --seed N, --threads N, --labelled N, --pretrain-epochs N, --finetune-epochs N, --out DIR, --freeze LAYER,LAYER,…, --images DIR, --predict DIR, --skip-bad, --export-fashion DIR."),
             };
             i++;
         }

@@ -11,6 +11,16 @@ using CnnCompiler.Samples.TransferLearning;
 //     accuracy PyTorch measured on the same test images.
 // Data: --data DIR, else the Debian package dataset-fashion-mnist, else the subset in data/fashion-mnist-subset.
 var options = Options.Parse(args);
+if (options.ExportDirectory is { } exportTo)
+{
+    ImageFolderFineTuning.ExportFashion(options, exportTo);
+    return;
+}
+if (options.ImagesDirectory is { } images)
+{
+    ImageFolderFineTuning.Run(options, images);
+    return;
+}
 var (train, test, source) = FashionMnist.Load(options.DataDirectory);
 Console.WriteLine($"Fashion-MNIST from {source}: {train.Count:N0} training and {test.Count:N0} test images");
 

@@ -38,7 +38,7 @@ public static class VisualizeTrainingCurves
         }
 
         /// <summary>
-        /// Writes the curves of a <see cref="TrainingHistory"/> (as returned by <see cref="Trainer.Fit"/>): each metric at
+        /// Writes the curves of a <see cref="TrainingHistory"/> (as returned by <see cref="Trainer.Fit(IClassifier, Dataset, TrainingOptions)"/>): each metric at
         /// the epochs that measured it (null or non-finite values are left out: such an epoch has no point, and the
         /// line joins its neighbours). Accuracy is plotted in percent.
         /// </summary>

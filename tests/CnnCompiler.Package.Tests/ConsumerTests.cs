@@ -191,8 +191,8 @@ public class ConsumerTests(PackedPackage package, ITestOutputHelper output)
         JsonElement cnn = target.GetProperty(key);
         string[] compile = cnn.GetProperty("compile").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
         Assert.Equal(["lib/net10.0/CnnCompiler.Attributes.dll", "lib/net10.0/CnnCompiler.Runtime.dll"], compile);
-        string[] dependencies = cnn.GetProperty("dependencies").EnumerateObject().Select(p => p.Name).ToArray();
-        Assert.Equal(["System.Numerics.Tensors"], dependencies);
+        string[] dependencies = cnn.GetProperty("dependencies").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(["Google.Protobuf", "StbImageSharp", "System.Numerics.Tensors"], dependencies);
         Assert.DoesNotContain(target.EnumerateObject(), p => p.Name.StartsWith("CnnCompiler.", StringComparison.Ordinal));
     }
 }

@@ -38,7 +38,7 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
     }
 
     [Fact]
-    public void Nuspec_names_the_package_its_licence_and_readme_and_depends_only_on_System_Numerics_Tensors()
+    public void Nuspec_names_the_package_its_licence_and_readme_and_depends_only_on_the_runtimes_three_packages()
     {
         XElement metadata = package.Nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
         string Value(string name) => metadata.Elements().Single(e => e.Name.LocalName == name).Value;
@@ -49,8 +49,10 @@ public class PackageLayoutTests(PackedPackage package, ITestOutputHelper output)
 
         XElement group = metadata.Descendants().Single(e => e.Name.LocalName == "group");
         Assert.Equal("net10.0", (string?)group.Attribute("targetFramework"));
-        var dependencies = group.Elements().Select(d => ((string?)d.Attribute("id"), (string?)d.Attribute("version"))).ToArray();
-        Assert.Equal([("System.Numerics.Tensors", CentralVersion("System.Numerics.Tensors"))], dependencies);
+        var dependencies = group.Elements().Select(d => ((string?)d.Attribute("id"), (string?)d.Attribute("version"))).OrderBy(d => d.Item1, StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            [("Google.Protobuf", CentralVersion("Google.Protobuf")), ("StbImageSharp", CentralVersion("StbImageSharp")), ("System.Numerics.Tensors", CentralVersion("System.Numerics.Tensors"))],
+            dependencies);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace CnnCompiler;
 /// shuffles the identity permutation with <see cref="Random"/>, so the generator's <see cref="SeededRandom.State"/> is
 /// all a checkpoint needs to continue the sequence. Nothing is allocated after construction.
 /// </summary>
-internal sealed class EpochBatches
+internal sealed class EpochBatches : IBatchSource
 {
     private readonly Dataset _data;
     private readonly int[] _order;
@@ -33,7 +33,7 @@ internal sealed class EpochBatches
     /// <summary>The current batch's labels (the first <c>count</c>).</summary>
     public int[] Labels { get; }
 
-    public void BeginEpoch()
+    public void BeginEpoch(int epoch)
     {
         Shuffling.FillIdentity(_order);
         Shuffling.Shuffle(_order, Random);

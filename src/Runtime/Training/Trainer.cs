@@ -37,6 +37,42 @@ public static class Trainer
         if (options.Threads is { } threads) network.Threads = threads;
         Dataset? validation = options.Validation;
         if (options.ValidationSplit > 0) (train, validation) = train.Split(options.ValidationSplit, options.Seed);
-        return new TrainingRun(network, train, validation, options, resume).Run();
+        var batches = new EpochBatches(train, Math.Min(options.BatchSize, train.Count), new SeededRandom(TrainingRun.StreamSeed(options.Seed, 1)));
+        return new TrainingRun(network, batches, validation, options, resume).Run();
+    }
+
+    /// <summary>
+    /// Trains on an image folder as <see cref="Fit(IClassifier, Dataset, TrainingOptions)"/> does on data in memory, with
+    /// the images decoded in the background by an <see cref="ImageBatchLoader"/> (its workers, queue and cache as
+    /// <see cref="ImageFolderDataset.Options"/> say). <see cref="TrainingOptions.ValidationSplit"/> splits stratified by
+    /// class (<see cref="ImageFolderDataset.Split"/>); the validation images are center-cropped and held in memory.
+    /// Augmentation applies to every decoded batch as to any other. Same seed, options and threads: the same run.
+    /// </summary>
+    public static TrainingHistory Fit(IClassifier network, ImageFolderDataset train, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        TrainingChecks.Validate(network, train, options);
+        Dataset? validation = options.Validation;
+        if (options.ValidationSplit > 0)
+        {
+            (train, ImageFolderDataset held) = train.Split(options.ValidationSplit, options.Seed);
+            validation = held.WithOptions(held.Options with { Crop = ImageCrop.Center, CacheInMemory = false }).Load();
+        }
+        PendingCheckpoint? resume = null;
+        if (options.ResumeFrom is { } path)
+        {
+            resume = Checkpoint.Prepare(path, network, options.Optimizer);
+            TrainingChecks.RequireResumable(resume.State, options, path);
+        }
+        if (options.CheckpointDirectory is { } directory)
+        {
+            TrainingChecks.RequireWritableDirectory(directory);
+            Checkpoint.DeleteStaleTemporaryFiles(directory);
+        }
+        if (options.Threads is { } threads) network.Threads = threads;
+        using var batches = new ImageBatchLoader(train, Math.Min(options.BatchSize, train.Count), TrainingRun.StreamSeed(options.Seed, 1));
+        return new TrainingRun(network, batches, validation, options with { ValidationSplit = 0 }, resume).Run();
     }
 }

@@ -25,6 +25,10 @@ internal static class TrainingChecks
             if (!(stopping.MinDelta >= 0) || double.IsInfinity(stopping.MinDelta))
                 throw new ArgumentOutOfRangeException(nameof(options), stopping.MinDelta, "EarlyStopping.MinDelta must be a finite value ≥ 0.");
         }
+        if (options.TensorBoardStepInterval < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), options.TensorBoardStepInterval, "TrainingOptions.TensorBoardStepInterval must be ≥ 0.");
+        if (options.TensorBoardDirectory is { Length: 0 })
+            throw new ArgumentException("TrainingOptions.TensorBoardDirectory is empty; give a folder or null.", nameof(options));
         CheckData(network, train, "training", "train");
         if (options.Validation is { } validation) CheckData(network, validation, "validation", nameof(options));
     }
@@ -68,6 +72,23 @@ internal static class TrainingChecks
         {
             throw new ArgumentException($"TrainingOptions.CheckpointDirectory {directory} cannot be written: {e.Message}", "options", e);
         }
+    }
+
+    /// <summary>The checks of <see cref="Validate"/> that do not concern the data, and those of an image folder's samples and classes.</summary>
+    public static void Validate(IClassifier network, ImageFolderDataset train, TrainingOptions options)
+    {
+        if (options.ValidationSplit > 0 && options.Validation is not null)
+            throw new ArgumentException("Give either TrainingOptions.Validation or TrainingOptions.ValidationSplit, not both.", nameof(options));
+        if (train.Count == 0) throw new ArgumentException($"The image folder {train.Root} holds no images to train on.", nameof(train));
+        if (!train.SampleShape.AsSpan().SequenceEqual(network.InputShape))
+            throw new ArgumentException(
+                $"{network.GetType().Name} takes samples of {ShapeText.Format(network.InputShape)}; the image folder's options make {ShapeText.Format(train.SampleShape)} " +
+                "(ImageFolderOptions.For(network) takes the network's).", nameof(train));
+        if (train.ClassCount > network.OutputLength)
+            throw new ArgumentException(
+                $"The image folder {train.Root} has {train.ClassCount} classes ({string.Join(", ", train.ClassNames.Take(12))}{(train.ClassCount > 12 ? ", …" : "")}); {network.GetType().Name} has {network.OutputLength} outputs.", nameof(train));
+        // The rest as for data in memory, on a one-sample stand-in with a valid label.
+        Validate(network, new Dataset(new float[network.InputLength], [0], network.InputShape), options);
     }
 
     private static void CheckData(IClassifier network, Dataset data, string role, string parameter)

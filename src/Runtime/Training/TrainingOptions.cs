@@ -63,6 +63,16 @@ public sealed record TrainingOptions
     /// </summary>
     public bool TrainingAccuracy { get; init; } = true;
 
+    /// <summary>
+    /// A folder for TensorBoard event files (created if needed; each run adds a file): loss and learning rate per step,
+    /// the epoch's metrics, the first convolution's filters and feature maps as images, and a histogram of every tensor
+    /// per epoch (see <see cref="TensorBoardWriter"/>). View with <c>tensorboard --logdir DIR</c>.
+    /// </summary>
+    public string? TensorBoardDirectory { get; init; }
+
+    /// <summary>Step scalars go to TensorBoard every this many global steps; 0 writes per-epoch values only.</summary>
+    public int TensorBoardStepInterval { get; init; } = 1;
+
     /// <summary>Called after every epoch (after its checkpoint, if any) with that epoch's metrics.</summary>
     public Action<EpochMetrics>? EpochCompleted { get; init; }
 }

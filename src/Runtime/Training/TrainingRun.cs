@@ -13,7 +13,8 @@ internal sealed class TrainingRun
     private readonly TrainingOptions _options;
     private readonly IOptimizer _optimizer;
     private readonly Dataset? _validation;
-    private readonly EpochBatches _batches;
+    private readonly IBatchSource _batches;
+    private readonly TensorBoardLog? _tensorBoard;
     private readonly SeededRandom _augmentationRandom;
     private readonly BatchAccuracy? _accuracy;
     private readonly EarlyStoppingTracker? _earlyStopping;
@@ -25,7 +26,7 @@ internal sealed class TrainingRun
     private long _globalStep;
 
     // resume: a checkpoint already checked against the options, applied when the run starts.
-    public TrainingRun(IClassifier network, Dataset train, Dataset? validation, TrainingOptions options, PendingCheckpoint? resume)
+    public TrainingRun(IClassifier network, IBatchSource batches, Dataset? validation, TrainingOptions options, PendingCheckpoint? resume)
     {
         _resume = resume;
         _network = network;
@@ -33,14 +34,27 @@ internal sealed class TrainingRun
         _optimizer = options.Optimizer;
         _validation = validation;
         _inputShape = network.InputShape.ToArray();
-        _batches = new EpochBatches(train, Math.Min(options.BatchSize, train.Count), new SeededRandom(StreamSeed(options.Seed, 1)));
+        _batches = batches;
         _augmentationRandom = new SeededRandom(StreamSeed(options.Seed, 2));
         if (options.TrainingAccuracy) _accuracy = new BatchAccuracy(network, _batches.Inputs, _batches.Labels, network.Threads);
         if (options.EarlyStopping is { } earlyStopping) _earlyStopping = new EarlyStoppingTracker(earlyStopping, network);
         _progress = ProgressReporter.Create(options.Progress, options.ProgressWriter);
+        if (options.TensorBoardDirectory is { } tensorBoard) _tensorBoard = new TensorBoardLog(tensorBoard, network, options.TensorBoardStepInterval);
     }
 
     public TrainingHistory Run()
+    {
+        try
+        {
+            return RunEpochs();
+        }
+        finally
+        {
+            _tensorBoard?.Dispose();
+        }
+    }
+
+    private TrainingHistory RunEpochs()
     {
         if (_resume is not null) Resume(_resume, _options.ResumeFrom!);
         if (_history.StoppedEarly)
@@ -54,6 +68,7 @@ internal sealed class TrainingRun
             _history.Add(metrics);
             _completedEpochs = epoch;
             _progress.EndEpoch(metrics, _options.Epochs);
+            _tensorBoard?.Epoch(metrics);
             bool stop = false;
             if (_earlyStopping is not null)
             {
@@ -81,7 +96,7 @@ internal sealed class TrainingRun
     private EpochMetrics RunEpoch(int epoch)
     {
         long start = Stopwatch.GetTimestamp();
-        _batches.BeginEpoch();
+        _batches.BeginEpoch(epoch);
         int steps = _batches.BatchesPerEpoch;
         int sampleLength = _network.InputLength;
         _progress.BeginEpoch(epoch, _options.Epochs, steps);
@@ -97,6 +112,7 @@ internal sealed class TrainingRun
             _options.Augmentation?.Apply(inputs, _inputShape, count, _augmentationRandom);
             rate = _options.Schedule?.ApplyTo(_optimizer) ?? _optimizer.LearningRate;
             if (_accuracy is not null) correct += _accuracy.CountCorrect(count);
+            if (_tensorBoard is { WantsSample: true }) _tensorBoard.RememberSample(inputs[..sampleLength]);
             float loss;
             try
             {
@@ -107,6 +123,7 @@ internal sealed class TrainingRun
                 throw new TrainingStepException(epoch, step, steps, _globalStep + 1, e);
             }
             _globalStep++;
+            _tensorBoard?.Step(_globalStep, loss, rate);
             lossSum += (double)loss * count;
             samples += count;
             _progress.Step(step, samples, lossSum / samples);
@@ -153,5 +170,5 @@ internal sealed class TrainingRun
     }
 
     /// <summary>Independent generator seeds for the shuffles and the augmentation, both from the one user seed.</summary>
-    private static ulong StreamSeed(ulong seed, ulong stream) => seed ^ (stream * 0x9E3779B97F4A7C15UL);
+    internal static ulong StreamSeed(ulong seed, ulong stream) => seed ^ (stream * 0x9E3779B97F4A7C15UL);
 }

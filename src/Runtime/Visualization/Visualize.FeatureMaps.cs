@@ -20,6 +20,12 @@ public static partial class Visualize
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(layer);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        PngEncoder.Save(FeatureMapGrid(network, layer, input), path);
+    }
+
+    /// <summary>The picture <see cref="FeatureMaps"/> writes (TensorBoard's image summaries take it too).</summary>
+    internal static Raster FeatureMapGrid(INetwork network, string layer, ReadOnlySpan<float> input)
+    {
         LayerInfo info = network.LayerList.FirstOrDefault(l => l.Name == layer)
             ?? throw new ArgumentException($"The network has no layer named '{layer}' (its layers: {string.Join(", ", network.LayerList.Select(l => l.Name))}).", nameof(layer));
         (int channels, int height, int width) = info.OutputShape switch
@@ -51,6 +57,6 @@ public static partial class Visualize
             grid.Draw(c % columns, c / columns, 0, levels);
             grid.Label(c % columns, c / columns, c.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
-        PngEncoder.Save(grid.Image, path);
+        return grid.Image;
     }
 }

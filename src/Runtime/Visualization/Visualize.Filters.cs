@@ -18,6 +18,12 @@ public static partial class Visualize
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        PngEncoder.Save(FilterGrid(network, layer), path);
+    }
+
+    /// <summary>The picture <see cref="Filters"/> writes (TensorBoard's image summaries take it too).</summary>
+    internal static Raster FilterGrid(INetwork network, string? layer)
+    {
         TensorInfo weights = ConvolutionWeights.Find(network, layer);
         int[] shape = weights.Shape;
         int filters = shape[0], channels = shape[1];
@@ -41,6 +47,6 @@ public static partial class Visualize
                 grid.Draw(f, rgb ? 0 : c, rgb ? c : 0, levels.AsSpan(c * kernel, kernel));
             }
         }
-        PngEncoder.Save(grid.Image, path);
+        return grid.Image;
     }
 }

@@ -33,7 +33,7 @@ public class TrainerTests : IDisposable
     {
         var net = new TinyNet(1);
         Assert.Throws<ArgumentNullException>("network", () => Trainer.Fit(null!, Samples.Tiny(8), Options()));
-        Assert.Throws<ArgumentNullException>("train", () => Trainer.Fit(net, null!, Options()));
+        Assert.Throws<ArgumentNullException>("train", () => Trainer.Fit(net, (Dataset)null!, Options()));
         Assert.Throws<ArgumentNullException>("options", () => Trainer.Fit(net, Samples.Tiny(8), null!));
         AssertRefusedBeforeTraining<ArgumentException>(Options() with { Optimizer = null! }, named: "Optimizer");
     }
