@@ -18,7 +18,7 @@ case one small .safetensors file holds:
 and metadata: case, mode (train: batch statistics; eval: running statistics, no gradients), loss.
 
 Weights use PyTorch's default initialization under a per-case seed (BatchNorm's gamma, beta and running statistics
-are randomized so that they matter); inputs are uniform in [-1, 1]. Everything is stored in float32, but the reference
+are randomized so that they matter); inputs are uniform in [-1, 1] (times a case's input scale, where it has one). Everything is stored in float32, but the reference
 is computed in float64 from those float32 values, so the files hold the correctly rounded answer and the tests
 measure only CnnCompiler's own float32 error. Dropout is random and has no parity case.
 
@@ -46,6 +46,10 @@ ACTIVATIONS = {
     'gelu': lambda x, p: F.gelu(x),  # exact erf form, PyTorch's default
     'sigmoid': lambda x, p: torch.sigmoid(x),
     'tanh': lambda x, p: torch.tanh(x),
+    'relu6': lambda x, p: F.relu6(x),
+    'hardswish': lambda x, p: F.hardswish(x),
+    'hardsigmoid': lambda x, p: F.hardsigmoid(x),
+    'silu': lambda x, p: F.silu(x),
 }
 
 
@@ -283,6 +287,16 @@ CASES = {
                                  ('dense', dict(units=3))], 'ce', 'train'),
     'act_fused_conv': ((2, 6, 6), [C(3, 3, act='leakyrelu'), C(3, 2, act='elu'), C(3, 2, act='gelu'), ('flatten',),
                                    ('dense', dict(units=4))], 'ce', 'train'),
+    # ReLU6, Hardswish, Hardsigmoid and SiLU on inputs in [-8, 8] (the optional fifth entry scales the input), so that
+    # the first layer sees every region (kinks at 0 and 6, at -3 and 3), then after a dense layer.
+    **{f'act_{kind}': ((1, 12), [('act', dict(kind=kind)), ('dense', dict(units=6)), ('act', dict(kind=kind)),
+                                 ('dense', dict(units=3))], 'ce', 'train', 8)
+       for kind in ('relu6', 'hardswish', 'hardsigmoid', 'silu')},
+    'act_fused_dense_modern': ((1, 8), [('dense', dict(units=7, act='relu6')), ('dense', dict(units=6, act='hardswish')),
+                                        ('dense', dict(units=5, act='hardsigmoid')), ('dense', dict(units=4, act='silu')),
+                                        ('dense', dict(units=3))], 'ce', 'train', 8),
+    'act_fused_conv_modern': ((2, 6, 6), [C(3, 3, act='relu6'), C(3, 2, act='hardswish'), C(3, 2, act='hardsigmoid'),
+                                          C(2, 1, act='silu'), ('flatten',), ('dense', dict(units=4))], 'ce', 'train', 8),
     # ---- losses ----
     'loss_mse': ((2, 3, 3), [C(2, 2, act='sigmoid'), ('dense', dict(units=4))], 'mse', 'train'),
     'loss_bce': ((1, 6), [('dense', dict(units=5, act='tanh')), ('dense', dict(units=4))], 'bce', 'train'),
@@ -338,13 +352,16 @@ def loss_of(kind, output, target):
 
 
 def make_case(name, seed):
-    input_shape, layers, loss_kind, mode = CASES[name]
+    input_shape, layers, loss_kind, mode = CASES[name][:4]
+    input_scale = CASES[name][4] if len(CASES[name]) > 4 else 1
     torch.manual_seed(seed)
     generator = torch.Generator().manual_seed(seed + 1000)
     net = ParityNet(input_shape, layers)  # float32 default initialization under the seed
     randomize(net, generator)
     state_before = {k: v.detach().clone() for k, v in net.state_dict().items()}
     x32 = torch.rand((BATCH,) + tuple(input_shape), generator=generator) * 2 - 1
+    if input_scale != 1:
+        x32 = x32 * input_scale  # a power of two: exact
     outputs = int(np.prod(net.output_shape))
     if loss_kind == 'ce':
         target = torch.randint(0, outputs, (BATCH,), generator=generator)

@@ -23,5 +23,17 @@ namespace CnnCompiler
 
         /// <summary>x·Φ(x), the exact (erf) form, as PyTorch's default nn.GELU.</summary>
         GELU = 6,
+
+        /// <summary>min(max(x, 0), 6), as nn.ReLU6.</summary>
+        ReLU6 = 7,
+
+        /// <summary>x · min(max(x + 3, 0), 6) / 6, as nn.Hardswish.</summary>
+        Hardswish = 8,
+
+        /// <summary>min(max(x + 3, 0), 6) / 6, as nn.Hardsigmoid.</summary>
+        Hardsigmoid = 9,
+
+        /// <summary>x · σ(x) = x / (1 + e^−x), as nn.SiLU (Swish).</summary>
+        SiLU = 10,
     }
 }

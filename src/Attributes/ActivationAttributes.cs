@@ -53,4 +53,28 @@ namespace CnnCompiler
     public sealed class GELUAttribute : LayerAttribute
     {
     }
+
+    /// <summary>A ReLU6 layer: min(max(x, 0), 6) element-wise (nn.ReLU6).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class ReLU6Attribute : LayerAttribute
+    {
+    }
+
+    /// <summary>A hard swish layer: x · min(max(x + 3, 0), 6) / 6 element-wise (nn.Hardswish).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class HardswishAttribute : LayerAttribute
+    {
+    }
+
+    /// <summary>A hard sigmoid layer: min(max(x + 3, 0), 6) / 6 element-wise (nn.Hardsigmoid).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class HardsigmoidAttribute : LayerAttribute
+    {
+    }
+
+    /// <summary>A SiLU (swish) layer: x · σ(x) element-wise (nn.SiLU).</summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class SiLUAttribute : LayerAttribute
+    {
+    }
 }

@@ -136,6 +136,55 @@ public sealed class ElementwiseKernelTests
         Assert.Equal(new GlobalPoolKernel(8, 16, Maximum: true), plan.Layer("gmp1").Kernel);
     }
 
+    /// <summary>
+    /// ReLU6 fuses into a convolution or dense layer (its derivative is read off the output); Hardswish, Hardsigmoid and
+    /// SiLU, whose derivative PyTorch takes from the input, become layers of their own after it, as GELU does. None of
+    /// them picks He initialization (only ReLU does).
+    /// </summary>
+    [Fact]
+    public void ReLU6_fuses_and_the_other_modern_activations_become_layers_after_the_layer_that_declares_them()
+    {
+        NetworkPlan plan = PlanHarness.Plan(ModernSource);
+
+        Assert.Equal(ActivationKind.ReLU6, plan.Layer("conv1").Decl.Activation);
+        Assert.Equal(ActivationKind.ReLU6, plan.Layer("dense3").Decl.Activation);
+        Assert.Equal(ActivationKind.None, plan.Layer("conv2").Decl.Activation);
+        Assert.Equal(ActivationKind.None, plan.Layer("dense1").Decl.Activation);
+        Assert.Equal(ActivationKind.None, plan.Layer("dense2").Decl.Activation);
+        Assert.Equal(new ActivationKernel(144, ActivationKind.Hardswish, 0f), plan.Layer("conv2.hardswish").Kernel);
+        Assert.Equal(new ActivationKernel(6, ActivationKind.SiLU, 0f), plan.Layer("dense1.silu").Kernel);
+        Assert.Equal(new ActivationKernel(5, ActivationKind.Hardsigmoid, 0f), plan.Layer("dense2.hardsigmoid").Kernel);
+        // The split layer and the stand-alone one run the same kernel struct.
+        Assert.Equal(plan.Layer("conv2.hardswish").KernelName, plan.Layer("hardswish1").KernelName);
+        Assert.Equal(new ActivationKernel(144, ActivationKind.ReLU6, 0f), plan.Layer("relu61").Kernel);
+        Assert.Equal(new ActivationKernel(144, ActivationKind.Hardsigmoid, 0f), plan.Layer("hardsigmoid1").Kernel);
+        Assert.Equal(new ActivationKernel(144, ActivationKind.SiLU, 0f), plan.Layer("silu1").Kernel);
+        Assert.All(plan.Layers.Where(l => l.Kind is LayerKind.Conv or LayerKind.Dense), l => Assert.False(l.FollowedByReLU, l.Name));
+        Assert.Empty(GeneratorHarness.Run(ModernSource).Errors);
+    }
+
+    private const string ModernSource =
+        """
+        using CnnCompiler;
+
+        namespace Plans;
+
+        [Network(2, 6, 6)]
+        [Conv2D(4, 3, Padding = Padding.Same, Activation = Activation.ReLU6)]
+        [Conv2D(4, 3, Padding = Padding.Same, Activation = Activation.Hardswish)]
+        [ReLU6]
+        [Hardswish]
+        [Hardsigmoid]
+        [SiLU]
+        [Flatten]
+        [Dense(6, Activation = Activation.SiLU)]
+        [Dense(5, Activation = Activation.Hardsigmoid)]
+        [Dense(4, Activation = Activation.ReLU6)]
+        [Dense(3)]
+        [SoftmaxCrossEntropy]
+        public partial class Modern;
+        """;
+
     [Fact]
     public void A_flatten_is_a_view_without_a_kernel_unless_it_ends_the_network()
     {

@@ -39,6 +39,18 @@ public sealed class LayerKindsTests
         }
     }
 
+    /// <summary>
+    /// The public Activation enum and the generator's ActivationKind agree name for name and value for value (the
+    /// generator reads the attribute's integer), and every function but the identity has a stand-alone attribute.
+    /// </summary>
+    [Fact]
+    public void Every_activation_has_its_kind_and_a_stand_alone_attribute()
+    {
+        Assert.Equal(Enum.GetValues<Activation>().Select(a => ((int)a, a.ToString())), Enum.GetValues<ActivationKind>().Select(a => ((int)a, a.ToString())));
+        var standAlone = new ActivationDeclaration().AttributeNames;
+        Assert.Equal(Enum.GetNames<Activation>().Where(n => n != "None").Order(StringComparer.Ordinal), standAlone.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Every_unit_class_is_registered_once()
     {

@@ -49,7 +49,10 @@ public sealed class LayerSnapshotTests
         public partial class AddNet;
         """);
 
-    /// <summary>Every function as a layer (slope and α as declared and by default), and the identity a final flatten becomes.</summary>
+    /// <summary>
+    /// Every function as a layer (slope and α as declared and by default), a Hardswish fused into a convolution (a layer
+    /// of its own after it, sharing the stand-alone one's kernel), and the identity a final flatten becomes.
+    /// </summary>
     [Fact]
     public void Activation_layers_match_the_snapshot() => Verify("Activation", "IActivationShape",
         """
@@ -62,6 +65,11 @@ public sealed class LayerSnapshotTests
         [GELU]
         [Sigmoid]
         [Tanh]
+        [ReLU6]
+        [Hardswish]
+        [Hardsigmoid]
+        [SiLU]
+        [Conv2D(2, 3, Padding = Padding.Same, Activation = Activation.Hardswish)]
         [Flatten]
         [SoftmaxCrossEntropy]
         public partial class ActivationNet;

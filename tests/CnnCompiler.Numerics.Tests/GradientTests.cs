@@ -116,7 +116,7 @@ public class GradientTests
         network.Reference.Logits(batch.Inputs, batch.Parameters, kinks);
         double largest = Math.Max(1, Math.Max(Numeric.MaxAbs(batch.Inputs), Numeric.MaxAbs(batch.Parameters)));
         double reluReach = 2 * step * largest;
-        Assert.True(kinks.ReLUMargin > reluReach, $"A ReLU input is {kinks.ReLUMargin:E3} from 0, within a finite-difference step's reach ({reluReach:E3}); change the data.");
+        Assert.True(kinks.ReLUMargin > reluReach, $"A ReLU-like activation's input is {kinks.ReLUMargin:E3} from a kink, within a finite-difference step's reach ({reluReach:E3}); change the data.");
         Assert.True(kinks.MaxPoolMargin > 2 * step, $"A max-pool window's top two values are {kinks.MaxPoolMargin:E3} apart, within a finite-difference step's reach; change the data.");
     }
 }

@@ -31,6 +31,10 @@ internal enum ActivationKind
     LeakyReLU = 4,
     ELU = 5,
     GELU = 6,
+    ReLU6 = 7,
+    Hardswish = 8,
+    Hardsigmoid = 9,
+    SiLU = 10,
 }
 
 /// <summary>How padding was declared.</summary>

@@ -77,7 +77,7 @@ internal sealed class LayerReading(string kindName, string? name, string label, 
     public ActivationKind Activation()
     {
         var activation = (ActivationKind)Int("Activation", 0);
-        if (activation is >= ActivationKind.None and <= ActivationKind.GELU) return activation;
+        if (activation is >= ActivationKind.None and <= ActivationKind.SiLU) return activation;
         Report(Descriptors.NonConstantArgument, "Activation", "Activation", "a defined Activation value");
         return ActivationKind.None;
     }

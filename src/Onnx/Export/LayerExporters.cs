@@ -17,7 +17,7 @@ internal static class LayerExporters
         foreach (string kind in new[] { "Conv1D", "Conv2D", "Conv3D" }) table[kind] = Convolution;
         foreach (string kind in new[] { "MaxPool1D", "MaxPool2D", "MaxPool3D" }) table[kind] = layer => Pool(layer, "MaxPool");
         foreach (string kind in new[] { "AvgPool1D", "AvgPool2D", "AvgPool3D" }) table[kind] = layer => Pool(layer, "AveragePool");
-        foreach (string kind in new[] { "ReLU", "LeakyReLU", "ELU", "GELU", "Sigmoid", "Tanh" }) table[kind] = StandAloneActivation;
+        foreach (string kind in new[] { "ReLU", "LeakyReLU", "ELU", "GELU", "Sigmoid", "Tanh", "ReLU6", "Hardswish", "Hardsigmoid", "SiLU" }) table[kind] = StandAloneActivation;
         table["GlobalAveragePool"] = layer => GlobalPool(layer, "GlobalAveragePool");
         table["GlobalMaxPool"] = layer => GlobalPool(layer, "GlobalMaxPool");
         foreach (string kind in new[] { "Upsample1D", "Upsample2D", "Upsample3D" }) table[kind] = Upsample;
@@ -128,7 +128,9 @@ internal static class LayerExporters
 
     /// <summary>
     /// <paramref name="activation"/> of <paramref name="input"/> into <paramref name="output"/> (nothing for None, where
-    /// the input already is the output). GELU is written as PyTorch exports it below opset 20: x · (1 + erf(x / √2)) · 0.5.
+    /// the input already is the output). GELU is written as PyTorch exports it below opset 20: x · (1 + erf(x / √2)) · 0.5;
+    /// ReLU6 as Clip(x, 0, 6), Hardsigmoid as HardSigmoid(α = 1/6, β = 0.5), Hardswish as HardSwish and SiLU as
+    /// Mul(x, Sigmoid(x)), as torch.onnx exports them at opset 17.
     /// </summary>
     private static string Activation(LayerExport layer, string input, string activation, string output)
     {
@@ -146,6 +148,15 @@ internal static class LayerExporters
                 return layer.Node("LeakyRelu", [input], output, Float("alpha", layer.Settings.Float("alpha")));
             case "ELU":
                 return layer.Node("Elu", [input], output, Float("alpha", layer.Settings.Float("alpha")));
+            case "ReLU6":
+                return layer.Node("Clip", [input, layer.Graph.Scalar("relu6.min", 0f), layer.Graph.Scalar("relu6.max", 6f)], output);
+            case "Hardsigmoid":
+                return layer.Node("HardSigmoid", [input], output, Float("alpha", 1f / 6f), Float("beta", 0.5f));
+            case "Hardswish":
+                return layer.Node("HardSwish", [input], output);
+            case "SiLU":
+                string sigmoid = layer.Node("Sigmoid", [input], layer.Intermediate("Sigmoid"));
+                return layer.Node("Mul", [input, sigmoid], output);
             case "GELU":
                 string scaled = layer.Node("Div", [input, layer.Graph.Scalar("gelu.sqrt2", MathF.Sqrt(2f))], layer.Intermediate("Div"));
                 string erf = layer.Node("Erf", [scaled], layer.Intermediate("Erf"));

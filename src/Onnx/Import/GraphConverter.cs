@@ -7,16 +7,18 @@ namespace CnnCompiler.OnnxFormat;
 /// Turns an ONNX graph into the library's layers, node by node in the graph's (topological) order: Conv (+ the
 /// activation after it), MaxPool/AveragePool, global pooling, Gemm or MatMul (+ Add of a bias), Flatten or Reshape to
 /// one vector per sample, BatchNormalization, Relu/LeakyRelu/Elu/Sigmoid/Tanh/GELU, residual Adds (a 1×1 Conv and
-/// BatchNormalization on the shortcut become a projection), Dropout and Identity (nothing at inference). Every layer must
+/// BatchNormalization on the shortcut become a projection), Clip(0, 6) as ReLU6, HardSigmoid(1/6, 0.5), HardSwish,
+/// Sigmoid → Mul(x) as SiLU, Dropout and Identity (nothing at inference). Every layer must
 /// read the layer before it; only an add reads an earlier one. What does not fit is refused, naming the nodes.
 /// </summary>
 internal sealed class GraphConverter
 {
-    /// <summary>The ONNX ops an import understands (Div, Erf and Mul only as GELU's erf form; Softmax only at the end).</summary>
+    /// <summary>The ONNX ops an import understands (Div, Erf and Mul only as GELU's erf form, Mul also as SiLU's x · σ(x); Softmax only at the end).</summary>
     public static readonly IReadOnlySet<string> SupportedOps = new HashSet<string>(StringComparer.Ordinal)
     {
         "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul", "Add", "Flatten", "Reshape", "Resize",
-        "BatchNormalization", "Relu", "LeakyRelu", "Elu", "Sigmoid", "Tanh", "Gelu", "Div", "Erf", "Mul", "Dropout", "Identity",
+        "BatchNormalization", "Relu", "LeakyRelu", "Elu", "Sigmoid", "Tanh", "Gelu", "Clip", "HardSigmoid", "HardSwish", "Div", "Erf", "Mul",
+        "Dropout", "Identity",
         "Softmax", "Constant",
     };
 
@@ -144,7 +146,7 @@ internal sealed class GraphConverter
             case "BatchNormalization":
                 BatchNorm(node);
                 break;
-            case "Relu" or "LeakyRelu" or "Elu" or "Sigmoid" or "Tanh" or "Gelu":
+            case "Relu" or "LeakyRelu" or "Elu" or "Sigmoid" or "Tanh" or "Gelu" or "Clip" or "HardSigmoid" or "HardSwish":
                 StandAloneActivation(node);
                 break;
             case "Div":
@@ -161,7 +163,8 @@ internal sealed class GraphConverter
                 throw Pattern(node, node.OpType switch
                 {
                     "Softmax" => "a softmax is imported only as the model's final output (Predict's probabilities)",
-                    "Erf" or "Mul" => "it is not part of GELU's erf form x · (1 + erf(x / √2)) · 0.5",
+                    "Erf" => "it is not part of GELU's erf form x · (1 + erf(x / √2)) · 0.5",
+                    "Mul" => "it is not part of GELU's erf form x · (1 + erf(x / √2)) · 0.5 or of SiLU's x · Sigmoid(x)",
                     _ => "no layer takes this position",
                 });
         }
@@ -356,9 +359,21 @@ internal sealed class GraphConverter
     {
         var input = Main(node);
         if (node.OpType == "Gelu" && Text(node, "approximate", "none") != "none") throw Pattern(node, "only the exact (erf) GELU is supported");
+        if (node.OpType == "Clip" && !IsReLU6(node)) throw Pattern(node, "a Clip is imported only as ReLU6, with the constant bounds 0 and 6");
+        if (node.OpType == "HardSigmoid" && !IsTorchHardsigmoid(node))
+            throw Pattern(node, $"a HardSigmoid is imported only as PyTorch's Hardsigmoid, alpha = 1/6 and beta = 0.5 (this one has {Float(node, "alpha", 0.2f)} and {Float(node, "beta", 0.5f)})");
+        if (node.OpType == "Sigmoid" && SiLUProduct(node) is { } product)
+        {
+            _handled.Add(product);
+            Add(new ImportedLayer { Kind = ImportedKind.Activation, Origin = Label(node), GraphName = NodeName(node), OutputShape = input.Shape, Activation = "SiLU" }, product.Output[0]);
+            return;
+        }
         (string activation, float alpha) = node.OpType switch
         {
             "Relu" => ("ReLU", 0f),
+            "Clip" => ("ReLU6", 0f),
+            "HardSigmoid" => ("Hardsigmoid", 0f),
+            "HardSwish" => ("Hardswish", 0f),
             "LeakyRelu" => ("LeakyReLU", Float(node, "alpha", 0.01f)),
             "Elu" => ("ELU", Float(node, "alpha", 1f)),
             "Gelu" => ("GELU", 0f),
@@ -462,13 +477,28 @@ internal sealed class GraphConverter
 
     // ---- helpers ------------------------------------------------------------------------------------------------
 
-    /// <summary>A fused activation: the value's only reader is ReLU, Sigmoid, Tanh, or LeakyReLU/ELU with the fused defaults (0.01, 1).</summary>
+    /// <summary>
+    /// A fused activation: the value's only reader is ReLU, Sigmoid, Tanh, ReLU6 (Clip 0, 6), Hardsigmoid, Hardswish, or
+    /// LeakyReLU/ELU with the fused defaults (0.01, 1); or its two readers are SiLU's Sigmoid and the Mul of the value by it.
+    /// </summary>
     private string FuseActivation(string value, ImportedLayer layer)
     {
+        if (_graph.Consumers(value) is [_, _] readers && !_graph.Outputs.Contains(value)
+            && readers.FirstOrDefault(n => n.OpType == "Sigmoid") is { } sigmoid && SiLUProduct(sigmoid) is { } product && readers.Contains(product)
+            && !_handled.Contains(sigmoid) && !_handled.Contains(product))
+        {
+            layer.Activation = "SiLU";
+            _handled.Add(sigmoid);
+            _handled.Add(product);
+            return product.Output[0];
+        }
         if (_graph.SoleConsumer(value) is not { } next || _handled.Contains(next)) return value;
         string? activation = next.OpType switch
         {
             "Relu" => "ReLU",
+            "Clip" when IsReLU6(next) => "ReLU6",
+            "HardSigmoid" when IsTorchHardsigmoid(next) => "Hardsigmoid",
+            "HardSwish" => "Hardswish",
             "Sigmoid" => "Sigmoid",
             "Tanh" => "Tanh",
             "LeakyRelu" when Float(next, "alpha", 0.01f) == 0.01f => "LeakyReLU",
@@ -480,6 +510,23 @@ internal sealed class GraphConverter
         _handled.Add(next);
         return next.Output[0];
     }
+
+    /// <summary>A Clip from 0 to 6 (constant bound inputs, or the attributes of opsets before 11): ReLU6.</summary>
+    private bool IsReLU6(NodeProto clip)
+    {
+        double? Bound(int input, string attribute) => clip.Input.Count > input && clip.Input[input].Length > 0
+            ? _graph.Scalar(clip.Input[input])
+            : Attribute(clip, attribute) is { } a ? a.F : null;
+        return Bound(1, "min") == 0 && Bound(2, "max") == 6;
+    }
+
+    /// <summary>HardSigmoid with PyTorch's slope and offset (alpha = 1/6 as a float, beta = 0.5), as torch.onnx writes nn.Hardsigmoid.</summary>
+    private static bool IsTorchHardsigmoid(NodeProto node) => Float(node, "alpha", 0.2f) == 1f / 6f && Float(node, "beta", 0.5f) == 0.5f;
+
+    /// <summary>The Mul that makes <paramref name="sigmoid"/> part of SiLU, x · Sigmoid(x): its only reader, multiplying by the sigmoid's own input.</summary>
+    private NodeProto? SiLUProduct(NodeProto sigmoid) =>
+        sigmoid.Input.Count == 1 && _graph.SoleConsumer(sigmoid.Output[0]) is { OpType: "Mul" } mul && mul.Input.Count == 2
+            && mul.Input.Contains(sigmoid.Input[0]) && mul.Input.Contains(sigmoid.Output[0]) ? mul : null;
 
     private void Add(NodeProto node, ImportedLayer layer) => Add(layer, node.Output[0]);
 

@@ -11,12 +11,13 @@ namespace CnnCompiler;
 /// <item><term>Conv1D/2D/3D</term><description>filters, kernel, stride, dilation, groups, pad_begin, pad_end, bias, activation, alpha</description></item>
 /// <item><term>MaxPool/AvgPool 1D–3D</term><description>kernel, stride, pad_begin, pad_end, count_include_pad (average pools)</description></item>
 /// <item><term>Dense</term><description>units, bias, activation, alpha</description></item>
-/// <item><term>ReLU, LeakyReLU, ELU, GELU, Sigmoid, Tanh</term><description>activation, alpha</description></item>
+/// <item><term>ReLU, LeakyReLU, ELU, GELU, Sigmoid, Tanh, ReLU6, Hardswish, Hardsigmoid, SiLU</term><description>activation, alpha</description></item>
 /// <item><term>BatchNorm</term><description>epsilon, momentum</description></item>
 /// <item><term>Dropout</term><description>rate</description></item>
 /// </list>
 ///
-/// Activations are named as the <c>Activation</c> enum names them (None, ReLU, Sigmoid, Tanh, LeakyReLU, ELU, GELU);
+/// Activations are named as the <c>Activation</c> enum names them (None, ReLU, Sigmoid, Tanh, LeakyReLU, ELU, GELU,
+/// ReLU6, Hardswish, Hardsigmoid, SiLU);
 /// alpha is LeakyReLU's slope or ELU's α. Padding is per axis, before (top, left, …) and after (bottom, right, …).
 /// </summary>
 public sealed class LayerSettings : IReadOnlyCollection<KeyValuePair<string, object>>

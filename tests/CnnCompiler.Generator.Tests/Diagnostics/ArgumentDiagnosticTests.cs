@@ -114,6 +114,7 @@ public sealed class ArgumentDiagnosticTests
 
     [Theory]
     [InlineData("Conv2D(6, 5, [|Activation = (Activation)42|])", "Activation = (Activation)42", "Conv2D #1: argument 'Activation' must be a defined Activation value")]
+    [InlineData("Conv2D(6, 5, [|Activation = (Activation)11|])", "Activation = (Activation)11", "Conv2D #1: argument 'Activation' must be a defined Activation value")]
     [InlineData("Dense(32, [|Activation = (Activation)(-1)|])", "Activation = (Activation)(-1)", "Dense #1: argument 'Activation' must be a defined Activation value")]
     [InlineData("Upsample2D(2, [|Mode = (UpsampleMode)2|])", "Mode = (UpsampleMode)2", "Upsample2D #1: argument 'Mode' must be a defined UpsampleMode value")]
     public void Cnn0006_undefined_enum_value_is_reported_on_the_argument(string layer, string text, string message)

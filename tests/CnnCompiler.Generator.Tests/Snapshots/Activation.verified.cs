@@ -7,6 +7,11 @@
 // [GELU]
 // [Sigmoid]
 // [Tanh]
+// [ReLU6]
+// [Hardswish]
+// [Hardsigmoid]
+// [SiLU]
+// [Conv2D(2, 3, Padding = Padding.Same, Activation = Activation.Hardswish)]
 // [Flatten]
 // [SoftmaxCrossEntropy]
 // public partial class ActivationNet;
@@ -67,8 +72,40 @@
             public static float Alpha => 0f;
         }
 
-        /// <summary>flatten1: identity: a copy, so that the outputs and their gradient have buffers of their own.</summary>
+        /// <summary>relu61: element-wise ReLU6 over the batch; its derivative from the output y.</summary>
         public readonly struct ActivationKernel8 : IActivationShape
+        {
+            public static int Length => 32;
+            public static Activation Function => Activation.ReLU6;
+            public static float Alpha => 0f;
+        }
+
+        /// <summary>hardswish1, conv2.hardswish: element-wise Hardswish over the batch; its derivative from the input x.</summary>
+        public readonly struct ActivationKernel9 : IActivationShape
+        {
+            public static int Length => 32;
+            public static Activation Function => Activation.Hardswish;
+            public static float Alpha => 0f;
+        }
+
+        /// <summary>hardsigmoid1: element-wise Hardsigmoid over the batch; its derivative from the input x.</summary>
+        public readonly struct ActivationKernel10 : IActivationShape
+        {
+            public static int Length => 32;
+            public static Activation Function => Activation.Hardsigmoid;
+            public static float Alpha => 0f;
+        }
+
+        /// <summary>silu1: element-wise SiLU over the batch; its derivative from the input x.</summary>
+        public readonly struct ActivationKernel11 : IActivationShape
+        {
+            public static int Length => 32;
+            public static Activation Function => Activation.SiLU;
+            public static float Alpha => 0f;
+        }
+
+        /// <summary>flatten1: identity: a copy, so that the outputs and their gradient have buffers of their own.</summary>
+        public readonly struct ActivationKernel12 : IActivationShape
         {
             public static int Length => 32;
             public static Activation Function => Activation.None;
@@ -160,8 +197,8 @@
         }
 
         // --------
-        // Flatten · input 2×4×4 → output 32 · runs Kernels.ActivationKernel8
-        // for the layer flatten1
+        // ReLU6 · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel8
+        // for the layer relu61
         // --------
         internal static class ActivationKernel8Layers
         {
@@ -169,4 +206,52 @@
                 ActivationLayer<Kernels.ActivationKernel8>.Forward(x, y, n);
             public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
                 ActivationLayer<Kernels.ActivationKernel8>.Backward(x, y, dy, dx, n);
+        }
+
+        // --------
+        // Hardswish · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel9
+        // for the 2 layers hardswish1, conv2.hardswish
+        // --------
+        internal static class ActivationKernel9Layers
+        {
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel9>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel9>.Backward(x, y, dy, dx, n);
+        }
+
+        // --------
+        // Hardsigmoid · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel10
+        // for the layer hardsigmoid1
+        // --------
+        internal static class ActivationKernel10Layers
+        {
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel10>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel10>.Backward(x, y, dy, dx, n);
+        }
+
+        // --------
+        // SiLU · input 2×4×4 → output 2×4×4 · runs Kernels.ActivationKernel11
+        // for the layer silu1
+        // --------
+        internal static class ActivationKernel11Layers
+        {
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel11>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel11>.Backward(x, y, dy, dx, n);
+        }
+
+        // --------
+        // Flatten · input 2×4×4 → output 32 · runs Kernels.ActivationKernel12
+        // for the layer flatten1
+        // --------
+        internal static class ActivationKernel12Layers
+        {
+            public static void Forward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, Span<float> y, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel12>.Forward(x, y, n);
+            public static void Backward(ReadOnlySpan<float> p, ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> dy, Span<float> dx, Span<float> dp, Workspace ws, int n) =>
+                ActivationLayer<Kernels.ActivationKernel12>.Backward(x, y, dy, dx, n);
         }

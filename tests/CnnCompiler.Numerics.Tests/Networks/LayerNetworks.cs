@@ -466,6 +466,85 @@ public partial class TanhOnly : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class ConvThenReLU : ITestNetwork;
 
+// ---- ReLU6, Hardswish, Hardsigmoid, SiLU ----
+// Stand-alone on the input (WideMargin data: every region, the input gradient under test), fused into and after
+// convolutions and dense layers with many inputs (ReLUMargin data: pre-activations spread past ±3 and 6, each 1/16 or
+// more from a kink). Fused ReLU6 runs in the layer's epilogue; the others become layers of their own after it.
+
+[Network(2, 3, 5)]
+[ReLU6]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class ReLU6First : ITestNetwork;
+
+[Network(2, 3, 5)]
+[Hardswish]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class HardswishFirst : ITestNetwork;
+
+[Network(1, 30)]
+[Hardsigmoid]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class HardsigmoidFirst : ITestNetwork;
+
+[Network(2, 3, 5)]
+[SiLU]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class SiLUFirst : ITestNetwork;
+
+[Network(8, 6, 6)]
+[Conv2D(3, 3, Activation = Activation.ReLU6)]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DReLU6 : ITestNetwork;
+
+[Network(8, 6, 6)]
+[Conv2D(3, 3, Activation = Activation.Hardswish)]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class Conv2DHardswish : ITestNetwork;
+
+[Network(8, 6, 6)]
+[Conv2D(3, 3)]
+[ReLU6]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class ConvThenReLU6 : ITestNetwork;
+
+[Network(1, 48)]
+[Dense(8, Activation = Activation.ReLU6)]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class DenseReLU6 : ITestNetwork;
+
+[Network(1, 48)]
+[Dense(8, Activation = Activation.Hardsigmoid)]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class DenseHardsigmoid : ITestNetwork;
+
+[Network(1, 48)]
+[Dense(8)]
+[Hardswish]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class DenseThenHardswish : ITestNetwork;
+
+[Network(1, 12)]
+[Dense(6, Activation = Activation.SiLU)]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class DenseSiLU : ITestNetwork;
+
+[Network(2, 9)]
+[Conv1D(3, 3, Activation = Activation.SiLU)]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class Conv1DSiLU : ITestNetwork;
+
 [Network(1, 12)]
 [Dense(6)]
 [Sigmoid]

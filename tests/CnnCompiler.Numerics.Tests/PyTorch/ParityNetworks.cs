@@ -253,6 +253,58 @@ public partial class PtFusedDenseActivations : ITestNetwork;
 [SoftmaxCrossEntropy]
 public partial class PtFusedConvActivations : ITestNetwork;
 
+// ReLU6, Hardswish, Hardsigmoid and SiLU: on the input (scaled to [-8, 8] by the script) and after a dense layer.
+[Network(1, 12)]
+[ReLU6]
+[Dense(6)]
+[ReLU6]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtReLU6 : ITestNetwork;
+
+[Network(1, 12)]
+[Hardswish]
+[Dense(6)]
+[Hardswish]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtHardswish : ITestNetwork;
+
+[Network(1, 12)]
+[Hardsigmoid]
+[Dense(6)]
+[Hardsigmoid]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtHardsigmoid : ITestNetwork;
+
+[Network(1, 12)]
+[SiLU]
+[Dense(6)]
+[SiLU]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtSiLU : ITestNetwork;
+
+[Network(1, 8)]
+[Dense(7, Activation = Activation.ReLU6)]
+[Dense(6, Activation = Activation.Hardswish)]
+[Dense(5, Activation = Activation.Hardsigmoid)]
+[Dense(4, Activation = Activation.SiLU)]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class PtFusedDenseModernActivations : ITestNetwork;
+
+[Network(2, 6, 6)]
+[Conv2D(3, 3, Activation = Activation.ReLU6)]
+[Conv2D(3, 2, Activation = Activation.Hardswish)]
+[Conv2D(3, 2, Activation = Activation.Hardsigmoid)]
+[Conv2D(2, 1, Activation = Activation.SiLU)]
+[Flatten]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class PtFusedConvModernActivations : ITestNetwork;
+
 // ---- float-target losses ----
 
 [Network(2, 3, 3)]

@@ -14,6 +14,10 @@ public enum RefActivation
     ReLU,
     Sigmoid,
     Tanh,
+    ReLU6,
+    Hardswish,
+    Hardsigmoid,
+    SiLU,
 }
 
 /// <summary>A parameter tensor of a reference network: where it sits in <c>Parameters</c> and what it is.</summary>
@@ -65,6 +69,10 @@ public abstract class RefLayer
         RefActivation.ReLU => z > 0 ? z : 0,
         RefActivation.Sigmoid => 1 / (1 + Math.Exp(-z)),
         RefActivation.Tanh => Math.Tanh(z),
+        RefActivation.ReLU6 => Math.Min(Math.Max(z, 0), 6),
+        RefActivation.Hardsigmoid => Math.Min(Math.Max(z + 3, 0), 6) / 6,
+        RefActivation.Hardswish => z * Math.Min(Math.Max(z + 3, 0), 6) / 6,
+        RefActivation.SiLU => z / (1 + Math.Exp(-z)),
         _ => throw new ArgumentOutOfRangeException(nameof(activation)),
     };
 }
@@ -153,7 +161,7 @@ public sealed class RefConv(int filters, int[] kernel, int[]? stride = null, Ref
                 double weight = parameters[(((o * c + ci) * kd + i) * kh + j) * kw + k];
                 sum += weight * x[((ci * d + id) * h + ih) * w + iw];
             }
-            if (activation == RefActivation.ReLU) kinks.ReLUInput(sum);
+            kinks.ActivationInput(activation, sum);
             y[((o * od + zd) * oh + zh) * ow + zw] = Activate(activation, sum);
         }
         return y;
@@ -297,7 +305,7 @@ public sealed class RefDense(int units, bool bias = true, RefActivation activati
         {
             double sum = bias ? parameters[units * inputs + o] : 0;
             for (int i = 0; i < inputs; i++) sum += parameters[o * inputs + i] * x[i];
-            if (activation == RefActivation.ReLU) kinks.ReLUInput(sum);
+            kinks.ActivationInput(activation, sum);
             y[o] = Activate(activation, sum);
         }
         return y;
@@ -322,7 +330,7 @@ public sealed class RefActivationLayer(RefActivation activation) : RefLayer
         var y = new double[x.Length];
         for (int i = 0; i < x.Length; i++)
         {
-            if (activation == RefActivation.ReLU) kinks.ReLUInput(x[i]);
+            kinks.ActivationInput(activation, x[i]);
             y[i] = Activate(activation, x[i]);
         }
         return y;
@@ -330,8 +338,9 @@ public sealed class RefActivationLayer(RefActivation activation) : RefLayer
 }
 
 /// <summary>
-/// Records how close a forward pass came to a non-differentiable point: the smallest |z| fed to a ReLU and the smallest
-/// gap between the largest and second-largest value of a max-pooling window. Finite differences are only meaningful
+/// Records how close a forward pass came to a non-differentiable point: the smallest distance from an activation's input
+/// to one of its kinks (0 for ReLU; 0 and 6 for ReLU6; ±3 for Hardswish and Hardsigmoid) and the smallest gap between
+/// the largest and second-largest value of a max-pooling window. Finite differences are only meaningful
 /// when every perturbation stays on one side of these kinks.
 /// </summary>
 public sealed class KinkMonitor
@@ -341,6 +350,23 @@ public sealed class KinkMonitor
     public double MaxPoolMargin { get; private set; } = double.PositiveInfinity;
 
     public void ReLUInput(double z) => ReLUMargin = Math.Min(ReLUMargin, Math.Abs(z));
+
+    /// <summary>Records the distance from <paramref name="z"/> to the nearest kink of <paramref name="activation"/> (none for the smooth ones).</summary>
+    public void ActivationInput(RefActivation activation, double z)
+    {
+        switch (activation)
+        {
+            case RefActivation.ReLU:
+                ReLUInput(z);
+                break;
+            case RefActivation.ReLU6:
+                ReLUMargin = Math.Min(ReLUMargin, Math.Min(Math.Abs(z), Math.Abs(z - 6)));
+                break;
+            case RefActivation.Hardswish or RefActivation.Hardsigmoid:
+                ReLUMargin = Math.Min(ReLUMargin, Math.Min(Math.Abs(z + 3), Math.Abs(z - 3)));
+                break;
+        }
+    }
 
     public void MaxWindow(List<double> values)
     {

@@ -17,6 +17,13 @@ public enum DataStyle
     ReLUMargin,
 
     /// <summary>
+    /// Parameters as <see cref="ReLUMargin"/>, inputs odd multiples of 1/2 in [−7.5, 7.5]: for an activation that reads
+    /// the network input, every region of ReLU6 (kinks at 0 and 6), Hardswish and Hardsigmoid (±3) is reached and every
+    /// input is 1/2 from a kink, beyond a ±2h perturbation's reach (2h·7.5 with h = 2⁻⁶).
+    /// </summary>
+    WideMargin,
+
+    /// <summary>
     /// Each sample is a shuffle of −1/16, −2/16, …: all negative, so zero padding would win a max if it took part, and
     /// 1/16 apart, more than a ±2h perturbation (h = 2⁻⁶) can close, so no max-pool window ever changes its winner.
     /// </summary>
@@ -77,8 +84,8 @@ public static class TestData
 
     private static float Parameter(Random random, DataStyle style, ParameterTensor tensor) => style switch
     {
-        DataStyle.ReLUMargin when tensor.IsBias => (2 * random.Next(-4, 4) + 1) / 16f,
-        DataStyle.ReLUMargin => random.Next(-2, 3) / 4f,
+        DataStyle.ReLUMargin or DataStyle.WideMargin when tensor.IsBias => (2 * random.Next(-4, 4) + 1) / 16f,
+        DataStyle.ReLUMargin or DataStyle.WideMargin => random.Next(-2, 3) / 4f,
         _ when tensor.IsBias => Uniform(random, 0.5),
         _ => Uniform(random, 2.5 / Math.Sqrt(tensor.FanIn)),
     };
@@ -86,6 +93,7 @@ public static class TestData
     private static float Input(Random random, DataStyle style) => style switch
     {
         DataStyle.ReLUMargin => (2 * random.Next(-2, 2) + 1) / 2f,
+        DataStyle.WideMargin => (2 * random.Next(-8, 8) + 1) / 2f,
         _ => Uniform(random, 1),
     };
 }

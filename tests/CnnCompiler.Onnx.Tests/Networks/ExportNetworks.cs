@@ -45,6 +45,28 @@ public partial class LeNet5;
 [SoftmaxCrossEntropy]
 public partial class ResidualNet;
 
+/// <summary>
+/// The activations of small modern CNNs, each fused into a convolution and a dense layer and stand-alone: ReLU6 as
+/// Clip(0, 6), Hardswish, Hardsigmoid (α = 1/6, β = 0.5) and SiLU as x · Sigmoid(x).
+/// </summary>
+[Network(3, 8, 8)]
+[Conv2D(8, 3, PaddingSize = 1, Activation = Activation.ReLU6)]
+[Hardswish]
+[Conv2D(8, 3, Stride = 2, PaddingSize = 1, Activation = Activation.Hardswish)]
+[ReLU6]
+[Conv2D(8, 1, Activation = Activation.SiLU)]
+[Hardsigmoid]
+[Conv2D(8, 1, Activation = Activation.Hardsigmoid)]
+[SiLU]
+[GlobalAveragePool]
+[Dense(12, Activation = Activation.ReLU6)]
+[Dense(10, Activation = Activation.SiLU)]
+[Dense(8, Activation = Activation.Hardswish)]
+[Dense(6, Activation = Activation.Hardsigmoid)]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class ModernActivationNet;
+
 /// <summary>Average pooling that counts padding, in 1D and 3D, and a sigmoid output (binary cross-entropy).</summary>
 [Network(2, 6, 7, 8)]
 [Conv3D(4, 3, 1, 3, StrideDepth = 2, PaddingDepth = 1, PaddingWidth = 2)]

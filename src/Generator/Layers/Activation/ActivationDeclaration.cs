@@ -5,18 +5,20 @@ using CnnCompiler.Generator.Parsing;
 
 namespace CnnCompiler.Generator.Layers;
 
-/// <summary>Stand-alone activations: [ReLU], [Sigmoid], [Tanh], [LeakyReLU(slope)], [ELU(alpha)], [GELU].</summary>
+/// <summary>Stand-alone activations: [ReLU], [Sigmoid], [Tanh], [LeakyReLU(slope)], [ELU(alpha)], [GELU], [ReLU6], [Hardswish], [Hardsigmoid], [SiLU].</summary>
 internal sealed class ActivationDeclaration : ILayerDeclaration
 {
     public IReadOnlyList<LayerKind> Kinds { get; } = [LayerKind.Activation];
 
-    public IReadOnlyList<string> AttributeNames { get; } = ["ReLU", "Sigmoid", "Tanh", "LeakyReLU", "ELU", "GELU"];
+    public IReadOnlyList<string> AttributeNames { get; } = ["ReLU", "Sigmoid", "Tanh", "LeakyReLU", "ELU", "GELU", "ReLU6", "Hardswish", "Hardsigmoid", "SiLU"];
 
     /// <summary>The activation each attribute declares.</summary>
     private static readonly Dictionary<string, ActivationKind> Activations = new(System.StringComparer.Ordinal)
     {
         ["ReLU"] = ActivationKind.ReLU, ["Sigmoid"] = ActivationKind.Sigmoid, ["Tanh"] = ActivationKind.Tanh,
         ["LeakyReLU"] = ActivationKind.LeakyReLU, ["ELU"] = ActivationKind.ELU, ["GELU"] = ActivationKind.GELU,
+        ["ReLU6"] = ActivationKind.ReLU6, ["Hardswish"] = ActivationKind.Hardswish, ["Hardsigmoid"] = ActivationKind.Hardsigmoid,
+        ["SiLU"] = ActivationKind.SiLU,
     };
 
     public LayerDecl? Parse(LayerReading reading)

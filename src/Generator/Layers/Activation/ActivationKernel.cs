@@ -28,7 +28,7 @@ internal sealed record ActivationKernel(int Length, ActivationKind Function, flo
     private string BackwardDescription => Function switch
     {
         ActivationKind.None => "",
-        ActivationKind.GELU or ActivationKind.LeakyReLU => "; its derivative from the input x",
+        _ when ActivationLayer.NeedsInput(Function) || Function == ActivationKind.LeakyReLU => "; its derivative from the input x",
         _ => "; its derivative from the output y",
     };
 

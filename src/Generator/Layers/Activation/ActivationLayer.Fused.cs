@@ -17,6 +17,8 @@ internal sealed partial class ActivationLayer
         {
             case ActivationKind.None:
                 return;
+            case ActivationKind.GELU or ActivationKind.Hardsigmoid or ActivationKind.Hardswish or ActivationKind.SiLU:
+                throw new System.InvalidOperationException($"{activation} is not applied in place: its backward needs the input (SinglePlan makes it a layer of its own).");
             case ActivationKind.LeakyReLU:
             case ActivationKind.ELU:
                 w.Line($"ActivationKernels.{activation}({values}, {Format.Float(activation == ActivationKind.ELU ? 1f : 0.01f)});");
@@ -34,6 +36,8 @@ internal sealed partial class ActivationLayer
         {
             case ActivationKind.None:
                 return;
+            case ActivationKind.GELU or ActivationKind.Hardsigmoid or ActivationKind.Hardswish or ActivationKind.SiLU:
+                throw new System.InvalidOperationException($"{activation} is not applied in place: its backward needs the input (SinglePlan makes it a layer of its own).");
             case ActivationKind.LeakyReLU:
             case ActivationKind.ELU:
                 w.Line($"ActivationKernels.{activation}Backward({output}, {gradient}, {Format.Float(activation == ActivationKind.ELU ? 1f : 0.01f)});");

@@ -5,7 +5,8 @@ using CnnCompiler.Generator.Model;
 namespace CnnCompiler.Generator.Layers;
 
 /// <summary>
-/// Stand-alone activation layers ([ReLU], [LeakyReLU], [ELU], [GELU], [Sigmoid], [Tanh], and the identity a network
+/// Stand-alone activation layers ([ReLU], [LeakyReLU], [ELU], [GELU], [Sigmoid], [Tanh], [ReLU6], [Hardswish],
+/// [Hardsigmoid], [SiLU], and the identity a network
 /// that ends in a flatten gets): a class per layer forwarding to the runtime's <c>ActivationLayer&lt;TShape&gt;</c>. A
 /// ReLU that the layer before it applies in training has no Backward (training is the only backward).
 /// </summary>
@@ -38,6 +39,14 @@ internal sealed partial class ActivationLayer : ILayerKernel
     public void EmitInitialization(CodeWriter w, LayerPlan layer)
     {
     }
+
+    /// <summary>
+    /// Whether the activation's derivative is computed from its input (as PyTorch computes it; the output does not
+    /// determine it exactly): GELU, Hardsigmoid, Hardswish and SiLU. A convolution or dense layer does not fuse these (its
+    /// output overwrites the input they need); <see cref="SinglePlan.Add"/> makes each a layer of its own after it.
+    /// </summary>
+    public static bool NeedsInput(ActivationKind activation) =>
+        activation is ActivationKind.GELU or ActivationKind.Hardsigmoid or ActivationKind.Hardswish or ActivationKind.SiLU;
 
     /// <summary>The slope or α of an activation: the attribute's for stand-alone layers, PyTorch's default when fused.</summary>
     public static float Alpha(LayerDecl decl) => decl.Kind == LayerKind.Activation && decl.Alpha != 0f

@@ -4,8 +4,8 @@ namespace CnnCompiler.CompilerServices;
 
 /// <summary>
 /// A stand-alone activation layer over <c>count</c> samples. Derivatives come from the output y where it determines
-/// them; GELU's and LeakyReLU's come from the input x (GELU's cannot be recovered from y, and LeakyReLU's from x is right
-/// for any slope). The function is a constant of <typeparamref name="TShape"/>, so each specialization keeps one branch.
+/// them; GELU's, Hardsigmoid's, Hardswish's, SiLU's and LeakyReLU's come from the input x (the first four as PyTorch
+/// computes them, which y does not determine exactly; LeakyReLU's from x is right for any slope). The function is a constant of <typeparamref name="TShape"/>, so each specialization keeps one branch.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ActivationLayer<TShape> where TShape : struct, IActivationShape
@@ -15,10 +15,14 @@ public static class ActivationLayer<TShape> where TShape : struct, IActivationSh
     {
         ReadOnlySpan<float> x = input.Slice(0, count * TShape.Length);
         Span<float> y = output.Slice(0, count * TShape.Length);
-        if (TShape.Function == Activation.ReLU)
+        switch (TShape.Function)
         {
-            ActivationKernels.ReLU(x, y); // one pass: read x, write y
-            return;
+            // One pass: read x, write y.
+            case Activation.ReLU: ActivationKernels.ReLU(x, y); return;
+            case Activation.ReLU6: ActivationKernels.ReLU6(x, y); return;
+            case Activation.Hardsigmoid: ActivationKernels.Hardsigmoid(x, y); return;
+            case Activation.Hardswish: ActivationKernels.Hardswish(x, y); return;
+            case Activation.SiLU: ActivationKernels.SiLU(x, y); return;
         }
         x.CopyTo(y);
         switch (TShape.Function)
@@ -41,9 +45,12 @@ public static class ActivationLayer<TShape> where TShape : struct, IActivationSh
         Span<float> dy = outputGradient.Slice(0, count * TShape.Length);
         switch (TShape.Function)
         {
-            case Activation.ReLU:
-                ActivationKernels.ReLUBackward(y, dy, inputGradient); // one pass: read y and dy, write dx
-                return;
+            // One pass: read y (or x) and dy, write dx.
+            case Activation.ReLU: ActivationKernels.ReLUBackward(y, dy, inputGradient); return;
+            case Activation.ReLU6: ActivationKernels.ReLU6Backward(y, dy, inputGradient); return;
+            case Activation.Hardsigmoid: ActivationKernels.HardsigmoidBackwardFromInput(x, dy, inputGradient); return;
+            case Activation.Hardswish: ActivationKernels.HardswishBackwardFromInput(x, dy, inputGradient); return;
+            case Activation.SiLU: ActivationKernels.SiLUBackwardFromInput(x, dy, inputGradient); return;
             case Activation.None: break;
             case Activation.Sigmoid: ActivationKernels.SigmoidBackward(y, dy); break;
             case Activation.Tanh: ActivationKernels.TanhBackward(y, dy); break;

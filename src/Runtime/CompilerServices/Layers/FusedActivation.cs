@@ -6,8 +6,8 @@ namespace CnnCompiler.CompilerServices;
 /// <summary>
 /// An activation fused into a convolution or dense layer, applied in place after the layer's affine map. The
 /// activation is a constant of the layer's shape, so the switch below folds away in each specialized kernel. Fused
-/// LeakyReLU and ELU use PyTorch's defaults (slope 0.01, α 1); GELU is never fused (its backward needs the input), the
-/// generator splits it into a layer of its own.
+/// LeakyReLU and ELU use PyTorch's defaults (slope 0.01, α 1); GELU, Hardsigmoid, Hardswish and SiLU are never fused
+/// (their backward needs the input), the generator splits each into a layer of its own, and they throw here.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class FusedActivation
@@ -20,6 +20,7 @@ public static class FusedActivation
         {
             case Activation.None: return;
             case Activation.ReLU: ActivationKernels.ReLU(values); return;
+            case Activation.ReLU6: ActivationKernels.ReLU6(values); return;
             case Activation.Sigmoid: ActivationKernels.Sigmoid(values); return;
             case Activation.Tanh: ActivationKernels.Tanh(values); return;
             case Activation.LeakyReLU: ActivationKernels.LeakyReLU(values, 0.01f); return;
@@ -36,6 +37,7 @@ public static class FusedActivation
         {
             case Activation.None: return;
             case Activation.ReLU: ActivationKernels.ReLUBackward(output, gradient); return;
+            case Activation.ReLU6: ActivationKernels.ReLU6Backward(output, gradient); return;
             case Activation.Sigmoid: ActivationKernels.SigmoidBackward(output, gradient); return;
             case Activation.Tanh: ActivationKernels.TanhBackward(output, gradient); return;
             case Activation.LeakyReLU: ActivationKernels.LeakyReLUBackward(output, gradient, 0.01f); return;
