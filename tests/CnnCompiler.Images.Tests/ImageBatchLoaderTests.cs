@@ -36,11 +36,13 @@ public class ImageBatchLoaderTests
             }
     }
 
-    [Fact]
-    public void Batches_depend_on_the_seed_only_not_on_workers_or_queue_length()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Batches_depend_on_the_seed_only_not_on_workers_or_queue_length(bool randomResizedCrop)
     {
         using var folder = new ImageFolderBuilder().AddClasses(6);
-        var random = Options with { Crop = ImageCrop.Random };
+        var random = randomResizedCrop ? Options with { RandomResizedCrop = new() } : Options with { Crop = ImageCrop.Random };
         List<(int[], int[], float[])>[] Run(int workers, int prefetch)
         {
             var data = new ImageFolderDataset(folder.Root, random with { Workers = workers, PrefetchBatches = prefetch });

@@ -41,14 +41,19 @@ public sealed class RandomResizedCrop : IAugmentation
     public float Probability { get; }
 
     /// <summary>torchvision's <c>RandomResizedCrop.get_params</c> for an image of <paramref name="height"/> × <paramref name="width"/>.</summary>
-    public (int Top, int Left, int Height, int Width) DrawWindow(int height, int width, SeededRandom random)
+    public (int Top, int Left, int Height, int Width) DrawWindow(int height, int width, SeededRandom random) =>
+        GetParams(height, width, MinScale, MaxScale, MinRatio, MaxRatio, random);
+
+    /// <summary>torchvision's <c>RandomResizedCrop.get_params(img, scale, ratio)</c> for an image of height × width.</summary>
+    internal static (int Top, int Left, int Height, int Width) GetParams(
+        int height, int width, double minScale, double maxScale, double minRatio, double maxRatio, SeededRandom random)
     {
         ArgumentNullException.ThrowIfNull(random);
         double area = (double)height * width;
-        double logMin = Math.Log(MinRatio), logMax = Math.Log(MaxRatio);
+        double logMin = Math.Log(minRatio), logMax = Math.Log(maxRatio);
         for (int attempt = 0; attempt < 10; attempt++)
         {
-            double target = area * (MinScale + (MaxScale - MinScale) * random.NextDouble());
+            double target = area * (minScale + (maxScale - minScale) * random.NextDouble());
             double ratio = Math.Exp(logMin + (logMax - logMin) * random.NextDouble());
             int w = (int)Math.Round(Math.Sqrt(target * ratio), MidpointRounding.ToEven);
             int h = (int)Math.Round(Math.Sqrt(target / ratio), MidpointRounding.ToEven);
@@ -61,15 +66,15 @@ public sealed class RandomResizedCrop : IAugmentation
         }
         double inRatio = (double)width / height;
         int cw, ch;
-        if (inRatio < MinRatio)
+        if (inRatio < minRatio)
         {
             cw = width;
-            ch = (int)Math.Round(cw / MinRatio, MidpointRounding.ToEven);
+            ch = (int)Math.Round(cw / minRatio, MidpointRounding.ToEven);
         }
-        else if (inRatio > MaxRatio)
+        else if (inRatio > maxRatio)
         {
             ch = height;
-            cw = (int)Math.Round(ch * MaxRatio, MidpointRounding.ToEven);
+            cw = (int)Math.Round(ch * maxRatio, MidpointRounding.ToEven);
         }
         else
         {

@@ -45,7 +45,8 @@ public static class Trainer
     /// Trains on an image folder as <see cref="Fit(IClassifier, Dataset, TrainingOptions)"/> does on data in memory, with
     /// the images decoded in the background by an <see cref="ImageBatchLoader"/> (its workers, queue and cache as
     /// <see cref="ImageFolderDataset.Options"/> say). <see cref="TrainingOptions.ValidationSplit"/> splits stratified by
-    /// class (<see cref="ImageFolderDataset.Split"/>); the validation images are center-cropped and held in memory.
+    /// class (<see cref="ImageFolderDataset.Split"/>); the validation images are resized and center-cropped (never
+    /// <see cref="ImageFolderOptions.RandomResizedCrop"/>) and held in memory.
     /// Augmentation applies to every decoded batch as to any other. Same seed, options and threads: the same run.
     /// </summary>
     public static TrainingHistory Fit(IClassifier network, ImageFolderDataset train, TrainingOptions options)
@@ -58,7 +59,7 @@ public static class Trainer
         if (options.ValidationSplit > 0)
         {
             (train, ImageFolderDataset held) = train.Split(options.ValidationSplit, options.Seed);
-            validation = held.WithOptions(held.Options with { Crop = ImageCrop.Center, CacheInMemory = false }).Load();
+            validation = held.WithOptions(held.Options with { Crop = ImageCrop.Center, RandomResizedCrop = null, CacheInMemory = false }).Load();
         }
         PendingCheckpoint? resume = null;
         if (options.ResumeFrom is { } path)

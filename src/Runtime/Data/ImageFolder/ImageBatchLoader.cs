@@ -11,7 +11,8 @@ namespace CnnCompiler;
 /// decoding keeps up, a ready batch is always waiting; <see cref="WaitTime"/> says how long the reader did wait.
 /// <para>
 /// The batches are a function of the seed alone: the order is drawn per epoch from the loader's own generator, and a
-/// random crop from the seed, the epoch and the sample's index, whichever worker decodes it. A bad file is an
+/// random crop or <see cref="ImageFolderOptions.RandomResizedCrop"/> window from the seed, the epoch and the sample's
+/// index, whichever worker decodes it. A bad file is an
 /// <see cref="InvalidDataException"/> naming it, thrown by the call that would have returned its batch; with
 /// <see cref="ImageFolderOptions.SkipBadFiles"/> it is left out of its batch (which is one sample shorter) and listed in
 /// <see cref="ImageFolderDataset.Skipped"/>. With <see cref="ImageFolderOptions.CacheInMemory"/> each image is decoded

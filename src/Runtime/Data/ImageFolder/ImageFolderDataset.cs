@@ -262,7 +262,7 @@ public sealed class ImageFolderDataset
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         ArgumentNullException.ThrowIfNull(options);
-        options = options with { Crop = ImageCrop.Center };
+        options = options with { Crop = ImageCrop.Center, RandomResizedCrop = null };
         options.Validate();
         if (destination.Length != options.Channels * options.Height * options.Width)
             throw new ArgumentException($"A sample of {options.Channels}×{options.Height}×{options.Width} needs {options.Channels * options.Height * options.Width} floats; the destination has {destination.Length}.", nameof(destination));
@@ -313,6 +313,13 @@ public sealed class ImageFolderDataset
         int channels = options.Channels;
         byte[] pixels = ImageFiles.Decode(path, bytes, header, channels);
         int h = options.Height, w = options.Width;
+        if (options.RandomResizedCrop is { } rrc)
+        {
+            var window = rrc.DrawWindow(header.Height, header.Width, new SeededRandom(sampleSeed));
+            ResizeWindow(pixels, header.Width, channels, window, destination, h, w);
+            Normalize(destination, channels, h * w, means, inverseStds);
+            return;
+        }
         int resizedHeight = header.Height, resizedWidth = header.Width;
         if (options.Resize) (resizedHeight, resizedWidth) = ResizedSize(header.Height, header.Width, options.ShorterSide);
         int top, left;
@@ -339,7 +346,21 @@ public sealed class ImageFolderDataset
                     for (int x = 0; x < w; x++)
                         destination[(c * h + y) * w + x] = pixels[((top + y) * header.Width + left + x) * channels + c] * (1f / 255f);
         }
-        int plane = h * w;
+        Normalize(destination, channels, h * w, means, inverseStds);
+    }
+
+    /// <summary>
+    /// torchvision's <c>resized_crop</c>: the window (top, left, height, width) of an 8-bit image (row-major, channels
+    /// interleaved, <paramref name="sourceWidth"/> wide) resized to <paramref name="height"/> × <paramref name="width"/>
+    /// (channels first, /255) with PIL's antialiased bilinear filter clipped to the window.
+    /// </summary>
+    internal static void ResizeWindow(ReadOnlySpan<byte> pixels, int sourceWidth, int channels, (int Top, int Left, int Height, int Width) window,
+        Span<float> destination, int height, int width) =>
+        ImageResampler.Resample(pixels, sourceWidth, channels, window,
+            (double)window.Height / height, (double)window.Width / width, 0, 0, destination, height, width);
+
+    private static void Normalize(Span<float> destination, int channels, int plane, float[] means, float[] inverseStds)
+    {
         for (int c = 0; c < channels; c++)
         {
             Span<float> p = destination.Slice(c * plane, plane);

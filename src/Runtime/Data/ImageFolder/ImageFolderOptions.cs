@@ -14,10 +14,46 @@ public enum ImageCrop
 }
 
 /// <summary>
+/// torchvision's <c>RandomResizedCrop((Height, Width), scale, ratio)</c> as a decode-time training transform of
+/// <see cref="ImageFolderDataset"/> (<see cref="ImageFolderOptions.RandomResizedCrop"/>): it replaces Resize + crop.
+/// From the full-resolution decoded image, per sample and epoch, <c>get_params</c> picks a window: up to 10 attempts,
+/// each an area fraction uniform in <see cref="Scale"/> and an aspect ratio (width / height) log-uniform in
+/// <see cref="Ratio"/>, w = round(√(area·ratio)), h = round(√(area/ratio)), then a uniform top and left for the first
+/// that fits; after 10 misses the center crop with the ratio clamped into range. The window is resized to
+/// Height × Width with PIL's antialiased bilinear filter (the filter clipped to the window), kept in floats.
+/// </summary>
+public sealed record RandomResizedCropOptions
+{
+    /// <summary>The window's area as a fraction of the image's, drawn uniformly: 0 &lt; Min ≤ Max ≤ 1 (torchvision's default (0.08, 1)).</summary>
+    public (double Min, double Max) Scale { get; init; } = (0.08, 1.0);
+
+    /// <summary>The window's aspect ratio (width / height), drawn log-uniformly: 0 &lt; Min ≤ Max &lt; ∞ (default (3/4, 4/3)).</summary>
+    public (double Min, double Max) Ratio { get; init; } = (3.0 / 4.0, 4.0 / 3.0);
+
+    /// <summary>The window (top, left, height, width) <c>get_params</c> picks in an image of <paramref name="height"/> × <paramref name="width"/>.</summary>
+    public (int Top, int Left, int Height, int Width) DrawWindow(int height, int width, SeededRandom random)
+    {
+        if (height < 1 || width < 1) throw new ArgumentOutOfRangeException(nameof(height), $"The image must have positive size; got {height}×{width}.");
+        return CnnCompiler.RandomResizedCrop.GetParams(height, width, Scale.Min, Scale.Max, Ratio.Min, Ratio.Max, random);
+    }
+
+    internal void Validate()
+    {
+        if (!(Scale.Min > 0 && Scale.Min <= Scale.Max && Scale.Max <= 1))
+            throw new ArgumentOutOfRangeException("options", Scale,
+                $"ImageFolderOptions.RandomResizedCrop.Scale must satisfy 0 < Min ≤ Max ≤ 1 (fractions of the image's area); got ({Scale.Min}, {Scale.Max}).");
+        if (!(Ratio.Min > 0 && Ratio.Min <= Ratio.Max && double.IsFinite(Ratio.Max)))
+            throw new ArgumentOutOfRangeException("options", Ratio,
+                $"ImageFolderOptions.RandomResizedCrop.Ratio must satisfy 0 < Min ≤ Max < ∞ (width / height); got ({Ratio.Min}, {Ratio.Max}).");
+    }
+}
+
+/// <summary>
 /// How <see cref="ImageFolderDataset"/> turns files into samples: the sample shape (the network's input), resizing,
 /// cropping, normalization, what happens to bad files, and the streaming loader's workers and queue. The pipeline per
-/// image is torchvision's <c>Resize(ResizeShorterSide)</c> → <c>CenterCrop</c>/<c>RandomCrop((Height, Width))</c> →
-/// <c>ToTensor</c> → <c>Normalize(Mean, Std)</c>, with the image converted to gray or RGB first.
+/// image is torchvision's <c>Resize(ResizeShorterSide)</c> → <c>CenterCrop</c>/<c>RandomCrop((Height, Width))</c> (or
+/// <c>RandomResizedCrop((Height, Width))</c> instead of both) → <c>ToTensor</c> → <c>Normalize(Mean, Std)</c>, with the
+/// image converted to gray or RGB first.
 /// </summary>
 public sealed record ImageFolderOptions
 {
@@ -63,6 +99,15 @@ public sealed record ImageFolderOptions
     /// <summary>Center (the default; validation) or random (training) crop.</summary>
     public ImageCrop Crop { get; init; } = ImageCrop.Center;
 
+    /// <summary>
+    /// Null (the default): Resize + <see cref="Crop"/>. Set: torchvision's <c>RandomResizedCrop((Height, Width), Scale,
+    /// Ratio)</c> on the full-resolution image instead (see <see cref="RandomResizedCropOptions"/>), drawn per sample and
+    /// epoch from the loader's seed, the epoch and the sample's index, so batches still depend on the seed alone. A
+    /// training transform: validation (<c>Trainer.Fit</c>'s split) and <see cref="ImageFolderDataset.LoadImage"/> use Resize +
+    /// center crop. Needs <see cref="Crop"/> = Center and no <see cref="CacheInMemory"/> (a cache would hold one crop per image).
+    /// </summary>
+    public RandomResizedCropOptions? RandomResizedCrop { get; init; }
+
     /// <summary>Subtracted per channel after scaling to [0, 1]; null is 0 for every channel.</summary>
     public IReadOnlyList<float>? Mean { get; init; }
 
@@ -86,7 +131,8 @@ public sealed record ImageFolderOptions
 
     /// <summary>
     /// Keep every decoded sample in memory after the first epoch, so later epochs decode nothing (needs
-    /// <c>Count × Channels × Height × Width</c> floats, and <see cref="ImageCrop.Center"/>: a cache holds one crop per image).
+    /// <c>Count × Channels × Height × Width</c> floats, and <see cref="ImageCrop.Center"/> without <see cref="RandomResizedCrop"/>:
+    /// a cache holds one crop per image).
     /// </summary>
     public bool CacheInMemory { get; init; }
 
@@ -108,6 +154,16 @@ public sealed record ImageFolderOptions
         if (MaxImagePixels < 1) throw new ArgumentOutOfRangeException("options", MaxImagePixels, "ImageFolderOptions.MaxImagePixels must be positive.");
         if (Workers is < 1) throw new ArgumentOutOfRangeException("options", Workers, "ImageFolderOptions.Workers must be at least 1.");
         if (PrefetchBatches < 1) throw new ArgumentOutOfRangeException("options", PrefetchBatches, "ImageFolderOptions.PrefetchBatches must be at least 1.");
+        if (RandomResizedCrop is { } rrc)
+        {
+            rrc.Validate();
+            if (Crop != ImageCrop.Center)
+                throw new ArgumentException(
+                    "ImageFolderOptions.RandomResizedCrop replaces Resize + crop for training, so Crop must stay ImageCrop.Center (what validation uses).", "options");
+            if (CacheInMemory)
+                throw new ArgumentException(
+                    "ImageFolderOptions.CacheInMemory keeps one crop per image, and RandomResizedCrop draws a new window of the full-resolution image every epoch; turn one off (a cached set takes TrainingOptions.Augmentation = new RandomResizedCrop() on its batches).", "options");
+        }
         if (CacheInMemory && Crop != ImageCrop.Center)
             throw new ArgumentException(
                 "ImageFolderOptions.CacheInMemory keeps one crop per image, so it needs Crop = ImageCrop.Center; random crops of a cached set come from TrainingOptions.Augmentation (RandomResizedCrop, RandomCrop).", "options");
