@@ -140,7 +140,7 @@ internal static class PassEmitter
             LayerPlan layer = network.Layers[i];
             if (layer.IsView) continue;
             string inputTarget = $"{Wanted(wiring, layer.InputFrom, i)} ? {wiring.GradientTarget(layer.InputFrom, i)} : default";
-            string skip = HasSkip(layer) ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
+            string skip = HasSkip(layer) ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i, skip: true)} : default, " : "";
             // A gate's backward reads both factors: the skip input's value follows x.
             string skipValue = layer.Kind == LayerKind.Multiply ? wiring.Output(layer.SkipFrom) + ", " : "";
             string dp = layer.ParameterCount > 0 ? $"frozen[{i}] ? default : dp" : "default";

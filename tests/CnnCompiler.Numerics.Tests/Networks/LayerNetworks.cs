@@ -744,3 +744,13 @@ public partial class SqueezeExcite1DGateNamed : ITestNetwork;
 [Conv2D(2, 3)]
 [SoftmaxCrossEntropy]
 public partial class SqueezeExciteConvGate : ITestNetwork;
+
+// The gate named as the layer right before it: the pooled vector times itself (both factors one buffer, whose
+// gradient is the sum of both slots').
+[Network(2, 3, 4)]
+[Conv2D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh)]
+[GlobalAveragePool(Name = "pooled")]
+[Multiply("pooled")]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class SqueezeExciteSquare : ITestNetwork;

@@ -160,6 +160,8 @@ public static class NetworkCases
             new RefConv(5, [3, 3], padding: RefPadding.Same, activation: Tanh),
             new RefSqueezeExcite([new RefPool(false, [3, 4]), new RefConv(5, [1, 1], activation: Sigmoid)]),
             new RefConv(2, [3, 3])),
+        Case("SqueezeExciteSquare", s => new SqueezeExciteSquare(s), DataStyle.Smooth, [2, 3, 4],
+            new RefConv(3, [3, 3], padding: RefPadding.Same, activation: Tanh), new RefPool(false, [3, 4]), new RefSqueezeExcite([]), new RefDense(3)),
         // Several smooth layers
         Case("SmoothStack", s => new SmoothStack(s), DataStyle.Smooth, [2, 8, 8],
             new RefConv(3, [3, 3], padding: RefPadding.Same, activation: Tanh), new RefPool(false, [2, 2]), new RefConv(4, [3, 3], activation: Sigmoid),
