@@ -94,7 +94,8 @@ class ParityNet(nn.Module):
             kind = layer[0]
             options = layer[1] if len(layer) > 1 else {}
             prefix = {'conv': 'conv', 'maxpool': 'pool', 'avgpool': 'pool', 'dense': 'dense', 'flatten': 'flatten',
-                      'bn': 'bn', 'gap': 'gap', 'gmp': 'gmp', 'add': 'add', 'block': 'block', 'upsample': 'up'}.get(kind)
+                      'bn': 'bn', 'gap': 'gap', 'gmp': 'gmp', 'add': 'add', 'block': 'block', 'upsample': 'up',
+                      'multiply': 'mul'}.get(kind)
             if kind == 'act':
                 prefix = options['kind']
             counts[prefix] = counts.get(prefix, 0) + 1
@@ -164,6 +165,13 @@ class ParityNet(nn.Module):
                         [nn.BatchNorm1d, nn.BatchNorm2d, nn.BatchNorm3d][rank - 1](shape[0]))
                     self.add_module(name, holder)
                 self.plan.append((name, 'add', dict(source=source, projection=bool(options.get('projection')))))
+            elif kind == 'multiply':
+                # The squeeze-and-excitation gate: one input a C-vector (or C×1×…), the output the other's shape.
+                source = shapes[options['source']]
+                self.plan.append((name, 'multiply', dict(source=options['source'])))
+                if int(np.prod(source)) != source[0]:
+                    shape = list(source)
+                    total = list(strides[options['source']])
             elif kind == 'block':
                 filters, stride = options['filters'], options.get('stride', 1)
                 conv = [nn.Conv1d, nn.Conv2d, nn.Conv3d][rank - 1]
@@ -217,6 +225,11 @@ class ParityNet(nn.Module):
                 if details['projection']:
                     source = getattr(self, name).projection(source)
                 x = x + source
+            elif kind == 'multiply':
+                # x * s.view(N, C, 1, 1): the named output is the gate when it has one value per channel.
+                source = outputs[details['source']]
+                gate, feature = (source, x) if source[0].numel() == source.shape[1] else (x, source)
+                x = feature * gate.reshape(gate.shape[:2] + (1,) * (feature.dim() - 2))
             elif kind == 'block':
                 b = getattr(self, name)
                 y = F.relu(b.bn1(b.conv1(x)))
@@ -275,6 +288,12 @@ CASES = {
     'bn_dense_train': ((1, 6), [('dense', dict(units=5, bias=False)), ('bn',), ('act', dict(kind='tanh')), ('dense', dict(units=3))], 'ce', 'train'),
     'bn_dense_eval': ((1, 6), [('dense', dict(units=5, bias=False)), ('bn',), ('act', dict(kind='tanh')), ('dense', dict(units=3))], 'ce', 'eval'),
     'bn_conv3d_train': ((2, 3, 4, 4), [C(3, 2, bias=False), ('bn',), ('gap',), ('dense', dict(units=3))], 'ce', 'train'),
+    # ---- squeeze-and-excitation gates ----
+    'se_gate_current': ((2, 4, 5), [C(4, 3, padding=1, act='tanh', name='features'), ('gap',), ('dense', dict(units=2, act='relu')),
+                                    ('dense', dict(units=4, act='sigmoid')), ('multiply', dict(source='features')), C(2, 3)], 'ce', 'train'),
+    'se_gate_named_1d': ((2, 7), [C(3, 3, padding=1, act='tanh', name='features'), ('gap',), ('dense', dict(units=3, act='sigmoid', name='gate')),
+                                  ('multiply', dict(source='features')), C(3, 3, padding=1, act='tanh'), ('multiply', dict(source='gate')),
+                                  C(2, 2)], 'ce', 'train'),
     # ---- activations: stand-alone and fused ----
     'act_relu': ((1, 8), [('dense', dict(units=6)), ('act', dict(kind='relu')), ('dense', dict(units=3))], 'ce', 'train'),
     'act_leakyrelu': ((1, 8), [('dense', dict(units=6)), ('act', dict(kind='leakyrelu', param=0.2)), ('dense', dict(units=3))], 'ce', 'train'),

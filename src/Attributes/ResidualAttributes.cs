@@ -26,6 +26,24 @@ namespace CnnCompiler
     }
 
     /// <summary>
+    /// A squeeze-and-excitation gate: multiplies, channel by channel, a feature map (C×…) by a per-channel vector (C, or
+    /// C×1×…) broadcast over the spatial axes, as PyTorch's <c>x * s.view(N, C, 1, 1)</c>. One input is the previous
+    /// layer's output, the other the output of the earlier layer named <c>source</c>; either may be the vector.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = true, Inherited = false)]
+    public sealed class MultiplyAttribute : LayerAttribute
+    {
+        /// <summary>Multiplies by the output of the layer named <paramref name="source"/>.</summary>
+        public MultiplyAttribute(string source)
+        {
+            Source = source;
+        }
+
+        /// <summary>The name of the earlier layer whose output is the other factor.</summary>
+        public string Source { get; }
+    }
+
+    /// <summary>
     /// ResNet's basic block in one attribute: conv 3×3 (stride) → BatchNorm → ReLU → conv 3×3 → BatchNorm, plus the block's
     /// input (projected by a 1×1 convolution with the block's stride on every axis and BatchNorm when the block strides or
     /// changes the channel count, as torchvision's), then ReLU.

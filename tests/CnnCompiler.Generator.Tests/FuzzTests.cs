@@ -767,7 +767,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
             "Conv1D", "Conv2D", "Conv3D", "MaxPool1D", "MaxPool2D", "MaxPool3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
             "Dense", "Dense", "Flatten", "ReLU", "Sigmoid", "Tanh", "SoftmaxCrossEntropy", "Custom",
             "BatchNorm", "Dropout", "GlobalAveragePool", "GlobalMaxPool", "LeakyReLU", "ELU", "GELU", "Add", "Add", "BasicBlock",
-            "MeanSquaredError", "BinaryCrossEntropy",
+            "MeanSquaredError", "BinaryCrossEntropy", "Multiply",
         });
         int rank = kind.Length > 2 && kind[^1] == 'D' && char.IsDigit(kind[^2]) ? kind[^2] - '0' : 0;
         var positional = new List<string>();
@@ -790,7 +790,7 @@ internal sealed class DeclarationFuzzer(Random random, int id)
         {
             if (Chance(0.7)) positional.Add(WildFloat());
         }
-        else if (kind == "Add")
+        else if (kind is "Add" or "Multiply")
         {
             positional.Add(WildSource());
         }

@@ -50,6 +50,27 @@ public sealed class LayerSnapshotTests
         """);
 
     /// <summary>
+    /// Squeeze-and-excitation gates both ways round: the sigmoid's vector times the named feature map, then a feature map
+    /// times the named gate (another kernel struct: the gate is the other input).
+    /// </summary>
+    [Fact]
+    public void Multiply_layers_match_the_snapshot() => Verify("Multiply", "IChannelGateShape",
+        """
+        [Network(4, 6, 6)]
+        [Conv2D(4, 3, Padding = Padding.Same, Name = "features")]
+        [GlobalAveragePool]
+        [Dense(2, Activation = Activation.ReLU)]
+        [Dense(4, Activation = Activation.Sigmoid, Name = "gate")]
+        [Multiply("features")]
+        [Conv2D(4, 3, Padding = Padding.Same)]
+        [Multiply("gate")]
+        [GlobalAveragePool]
+        [Dense(3)]
+        [SoftmaxCrossEntropy]
+        public partial class MultiplyNet;
+        """);
+
+    /// <summary>
     /// Every function as a layer (slope and α as declared and by default), a Hardswish fused into a convolution (a layer
     /// of its own after it, sharing the stand-alone one's kernel), and the identity a final flatten becomes.
     /// </summary>

@@ -154,6 +154,30 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void X10_a_Mul_that_is_no_per_channel_gate_is_refused_naming_the_shapes()
+    {
+        var stream = new MemoryStream();
+        Onnx.Export(new SqueezeExciteNet(seed: 12), stream);
+
+        // The gate's Unsqueeze skipped: N×6 against N×6×8×8 would broadcast along the width in ONNX, not per channel.
+        ModelProto model = ModelProto.Parser.ParseFrom(stream.ToArray());
+        NodeProto unsqueeze = model.Graph.Node.First(n => n.OpType == "Unsqueeze");
+        NodeProto mul = model.Graph.Node.Single(n => n.OpType == "Mul" && n.Input.Contains(unsqueeze.Output[0]));
+        mul.Input[mul.Input.IndexOf(unsqueeze.Output[0])] = unsqueeze.Input[0];
+        model.Graph.Node.Remove(unsqueeze);
+        var error = Refused<NotSupportedException>(Write("ungated.onnx", model.ToByteArray()));
+        Assert.Contains($"Mul node '{mul.Name}'", error.Message);
+        Assert.Contains("it multiplies 6 by 6×8×8; only a per-channel gate (C×1×… against C×…) is imported", error.Message);
+
+        // Two feature maps: neither is one value per channel.
+        model = ModelProto.Parser.ParseFrom(stream.ToArray());
+        NodeProto last = model.Graph.Node.Last(n => n.OpType == "Mul");
+        last.Input[0] = last.Input[1];
+        error = Refused<NotSupportedException>(Write("squared.onnx", model.ToByteArray()));
+        Assert.Contains($"Mul node '{last.Name}'", error.Message);
+    }
+
+    [Fact]
     public void X9_null_and_empty_arguments_are_ArgumentException()
     {
         Assert.Throws<ArgumentNullException>(() => Onnx.Export(null!, new MemoryStream()));

@@ -28,6 +28,7 @@ public sealed class ExportTests(ITestOutputHelper output)
         ["UpsampleNet (nearest, bilinear)"] = () => new UpsampleNet(seed: 9),
         ["UpsampleVolumeNet (trilinear, 3D nearest)"] = () => new UpsampleVolumeNet(seed: 10),
         ["ModernActivationNet (ReLU6, Hardswish, Hardsigmoid, SiLU; fused and stand-alone)"] = () => new ModernActivationNet(seed: 11),
+        ["SqueezeExciteNet (Multiply gates: unsqueezed vector, named gate, C×1×1)"] = () => new SqueezeExciteNet(seed: 12),
     };
 
     /// <summary>A network with random BatchNorm statistics and biases, so that nothing in the comparison is an identity.</summary>
@@ -93,8 +94,9 @@ public sealed class ExportTests(ITestOutputHelper output)
         string[] outputs = [.. model.Graph.Output.Select(o => o.Name)];
         Assert.Equal(network.OutputFunction == OutputFunction.Identity ? ["output"] : ["probabilities", "logits"], outputs);
 
-        // Besides the state_dict: GELU's constants, ReLU6's bounds and Resize's scales, under prefixes no layer name can take.
-        string[] constants = ["gelu.", "relu6.", "resize."];
+        // Besides the state_dict: GELU's constants, ReLU6's bounds, Resize's scales and a gate's Unsqueeze axes, under
+        // prefixes no layer name can take.
+        string[] constants = ["gelu.", "relu6.", "resize.", "unsqueeze."];
         var initializers = model.Graph.Initializer.Where(t => !constants.Any(prefix => t.Name.StartsWith(prefix, StringComparison.Ordinal))).ToDictionary(t => t.Name);
         string[] expectedNames = [.. network.Tensors.Where(t => !t.Name.EndsWith(".num_batches_tracked", StringComparison.Ordinal)).Select(t => t.Name)];
         Assert.Equal(expectedNames.Order(StringComparer.Ordinal), initializers.Keys.Order(StringComparer.Ordinal));

@@ -40,7 +40,7 @@ internal static class CompositeLayers
         }
         if (!layer.Projection)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, mainShape, sourceShape, layer.Source!,
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, mainShape, sourceShape, layer.Source!, "added",
                 "set Projection = true to pass the source through a strided 1×1 convolution and BatchNorm first"));
             return false;
         }
@@ -62,7 +62,7 @@ internal static class CompositeLayers
         int[]? strides = to.SpatialRank != rank ? null : rank == 0 ? [] : ProjectionStride.Infer(builder, source, from, to, out problem);
         if (strides is null)
         {
-            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, to, from, context.Layer.Source!, problem));
+            context.Diagnostics.Add(DiagnosticInfo.Create(Descriptors.ResidualShapeMismatch, context.Location, context.Label, to, from, context.Layer.Source!, "added", problem));
             return null;
         }
         return Shortcut(context, builder, source, from, to.Channels, strides, prefix);

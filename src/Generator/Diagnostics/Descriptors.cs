@@ -103,7 +103,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor ResidualShapeMismatch = Error(
         "CNN0021", "Residual shapes do not match",
-        "{0}: the previous layer's output {1} and the output {2} of '{3}' cannot be added; {4}", Shape);
+        "{0}: the previous layer's output {1} and the output {2} of '{3}' cannot be {4}; {5}", Shape);
 
     public static readonly DiagnosticDescriptor NameClashesWithGeneratedCode = Error(
         "CNN0022", "Network class name clashes with the generated code",

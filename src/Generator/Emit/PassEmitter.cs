@@ -140,7 +140,9 @@ internal static class PassEmitter
             LayerPlan layer = network.Layers[i];
             if (layer.IsView) continue;
             string inputTarget = $"{Wanted(wiring, layer.InputFrom, i)} ? {wiring.GradientTarget(layer.InputFrom, i)} : default";
-            string skip = layer.Kind == LayerKind.Add ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i)} : default, " : "";
+            string skip = HasSkip(layer) ? $"{Wanted(wiring, layer.SkipFrom, i)} ? {wiring.GradientTarget(layer.SkipFrom, i, skip: true)} : default, " : "";
+            // A gate's backward reads both factors: the skip input's value follows x.
+            string skipValue = layer.Kind == LayerKind.Multiply ? wiring.Output(layer.SkipFrom) + ", " : "";
             string dp = layer.ParameterCount > 0 ? $"frozen[{i}] ? default : dp" : "default";
             string condition = $"if (wantInput || first <= {i})";
             if (layer.FusedIntoPrevious)
@@ -154,7 +156,7 @@ internal static class PassEmitter
             }
             else
             {
-                w.Line($"{condition} Layers.{layer.ClassName}.Backward(p, {wiring.Output(layer.InputFrom)}, {wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{dp}, ws, n);");
+                w.Line($"{condition} Layers.{layer.ClassName}.Backward(p, {wiring.Output(layer.InputFrom)}, {skipValue}{wiring.Output(i)}, {wiring.Gradient(i)}, {inputTarget}, {skip}{dp}, ws, n);");
             }
             foreach (int producer in wiring.SumsAfter(i))
             {
@@ -171,7 +173,7 @@ internal static class PassEmitter
 
     private static void EmitForwardCall(CodeWriter w, NetworkPlan network, Wiring wiring, LayerPlan layer)
     {
-        string skip = layer.Kind == LayerKind.Add ? wiring.Output(layer.SkipFrom) + ", " : "";
+        string skip = HasSkip(layer) ? wiring.Output(layer.SkipFrom) + ", " : "";
         string call = $"Layers.{layer.ClassName}.Forward(p, {wiring.Output(layer.InputFrom)}, {skip}{wiring.Output(layer.Index)}, ws, n);";
         if (layer.FusesNextReLU)
         {
@@ -204,6 +206,9 @@ internal static class PassEmitter
     /// its ReLU in training is folded into the layer before it at inference, so its ReLU still runs on its own there.
     /// </summary>
     private static bool FusesAtInference(NetworkPlan network, LayerPlan layer) => layer.Kind == LayerKind.Add && HasFolding(network);
+
+    /// <summary>Whether the layer reads a second input (a residual add or a squeeze-and-excitation gate).</summary>
+    private static bool HasSkip(LayerPlan layer) => layer.Kind is LayerKind.Add or LayerKind.Multiply;
 
     /// <summary>Whether any BatchNorm is folded at inference.</summary>
     public static bool HasFolding(NetworkPlan network) => network.Layers.Any(layer => layer.FoldsBatchNorm);

@@ -47,12 +47,17 @@ internal sealed class Wiring
         return producer < 0 ? "inputGradient" : $"ws.{_network.Layers[producer].Identifier}Gradient";
     }
 
-    /// <summary>Where <paramref name="reader"/>'s backward writes the gradient for its input <paramref name="index"/>.</summary>
-    public string GradientTarget(int index, int reader)
+    /// <summary>
+    /// Where <paramref name="reader"/>'s backward writes the gradient for its input <paramref name="index"/>;
+    /// <paramref name="skip"/> for its second input. A layer that reads one output twice (an add or gate naming the
+    /// layer right before it) is that output's reader twice: its second input's gradient goes to the second slot's
+    /// buffer, and the two are summed after its backward.
+    /// </summary>
+    public string GradientTarget(int index, int reader, bool skip = false)
     {
         int producer = Producer(index);
         List<int> readers = Readers(producer);
-        int position = readers.IndexOf(reader);
+        int position = skip ? readers.LastIndexOf(reader) : readers.IndexOf(reader);
         return position <= 0 ? Gradient(producer) : ExtraGradient(producer, position);
     }
 

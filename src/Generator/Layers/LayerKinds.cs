@@ -26,6 +26,7 @@ internal static class LayerKinds
         new(new GlobalPoolDeclaration(), new GlobalPoolLayer()),
         new(new AddDeclaration(), new AddLayer()),
         new(new UpsampleDeclaration(), new UpsampleLayer()),
+        new(new MultiplyDeclaration(), new MultiplyLayer()),
         new(new BasicBlockDeclaration(), Kernel: null),
         new(new LossDeclaration(), Kernel: null),
     ];

@@ -15,6 +15,7 @@ internal enum LayerKind
     GlobalMaxPool,
     Add,
     Upsample,
+    Multiply,
     BasicBlock,
     SoftmaxCrossEntropy,
     MeanSquaredError,
@@ -63,7 +64,7 @@ internal enum PaddingMode
 /// <param name="Rate">Dropout's probability of zeroing a value.</param>
 /// <param name="Momentum">BatchNorm's running-statistics momentum.</param>
 /// <param name="Epsilon">BatchNorm's variance epsilon.</param>
-/// <param name="Source">The layer an Add takes its second input from.</param>
+/// <param name="Source">The layer an Add or Multiply takes its second input from.</param>
 /// <param name="Projection">Whether an Add projects its source with a 1×1 convolution and BatchNorm.</param>
 /// <param name="Frozen">Whether the layer starts frozen (its parameters are not trained).</param>
 /// <param name="CountIncludePad">Whether an average pool's padded positions count in its divisor (PyTorch's count_include_pad).</param>

@@ -51,6 +51,19 @@ internal sealed class GraphWriter
         return name;
     }
 
+    /// <summary>A 1-D int64 initializer (axes, shapes), its values as little-endian raw data.</summary>
+    public string Int64s(string name, ReadOnlySpan<long> values)
+    {
+        Value(name);
+        var tensor = new TensorProto { Name = name, DataType = (int)TensorProto.Types.DataType.Int64 };
+        tensor.Dims.Add(values.Length);
+        byte[] raw = new byte[values.Length * sizeof(long)];
+        for (int i = 0; i < values.Length; i++) System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(raw.AsSpan(i * sizeof(long)), values[i]);
+        tensor.RawData = ByteString.CopyFrom(raw);
+        Graph.Initializer.Add(tensor);
+        return name;
+    }
+
     /// <summary>A scalar float constant (rank 0), written once per name.</summary>
     public string Scalar(string name, float value)
     {

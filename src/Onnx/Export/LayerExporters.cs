@@ -26,7 +26,34 @@ internal static class LayerExporters
         table["BatchNorm"] = BatchNorm;
         table["Dropout"] = layer => layer.Inputs[0];
         table["Add"] = layer => layer.Inputs.Length == 2 ? layer.Node("Add", layer.Inputs, layer.Output) : throw layer.Unsupported($"an add reads two values, this one {layer.Inputs.Length}");
+        table["Multiply"] = Multiply;
         return table;
+    }
+
+    /// <summary>
+    /// The squeeze-and-excitation gate as PyTorch's <c>x * s.view(N, C, 1, 1)</c>: Mul, the gate (the input with one value per
+    /// channel) given the feature map's rank first — a C-vector unsqueezed to N×C×1×…, a C×1×… gate of another rank
+    /// flattened (and unsqueezed) — so that it broadcasts over the spatial axes.
+    /// </summary>
+    private static string Multiply(LayerExport layer)
+    {
+        if (layer.Inputs.Length != 2) throw layer.Unsupported($"a gate reads two values, this one {layer.Inputs.Length}");
+        static bool IsVector(int[] shape) => shape.Aggregate(1L, (a, n) => a * n) == shape[0];
+        // As the generator decides: the named input (the second) is the gate when it is a vector, else the first.
+        int gateIndex = IsVector(layer.InputShapes[1]) ? 1 : 0;
+        string gate = layer.Inputs[gateIndex], feature = layer.Inputs[1 - gateIndex];
+        int[] gateShape = layer.InputShapes[gateIndex], featureShape = layer.InputShapes[1 - gateIndex];
+        if (gateShape.Length != featureShape.Length)
+        {
+            if (gateShape.Length > 1) gate = layer.Node("Flatten", [gate], layer.Intermediate("Flatten"), Int("axis", 1));
+            if (featureShape.Length > 1)
+            {
+                long[] axes = [.. Enumerable.Range(2, featureShape.Length - 1).Select(a => (long)a)];
+                string axesName = layer.Graph.Int64s($"unsqueeze.{layer.Name}.axes", axes);
+                gate = layer.Node("Unsqueeze", [gate, axesName], layer.Intermediate("Unsqueeze"));
+            }
+        }
+        return layer.Node("Mul", gateIndex == 1 ? [feature, gate] : [gate, feature], layer.Output);
     }
 
     /// <summary>The layer kinds the exporter knows.</summary>

@@ -34,7 +34,7 @@ internal static class BasicBlockPattern
             for (int j = i + 1; j < result.Count; j++)
             {
                 ImportedLayer later = result[j];
-                if (later.Kind != ImportedKind.Add || later.Source < i) continue;
+                if (later.Kind is not (ImportedKind.Add or ImportedKind.Multiply) || later.Source < i) continue;
                 result[j] = Moved(later, later.Source == i + 6 ? i : later.Source - 6);
             }
         }
@@ -55,7 +55,7 @@ internal static class BasicBlockPattern
             && IsDefaultNorm(bn2) && add.Kind == ImportedKind.Add && add.Source == i - 1 && add.Projection == projects
             && (!projects || add.ProjectionStride.All(p => p == s)) && IsReLU(relu2);
         // Nothing after the block may read one of its inner layers.
-        return fits && !layers.Skip(i + 7).Any(l => l.Kind == ImportedKind.Add && l.Source >= i && l.Source < i + 6);
+        return fits && !layers.Skip(i + 7).Any(l => l.Kind is (ImportedKind.Add or ImportedKind.Multiply) && l.Source >= i && l.Source < i + 6);
     }
 
     private static bool IsBlockConv(ImportedLayer layer) =>

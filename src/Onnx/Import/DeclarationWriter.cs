@@ -73,6 +73,10 @@ internal static class DeclarationWriter
                 arguments.Add("\"" + layers[layer.Source].Name + "\"");
                 if (layer.Projection) properties.Add("Projection = true");
                 break;
+            case ImportedKind.Multiply:
+                name = "Multiply";
+                arguments.Add("\"" + layers[layer.Source].Name + "\"");
+                break;
             case ImportedKind.Upsample:
                 name = $"Upsample{layer.Rank}D";
                 arguments.AddRange(Uniform(layer.Kernel) ? [Int(layer.Kernel[0])] : layer.Kernel.Select(Int));

@@ -13,12 +13,15 @@ namespace CnnCompiler.OnnxFormat;
 /// </summary>
 internal sealed class GraphConverter
 {
-    /// <summary>The ONNX ops an import understands (Div, Erf and Mul only as GELU's erf form, Mul also as SiLU's x · σ(x); Softmax only at the end).</summary>
+    /// <summary>
+/// The ONNX ops an import understands (Div, Erf and Mul only as GELU's erf form, Mul also as SiLU's x · σ(x) and as a
+/// squeeze-and-excitation gate, Unsqueeze only of a per-channel vector before one; Softmax only at the end).
+/// </summary>
     public static readonly IReadOnlySet<string> SupportedOps = new HashSet<string>(StringComparer.Ordinal)
     {
         "Conv", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Gemm", "MatMul", "Add", "Flatten", "Reshape", "Resize",
         "BatchNormalization", "Relu", "LeakyRelu", "Elu", "Sigmoid", "Tanh", "Gelu", "Clip", "HardSigmoid", "HardSwish", "Div", "Erf", "Mul",
-        "Dropout", "Identity",
+        "Unsqueeze", "Dropout", "Identity",
         "Softmax", "Constant",
     };
 
@@ -155,6 +158,12 @@ internal sealed class GraphConverter
             case "Add":
                 Residual(node);
                 break;
+            case "Unsqueeze":
+                UnsqueezeGate(node);
+                break;
+            case "Mul":
+                Gate(node);
+                break;
             case "Dropout" or "Identity":
                 if (node.OpType == "Dropout" && node.Output.Count > 1 && _graph.Consumers(node.Output[1]).Count > 0) throw Pattern(node, "its mask is read: only inference-mode dropout (nothing) is imported");
                 _values[node.Output[0]] = Main(node);
@@ -164,7 +173,6 @@ internal sealed class GraphConverter
                 {
                     "Softmax" => "a softmax is imported only as the model's final output (Predict's probabilities)",
                     "Erf" => "it is not part of GELU's erf form x · (1 + erf(x / √2)) · 0.5",
-                    "Mul" => "it is not part of GELU's erf form x · (1 + erf(x / √2)) · 0.5 or of SiLU's x · Sigmoid(x)",
                     _ => "no layer takes this position",
                 });
         }
@@ -455,6 +463,47 @@ internal sealed class GraphConverter
             Kind = ImportedKind.Add, Origin = Label(node), GraphName = NodeName(node), OutputShape = main.Shape, Source = source.Layer, Projection = projected, Tensors = tensors,
             ProjectionStride = projected ? Ints(projection.Conv, "strides") ?? [.. Enumerable.Repeat(1, source.Shape.Length - 1)] : [],
         });
+    }
+
+    /// <summary>
+    /// A per-channel vector (N×C) unsqueezed to N×C×1×… for a gate: the same layer's output seen with 1-sized spatial axes,
+    /// which [Multiply] reads as it reads the vector.
+    /// </summary>
+    private void UnsqueezeGate(NodeProto node)
+    {
+        // The gate may be an earlier layer's output (the Mul reads it as its source).
+        if (node.Input.Count == 0) throw Pattern(node, "it has no input");
+        var vector = Read(node.Input[0], Label(node));
+        if (node.Input.Count != 2 || !_graph.IsConstant(node.Input[1])) throw Pattern(node, "its axes are not a constant initializer");
+        long[] axes = OnnxModelReader.Int64s(_graph.Constant(node.Input[1]), Source);
+        if (vector.Shape.Length != 1 || axes.Length is < 1 or > 3 || !axes.Order().SequenceEqual(Enumerable.Range(2, axes.Length).Select(a => (long)a)))
+            throw Pattern(node, "only a per-channel vector (N×C) unsqueezed along the axes after the channels (2, 3, …) is imported, as a squeeze-and-excitation gate");
+        _values[node.Output[0]] = (vector.Layer, [vector.Shape[0], .. Enumerable.Repeat(1, axes.Length)]);
+    }
+
+    /// <summary>
+    /// A Mul of two layer outputs, one of them one value per channel (C, or C×1×… of the other's rank): the
+    /// squeeze-and-excitation gate [Multiply("source")], the previous layer's output one input and the source the other.
+    /// </summary>
+    private void Gate(NodeProto node)
+    {
+        if (node.Input.Count != 2 || node.Input.Any(_graph.IsConstant))
+            throw Pattern(node, "it is not part of GELU's erf form x · (1 + erf(x / √2)) · 0.5, of SiLU's x · Sigmoid(x), or a gate of two layer outputs");
+        var refs = node.Input.Select(i => Read(i, Label(node))).ToArray();
+        int current = _layers.Count - 1;
+        int mainSide = refs[0].Layer == current ? 0 : 1;
+        if (refs[mainSide].Layer != current) throw Pattern(node, "neither input is the output of the layer before it");
+        var main = refs[mainSide];
+        var source = refs[1 - mainSide];
+        if (source.Layer < 0) throw Pattern(node, "a gate with the network's input is not supported (both factors must be layers)");
+        static bool IsVector(int[] shape) => shape.Aggregate(1L, (a, n) => a * n) == shape[0];
+        bool sourceIsGate = IsVector(source.Shape);
+        var (gate, feature) = sourceIsGate ? (source, main) : (main, source);
+        if (!IsVector(gate.Shape) || gate.Shape[0] != feature.Shape[0] || (gate.Shape.Length != feature.Shape.Length && feature.Shape.Length > 1))
+            throw Pattern(node, $"it multiplies {string.Join("×", main.Shape)} by {string.Join("×", source.Shape)}; only a per-channel gate (C×1×… against C×…) is imported");
+        // The library's layer outputs: an unsqueezed vector is read as the vector its layer writes.
+        int[] output = _layers[feature.Layer].OutputShape;
+        Add(node, new ImportedLayer { Kind = ImportedKind.Multiply, Origin = Label(node), GraphName = NodeName(node), OutputShape = output, Source = source.Layer });
     }
 
     /// <summary>

@@ -15,6 +15,7 @@ internal enum ImportedKind
     Add,
     BasicBlock,
     Upsample,
+    Multiply,
 }
 
 /// <summary>One named tensor of an imported layer: its role under the layer's name (weight, bn1.running_mean, projection.0.weight, …).</summary>
@@ -99,6 +100,7 @@ internal sealed class ImportedLayer
         ImportedKind.Add => "add",
         ImportedKind.BasicBlock => "block",
         ImportedKind.Upsample => "up",
+        ImportedKind.Multiply => "mul",
         _ => throw new InvalidOperationException(Kind.ToString()),
     };
 

@@ -707,3 +707,50 @@ public partial class Upsample3DNearest : ITestNetwork;
 [Conv3D(2, 2)]
 [SoftmaxCrossEntropy]
 public partial class Upsample3DTrilinear : ITestNetwork;
+
+// ---- Multiply (squeeze-and-excitation) ----
+
+// The SE block after a convolution: global average pool, dense C → C/2, dense → C with a sigmoid, times the feature map
+// saved before the pool (the gate is the current input, the feature map the named one).
+[Network(2, 4, 5)]
+[Conv2D(4, 3, Padding = Padding.Same, Activation = Activation.Tanh, Name = "features")]
+[GlobalAveragePool]
+[Dense(2, Activation = Activation.Tanh)]
+[Dense(4, Activation = Activation.Sigmoid)]
+[Multiply("features")]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class SqueezeExcite2D : ITestNetwork;
+
+// Both orders in 1D: the gate times the named feature map, then a convolution's output times the named gate (so the
+// gate and the feature map each have two readers whose gradients are summed).
+[Network(2, 7)]
+[Conv1D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh, Name = "features")]
+[GlobalAveragePool]
+[Dense(3, Activation = Activation.Sigmoid, Name = "gate")]
+[Multiply("features")]
+[Conv1D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh)]
+[Multiply("gate")]
+[Conv1D(2, 2)]
+[SoftmaxCrossEntropy]
+public partial class SqueezeExcite1DGateNamed : ITestNetwork;
+
+// A gate of shape C×1×1 (an average pool over the whole map and a 1×1 convolution with a sigmoid).
+[Network(2, 3, 4)]
+[Conv2D(5, 3, Padding = Padding.Same, Activation = Activation.Tanh, Name = "features")]
+[AvgPool2D(3, 4)]
+[Conv2D(5, 1, Activation = Activation.Sigmoid)]
+[Multiply("features")]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class SqueezeExciteConvGate : ITestNetwork;
+
+// The gate named as the layer right before it: the pooled vector times itself (both factors one buffer, whose
+// gradient is the sum of both slots').
+[Network(2, 3, 4)]
+[Conv2D(3, 3, Padding = Padding.Same, Activation = Activation.Tanh)]
+[GlobalAveragePool(Name = "pooled")]
+[Multiply("pooled")]
+[Dense(3)]
+[SoftmaxCrossEntropy]
+public partial class SqueezeExciteSquare : ITestNetwork;

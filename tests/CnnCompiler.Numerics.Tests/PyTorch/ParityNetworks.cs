@@ -403,3 +403,26 @@ public partial class PtUpsample1DLinear : ITestNetwork;
 [Conv3D(2, 2)]
 [SoftmaxCrossEntropy]
 public partial class PtUpsample3DTrilinearPerAxis : ITestNetwork;
+
+// Squeeze-and-excitation: the sigmoid's vector times the feature map saved before the pool (x * s.view(N, C, 1, 1)).
+[Network(2, 4, 5)]
+[Conv2D(4, 3, PaddingSize = 1, Activation = Activation.Tanh, Name = "features")]
+[GlobalAveragePool]
+[Dense(2, Activation = Activation.ReLU)]
+[Dense(4, Activation = Activation.Sigmoid)]
+[Multiply("features")]
+[Conv2D(2, 3)]
+[SoftmaxCrossEntropy]
+public partial class PtSqueezeExciteGateCurrent : ITestNetwork;
+
+// Both orders in 1D: the gate times the named feature map, then a convolution's output times the named gate.
+[Network(2, 7)]
+[Conv1D(3, 3, PaddingSize = 1, Activation = Activation.Tanh, Name = "features")]
+[GlobalAveragePool]
+[Dense(3, Activation = Activation.Sigmoid, Name = "gate")]
+[Multiply("features")]
+[Conv1D(3, 3, PaddingSize = 1, Activation = Activation.Tanh)]
+[Multiply("gate")]
+[Conv1D(2, 2)]
+[SoftmaxCrossEntropy]
+public partial class PtSqueezeExciteGateNamed1D : ITestNetwork;

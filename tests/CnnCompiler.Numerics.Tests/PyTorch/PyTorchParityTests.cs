@@ -81,6 +81,8 @@ public sealed class PyTorchParityTests(ITestOutputHelper output)
         ["upsample2d_bilinear"] = () => new PtUpsample2DBilinear(),
         ["upsample1d_linear"] = () => new PtUpsample1DLinear(),
         ["upsample3d_trilinear_per_axis"] = () => new PtUpsample3DTrilinearPerAxis(),
+        ["se_gate_current"] = () => new PtSqueezeExciteGateCurrent(),
+        ["se_gate_named_1d"] = () => new PtSqueezeExciteGateNamed1D(),
     };
 
     [Fact]

@@ -375,3 +375,59 @@ public sealed class KinkMonitor
         MaxPoolMargin = Math.Min(MaxPoolMargin, sorted[0] - sorted[1]);
     }
 }
+
+/// <summary>
+/// Squeeze-and-excitation, as a branch around the sequential reference: the gate g = squeeze(x) (a vector of C, or
+/// C×1×…), then y[c, …] = x[c, …] · g[c]. With <paramref name="after"/>, those layers run on y and their output is
+/// multiplied by the same g again (the generated network's [Multiply("gate")] naming the gate). Parameters: the squeeze
+/// layers', then the after layers', in order.
+/// </summary>
+public sealed class RefSqueezeExcite(RefLayer[] squeeze, RefLayer[]? after = null) : RefLayer
+{
+    private readonly RefLayer[] _after = after ?? [];
+
+    public override int[] OutputShape(int[] input) => _after.Aggregate(input, (shape, layer) => layer.OutputShape(shape));
+
+    public override IEnumerable<(string Suffix, int Count, bool IsBias, int FanIn)> ParameterTensors(int[] input)
+    {
+        foreach (var (layers, prefix) in new[] { (squeeze, "squeeze"), (_after, "after") })
+        {
+            int[] shape = input;
+            for (int j = 0; j < layers.Length; j++)
+            {
+                foreach (var t in layers[j].ParameterTensors(shape)) yield return t with { Suffix = $"{prefix}{j}.{t.Suffix}" };
+                shape = layers[j].OutputShape(shape);
+            }
+        }
+    }
+
+    public override double[] Forward(double[] x, int[] inputShape, ReadOnlySpan<double> parameters, KinkMonitor kinks)
+    {
+        int offset = 0;
+        double[] gate = Run(squeeze, x, inputShape, parameters, ref offset, kinks);
+        double[] y = Gate(x, gate, inputShape[0]);
+        if (_after.Length == 0) return y;
+        return Gate(Run(_after, y, inputShape, parameters, ref offset, kinks), gate, inputShape[0]);
+    }
+
+    private static double[] Run(RefLayer[] layers, double[] x, int[] shape, ReadOnlySpan<double> parameters, ref int offset, KinkMonitor kinks)
+    {
+        foreach (RefLayer layer in layers)
+        {
+            x = layer.Forward(x, shape, parameters[offset..], kinks);
+            offset += layer.ParameterTensors(shape).Sum(t => t.Count);
+            shape = layer.OutputShape(shape);
+        }
+        return x;
+    }
+
+    /// <summary>y[c, …] = x[c, …] · g[c].</summary>
+    private static double[] Gate(double[] x, double[] gate, int channels)
+    {
+        if (gate.Length != channels) throw new ArgumentException($"The gate has {gate.Length} values for {channels} channels.");
+        int plane = x.Length / channels;
+        var y = new double[x.Length];
+        for (int i = 0; i < x.Length; i++) y[i] = x[i] * gate[i / plane];
+        return y;
+    }
+}

@@ -105,3 +105,24 @@ public partial class UpsampleNet;
 [Dense(4)]
 [SoftmaxCrossEntropy]
 public partial class UpsampleVolumeNet;
+
+/// <summary>
+/// Squeeze-and-excitation gates as Mul: the dense sigmoid's vector unsqueezed to N×C×1×1 times the feature map saved
+/// before the pool, a convolution's output times that named gate, and a C×1×1 gate (a whole-map average pool and a
+/// 1×1 convolution) multiplied as it is.
+/// </summary>
+[Network(3, 8, 8)]
+[Conv2D(6, 3, Padding = Padding.Same, Activation = Activation.ReLU, Name = "features")]
+[GlobalAveragePool]
+[Dense(3, Activation = Activation.ReLU)]
+[Dense(6, Activation = Activation.Sigmoid, Name = "gate")]
+[Multiply("features")]
+[Conv2D(6, 3, Padding = Padding.Same, Activation = Activation.ReLU)]
+[Multiply("gate", Name = "excited")]
+[AvgPool2D(8)]
+[Conv2D(6, 1, Activation = Activation.Sigmoid)]
+[Multiply("excited")]
+[GlobalAveragePool]
+[Dense(4)]
+[SoftmaxCrossEntropy]
+public partial class SqueezeExciteNet;
