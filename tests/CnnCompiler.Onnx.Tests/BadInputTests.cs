@@ -6,7 +6,7 @@ using Google.Protobuf;
 
 namespace CnnCompiler.OnnxTests;
 
-/// <summary>The ONNX rows (X1–X9) of docs/bad-input.md: each bad input gets a clear error naming the file or node, and nothing is written.</summary>
+/// <summary>The ONNX rows (X1–X10) of docs/bad-input.md: each bad input gets a clear error naming the file or node, and nothing is written.</summary>
 public sealed class BadInputTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("cnn-onnx-bad-").FullName;
