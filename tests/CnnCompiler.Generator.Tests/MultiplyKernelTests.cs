@@ -37,7 +37,7 @@ public sealed class MultiplyKernelTests
             """);
 
         LayerPlan excite = plan.Layer("excite");
-        Assert.Equal(new MultiplyKernel(6, 20, GateIsSkip: false), excite.Kernel);
+        Assert.Equal(new MultiplyKernel(6, 20, GateIsNamedInput: false), excite.Kernel);
         Assert.Equal(Shape.Of(6), excite.Input);
         Assert.Equal(Shape.Of(6, 4, 5), excite.Output);
         Assert.Equal(plan.Layer("gate").Index, excite.InputFrom);
@@ -47,7 +47,7 @@ public sealed class MultiplyKernelTests
         Assert.Equal("", LayerDescription.Settings(excite));
 
         LayerPlan again = plan.Layer("again");
-        Assert.Equal(new MultiplyKernel(6, 20, GateIsSkip: true), again.Kernel);
+        Assert.Equal(new MultiplyKernel(6, 20, GateIsNamedInput: true), again.Kernel);
         Assert.Equal(Shape.Of(6, 4, 5), again.Output);
         Assert.Equal(again.Index - 1, again.InputFrom);
         Assert.Equal(plan.Layer("gate").Index, again.SkipFrom);
@@ -79,11 +79,11 @@ public sealed class MultiplyKernelTests
 
         // A 4×1 map is a gate like a vector of 4.
         LayerPlan excite = plan.Layer("excite");
-        Assert.Equal(new MultiplyKernel(4, 5, GateIsSkip: false), excite.Kernel);
+        Assert.Equal(new MultiplyKernel(4, 5, GateIsNamedInput: false), excite.Kernel);
         Assert.Equal(Shape.Of(4, 5), excite.Output);
         // Both 4×1: the named one is the gate, the output the previous layer's shape.
         LayerPlan both = plan.Layer("both");
-        Assert.Equal(new MultiplyKernel(4, 1, GateIsSkip: true), both.Kernel);
+        Assert.Equal(new MultiplyKernel(4, 1, GateIsNamedInput: true), both.Kernel);
         Assert.Equal(Shape.Of(4, 1), both.Output);
     }
 }

@@ -16,7 +16,7 @@
         {
             public static int Channels => 4;
             public static int Plane => 36;
-            public static bool GateIsSkip => false;
+            public static bool GateIsNamedInput => false;
         }
 
         /// <summary>mul2: per channel (4 × 36): the previous layer's plane times the named layer's gate value.</summary>
@@ -24,7 +24,7 @@
         {
             public static int Channels => 4;
             public static int Plane => 36;
-            public static bool GateIsSkip => true;
+            public static bool GateIsNamedInput => true;
         }
 
         // --------

@@ -13,14 +13,14 @@ public sealed class ChannelGateTests
     {
         public static int Channels => 2;
         public static int Plane => 3;
-        public static bool GateIsSkip => true;
+        public static bool GateIsNamedInput => true;
     }
 
     private readonly struct InputGate : IChannelGateShape
     {
         public static int Channels => 2;
         public static int Plane => 3;
-        public static bool GateIsSkip => false;
+        public static bool GateIsNamedInput => false;
     }
 
     private static readonly float[] Feature = [1, 2, 3, 4, 5, 6, -1, -2, -3, 0.5f, 1, 1.5f];

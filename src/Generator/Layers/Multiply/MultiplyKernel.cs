@@ -9,13 +9,13 @@ namespace CnnCompiler.Generator.Layers;
 /// </summary>
 /// <param name="Channels">Channels (the gate's length).</param>
 /// <param name="Plane">Values per channel and sample of the feature map.</param>
-/// <param name="GateIsSkip">Whether the gate is the named layer's output (else the previous layer's).</param>
-internal sealed record MultiplyKernel(int Channels, int Plane, bool GateIsSkip) : KernelPlan
+/// <param name="GateIsNamedInput">Whether the gate is the named layer's output (else the previous layer's).</param>
+internal sealed record MultiplyKernel(int Channels, int Plane, bool GateIsNamedInput) : KernelPlan
 {
     public override string NameStem => "MultiplyKernel";
 
     public override string Describe() =>
-        $"per channel ({Channels} × {Format.Grouped(Plane)}): the {(GateIsSkip ? "previous layer's" : "named layer's")} plane times the {(GateIsSkip ? "named layer's" : "previous layer's")} gate value";
+        $"per channel ({Channels} × {Format.Grouped(Plane)}): the {(GateIsNamedInput ? "previous layer's" : "named layer's")} plane times the {(GateIsNamedInput ? "named layer's" : "previous layer's")} gate value";
 
     public override void EmitStruct(CodeWriter w, string name)
     {
@@ -23,7 +23,7 @@ internal sealed record MultiplyKernel(int Channels, int Plane, bool GateIsSkip) 
         {
             w.Line($"public static int Channels => {Channels};");
             w.Line($"public static int Plane => {Format.Int(Plane)};");
-            w.Line($"public static bool GateIsSkip => {Bool(GateIsSkip)};");
+            w.Line($"public static bool GateIsNamedInput => {Bool(GateIsNamedInput)};");
         }
     }
 

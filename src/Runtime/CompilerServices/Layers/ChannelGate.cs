@@ -7,7 +7,7 @@ namespace CnnCompiler.CompilerServices;
 /// A squeeze-and-excitation gate over <c>count</c> samples: y[c, …] = feature[c, …] · gate[c], the gate
 /// (<see cref="IChannelGateShape.Channels"/> values per sample) broadcast over each channel's plane
 /// (<see cref="IChannelGateShape.Plane"/> values), as PyTorch's <c>x * s.view(N, C, 1, 1)</c>. Which input is the gate is
-/// <see cref="IChannelGateShape.GateIsSkip"/>.
+/// <see cref="IChannelGateShape.GateIsNamedInput"/>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class ChannelGate<TShape> where TShape : struct, IChannelGateShape
@@ -16,7 +16,7 @@ public static class ChannelGate<TShape> where TShape : struct, IChannelGateShape
     public static void Forward(ReadOnlySpan<float> input, ReadOnlySpan<float> skip, Span<float> output, int count)
     {
         int channels = TShape.Channels, plane = TShape.Plane;
-        ReadOnlySpan<float> feature = TShape.GateIsSkip ? input : skip, gate = TShape.GateIsSkip ? skip : input;
+        ReadOnlySpan<float> feature = TShape.GateIsNamedInput ? input : skip, gate = TShape.GateIsNamedInput ? skip : input;
         for (int g = 0; g < count * channels; g++)
         {
             int at = g * plane;
@@ -31,8 +31,8 @@ public static class ChannelGate<TShape> where TShape : struct, IChannelGateShape
     public static void Backward(ReadOnlySpan<float> input, ReadOnlySpan<float> skip, ReadOnlySpan<float> outputGradient, Span<float> inputGradient, Span<float> skipGradient, int count)
     {
         int channels = TShape.Channels, plane = TShape.Plane;
-        ReadOnlySpan<float> feature = TShape.GateIsSkip ? input : skip, gate = TShape.GateIsSkip ? skip : input;
-        Span<float> featureGradient = TShape.GateIsSkip ? inputGradient : skipGradient, gateGradient = TShape.GateIsSkip ? skipGradient : inputGradient;
+        ReadOnlySpan<float> feature = TShape.GateIsNamedInput ? input : skip, gate = TShape.GateIsNamedInput ? skip : input;
+        Span<float> featureGradient = TShape.GateIsNamedInput ? inputGradient : skipGradient, gateGradient = TShape.GateIsNamedInput ? skipGradient : inputGradient;
         for (int g = 0; g < count * channels; g++)
         {
             int at = g * plane;

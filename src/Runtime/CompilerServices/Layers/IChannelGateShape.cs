@@ -13,5 +13,5 @@ public interface IChannelGateShape
     static abstract int Plane { get; }
 
     /// <summary>Whether the gate is the second input (skip) and the feature map the first; else the other way round.</summary>
-    static abstract bool GateIsSkip { get; }
+    static abstract bool GateIsNamedInput { get; }
 }
